@@ -1,0 +1,138 @@
+/* arena.c - the bump allocator behind every document tree (see arena.h).
+ *
+ * Memory comes in blocks: the first is 64 KiB and each next one doubles up to
+ * 1 MiB, so a big document needs few malloc calls and wastes at most the tail
+ * of its last block. A request too big for a normal block gets a block of its
+ * own, linked behind the current one so that block keeps filling. Alignment
+ * is computed on addresses, so it does not depend on malloc's alignment.
+ */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_ALIGN 16u
+#define ARENA_FIRST_BLOCK (64u * 1024u)
+#define ARENA_MAX_BLOCK (1024u * 1024u)
+
+struct styr_arena_block {
+    styr_arena_block *next;
+    size_t size;   /* usable bytes after the header */
+    size_t used;   /* bytes of them already handed out, padding included */
+};
+
+/* The usable bytes start after the header, rounded up to ARENA_ALIGN. */
+#define BLOCK_HEADER ((sizeof(styr_arena_block) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
+
+static char *block_data(styr_arena_block *b)
+{
+    return (char *)b + BLOCK_HEADER;
+}
+
+void styr_arena_init(styr_arena *a)
+{
+    a->head = NULL;
+    a->used = 0;
+}
+
+/* Carves size bytes aligned to align from b, or returns NULL if they do not fit. */
+static void *block_take(styr_arena_block *b, size_t size, size_t align)
+{
+    uintptr_t p = (uintptr_t)(block_data(b) + b->used);
+    size_t pad = (size_t)(-p & (uintptr_t)(align - 1));
+    size_t left = b->size - b->used;
+
+    if (pad > left || size > left - pad)
+        return NULL;
+    b->used += pad + size;
+    return (void *)(p + pad);
+}
+
+static void *arena_alloc_slow(styr_arena *a, size_t size, size_t align)
+{
+    styr_arena_block *b;
+    size_t want, cap;
+    void *p;
+
+    if (size > SIZE_MAX - BLOCK_HEADER - ARENA_ALIGN)
+        return NULL;
+    want = size + ARENA_ALIGN;   /* room for any padding */
+    if (want > ARENA_MAX_BLOCK / 4) {
+        /* A big request gets its own block; the current block keeps filling. */
+        b = malloc(BLOCK_HEADER + want);
+        if (!b)
+            return NULL;
+        b->size = want;
+        b->used = 0;
+        if (a->head) {
+            b->next = a->head->next;
+            a->head->next = b;
+        } else {
+            b->next = NULL;
+            a->head = b;
+        }
+    } else {
+        cap = a->head ? a->head->size * 2 : ARENA_FIRST_BLOCK;
+        if (cap > ARENA_MAX_BLOCK)
+            cap = ARENA_MAX_BLOCK;
+        if (cap < want)
+            cap = want;
+        b = malloc(BLOCK_HEADER + cap);
+        if (!b)
+            return NULL;
+        b->size = cap;
+        b->used = 0;
+        b->next = a->head;
+        a->head = b;
+    }
+    p = block_take(b, size, align);
+    a->used += size;
+    return p;
+}
+
+void *styr_arena_alloc_aligned(styr_arena *a, size_t size, size_t align)
+{
+    void *p;
+
+    if (align == 0 || align > ARENA_ALIGN || (align & (align - 1)))
+        align = ARENA_ALIGN;
+    if (a->head && (p = block_take(a->head, size, align)) != NULL) {
+        a->used += size;
+        return p;
+    }
+    return arena_alloc_slow(a, size, align);
+}
+
+void *styr_arena_alloc(styr_arena *a, size_t size)
+{
+    return styr_arena_alloc_aligned(a, size, ARENA_ALIGN);
+}
+
+char *styr_arena_strndup(styr_arena *a, const char *s, size_t len)
+{
+    char *p;
+
+    if (len == SIZE_MAX)
+        return NULL;
+    p = styr_arena_alloc_aligned(a, len + 1, 1);
+    if (!p)
+        return NULL;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+void styr_arena_free(styr_arena *a)
+{
+    styr_arena_block *b = a->head;
+
+    while (b) {
+        styr_arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+    a->used = 0;
+}

@@ -1,0 +1,98 @@
+/* findings.c - the finding list of one file. */
+#include "findings.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const severity_names[] = {"info", "warning", "error", "off"};
+
+const char *styr_severity_name(styr_severity s)
+{
+    return (unsigned)s <= STYR_SEV_OFF ? severity_names[s] : "?";
+}
+
+int styr_severity_parse(const char *s, styr_severity *out)
+{
+    for (int i = 0; i <= STYR_SEV_OFF; i++)
+        if (strcmp(s, severity_names[i]) == 0) {
+            *out = (styr_severity)i;
+            return 1;
+        }
+    if (strcmp(s, "warn") == 0) {
+        *out = STYR_SEV_WARNING;
+        return 1;
+    }
+    return 0;
+}
+
+void styr_findings_init(styr_findings *f, size_t max_kept)
+{
+    memset(f, 0, sizeof *f);
+    f->max_kept = max_kept;
+}
+
+int styr_findings_add(styr_findings *f, const char *rule, styr_severity sev,
+                      char *message, char *action, char *path,
+                      unsigned line, unsigned column)
+{
+    if (f->count >= f->max_kept) {
+        f->dropped++;
+        if (sev <= STYR_SEV_ERROR)
+            f->dropped_by_severity[sev]++;
+        goto discard;
+    }
+    if (f->count == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 64;
+        styr_finding *items = realloc(f->items, cap * sizeof *items);
+        if (!items)
+            goto discard;
+        f->items = items;
+        f->cap = cap;
+    }
+    f->items[f->count++] = (styr_finding){rule, sev, message, action, path, line, column, NULL};
+    return 0;
+discard:
+    free(message);
+    free(action);
+    free(path);
+    return f->count >= f->max_kept ? 0 : -1;
+}
+
+static int finding_cmp(const void *pa, const void *pb)
+{
+    const styr_finding *a = pa, *b = pb;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    int c = strcmp(a->rule, b->rule);
+    if (c)
+        return c;
+    return strcmp(a->message ? a->message : "", b->message ? b->message : "");
+}
+
+void styr_findings_sort(styr_findings *f)
+{
+    if (f->count > 1)
+        qsort(f->items, f->count, sizeof *f->items, finding_cmp);
+}
+
+void styr_findings_count(const styr_findings *f, size_t counts[3])
+{
+    for (int i = 0; i < 3; i++)
+        counts[i] = f->dropped_by_severity[i];
+    for (size_t i = 0; i < f->count; i++)
+        if (!f->items[i].waiver_reason && f->items[i].severity <= STYR_SEV_ERROR)
+            counts[f->items[i].severity]++;
+}
+
+void styr_findings_free(styr_findings *f)
+{
+    for (size_t i = 0; i < f->count; i++) {
+        free(f->items[i].message);
+        free(f->items[i].action);
+        free(f->items[i].path);
+    }
+    free(f->items);
+    memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,49 @@
+/* findings.h - what the rules found in one file, in a growable list. */
+#ifndef STYR_FINDINGS_H
+#define STYR_FINDINGS_H
+
+#include <stddef.h>
+
+typedef enum styr_severity {
+    STYR_SEV_INFO = 0,
+    STYR_SEV_WARNING = 1,
+    STYR_SEV_ERROR = 2,
+    STYR_SEV_OFF = 3       /* a rule switched off by the ruleset */
+} styr_severity;
+
+/* "error", "warning", "info", "off". */
+const char *styr_severity_name(styr_severity s);
+/* Parses a severity name (also "warn"); returns 1 on success. */
+int styr_severity_parse(const char *s, styr_severity *out);
+
+typedef struct styr_finding {
+    const char *rule;        /* the rule id; owned by the ruleset */
+    styr_severity severity;
+    char *message;           /* in the run's language */
+    char *action;            /* the action's id, or NULL for document/plan/strategy */
+    char *path;              /* e.g. actions[0].owner */
+    unsigned line, column;   /* 1-based */
+    const char *waiver_reason; /* non-NULL when waived; owned by the document */
+} styr_finding;
+
+typedef struct styr_findings {
+    styr_finding *items;
+    size_t count, cap;
+    size_t max_kept;         /* beyond this, findings are only counted */
+    size_t dropped;          /* findings not kept because of max_kept */
+    size_t dropped_by_severity[3];
+} styr_findings;
+
+void styr_findings_init(styr_findings *f, size_t max_kept);
+/* Appends a finding, taking ownership of message, action and path (which
+ * may be NULL). Returns 0, or -1 when out of memory (the strings are freed). */
+int styr_findings_add(styr_findings *f, const char *rule, styr_severity sev,
+                      char *message, char *action, char *path,
+                      unsigned line, unsigned column);
+/* Sorts by line, column, then rule id, so reports read top to bottom. */
+void styr_findings_sort(styr_findings *f);
+/* Counts of unwaived findings per severity (index by styr_severity), dropped included. */
+void styr_findings_count(const styr_findings *f, size_t counts[3]);
+void styr_findings_free(styr_findings *f);
+
+#endif

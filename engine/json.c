@@ -1,0 +1,59 @@
+/* json.c - JSON string and number output. */
+#include "json.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "text.h"
+
+void styr_json_string(FILE *out, const char *s)
+{
+    if (!s) {
+        fputs("null", out);
+        return;
+    }
+    putc('"', out);
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            putc('\\', out);
+            putc(c, out);
+            i++;
+        } else if (c < 0x20) {
+            switch (c) {
+            case '\n': fputs("\\n", out); break;
+            case '\t': fputs("\\t", out); break;
+            case '\r': fputs("\\r", out); break;
+            default: fprintf(out, "\\u%04x", c); break;
+            }
+            i++;
+        } else if (c < 0x80) {
+            putc(c, out);
+            i++;
+        } else {
+            /* Copy one whole valid UTF-8 sequence, or replace one bad byte. */
+            size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            if (i + n <= len && n > 1 && styr_utf8_valid(s + i, n, NULL)) {
+                fwrite(s + i, 1, n, out);
+                i += n;
+            } else {
+                fputs("\\ufffd", out);
+                i++;
+            }
+        }
+    }
+    putc('"', out);
+}
+
+void styr_json_number(FILE *out, double v)
+{
+    if (!isfinite(v)) {
+        fputs("null", out);
+        return;
+    }
+    if (v == (double)(long long)v && fabs(v) < 1e15)
+        fprintf(out, "%lld", (long long)v);
+    else
+        fprintf(out, "%.10g", v);
+}

@@ -1,0 +1,22 @@
+/* luaapi.h - the rule API: what a rule file sees besides the safe standard
+ * library (see rules/README.md for the documentation rule authors read). */
+#ifndef STYR_LUAAPI_H
+#define STYR_LUAAPI_H
+
+#include <lua.h>
+
+#include "ruleset.h"
+
+/* Sets up what the API shares across rule files (the node metatable). */
+void styr_luaapi_init(lua_State *L);
+
+/* Fills the environment table at env_index with the API, bound to rs. Each
+ * file gets its own API tables, so no rule can alter what another sees. */
+void styr_luaapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index);
+
+/* Formats a message template: every {name} is replaced by tostring(args.name)
+ * from the table at args_index (0 for none); {action} defaults to action.
+ * Unknown names are left as written. Returns a malloc'd string or NULL. */
+char *styr_luaapi_format(lua_State *L, const char *tmpl, int args_index, const char *action);
+
+#endif

@@ -1,0 +1,679 @@
+/* mcda_select.c - exact budget selection (a knapsack with force-in,
+ * force-out, requires and excludes) by branch and bound, its infeasibility
+ * explanations, and the efficient frontier over several budgets.
+ *
+ * The search: every decision (area in or out) is propagated at once: in
+ * pulls in what the area requires and pushes out what it conflicts with; out
+ * pushes out what requires it. An assignment closed under propagation, with
+ * every undecided area left out, is always a feasible selection, so each
+ * node is a candidate solution. Only areas of positive score are branched
+ * on, in score/cost order; the bound is the fractional knapsack over the
+ * undecided ones (it ignores requires and excludes, so it is a relaxation
+ * and valid). Before the search a greedy pass gives an incumbent, and every
+ * area whose forced inclusion (or exclusion) cannot beat it by the bound is
+ * fixed the other way. The depth-first search is iterative (no recursion)
+ * and stops after max_nodes nodes, reporting "not proven optimal". */
+#include "mcda.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define UNKNOWN (-1)
+
+/* Why an area got its value (kept for the infeasibility messages). */
+enum {
+    WHY_NONE,
+    WHY_FORCED_IN,   /* in the include list */
+    WHY_FORCED_OUT,  /* in the exclude list */
+    WHY_SELF,        /* conflicts with itself */
+    WHY_REQUIRED_BY, /* from requires it and from is in */
+    WHY_EXCLUDED_BY, /* it conflicts with from, which is in */
+    WHY_NEEDS,       /* it requires from, which is out */
+    WHY_SEARCH       /* a decision of the search */
+};
+
+typedef struct level {
+    size_t pos, item, mark;
+    double used, value;
+    int stage; /* 0: the "in" branch is being explored, 1: the "out" branch */
+} level;
+
+typedef struct sel {
+    size_t n;
+    const double *cost, *score;
+    const char *const *ids;
+    const styr_mcda_select_problem *p;
+    double budget;
+    bool check_budget;
+    size_t *req_off, *req; /* areas that i requires */
+    size_t *dep_off, *dep; /* areas that require i */
+    size_t *exc_off, *exc; /* areas i conflicts with */
+    bool *self_conflict;
+    signed char *val;
+    unsigned char *why;
+    size_t *from;
+    size_t *trail;
+    size_t ntrail;
+    double used, value;
+    /* the last conflict: assigning cval to cvar for (cwhy, cfrom) failed */
+    size_t cvar, cfrom;
+    int cval;
+    unsigned char cwhy;
+    bool over;
+    size_t *ord;
+    size_t nord;
+    unsigned char *best;
+    double best_value;
+    level *lv;
+    size_t *chain; /* scratch for messages */
+} sel;
+
+/* ------------------------------------------------------------ propagation */
+
+static bool set_var(sel *s, size_t i, int v, unsigned char why, size_t from)
+{
+    if (s->val[i] == v)
+        return true;
+    if (s->val[i] != UNKNOWN) {
+        s->cvar = i;
+        s->cval = v;
+        s->cwhy = why;
+        s->cfrom = from;
+        s->over = false;
+        return false;
+    }
+    s->val[i] = (signed char)v;
+    s->why[i] = why;
+    s->from[i] = from;
+    s->trail[s->ntrail++] = i;
+    if (v == 1) {
+        s->used += s->cost[i];
+        s->value += s->score[i];
+        if (s->check_budget && s->used > s->budget) {
+            s->over = true;
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Propagates every assignment on the trail from head on; false on conflict. */
+static bool propagate(sel *s, size_t head)
+{
+    while (head < s->ntrail) {
+        size_t i = s->trail[head++];
+        if (s->val[i] == 1) {
+            for (size_t k = s->req_off[i]; k < s->req_off[i + 1]; k++)
+                if (!set_var(s, s->req[k], 1, WHY_REQUIRED_BY, i))
+                    return false;
+            for (size_t k = s->exc_off[i]; k < s->exc_off[i + 1]; k++)
+                if (!set_var(s, s->exc[k], 0, WHY_EXCLUDED_BY, i))
+                    return false;
+        } else {
+            for (size_t k = s->dep_off[i]; k < s->dep_off[i + 1]; k++)
+                if (!set_var(s, s->dep[k], 0, WHY_NEEDS, i))
+                    return false;
+        }
+    }
+    return true;
+}
+
+/* Decides i = v and propagates; false (with the state unchanged) on conflict. */
+static bool decide(sel *s, size_t i, int v)
+{
+    size_t mark = s->ntrail;
+    double used = s->used, value = s->value;
+    if (set_var(s, i, v, WHY_SEARCH, i) && propagate(s, mark))
+        return true;
+    while (s->ntrail > mark)
+        s->val[s->trail[--s->ntrail]] = UNKNOWN;
+    s->used = used;
+    s->value = value;
+    return false;
+}
+
+static void undo(sel *s, size_t mark, double used, double value)
+{
+    while (s->ntrail > mark)
+        s->val[s->trail[--s->ntrail]] = UNKNOWN;
+    s->used = used;
+    s->value = value;
+}
+
+/* ----------------------------------------------------------------- messages */
+
+typedef struct sbuf {
+    char b[900];
+    size_t len;
+} sbuf;
+
+__attribute__((format(printf, 2, 3))) static void sb_add(sbuf *sb, const char *fmt, ...)
+{
+    if (sb->len >= sizeof sb->b - 1)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int w = vsnprintf(sb->b + sb->len, sizeof sb->b - sb->len, fmt, ap);
+    va_end(ap);
+    if (w < 0)
+        return;
+    sb->len += (size_t)w;
+    if (sb->len >= sizeof sb->b - 1) { /* truncated: say so */
+        sb->len = sizeof sb->b - 1;
+        memcpy(sb->b + sizeof sb->b - 4, "...", 4);
+    }
+}
+
+static const char *area_name(const sel *s, size_t i, char *buf, size_t cap)
+{
+    if (s->ids && s->ids[i])
+        return s->ids[i];
+    snprintf(buf, cap, "#%zu", i);
+    return buf;
+}
+
+#define NAME(i) area_name(s, (i), nb, sizeof nb)
+
+/* "'a' is forced in and requires 'b', which requires 'x'" for x = 1. */
+static void describe_in(const sel *s, sbuf *sb, size_t x, unsigned char why, size_t from)
+{
+    char nb[32];
+    size_t len = 0;
+    s->chain[len++] = x;
+    while (why == WHY_REQUIRED_BY && len <= s->n) {
+        s->chain[len++] = from;
+        why = s->why[from];
+        from = s->from[from];
+    }
+    size_t root = s->chain[len - 1];
+    sb_add(sb, "'%s' is %s", NAME(root), why == WHY_FORCED_IN ? "forced in" : "chosen");
+    for (size_t k = len - 1; k-- > 0;) {
+        /* long chains: the two links after the root and the last three */
+        if (len > 8 && k < len - 3 && k > 2) {
+            if (k == len - 4)
+                sb_add(sb, ", ... (%zu more)", len - 6);
+            continue;
+        }
+        sb_add(sb, k == len - 2 ? " and requires '%s'" : ", which requires '%s'",
+               NAME(s->chain[k]));
+    }
+}
+
+/* Why x cannot be chosen, following "requires an area that is out" links. */
+static void describe_out(const sel *s, sbuf *sb, size_t x, unsigned char why, size_t from)
+{
+    char nb[32];
+    for (size_t steps = 0; steps <= s->n; steps++) {
+        switch (why) {
+        case WHY_FORCED_OUT:
+            sb_add(sb, "'%s' is forced out", NAME(x));
+            return;
+        case WHY_SELF:
+            sb_add(sb, "'%s' is declared to exclude itself", NAME(x));
+            return;
+        case WHY_EXCLUDED_BY:
+            sb_add(sb, "'%s' cannot be chosen together with ", NAME(x));
+            sb_add(sb, "'%s', and ", NAME(from));
+            describe_in(s, sb, from, s->why[from], s->from[from]);
+            return;
+        case WHY_NEEDS:
+            if (steps < 6) {
+                sb_add(sb, "'%s' requires ", NAME(x));
+                sb_add(sb, "'%s'; ", NAME(from));
+            } else if (steps == 6) {
+                sb_add(sb, "...; ");
+            }
+            x = from;
+            why = s->why[x];
+            from = s->from[x];
+            break;
+        default:
+            sb_add(sb, "'%s' is left out", NAME(x));
+            return;
+        }
+    }
+}
+
+static styr_mcda_status conflict_message(const sel *s, styr_error *err)
+{
+    char nb[32];
+    sbuf sb = {.len = 0};
+    size_t x = s->cvar;
+    unsigned char in_why = s->cval == 1 ? s->cwhy : s->why[x];
+    size_t in_from = s->cval == 1 ? s->cfrom : s->from[x];
+    unsigned char out_why = s->cval == 1 ? s->why[x] : s->cwhy;
+    size_t out_from = s->cval == 1 ? s->from[x] : s->cfrom;
+    if (in_why == WHY_FORCED_IN && out_why == WHY_FORCED_OUT) {
+        sb_add(&sb, "'%s' is both included and excluded", NAME(x));
+    } else {
+        sb_add(&sb, "'%s' must be chosen (", NAME(x));
+        describe_in(s, &sb, x, in_why, in_from);
+        sb_add(&sb, ") but cannot be (");
+        describe_out(s, &sb, x, out_why, out_from);
+        sb_add(&sb, ")");
+    }
+    return styr_mcda_fail(err, STYR_MCDA_E_INFEASIBLE, "impossible selection: %s", sb.b);
+}
+
+/* SEK amounts: whole kronor when whole, else with öre. */
+static void sb_sek(sbuf *sb, double v)
+{
+    if (v == floor(v) && fabs(v) < 1e15)
+        sb_add(sb, "%.0f SEK", v);
+    else
+        sb_add(sb, "%.2f SEK", v);
+}
+
+static styr_mcda_status budget_message(const sel *s, styr_error *err)
+{
+    char nb[32];
+    sbuf sb = {.len = 0};
+    sb_add(&sb, "the areas that must be chosen cost ");
+    sb_sek(&sb, s->used);
+    sb_add(&sb, ", more than the budget of ");
+    sb_sek(&sb, s->budget);
+    for (int pass = 0; pass < 2; pass++) {
+        unsigned char want = pass == 0 ? WHY_FORCED_IN : WHY_REQUIRED_BY;
+        size_t shown = 0, total = 0;
+        for (size_t i = 0; i < s->n; i++)
+            if (s->val[i] == 1 && s->why[i] == want) {
+                if (shown < 8) {
+                    if (shown == 0)
+                        sb_add(&sb, pass == 0 ? ": forced in " : "; required by them ");
+                    sb_add(&sb, "%s'%s'", shown ? ", " : "", NAME(i));
+                    shown++;
+                }
+                total++;
+            }
+        if (total > shown)
+            sb_add(&sb, " and %zu more", total - shown);
+    }
+    return styr_mcda_fail(err, STYR_MCDA_E_INFEASIBLE, "impossible selection: %s", sb.b);
+}
+
+/* ------------------------------------------------------------ set-up */
+
+static void sel_free(sel *s)
+{
+    free(s->req_off);
+    free(s->req);
+    free(s->dep_off);
+    free(s->dep);
+    free(s->exc_off);
+    free(s->exc);
+    free(s->self_conflict);
+    free(s->val);
+    free(s->why);
+    free(s->from);
+    free(s->trail);
+    free(s->ord);
+    free(s->best);
+    free(s->lv);
+    free(s->chain);
+}
+
+/* CSR adjacency from pairs (a, b): forward adds a -> b, backward b -> a.
+ * Self pairs are skipped. */
+static bool build_csr(size_t n, const styr_mcda_pair *pr, size_t np, bool forward, bool backward,
+                      size_t **off_out, size_t **adj_out)
+{
+    size_t *off = calloc(n + 2, sizeof *off);
+    size_t total = 0;
+    if (!off)
+        return false;
+    for (size_t k = 0; k < np; k++) {
+        if (pr[k].a == pr[k].b)
+            continue;
+        if (forward) {
+            off[pr[k].a + 2]++;
+            total++;
+        }
+        if (backward) {
+            off[pr[k].b + 2]++;
+            total++;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        off[i + 2] += off[i + 1];
+    size_t *adj = malloc((total ? total : 1) * sizeof *adj);
+    if (!adj) {
+        free(off);
+        return false;
+    }
+    for (size_t k = 0; k < np; k++) {
+        if (pr[k].a == pr[k].b)
+            continue;
+        if (forward)
+            adj[off[pr[k].a + 1]++] = pr[k].b;
+        if (backward)
+            adj[off[pr[k].b + 1]++] = pr[k].a;
+    }
+    /* off[i + 1] is now the end of i's list and so off[i] its start */
+    *off_out = off;
+    *adj_out = adj;
+    return true;
+}
+
+static styr_mcda_status sel_init(sel *s, const styr_mcda_select_problem *p, styr_error *err)
+{
+    memset(s, 0, sizeof *s);
+    if (!p)
+        return styr_mcda_fail(err, STYR_MCDA_E_ARG, "selection: NULL problem");
+    const size_t n = p->n;
+    if (n > 0 && (!p->cost || !p->score))
+        return styr_mcda_fail(err, STYR_MCDA_E_ARG, "selection: NULL cost or score");
+    if ((p->n_include && !p->include) || (p->n_exclude && !p->exclude) ||
+        (p->n_needs && !p->needs) || (p->n_conflicts && !p->conflicts))
+        return styr_mcda_fail(err, STYR_MCDA_E_ARG, "selection: NULL constraint list");
+    s->n = n;
+    s->p = p;
+    s->cost = p->cost;
+    s->score = p->score;
+    s->ids = p->ids;
+    char nb[32];
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(p->cost[i]) || p->cost[i] < 0.0)
+            return styr_mcda_fail(err, STYR_MCDA_E_ARG,
+                                  "area '%s': cost %g must be a finite number >= 0", NAME(i),
+                                  p->cost[i]);
+        if (!isfinite(p->score[i]) || p->score[i] < 0.0)
+            return styr_mcda_fail(err, STYR_MCDA_E_ARG,
+                                  "area '%s': score %g must be a finite number >= 0", NAME(i),
+                                  p->score[i]);
+    }
+    for (size_t k = 0; k < p->n_include; k++)
+        if (p->include[k] >= n)
+            return styr_mcda_fail(err, STYR_MCDA_E_ARG, "include: area index %zu out of range",
+                                  p->include[k]);
+    for (size_t k = 0; k < p->n_exclude; k++)
+        if (p->exclude[k] >= n)
+            return styr_mcda_fail(err, STYR_MCDA_E_ARG, "exclude: area index %zu out of range",
+                                  p->exclude[k]);
+    for (size_t k = 0; k < p->n_needs; k++)
+        if (p->needs[k].a >= n || p->needs[k].b >= n)
+            return styr_mcda_fail(err, STYR_MCDA_E_ARG, "requires: area index out of range");
+    for (size_t k = 0; k < p->n_conflicts; k++)
+        if (p->conflicts[k].a >= n || p->conflicts[k].b >= n)
+            return styr_mcda_fail(err, STYR_MCDA_E_ARG, "excludes: area index out of range");
+    const size_t nn = n ? n : 1;
+    bool ok = build_csr(n, p->needs, p->n_needs, true, false, &s->req_off, &s->req) &&
+              build_csr(n, p->needs, p->n_needs, false, true, &s->dep_off, &s->dep) &&
+              build_csr(n, p->conflicts, p->n_conflicts, true, true, &s->exc_off, &s->exc);
+    s->self_conflict = calloc(nn, sizeof *s->self_conflict);
+    s->val = malloc(nn * sizeof *s->val);
+    s->why = malloc(nn * sizeof *s->why);
+    s->from = malloc(nn * sizeof *s->from);
+    s->trail = malloc(nn * sizeof *s->trail);
+    s->ord = malloc(nn * sizeof *s->ord);
+    s->best = malloc(nn * sizeof *s->best);
+    s->lv = malloc((nn + 1) * sizeof *s->lv);
+    s->chain = malloc((nn + 1) * sizeof *s->chain);
+    if (!ok || !s->self_conflict || !s->val || !s->why || !s->from || !s->trail || !s->ord ||
+        !s->best || !s->lv || !s->chain) {
+        sel_free(s);
+        return styr_mcda_fail(err, STYR_MCDA_E_NOMEM, "selection: out of memory");
+    }
+    for (size_t k = 0; k < p->n_conflicts; k++)
+        if (p->conflicts[k].a == p->conflicts[k].b)
+            s->self_conflict[p->conflicts[k].a] = true;
+    return STYR_MCDA_OK;
+}
+
+/* ------------------------------------------------------------ the search */
+
+typedef struct ratio_item {
+    double ratio;
+    size_t index;
+} ratio_item;
+
+static int cmp_ratio(const void *pa, const void *pb)
+{
+    const ratio_item *a = pa, *b = pb;
+    if (a->ratio != b->ratio)
+        return a->ratio > b->ratio ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+/* Fractional knapsack over the undecided areas from ord[pos] on. */
+static double bound_from(const sel *s, size_t pos)
+{
+    double cap = s->budget - s->used, b = s->value;
+    for (size_t k = pos; k < s->nord; k++) {
+        size_t i = s->ord[k];
+        if (s->val[i] != UNKNOWN)
+            continue;
+        double c = s->cost[i];
+        if (c <= cap) {
+            cap -= c;
+            b += s->score[i];
+        } else {
+            b += s->score[i] * (cap / c); /* c > cap >= 0 */
+            break;
+        }
+    }
+    return b;
+}
+
+/* Improvements below a relative 1e-12 are rounding, not better selections. */
+static bool improves(double v, double best)
+{
+    return v > best + 1e-12 * best;
+}
+
+static void save_incumbent(sel *s)
+{
+    s->best_value = s->value;
+    for (size_t i = 0; i < s->n; i++)
+        s->best[i] = s->val[i] == 1;
+}
+
+/* Root propagation; on infeasibility *budget_only tells whether a larger
+ * budget would help. */
+static styr_mcda_status root(sel *s, double budget, bool *budget_only, styr_error *err)
+{
+    const styr_mcda_select_problem *p = s->p;
+    *budget_only = false;
+    s->budget = budget;
+    s->check_budget = false;
+    s->ntrail = 0;
+    s->used = s->value = 0.0;
+    for (size_t i = 0; i < s->n; i++) {
+        s->val[i] = UNKNOWN;
+        s->why[i] = WHY_NONE;
+        s->from[i] = i;
+    }
+    for (size_t i = 0; i < s->n; i++)
+        if (s->self_conflict[i])
+            set_var(s, i, 0, WHY_SELF, i);
+    for (size_t k = 0; k < p->n_exclude; k++)
+        set_var(s, p->exclude[k], 0, WHY_FORCED_OUT, p->exclude[k]);
+    for (size_t k = 0; k < p->n_include; k++)
+        if (!set_var(s, p->include[k], 1, WHY_FORCED_IN, p->include[k]))
+            return conflict_message(s, err);
+    if (!propagate(s, 0))
+        return conflict_message(s, err);
+    if (s->used > s->budget) {
+        *budget_only = true;
+        return budget_message(s, err);
+    }
+    s->check_budget = true;
+    return STYR_MCDA_OK;
+}
+
+static styr_mcda_status solve(sel *s, double budget, unsigned char *chosen,
+                              styr_mcda_selection *out, bool *budget_only, styr_error *err)
+{
+    if (isnan(budget) || budget < 0.0)
+        return styr_mcda_fail(err, STYR_MCDA_E_ARG, "budget %g must be a number >= 0", budget);
+    styr_mcda_status st = root(s, budget, budget_only, err);
+    if (st != STYR_MCDA_OK)
+        return st;
+    const uint64_t max_nodes = s->p->max_nodes ? s->p->max_nodes : STYR_MCDA_SELECT_MAX_NODES;
+    uint64_t nodes = 0;
+    bool proven = true;
+
+    /* Branching order: undecided areas of positive score by score/cost. */
+    ratio_item *ri = malloc((s->n ? s->n : 1) * sizeof *ri);
+    if (!ri)
+        return styr_mcda_fail(err, STYR_MCDA_E_NOMEM, "selection: out of memory");
+    s->nord = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->val[i] == UNKNOWN && s->score[i] > 0.0) {
+            ri[s->nord].ratio = s->cost[i] > 0.0 ? s->score[i] / s->cost[i] : INFINITY;
+            ri[s->nord].index = i;
+            s->nord++;
+        }
+    qsort(ri, s->nord, sizeof *ri, cmp_ratio);
+    for (size_t k = 0; k < s->nord; k++)
+        s->ord[k] = ri[k].index;
+    free(ri);
+
+    /* Incumbent: greedy in branching order. */
+    const size_t root_mark = s->ntrail;
+    const double root_used = s->used, root_value = s->value;
+    for (size_t k = 0; k < s->nord; k++)
+        if (s->val[s->ord[k]] == UNKNOWN)
+            decide(s, s->ord[k], 1);
+    save_incumbent(s);
+    undo(s, root_mark, root_used, root_value);
+
+    /* Root fixing by the bound: an area whose inclusion cannot beat the
+     * incumbent is left out; one whose exclusion cannot is taken. */
+    bool done = false;
+    for (size_t k = 0; k < s->nord && !done; k++) {
+        size_t i = s->ord[k];
+        if (s->val[i] != UNKNOWN)
+            continue;
+        size_t mark = s->ntrail;
+        double used = s->used, value = s->value;
+        bool can_in = decide(s, i, 1);
+        double b1 = can_in ? bound_from(s, 0) : 0.0;
+        undo(s, mark, used, value);
+        if (!can_in || !improves(b1, s->best_value)) {
+            decide(s, i, 0); /* cannot fail: nothing decided requires i */
+            continue;
+        }
+        bool can_out = decide(s, i, 0);
+        double b0 = can_out ? bound_from(s, 0) : 0.0;
+        undo(s, mark, used, value);
+        if (!can_out || !improves(b0, s->best_value))
+            if (!decide(s, i, 1))
+                done = true; /* neither way beats the incumbent: it is optimal */
+    }
+
+    /* Depth-first branch and bound; lv[] is the explicit stack. */
+    size_t depth = 0, start = 0;
+    bool descend = !done;
+    while (descend || depth > 0) {
+        if (descend) {
+            if (++nodes > max_nodes) {
+                proven = false;
+                break;
+            }
+            if (improves(s->value, s->best_value))
+                save_incumbent(s);
+            size_t pos = start;
+            while (pos < s->nord && s->val[s->ord[pos]] != UNKNOWN)
+                pos++;
+            if (pos == s->nord || !improves(bound_from(s, pos), s->best_value)) {
+                descend = false;
+                continue;
+            }
+            level *l = &s->lv[depth++];
+            l->pos = pos;
+            l->item = s->ord[pos];
+            l->mark = s->ntrail;
+            l->used = s->used;
+            l->value = s->value;
+            l->stage = 0;
+            start = pos + 1;
+            if (decide(s, l->item, 1))
+                continue;
+            l->stage = 1;
+            if (decide(s, l->item, 0))
+                continue;
+            depth--;
+            descend = false;
+        } else {
+            level *l = &s->lv[depth - 1];
+            undo(s, l->mark, l->used, l->value);
+            if (l->stage == 0) {
+                l->stage = 1;
+                if (decide(s, l->item, 0)) {
+                    start = l->pos + 1;
+                    descend = true;
+                    continue;
+                }
+            }
+            depth--;
+        }
+    }
+    undo(s, root_mark, root_used, root_value);
+
+    double tc = 0.0, ts = 0.0;
+    size_t cnt = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (chosen)
+            chosen[i] = s->best[i];
+        if (s->best[i]) {
+            tc += s->cost[i];
+            ts += s->score[i];
+            cnt++;
+        }
+    }
+    out->total_cost = tc;
+    out->total_score = ts;
+    out->n_chosen = cnt;
+    out->proven_optimal = proven;
+    out->nodes = nodes;
+    return STYR_MCDA_OK;
+}
+
+styr_mcda_status styr_mcda_select(const styr_mcda_select_problem *p, double budget,
+                                  unsigned char *chosen, styr_mcda_selection *sel_out,
+                                  styr_error *err)
+{
+    if (!sel_out || (p && p->n > 0 && !chosen))
+        return styr_mcda_fail(err, STYR_MCDA_E_ARG, "selection: NULL output");
+    sel s;
+    styr_mcda_status st = sel_init(&s, p, err);
+    if (st != STYR_MCDA_OK)
+        return st;
+    bool budget_only;
+    st = solve(&s, budget, chosen, sel_out, &budget_only, err);
+    sel_free(&s);
+    return st;
+}
+
+styr_mcda_status styr_mcda_select_frontier(const styr_mcda_select_problem *p,
+                                           const double *budgets, size_t k,
+                                           styr_mcda_frontier_point *pts, styr_error *err)
+{
+    if (k > 0 && (!budgets || !pts))
+        return styr_mcda_fail(err, STYR_MCDA_E_ARG, "frontier: NULL budgets or points");
+    sel s;
+    styr_mcda_status st = sel_init(&s, p, err);
+    if (st != STYR_MCDA_OK)
+        return st;
+    for (size_t q = 0; q < k && st == STYR_MCDA_OK; q++) {
+        styr_mcda_selection out = {0};
+        bool budget_only = false;
+        styr_error local;
+        st = solve(&s, budgets[q], NULL, &out, &budget_only, &local);
+        pts[q].budget = budgets[q];
+        pts[q].total_score = out.total_score;
+        pts[q].total_cost = out.total_cost;
+        pts[q].n_chosen = out.n_chosen;
+        pts[q].proven_optimal = out.proven_optimal;
+        pts[q].feasible = st == STYR_MCDA_OK;
+        if (st == STYR_MCDA_E_INFEASIBLE && budget_only)
+            st = STYR_MCDA_OK; /* too small a budget is a point, not an error */
+        else if (st != STYR_MCDA_OK && err)
+            *err = local;
+    }
+    sel_free(&s);
+    return st;
+}

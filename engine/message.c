@@ -1,0 +1,59 @@
+/* message.c - placeholder filling shared by rule messages and engine messages. */
+#include "message.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct { char *buf; size_t len, cap; int failed; } sbuf;
+
+static void put(sbuf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 128;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->buf, cap);
+        if (!p) {
+            b->failed = 1;
+            return;
+        }
+        b->buf = p;
+        b->cap = cap;
+    }
+    memcpy(b->buf + b->len, s, n);
+    b->len += n;
+    b->buf[b->len] = '\0';
+}
+
+char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud)
+{
+    sbuf b = {NULL, 0, 0, 0};
+    put(&b, "", 0);
+    const char *p = tmpl;
+    while (*p) {
+        const char *open = strchr(p, '{');
+        const char *close = open ? strchr(open, '}') : NULL;
+        if (!open || !close || close - open > 64) {
+            put(&b, p, strlen(p));
+            break;
+        }
+        put(&b, p, (size_t)(open - p));
+        char name[72];
+        size_t nlen = (size_t)(close - open - 1), vlen = 0;
+        memcpy(name, open + 1, nlen);
+        name[nlen] = '\0';
+        const char *v = lookup ? lookup(ud, name, &vlen) : NULL;
+        if (v)
+            put(&b, v, vlen);
+        else
+            put(&b, open, (size_t)(close - open + 1));
+        p = close + 1;
+    }
+    if (b.failed) {
+        free(b.buf);
+        return NULL;
+    }
+    return b.buf;
+}

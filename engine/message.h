@@ -1,0 +1,14 @@
+/* message.h - filling {name} placeholders of a rule's message template. */
+#ifndef STYR_MESSAGE_H
+#define STYR_MESSAGE_H
+
+#include <stddef.h>
+
+/* Looks a placeholder up: returns its text (and length) or NULL if unknown. */
+typedef const char *(*styr_message_lookup)(void *ud, const char *name, size_t *len);
+
+/* Returns a malloc'd copy of tmpl with each {name} replaced by what lookup
+ * gives; unknown placeholders stay as written. NULL when out of memory. */
+char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud);
+
+#endif

@@ -1,0 +1,76 @@
+/* report_json.c - `styr validate --format json` (FORMATS.md section 6). */
+#include "report.h"
+
+#include <string.h>
+
+#include "json.h"
+
+static void error_object(FILE *out, const styr_error *e, const char *fallback_file)
+{
+    fputs("{\"file\": ", out);
+    styr_json_string(out, e->file[0] ? e->file : fallback_file);
+    fprintf(out, ", \"line\": %u, \"column\": %u, \"message\": ", e->line, e->column);
+    styr_json_string(out, e->message);
+    fputc('}', out);
+}
+
+void styr_report_json(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o)
+{
+    fputs("{\n  \"tool\": {\"name\": \"styr\", \"version\": ", out);
+    styr_json_string(out, o->version);
+    fputs("},\n  \"ruleset\": ", out);
+    styr_json_string(out, o->ruleset);
+    fputs(",\n  \"files\": [", out);
+    for (size_t f = 0; f < n; f++) {
+        const styr_file_result *r = &res[f];
+        fputs(f ? ",\n    {" : "\n    {", out);
+        fputs("\n      \"file\": ", out);
+        styr_json_string(out, r->file);
+        if (r->failed) {
+            fputs(",\n      \"failed\": true,\n      \"error\": ", out);
+            error_object(out, &r->failure, r->file);
+            fputs("\n    }", out);
+            continue;
+        }
+        fputs(",\n      \"kind\": ", out);
+        styr_json_string(out, r->kind);
+        int plan = strcmp(r->kind, "action-plan") == 0;
+        fprintf(out, ",\n      \"%s\": %zu", plan ? "actions" : "areas", r->actions);
+        fputs(",\n      \"findings\": [", out);
+        size_t waived = 0;
+        for (size_t i = 0; i < r->findings.count; i++) {
+            const styr_finding *fi = &r->findings.items[i];
+            fputs(i ? ",\n        {" : "\n        {", out);
+            fputs("\"rule\": ", out);
+            styr_json_string(out, fi->rule);
+            fputs(", \"severity\": ", out);
+            styr_json_string(out, styr_severity_name(fi->severity));
+            fputs(", \"message\": ", out);
+            styr_json_string(out, fi->message);
+            fprintf(out, ", \"%s\": ", plan ? "action" : "area");
+            styr_json_string(out, fi->action);
+            fputs(", \"path\": ", out);
+            styr_json_string(out, fi->path);
+            fprintf(out, ", \"line\": %u, \"column\": %u", fi->line, fi->column);
+            if (fi->waiver_reason) {
+                waived++;
+                fputs(", \"waived\": true, \"waiver_reason\": ", out);
+                styr_json_string(out, fi->waiver_reason);
+            }
+            fputc('}', out);
+        }
+        fputs(r->findings.count ? "\n      ]" : "]", out);
+        size_t c[3];
+        styr_findings_count(&r->findings, c);
+        fprintf(out, ",\n      \"summary\": {\"error\": %zu, \"warning\": %zu, \"info\": %zu, "
+                     "\"waived\": %zu, \"not_shown\": %zu}",
+                c[2], c[1], c[0], waived, r->findings.dropped);
+        fputs(",\n      \"rule_errors\": [", out);
+        for (size_t i = 0; i < r->nrule_errors; i++) {
+            fputs(i ? ", " : "", out);
+            error_object(out, &r->rule_errors[i], r->file);
+        }
+        fputs("]\n    }", out);
+    }
+    fputs(n ? "\n  ]\n}\n" : "]\n}\n", out);
+}

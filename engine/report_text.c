@@ -1,0 +1,87 @@
+/* report_text.c - the human-readable report: one line a finding in the form
+ * compilers use (editors jump to file:line:col), then a summary a file. */
+#include "report.h"
+
+#include <string.h>
+
+static const char *const sev_color[] = {"\033[36m", "\033[33m", "\033[31m"};
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+#define RESET "\033[0m"
+
+static const char *word(const styr_report_opts *o, const char *sv, const char *en)
+{
+    return o->lang == STYR_LANG_EN ? en : sv;
+}
+
+static void position(FILE *out, const char *file, unsigned line, unsigned col, int color)
+{
+    fprintf(out, "%s%s", color ? BOLD : "", file);
+    if (line)
+        fprintf(out, col ? ":%u:%u" : ":%u", line, col);
+    fprintf(out, ":%s ", color ? RESET : "");
+}
+
+static void plural(FILE *out, size_t n, const char *one, const char *many)
+{
+    fprintf(out, "%zu %s", n, n == 1 ? one : many);
+}
+
+void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o)
+{
+    for (size_t f = 0; f < n; f++) {
+        const styr_file_result *r = &res[f];
+        if (r->failed) {
+            position(out, r->failure.file[0] ? r->failure.file : r->file, r->failure.line, r->failure.column, o->color);
+            fprintf(out, "%s%s%s %s\n", o->color ? sev_color[2] : "", word(o, "fel:", "error:"),
+                    o->color ? RESET : "", r->failure.message);
+            continue;
+        }
+        size_t waived = 0;
+        for (size_t i = 0; i < r->findings.count; i++) {
+            const styr_finding *fi = &r->findings.items[i];
+            position(out, r->file, fi->line, fi->column, o->color);
+            if (fi->waiver_reason) {
+                waived++;
+                fprintf(out, "%s%s %s [%s] (%s %s)%s\n", o->color ? DIM : "",
+                        word(o, "undantagen:", "waived:"), fi->message, fi->rule,
+                        word(o, "skäl:", "reason:"), fi->waiver_reason, o->color ? RESET : "");
+                continue;
+            }
+            const char *sev = fi->severity == STYR_SEV_ERROR ? word(o, "fel", "error")
+                              : fi->severity == STYR_SEV_WARNING ? word(o, "varning", "warning")
+                                                                : "info";
+            fprintf(out, "%s%s:%s %s %s[%s]%s\n", o->color ? sev_color[fi->severity] : "", sev,
+                    o->color ? RESET : "", fi->message, o->color ? DIM : "", fi->rule,
+                    o->color ? RESET : "");
+        }
+        for (size_t i = 0; i < r->nrule_errors; i++) {
+            const styr_error *e = &r->rule_errors[i];
+            position(out, e->file[0] ? e->file : r->file, e->line, e->column, o->color);
+            fprintf(out, "%s%s%s %s\n", o->color ? sev_color[2] : "", word(o, "fel:", "error:"),
+                    o->color ? RESET : "", e->message);
+        }
+        size_t c[3];
+        styr_findings_count(&r->findings, c);
+        position(out, r->file, 0, 0, o->color);
+        int plan = strcmp(r->kind, "action-plan") == 0;
+        if (strcmp(r->kind, "scenario") != 0) {
+            plural(out, r->actions, plan ? word(o, "insats", "action") : word(o, "område", "area"),
+                   plan ? word(o, "insatser", "actions") : word(o, "områden", "areas"));
+            fputs(", ", out);
+        }
+        plural(out, c[2], word(o, "fel", "error"), word(o, "fel", "errors"));
+        fputs(", ", out);
+        plural(out, c[1], word(o, "varning", "warning"), word(o, "varningar", "warnings"));
+        fprintf(out, ", %zu info", c[0]);
+        if (waived)
+            fprintf(out, ", %zu %s", waived, word(o, "undantagna", "waived"));
+        if (r->findings.dropped)
+            fprintf(out, " (%zu %s --max-findings)", r->findings.dropped,
+                    word(o, "visas inte, se", "not shown, see"));
+        if (r->nrule_errors)
+            fprintf(out, "; %zu %s", r->nrule_errors,
+                    word(o, "regler kraschade", r->nrule_errors == 1 ? "rule crashed" : "rules crashed"));
+        fputc('\n', out);
+    }
+}

@@ -1,0 +1,79 @@
+/* strmap.c - open addressing with linear probing, FNV-1a hashing. */
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static size_t hash_bytes(const char *s, size_t len)
+{
+    size_t h = (size_t)1469598103934665603ull;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= (size_t)1099511628211ull;
+    }
+    return h;
+}
+
+void styr_strmap_init(styr_strmap *m) { m->slots = NULL; m->cap = m->count = 0; }
+
+static styr_strmap_slot *find_slot(styr_strmap_slot *slots, size_t cap, const char *key,
+                                   size_t len, size_t h)
+{
+    size_t i = h & (cap - 1);
+    while (slots[i].key && !(slots[i].hash == h && slots[i].len == len &&
+                             memcmp(slots[i].key, key, len) == 0))
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+void *styr_strmap_get(const styr_strmap *m, const char *key, size_t len)
+{
+    if (!m->cap)
+        return NULL;
+    styr_strmap_slot *s = find_slot(m->slots, m->cap, key, len, hash_bytes(key, len));
+    return s->key ? s->value : NULL;
+}
+
+static int grow(styr_strmap *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 16;
+    styr_strmap_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key)
+            *find_slot(slots, cap, m->slots[i].key, m->slots[i].len, m->slots[i].hash) = m->slots[i];
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+    return 0;
+}
+
+int styr_strmap_put(styr_strmap *m, const char *key, size_t len, void *value, void **existing)
+{
+    if ((m->count + 1) * 4 > m->cap * 3 && grow(m) < 0)
+        return -1;
+    size_t h = hash_bytes(key, len);
+    styr_strmap_slot *s = find_slot(m->slots, m->cap, key, len, h);
+    if (s->key) {
+        if (existing)
+            *existing = s->value;
+        return 0;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, key, len);
+    copy[len] = '\0';
+    *s = (styr_strmap_slot){copy, len, h, value};
+    m->count++;
+    return 1;
+}
+
+void styr_strmap_free(styr_strmap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->slots[i].key);
+    free(m->slots);
+    styr_strmap_init(m);
+}

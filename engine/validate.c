@@ -1,0 +1,287 @@
+/* validate.c - judges one loaded file: picks the rules for its kind, checks
+ * the schema, builds the id indexes rules look things up in, runs every
+ * rule over its nodes inside the sandbox, then applies the plan's waivers. */
+#include "validate.h"
+
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "luadoc.h"
+#include "schema.h"
+#include "text.h"
+
+static const char *const kinds[] = {"action-plan", "innovation-areas", "scenario", NULL};
+
+const char *styr_trim(const char *s, size_t *len)
+{
+    size_t n = *len;
+    while (n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) {
+        s++;
+        n--;
+    }
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+        n--;
+    *len = n;
+    return s;
+}
+
+const styr_node *styr_run_item_of(const styr_run *run, const styr_node *n)
+{
+    for (; n && run->items; n = n->parent)
+        if (n->parent == run->items)
+            return n;
+    return NULL;
+}
+
+const char *styr_item_id(const styr_node *item, size_t *len)
+{
+    const styr_node *id = item && item->kind == STYR_NODE_MAP ? styr_map_get(item, "id", 2) : NULL;
+    if (!id || id->kind != STYR_NODE_SCALAR || id->stype == STYR_SCALAR_NULL || (id->flags & STYR_NODE_INVALID))
+        return NULL;
+    *len = id->count;
+    return styr_trim(id->u.text, len);
+}
+
+static const styr_node *get(const styr_node *map, const char *key)
+{
+    return map && map->kind == STYR_NODE_MAP ? styr_map_get(map, key, strlen(key)) : NULL;
+}
+
+/* Indexes the map items of seq by trimmed id (the first of a duplicate wins). */
+static int index_ids(styr_strmap *m, const styr_node *seq)
+{
+    if (!seq || seq->kind != STYR_NODE_SEQ || (seq->flags & STYR_NODE_INVALID))
+        return 0;
+    for (uint32_t i = 0; i < seq->count; i++) {
+        size_t len;
+        const char *id = styr_item_id(styr_seq_item(seq, i), &len);
+        if (id && styr_strmap_put(m, id, len, (void *)styr_seq_item(seq, i), NULL) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Reads one end of period: as a day number. */
+static int period_edge(const styr_node *v, styr_date_edge edge, int64_t *out)
+{
+    if (!v || v->kind != STYR_NODE_SCALAR || (v->flags & STYR_NODE_INVALID))
+        return 0;
+    if (v->stype != STYR_SCALAR_INT && v->stype != STYR_SCALAR_STRING)
+        return 0;
+    styr_date d;
+    if (!styr_date_parse(v->u.text, v->count, edge, &d, NULL, 0))
+        return 0;
+    *out = styr_date_ordinal(&d);
+    return 1;
+}
+
+static void add_rule_error(styr_file_result *res, const styr_error *e, const char *item)
+{
+    styr_error *grown = realloc(res->rule_errors, (res->nrule_errors + 1) * sizeof *grown);
+    if (!grown)
+        return;
+    res->rule_errors = grown;
+    styr_error *slot = &res->rule_errors[res->nrule_errors++];
+    *slot = *e;
+    if (item) {
+        size_t n = strlen(slot->message);
+        snprintf(slot->message + n, sizeof slot->message - n, " (while judging %s)", item);
+    }
+}
+
+/* Runs every rule of scope over the value at node_index (a node view),
+ * with the root view at root_index as its second argument. */
+static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_index, const char *item)
+{
+    styr_ruleset *rs = run->rs;
+    lua_State *L = styr_sandbox_lua(rs->sb);
+    for (size_t i = 0; i < rs->nrules; i++) {
+        styr_rule *r = &rs->rules[i];
+        if (r->scope != scope || r->crashed || r->severity == STYR_SEV_OFF || r->fn == LUA_NOREF)
+            continue;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, r->fn);
+        lua_pushvalue(L, node_index);
+        lua_pushvalue(L, root_index);
+        char who[200];
+        snprintf(who, sizeof who, "rule %s crashed", r->id);
+        styr_error e;
+        run->rule = r;
+        if (styr_sandbox_call(rs->sb, 2, 0, who, &e) != STYR_OK) {
+            /* One report per rule and file: the rest of the file goes on without it. */
+            r->crashed = 1;
+            add_rule_error(run->res, &e, item);
+        }
+        run->rule = NULL;
+    }
+}
+
+/* Runs scope over every map item of seq. */
+static void run_items(styr_run *run, styr_scope scope, const styr_node *seq, int root_index, const char *noun)
+{
+    if (!seq || seq->kind != STYR_NODE_SEQ || (seq->flags & STYR_NODE_INVALID))
+        return;
+    lua_State *L = styr_sandbox_lua(run->rs->sb);
+    for (uint32_t i = 0; i < seq->count; i++) {
+        const styr_node *item = styr_seq_item(seq, i);
+        if (item->kind != STYR_NODE_MAP || (item->flags & STYR_NODE_INVALID))
+            continue;
+        styr_luadoc_push_view(L, item);
+        size_t len = 0;
+        const char *id = styr_item_id(item, &len);
+        char what[160];
+        if (id)
+            snprintf(what, sizeof what, "%s %.*s", noun, (int)(len < 100 ? len : 100), id);
+        else
+            snprintf(what, sizeof what, "%s number %u", noun, i + 1);
+        run_scope(run, scope, lua_gettop(L), root_index, what);
+        lua_pop(L, 1);
+    }
+}
+
+/* Does a waiver's rule text name finding rule `id`? "x.*" waives a family. */
+static int waiver_matches_rule(const char *pat, size_t plen, const char *id)
+{
+    if (plen >= 2 && pat[plen - 1] == '*' && pat[plen - 2] == '.')
+        return strncmp(id, pat, plen - 1) == 0;
+    return strlen(id) == plen && memcmp(id, pat, plen) == 0;
+}
+
+static void apply_waivers(styr_run *run, const styr_node *root)
+{
+    const styr_node *waivers = get(root, "waivers");
+    if (!waivers || waivers->kind != STYR_NODE_SEQ || (waivers->flags & STYR_NODE_INVALID))
+        return;
+    styr_findings *f = &run->res->findings;
+    for (uint32_t w = 0; w < waivers->count; w++) {
+        const styr_node *wv = styr_seq_item(waivers, w);
+        const styr_node *rule = get(wv, "rule"), *action = get(wv, "action"), *reason = get(wv, "reason");
+        if (!rule || rule->kind != STYR_NODE_SCALAR || (rule->flags & STYR_NODE_INVALID))
+            continue;
+        /* A waiver without a reason waives nothing; a rule says so. */
+        if (!reason || reason->kind != STYR_NODE_SCALAR || styr_node_is_null(reason) || !reason->count)
+            continue;
+        size_t rlen = rule->count, alen = 0;
+        const char *rid = styr_trim(rule->u.text, &rlen);
+        const char *aid = NULL;
+        if (action && action->kind == STYR_NODE_SCALAR && !styr_node_is_null(action)) {
+            alen = action->count;
+            aid = styr_trim(action->u.text, &alen);
+        }
+        for (size_t i = 0; i < f->count; i++) {
+            styr_finding *fi = &f->items[i];
+            if (fi->waiver_reason || strncmp(fi->rule, "plan.waiver.", 12) == 0)
+                continue;
+            if (!waiver_matches_rule(rid, rlen, fi->rule))
+                continue;
+            if (aid && !(fi->action && strlen(fi->action) == alen && memcmp(fi->action, aid, alen) == 0))
+                continue;
+            fi->waiver_reason = reason->u.text;
+        }
+    }
+}
+
+static styr_status check_kind(const styr_doc *doc, const char **kind_out, styr_error *err)
+{
+    const styr_node *root = doc->root;
+    if (!root)
+        return styr_error_set(err, STYR_E_INPUT, doc->file, 0, 0,
+                              "the file holds no YAML document (is it empty?); a plan starts with "
+                              "'kind: action-plan' and 'version: 1'");
+    if (root->kind != STYR_NODE_MAP)
+        return styr_error_set(err, STYR_E_INPUT, doc->file, root->line, root->column,
+                              "the top level must be a mapping that starts with 'kind:' and 'version: 1', "
+                              "not a %s", root->kind == STYR_NODE_SEQ ? "list" : "single value");
+    const styr_node *k = styr_map_get(root, "kind", 4);
+    if (!k || k->kind != STYR_NODE_SCALAR || styr_node_is_null(k))
+        return styr_error_set(err, STYR_E_INPUT, doc->file, k ? k->line : root->line, k ? k->column : root->column,
+                              "missing 'kind:' at the top level (kind: action-plan, innovation-areas or scenario)");
+    for (int i = 0; kinds[i]; i++)
+        if (strcmp(k->u.text, kinds[i]) == 0) {
+            *kind_out = kinds[i];
+            return STYR_OK;
+        }
+    long near = styr_nearest(k->u.text, k->count, kinds, 3);
+    return styr_error_set(err, STYR_E_INPUT, doc->file, k->line, k->column,
+                          "unknown kind '%s'%s%s%s (styr reads action-plan, innovation-areas and scenario)",
+                          k->u.text, near >= 0 ? "; did you mean '" : "", near >= 0 ? kinds[near] : "",
+                          near >= 0 ? "'?" : "");
+}
+
+styr_status styr_validate_doc(styr_ruleset *rs, styr_doc *doc, styr_file_result *res,
+                              styr_error *err)
+{
+    memset(res, 0, sizeof *res);
+    styr_findings_init(&res->findings, rs->lim.max_findings);
+    res->file = strdup(doc->file);
+    if (!res->file)
+        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    styr_status st = check_kind(doc, &res->kind, err);
+    if (st != STYR_OK)
+        return st;
+
+    styr_node *root = doc->root;
+    styr_run run;
+    memset(&run, 0, sizeof run);
+    run.rs = rs;
+    run.res = res;
+    run.doc = doc;
+    styr_strmap_init(&run.item_ids);
+    styr_strmap_init(&run.strategy_ids);
+    int is_plan = strcmp(res->kind, "action-plan") == 0;
+    int is_areas = strcmp(res->kind, "innovation-areas") == 0;
+    run.items = is_plan ? get(root, "actions") : is_areas ? get(root, "areas") : NULL;
+    if (run.items && run.items->kind != STYR_NODE_SEQ)
+        run.items = NULL;
+    for (size_t i = 0; i < rs->nrules; i++)
+        rs->rules[i].crashed = 0;
+    rs->run = &run;
+
+    if ((st = styr_schema_check(&run, root, res->kind, err)) != STYR_OK)
+        goto done;
+    if (run.items && !(run.items->flags & STYR_NODE_INVALID))
+        res->actions = run.items->count;
+    if (index_ids(&run.item_ids, run.items) < 0 ||
+        (is_plan && index_ids(&run.strategy_ids, get(root, "strategies")) < 0)) {
+        st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        goto done;
+    }
+    const styr_node *period = get(root, "period");
+    run.have_period = period && !(period->flags & STYR_NODE_INVALID) &&
+                      period_edge(get(period, "from"), STYR_DATE_START, &run.period_from) &&
+                      period_edge(get(period, "to"), STYR_DATE_END, &run.period_to) &&
+                      run.period_from <= run.period_to;
+
+    lua_State *L = styr_sandbox_lua(rs->sb);
+    styr_luadoc_push_view(L, root);
+    int root_index = lua_gettop(L);
+    if (is_plan) {
+        run_scope(&run, STYR_SCOPE_PLAN, root_index, root_index, NULL);
+        run_items(&run, STYR_SCOPE_STRATEGY, get(root, "strategies"), root_index, "strategy");
+        run_items(&run, STYR_SCOPE_ACTION, run.items, root_index, "action");
+        apply_waivers(&run, root);
+    } else if (is_areas) {
+        run_scope(&run, STYR_SCOPE_AREAS, root_index, root_index, NULL);
+        run_items(&run, STYR_SCOPE_AREA, run.items, root_index, "area");
+    } else {
+        run_scope(&run, STYR_SCOPE_SCENARIO, root_index, root_index, NULL);
+    }
+    lua_settop(L, root_index - 1);
+    styr_findings_sort(&res->findings);
+done:
+    rs->run = NULL;
+    styr_strmap_free(&run.item_ids);
+    styr_strmap_free(&run.strategy_ids);
+    return st;
+}
+
+void styr_file_result_free(styr_file_result *res)
+{
+    if (!res)
+        return;
+    free(res->file);
+    styr_findings_free(&res->findings);
+    free(res->rule_errors);
+    memset(res, 0, sizeof *res);
+}

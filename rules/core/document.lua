@@ -1,0 +1,137 @@
+-- Rules for the governing-document metadata (styrande dokument) of a plan.
+-- Each rule gets the plan's root; plan.document is its metadata block.
+
+rule {
+  id = "document.missing",
+  severity = "error",
+  message = {
+    sv = "Planen saknar dokumentuppgifter ('document:' med titel, dokumentsort, beslutande organ och dokumentansvarig).",
+    en = "The plan has no document metadata ('document:' with title, type, deciding body and responsible person).",
+  },
+  remediation = {sv = "Lägg till ett 'document:'-block överst i filen.", en = "Add a 'document:' block at the top of the file."},
+  check = function(plan)
+    if plan.document == nil and not has(plan, "document") then report(plan, "document") end
+  end,
+}
+
+-- One rule per required field, so each can be waived or re-graded on its own.
+local required = {
+  {key = "title", id = "document.title.missing", sv = "dokumentnamn (title)", en = "title"},
+  {key = "type", id = "document.type.missing", sv = "dokumentsort (type)", en = "document type (type)"},
+  {key = "decided_by", id = "document.decided-by.missing", sv = "beslutande organ (decided_by)", en = "deciding body (decided_by)"},
+  {key = "responsible", id = "document.responsible.missing", sv = "dokumentansvarig (responsible)", en = "responsible person (responsible)"},
+  {key = "reference", id = "document.reference.missing", sv = "diarienummer (reference)", en = "reference number (reference)"},
+}
+for _, f in ipairs(required) do
+  rule {
+    id = f.id,
+    severity = "error",
+    message = {
+      sv = "Dokumentuppgiften " .. f.sv .. " saknas.",
+      en = "The document's " .. f.en .. " is missing.",
+    },
+    remediation = {
+      sv = "Fyll i '" .. f.key .. ":' under 'document:' enligt riktlinjen för styrande dokument.",
+      en = "Fill in '" .. f.key .. ":' under 'document:' as the rules for governing documents require.",
+    },
+    check = function(plan)
+      local d = plan.document
+      if d ~= nil and d[f.key] == nil then report(d, f.key) end
+    end,
+  }
+end
+
+rule {
+  id = "document.last-revised.missing",
+  severity = "warning",
+  message = {sv = "Dokumentet saknar datum för senaste revidering (last_revised).", en = "The document has no date of last revision (last_revised)."},
+  check = function(plan)
+    local d = plan.document
+    if d ~= nil and d.last_revised == nil then report(d, "last_revised") end
+  end,
+}
+
+rule {
+  id = "document.type.unknown",
+  severity = "warning",
+  message = {
+    sv = "Okänd dokumentsort '{value}'{hint}. Kända: {known}.",
+    en = "Unknown document type '{value}'{hint}. Known: {known}.",
+  },
+  check = function(plan)
+    local d = plan.document
+    local t = d and d.type
+    if t == nil then return end
+    local known = ruleset.setting("document_types")
+    if known == nil then return end
+    local names = {}
+    for _, k in each(known) do
+      if fold(k) == fold(tostring(t)) then return end
+      names[#names + 1] = k
+    end
+    local near = nearest(tostring(t), names)
+    report(d, "type", {value = t, known = table.concat(names, ", "),
+                       hint = near and (lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)") or ""})
+  end,
+}
+
+local function check_date(d, key, edge)
+  local v = d[key]
+  if v == nil then return nil end
+  local day, why = date.parse(v, edge)
+  if day == nil then report(d, key, {field = key, value = v, reason = why}) end
+  return day
+end
+
+rule {
+  id = "document.date.invalid",
+  severity = "error",
+  message = {
+    sv = "Ogiltigt datum '{value}' i {field}: {reason}.",
+    en = "Invalid date '{value}' in {field}: {reason}.",
+  },
+  check = function(plan)
+    local d = plan.document
+    if d == nil then return end
+    check_date(d, "valid_from", "start")
+    check_date(d, "valid_until", "end")
+    check_date(d, "last_revised", "start")
+  end,
+}
+
+rule {
+  id = "document.validity.order",
+  severity = "error",
+  message = {
+    sv = "Giltighetstiden slutar ({until}) innan den börjar ({from}).",
+    en = "The validity ends ({until}) before it starts ({from}).",
+  },
+  check = function(plan)
+    local d = plan.document
+    if d == nil then return end
+    local from = date.parse(d.valid_from, "start")
+    local to = date.parse(d.valid_until, "end")
+    if from and to and from > to then
+      report(d, "valid_until", {from = date.format(from), ["until"] = date.format(to)})
+    end
+  end,
+}
+
+rule {
+  id = "document.placeholder",
+  severity = "warning",
+  message = {
+    sv = "Fältet '{field}' innehåller mallens platshållare '{value}' i stället för en riktig uppgift.",
+    en = "Field '{field}' holds the template placeholder '{value}' instead of real content.",
+  },
+  remediation = {sv = "Fyll i uppgiften eller ta bort fältet.", en = "Fill in the value or remove the field."},
+  check = function(plan)
+    local d = plan.document
+    if d == nil then return end
+    for key, value in pairs(d) do
+      if kind(value) == "text" and pattern.match("placeholder", value) then
+        report(d, key, {field = key, value = value})
+      end
+    end
+  end,
+}

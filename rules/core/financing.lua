@@ -1,0 +1,150 @@
+-- Every action says how it is paid for: at least one financing entry of a
+-- known type, with sane amounts, and grants that last as long as the work.
+
+local function is_bad_number(v)
+  return v ~= nil and (v ~= v or v < 0 or v == math.huge)
+end
+
+rule {
+  id = "action.financing.missing",
+  severity = "error",
+  message = {
+    sv = "Insats {action} saknar finansiering (financing: bidrag, befintligt uppdrag, budget ...).",
+    en = "Action {action} has no financing (financing: a grant, an existing mandate, budget ...).",
+  },
+  remediation = {
+    sv = "Ange minst en finansieringskälla, t.ex. '{type: existing-mandate, source: <nämnd>}'.",
+    en = "Give at least one source, e.g. '{type: existing-mandate, source: <board>}'.",
+  },
+  check = function(a)
+    for _ in each(a.financing) do return end
+    report(a, "financing")
+  end,
+}
+
+rule {
+  id = "action.financing.type-missing",
+  severity = "error",
+  message = {
+    sv = "Insats {action}: finansieringen saknar typ (type: {known}).",
+    en = "Action {action}: a financing entry has no type (type: {known}).",
+  },
+  check = function(a)
+    for _, f in each(a.financing) do
+      if f.type == nil then
+        local known = {}
+        for _, k in each(ruleset.setting("financing_types")) do known[#known + 1] = k end
+        report(f, "type", {known = table.concat(known, " | ")})
+      end
+    end
+  end,
+}
+
+rule {
+  id = "action.financing.type-unknown",
+  severity = "error",
+  message = {
+    sv = "Insats {action}: okänd finansieringstyp '{value}'{hint}.",
+    en = "Action {action}: unknown financing type '{value}'{hint}.",
+  },
+  check = function(a)
+    local types = ruleset.setting("financing_types")
+    if types == nil then return end
+    for _, f in each(a.financing) do
+      local t = f.type
+      if t ~= nil then
+        local known, ok = {}, false
+        for _, k in each(types) do
+          known[#known + 1] = k
+          if k == tostring(t) then ok = true end
+        end
+        if not ok then
+          local near = nearest(tostring(t), known)
+          local hint = near and (lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)")
+                       or (" (" .. table.concat(known, ", ") .. ")")
+          report(f, "type", {value = t, hint = hint})
+        end
+      end
+    end
+  end,
+}
+
+rule {
+  id = "action.financing.source-unknown",
+  severity = "warning",
+  message = {
+    sv = "Insats {action}: finansiären '{source}' finns inte i registret{hint}.",
+    en = "Action {action}: the funder '{source}' is not in the registry{hint}.",
+  },
+  check = function(a)
+    if #registry.names("funder") == 0 then return end
+    for _, f in each(a.financing) do
+      local s = f.source
+      if s ~= nil and registry.funder(tostring(s)) == nil and registry.owner(tostring(s)) == nil then
+        local near = registry.suggest("funder", tostring(s))
+        local hint = near and (lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)") or ""
+        report(f, "source", {source = s, hint = hint})
+      end
+    end
+  end,
+}
+
+rule {
+  id = "action.financing.amount-invalid",
+  severity = "error",
+  message = {
+    sv = "Insats {action}: {field} är {value}; belopp och årsarbetskrafter kan inte vara negativa eller oändliga.",
+    en = "Action {action}: {field} is {value}; amounts and FTEs cannot be negative or infinite.",
+  },
+  check = function(a)
+    for _, f in each(a.financing) do
+      for _, key in ipairs({"amount_sek", "fte"}) do
+        local v = f[key]
+        if is_bad_number(v) then report(f, key, {field = key, value = v}) end
+      end
+    end
+  end,
+}
+
+rule {
+  id = "action.financing.until-invalid",
+  severity = "error",
+  message = {
+    sv = "Insats {action}: ogiltigt datum '{value}' i finansieringens until: {reason}.",
+    en = "Action {action}: invalid date '{value}' in the financing's until: {reason}.",
+  },
+  check = function(a)
+    for _, f in each(a.financing) do
+      if f["until"] ~= nil then
+        local day, why = date.parse(f["until"], "end")
+        if day == nil then report(f, "until", {value = f["until"], reason = why}) end
+      end
+    end
+  end,
+}
+
+rule {
+  id = "action.financing.grant-ends-early",
+  severity = "warning",
+  message = {
+    sv = "Insats {action}: bidraget från {source} tar slut {until}, men insatsen pågår till {stop}. Hur finansieras resten?",
+    en = "Action {action}: the grant from {source} ends {until}, but the action runs until {stop}. How is the rest financed?",
+  },
+  remediation = {
+    sv = "Lägg till finansiering för tiden efter bidraget, eller korta tidplanen.",
+    en = "Add financing for the time after the grant, or shorten the timeline.",
+  },
+  check = function(a)
+    local t = a.timeline
+    local stop = t and date.parse(t["end"], "end")
+    if stop == nil then return end
+    for _, f in each(a.financing) do
+      if f.type == "external-grant" and f["until"] ~= nil then
+        local ends = date.parse(f["until"], "end")
+        if ends and ends < stop then
+          report(f, "until", {source = f.source or "?", ["until"] = date.format(ends), stop = date.format(stop)})
+        end
+      end
+    end
+  end,
+}

@@ -1,0 +1,88 @@
+-- Every action links to the city's other programmes, and its links to other
+-- actions - listed or written in its description - point at real actions.
+
+rule {
+  id = "action.links.program-missing",
+  severity = "warning",
+  message = {
+    sv = "Insats {action} länkar inte till något av stadens andra program (links.programs).",
+    en = "Action {action} links to none of the city's other programmes (links.programs).",
+  },
+  check = function(a)
+    local l = a.links
+    for _ in each(l and l.programs) do return end
+    if l == nil then report(a, "links") else report(l, "programs") end
+  end,
+}
+
+rule {
+  id = "action.links.program-unknown",
+  severity = "error",
+  message = {
+    sv = "Insats {action} länkar till programmet '{program}', som inte finns i registret{hint}.",
+    en = "Action {action} links to the programme '{program}', which is not in the registry{hint}.",
+  },
+  check = function(a)
+    local l = a.links
+    if l == nil or #registry.names("program") == 0 then return end
+    for i, p in each(l.programs) do
+      if registry.program(tostring(p)) == nil then
+        local near = registry.suggest("program", tostring(p))
+        local hint = near and (lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)") or ""
+        report(l.programs, i, {program = p, hint = hint})
+      end
+    end
+  end,
+}
+
+rule {
+  id = "action.links.action-unknown",
+  severity = "error",
+  message = {
+    sv = "Insats {action} länkar till insats '{target}', som inte finns i planen.",
+    en = "Action {action} links to action '{target}', which the plan does not have.",
+  },
+  check = function(a)
+    local l = a.links
+    if l == nil then return end
+    for i, id in each(l.actions) do
+      if find_action(tostring(id)) == nil then report(l.actions, i, {target = id}) end
+    end
+  end,
+}
+
+rule {
+  id = "action.links.self",
+  severity = "error",
+  message = {
+    sv = "Insats {action} länkar till sig själv.",
+    en = "Action {action} links to itself.",
+  },
+  check = function(a)
+    local l = a.links
+    if l == nil then return end
+    for i, id in each(l.actions) do
+      if find_action(tostring(id)) == a then report(l.actions, i) end
+    end
+  end,
+}
+
+rule {
+  id = "action.links.text-reference-unknown",
+  severity = "error",
+  message = {
+    sv = "Insats {action}: beskrivningen hänvisar till '{reference}', men insats {target} finns inte i planen.",
+    en = "Action {action}: the description refers to '{reference}', but action {target} is not in the plan.",
+  },
+  check = function(a)
+    local d = a.description
+    if kind(d) ~= "text" then return end
+    for _, m in ipairs(pattern.find_all("action-reference", d)) do
+      for _, id in ipairs(pattern.find_all("action-id", m.captures[1])) do
+        if find_action(id.match) == nil then
+          report(a, "description", {reference = m.match, target = id.match})
+        end
+      end
+    end
+  end,
+}

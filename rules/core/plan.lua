@@ -1,0 +1,109 @@
+-- Rules for the plan as a whole: format version, period, follow-up, and the
+-- presence of strategies and actions.
+
+rule {
+  id = "plan.version.unsupported",
+  severity = "error",
+  message = {
+    sv = "Formatversion {value} stöds inte; styr läser 'version: 1'.",
+    en = "Format version {value} is not supported; styr reads 'version: 1'.",
+  },
+  check = function(plan)
+    local v = plan.version
+    if v == nil then
+      report(plan, "version", {value = lang() == "en" and "(missing)" or "(saknas)"})
+    elseif v ~= 1 then
+      report(plan, "version", {value = v})
+    end
+  end,
+}
+
+rule {
+  id = "plan.period.missing",
+  severity = "error",
+  message = {
+    sv = "Planen saknar planperiod ('period: {from: ÅÅÅÅ, to: ÅÅÅÅ}').",
+    en = "The plan has no plan period ('period: {from: YYYY, to: YYYY}').",
+  },
+  check = function(plan)
+    local p = plan.period
+    if p == nil or p.from == nil or p.to == nil then
+      report(p or plan, p and (p.from == nil and "from" or "to") or "period")
+    end
+  end,
+}
+
+rule {
+  id = "plan.period.invalid",
+  severity = "error",
+  message = {
+    sv = "Planperioden är inte giltig: {reason}.",
+    en = "The plan period is not valid: {reason}.",
+  },
+  check = function(plan)
+    local p = plan.period
+    if p == nil or p.from == nil or p.to == nil then return end
+    local from, why1 = date.parse(p.from, "start")
+    local to, why2 = date.parse(p.to, "end")
+    if from == nil then return report(p, "from", {reason = tostring(p.from) .. ": " .. why1}) end
+    if to == nil then return report(p, "to", {reason = tostring(p.to) .. ": " .. why2}) end
+    if from > to then
+      report(p, "to", {reason = (lang() == "en" and "it ends before it starts (" or "den slutar innan den börjar (")
+                                 .. date.format(to) .. " < " .. date.format(from) .. ")"})
+    elseif to - from > 366 * 10 then
+      report(p, "to", {reason = lang() == "en" and "it is longer than ten years" or "den är längre än tio år"})
+    end
+  end,
+}
+
+rule {
+  id = "plan.period.outside-validity",
+  severity = "warning",
+  message = {
+    sv = "Planperioden ({from}–{to}) ligger utanför dokumentets giltighetstid ({valid_from}–{valid_until}).",
+    en = "The plan period ({from}–{to}) lies outside the document's validity ({valid_from}–{valid_until}).",
+  },
+  check = function(plan)
+    local from, to = plan_period()
+    local d = plan.document
+    if from == nil or d == nil then return end
+    local vf = date.parse(d.valid_from, "start")
+    local vu = date.parse(d.valid_until, "end")
+    if vf and vu and vf <= vu and (from < vf or to > vu) then
+      report(plan, "period", {from = date.format(from), to = date.format(to),
+                              valid_from = date.format(vf), valid_until = date.format(vu)})
+    end
+  end,
+}
+
+rule {
+  id = "plan.follow-up.missing",
+  severity = "warning",
+  message = {
+    sv = "Planen säger inte hur den följs upp ('follow_up:' med rapporter och vart avvikelser lyfts).",
+    en = "The plan does not say how it is followed up ('follow_up:' with reports and where deviations go).",
+  },
+  check = function(plan)
+    if plan.follow_up == nil then report(plan, "follow_up") end
+  end,
+}
+
+rule {
+  id = "plan.strategies.missing",
+  severity = "error",
+  message = {sv = "Planen har inga strategier ('strategies:').", en = "The plan has no strategies ('strategies:')."},
+  check = function(plan)
+    local s = plan.strategies
+    if s == nil or #s == 0 then report(plan, "strategies") end
+  end,
+}
+
+rule {
+  id = "plan.actions.missing",
+  severity = "error",
+  message = {sv = "Planen har inga insatser ('actions:').", en = "The plan has no actions ('actions:')."},
+  check = function(plan)
+    local a = plan.actions
+    if a == nil or #a == 0 then report(plan, "actions") end
+  end,
+}

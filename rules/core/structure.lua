@@ -1,0 +1,110 @@
+-- Rules for the plan's structure: ids of strategies and actions, and how
+-- actions hang on strategies.
+
+local function id_text(node)
+  return text(node, "id")
+end
+
+rule {
+  id = "strategy.id.missing",
+  severity = "error",
+  message = {sv = "Strategin saknar id.", en = "The strategy has no id."},
+  check = function(s)
+    if id_text(s) == nil then report(s, "id") end
+  end,
+}
+
+rule {
+  id = "strategy.id.duplicate",
+  severity = "error",
+  message = {
+    sv = "Strategi-id '{id}' finns redan (rad {first}).",
+    en = "Strategy id '{id}' is used twice (first on line {first}).",
+  },
+  check = function(s)
+    local id = id_text(s)
+    local first = id and find_strategy(id)
+    if first ~= nil and first ~= s then report(s, "id", {id = id, first = line(first)}) end
+  end,
+}
+
+rule {
+  id = "strategy.empty",
+  severity = "error",
+  message = {
+    sv = "Strategi {id} har inga insatser.",
+    en = "Strategy {id} has no actions.",
+  },
+  check = function(s, plan)
+    local id = id_text(s)
+    if id == nil then return end
+    for _, a in each(plan.actions) do
+      local sid = text(a, "strategy")
+      if sid ~= nil and sid:match("^%s*(.-)%s*$") == id:match("^%s*(.-)%s*$") then return end
+    end
+    report(s, "id", {id = id})
+  end,
+}
+
+rule {
+  id = "action.id.missing",
+  severity = "error",
+  message = {sv = "En insats saknar id.", en = "An action has no id."},
+  check = function(a)
+    if id_text(a) == nil then report(a, "id") end
+  end,
+}
+
+rule {
+  id = "action.id.duplicate",
+  severity = "error",
+  message = {
+    sv = "Insats-id '{id}' finns redan (rad {first}); id:n måste vara unika.",
+    en = "Action id '{id}' is used twice (first on line {first}); ids must be unique.",
+  },
+  check = function(a)
+    local id = id_text(a)
+    local first = id and find_action(id)
+    if first ~= nil and first ~= a then report(a, "id", {id = id, first = line(first)}) end
+  end,
+}
+
+rule {
+  id = "action.title.missing",
+  severity = "error",
+  message = {sv = "Insats {action} saknar rubrik (title).", en = "Action {action} has no title."},
+  check = function(a)
+    if a.title == nil then report(a, "title") end
+  end,
+}
+
+rule {
+  id = "action.strategy.missing",
+  severity = "error",
+  message = {
+    sv = "Insats {action} anger inte vilken strategi den hör till (strategy).",
+    en = "Action {action} does not say which strategy it belongs to (strategy).",
+  },
+  check = function(a)
+    if a.strategy == nil then report(a, "strategy") end
+  end,
+}
+
+rule {
+  id = "action.strategy.unknown",
+  severity = "error",
+  message = {
+    sv = "Insats {action} hör till strategi '{strategy}', som inte finns i planen{hint}.",
+    en = "Action {action} belongs to strategy '{strategy}', which the plan does not have{hint}.",
+  },
+  check = function(a, plan)
+    local sid = text(a, "strategy")
+    if sid == nil or find_strategy(sid) ~= nil then return end
+    local ids = {}
+    for _, s in each(plan.strategies) do ids[#ids + 1] = text(s, "id") end
+    local near = nearest(sid, ids)
+    local hint = ""
+    if near then hint = lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)" end
+    report(a, "strategy", {strategy = sid, hint = hint})
+  end,
+}

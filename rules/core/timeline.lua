@@ -1,0 +1,75 @@
+-- Every action has a timeline with valid dates, in order, inside the plan period.
+
+rule {
+  id = "action.timeline.missing",
+  severity = "error",
+  message = {
+    sv = "Insats {action} saknar tidplan (timeline med start och end).",
+    en = "Action {action} has no timeline (timeline with start and end).",
+  },
+  check = function(a)
+    local t = a.timeline
+    if t == nil then return report(a, "timeline") end
+    if t.start == nil then report(t, "start") end
+    if t["end"] == nil then report(t, "end") end
+  end,
+}
+
+rule {
+  id = "action.timeline.invalid-date",
+  severity = "error",
+  message = {
+    sv = "Insats {action}: ogiltigt datum '{value}' i tidplanens {field}: {reason}.",
+    en = "Action {action}: invalid date '{value}' in the timeline's {field}: {reason}.",
+  },
+  check = function(a)
+    local t = a.timeline
+    if t == nil then return end
+    for _, f in ipairs({{"start", "start"}, {"end", "end"}}) do
+      local v = t[f[1]]
+      if v ~= nil then
+        local day, why = date.parse(v, f[2])
+        if day == nil then report(t, f[1], {value = v, field = f[1], reason = why}) end
+      end
+    end
+  end,
+}
+
+rule {
+  id = "action.timeline.order",
+  severity = "error",
+  message = {
+    sv = "Insats {action} slutar ({stop}) innan den börjar ({start}).",
+    en = "Action {action} ends ({stop}) before it starts ({start}).",
+  },
+  check = function(a)
+    local t = a.timeline
+    if t == nil then return end
+    local s, e = date.parse(t.start, "start"), date.parse(t["end"], "end")
+    if s and e and s > e then report(t, "end", {start = date.format(s), stop = date.format(e)}) end
+  end,
+}
+
+rule {
+  id = "action.timeline.outside-period",
+  severity = "error",
+  message = {
+    sv = "Insats {action}: tidplanens {field} ({value}) ligger utanför planperioden {from}–{to}.",
+    en = "Action {action}: the timeline's {field} ({value}) lies outside the plan period {from}–{to}.",
+  },
+  check = function(a)
+    local t = a.timeline
+    local from, to = plan_period()
+    if t == nil or from == nil then return end
+    local s, e = date.parse(t.start, "start"), date.parse(t["end"], "end")
+    local args = {from = date.format(from), to = date.format(to)}
+    if s and (s < from or s > to) then
+      args.field, args.value = "start", date.format(s)
+      report(t, "start", args)
+    end
+    if e and (e > to or e < from) then
+      args.field, args.value = "end", date.format(e)
+      report(t, "end", args)
+    end
+  end,
+}

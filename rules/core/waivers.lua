@@ -1,0 +1,63 @@
+-- A plan may waive a finding on purpose, with a reason (FORMATS.md section 1).
+-- These rules keep waivers honest; the engine applies them.
+
+rule {
+  id = "plan.waiver.unknown-rule",
+  severity = "error",
+  message = {
+    sv = "Undantaget gäller regeln '{rule}', som inte finns{hint}.",
+    en = "The waiver names the rule '{rule}', which does not exist{hint}.",
+  },
+  check = function(plan)
+    local ids
+    for i, w in each(plan.waivers) do
+      local r = text(w, "rule")
+      if r ~= nil then
+        local family = r:match("^(.*)%.%*$")
+        local known = ruleset.has_rule(r)
+        if family then
+          ids = ids or ruleset.rule_ids()
+          for _, id in ipairs(ids) do
+            if id:sub(1, #family + 1) == family .. "." then known = true break end
+          end
+        end
+        if not known then
+          ids = ids or ruleset.rule_ids()
+          local near = nearest(r, ids)
+          local hint = near and (lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)") or ""
+          report(w, "rule", {rule = r, hint = hint})
+        end
+      end
+    end
+  end,
+}
+
+rule {
+  id = "plan.waiver.reason-missing",
+  severity = "error",
+  message = {
+    sv = "Ett undantag måste ha ett skäl (reason); utan skäl gäller det inte.",
+    en = "A waiver needs a reason; without one it waives nothing.",
+  },
+  check = function(plan)
+    for _, w in each(plan.waivers) do
+      local r = w.reason
+      if r == nil or tostring(r):match("^%s*$") then report(w, "reason") end
+    end
+  end,
+}
+
+rule {
+  id = "plan.waiver.action-unknown",
+  severity = "error",
+  message = {
+    sv = "Undantaget gäller insats '{target}', som inte finns i planen.",
+    en = "The waiver is for action '{target}', which the plan does not have.",
+  },
+  check = function(plan)
+    for _, w in each(plan.waivers) do
+      local id = text(w, "action")
+      if id ~= nil and find_action(id) == nil then report(w, "action", {target = id}) end
+    end
+  end,
+}

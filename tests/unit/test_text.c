@@ -1,0 +1,499 @@
+/* test_text.c - unit tests of engine/text.c: UTF-8 validation and length,
+ * name folding, the OSA edit distance and "did you mean" suggestions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "text.h"
+
+#define S(lit) (lit), (sizeof(lit) - 1)
+
+/* Folds a literal and compares it to the expected folded form. */
+static void check_fold(const char *in, size_t len, const char *want)
+{
+    char out[256];
+    size_t need = styr_fold(in, len, out, sizeof out);
+    assert_string_equal(out, want);
+    assert_int_equal(need, strlen(want));
+}
+
+static size_t dist(const char *a, const char *b, size_t max)
+{
+    return styr_edit_distance(a, strlen(a), b, strlen(b), max);
+}
+
+/* ---- UTF-8 validation ---- */
+
+static void test_valid_utf8(void **state)
+{
+    (void)state;
+    size_t off = 99;
+    assert_true(styr_utf8_valid(S(""), &off));
+    assert_true(styr_utf8_valid(S("plain ascii"), NULL));
+    assert_true(styr_utf8_valid(S("Business Region Göteborg"), &off));
+    assert_true(styr_utf8_valid(S("\xC2\x80"), &off));              /* U+0080 */
+    assert_true(styr_utf8_valid(S("\xDF\xBF"), &off));              /* U+07FF */
+    assert_true(styr_utf8_valid(S("\xE0\xA0\x80"), &off));          /* U+0800 */
+    assert_true(styr_utf8_valid(S("\xED\x9F\xBF"), &off));          /* U+D7FF */
+    assert_true(styr_utf8_valid(S("\xEE\x80\x80"), &off));          /* U+E000 */
+    assert_true(styr_utf8_valid(S("\xEF\xBF\xBF"), &off));          /* U+FFFF */
+    assert_true(styr_utf8_valid(S("\xF0\x90\x80\x80"), &off));      /* U+10000 */
+    assert_true(styr_utf8_valid(S("\xF4\x8F\xBF\xBF"), &off));      /* U+10FFFF */
+    assert_int_equal(off, 99);   /* untouched on success */
+    /* an embedded NUL is a valid code point */
+    assert_true(styr_utf8_valid("a\0b", 3, &off));
+}
+
+static void expect_invalid(const char *s, size_t len, size_t want_off)
+{
+    size_t off = 12345;
+    assert_false(styr_utf8_valid(s, len, &off));
+    assert_int_equal(off, want_off);
+    assert_false(styr_utf8_valid(s, len, NULL));
+}
+
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    expect_invalid(S("\x80"), 0);                    /* stray continuation */
+    expect_invalid(S("ab\xBF"), 2);
+    expect_invalid(S("\xC0\x80"), 0);                /* overlong NUL */
+    expect_invalid(S("\xC1\xBF"), 0);                /* overlong 2-byte */
+    expect_invalid(S("x\xE0\x80\x80"), 1);           /* overlong 3-byte */
+    expect_invalid(S("\xE0\x9F\xBF"), 0);            /* overlong U+07FF */
+    expect_invalid(S("\xF0\x80\x80\x80"), 0);        /* overlong 4-byte */
+    expect_invalid(S("\xF0\x8F\xBF\xBF"), 0);        /* overlong U+FFFF */
+    expect_invalid(S("\xED\xA0\x80"), 0);            /* U+D800 surrogate */
+    expect_invalid(S("ok\xED\xBF\xBF"), 2);          /* U+DFFF surrogate */
+    expect_invalid(S("\xF4\x90\x80\x80"), 0);        /* U+110000 */
+    expect_invalid(S("\xF5\x80\x80\x80"), 0);        /* F5 lead byte */
+    expect_invalid(S("\xFF"), 0);
+    expect_invalid(S("\xFE"), 0);
+    expect_invalid(S("G\xC3"), 1);                   /* truncated 2-byte */
+    expect_invalid(S("\xE2\x82"), 0);                /* truncated 3-byte */
+    expect_invalid(S("abc\xF0\x9F\x98"), 3);         /* truncated 4-byte */
+    expect_invalid(S("\xC3\x28"), 0);                /* bad continuation */
+    expect_invalid(S("\xE2\x28\xA1"), 0);
+    /* the length bound is respected: the sequence is cut by len, not by NUL */
+    expect_invalid("\xC3\xB6", 1, 0);
+}
+
+static void test_utf8_length(void **state)
+{
+    (void)state;
+    assert_int_equal(styr_utf8_length(S("")), 0);
+    assert_int_equal(styr_utf8_length(S("abc")), 3);
+    assert_int_equal(styr_utf8_length(S("Göteborg")), 8);
+    assert_int_equal(styr_utf8_length(S("ÅÄÖ")), 3);
+    assert_int_equal(styr_utf8_length(S("\xE2\x82\xAC")), 1);       /* euro sign */
+    assert_int_equal(styr_utf8_length(S("\xF0\x9F\x98\x80!")), 2);  /* emoji + ! */
+    /* invalid bytes count one each */
+    assert_int_equal(styr_utf8_length(S("a\xFF\xFE" "b")), 4);
+}
+
+/* ---- folding ---- */
+
+static void test_fold_trim_and_spaces(void **state)
+{
+    (void)state;
+    check_fold(S("  BRG "), "brg");
+    check_fold(S(""), "");
+    check_fold(S("   \t\n "), "");
+    check_fold(S("a  b\t\tc\r\nd"), "a b c d");
+    check_fold(S("\xC2\xA0" "Intraservice\xC2\xA0\xC2\xA0" "AB\xC2\xA0"), "intraservice ab");
+    check_fold(S("a \xC2\xA0\t b"), "a b");
+    check_fold(S("a\xE2\x80\x83" "b"), "a b");   /* U+2003 em space */
+    check_fold(S("a\xE3\x80\x80" "b"), "a b");   /* U+3000 ideographic space */
+    check_fold(S("Business Region Göteborg"), "business region göteborg");
+}
+
+static void test_fold_case(void **state)
+{
+    (void)state;
+    check_fold(S("ÖSTRA"), "östra");
+    check_fold(S("ÅÄÖÉ åäöé"), "åäöé åäöé");
+    check_fold(S("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏ"), "àáâãäåæçèéêëìíîï");
+    check_fold(S("ÐÑÒÓÔÕÖØÙÚÛÜÝÞ"), "ðñòóôõöøùúûüýþ");
+    check_fold(S("×"), "×");       /* U+00D7 is not a letter */
+    check_fold(S("ß÷ÿ"), "ß÷ÿ");   /* no simple upper/lower pair to fold */
+    /* Latin Extended-A */
+    check_fold(S("ĀĂĄĆČĎĐĒĚĞĢĪĮĶ"), "āăąćčďđēěğģīįķ");
+    check_fold(S("İ"), "i");
+    check_fold(S("ĹĻĽĿŁŃŅŇ"), "ĺļľŀłńņň");
+    check_fold(S("ĸŉ"), "ĸŉ");
+    check_fold(S("ŊŌŐŒŔŘŚŞŠŢŤŦŨŪŮŰŲŴŶ"), "ŋōőœŕřśşšţťŧũūůűųŵŷ");
+    check_fold(S("Ÿ"), "ÿ");
+    check_fold(S("ŹŻŽ"), "źżž");
+    check_fold(S("ſ"), "ſ");
+    check_fold(S("ąčęėįšųūž"), "ąčęėįšųūž");   /* already lower */
+    check_fold(S("ΑΒΓ"), "ΑΒΓ");               /* outside the folded blocks */
+    check_fold(S("Łódź"), "łódź");
+}
+
+static void test_fold_swedish_names(void **state)
+{
+    (void)state;
+    char a[128], b[128];
+    styr_fold(S("Business Region Göteborg"), a, sizeof a);
+    styr_fold(S("  business   region GÖTEBORG\n"), b, sizeof b);
+    assert_string_equal(a, b);
+    styr_fold(S("Älvstranden Utveckling AB"), a, sizeof a);
+    assert_string_equal(a, "älvstranden utveckling ab");
+    styr_fold(S("Stadsledningskontoret, ÖVERSIKTSPLANERING"), a, sizeof a);
+    assert_string_equal(a, "stadsledningskontoret, översiktsplanering");
+}
+
+static void test_fold_invalid_bytes_copied(void **state)
+{
+    (void)state;
+    char out[32];
+    size_t n = styr_fold(S(" AB\xFF" "C\xC3 "), out, sizeof out);
+    assert_int_equal(n, 5);
+    assert_memory_equal(out, "ab\xFF" "c\xC3", 6);
+}
+
+static void test_fold_truncation(void **state)
+{
+    (void)state;
+    char out[8];
+    memset(out, 'x', sizeof out);
+    /* like snprintf: returns the full length, writes cap-1 bytes + NUL */
+    assert_int_equal(styr_fold(S("ABCDEFGHIJ"), out, sizeof out), 10);
+    assert_string_equal(out, "abcdefg");
+    /* cap 0 writes nothing */
+    out[0] = 'Q';
+    assert_int_equal(styr_fold(S("ABC"), out, 0), 3);
+    assert_int_equal(out[0], 'Q');
+    /* cap 1 writes only the NUL */
+    assert_int_equal(styr_fold(S("ABC"), out, 1), 3);
+    assert_string_equal(out, "");
+    /* a code point that does not fit is left out whole */
+    char small[4];
+    assert_int_equal(styr_fold(S("abÖ"), small, sizeof small), 4);
+    assert_string_equal(small, "ab");
+    assert_true(styr_utf8_valid(small, strlen(small), NULL));
+    /* the measured length matches what a big enough buffer gets */
+    char big[64];
+    size_t need = styr_fold(S("  Göteborgs   Stad  "), NULL, 0);
+    assert_int_equal(styr_fold(S("  Göteborgs   Stad  "), big, sizeof big), need);
+    assert_int_equal(strlen(big), need);
+}
+
+static void test_fold_long_input(void **state)
+{
+    (void)state;
+    size_t n = 100000;
+    char *in = malloc(n), *out = malloc(n + 1);
+    assert_non_null(in);
+    assert_non_null(out);
+    for (size_t i = 0; i < n; i++)
+        in[i] = (i % 10 < 5) ? 'A' : ' ';
+    /* "AAAAA     " repeated: each space run becomes one space, tail trimmed */
+    size_t need = styr_fold(in, n, out, n + 1);
+    assert_int_equal(need, (n / 10) * 6 - 1);
+    assert_int_equal(strlen(out), need);
+    assert_memory_equal(out, "aaaaa aaaaa", 11);
+    free(in);
+    free(out);
+}
+
+/* ---- edit distance ---- */
+
+static void test_distance_basics(void **state)
+{
+    (void)state;
+    assert_int_equal(dist("", "", 10), 0);
+    assert_int_equal(dist("abc", "", 10), 3);
+    assert_int_equal(dist("", "abcd", 10), 4);
+    assert_int_equal(dist("abc", "abc", 10), 0);
+    assert_int_equal(dist("kitten", "sitting", 10), 3);
+    assert_int_equal(dist("sitting", "kitten", 10), 3);
+    assert_int_equal(dist("flaw", "lawn", 10), 2);
+    assert_int_equal(dist("abc", "abd", 10), 1);   /* substitution */
+    assert_int_equal(dist("abc", "abcd", 10), 1);  /* insertion */
+    assert_int_equal(dist("abcd", "acd", 10), 1);  /* deletion */
+}
+
+static void test_distance_transposition(void **state)
+{
+    (void)state;
+    assert_int_equal(dist("ab", "ba", 10), 1);
+    assert_int_equal(dist("abcd", "acbd", 10), 1);
+    assert_int_equal(dist("Intraservcie", "Intraservice", 10), 1);
+    /* OSA, not full Damerau: "ca" -> "abc" is 3, not 2 */
+    assert_int_equal(dist("ca", "abc", 10), 3);
+    assert_int_equal(dist("öä", "äö", 10), 1);
+}
+
+static void test_distance_code_points(void **state)
+{
+    (void)state;
+    /* one substitution of a two-byte letter is one, not two */
+    assert_int_equal(dist("Göteborg", "Goteborg", 10), 1);
+    assert_int_equal(dist("åäö", "aao", 10), 3);
+    assert_int_equal(dist("\xF0\x9F\x98\x80", "\xF0\x9F\x98\x81", 10), 1);
+    assert_int_equal(dist("Inköp- och upphandling", "Inköp och upphandling", 10), 1);
+    assert_int_equal(dist("business region göteborg", "business region goteborg", 5), 1);
+}
+
+static void test_distance_case_sensitive(void **state)
+{
+    (void)state;
+    /* the distance itself does not fold; styr_nearest does */
+    assert_int_equal(dist("Business Region Göteborg", "business region göteborg", 10), 3);
+}
+
+static void test_distance_invalid_bytes(void **state)
+{
+    (void)state;
+    /* an invalid byte is its own symbol, never equal to a code point */
+    assert_int_equal(styr_edit_distance(S("a\xFF" "b"), S("ab"), 10), 1);
+    assert_int_equal(styr_edit_distance(S("\xC3"), S("\xC3\xB6"), 10), 1);
+    assert_int_equal(styr_edit_distance(S("\xFF"), S("\xFE"), 10), 1);
+    assert_int_equal(styr_edit_distance(S("\xFF"), S("\xFF"), 10), 0);
+}
+
+static void test_distance_early_exit(void **state)
+{
+    (void)state;
+    assert_int_equal(dist("kitten", "sitting", 2), 3);
+    assert_int_equal(dist("kitten", "sitting", 3), 3);
+    assert_int_equal(dist("abc", "xyz", 0), 1);
+    assert_int_equal(dist("abc", "abc", 0), 0);
+    assert_int_equal(dist("a", "abcdefgh", 3), 4);        /* length gap alone */
+    assert_int_equal(dist("abcdefgh", "", 2), 3);
+    assert_int_equal(dist("xyz", "Kommunstyrelsen", 5), 6);
+    /* a huge max does not overflow */
+    assert_int_equal(dist("kitten", "sitting", (size_t)-1), 3);
+    assert_int_equal(dist("", "abc", (size_t)-1), 3);
+    assert_int_equal(dist("", "", 0), 0);
+}
+
+/* Straightforward full-matrix OSA over bytes, to check the banded version. */
+static size_t reference_osa(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    size_t *d = malloc((la + 1) * (lb + 1) * sizeof *d);
+#define D(i, j) d[(i) * (lb + 1) + (j)]
+    for (size_t i = 0; i <= la; i++)
+        D(i, 0) = i;
+    for (size_t j = 0; j <= lb; j++)
+        D(0, j) = j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            size_t c = a[i - 1] == b[j - 1] ? 0 : 1, v = D(i - 1, j - 1) + c;
+            if (D(i - 1, j) + 1 < v) v = D(i - 1, j) + 1;
+            if (D(i, j - 1) + 1 < v) v = D(i, j - 1) + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                D(i - 2, j - 2) + 1 < v)
+                v = D(i - 2, j - 2) + 1;
+            D(i, j) = v;
+        }
+    size_t r = D(la, lb);
+#undef D
+    free(d);
+    return r;
+}
+
+static void test_distance_matches_reference(void **state)
+{
+    (void)state;
+    char a[100], b[100];
+    unsigned seed = 12345;
+    for (int round = 0; round < 3000; round++) {
+        /* small alphabet so that matches and transpositions are common; the
+         * lengths straddle the on-stack row size */
+        seed = seed * 1103515245u + 12345u;
+        size_t la = (seed >> 16) % 90;
+        seed = seed * 1103515245u + 12345u;
+        size_t lb = (seed >> 16) % 90;
+        if (round % 3 == 0)
+            lb = la > 5 ? la - (seed >> 20) % 5 : la;
+        for (size_t i = 0; i < la; i++) {
+            seed = seed * 1103515245u + 12345u;
+            a[i] = (char)('a' + (seed >> 16) % 3);
+        }
+        for (size_t i = 0; i < lb; i++) {
+            seed = seed * 1103515245u + 12345u;
+            b[i] = (char)('a' + (seed >> 16) % 3);
+        }
+        if (round % 3 == 0)
+            memcpy(b, a, lb);   /* near copies exercise small distances */
+        a[la] = b[lb] = '\0';
+        size_t want = reference_osa(a, b);
+        size_t maxes[] = { 0, 1, 2, 5, want, want + 1, 200 };
+        for (size_t k = 0; k < sizeof maxes / sizeof maxes[0]; k++) {
+            size_t m = maxes[k];
+            size_t got = dist(a, b, m);
+            if (want <= m)
+                assert_int_equal(got, want);
+            else
+                assert_int_equal(got, m + 1);
+        }
+    }
+}
+
+static void test_distance_long_inputs(void **state)
+{
+    (void)state;
+    size_t n = 200000;
+    char *a = malloc(n + 1), *b = malloc(n + 1);
+    assert_non_null(a);
+    assert_non_null(b);
+    for (size_t i = 0; i < n; i++)
+        a[i] = b[i] = (char)('a' + (i * 7) % 26);
+    a[n] = b[n] = '\0';
+    b[n / 2] = '#';
+    b[10] = '!';
+    clock_t t0 = clock();
+    /* the band keeps this at O(n * max) work */
+    assert_int_equal(styr_edit_distance(a, n, b, n, 3), 2);
+    assert_int_equal(styr_edit_distance(a, n, b, n, 1), 2);
+    assert_int_equal(styr_edit_distance(a, n, b, n - 1000, 5), 6);   /* gap exit */
+    /* totally different long strings give up after the first rows */
+    memset(b, 'Z', n);
+    assert_int_equal(styr_edit_distance(a, n, b, n, 10), 11);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_true(secs < 5.0);
+    free(a);
+    free(b);
+}
+
+/* ---- suggestions ---- */
+
+static const char *const registry[] = {
+    "Kommunstyrelsen",
+    "Intraservice",
+    "Business Region Göteborg",
+    "Inköp och upphandling",
+    "Stadsledningskontoret",
+    "Trafikkontoret",
+    "BRG",
+};
+#define NREG (sizeof registry / sizeof registry[0])
+
+static long nearest(const char *s)
+{
+    return styr_nearest(s, strlen(s), registry, NREG);
+}
+
+static void test_nearest_suggestions(void **state)
+{
+    (void)state;
+    assert_int_equal(nearest("Kommunstyrelsn"), 0);
+    assert_int_equal(nearest("Intraservise"), 1);
+    assert_int_equal(nearest("business region göteborg"), 2);
+    assert_int_equal(nearest("  BUSINESS REGION GÖTEBORG "), 2);
+    assert_int_equal(nearest("Business Region Goteborg"), 2);
+    assert_int_equal(nearest("Inköp- och upphandling"), 3);
+    assert_int_equal(nearest("Trafikkontor"), 5);
+    assert_int_equal(nearest("brg"), 6);
+    assert_int_equal(nearest("xyz"), -1);
+    assert_int_equal(nearest("Kulturförvaltningen"), -1);
+    assert_int_equal(nearest(""), -1);
+    assert_int_equal(nearest("   "), -1);
+}
+
+static void test_nearest_threshold(void **state)
+{
+    (void)state;
+    /* len 6 -> threshold max(1, 6/3) = 2 */
+    const char *const c[] = { "abcdef" };
+    assert_int_equal(styr_nearest(S("abcdxy"), c, 1), 0);   /* distance 2 */
+    assert_int_equal(styr_nearest(S("abxyzf"), c, 1), -1);  /* distance 3 */
+    /* short strings still allow one edit */
+    const char *const shortc[] = { "ab" };
+    assert_int_equal(styr_nearest(S("ax"), shortc, 1), 0);
+    assert_int_equal(styr_nearest(S("xy"), shortc, 1), -1);
+    /* threshold counts code points, not bytes: 6 letters, 2 edits */
+    const char *const sw[] = { "åäöåäö" };
+    assert_int_equal(styr_nearest(S("åäöaao"), sw, 1), -1);   /* 3 edits */
+    assert_int_equal(styr_nearest(S("åäöåaa"), sw, 1), 0);    /* 2 edits */
+}
+
+static void test_nearest_prefix(void **state)
+{
+    (void)state;
+    const char *const c[] = { "Stadsledningskontoret" };
+    /* far by distance, but a prefix of at least 3 code points */
+    assert_int_equal(styr_nearest(S("Stadsled"), c, 1), 0);
+    assert_int_equal(styr_nearest(S("STA"), c, 1), 0);
+    assert_int_equal(styr_nearest(S("St"), c, 1), -1);
+    /* the other way round: the input is longer than the candidate */
+    const char *const d[] = { "Park" };
+    assert_int_equal(styr_nearest(S("Park- och naturförvaltningen"), d, 1), 0);
+    /* prefix counts code points: "Gö" is only 2 */
+    const char *const g[] = { "Göteborg Energi" };
+    assert_int_equal(styr_nearest(S("Gö"), g, 1), -1);
+    assert_int_equal(styr_nearest(S("Göt"), g, 1), 0);
+}
+
+static void test_nearest_best_and_ties(void **state)
+{
+    (void)state;
+    /* the closest wins, not the first near one */
+    const char *const c[] = { "abcdefxy", "abcdefgx", "abcdefgh" };
+    assert_int_equal(styr_nearest(S("abcdefgh"), c, 3), 2);
+    /* ties go to the earliest */
+    const char *const t[] = { "abcdefgx", "abcdefgy" };
+    assert_int_equal(styr_nearest(S("abcdefgz"), t, 2), 0);
+    /* NULL candidates and an empty list are fine */
+    const char *const n[] = { NULL, "Kommunstyrelsen", NULL };
+    assert_int_equal(styr_nearest(S("kommunstyrelsn"), n, 3), 1);
+    assert_int_equal(styr_nearest(S("kommunstyrelsen"), NULL, 0), -1);
+    const char *const e[] = { "", "   " };
+    assert_int_equal(styr_nearest(S("a"), e, 2), -1);
+}
+
+static void test_nearest_long_inputs(void **state)
+{
+    (void)state;
+    size_t n = 1 << 20;
+    char *big = malloc(n + 1);
+    assert_non_null(big);
+    memset(big, 'K', n);
+    big[n] = '\0';
+    memcpy(big, "Kommunstyrelsen", 15);
+    const char *const c[] = { "Kommunstyrelsen", big };
+    clock_t t0 = clock();
+    /* over-long strings are never near, and cost little */
+    assert_int_equal(styr_nearest(big, n, registry, NREG), -1);
+    assert_int_equal(styr_nearest(S("Kommunstyrelsn"), c, 2), 0);
+    assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
+    free(big);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_valid_utf8),
+        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_utf8_length),
+        cmocka_unit_test(test_fold_trim_and_spaces),
+        cmocka_unit_test(test_fold_case),
+        cmocka_unit_test(test_fold_swedish_names),
+        cmocka_unit_test(test_fold_invalid_bytes_copied),
+        cmocka_unit_test(test_fold_truncation),
+        cmocka_unit_test(test_fold_long_input),
+        cmocka_unit_test(test_distance_basics),
+        cmocka_unit_test(test_distance_transposition),
+        cmocka_unit_test(test_distance_code_points),
+        cmocka_unit_test(test_distance_case_sensitive),
+        cmocka_unit_test(test_distance_invalid_bytes),
+        cmocka_unit_test(test_distance_early_exit),
+        cmocka_unit_test(test_distance_matches_reference),
+        cmocka_unit_test(test_distance_long_inputs),
+        cmocka_unit_test(test_nearest_suggestions),
+        cmocka_unit_test(test_nearest_threshold),
+        cmocka_unit_test(test_nearest_prefix),
+        cmocka_unit_test(test_nearest_best_and_ties),
+        cmocka_unit_test(test_nearest_long_inputs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
