@@ -1,20 +1,29 @@
 /* arena.c - the bump allocator behind every document tree (see arena.h).
  *
  * Memory comes in blocks: the first is 64 KiB and each next one doubles up to
- * 1 MiB, so a big document needs few malloc calls and wastes at most the tail
- * of its last block. A request too big for a normal block gets a block of its
- * own, linked behind the current one so that block keeps filling. Alignment
- * is computed on addresses, so it does not depend on malloc's alignment.
+ * 1 MiB, so a small document costs little and a big one needs few malloc
+ * calls. Once an arena holds more than 4 MiB, blocks are 8 MiB, aligned and
+ * advised for transparent huge pages where the system has them: a big tree
+ * is written once, front to back, and 4 KiB page faults were a third of the
+ * time of building it. A request too big for a normal block gets a block of
+ * its own, linked behind the current one so that block keeps filling.
+ * Alignment is computed on addresses, so it does not depend on malloc's.
  */
+#define _DEFAULT_SOURCE 1   /* madvise and MADV_HUGEPAGE */
+
 #include "arena.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define ARENA_ALIGN 16u
 #define ARENA_FIRST_BLOCK (64u * 1024u)
 #define ARENA_MAX_BLOCK (1024u * 1024u)
+#define ARENA_HUGE_AFTER (4u * 1024u * 1024u)
+#define ARENA_HUGE_BLOCK (8u * 1024u * 1024u)
+#define ARENA_HUGE_PAGE (2u * 1024u * 1024u)
 
 struct styr_arena_block {
     styr_arena_block *next;
@@ -49,22 +58,46 @@ static void *block_take(styr_arena_block *b, size_t size, size_t align)
     return (void *)(p + pad);
 }
 
+/* A new block of cap usable bytes; huge asks for huge-page backing. */
+static styr_arena_block *block_new(size_t cap, int huge)
+{
+    styr_arena_block *b = NULL;
+
+#ifdef MADV_HUGEPAGE
+    if (huge) {
+        void *p;
+        if (posix_memalign(&p, ARENA_HUGE_PAGE, BLOCK_HEADER + cap) == 0) {
+            (void)madvise(p, BLOCK_HEADER + cap, MADV_HUGEPAGE); /* only a hint */
+            b = p;
+        }
+    }
+#else
+    (void)huge;
+#endif
+    if (!b)
+        b = malloc(BLOCK_HEADER + cap);
+    if (!b)
+        return NULL;
+    b->size = cap;
+    b->used = 0;
+    return b;
+}
+
 static void *arena_alloc_slow(styr_arena *a, size_t size, size_t align)
 {
     styr_arena_block *b;
     size_t want, cap;
+    int huge = a->used >= ARENA_HUGE_AFTER;
     void *p;
 
     if (size > SIZE_MAX - BLOCK_HEADER - ARENA_ALIGN)
         return NULL;
     want = size + ARENA_ALIGN;   /* room for any padding */
-    if (want > ARENA_MAX_BLOCK / 4) {
+    if (want > (huge ? ARENA_HUGE_BLOCK : ARENA_MAX_BLOCK) / 4) {
         /* A big request gets its own block; the current block keeps filling. */
-        b = malloc(BLOCK_HEADER + want);
+        b = block_new(want, 0);
         if (!b)
             return NULL;
-        b->size = want;
-        b->used = 0;
         if (a->head) {
             b->next = a->head->next;
             a->head->next = b;
@@ -73,16 +106,18 @@ static void *arena_alloc_slow(styr_arena *a, size_t size, size_t align)
             a->head = b;
         }
     } else {
-        cap = a->head ? a->head->size * 2 : ARENA_FIRST_BLOCK;
-        if (cap > ARENA_MAX_BLOCK)
-            cap = ARENA_MAX_BLOCK;
-        if (cap < want)
-            cap = want;
-        b = malloc(BLOCK_HEADER + cap);
+        if (huge) {
+            cap = ARENA_HUGE_BLOCK - BLOCK_HEADER;
+        } else {
+            cap = a->head ? a->head->size * 2 : ARENA_FIRST_BLOCK;
+            if (cap > ARENA_MAX_BLOCK)
+                cap = ARENA_MAX_BLOCK;
+            if (cap < want)
+                cap = want;
+        }
+        b = block_new(cap, huge);
         if (!b)
             return NULL;
-        b->size = cap;
-        b->used = 0;
         b->next = a->head;
         a->head = b;
     }

@@ -13,6 +13,7 @@
 #include "json.h"
 #include "report.h"
 #include "ruleset.h"
+#include "rulestest.h"
 #include "text.h"
 #include "validate.h"
 
@@ -37,7 +38,7 @@ typedef struct options {
 static const char *const usage_text =
     "usage: styr validate PLAN.yaml... [--rules NAME|DIR] [--format text|json]\n"
     "                     [--fail-on error|warning|info] [--lang sv|en] [-o FILE]\n"
-    "       styr rules list [--rules NAME|DIR] [--format text|json] [--lang sv|en]\n"
+    "       styr rules list|test [--rules NAME|DIR] [--format text|json] [--lang sv|en]\n"
     "       styr --version | styr help [COMMAND]\n";
 
 static const char *const help_validate =
@@ -70,8 +71,17 @@ static const char *const help_validate =
 static const char *const help_rules =
     "styr rules list [--rules NAME|DIR] [--format text|json] [--lang sv|en]\n"
     "\n"
-    "Lists the rules of a ruleset (with those it extends): id, severity in force,\n"
-    "what the rule applies to, the ruleset that declares it, and its message.\n";
+    "styr rules test [--rules NAME|DIR] [-q]\n"
+    "\n"
+    "list: the rules of a ruleset (with those it extends): id, severity in force,\n"
+    "what the rule applies to, the ruleset that declares it, and its message.\n"
+    "test: runs the fixtures under each ruleset's tests/ folder. A fixture's first\n"
+    "comment lines say what must happen:\n"
+    "  # styr-test: fires RULE-ID...    each of these rules reports something\n"
+    "  # styr-test: quiet RULE-ID...    none of them does (quiet * : no finding at all)\n"
+    "  # styr-test: fails TEXT          the file cannot be judged, with TEXT in the message\n"
+    "Every rule must fire in one fixture and stay quiet in another. Exit 0 when all\n"
+    "pass, 1 when one fails.\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -381,6 +391,20 @@ static int cmd_rules_list(options *o)
     return rc;
 }
 
+static int cmd_rules_test(options *o)
+{
+    styr_ruleset *rs = load_ruleset(o);
+    if (!rs)
+        return EXIT_FAILED;
+    int failed = styr_rules_test(rs, stdout, !o->quiet);
+    styr_ruleset_free(rs);
+    if (failed < 0) {
+        fprintf(stderr, "styr: the ruleset has no fixtures (put them under tests/ in its folder)\n");
+        return EXIT_FAILED;
+    }
+    return failed ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
 /* ---- main -------------------------------------------------------------- */
 
 static int cmd_help(const char *topic)
@@ -424,9 +448,10 @@ int main(int argc, char **argv)
         const char *sub = argc > 2 ? argv[2] : "";
         if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0)
             return cmd_help("rules");
-        if (strcmp(sub, "list") != 0)
-            return usage_error("unknown 'rules' command '%s' (try: styr rules list)", sub);
-        rc = parse_options(argc, argv, 3, &o) < 0 ? EXIT_FAILED : cmd_rules_list(&o);
+        if (strcmp(sub, "list") != 0 && strcmp(sub, "test") != 0)
+            return usage_error("unknown 'rules' command '%s' (try: styr rules list, styr rules test)", sub);
+        rc = parse_options(argc, argv, 3, &o) < 0 ? EXIT_FAILED
+             : strcmp(sub, "list") == 0 ? cmd_rules_list(&o) : cmd_rules_test(&o);
     } else {
         static const char *const cmds[] = {"validate", "rules", "help", NULL};
         long near = styr_nearest(cmd, strlen(cmd), cmds, 3);

@@ -57,7 +57,7 @@ struct styr_node {
     union {
         int64_t i;       /* STYR_SCALAR_INT, and BOOL as 0/1 */
         double f;        /* STYR_SCALAR_FLOAT */
-    } v;
+    } v;                 /* unused by strings and nulls (a short text may live here) */
 };
 
 typedef struct styr_doc {

@@ -606,11 +606,20 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth,
     }
 
     char **chain = realloc(rs->chain, (rs->nchain + 1) * sizeof *chain);
-    if (!chain)
+    if (chain)
+        rs->chain = chain;
+    char **dirs = realloc(rs->chain_dirs, (rs->nchain + 1) * sizeof *dirs);
+    if (dirs)
+        rs->chain_dirs = dirs;
+    if (!chain || !dirs)
         return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
-    rs->chain = chain;
-    if (!(rs->chain[rs->nchain] = strdup(name->u.text)))
+    rs->chain[rs->nchain] = strdup(name->u.text);
+    rs->chain_dirs[rs->nchain] = strdup(dir);
+    if (!rs->chain[rs->nchain] || !rs->chain_dirs[rs->nchain]) {
+        free(rs->chain[rs->nchain]);
+        free(rs->chain_dirs[rs->nchain]);
         return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    }
     rs->loading_ruleset = rs->chain[rs->nchain++];
 
     const styr_node *pats = styr_map_get(meta->root, "patterns", 8);
@@ -736,9 +745,12 @@ void styr_ruleset_free(styr_ruleset *rs)
         styr_pattern_free(rs->patterns[i].re);
     }
     free(rs->patterns);
-    for (size_t i = 0; i < rs->nchain; i++)
+    for (size_t i = 0; i < rs->nchain; i++) {
         free(rs->chain[i]);
+        free(rs->chain_dirs[i]);
+    }
     free(rs->chain);
+    free(rs->chain_dirs);
     free(rs->name);
     free(rs->dir);
     free(rs);

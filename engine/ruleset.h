@@ -57,6 +57,7 @@ typedef struct styr_ruleset {
     char *name;                  /* the ruleset asked for */
     char *dir;
     char **chain;                /* names loaded, parents first */
+    char **chain_dirs;           /* their folders */
     size_t nchain;
     styr_rule *rules;
     size_t nrules, caprules;

@@ -668,43 +668,79 @@ static styr_status close_container(loader *L)
     return attach(L, n, size, height, 0);
 }
 
-static styr_status on_scalar(loader *L, yaml_event_t *ev)
+/* Sets n's type, flags and value from its text (NUL-terminated, len bytes);
+ * *merge_key tells whether it is a merge key '<<'. */
+static void classify_scalar(styr_node *n, const char *text, size_t len, const yaml_event_t *ev, int *merge_key)
 {
-    size_t len = ev->data.scalar.length;
-    const char *value = (const char *)ev->data.scalar.value;
     const char *tag = (const char *)ev->data.scalar.tag;
-    const yaml_char_t *anchor_name = ev->data.scalar.anchor;
-    int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-    int merge_key = 0;
-    styr_node *n;
-    char *text;
 
-    if (len > L->lim->max_scalar_bytes || len >= UINT32_MAX)
-        return fail(L, STYR_E_LIMIT, ev->start_mark.line + 1, ev->start_mark.column + 1,
-                    "scalar is %zu bytes; the limit is %zu (--max-scalar-bytes)", len, L->lim->max_scalar_bytes);
-    if (len && memchr(value, '\0', len))
-        return fail(L, STYR_E_INPUT, ev->start_mark.line + 1, ev->start_mark.column + 1,
-                    "scalar contains a NUL byte (an escape such as \\0); NUL bytes are not supported");
-    /* The text lives right after its node: one allocation, one copy. */
-    n = new_node(L, len + 1, &ev->start_mark);
-    if (!n)
-        return fail_nomem(L);
-    text = (char *)(n + 1);
-    if (len)
-        memcpy(text, value, len);
-    text[len] = '\0';
-    n->kind = STYR_NODE_SCALAR;
-    n->count = (uint32_t)len;
-    n->u.text = text;
-    if (!plain) {
+    n->v.i = 0;
+    *merge_key = 0;
+    if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE) {
         n->stype = STYR_SCALAR_STRING;
         n->flags = STYR_NODE_QUOTED;
     } else if (tag && (!strcmp(tag, TAG_STR) || !strcmp(tag, "!"))) {
         n->stype = STYR_SCALAR_STRING;
     } else {
         resolve_plain(n, text, len);
-        merge_key = len == 2 && text[0] == '<' && text[1] == '<' && (!tag || !strcmp(tag, TAG_MERGE));
+        *merge_key = len == 2 && text[0] == '<' && text[1] == '<' && (!tag || !strcmp(tag, TAG_MERGE));
     }
+}
+
+static styr_status on_scalar(loader *L, yaml_event_t *ev)
+{
+    size_t len = ev->data.scalar.length;
+    const char *value = (const char *)ev->data.scalar.value;
+    const yaml_char_t *anchor_name = ev->data.scalar.anchor;
+    int merge_key;
+    styr_node *n;
+
+    if (len > L->lim->max_scalar_bytes || len >= UINT32_MAX)
+        return fail(L, STYR_E_LIMIT, ev->start_mark.line + 1, ev->start_mark.column + 1,
+                    "scalar is %zu bytes; the limit is %zu (--max-scalar-bytes)", len, L->lim->max_scalar_bytes);
+    /* The reader rejects raw NUL bytes; only an escape can make one. */
+    if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && len && memchr(value, '\0', len))
+        return fail(L, STYR_E_INPUT, ev->start_mark.line + 1, ev->start_mark.column + 1,
+                    "scalar contains a NUL byte (an escape such as \\0); NUL bytes are not supported");
+    if (len < sizeof n->v) {
+        /* A short string needs no room of its own: its text lives in the
+         * node's value field, which strings do not use. */
+        styr_node r;
+        char small[sizeof n->v];
+        int in_node;
+        memset(small, 0, sizeof small);
+        if (len)
+            memcpy(small, value, len);
+        r.flags = 0;
+        classify_scalar(&r, small, len, ev, &merge_key);
+        in_node = r.stype == STYR_SCALAR_STRING || r.stype == STYR_SCALAR_NULL;
+        n = new_node(L, in_node ? 0 : len + 1, &ev->start_mark);
+        if (!n)
+            return fail_nomem(L);
+        if (in_node) {
+            memcpy(&n->v, small, sizeof small);
+            n->u.text = (const char *)&n->v;
+        } else {
+            memcpy(n + 1, small, len + 1);
+            n->u.text = (const char *)(n + 1);
+            n->v = r.v;
+        }
+        n->stype = r.stype;
+        n->flags = r.flags;
+    } else {
+        /* The text lives right after its node: one allocation, one copy. */
+        char *text;
+        n = new_node(L, len + 1, &ev->start_mark);
+        if (!n)
+            return fail_nomem(L);
+        text = (char *)(n + 1);
+        memcpy(text, value, len);
+        text[len] = '\0';
+        n->u.text = text;
+        classify_scalar(n, text, len, ev, &merge_key);
+    }
+    n->kind = STYR_NODE_SCALAR;
+    n->count = (uint32_t)len;
     if (anchor_name) {
         size_t alen = strlen((const char *)anchor_name);
         char *name = styr_arena_strndup(&L->tmp, (const char *)anchor_name, alen);
