@@ -85,25 +85,36 @@ static int key_equals(const styr_node *k, const char *key, size_t len)
     return k->count == len && (len == 0 || memcmp(k->u.text, key, len) == 0);
 }
 
-void styr_map_index_build(styr_node *map, uint64_t seed)
+uint32_t *styr_map_index_slots(styr_node *map, uint64_t seed, size_t *nslots)
 {
     size_t size = styr_map_index_size(map->count);
     map_index *idx;
-    uint32_t *slots;
-    uint32_t e;
 
+    *nslots = 0;
     if (!size)
-        return;
+        return NULL;
     idx = index_of(map);
     idx->seed = seed;
     idx->mask = (size - sizeof(map_index)) / sizeof(uint32_t) - 1;
-    slots = (uint32_t *)(void *)(idx + 1);
-    memset(slots, 0, (idx->mask + 1) * sizeof(uint32_t));
+    *nslots = (size_t)idx->mask + 1;
+    return (uint32_t *)(void *)(idx + 1);
+}
+
+void styr_map_index_build(styr_node *map, uint64_t seed)
+{
+    size_t nslots, mask;
+    uint32_t *slots = styr_map_index_slots(map, seed, &nslots);
+    uint32_t e;
+
+    if (!slots)
+        return;
+    mask = nslots - 1;
+    memset(slots, 0, nslots * sizeof(uint32_t));
     for (e = 0; e < map->count; e++) {
         const styr_node *k = map->u.items[2 * (size_t)e];
-        uint64_t i = styr_key_hash(k->u.text, k->count, seed) & idx->mask;
+        size_t i = (size_t)styr_key_hash(k->u.text, k->count, seed) & mask;
         while (slots[i])
-            i = (i + 1) & idx->mask;
+            i = (i + 1) & mask;
         slots[i] = e + 1;
     }
 }

@@ -74,7 +74,7 @@ typedef struct styr_doc {
  * STYR_E_IO unreadable, STYR_E_SYNTAX malformed YAML (libyaml's own words),
  * STYR_E_INPUT duplicate key (reported at the second key), unknown alias,
  * bad merge value, complex key, several documents in one stream;
- * STYR_E_LIMIT a bound of lim exceeded. */
+ * STYR_E_LIMIT a bound of lim exceeded (lim NULL means the defaults). */
 styr_status styr_doc_load_file(const char *path, const styr_limits *lim,
                                styr_doc **out, styr_error *err);
 
@@ -118,5 +118,10 @@ size_t styr_map_index_size(uint32_t count);
 /* Builds the lookup index of map in the space reserved after its items
  * (count and items already set, keys distinct) using hash seed. */
 void styr_map_index_build(styr_node *map, uint64_t seed);
+
+/* Sets up map's index header in the reserved space and returns its *nslots
+ * empty slots (a power of two), for a caller that places each entry e as
+ * e + 1 by linear probing from styr_key_hash(key) & (*nslots - 1). */
+uint32_t *styr_map_index_slots(styr_node *map, uint64_t seed, size_t *nslots);
 
 #endif

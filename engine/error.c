@@ -43,7 +43,7 @@ void styr_error_print(const styr_error *err, FILE *out)
     if (err->file[0]) {
         fputs(err->file, out);
         if (err->line)
-            fprintf(out, ":%u:%u", err->line, err->column ? err->column : 1);
+            fprintf(out, err->column ? ":%u:%u" : ":%u", err->line, err->column);
         fputs(": ", out);
     }
     fprintf(out, "error: %s\n", err->message);

@@ -304,11 +304,12 @@ typedef struct styr_mcda_selection {
 
 /* Chooses the areas of maximal total score with total cost <= budget,
  * honouring include, exclude, needs (transitively; cycles mean all-or-none)
- * and conflicts. Exact: branch and bound over the areas of positive score in
- * score/cost order, with propagation of every decision through needs and
- * conflicts, the fractional-knapsack bound (a relaxation of the constraints,
- * hence valid) and root fixing by that bound. Hitting max_nodes stops the
- * search deterministically with proven_optimal false. Optimal within a
+ * and conflicts. Exact: depth-first branch and bound over the areas of
+ * positive score, every decision propagated through needs and conflicts,
+ * bounded by a fractional knapsack with Lagrangian multipliers for needs and
+ * conflicts (a valid relaxation for any multipliers; they are tuned at the
+ * root by subgradient steps), with root fixing by that bound. Hitting
+ * max_nodes stops the search deterministically with proven_optimal false. Optimal within a
  * relative 1e-12 of the total score; among equal selections the first found
  * wins, which depends on area order for exact ties (pass areas sorted by id
  * for an order-free answer). chosen (n) gets 1 for chosen areas, else 0.

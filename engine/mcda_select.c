@@ -7,12 +7,17 @@
  * pushes out what requires it. An assignment closed under propagation, with
  * every undecided area left out, is always a feasible selection, so each
  * node is a candidate solution. Only areas of positive score are branched
- * on, in score/cost order; the bound is the fractional knapsack over the
- * undecided ones (it ignores requires and excludes, so it is a relaxation
- * and valid). Before the search a greedy pass gives an incumbent, and every
- * area whose forced inclusion (or exclusion) cannot beat it by the bound is
- * fixed the other way. The depth-first search is iterative (no recursion)
- * and stops after max_nodes nodes, reporting "not proven optimal". */
+ * on. The bound is Lagrangian: each "a requires b" (x_a <= x_b) and each
+ * conflict (x_a + x_b <= 1) moves into the objective with a multiplier >= 0
+ * (score moves from a to b, or a penalty on both plus a constant), and what
+ * is left is a plain fractional knapsack, solved by ratio order. For any
+ * multipliers this is >= the best feasible completion, so pruning by it is
+ * exact; the multipliers are chosen once at the root by subgradient descent
+ * so that the bound is nearly the LP bound with the constraints. Before the
+ * search two greedy passes give an incumbent, and every area whose
+ * inclusion (or exclusion) cannot beat it by the bound is fixed the other
+ * way. The depth-first search is iterative (no recursion) and stops after
+ * max_nodes nodes, reporting "not proven optimal". */
 #include "mcda.h"
 
 #include <math.h>
@@ -35,9 +40,15 @@ enum {
     WHY_SEARCH       /* a decision of the search */
 };
 
+/* What undo restores: the trail length and the running sums. */
+typedef struct snap {
+    size_t mark;
+    double used, value, lvalue;
+} snap;
+
 typedef struct level {
-    size_t pos, item, mark;
-    double used, value;
+    size_t pos, item, first;
+    snap at;
     int stage; /* 0: the "in" branch is being explored, 1: the "out" branch */
 } level;
 
@@ -57,7 +68,10 @@ typedef struct sel {
     size_t *from;
     size_t *trail;
     size_t ntrail;
-    double used, value;
+    double used, value; /* cost and score of the areas decided in */
+    double lvalue;      /* their Lagrangian scores */
+    double *lscore;     /* score adjusted by the multipliers (see lagrange) */
+    double lconst;      /* the multipliers' constant term */
     /* the last conflict: assigning cval to cvar for (cwhy, cfrom) failed */
     size_t cvar, cfrom;
     int cval;
@@ -69,6 +83,8 @@ typedef struct sel {
     double best_value;
     level *lv;
     size_t *chain; /* scratch for messages */
+    double *mult;  /* multipliers: needs first, then conflicts; then the best ones */
+    double *xfrac; /* the relaxation's solution during the multiplier search */
 } sel;
 
 /* ------------------------------------------------------------ propagation */
@@ -92,6 +108,7 @@ static bool set_var(sel *s, size_t i, int v, unsigned char why, size_t from)
     if (v == 1) {
         s->used += s->cost[i];
         s->value += s->score[i];
+        s->lvalue += s->lscore[i];
         if (s->check_budget && s->used > s->budget) {
             s->over = true;
             return false;
@@ -121,26 +138,28 @@ static bool propagate(sel *s, size_t head)
     return true;
 }
 
+static snap save(const sel *s)
+{
+    return (snap){s->ntrail, s->used, s->value, s->lvalue};
+}
+
+static void undo(sel *s, snap at)
+{
+    while (s->ntrail > at.mark)
+        s->val[s->trail[--s->ntrail]] = UNKNOWN;
+    s->used = at.used;
+    s->value = at.value;
+    s->lvalue = at.lvalue;
+}
+
 /* Decides i = v and propagates; false (with the state unchanged) on conflict. */
 static bool decide(sel *s, size_t i, int v)
 {
-    size_t mark = s->ntrail;
-    double used = s->used, value = s->value;
-    if (set_var(s, i, v, WHY_SEARCH, i) && propagate(s, mark))
+    snap at = save(s);
+    if (set_var(s, i, v, WHY_SEARCH, i) && propagate(s, at.mark))
         return true;
-    while (s->ntrail > mark)
-        s->val[s->trail[--s->ntrail]] = UNKNOWN;
-    s->used = used;
-    s->value = value;
+    undo(s, at);
     return false;
-}
-
-static void undo(sel *s, size_t mark, double used, double value)
-{
-    while (s->ntrail > mark)
-        s->val[s->trail[--s->ntrail]] = UNKNOWN;
-    s->used = used;
-    s->value = value;
 }
 
 /* ----------------------------------------------------------------- messages */
@@ -313,6 +332,9 @@ static void sel_free(sel *s)
     free(s->best);
     free(s->lv);
     free(s->chain);
+    free(s->lscore);
+    free(s->mult);
+    free(s->xfrac);
 }
 
 /* CSR adjacency from pairs (a, b): forward adds a -> b, backward b -> a.
@@ -411,8 +433,11 @@ static styr_mcda_status sel_init(sel *s, const styr_mcda_select_problem *p, styr
     s->best = malloc(nn * sizeof *s->best);
     s->lv = malloc((nn + 1) * sizeof *s->lv);
     s->chain = malloc((nn + 1) * sizeof *s->chain);
+    s->lscore = malloc(nn * sizeof *s->lscore);
+    s->xfrac = malloc(nn * sizeof *s->xfrac);
+    s->mult = malloc((p->n_needs + p->n_conflicts + 1) * 2 * sizeof *s->mult);
     if (!ok || !s->self_conflict || !s->val || !s->why || !s->from || !s->trail || !s->ord ||
-        !s->best || !s->lv || !s->chain) {
+        !s->best || !s->lv || !s->chain || !s->lscore || !s->xfrac || !s->mult) {
         sel_free(s);
         return styr_mcda_fail(err, STYR_MCDA_E_NOMEM, "selection: out of memory");
     }
@@ -423,6 +448,9 @@ static styr_mcda_status sel_init(sel *s, const styr_mcda_select_problem *p, styr
 }
 
 /* ------------------------------------------------------------ the search */
+
+/* Subgradient steps spent on the multipliers at the root. */
+#define LAGRANGE_ITER 100
 
 typedef struct ratio_item {
     double ratio;
@@ -437,23 +465,61 @@ static int cmp_ratio(const void *pa, const void *pb)
     return (a->index > b->index) - (a->index < b->index);
 }
 
-/* Fractional knapsack over the undecided areas from ord[pos] on. */
-static double bound_from(const sel *s, size_t pos)
+static double ratio_of(double v, double c)
 {
-    double cap = s->budget - s->used, b = s->value;
-    for (size_t k = pos; k < s->nord; k++) {
+    if (c > 0.0)
+        return v / c;
+    return v > 0.0 ? INFINITY : v < 0.0 ? -INFINITY : 0.0;
+}
+
+/* s->ord = the undecided areas by v/cost, best first (ties by index). */
+static void order_by(sel *s, const double *v, ratio_item *ri)
+{
+    s->nord = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->val[i] == UNKNOWN) {
+            ri[s->nord].ratio = ratio_of(v[i], s->cost[i]);
+            ri[s->nord].index = i;
+            s->nord++;
+        }
+    qsort(ri, s->nord, sizeof *ri, cmp_ratio);
+    for (size_t k = 0; k < s->nord; k++)
+        s->ord[k] = ri[k].index;
+}
+
+/* The bound: the multipliers' constant, the Lagrangian scores of what is
+ * decided in, and the fractional knapsack of the undecided areas from
+ * ord[from] on (every undecided area before it must be decided). With
+ * x_a <= x_b (a requires b) and x_a + x_b <= 1 (conflicts) moved into the
+ * objective with multipliers >= 0, it is >= the score of every feasible
+ * completion. xfrac (may be NULL) gets the relaxation's solution. */
+static double bound(const sel *s, size_t from, double *xfrac)
+{
+    double cap = s->budget - s->used, b = s->lconst + s->lvalue;
+    size_t k = from;
+    for (; k < s->nord; k++) {
         size_t i = s->ord[k];
         if (s->val[i] != UNKNOWN)
             continue;
-        double c = s->cost[i];
+        double ls = s->lscore[i], c = s->cost[i];
+        if (!(ls > 0.0))
+            break; /* ord is by ratio: nothing after this adds */
         if (c <= cap) {
             cap -= c;
-            b += s->score[i];
+            b += ls;
+            if (xfrac)
+                xfrac[i] = 1.0;
         } else {
-            b += s->score[i] * (cap / c); /* c > cap >= 0 */
+            b += ls * (cap / c); /* c > cap >= 0 */
+            if (xfrac)
+                xfrac[i] = cap / c;
+            k++;
             break;
         }
     }
+    if (xfrac)
+        for (; k < s->nord; k++)
+            xfrac[s->ord[k]] = 0.0;
     return b;
 }
 
@@ -470,6 +536,101 @@ static void save_incumbent(sel *s)
         s->best[i] = s->val[i] == 1;
 }
 
+/* Greedy in ord order: take every area of positive score that still fits
+ * with what it requires; keep the result if it beats the incumbent. */
+static void greedy(sel *s)
+{
+    snap at = save(s);
+    for (size_t k = 0; k < s->nord; k++)
+        if (s->val[s->ord[k]] == UNKNOWN && s->score[s->ord[k]] > 0.0)
+            decide(s, s->ord[k], 1);
+    if (improves(s->value, s->best_value))
+        save_incumbent(s);
+    undo(s, at);
+}
+
+/* Lagrangian scores for multipliers mu (needs, then conflicts); a pair
+ * counts only when both its areas are undecided and distinct. */
+static void apply_multipliers(sel *s, const double *mu)
+{
+    const styr_mcda_select_problem *p = s->p;
+    memcpy(s->lscore, s->score, s->n * sizeof *s->lscore);
+    s->lconst = 0.0;
+    for (size_t k = 0; k < p->n_needs; k++) {
+        size_t a = p->needs[k].a, b = p->needs[k].b;
+        if (a != b && s->val[a] == UNKNOWN && s->val[b] == UNKNOWN) {
+            s->lscore[a] -= mu[k]; /* mu * (x_b - x_a) >= 0 when feasible */
+            s->lscore[b] += mu[k];
+        }
+    }
+    for (size_t k = 0; k < p->n_conflicts; k++) {
+        size_t a = p->conflicts[k].a, b = p->conflicts[k].b;
+        double nu = mu[p->n_needs + k];
+        if (a != b && s->val[a] == UNKNOWN && s->val[b] == UNKNOWN) {
+            s->lscore[a] -= nu; /* nu * (1 - x_a - x_b) >= 0 when feasible */
+            s->lscore[b] -= nu;
+            s->lconst += nu;
+        }
+    }
+}
+
+/* Chooses multipliers that lower the root bound by subgradient descent
+ * (Polyak steps towards the incumbent), leaves the best ones applied and
+ * ord sorted by them; returns the root bound. */
+static double lagrange(sel *s, ratio_item *ri)
+{
+    const styr_mcda_select_problem *p = s->p;
+    const size_t nm = p->n_needs + p->n_conflicts;
+    double *mu = s->mult, *best = s->mult + nm;
+    for (size_t k = 0; k < nm; k++)
+        mu[k] = best[k] = 0.0;
+    double best_bound = INFINITY, theta = 1.0;
+    int stall = 0;
+    for (int it = 0; it < LAGRANGE_ITER && nm > 0; it++) {
+        apply_multipliers(s, mu);
+        order_by(s, s->lscore, ri);
+        double L = bound(s, 0, s->xfrac);
+        if (it == 0 || L < best_bound - 1e-12 * fabs(best_bound)) {
+            best_bound = L;
+            memcpy(best, mu, nm * sizeof *mu);
+            stall = 0;
+        } else if (++stall >= 5) {
+            theta *= 0.5;
+            stall = 0;
+        }
+        if (!improves(best_bound, s->best_value) || theta < 1e-4)
+            break;
+        double norm2 = 0.0;
+        for (size_t k = 0; k < nm; k++) {
+            const styr_mcda_pair *pr = k < p->n_needs ? &p->needs[k]
+                                                      : &p->conflicts[k - p->n_needs];
+            if (pr->a == pr->b || s->val[pr->a] != UNKNOWN || s->val[pr->b] != UNKNOWN)
+                continue;
+            double g = k < p->n_needs ? s->xfrac[pr->b] - s->xfrac[pr->a]
+                                      : 1.0 - s->xfrac[pr->a] - s->xfrac[pr->b];
+            if (g < 0.0 || mu[k] > 0.0) /* only moves that can change mu */
+                norm2 += g * g;
+        }
+        if (norm2 == 0.0)
+            break; /* the relaxation meets every pair: nothing to gain */
+        double step = theta * (L - s->best_value) / norm2;
+        for (size_t k = 0; k < nm; k++) {
+            const styr_mcda_pair *pr = k < p->n_needs ? &p->needs[k]
+                                                      : &p->conflicts[k - p->n_needs];
+            if (pr->a == pr->b || s->val[pr->a] != UNKNOWN || s->val[pr->b] != UNKNOWN)
+                continue;
+            double g = k < p->n_needs ? s->xfrac[pr->b] - s->xfrac[pr->a]
+                                      : 1.0 - s->xfrac[pr->a] - s->xfrac[pr->b];
+            double v = mu[k] - step * g;
+            mu[k] = v > 0.0 ? v : 0.0;
+        }
+    }
+    apply_multipliers(s, best);
+    order_by(s, s->lscore, ri);
+    double L = bound(s, 0, NULL);
+    return L < best_bound ? L : best_bound;
+}
+
 /* Root propagation; on infeasibility *budget_only tells whether a larger
  * budget would help. */
 static styr_mcda_status root(sel *s, double budget, bool *budget_only, styr_error *err)
@@ -479,11 +640,12 @@ static styr_mcda_status root(sel *s, double budget, bool *budget_only, styr_erro
     s->budget = budget;
     s->check_budget = false;
     s->ntrail = 0;
-    s->used = s->value = 0.0;
+    s->used = s->value = s->lvalue = s->lconst = 0.0;
     for (size_t i = 0; i < s->n; i++) {
         s->val[i] = UNKNOWN;
         s->why[i] = WHY_NONE;
         s->from[i] = i;
+        s->lscore[i] = s->score[i];
     }
     for (size_t i = 0; i < s->n; i++)
         if (s->self_conflict[i])
@@ -514,58 +676,47 @@ static styr_mcda_status solve(sel *s, double budget, unsigned char *chosen,
     const uint64_t max_nodes = s->p->max_nodes ? s->p->max_nodes : STYR_MCDA_SELECT_MAX_NODES;
     uint64_t nodes = 0;
     bool proven = true;
-
-    /* Branching order: undecided areas of positive score by score/cost. */
     ratio_item *ri = malloc((s->n ? s->n : 1) * sizeof *ri);
     if (!ri)
         return styr_mcda_fail(err, STYR_MCDA_E_NOMEM, "selection: out of memory");
-    s->nord = 0;
-    for (size_t i = 0; i < s->n; i++)
-        if (s->val[i] == UNKNOWN && s->score[i] > 0.0) {
-            ri[s->nord].ratio = s->cost[i] > 0.0 ? s->score[i] / s->cost[i] : INFINITY;
-            ri[s->nord].index = i;
-            s->nord++;
-        }
-    qsort(ri, s->nord, sizeof *ri, cmp_ratio);
-    for (size_t k = 0; k < s->nord; k++)
-        s->ord[k] = ri[k].index;
-    free(ri);
+    const snap root_at = save(s);
 
-    /* Incumbent: greedy in branching order. */
-    const size_t root_mark = s->ntrail;
-    const double root_used = s->used, root_value = s->value;
-    for (size_t k = 0; k < s->nord; k++)
-        if (s->val[s->ord[k]] == UNKNOWN)
-            decide(s, s->ord[k], 1);
+    /* Incumbent: the forced areas alone, then greedy by score/cost. */
     save_incumbent(s);
-    undo(s, root_mark, root_used, root_value);
+    order_by(s, s->score, ri);
+    greedy(s);
+    /* Multipliers for requires and excludes tighten the bound; the greedy
+     * in their order often finds a better incumbent too. */
+    double root_bound = lagrange(s, ri);
+    greedy(s);
+    bool done = !improves(root_bound, s->best_value);
 
     /* Root fixing by the bound: an area whose inclusion cannot beat the
      * incumbent is left out; one whose exclusion cannot is taken. */
-    bool done = false;
     for (size_t k = 0; k < s->nord && !done; k++) {
         size_t i = s->ord[k];
-        if (s->val[i] != UNKNOWN)
+        if (s->val[i] != UNKNOWN || !(s->score[i] > 0.0))
             continue;
-        size_t mark = s->ntrail;
-        double used = s->used, value = s->value;
+        snap at = save(s);
         bool can_in = decide(s, i, 1);
-        double b1 = can_in ? bound_from(s, 0) : 0.0;
-        undo(s, mark, used, value);
+        double b1 = can_in ? bound(s, 0, NULL) : 0.0;
+        undo(s, at);
         if (!can_in || !improves(b1, s->best_value)) {
-            decide(s, i, 0); /* cannot fail: nothing decided requires i */
+            decide(s, i, 0); /* cannot fail: nothing decided in requires i */
             continue;
         }
         bool can_out = decide(s, i, 0);
-        double b0 = can_out ? bound_from(s, 0) : 0.0;
-        undo(s, mark, used, value);
+        double b0 = can_out ? bound(s, 0, NULL) : 0.0;
+        undo(s, at);
         if (!can_out || !improves(b0, s->best_value))
             if (!decide(s, i, 1))
                 done = true; /* neither way beats the incumbent: it is optimal */
     }
 
-    /* Depth-first branch and bound; lv[] is the explicit stack. */
-    size_t depth = 0, start = 0;
+    /* Depth-first branch and bound; lv[] is the explicit stack. `start` is
+     * where the next branching area is looked for, `first` the first
+     * undecided area of ord (both only grow down the tree). */
+    size_t depth = 0, start = 0, first = 0;
     bool descend = !done;
     while (descend || depth > 0) {
         if (descend) {
@@ -575,19 +726,21 @@ static styr_mcda_status solve(sel *s, double budget, unsigned char *chosen,
             }
             if (improves(s->value, s->best_value))
                 save_incumbent(s);
+            while (first < s->nord && s->val[s->ord[first]] != UNKNOWN)
+                first++;
             size_t pos = start;
-            while (pos < s->nord && s->val[s->ord[pos]] != UNKNOWN)
+            while (pos < s->nord &&
+                   (s->val[s->ord[pos]] != UNKNOWN || !(s->score[s->ord[pos]] > 0.0)))
                 pos++;
-            if (pos == s->nord || !improves(bound_from(s, pos), s->best_value)) {
+            if (pos == s->nord || !improves(bound(s, first, NULL), s->best_value)) {
                 descend = false;
                 continue;
             }
             level *l = &s->lv[depth++];
             l->pos = pos;
             l->item = s->ord[pos];
-            l->mark = s->ntrail;
-            l->used = s->used;
-            l->value = s->value;
+            l->first = first;
+            l->at = save(s);
             l->stage = 0;
             start = pos + 1;
             if (decide(s, l->item, 1))
@@ -599,11 +752,12 @@ static styr_mcda_status solve(sel *s, double budget, unsigned char *chosen,
             descend = false;
         } else {
             level *l = &s->lv[depth - 1];
-            undo(s, l->mark, l->used, l->value);
+            undo(s, l->at);
             if (l->stage == 0) {
                 l->stage = 1;
                 if (decide(s, l->item, 0)) {
                     start = l->pos + 1;
+                    first = l->first;
                     descend = true;
                     continue;
                 }
@@ -611,7 +765,8 @@ static styr_mcda_status solve(sel *s, double budget, unsigned char *chosen,
             depth--;
         }
     }
-    undo(s, root_mark, root_used, root_value);
+    undo(s, root_at);
+    free(ri);
 
     double tc = 0.0, ts = 0.0;
     size_t cnt = 0;

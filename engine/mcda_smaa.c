@@ -101,6 +101,9 @@ void styr_mcda_dirichlet1(styr_mcda_rng *r, size_t m, const bool *active, double
 #define SMALL_TIE 16
 /* Buckets up to this size are insertion-sorted, larger ones heapsorted. */
 #define SMALL_BUCKET 24
+_Static_assert(STYR_MCDA_SMAA_CHUNK <= UINT16_MAX, "per-chunk rank counts are 16-bit");
+/* More buckets than areas: scores bunch up in the middle of their range. */
+#define BUCKETS_PER_AREA 2
 
 typedef struct smaa_shared {
     size_t n, m;
@@ -125,14 +128,15 @@ typedef struct smaa_slot {
     int stage;            /* 0: weight samples, 1: confidence evaluations */
     bool nomem;           /* a lazy allocation failed in the worker */
     /* the chunk's accumulators */
-    double *acc;          /* n*n */
+    double *acc;          /* n*n: tie shares, then the chunk's totals */
+    uint16_t *hits;       /* n*n: untied ranks; a chunk has at most 2048 samples */
     double *diff;         /* n*(n+1), allocated on the first large tie */
     bool diff_used;
     double *cw;           /* n*m */
     double *first;        /* n */
     double *conf;         /* ncand */
     /* scratch */
-    double *w, *s, *dp, *dm, *xp, *pp, *qp, *best, *worst;
+    double *w, *s, *sorted, *dp, *dm, *xp, *pp, *qp;
     size_t *order, *cnt;
     uint32_t *bkt;
 } smaa_slot;
@@ -210,109 +214,140 @@ static void score_all(const smaa_shared *sh, const double *xc, const double *pc,
     }
 }
 
-/* a before b: higher score first, then lower index. */
-static inline bool before(const double *s, size_t a, size_t b)
+/* Buckets are sorted by key descending, equal keys by index: insertion sort
+ * (stable; buckets are filled in index order) when small, heapsort on the
+ * total order (key, index) when large. Keys travel with the indices so that
+ * comparisons read contiguous memory. */
+static inline bool before(double ka, size_t ia, double kb, size_t ib)
 {
-    return s[a] > s[b] || (s[a] == s[b] && a < b);
+    return ka > kb || (ka == kb && ia < ib);
 }
 
-static void sift_down(const double *s, size_t *v, size_t root, size_t len)
+static void sift_down(double *k, size_t *v, size_t root, size_t len)
 {
     for (;;) {
         size_t child = 2 * root + 1;
         if (child >= len)
             return;
-        /* max-heap of "last in order" so that popping fills from the end */
-        if (child + 1 < len && before(s, v[child], v[child + 1]))
+        /* a heap whose top is the last in order, so popping fills from the end */
+        if (child + 1 < len && before(k[child], v[child], k[child + 1], v[child + 1]))
             child++;
-        if (!before(s, v[root], v[child]))
+        if (!before(k[root], v[root], k[child], v[child]))
             return;
-        size_t t = v[root];
+        double tk = k[root];
+        size_t tv = v[root];
+        k[root] = k[child];
         v[root] = v[child];
-        v[child] = t;
+        k[child] = tk;
+        v[child] = tv;
         root = child;
     }
 }
 
-static void sort_segment(const double *s, size_t *v, size_t len)
+static void insertion_sort(double *k, size_t *v, size_t len)
 {
-    if (len <= SMALL_BUCKET) {
-        for (size_t a = 1; a < len; a++) {
-            size_t x = v[a], b = a;
-            while (b > 0 && before(s, x, v[b - 1])) {
-                v[b] = v[b - 1];
-                b--;
-            }
-            v[b] = x;
+    for (size_t a = 1; a < len; a++) {
+        double xk = k[a];
+        size_t xv = v[a], b = a;
+        while (b > 0 && xk > k[b - 1]) { /* strict: stable for equal keys */
+            k[b] = k[b - 1];
+            v[b] = v[b - 1];
+            b--;
         }
-        return;
-    }
-    for (size_t r = len / 2; r-- > 0;)
-        sift_down(s, v, r, len);
-    for (size_t end = len; end-- > 1;) {
-        size_t t = v[0];
-        v[0] = v[end];
-        v[end] = t;
-        sift_down(s, v, 0, end);
+        k[b] = xk;
+        v[b] = xv;
     }
 }
 
-/* order = areas by score descending (index ascending on equal scores). */
+/* Any bucket: insertion when small, heapsort (O(len log len)) when large. */
+static void sort_segment(double *k, size_t *v, size_t len)
+{
+    if (len <= SMALL_BUCKET) {
+        insertion_sort(k, v, len);
+        return;
+    }
+    for (size_t r = len / 2; r-- > 0;)
+        sift_down(k, v, r, len);
+    for (size_t end = len; end-- > 1;) {
+        double tk = k[0];
+        size_t tv = v[0];
+        k[0] = k[end];
+        v[0] = v[end];
+        k[end] = tk;
+        v[end] = tv;
+        sift_down(k, v, 0, end);
+    }
+}
+
+/* order = areas by score descending (index ascending on equal scores);
+ * sorted[k] = s[order[k]]. */
 static void sort_desc(smaa_slot *sl, const double *s)
 {
-    const size_t n = sl->sh->n;
+    const size_t n = sl->sh->n, nb = BUCKETS_PER_AREA * n;
     size_t *order = sl->order, *cnt = sl->cnt;
+    double *sorted = sl->sorted;
     uint32_t *bkt = sl->bkt;
     double hi = s[0], lo = s[0];
     for (size_t i = 1; i < n; i++) {
-        if (s[i] > hi)
-            hi = s[i];
-        if (s[i] < lo)
-            lo = s[i];
+        hi = s[i] > hi ? s[i] : hi;
+        lo = s[i] < lo ? s[i] : lo;
     }
     if (hi == lo) {
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n; i++) {
             order[i] = i;
+            sorted[i] = s[i];
+        }
         return;
     }
     /* Bucket by value: (hi - s) is monotone in s, so buckets come in order. */
-    const double scale = (double)n / (hi - lo);
-    memset(cnt, 0, (n + 1) * sizeof *cnt);
+    const double scale = (double)nb / (hi - lo);
+    memset(cnt, 0, (nb + 1) * sizeof *cnt);
+    size_t biggest = 0;
     for (size_t i = 0; i < n; i++) {
         size_t b = (size_t)((hi - s[i]) * scale);
-        if (b >= n)
-            b = n - 1;
+        b = b < nb ? b : nb - 1;
         bkt[i] = (uint32_t)b;
-        cnt[b + 1]++;
+        size_t c = ++cnt[b + 1];
+        biggest = c > biggest ? c : biggest;
     }
-    for (size_t b = 0; b < n; b++)
+    for (size_t b = 0; b < nb; b++)
         cnt[b + 1] += cnt[b];
-    for (size_t i = 0; i < n; i++)
-        order[cnt[bkt[i]]++] = i;
+    for (size_t i = 0; i < n; i++) {
+        size_t at = cnt[bkt[i]]++;
+        order[at] = i;
+        sorted[at] = s[i];
+    }
+    if (biggest <= SMALL_BUCKET) {
+        /* Keys of different buckets are already in order, so one insertion
+         * pass over everything only moves keys inside their bucket. */
+        insertion_sort(sorted, order, n);
+        return;
+    }
     /* cnt[b] is now the end of bucket b (and the start of b + 1). */
     size_t start = 0;
-    for (size_t b = 0; b < n; b++) {
+    for (size_t b = 0; b < nb; b++) {
         size_t end = cnt[b];
         if (end - start > 1)
-            sort_segment(s, order + start, end - start);
+            sort_segment(sorted + start, order + start, end - start);
         start = end;
     }
 }
 
 /* Adds one sample's ranks (and first places) to the chunk accumulators. */
-static bool accumulate(smaa_slot *sl, const double *s, const double *w)
+static bool accumulate(smaa_slot *sl, const double *w)
 {
     const smaa_shared *sh = sl->sh;
     const size_t n = sh->n, m = sh->m;
     const size_t *order = sl->order;
+    const double *sorted = sl->sorted;
     for (size_t k = 0; k < n;) {
-        const double lead = s[order[k]];
+        const double lead = sorted[k];
         size_t e = k + 1;
-        while (e < n && tied(lead, s[order[e]], sh->rtol))
+        while (e < n && tied(lead, sorted[e], sh->rtol))
             e++;
         const size_t t = e - k;
         if (t == 1) {
-            sl->acc[order[k] * n + k] += 1.0;
+            sl->hits[order[k] * n + k]++; /* compact: far fewer cache misses */
         } else {
             const double share = 1.0 / (double)t;
             if (t <= SMALL_TIE) {
@@ -352,6 +387,7 @@ static void run_samples(smaa_slot *sl)
     const smaa_shared *sh = sl->sh;
     const size_t n = sh->n, m = sh->m;
     memset(sl->acc, 0, n * n * sizeof *sl->acc);
+    memset(sl->hits, 0, n * n * sizeof *sl->hits);
     memset(sl->cw, 0, n * m * sizeof *sl->cw);
     memset(sl->first, 0, n * sizeof *sl->first);
     if (sl->diff_used) {
@@ -368,11 +404,13 @@ static void run_samples(smaa_slot *sl)
         draw_weights(sh, &rng, sl->w);
         score_all(sh, sh->xc, sh->pc, sh->qc, sl->w, sl->s, sl->dp, sl->dm);
         sort_desc(sl, sl->s);
-        if (!accumulate(sl, sl->s, sl->w)) {
+        if (!accumulate(sl, sl->w)) {
             sl->nomem = true;
             return;
         }
     }
+    for (size_t q = 0; q < n * n; q++)
+        sl->acc[q] += sl->hits[q];
     if (sl->diff_used) /* prefix sums turn the range marks into shares */
         for (size_t i = 0; i < n; i++) {
             double run = 0.0;
@@ -452,12 +490,14 @@ static void *slot_main(void *arg)
 static void slot_free(smaa_slot *sl)
 {
     free(sl->acc);
+    free(sl->hits);
     free(sl->diff);
     free(sl->cw);
     free(sl->first);
     free(sl->conf);
     free(sl->w);
     free(sl->s);
+    free(sl->sorted);
     free(sl->dp);
     free(sl->dm);
     free(sl->xp);
@@ -474,17 +514,20 @@ static bool slot_alloc(smaa_slot *sl, const smaa_shared *sh)
     memset(sl, 0, sizeof *sl);
     sl->sh = sh;
     sl->acc = malloc(n * n * sizeof *sl->acc);
+    sl->hits = malloc(n * n * sizeof *sl->hits);
     sl->cw = malloc(n * m * sizeof *sl->cw);
     sl->first = malloc(n * sizeof *sl->first);
     sl->conf = malloc(n * sizeof *sl->conf);
     sl->w = malloc(m * sizeof *sl->w);
     sl->s = malloc(n * sizeof *sl->s);
+    sl->sorted = malloc(n * sizeof *sl->sorted);
     sl->dp = malloc(n * sizeof *sl->dp);
     sl->dm = malloc(n * sizeof *sl->dm);
     sl->order = malloc(n * sizeof *sl->order);
-    sl->cnt = malloc((n + 1) * sizeof *sl->cnt);
+    sl->cnt = malloc((BUCKETS_PER_AREA * n + 1) * sizeof *sl->cnt);
     sl->bkt = malloc(n * sizeof *sl->bkt);
-    bool ok = sl->acc && sl->cw && sl->first && sl->conf && sl->w && sl->s && sl->dp && sl->dm &&
+    bool ok = sl->acc && sl->hits && sl->cw && sl->first && sl->conf && sl->w && sl->s && sl->sorted &&
+              sl->dp && sl->dm &&
               sl->order && sl->cnt && sl->bkt;
     if (ok && sh->noise > 0.0) {
         sl->xp = malloc(n * m * sizeof *sl->xp);
@@ -715,9 +758,9 @@ styr_mcda_status styr_mcda_smaa(const styr_mcda_smaa_params *p, double *acceptab
     st = run_stage(slots, nt, 0, p->samples, acceptability, cw, first, NULL, &ps, err);
     if (st != STYR_MCDA_OK)
         goto done;
-    const double inv = 1.0 / (double)p->samples;
+    /* Divide, not multiply by 1/samples: a certain rank stays exactly 1. */
     for (size_t q = 0; q < n * n; q++)
-        acceptability[q] *= inv;
+        acceptability[q] /= (double)p->samples;
     /* Central weights: mean weight vector of the first places. */
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < m; j++)

@@ -33,8 +33,9 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
         const styr_file_result *r = &res[f];
         if (r->failed) {
             position(out, r->failure.file[0] ? r->failure.file : r->file, r->failure.line, r->failure.column, o->color);
-            fprintf(out, "%s%s%s %s\n", o->color ? sev_color[2] : "", word(o, "fel:", "error:"),
-                    o->color ? RESET : "", r->failure.message);
+            /* The engine's own messages are in English, and so is their label. */
+            fprintf(out, "%serror:%s %s\n", o->color ? sev_color[2] : "", o->color ? RESET : "",
+                    r->failure.message);
             continue;
         }
         size_t waived = 0;
@@ -58,8 +59,8 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
         for (size_t i = 0; i < r->nrule_errors; i++) {
             const styr_error *e = &r->rule_errors[i];
             position(out, e->file[0] ? e->file : r->file, e->line, e->column, o->color);
-            fprintf(out, "%s%s%s %s\n", o->color ? sev_color[2] : "", word(o, "fel:", "error:"),
-                    o->color ? RESET : "", e->message);
+            fprintf(out, "%serror:%s %s\n", o->color ? sev_color[2] : "", o->color ? RESET : "",
+                    e->message);
         }
         size_t c[3];
         styr_findings_count(&r->findings, c);

@@ -57,6 +57,11 @@ static char *join(const char *a, const char *b)
     return out;
 }
 
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* <dir of the executable>/../share/styr/rules, or NULL. */
 static char *installed_rules_dir(void)
 {
@@ -99,10 +104,44 @@ char *styr_ruleset_locate(const char *spec, styr_error *err)
         else
             free(cand);
     }
-    if (!found)
+    char cwd[PATH_MAX];
+    size_t clen;
+    if (found && getcwd(cwd, sizeof cwd) && (clen = strlen(cwd)) > 1 &&
+        strncmp(found, cwd, clen) == 0 && found[clen] == '/')
+        memmove(found, found + clen + 1, strlen(found + clen + 1) + 1);   /* short names in messages */
+    if (!found) {
+        /* Name the rulesets there are (sorted), which helps more than paths. */
+        char *list[64];
+        size_t n = 0;
+        for (int i = 0; i < 2; i++) {
+            DIR *d = roots[i] ? opendir(roots[i]) : NULL;
+            struct dirent *e;
+            while (d && n < 64 && (e = readdir(d))) {
+                int seen = e->d_name[0] == '.';
+                for (size_t j = 0; j < n && !seen; j++)
+                    seen = strcmp(list[j], e->d_name) == 0;
+                char *sub = seen ? NULL : join(roots[i], e->d_name);
+                if (sub && is_dir(sub) && (list[n] = strdup(e->d_name)))
+                    n++;
+                free(sub);
+            }
+            if (d)
+                closedir(d);
+        }
+        qsort(list, n, sizeof *list, cmp_names);
+        char names[512] = "";
+        for (size_t j = 0; j < n; j++) {
+            if (strlen(names) + strlen(list[j]) + 3 < sizeof names) {
+                if (names[0])
+                    strcat(names, ", ");
+                strcat(names, list[j]);
+            }
+            free(list[j]);
+        }
         styr_error_set(err, STYR_E_RULESET, NULL, 0, 0,
-                       "no ruleset named '%s' (looked in %s and %s); give a folder with --rules DIR",
-                       spec, roots[0] ? roots[0] : "<install dir>", roots[1] ? roots[1] : "<source dir>");
+                       "no ruleset named '%s' (there are: %s); or give a folder with --rules DIR",
+                       spec, names[0] ? names : "none");
+    }
     free(roots[0]);
     free(roots[1]);
     return found;
@@ -467,10 +506,6 @@ const styr_node *styr_ruleset_setting(const styr_ruleset *rs, const char *name)
 
 /* ---- Lua rule files ---------------------------------------------------- */
 
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static int is_rule_file(const char *name)
 {
@@ -485,7 +520,7 @@ static styr_status run_rule_file(styr_ruleset *rs, const char *path, styr_error 
     styr_luaapi_fill_env(L, rs, -1);
     styr_status st = styr_sandbox_load(rs->sb, path, -1, err); /* env chunk */
     if (st == STYR_OK) {
-        st = styr_sandbox_call(rs->sb, 0, 0, path, err);
+        st = styr_sandbox_call(rs->sb, 0, 0, NULL, err);
         if (st != STYR_OK) {
             err->code = STYR_E_RULESET;
             st = STYR_E_RULESET;

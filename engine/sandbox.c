@@ -10,8 +10,6 @@
 
 /* The count hook runs every HOOK_STEP instructions while a budget lasts. */
 #define HOOK_STEP 1000
-/* Headroom granted once a memory bomb is caught, so the error can unwind. */
-#define DYING_HEADROOM (4u * 1024 * 1024)
 
 enum { ALIVE = 0, DYING_BUDGET, DYING_MEMORY };
 
@@ -65,7 +63,10 @@ static void remember_kill_site(styr_sandbox *sb, lua_State *L, lua_Debug *ar)
 }
 
 /* Once a budget is spent the hook fires on every instruction, so a rule
- * that catches the error with pcall is stopped again at once. */
+ * that catches the error with pcall is stopped again at once. The allocator
+ * then refuses all growth too: the error becomes a memory error, for which
+ * Lua calls no message handler, so an xpcall handler that loops cannot hold
+ * the stop up either. */
 static void sandbox_hook(lua_State *L, lua_Debug *ar)
 {
     styr_sandbox *sb = styr_sandbox_of(L);
@@ -79,7 +80,7 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar)
             sb->dying = DYING_BUDGET;
         }
         remember_kill_site(sb, L, ar);
-        sb->cap = sb->lim.lua_max_bytes + DYING_HEADROOM;
+        sb->cap = 0;
         lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
     }
     luaL_error(L, "stopped");
@@ -376,7 +377,10 @@ static void split_position(styr_error *err, const char *who, const char *msg)
         if (colon - msg > 600)
             break;
     }
-    snprintf(err->message, sizeof err->message, "%s: %s", who, msg);
+    if (who)
+        snprintf(err->message, sizeof err->message, "%s: %s", who, msg);
+    else
+        snprintf(err->message, sizeof err->message, "%s", msg);
 }
 
 styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
@@ -413,14 +417,14 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
             err->line = (unsigned)sb->kill_line;
             if (dying == DYING_BUDGET)
                 snprintf(err->message, sizeof err->message,
-                         "%s: stopped after %llu instructions (an endless loop?); "
+                         "%s%sstopped after %llu instructions (an endless loop?); "
                          "raise --max-instructions if the rule is right",
-                         who, (unsigned long long)sb->lim.lua_max_instructions);
+                         who ? who : "", who ? ": " : "", (unsigned long long)sb->lim.lua_max_instructions);
             else
                 snprintf(err->message, sizeof err->message,
-                         "%s: stopped: the rules used more than %zu MiB of memory; "
+                         "%s%sstopped: the rules used more than %zu MiB of memory; "
                          "raise --max-rule-memory if the rule is right",
-                         who, sb->lim.lua_max_bytes / (1024 * 1024));
+                         who ? who : "", who ? ": " : "", sb->lim.lua_max_bytes / (1024 * 1024));
         }
         lua_gc(L, LUA_GCCOLLECT, 0);
         return STYR_E_RULE;

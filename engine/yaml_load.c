@@ -40,8 +40,9 @@ typedef struct frame {
     int merge_pending;       /* the last key was '<<': the next value is a merge source */
     styr_node *merge_key;
     styr_node *merge_value;
-    uint32_t *tab;           /* key hash set, slots hold entry + 1; kept when the frame is reused */
-    size_t tab_alloc;        /* slots allocated */
+    uint64_t key_hash;       /* hash of the key waiting for its value (hash set in use) */
+    uint64_t *tab;           /* key hash set: low 32 bits of the key's hash << 32 | entry + 1 */
+    size_t tab_alloc;        /* slots allocated; kept when the frame is reused */
     size_t tab_mask;         /* slots in use - 1; 0 while the map is small */
 } frame;
 
@@ -57,6 +58,7 @@ typedef struct anchor {
 
 typedef struct loader {
     const styr_limits *lim;
+    styr_limits default_lim;  /* used when the caller passes no limits */
     styr_doc *doc;
     styr_error *err;
     yaml_parser_t parser;
@@ -335,44 +337,80 @@ static styr_node *entry_key(const loader *L, const frame *f, size_t e)
     return L->stack[f->start + 2 * e];
 }
 
-/* (Re)builds f's key hash set with room for at least 2*want keys. */
-static styr_status keyset_build(loader *L, frame *f, size_t want)
+/* A hash set slot: the hash's low 32 bits find the home slot, and keep
+ * most collisions and every rebuild away from the key nodes. */
+static uint64_t slot_make(uint64_t h, size_t e)
 {
-    size_t cap = 64, e, n = (L->top - f->start) / 2;
+    return (uint64_t)(uint32_t)h << 32 | (uint64_t)(e + 1);
+}
 
-    while (cap < 2 * want)
+static void keyset_place(frame *f, uint64_t slot)
+{
+    size_t i = (size_t)(slot >> 32) & f->tab_mask;
+    while (f->tab[i])
+        i = (i + 1) & f->tab_mask;
+    f->tab[i] = slot;
+}
+
+/* Grows (or first builds) f's key hash set to the smallest power of two
+ * holding n keys at most half full, the size styr_map_index_size uses. */
+static styr_status keyset_build(loader *L, frame *f, size_t n)
+{
+    size_t cap = 64, e, old_cap = f->tab_mask ? f->tab_mask + 1 : 0;
+    uint64_t *old = NULL;
+
+    while (cap < 2 * n)
         cap <<= 1;
-    if (cap > f->tab_alloc) {
-        uint32_t *t = realloc(f->tab, cap * sizeof *t);
-        if (!t)
+    if (old_cap) {
+        /* Keep the old slots to re-place them: their hashes are stored. */
+        old = malloc(old_cap * sizeof *old);
+        if (!old)
             return fail_nomem(L);
+        memcpy(old, f->tab, old_cap * sizeof *old);
+    }
+    if (cap > f->tab_alloc) {
+        uint64_t *t = realloc(f->tab, cap * sizeof *t);
+        if (!t) {
+            free(old);
+            return fail_nomem(L);
+        }
         f->tab = t;
         f->tab_alloc = cap;
     }
     f->tab_mask = cap - 1;
     memset(f->tab, 0, cap * sizeof *f->tab);
-    for (e = 0; e < n; e++) {
-        const styr_node *k = entry_key(L, f, e);
-        size_t i = (size_t)styr_key_hash(k->u.text, k->count, L->seed) & f->tab_mask;
-        while (f->tab[i])
-            i = (i + 1) & f->tab_mask;
-        f->tab[i] = (uint32_t)(e + 1);
+    if (old) {
+        for (e = 0; e < old_cap; e++)
+            if (old[e])
+                keyset_place(f, old[e]);
+        free(old);
+    } else {
+        size_t count = (L->top - f->start) / 2;
+        for (e = 0; e < count; e++) {
+            const styr_node *k = entry_key(L, f, e);
+            keyset_place(f, slot_make(styr_key_hash(k->u.text, k->count, L->seed), e));
+        }
     }
     return STYR_OK;
 }
 
-/* The key of f equal to k's text, or NULL. */
-static styr_node *keyset_find(const loader *L, const frame *f, const styr_node *k)
+/* The key of f equal to k's text, or NULL; *hash gets k's hash when f's
+ * hash set is in use. */
+static styr_node *keyset_find(const loader *L, const frame *f, const styr_node *k, uint64_t *hash)
 {
     size_t n = (L->top - f->start) / 2, e;
 
     if (f->tab_mask) {
-        size_t i = (size_t)styr_key_hash(k->u.text, k->count, L->seed) & f->tab_mask;
-        uint32_t s;
+        uint64_t h = styr_key_hash(k->u.text, k->count, L->seed), s;
+        uint32_t tag = (uint32_t)h;
+        size_t i = (size_t)tag & f->tab_mask;
+        *hash = h;
         while ((s = f->tab[i]) != 0) {
-            styr_node *o = entry_key(L, f, s - 1);
-            if (o->count == k->count && !memcmp(o->u.text, k->u.text, k->count))
-                return o;
+            if ((uint32_t)(s >> 32) == tag) {
+                styr_node *o = entry_key(L, f, (size_t)(uint32_t)s - 1);
+                if (o->count == k->count && !memcmp(o->u.text, k->u.text, k->count))
+                    return o;
+            }
             i = (i + 1) & f->tab_mask;
         }
         return NULL;
@@ -385,8 +423,9 @@ static styr_node *keyset_find(const loader *L, const frame *f, const styr_node *
     return NULL;
 }
 
-/* Pushes key k and value v as a new entry of the open map f. */
-static styr_status add_entry(loader *L, frame *f, styr_node *k, styr_node *v)
+/* Pushes key k (hash h, if keyset_find computed it) and value v as a new
+ * entry of the open map f. */
+static styr_status add_entry(loader *L, frame *f, styr_node *k, styr_node *v, uint64_t h)
 {
     size_t e = (L->top - f->start) / 2;
     styr_status st;
@@ -399,14 +438,30 @@ static styr_status add_entry(loader *L, frame *f, styr_node *k, styr_node *v)
         if (e + 1 > SMALL_MAP)
             return keyset_build(L, f, e + 1);
     } else if (2 * (e + 1) > f->tab_mask + 1) {
-        return keyset_build(L, f, 2 * (e + 1));
+        if ((st = keyset_build(L, f, e + 1)) != STYR_OK)
+            return st;
+        keyset_place(f, slot_make(h, e));
     } else {
-        size_t i = (size_t)styr_key_hash(k->u.text, k->count, L->seed) & f->tab_mask;
-        while (f->tab[i])
-            i = (i + 1) & f->tab_mask;
-        f->tab[i] = (uint32_t)(e + 1);
+        keyset_place(f, slot_make(h, e));
     }
     return STYR_OK;
+}
+
+/* Fills the lookup index of the finished map n from f's hash set, which
+ * uses the same hash and size, so the slots carry over as they are. */
+static void index_from_keyset(loader *L, frame *f, styr_node *n)
+{
+    size_t nslots, i;
+    uint32_t *slots = styr_map_index_slots(n, L->seed, &nslots);
+
+    if (!slots)
+        return;
+    if (!f->tab_mask || nslots != f->tab_mask + 1) {
+        styr_map_index_build(n, L->seed);
+        return;
+    }
+    for (i = 0; i < nslots; i++)
+        slots[i] = (uint32_t)f->tab[i];
 }
 
 static uint64_t anchor_hash(const char *name, size_t len)
@@ -530,7 +585,7 @@ static styr_status attach(loader *L, styr_node *n, size_t size, uint32_t height,
             n->index = UINT32_MAX;
             return STYR_OK;
         }
-        first = keyset_find(L, f, n);
+        first = keyset_find(L, f, n, &f->key_hash);
         if (first)
             return fail(L, STYR_E_INPUT, n->line, n->column, "duplicate key '%s' (first at line %u, column %u)",
                         show_text(n->u.text, n->count, shown, sizeof shown),
@@ -552,7 +607,7 @@ static styr_status attach(loader *L, styr_node *n, size_t size, uint32_t height,
     }
     /* The key is on top of the stack; pop it and add the whole entry. */
     L->top--;
-    return add_entry(L, f, L->stack[L->top], n);
+    return add_entry(L, f, L->stack[L->top], n, f->key_hash);
 }
 
 static styr_status open_container(loader *L, yaml_event_t *ev, styr_node_kind kind)
@@ -616,7 +671,8 @@ static styr_status apply_merge(loader *L, frame *f)
         for (e = 0; e < src->count; e++) {
             const styr_node *k = src->u.items[2 * (size_t)e];
             styr_node *nk, *nv;
-            if (keyset_find(L, f, k))
+            uint64_t h = 0;
+            if (keyset_find(L, f, k, &h))
                 continue;
             nk = copy_node(L, k);
             nv = nk ? copy_node(L, src->u.items[2 * (size_t)e + 1]) : NULL;
@@ -626,7 +682,7 @@ static styr_status apply_merge(loader *L, frame *f)
             nv->flags |= STYR_NODE_MERGED;
             nk->parent = nv->parent = f->node;
             nk->index = nv->index = (uint32_t)((L->top - f->start) / 2);
-            if ((st = add_entry(L, f, nk, nv)) != STYR_OK)
+            if ((st = add_entry(L, f, nk, nv, h)) != STYR_OK)
                 return st;
         }
     }
@@ -657,7 +713,7 @@ static styr_status close_container(loader *L)
             return fail_nomem(L);
         memcpy(n->u.items, L->stack + f->start, items * sizeof(styr_node *));
         if (extra)
-            styr_map_index_build(n, L->seed);
+            index_from_keyset(L, f, n);
     }
     L->top = f->start;
     size = add_sat(f->size, 1);
@@ -1051,6 +1107,10 @@ static uint64_t load_seed(const void *p)
 static styr_status loader_init(loader *L, const char *name, const styr_limits *lim, styr_error *err)
 {
     memset(L, 0, sizeof *L);
+    if (!lim) {
+        styr_limits_default(&L->default_lim);
+        lim = &L->default_lim;
+    }
     L->lim = lim;
     L->err = err;
     L->fd = -1;
@@ -1128,9 +1188,9 @@ styr_status styr_doc_load_buffer(const char *name, const char *buf, size_t len,
         st = fail(&L, STYR_E_USAGE, 0, 0, "no input buffer");
         goto cleanup;
     }
-    if (len > lim->max_file_bytes) {
+    if (len > L.lim->max_file_bytes) {
         st = fail(&L, STYR_E_LIMIT, 0, 0, "file is %zu bytes; the limit is %zu (--max-file-size)", len,
-                  lim->max_file_bytes);
+                  L.lim->max_file_bytes);
         goto cleanup;
     }
     L.buf = buf ? buf : "";
@@ -1168,9 +1228,9 @@ styr_status styr_doc_load_file(const char *path, const styr_limits *lim,
         st = fail(&L, STYR_E_IO, 0, 0, "is a directory, not a YAML file");
         goto cleanup;
     }
-    if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > (uintmax_t)lim->max_file_bytes) {
+    if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > (uintmax_t)L.lim->max_file_bytes) {
         st = fail(&L, STYR_E_LIMIT, 0, 0, "file is %jd bytes; the limit is %zu (--max-file-size)",
-                  (intmax_t)sb.st_size, lim->max_file_bytes);
+                  (intmax_t)sb.st_size, L.lim->max_file_bytes);
         goto cleanup;
     }
     yaml_parser_set_input(&L.parser, read_fd, &L);

@@ -739,6 +739,74 @@ static void test_file_api(void **state)
     }
 }
 
+/* Loads text written into a pipe through /dev/fd (not seekable, no size
+ * known in advance). */
+static styr_status load_pipe(const char *text, size_t len, const styr_limits *lim, styr_doc **doc,
+                             styr_error *err)
+{
+    int fds[2];
+    char path[64];
+    styr_status st;
+    assert_int_equal(pipe(fds), 0);
+    assert_true(len < 4096); /* fits the pipe buffer: no writer thread needed */
+    assert_int_equal(write(fds[1], text, len), (long)len);
+    close(fds[1]);
+    snprintf(path, sizeof path, "/dev/fd/%d", fds[0]);
+    st = styr_doc_load_file(path, lim, doc, err);
+    close(fds[0]);
+    return st;
+}
+
+static void test_pipe_input(void **state)
+{
+    styr_limits lim = default_limits();
+    styr_doc *doc = NULL;
+    styr_error err;
+    char big[200];
+    (void)state;
+    if (access("/dev/fd/0", F_OK) != 0)
+        skip();
+    assert_int_equal(load_pipe("a: [1, 2]\n", 10, &lim, &doc, &err), STYR_OK);
+    assert_int_equal(get(doc->root, "a")->count, 2);
+    assert_int_equal(doc->bytes, 10);
+    styr_doc_free(doc);
+    /* the size limit holds while reading, without a size to stat */
+    memset(big, '#', sizeof big);
+    big[sizeof big - 1] = '\n';
+    lim.max_file_bytes = 50;
+    assert_int_equal(load_pipe(big, sizeof big, &lim, &doc, &err), STYR_E_LIMIT);
+    assert_null(doc);
+    assert_string_equal(err.message, "file is more than 50 bytes; the limit is 50 (--max-file-size)");
+    /* a reader error in a pipe: no position, but still a clear message */
+    lim.max_file_bytes = 1000;
+    assert_int_equal(load_pipe("a: \xff\n", 5, &lim, &doc, &err), STYR_E_SYNTAX);
+    assert_int_equal(err.line, 0);
+    assert_non_null(strstr(err.message, "invalid UTF-8"));
+    /* scanner errors keep libyaml's own position */
+    assert_int_equal(load_pipe("a: [1\n", 6, &lim, &doc, &err), STYR_E_SYNTAX);
+    assert_int_equal(err.line, 2);
+}
+
+static void test_default_limits(void **state)
+{
+    styr_doc *doc = NULL;
+    styr_error err;
+    char *text = malloc(70 * 2 + 2);
+    int i;
+    (void)state;
+    assert_int_equal(styr_doc_load_buffer("x", "a: 1\n", 5, NULL, &doc, &err), STYR_OK);
+    styr_doc_free(doc);
+    assert_non_null(text);
+    for (i = 0; i < 70; i++) {
+        text[i] = '[';
+        text[70 + i] = ']';
+    }
+    text[140] = '\0';
+    assert_int_equal(styr_doc_load_buffer("x", text, 140, NULL, &doc, &err), STYR_E_LIMIT);
+    assert_non_null(strstr(err.message, "deeper than 64"));
+    free(text);
+}
+
 /* ---- malformed and hostile input ---- */
 
 static void test_malformed(void **state)
@@ -967,6 +1035,26 @@ static void test_huge_map(void **state)
                                                   .max_alias_nodes = 100000, .max_scalar_bytes = 100});
     r = get(doc->root, "m");
     assert_int_equal(r->count, 5000);
+    for (i = 0; i < r->count; i++) {
+        const styr_node *k = styr_map_key(r, (uint32_t)i);
+        assert_ptr_equal(styr_map_get(r, k->u.text, k->count), styr_map_value(r, (uint32_t)i));
+    }
+    for (i = 17; i < 40; i++) {
+        /* every size around the switch from scanning to hashing */
+        size_t j, l = 0;
+        styr_doc *d;
+        for (j = 0; j < i; j++)
+            l += (size_t)snprintf(text + l, cap - l, "%sk%zu: %zu", j ? ", " : "{", j, j);
+        l += (size_t)snprintf(text + l, cap - l, "}\n");
+        d = load_len_lim(text, l, &(styr_limits){.max_file_bytes = cap, .max_depth = 64,
+                                                  .max_alias_nodes = 10, .max_scalar_bytes = 100});
+        for (j = 0; j < i; j++) {
+            const styr_node *k = styr_map_key(d->root, (uint32_t)j);
+            assert_ptr_equal(styr_map_get(d->root, k->u.text, k->count), styr_map_value(d->root, (uint32_t)j));
+        }
+        assert_null(styr_map_get(d->root, "k", 1));
+        styr_doc_free(d);
+    }
     assert_text(get(r, "k17"), "own");
     assert_int_equal(get(r, "k4999")->v.i, 4999);
     assert_int_equal(get(r, "k4999")->index, 4999);
@@ -997,6 +1085,8 @@ int main(void)
         cmocka_unit_test(test_empty_streams),
         cmocka_unit_test(test_several_documents),
         cmocka_unit_test(test_file_api),
+        cmocka_unit_test(test_pipe_input),
+        cmocka_unit_test(test_default_limits),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_nul_and_control),

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Golden test of one styr command line.
+#   golden.sh STYR CASE          run tests/cli/cases/CASE.args, compare with CASE.out and CASE.code
+#   golden.sh STYR CASE --update write CASE.out and CASE.code from this run
+# CASE.args holds the arguments (shell words; run from the repository root so
+# that file names in the output are relative). Output is stdout and stderr
+# together, without colours. A `{tmp}` in the args is a fresh temporary folder.
+set -u
+styr=$1 case=$2 mode=${3:-}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+dir="$root/tests/cli/cases"
+cd "$root" || exit 2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+args=$(sed "s|{tmp}|$tmp|g" "$dir/$case.args")
+eval "set -- $args"
+actual=$(NO_COLOR=1 "$styr" "$@" 2>&1; echo "exit=$?")
+code=${actual##*exit=}
+out=${actual%exit=*}
+out=${out//$tmp/\{tmp\}}
+if [ -f "$dir/$case.post" ]; then
+  # A post step prints more to compare, e.g. the file -o wrote.
+  out+=$(TMP="$tmp" bash "$dir/$case.post" 2>&1)
+fi
+if [ "$mode" = "--update" ]; then
+  printf '%s' "$out" > "$dir/$case.out"
+  echo "$code" > "$dir/$case.code"
+  exit 0
+fi
+want_code=$(cat "$dir/$case.code")
+if [ "$code" != "$want_code" ]; then
+  echo "FAIL $case: exit code $code, expected $want_code"
+  printf '%s\n' "$out" | head -40
+  exit 1
+fi
+if ! diff -u "$dir/$case.out" <(printf '%s' "$out"); then
+  echo "FAIL $case: output differs (update with: tests/cli/golden.sh $styr $case --update)"
+  exit 1
+fi
+echo "PASS $case"

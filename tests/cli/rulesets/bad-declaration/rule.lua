@@ -1,0 +1,6 @@
+rule {
+  id = "owner.missing",
+  severity = "error",
+  message = {sv = "x", en = "x"},
+  check = function(a) end,
+}

@@ -1,0 +1,9 @@
+rule {
+  id = "action.broken",
+  severity = "error",
+  message = {sv = "x", en = "x"},
+  check = function(a)
+    if a.owner == nil then
+      report(a, "owner")
+  end,
+}

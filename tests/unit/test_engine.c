@@ -1,0 +1,438 @@
+/* test_engine.c - unit tests of rulesets, the rule API and validation
+ * (engine/ruleset.c, luaapi.c, luadoc.c, schema.c, validate.c) with small
+ * rulesets written to a temporary folder. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "ruleset.h"
+#include "validate.h"
+
+static char root[64];
+
+static void put(const char *dir, const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", root, dir);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/%s/%s", root, dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static const char *rs_path(const char *dir)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", root, dir);
+    return path;
+}
+
+static styr_ruleset *load_ok(const char *dir)
+{
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.lua_max_instructions = 1000000;
+    styr_ruleset *rs = NULL;
+    styr_error err;
+    styr_error_clear(&err);
+    if (styr_ruleset_load(rs_path(dir), &lim, &rs, &err) != STYR_OK)
+        fail_msg("ruleset %s does not load: %s:%u:%u: %s", dir, err.file, err.line, err.column, err.message);
+    rs->lang = STYR_LANG_EN;
+    return rs;
+}
+
+static styr_status load_err(const char *dir, styr_error *err)
+{
+    styr_limits lim;
+    styr_limits_default(&lim);
+    styr_ruleset *rs = NULL;
+    styr_error_clear(err);
+    styr_status st = styr_ruleset_load(rs_path(dir), &lim, &rs, err);
+    assert_null(rs);
+    return st;
+}
+
+/* Judges YAML text with rs; the caller frees res and the returned doc. */
+static styr_doc *judge(styr_ruleset *rs, const char *yaml, styr_file_result *res)
+{
+    styr_limits lim;
+    styr_limits_default(&lim);
+    styr_doc *doc = NULL;
+    styr_error err;
+    assert_int_equal(styr_doc_load_buffer("plan.yaml", yaml, strlen(yaml), &lim, &doc, &err), STYR_OK);
+    if (styr_validate_doc(rs, doc, res, &err) != STYR_OK)
+        fail_msg("validate failed: %s", err.message);
+    return doc;
+}
+
+static size_t count_rule(const styr_file_result *res, const char *rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < res->findings.count; i++)
+        n += strcmp(res->findings.items[i].rule, rule) == 0;
+    return n;
+}
+
+static const styr_finding *first_of(const styr_file_result *res, const char *rule)
+{
+    for (size_t i = 0; i < res->findings.count; i++)
+        if (strcmp(res->findings.items[i].rule, rule) == 0)
+            return &res->findings.items[i];
+    fail_msg("no finding of %s", rule);
+    return NULL;
+}
+
+static const char *const META = "kind: ruleset\nversion: 1\nname: %s\n%s";
+
+static void ruleset_yaml(const char *dir, const char *extra)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf, META, dir, extra);
+    put(dir, "ruleset.yaml", buf);
+}
+
+static const char *const PLAN =
+    "kind: action-plan\n"
+    "version: 1\n"
+    "actions:\n"
+    "  - id: \"1\"\n"
+    "    title: First\n"
+    "  - id: \" 2 \"\n"
+    "    owner: Somebody\n";
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(root, sizeof root, "/tmp/styr-engine-XXXXXX");
+    assert_non_null(mkdtemp(root));
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static const char *const OWNER_RULE =
+    "rule {\n"
+    "  id = 'action.owner.missing', severity = 'error',\n"
+    "  message = {sv = 'Insats {action} saknar ägare', en = 'Action {action} has no owner {nothing}'},\n"
+    "  check = function(a) if a.owner == nil then report(a, 'owner') end end,\n"
+    "}\n"
+    "rule {\n"
+    "  id = 'action.owner.seen', severity = 'info',\n"
+    "  message = {sv = 'ägare {who}', en = 'owner {who}'},\n"
+    "  check = function(a) if a.owner ~= nil then report(a, 'owner', {who = a.owner}) end end,\n"
+    "}\n";
+
+static void test_findings_point_at_the_value_or_the_item(void **state)
+{
+    (void)state;
+    ruleset_yaml("basic", "");
+    put("basic", "owner.lua", OWNER_RULE);
+    styr_ruleset *rs = load_ok("basic");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, PLAN, &res);
+    const styr_finding *missing = first_of(&res, "action.owner.missing");
+    assert_int_equal(missing->line, 4);     /* the action's map: "id:" of "- id:" */
+    assert_int_equal(missing->column, 5);
+    assert_string_equal(missing->path, "actions[0].owner");
+    assert_string_equal(missing->action, "1");
+    /* {action} is filled in; an unknown placeholder stays as written */
+    assert_string_equal(missing->message, "Action 1 has no owner {nothing}");
+    const styr_finding *seen = first_of(&res, "action.owner.seen");
+    assert_int_equal(seen->line, 7);
+    assert_int_equal(seen->column, 12);
+    assert_string_equal(seen->action, "2");   /* ids are trimmed */
+    assert_string_equal(seen->message, "owner Somebody");
+    assert_int_equal(seen->severity, STYR_SEV_INFO);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
+static void test_document_is_read_only(void **state)
+{
+    (void)state;
+    ruleset_yaml("writer", "");
+    put("writer", "w.lua",
+        "rule { id = 'action.writer', severity = 'error', message = 'x',\n"
+        "  check = function(a) a.owner = 'Hacked' end }\n"
+        "rule { id = 'action.reader', severity = 'info', message = '{o}',\n"
+        "  check = function(a) report(a, 'owner', {o = tostring(a.owner)}) end }\n");
+    styr_ruleset *rs = load_ok("writer");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, PLAN, &res);
+    assert_int_equal(res.nrule_errors, 1);   /* reported once, not once per action */
+    assert_non_null(strstr(res.rule_errors[0].message, "read-only"));
+    assert_non_null(strstr(res.rule_errors[0].message, "rule action.writer crashed"));
+    assert_int_equal(res.rule_errors[0].line, 2);
+    assert_int_equal(count_rule(&res, "action.reader"), 2);   /* the other rule still ran */
+    assert_string_equal(res.findings.items[0].message, "nil");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
+static void test_schema_hides_wrong_types(void **state)
+{
+    (void)state;
+    ruleset_yaml("typed", "extends: [core]\n");
+    put("typed", "owner.lua",
+        "rule { id = 'action.owner.absent', severity = 'error', message = 'x',\n"
+        "  check = function(a) if a.owner == nil then report(a, 'owner') end end }\n");
+    styr_ruleset *rs = load_ok("typed");
+    styr_file_result res;
+    styr_doc *doc = judge(rs,
+                          "kind: action-plan\nversion: 1\nactions:\n"
+                          "  - {id: a, owner: [x, y]}\n"
+                          "  - {id: b}\n", &res);
+    assert_int_equal(count_rule(&res, "action.type"), 1);
+    /* The wrong-typed owner reads as absent, but is not reported again. */
+    assert_int_equal(count_rule(&res, "action.owner.absent"), 1);
+    assert_string_equal(first_of(&res, "action.owner.absent")->action, "b");
+    assert_non_null(strstr(first_of(&res, "action.type")->message, "must be a text, but is a list"));
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
+static void test_severity_overrides_and_off(void **state)
+{
+    (void)state;
+    ruleset_yaml("graded", "severity:\n  action.owner.missing: warning\n  action.owner.seen: off\n");
+    put("graded", "owner.lua", OWNER_RULE);
+    styr_ruleset *rs = load_ok("graded");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, PLAN, &res);
+    assert_int_equal(first_of(&res, "action.owner.missing")->severity, STYR_SEV_WARNING);
+    assert_int_equal(count_rule(&res, "action.owner.seen"), 0);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
+static void test_child_ruleset_replaces_parent_rule(void **state)
+{
+    (void)state;
+    ruleset_yaml("parent", "");
+    put("parent", "owner.lua", OWNER_RULE);
+    ruleset_yaml("child", "extends: [parent]\n");
+    put("child", "owner.lua",
+        "rule { id = 'action.owner.missing', severity = 'warning', message = 'child says {action}',\n"
+        "  check = function(a) if a.owner == nil then report(a, 'owner') end end }\n");
+    styr_ruleset *rs = load_ok("child");
+    assert_int_equal(rs->nchain, 2);
+    assert_string_equal(rs->chain[0], "parent");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, PLAN, &res);
+    const styr_finding *f = first_of(&res, "action.owner.missing");
+    assert_string_equal(f->message, "child says 1");
+    assert_int_equal(f->severity, STYR_SEV_WARNING);
+    assert_int_equal(count_rule(&res, "action.owner.missing"), 1);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
+static void test_waivers(void **state)
+{
+    (void)state;
+    ruleset_yaml("waive", "");
+    put("waive", "owner.lua", OWNER_RULE);
+    styr_ruleset *rs = load_ok("waive");
+    styr_file_result res;
+    char plan[1024];
+    snprintf(plan, sizeof plan, "%swaivers:\n  - {rule: action.owner.missing, action: \"1\", reason: Beslutas senare}\n"
+                                "  - {rule: \"action.owner.*\", action: \"2\"}\n", PLAN);
+    styr_doc *doc = judge(rs, plan, &res);
+    const styr_finding *f = first_of(&res, "action.owner.missing");
+    assert_non_null(f->waiver_reason);
+    assert_string_equal(f->waiver_reason, "Beslutas senare");
+    /* A waiver without a reason waives nothing. */
+    assert_null(first_of(&res, "action.owner.seen")->waiver_reason);
+    size_t c[3];
+    styr_findings_count(&res.findings, c);
+    assert_int_equal(c[STYR_SEV_ERROR], 0);
+    assert_int_equal(c[STYR_SEV_INFO], 1);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
+static void test_scopes_and_lookups(void **state)
+{
+    (void)state;
+    ruleset_yaml("scopes", "settings:\n  limit: 3\n");
+    put("scopes", "s.lua",
+        "local calls = 0\n"
+        "rule { id = 'plan.count', severity = 'info', message = '{n} {first} {period} {limit}',\n"
+        "  check = function(plan)\n"
+        "    calls = calls + 1\n"
+        "    local f, t = plan_period()\n"
+        "    report(plan, nil, {n = calls, first = line(find_action('2')), period = tostring(f),\n"
+        "                       limit = ruleset.setting('limit', 0)})\n"
+        "  end }\n"
+        "rule { id = 'strategy.seen', severity = 'info', message = 's',\n"
+        "  check = function(s) report(s, 'id') end }\n");
+    styr_ruleset *rs = load_ok("scopes");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\nperiod: {from: 2018, to: 2019}\n"
+                              "strategies: [{id: '1'}, {id: '2'}]\n"
+                              "actions:\n  - id: '1'\n  - id: '2'\n", &res);
+    assert_int_equal(count_rule(&res, "plan.count"), 1);
+    assert_int_equal(count_rule(&res, "strategy.seen"), 2);
+    /* 2018-01-01 is day 17532 since 1970-01-01 */
+    assert_string_equal(first_of(&res, "plan.count")->message, "1 7 17532 3");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
+static void test_registry(void **state)
+{
+    (void)state;
+    ruleset_yaml("reg", "");
+    put("reg", "registry.yaml",
+        "kind: registry\nversion: 1\n"
+        "owners:\n  - name: Kommunstyrelsen\n    aliases: [KS, Stadsledningskontoret]\n"
+        "  - name: Business Region Göteborg\n    aliases: [BRG]\n");
+    put("reg", "r.lua",
+        "rule { id = 'plan.reg', severity = 'info', message = '{a}|{b}|{c}|{d}',\n"
+        "  check = function(plan)\n"
+        "    report(plan, nil, {a = registry.owner('  brg ').name, b = tostring(registry.owner('BR')),\n"
+        "      c = registry.suggest('owner', 'Kommunstyrelsn'), d = #registry.names('owner')})\n"
+        "  end }\n");
+    styr_ruleset *rs = load_ok("reg");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\n", &res);
+    assert_string_equal(first_of(&res, "plan.reg")->message, "Business Region Göteborg|nil|Kommunstyrelsen|2");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+
+    ruleset_yaml("reg-clash", "");
+    put("reg-clash", "registry.yaml",
+        "kind: registry\nversion: 1\nowners:\n  - name: A\n    aliases: [X]\n  - name: B\n    aliases: [x]\n");
+    styr_error err;
+    assert_int_equal(load_err("reg-clash", &err), STYR_E_RULESET);
+    assert_int_equal(err.line, 7);
+    assert_non_null(strstr(err.message, "already a name or alias of 'A'"));
+}
+
+static void test_bad_rule_declarations(void **state)
+{
+    (void)state;
+    static const struct { const char *src, *part; unsigned line; } cases[] = {
+        {"rule { id = 'action.x', severity = 'error', message = 'x', chek = function() end }",
+         "unknown field 'chek' (did you mean 'check'?)", 1},
+        {"\nrule { id = 'action.x', severity = 'fatal', message = 'x', check = function() end }",
+         "severity = \"error\", \"warning\" or \"info\"", 2},
+        {"rule { id = 'Action.X', severity = 'error', message = 'x', check = function() end }",
+         "may only use a-z", 1},
+        {"rule { id = 'action.x', severity = 'error', check = function() end }", "needs a 'message'", 1},
+        {"rule { id = 'action.x', severity = 'error', message = 'x' }", "needs check = function", 1},
+        {"rule { id = 'action.x', severity = 'error', message = 'x', check = function() end }\n"
+         "rule { id = 'action.x', severity = 'error', message = 'x', check = function() end }",
+         "already declared", 2},
+        {"rule { id = 'action.x', severity = 'error', message = 'x', applies_to = 'everything', check = function() end }",
+         "applies_to must be one of", 1},
+        {"local x = 1 +", "unexpected symbol", 1},
+        {"while true do end", "stopped after", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char dir[32];
+        snprintf(dir, sizeof dir, "bad%zu", i);
+        ruleset_yaml(dir, "");
+        put(dir, "r.lua", cases[i].src);
+        styr_error err;
+        assert_int_equal(load_err(dir, &err), STYR_E_RULESET);
+        if (!strstr(err.message, cases[i].part))
+            fail_msg("case %zu: '%s' lacks '%s'", i, err.message, cases[i].part);
+        assert_int_equal(err.line, cases[i].line);
+        assert_non_null(strstr(err.file, "r.lua"));
+    }
+}
+
+static void test_ruleset_problems(void **state)
+{
+    (void)state;
+    styr_error err;
+    ruleset_yaml("cycle-a", "extends: [cycle-b]\n");
+    ruleset_yaml("cycle-b", "extends: [cycle-a]\n");
+    assert_int_equal(load_err("cycle-a", &err), STYR_E_RULESET);
+    assert_non_null(strstr(err.message, "a cycle?"));
+
+    ruleset_yaml("no-parent", "extends: [nosuch]\n");
+    assert_int_equal(load_err("no-parent", &err), STYR_E_RULESET);
+    assert_non_null(strstr(err.message, "cannot find the ruleset 'nosuch'"));
+    assert_int_equal(err.line, 4);
+
+    ruleset_yaml("bad-pattern", "patterns:\n  broken: '(unclosed'\n");
+    assert_int_equal(load_err("bad-pattern", &err), STYR_E_RULESET);
+    assert_int_equal(err.line, 5);
+    assert_non_null(strstr(err.message, "broken"));
+
+    mkdir(rs_path("empty-dir"), 0700);
+    assert_int_equal(load_err("empty-dir", &err), STYR_E_RULESET);
+    assert_non_null(strstr(err.message, "ruleset.yaml is missing"));
+}
+
+static void test_unjudgeable_files(void **state)
+{
+    (void)state;
+    ruleset_yaml("plain", "");
+    styr_ruleset *rs = load_ok("plain");
+    static const struct { const char *yaml, *part; } cases[] = {
+        {"", "holds no YAML document"},
+        {"# only a comment\n", "holds no YAML document"},
+        {"- a\n- b\n", "must be a mapping"},
+        {"version: 1\n", "missing 'kind:'"},
+        {"kind: action-plann\n", "did you mean 'action-plan'"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        styr_limits lim;
+        styr_limits_default(&lim);
+        styr_doc *doc = NULL;
+        styr_error err;
+        assert_int_equal(styr_doc_load_buffer("x.yaml", cases[i].yaml, strlen(cases[i].yaml), &lim, &doc, &err), STYR_OK);
+        styr_file_result res;
+        assert_int_equal(styr_validate_doc(rs, doc, &res, &err), STYR_E_INPUT);
+        if (!strstr(err.message, cases[i].part))
+            fail_msg("case %zu: '%s' lacks '%s'", i, err.message, cases[i].part);
+        styr_file_result_free(&res);
+        styr_doc_free(doc);
+    }
+    styr_ruleset_free(rs);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_findings_point_at_the_value_or_the_item),
+        cmocka_unit_test(test_document_is_read_only),
+        cmocka_unit_test(test_schema_hides_wrong_types),
+        cmocka_unit_test(test_severity_overrides_and_off),
+        cmocka_unit_test(test_child_ruleset_replaces_parent_rule),
+        cmocka_unit_test(test_waivers),
+        cmocka_unit_test(test_scopes_and_lookups),
+        cmocka_unit_test(test_registry),
+        cmocka_unit_test(test_bad_rule_declarations),
+        cmocka_unit_test(test_ruleset_problems),
+        cmocka_unit_test(test_unjudgeable_files),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

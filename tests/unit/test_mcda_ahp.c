@@ -1,0 +1,279 @@
+/* test_mcda_ahp.c - unit tests of mcda_ahp.c: Saaty's published vectors,
+ * the random-index table, matrix checks (transposition, positivity) and the
+ * matrix built from judgements. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "mcda.h"
+
+#define assert_near(a, b, tol)                                                                \
+    do {                                                                                      \
+        double a_ = (a), b_ = (b);                                                            \
+        if (!(fabs(a_ - b_) <= (tol))) {                                                      \
+            print_error("%s = %.17g, expected %.17g (tol %g)\n", #a, a_, b_, (double)(tol));  \
+            fail();                                                                           \
+        }                                                                                     \
+    } while (0)
+
+/* Saaty (2004), criteria with respect to the goal. */
+static const char *const city[] = {"Culture", "Family", "Housing", "Job", "Transportation"};
+static const double saaty[25] = {
+    1,       1.0 / 5, 3,       1.0 / 2, 5,
+    5,       1,       7,       1,       7,
+    1.0 / 3, 1.0 / 7, 1,       1.0 / 4, 3,
+    2,       1,       4,       1,       7,
+    1.0 / 5, 1.0 / 7, 1.0 / 3, 1.0 / 7, 1,
+};
+
+static void test_saaty_2004(void **state)
+{
+    (void)state;
+    double w[5];
+    styr_mcda_ahp_result res;
+    assert_int_equal(styr_mcda_ahp(saaty, 5, STYR_MCDA_AHP_RECIPROCITY_TOL, city, w, &res, NULL),
+                     STYR_MCDA_OK);
+    const double want[] = {0.152, 0.433, 0.072, 0.305, 0.038};
+    for (int i = 0; i < 5; i++)
+        assert_near(w[i], want[i], 0.0005); /* to 3 decimals */
+    assert_near(w[0] + w[1] + w[2] + w[3] + w[4], 1.0, 1e-15);
+    assert_near(res.lambda_max, 5.2252, 0.00005);
+    assert_near(res.ci, 0.0563, 0.00005);
+    assert_near(res.cr, 0.0503, 0.00005);
+    assert_near(res.ri, 1.12, 0);
+    assert_true(res.converged);
+    assert_true(res.cr <= STYR_MCDA_AHP_CR_WARN);
+}
+
+static void test_consistent(void **state)
+{
+    (void)state;
+    const double a[9] = {1, 2, 4, 0.5, 1, 2, 0.25, 0.5, 1};
+    double w[3];
+    styr_mcda_ahp_result res;
+    assert_int_equal(styr_mcda_ahp(a, 3, STYR_MCDA_AHP_RECIPROCITY_TOL, NULL, w, &res, NULL),
+                     STYR_MCDA_OK);
+    assert_near(w[0], 4.0 / 7, 1e-12);
+    assert_near(w[1], 2.0 / 7, 1e-12);
+    assert_near(w[2], 1.0 / 7, 1e-12);
+    assert_near(res.lambda_max, 3.0, 1e-12);
+    assert_true(res.ci >= 0.0);
+    assert_near(res.cr, 0.0, 1e-12);
+    assert_true(res.converged);
+}
+
+static void test_small_n(void **state)
+{
+    (void)state;
+    const double a2[4] = {1, 3, 1.0 / 3, 1};
+    double w[2];
+    styr_mcda_ahp_result res;
+    assert_int_equal(styr_mcda_ahp(a2, 2, STYR_MCDA_AHP_RECIPROCITY_TOL, NULL, w, &res, NULL),
+                     STYR_MCDA_OK);
+    assert_near(w[0], 0.75, 1e-12);
+    assert_near(w[1], 0.25, 1e-12);
+    assert_near(res.cr, 0.0, 0);
+    assert_near(res.ci, 0.0, 0);
+    const double a1[1] = {1};
+    assert_int_equal(styr_mcda_ahp(a1, 1, STYR_MCDA_AHP_RECIPROCITY_TOL, NULL, w, &res, NULL),
+                     STYR_MCDA_OK);
+    assert_near(w[0], 1.0, 0);
+    assert_near(res.cr, 0.0, 0);
+}
+
+static void test_transposition_detected(void **state)
+{
+    (void)state;
+    /* Filled by transposing the upper triangle instead of taking reciprocals. */
+    double half[25];
+    for (int i = 0; i < 5; i++)
+        for (int j = 0; j < 5; j++)
+            half[i * 5 + j] = i <= j ? saaty[i * 5 + j] : saaty[j * 5 + i];
+    styr_error err;
+    styr_mcda_pair bad = {99, 99};
+    double w[5];
+    styr_mcda_ahp_result res;
+    assert_int_equal(styr_mcda_ahp_check(half, 5, STYR_MCDA_AHP_RECIPROCITY_TOL, city, &bad, &err),
+                     STYR_MCDA_E_MATRIX);
+    assert_int_equal(bad.a, 0);
+    assert_int_equal(bad.b, 1);
+    assert_non_null(strstr(err.message, "(Culture, Family)"));
+    assert_non_null(strstr(err.message, "(Family, Culture)"));
+    assert_int_equal(styr_mcda_ahp(half, 5, STYR_MCDA_AHP_RECIPROCITY_TOL, city, w, &res, NULL),
+                     STYR_MCDA_E_MATRIX);
+
+    /* The orientation is a[i][j] = "i over j": the transposed (still
+     * reciprocal) matrix must not give Saaty's weights; Family drops. */
+    double tr[25];
+    for (int i = 0; i < 5; i++)
+        for (int j = 0; j < 5; j++)
+            tr[i * 5 + j] = saaty[j * 5 + i];
+    assert_int_equal(styr_mcda_ahp(tr, 5, STYR_MCDA_AHP_RECIPROCITY_TOL, city, w, &res, NULL),
+                     STYR_MCDA_OK);
+    assert_true(w[1] < w[4]); /* Family now below Transportation */
+
+    /* Judgements say "i is v times as important as j" and land in row i. */
+    styr_mcda_judgement js[10];
+    size_t k = 0;
+    for (size_t i = 0; i < 5; i++)
+        for (size_t j = i + 1; j < 5; j++) {
+            /* give half of them in the other orientation */
+            if ((i + j) % 2)
+                js[k++] = (styr_mcda_judgement){j, i, saaty[j * 5 + i]};
+            else
+                js[k++] = (styr_mcda_judgement){i, j, saaty[i * 5 + j]};
+        }
+    double a[25], w2[5];
+    size_t nm = 99;
+    assert_int_equal(styr_mcda_ahp_matrix(5, js, k, city, a, NULL, 0, &nm, NULL), STYR_MCDA_OK);
+    assert_int_equal(nm, 0);
+    assert_near(a[1 * 5 + 0], 5.0, 0);
+    assert_near(a[0 * 5 + 1], 0.2, 1e-15);
+    assert_int_equal(styr_mcda_ahp(a, 5, STYR_MCDA_AHP_RECIPROCITY_TOL, city, w2, &res, NULL),
+                     STYR_MCDA_OK);
+    assert_near(w2[1], 0.433, 0.0005);
+}
+
+static void test_positivity(void **state)
+{
+    (void)state;
+    double a[9] = {1, 2, 4, 0.5, 1, 2, 0.25, 0.5, 1};
+    styr_error err;
+    styr_mcda_pair bad;
+    a[5] = 0.0;
+    assert_int_equal(styr_mcda_ahp_check(a, 3, 1e-6, NULL, &bad, &err), STYR_MCDA_E_MATRIX);
+    assert_int_equal(bad.a, 1);
+    assert_int_equal(bad.b, 2);
+    assert_non_null(strstr(err.message, "(#1, #2)"));
+    assert_non_null(strstr(err.message, "positive"));
+    a[5] = -2.0;
+    assert_int_equal(styr_mcda_ahp_check(a, 3, 1e-6, NULL, &bad, NULL), STYR_MCDA_E_MATRIX);
+    a[5] = 2.0;
+    a[4] = 2.0; /* diagonal */
+    assert_int_equal(styr_mcda_ahp_check(a, 3, 1e-6, NULL, &bad, &err), STYR_MCDA_E_MATRIX);
+    assert_non_null(strstr(err.message, "diagonal"));
+    a[4] = 1.0;
+    a[7] = NAN;
+    assert_int_equal(styr_mcda_ahp_check(a, 3, 1e-6, NULL, &bad, NULL), STYR_MCDA_E_MATRIX);
+    assert_int_equal(bad.a, 2);
+    assert_int_equal(bad.b, 1);
+    a[7] = 0.5;
+    assert_int_equal(styr_mcda_ahp_check(a, 3, 1e-6, NULL, &bad, NULL), STYR_MCDA_OK);
+    /* 1/3 typed as 0.333 passes with a loose tolerance only */
+    double b[4] = {1, 3, 0.333, 1};
+    assert_int_equal(styr_mcda_ahp_check(b, 2, 1e-6, NULL, NULL, NULL), STYR_MCDA_E_MATRIX);
+    assert_int_equal(styr_mcda_ahp_check(b, 2, 1e-2, NULL, NULL, NULL), STYR_MCDA_OK);
+}
+
+static void test_random_index(void **state)
+{
+    (void)state;
+    assert_true(styr_mcda_ri_max() >= 15);
+    const double saaty_ri[] = {0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51};
+    for (size_t n = 1; n <= 11; n++) {
+        double ri = -1;
+        assert_int_equal(styr_mcda_ri(n, &ri, NULL), STYR_MCDA_OK);
+        assert_near(ri, saaty_ri[n - 1], 0);
+    }
+    for (size_t n = 12; n <= styr_mcda_ri_max(); n++) {
+        double ri = -1;
+        assert_int_equal(styr_mcda_ri(n, &ri, NULL), STYR_MCDA_OK);
+        assert_true(ri > 1.4 && ri < 2.0);
+    }
+    double ri;
+    styr_error err;
+    assert_int_equal(styr_mcda_ri(styr_mcda_ri_max() + 1, &ri, &err), STYR_MCDA_E_RANGE);
+    assert_int_equal(err.code, STYR_E_LIMIT);
+    assert_non_null(strstr(err.message, "16 criteria"));
+    assert_int_equal(styr_mcda_ri(0, &ri, NULL), STYR_MCDA_E_RANGE);
+    assert_non_null(strstr(styr_mcda_ri_source(), "Saaty"));
+
+    /* n = 15 works, n = 16 is refused before any computing */
+    double a[16 * 16];
+    for (int i = 0; i < 16 * 16; i++)
+        a[i] = 1.0;
+    double w[16];
+    styr_mcda_ahp_result res;
+    assert_int_equal(styr_mcda_ahp(a, 15, 1e-6, NULL, w, &res, NULL), STYR_MCDA_OK);
+    assert_near(w[0], 1.0 / 15, 1e-12);
+    assert_near(res.ri, 1.59, 0);
+    assert_int_equal(styr_mcda_ahp(a, 16, 1e-6, NULL, w, &res, &err), STYR_MCDA_E_RANGE);
+}
+
+static void test_inconsistent(void **state)
+{
+    (void)state;
+    /* a > b > c > a: circular judgements */
+    const double a[9] = {1, 9, 1.0 / 9, 1.0 / 9, 1, 9, 9, 1.0 / 9, 1};
+    double w[3];
+    styr_mcda_ahp_result res;
+    assert_int_equal(styr_mcda_ahp(a, 3, 1e-6, NULL, w, &res, NULL), STYR_MCDA_OK);
+    assert_true(res.converged);
+    assert_true(res.cr > STYR_MCDA_AHP_CR_WARN);
+    assert_near(w[0], 1.0 / 3, 1e-9);
+    assert_near(STYR_MCDA_AHP_CR_WARN, 0.10, 0);
+}
+
+static void test_judgements(void **state)
+{
+    (void)state;
+    const char *const names[] = {"a", "b", "c", "d"};
+    styr_mcda_judgement js[] = {
+        {0, 1, 3}, {0, 2, 5}, {1, 2, 2}, {3, 0, 0.5},
+    };
+    double a[16];
+    styr_mcda_pair miss[8];
+    size_t nm = 0;
+    styr_error err;
+    assert_int_equal(styr_mcda_ahp_matrix(4, js, 4, names, a, miss, 8, &nm, &err),
+                     STYR_MCDA_E_INCOMPLETE);
+    assert_int_equal(nm, 2);
+    assert_int_equal(miss[0].a, 1);
+    assert_int_equal(miss[0].b, 3);
+    assert_int_equal(miss[1].a, 2);
+    assert_int_equal(miss[1].b, 3);
+    assert_non_null(strstr(err.message, "(b, d)"));
+    assert_non_null(strstr(err.message, "(c, d)"));
+    /* a cap smaller than the count still reports the count */
+    assert_int_equal(styr_mcda_ahp_matrix(4, js, 4, names, a, miss, 1, &nm, NULL),
+                     STYR_MCDA_E_INCOMPLETE);
+    assert_int_equal(nm, 2);
+
+    /* the same pair twice: fine when consistent, an error when not */
+    styr_mcda_judgement twice[] = {{0, 1, 3}, {1, 0, 1.0 / 3}, {0, 0, 1}};
+    assert_int_equal(styr_mcda_ahp_matrix(2, twice, 3, names, a, NULL, 0, &nm, NULL),
+                     STYR_MCDA_OK);
+    twice[1].value = 3;
+    assert_int_equal(styr_mcda_ahp_matrix(2, twice, 3, names, a, NULL, 0, &nm, &err),
+                     STYR_MCDA_E_MATRIX);
+    assert_non_null(strstr(err.message, "judged twice"));
+    styr_mcda_judgement self[] = {{0, 0, 2}};
+    assert_int_equal(styr_mcda_ahp_matrix(2, self, 1, names, a, NULL, 0, &nm, NULL),
+                     STYR_MCDA_E_MATRIX);
+    styr_mcda_judgement zero[] = {{0, 1, 0}};
+    assert_int_equal(styr_mcda_ahp_matrix(2, zero, 1, names, a, NULL, 0, &nm, NULL),
+                     STYR_MCDA_E_ARG);
+    styr_mcda_judgement out[] = {{0, 5, 2}};
+    assert_int_equal(styr_mcda_ahp_matrix(2, out, 1, names, a, NULL, 0, &nm, NULL),
+                     STYR_MCDA_E_ARG);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_saaty_2004),
+        cmocka_unit_test(test_consistent),
+        cmocka_unit_test(test_small_n),
+        cmocka_unit_test(test_transposition_detected),
+        cmocka_unit_test(test_positivity),
+        cmocka_unit_test(test_random_index),
+        cmocka_unit_test(test_inconsistent),
+        cmocka_unit_test(test_judgements),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,469 @@
+/* test_mcda_select.c - unit tests of mcda_select.c: exact budget selection
+ * against brute force on random instances with requires, excludes, include
+ * and exclude (feasible and not), against dynamic programming on 800 areas,
+ * the infeasibility messages, the node cap and the efficient frontier. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mcda.h"
+
+#define assert_near(a, b, tol)                                                                \
+    do {                                                                                      \
+        double a_ = (a), b_ = (b);                                                            \
+        if (!(fabs(a_ - b_) <= (tol))) {                                                      \
+            print_error("%s = %.17g, expected %.17g (tol %g)\n", #a, a_, b_, (double)(tol));  \
+            fail();                                                                           \
+        }                                                                                     \
+    } while (0)
+
+enum { MAXA = 20, MAXP = 64 };
+
+typedef struct inst {
+    size_t n;
+    double cost[MAXA], score[MAXA];
+    size_t inc[4], exc[4];
+    size_t ninc, nexc;
+    styr_mcda_pair needs[MAXP], conflicts[MAXP];
+    size_t nneeds, nconflicts;
+    double budget;
+} inst;
+
+static styr_mcda_select_problem problem(const inst *in, const char *const *ids)
+{
+    return (styr_mcda_select_problem){
+        .n = in->n, .cost = in->cost, .score = in->score, .ids = ids,
+        .include = in->inc, .n_include = in->ninc, .exclude = in->exc, .n_exclude = in->nexc,
+        .needs = in->needs, .n_needs = in->nneeds,
+        .conflicts = in->conflicts, .n_conflicts = in->nconflicts,
+    };
+}
+
+static size_t rnd(styr_mcda_rng *r, size_t k)
+{
+    return (size_t)(styr_mcda_rng_next(r) % k);
+}
+
+static void random_instance(styr_mcda_rng *r, inst *in)
+{
+    memset(in, 0, sizeof *in);
+    in->n = rnd(r, MAXA + 1);
+    double total = 0.0;
+    for (size_t i = 0; i < in->n; i++) {
+        size_t kind = rnd(r, 10);
+        in->cost[i] = kind == 0 ? 0.0 : (double)(rnd(r, 100) + 1) * 10000.0; /* SEK */
+        in->score[i] = kind == 1 ? 0.0 : floor(styr_mcda_rng_uniform(r) * 1000.0) / 1000.0;
+        total += in->cost[i];
+    }
+    if (in->n == 0)
+        return;
+    for (size_t i = 0; i < in->n && in->nneeds < MAXP; i++)
+        if (rnd(r, 10) < 3) {
+            size_t k = 1 + rnd(r, 2);
+            for (size_t q = 0; q < k && in->nneeds < MAXP; q++)
+                in->needs[in->nneeds++] = (styr_mcda_pair){i, rnd(r, in->n)};
+        }
+    size_t nc = rnd(r, in->n / 2 + 1);
+    for (size_t q = 0; q < nc && in->nconflicts < MAXP; q++)
+        in->conflicts[in->nconflicts++] = (styr_mcda_pair){rnd(r, in->n), rnd(r, in->n)};
+    if (rnd(r, 10) < 3)
+        for (size_t q = 0, k = 1 + rnd(r, 2); q < k; q++)
+            in->inc[in->ninc++] = rnd(r, in->n);
+    if (rnd(r, 10) < 3)
+        for (size_t q = 0, k = 1 + rnd(r, 2); q < k; q++)
+            in->exc[in->nexc++] = rnd(r, in->n);
+    size_t b = rnd(r, 10);
+    in->budget = b == 0 ? 0.0 : b == 9 ? total : floor(total * styr_mcda_rng_uniform(r) * 0.8);
+}
+
+/* Whether a selection meets every constraint. */
+static bool feasible(const inst *in, const unsigned char *chosen)
+{
+    double c = 0.0;
+    for (size_t i = 0; i < in->n; i++)
+        if (chosen[i])
+            c += in->cost[i];
+    if (c > in->budget)
+        return false;
+    for (size_t q = 0; q < in->ninc; q++)
+        if (!chosen[in->inc[q]])
+            return false;
+    for (size_t q = 0; q < in->nexc; q++)
+        if (chosen[in->exc[q]])
+            return false;
+    for (size_t q = 0; q < in->nneeds; q++)
+        if (chosen[in->needs[q].a] && !chosen[in->needs[q].b])
+            return false;
+    for (size_t q = 0; q < in->nconflicts; q++)
+        if (chosen[in->conflicts[q].a] && chosen[in->conflicts[q].b])
+            return false;
+    return true;
+}
+
+/* Best total score over all subsets, or -1 when none is feasible. */
+static double brute_force(const inst *in)
+{
+    uint32_t req[MAXA] = {0}, con[MAXA] = {0}, inc = 0, exc = 0;
+    for (size_t q = 0; q < in->nneeds; q++)
+        req[in->needs[q].a] |= 1u << in->needs[q].b;
+    for (size_t q = 0; q < in->nconflicts; q++) {
+        con[in->conflicts[q].a] |= 1u << in->conflicts[q].b;
+        con[in->conflicts[q].b] |= 1u << in->conflicts[q].a;
+    }
+    for (size_t q = 0; q < in->ninc; q++)
+        inc |= 1u << in->inc[q];
+    for (size_t q = 0; q < in->nexc; q++)
+        exc |= 1u << in->exc[q];
+    double best = -1.0;
+    for (uint32_t s = 0; s < (1u << in->n); s++) {
+        if ((s & inc) != inc || (s & exc))
+            continue;
+        double c = 0.0, v = 0.0;
+        bool ok = true;
+        for (size_t i = 0; i < in->n && ok; i++)
+            if (s >> i & 1u) {
+                if ((req[i] & ~s) || (con[i] & s))
+                    ok = false;
+                c += in->cost[i];
+                v += in->score[i];
+            }
+        if (ok && c <= in->budget && v > best)
+            best = v;
+    }
+    return best;
+}
+
+static void test_brute_force(void **state)
+{
+    (void)state;
+    styr_mcda_rng r;
+    styr_mcda_rng_seed(&r, 31337, 0);
+    int infeasible = 0, feasible_count = 0;
+    for (int round = 0; round < 300; round++) {
+        inst in;
+        random_instance(&r, &in);
+        styr_mcda_select_problem p = problem(&in, NULL);
+        unsigned char chosen[MAXA + 1];
+        styr_mcda_selection sel;
+        styr_error err;
+        styr_error_clear(&err);
+        styr_mcda_status st = styr_mcda_select(&p, in.budget, chosen, &sel, &err);
+        double best = brute_force(&in);
+        if (best < 0.0) {
+            if (st != STYR_MCDA_E_INFEASIBLE)
+                print_error("round %d: expected infeasible, got %s\n", round,
+                            styr_mcda_status_name(st));
+            assert_int_equal(st, STYR_MCDA_E_INFEASIBLE);
+            assert_true(strlen(err.message) > 10);
+            infeasible++;
+            continue;
+        }
+        if (st != STYR_MCDA_OK)
+            print_error("round %d: %s: %s\n", round, styr_mcda_status_name(st), err.message);
+        assert_int_equal(st, STYR_MCDA_OK);
+        assert_true(sel.proven_optimal);
+        assert_true(feasible(&in, chosen));
+        double c = 0.0, v = 0.0;
+        size_t k = 0;
+        for (size_t i = 0; i < in.n; i++)
+            if (chosen[i]) {
+                c += in.cost[i];
+                v += in.score[i];
+                k++;
+            }
+        assert_true(c == sel.total_cost);
+        assert_true(v == sel.total_score);
+        assert_int_equal(k, sel.n_chosen);
+        assert_near(sel.total_score, best, 1e-9 * (best > 1 ? best : 1));
+        feasible_count++;
+    }
+    /* the generator must exercise both outcomes */
+    assert_true(infeasible >= 20);
+    assert_true(feasible_count >= 200);
+}
+
+static void test_not_greedy(void **state)
+{
+    (void)state;
+    inst in = {.n = 3, .cost = {6, 5, 5}, .score = {6.6, 5, 5}, .budget = 10};
+    styr_mcda_select_problem p = problem(&in, NULL);
+    unsigned char ch[3];
+    styr_mcda_selection sel;
+    assert_int_equal(styr_mcda_select(&p, in.budget, ch, &sel, NULL), STYR_MCDA_OK);
+    assert_true(!ch[0] && ch[1] && ch[2]);
+    assert_near(sel.total_score, 10.0, 0);
+    assert_true(sel.proven_optimal);
+}
+
+static void test_requires_excludes_cycles(void **state)
+{
+    (void)state;
+    const char *const ids[] = {"a", "b", "c"};
+    /* a needs the expensive, worthless b */
+    inst in = {.n = 3, .cost = {1, 8, 5}, .score = {10, 0, 6}, .needs = {{0, 1}}, .nneeds = 1};
+    styr_mcda_select_problem p = problem(&in, ids);
+    unsigned char ch[3];
+    styr_mcda_selection sel;
+    assert_int_equal(styr_mcda_select(&p, 9, ch, &sel, NULL), STYR_MCDA_OK);
+    assert_true(ch[0] && ch[1] && !ch[2]);
+    assert_int_equal(styr_mcda_select(&p, 8, ch, &sel, NULL), STYR_MCDA_OK);
+    assert_true(!ch[0] && !ch[1] && ch[2]);
+    /* b is not taken for nothing when a is not */
+    assert_int_equal(styr_mcda_select(&p, 100, ch, &sel, NULL), STYR_MCDA_OK);
+    assert_true(ch[0] && ch[1] && ch[2]);
+
+    /* conflicts */
+    inst ex = {.n = 3, .cost = {5, 5, 5}, .score = {10, 9, 1}, .conflicts = {{0, 1}},
+               .nconflicts = 1};
+    p = problem(&ex, ids);
+    assert_int_equal(styr_mcda_select(&p, 10, ch, &sel, NULL), STYR_MCDA_OK);
+    assert_true(ch[0] && !ch[1] && ch[2]);
+
+    /* a cycle means all or none */
+    inst cy = {.n = 3, .cost = {5, 5, 6}, .score = {1, 1, 1.5}, .needs = {{0, 1}, {1, 0}},
+               .nneeds = 2};
+    p = problem(&cy, ids);
+    assert_int_equal(styr_mcda_select(&p, 10, ch, &sel, NULL), STYR_MCDA_OK);
+    assert_true(ch[0] && ch[1] && !ch[2]);
+    assert_int_equal(styr_mcda_select(&p, 9, ch, &sel, NULL), STYR_MCDA_OK);
+    assert_true(!ch[0] && !ch[1] && ch[2]);
+
+    /* zero cost is always worth taking; zero score never on its own */
+    inst z = {.n = 3, .cost = {0, 1, 1}, .score = {0.5, 0, 1}};
+    p = problem(&z, ids);
+    assert_int_equal(styr_mcda_select(&p, 5, ch, &sel, NULL), STYR_MCDA_OK);
+    assert_true(ch[0] && !ch[1] && ch[2]);
+}
+
+static void expect_infeasible(const inst *in, const char *const *ids, const char *const *needles)
+{
+    styr_mcda_select_problem p = problem(in, ids);
+    unsigned char ch[8];
+    styr_mcda_selection sel;
+    styr_error err;
+    styr_error_clear(&err);
+    assert_int_equal(styr_mcda_select(&p, in->budget, ch, &sel, &err), STYR_MCDA_E_INFEASIBLE);
+    assert_int_equal(err.code, STYR_E_INPUT);
+    for (size_t k = 0; needles[k]; k++)
+        if (!strstr(err.message, needles[k])) {
+            print_error("message \"%s\" lacks \"%s\"\n", err.message, needles[k]);
+            fail();
+        }
+}
+
+static void test_infeasible_messages(void **state)
+{
+    (void)state;
+    const char *const ids[] = {"testarena", "sluss", "plattform", "labb"};
+    inst in = {.n = 4, .cost = {100, 200, 300, 400}, .score = {1, 1, 1, 1}, .budget = 10000};
+
+    inst a = in; /* included and excluded */
+    a.inc[a.ninc++] = 0;
+    a.exc[a.nexc++] = 0;
+    expect_infeasible(&a, ids, (const char *[]){"'testarena' is both included and excluded", 0});
+
+    inst b = in; /* forced in requires (through another) a forced out */
+    b.inc[b.ninc++] = 0;
+    b.needs[b.nneeds++] = (styr_mcda_pair){0, 1};
+    b.needs[b.nneeds++] = (styr_mcda_pair){1, 2};
+    b.exc[b.nexc++] = 2;
+    expect_infeasible(&b, ids,
+                      (const char *[]){"'testarena'", "'sluss'", "'plattform' is forced out", 0});
+
+    inst c = in; /* forced-ins exclude each other */
+    c.inc[c.ninc++] = 0;
+    c.inc[c.ninc++] = 3;
+    c.conflicts[c.nconflicts++] = (styr_mcda_pair){3, 0};
+    expect_infeasible(&c, ids, (const char *[]){"'testarena'", "'labb'", "forced in", 0});
+
+    inst d = in; /* forced in over budget, with what it requires */
+    d.inc[d.ninc++] = 3;
+    d.needs[d.nneeds++] = (styr_mcda_pair){3, 2};
+    d.budget = 500;
+    expect_infeasible(&d, ids,
+                      (const char *[]){"700 SEK", "budget of 500 SEK", "forced in 'labb'",
+                                       "required by them 'plattform'", 0});
+
+    inst e = in; /* an area that excludes itself, forced in */
+    e.inc[e.ninc++] = 1;
+    e.conflicts[e.nconflicts++] = (styr_mcda_pair){1, 1};
+    expect_infeasible(&e, ids, (const char *[]){"'sluss'", "itself", 0});
+
+    inst f = in; /* forced in requires an area that conflicts with another forced in */
+    f.inc[f.ninc++] = 0;
+    f.inc[f.ninc++] = 3;
+    f.needs[f.nneeds++] = (styr_mcda_pair){0, 1};
+    f.conflicts[f.nconflicts++] = (styr_mcda_pair){1, 3};
+    expect_infeasible(&f, ids, (const char *[]){"'sluss'", "'labb'", "'testarena'", 0});
+
+    /* without ids, areas are named by index */
+    styr_mcda_select_problem p = problem(&a, NULL);
+    unsigned char ch[4];
+    styr_mcda_selection sel;
+    styr_error err;
+    assert_int_equal(styr_mcda_select(&p, a.budget, ch, &sel, &err), STYR_MCDA_E_INFEASIBLE);
+    assert_non_null(strstr(err.message, "'#0'"));
+}
+
+static void test_bad_input(void **state)
+{
+    (void)state;
+    inst in = {.n = 2, .cost = {1, -1}, .score = {1, 1}};
+    styr_mcda_select_problem p = problem(&in, NULL);
+    unsigned char ch[2];
+    styr_mcda_selection sel;
+    assert_int_equal(styr_mcda_select(&p, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
+    in.cost[1] = 1;
+    in.score[0] = NAN;
+    assert_int_equal(styr_mcda_select(&p, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
+    in.score[0] = 1;
+    assert_int_equal(styr_mcda_select(&p, NAN, ch, &sel, NULL), STYR_MCDA_E_ARG);
+    assert_int_equal(styr_mcda_select(&p, -1, ch, &sel, NULL), STYR_MCDA_E_ARG);
+    in.inc[in.ninc++] = 2;
+    p = problem(&in, NULL);
+    assert_int_equal(styr_mcda_select(&p, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
+    /* no areas: an empty selection */
+    inst none = {0};
+    p = problem(&none, NULL);
+    assert_int_equal(styr_mcda_select(&p, 10, NULL, &sel, NULL), STYR_MCDA_OK);
+    assert_int_equal(sel.n_chosen, 0);
+    /* unlimited budget takes every area of positive score */
+    inst all = {.n = 2, .cost = {1e9, 2e9}, .score = {1, 0.5}};
+    p = problem(&all, NULL);
+    assert_int_equal(styr_mcda_select(&p, INFINITY, ch, &sel, NULL), STYR_MCDA_OK);
+    assert_int_equal(sel.n_chosen, 2);
+}
+
+/* 0/1 knapsack by dynamic programming over integer costs. */
+static double knapsack_dp(const int *cost, const double *score, size_t n, int budget)
+{
+    double *best = calloc((size_t)budget + 1, sizeof *best);
+    assert_non_null(best);
+    for (size_t i = 0; i < n; i++)
+        for (int b = budget; b >= cost[i]; b--)
+            if (best[b - cost[i]] + score[i] > best[b])
+                best[b] = best[b - cost[i]] + score[i];
+    double v = best[budget];
+    free(best);
+    return v;
+}
+
+static void test_800_against_dp(void **state)
+{
+    (void)state;
+    enum { BIG = 800 };
+    static double cost[BIG], score[BIG];
+    static int icost[BIG];
+    static unsigned char ch[BIG];
+    styr_mcda_rng r;
+    styr_mcda_rng_seed(&r, 800, 0);
+    for (int round = 0; round < 3; round++) {
+        int total = 0;
+        for (size_t i = 0; i < BIG; i++) {
+            icost[i] = 1 + (int)rnd(&r, 100);
+            cost[i] = icost[i];
+            score[i] = styr_mcda_rng_uniform(&r);
+            total += icost[i];
+        }
+        int budget = total * (round + 1) / 5;
+        styr_mcda_select_problem p = {.n = BIG, .cost = cost, .score = score};
+        styr_mcda_selection sel;
+        assert_int_equal(styr_mcda_select(&p, budget, ch, &sel, NULL), STYR_MCDA_OK);
+        assert_true(sel.proven_optimal);
+        assert_true(sel.total_cost <= budget);
+        assert_near(sel.total_score, knapsack_dp(icost, score, BIG, budget), 1e-9);
+    }
+}
+
+static void test_node_cap(void **state)
+{
+    (void)state;
+    /* strongly correlated knapsack: score = cost + 10, the hard kind */
+    enum { K = 60 };
+    double cost[K], score[K];
+    unsigned char ch[K];
+    styr_mcda_rng r;
+    styr_mcda_rng_seed(&r, 5, 0);
+    double total = 0.0;
+    for (size_t i = 0; i < K; i++) {
+        cost[i] = (double)(1 + rnd(&r, 1000));
+        score[i] = cost[i] + 10.0;
+        total += cost[i];
+    }
+    styr_mcda_select_problem p = {.n = K, .cost = cost, .score = score, .max_nodes = 5};
+    styr_mcda_selection sel;
+    assert_int_equal(styr_mcda_select(&p, floor(total / 2) + 0.5, ch, &sel, NULL), STYR_MCDA_OK);
+    assert_false(sel.proven_optimal);
+    assert_true(sel.nodes <= 6);
+    assert_true(sel.total_cost <= floor(total / 2) + 0.5);
+    assert_true(sel.total_score > 0.0);
+    /* with the default cap the same instance is proven */
+    p.max_nodes = 0;
+    styr_mcda_selection full;
+    assert_int_equal(styr_mcda_select(&p, floor(total / 2) + 0.5, ch, &full, NULL),
+                     STYR_MCDA_OK);
+    assert_true(full.proven_optimal);
+    assert_true(full.total_score >= sel.total_score);
+}
+
+static void test_frontier(void **state)
+{
+    (void)state;
+    styr_mcda_rng r;
+    styr_mcda_rng_seed(&r, 77, 0);
+    inst in;
+    do
+        random_instance(&r, &in);
+    while (in.n < 12 || in.nexc || in.nconflicts == 0);
+    in.ninc = 1;
+    in.inc[0] = 0;
+    in.cost[0] = 50000;
+    styr_mcda_select_problem p = problem(&in, NULL);
+    const double budgets[] = {0, 10000, 50000, 200000, 500000, 1e9};
+    styr_mcda_frontier_point pts[6];
+    styr_mcda_status st = styr_mcda_select_frontier(&p, budgets, 6, pts, NULL);
+    assert_int_equal(st, STYR_MCDA_OK); /* the seed gives a feasible instance */
+    double last = -1.0;
+    for (int k = 0; k < 6; k++) {
+        unsigned char ch[MAXA];
+        styr_mcda_selection sel;
+        styr_mcda_status one = styr_mcda_select(&p, budgets[k], ch, &sel, NULL);
+        assert_true(pts[k].feasible == (one == STYR_MCDA_OK));
+        assert_near(pts[k].budget, budgets[k], 0);
+        if (!pts[k].feasible)
+            continue;
+        assert_true(pts[k].total_score == sel.total_score);
+        assert_true(pts[k].total_cost <= budgets[k]);
+        assert_true(pts[k].total_score >= last);
+        last = pts[k].total_score;
+    }
+    assert_false(pts[0].feasible);
+    assert_true(pts[5].feasible);
+
+    /* impossible at any budget: the whole call fails */
+    in.exc[in.nexc++] = 0;
+    p = problem(&in, NULL);
+    assert_int_equal(styr_mcda_select_frontier(&p, budgets, 6, pts, NULL),
+                     STYR_MCDA_E_INFEASIBLE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_brute_force),
+        cmocka_unit_test(test_not_greedy),
+        cmocka_unit_test(test_requires_excludes_cycles),
+        cmocka_unit_test(test_infeasible_messages),
+        cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_800_against_dp),
+        cmocka_unit_test(test_node_cap),
+        cmocka_unit_test(test_frontier),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,381 @@
+/* test_mcda_smaa.c - unit tests of mcda_smaa.c: reproducibility, thread
+ * independence, row and column sums, dominance, ties, central weights,
+ * confidence factors, the Dirichlet sampler, progress and cancellation. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mcda.h"
+
+#define assert_near(a, b, tol)                                                                \
+    do {                                                                                      \
+        double a_ = (a), b_ = (b);                                                            \
+        if (!(fabs(a_ - b_) <= (tol))) {                                                      \
+            print_error("%s = %.17g, expected %.17g (tol %g)\n", #a, a_, b_, (double)(tol));  \
+            fail();                                                                           \
+        }                                                                                     \
+    } while (0)
+
+enum { N = 12, M = 4 };
+
+/* A random n x m matrix in [0, 1]. */
+static void fill(double *x, size_t n, size_t m, uint64_t seed)
+{
+    styr_mcda_rng r;
+    styr_mcda_rng_seed(&r, seed, 99);
+    for (size_t q = 0; q < n * m; q++)
+        x[q] = styr_mcda_rng_uniform(&r);
+}
+
+typedef struct run {
+    double acc[N * N], cw[N * M], conf[N];
+} run;
+
+static styr_mcda_status smaa(const styr_mcda_smaa_params *p, run *out)
+{
+    memset(out, 0xff, sizeof *out); /* NaN-ish garbage: every cell must be written */
+    return styr_mcda_smaa(p, out->acc, out->cw, out->conf, NULL);
+}
+
+static styr_mcda_smaa_params base_params(const double *x)
+{
+    return (styr_mcda_smaa_params){
+        .method = STYR_MCDA_WEIGHTED_SUM, .x = x, .n = N, .m = M,
+        .sampling = STYR_MCDA_SAMPLE_DIRICHLET, .samples = 10007, .seed = 42, .threads = 1,
+    };
+}
+
+static void check_sums(const run *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        double row = 0.0, col = 0.0;
+        for (size_t k = 0; k < n; k++) {
+            assert_true(r->acc[i * n + k] >= 0.0);
+            row += r->acc[i * n + k];
+            col += r->acc[k * n + i];
+        }
+        assert_near(row, 1.0, 1e-12);
+        assert_near(col, 1.0, 1e-12);
+    }
+}
+
+static void test_reproducible(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 1);
+    for (int method = 0; method < 2; method++) {
+        styr_mcda_smaa_params p = base_params(x);
+        p.method = method ? STYR_MCDA_TOPSIS : STYR_MCDA_WEIGHTED_SUM;
+        p.value_noise = 0.05;
+        p.confidence_samples = 3000;
+        static run a, b, c;
+        assert_int_equal(smaa(&p, &a), STYR_MCDA_OK);
+        assert_int_equal(smaa(&p, &b), STYR_MCDA_OK);
+        assert_memory_equal(&a, &b, sizeof a);
+        check_sums(&a, N);
+        p.seed = 43;
+        assert_int_equal(smaa(&p, &c), STYR_MCDA_OK);
+        assert_memory_not_equal(a.acc, c.acc, sizeof a.acc);
+    }
+}
+
+static void test_threads_identical(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 2);
+    for (int method = 0; method < 2; method++) {
+        for (int sampling = 0; sampling < 2; sampling++) {
+            const double central[M] = {4, 3, 2, 1};
+            styr_mcda_smaa_params p = base_params(x);
+            p.method = method ? STYR_MCDA_TOPSIS : STYR_MCDA_WEIGHTED_SUM;
+            p.sampling = sampling ? STYR_MCDA_SAMPLE_SPREAD : STYR_MCDA_SAMPLE_DIRICHLET;
+            p.central = central;
+            p.spread = 0.1;
+            p.value_noise = 0.02;
+            p.confidence_samples = 5000; /* three chunks */
+            static run one, two, three;
+            p.threads = 1;
+            assert_int_equal(smaa(&p, &one), STYR_MCDA_OK);
+            p.threads = 2;
+            assert_int_equal(smaa(&p, &two), STYR_MCDA_OK);
+            p.threads = 3;
+            assert_int_equal(smaa(&p, &three), STYR_MCDA_OK);
+            assert_memory_equal(&one, &two, sizeof one);
+            assert_memory_equal(&one, &three, sizeof one);
+            check_sums(&one, N);
+        }
+    }
+}
+
+static void test_dominating_area(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 3);
+    for (size_t j = 0; j < M; j++)
+        x[5 * M + j] = 1.5; /* area 5 above every other on every criterion */
+    for (int method = 0; method < 2; method++) {
+        styr_mcda_smaa_params p = base_params(x);
+        p.method = method ? STYR_MCDA_TOPSIS : STYR_MCDA_WEIGHTED_SUM;
+        static run r;
+        assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
+        assert_true(r.acc[5 * N + 0] == 1.0);
+        for (size_t i = 0; i < N; i++) {
+            if (i == 5)
+                continue;
+            assert_true(r.acc[i * N + 0] == 0.0);
+            for (size_t j = 0; j < M; j++)
+                assert_true(r.cw[i * M + j] == 0.0); /* never first: zero row */
+            assert_true(r.conf[i] == 0.0);
+        }
+        /* the mean of uniform simplex weights is 1/m per criterion */
+        for (size_t j = 0; j < M; j++)
+            assert_near(r.cw[5 * M + j], 1.0 / M, 0.01);
+        assert_true(r.conf[5] == 1.0);
+    }
+}
+
+static void test_ties_shared(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 4);
+    for (size_t j = 0; j < M; j++)
+        x[2 * M + j] = x[7 * M + j] = 2.0; /* two identical areas above the rest */
+    styr_mcda_smaa_params p = base_params(x);
+    static run r;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
+    assert_near(r.acc[2 * N + 0], 0.5, 1e-15);
+    assert_near(r.acc[2 * N + 1], 0.5, 1e-15);
+    assert_near(r.acc[7 * N + 0], 0.5, 1e-15);
+    assert_near(r.acc[7 * N + 1], 0.5, 1e-15);
+    assert_near(r.conf[2], 0.5, 1e-15); /* tied for first: half each */
+    check_sums(&r, N);
+
+    /* a large tie (all areas identical) takes the range path */
+    enum { BIG = 40 };
+    static double y[BIG * 2], acc[BIG * BIG];
+    for (size_t q = 0; q < BIG * 2; q++)
+        y[q] = 0.3;
+    styr_mcda_smaa_params q = {.method = STYR_MCDA_WEIGHTED_SUM, .x = y, .n = BIG, .m = 2,
+                               .samples = 100, .seed = 1, .threads = 1};
+    assert_int_equal(styr_mcda_smaa(&q, acc, NULL, NULL, NULL), STYR_MCDA_OK);
+    for (size_t q2 = 0; q2 < BIG * BIG; q2++)
+        assert_near(acc[q2], 1.0 / BIG, 1e-14);
+}
+
+static void test_central_and_confidence(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 5);
+    styr_mcda_smaa_params p = base_params(x);
+    static run r;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
+    size_t firsts = 0;
+    for (size_t i = 0; i < N; i++) {
+        double sum = 0.0;
+        for (size_t j = 0; j < M; j++)
+            sum += r.cw[i * M + j];
+        if (r.acc[i * N] > 0.0) {
+            firsts++;
+            assert_near(sum, 1.0, 1e-12);
+            /* weighted sum: the favourable weights form a convex set, so the
+             * central weights make the area first: confidence 1 */
+            assert_true(r.conf[i] == 1.0);
+        } else {
+            assert_true(sum == 0.0);
+            assert_true(r.conf[i] == 0.0);
+        }
+    }
+    assert_true(firsts >= 2);
+    /* with noise, confidence is a share in [0, 1] */
+    p.value_noise = 0.2;
+    p.confidence_samples = 4000;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
+    for (size_t i = 0; i < N; i++)
+        assert_true(r.conf[i] >= 0.0 && r.conf[i] <= 1.0);
+}
+
+static void test_inactive_and_spread(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 6);
+    bool active[M] = {true, false, true, true};
+    styr_mcda_smaa_params p = base_params(x);
+    p.active = active;
+    static run r;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
+    for (size_t i = 0; i < N; i++)
+        assert_true(r.cw[i * M + 1] == 0.0);
+
+    /* spread 0: every sample is the central weights, so ranks are certain */
+    const double central[M] = {1, 2, 3, 4};
+    p.active = NULL;
+    p.sampling = STYR_MCDA_SAMPLE_SPREAD;
+    p.central = central;
+    p.spread = 0.0;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
+    double w[M] = {0.1, 0.2, 0.3, 0.4}, s[N];
+    size_t rank[N];
+    assert_int_equal(styr_mcda_weighted_sum(x, N, M, w, s, NULL, NULL), STYR_MCDA_OK);
+    assert_int_equal(styr_mcda_rank(s, N, NULL, STYR_MCDA_TIE_RTOL, NULL, rank, NULL),
+                     STYR_MCDA_OK);
+    for (size_t i = 0; i < N; i++)
+        assert_true(r.acc[i * N + rank[i] - 1] == 1.0);
+
+    /* a spread keeps the mean weights near the central ones */
+    p.spread = 0.05;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
+    double mean[M] = {0};
+    for (size_t i = 0; i < N; i++)
+        for (size_t j = 0; j < M; j++)
+            mean[j] += r.cw[i * M + j] * r.acc[i * N];
+    for (size_t j = 0; j < M; j++)
+        assert_near(mean[j], w[j], 0.005);
+    check_sums(&r, N);
+}
+
+static void test_dirichlet_uniform_on_simplex(void **state)
+{
+    (void)state;
+    styr_mcda_rng r;
+    styr_mcda_rng_seed(&r, 2024, 0);
+    enum { DRAWS = 200000 };
+    size_t above = 0;
+    double mean[3] = {0};
+    for (int k = 0; k < DRAWS; k++) {
+        double w[3];
+        styr_mcda_dirichlet1(&r, 3, NULL, w);
+        assert_near(w[0] + w[1] + w[2], 1.0, 1e-15);
+        above += w[0] > 0.5;
+        for (int j = 0; j < 3; j++)
+            mean[j] += w[j] / DRAWS;
+    }
+    /* uniform on the 2-simplex: P(w1 > 1/2) = (1/2)^2 = 0.25; "uniform then
+     * normalise" would give about 0.19 */
+    assert_near((double)above / DRAWS, 0.25, 0.005);
+    for (int j = 0; j < 3; j++)
+        assert_near(mean[j], 1.0 / 3, 0.005);
+    bool act[3] = {false, true, false};
+    double w[3];
+    styr_mcda_dirichlet1(&r, 3, act, w);
+    assert_true(w[0] == 0.0 && w[1] == 1.0 && w[2] == 0.0);
+}
+
+typedef struct prog {
+    int calls;
+    uint64_t last_done, total;
+    pthread_t caller;
+    bool other_thread;
+    int cancel_at;
+} prog;
+
+static int on_progress(void *ud, uint64_t done, uint64_t total)
+{
+    prog *p = ud;
+    p->calls++;
+    assert_true(done > p->last_done);
+    p->last_done = done;
+    p->total = total;
+    if (!pthread_equal(pthread_self(), p->caller))
+        p->other_thread = true;
+    return p->cancel_at && p->calls >= p->cancel_at;
+}
+
+static void test_progress_and_cancel(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 7);
+    styr_mcda_smaa_params p = base_params(x);
+    p.samples = 100000;
+    p.threads = 2;
+    prog pr = {.caller = pthread_self()};
+    p.progress = on_progress;
+    p.progress_ud = &pr;
+    static run r;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
+    assert_true(pr.calls >= 2 && pr.calls <= 21);
+    assert_true(pr.last_done == pr.total);
+    assert_false(pr.other_thread);
+    prog pc = {.caller = pthread_self(), .cancel_at = 3};
+    p.progress_ud = &pc;
+    styr_error err;
+    assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, NULL, &err), STYR_MCDA_E_CANCELLED);
+    assert_int_equal(pc.calls, 3);
+}
+
+static void test_bad_params(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 8);
+    static run r;
+    styr_mcda_smaa_params p = base_params(x);
+    bool none[M] = {false, false, false, false};
+    p.active = none;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_E_ARG);
+    p = base_params(x);
+    p.samples = 0;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_E_ARG);
+    p = base_params(x);
+    p.sampling = STYR_MCDA_SAMPLE_SPREAD; /* no central weights */
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_E_ARG);
+    const double zero[M] = {0};
+    p.central = zero;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_E_WEIGHTS);
+    p = base_params(x);
+    p.value_noise = -1;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_E_ARG);
+    p = base_params(x);
+    x[3] = NAN;
+    styr_error err;
+    assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, NULL, &err), STYR_MCDA_E_ARG);
+    assert_int_equal(styr_mcda_smaa(NULL, r.acc, NULL, NULL, NULL), STYR_MCDA_E_ARG);
+}
+
+static void test_constant_column(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 9);
+    for (size_t i = 0; i < N; i++)
+        x[i * M + 2] = 0.0; /* zero column: TOPSIS vector norm 0 */
+    for (int method = 0; method < 2; method++) {
+        styr_mcda_smaa_params p = base_params(x);
+        p.method = method ? STYR_MCDA_TOPSIS : STYR_MCDA_WEIGHTED_SUM;
+        static run r;
+        assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
+        for (size_t q = 0; q < N * N; q++)
+            assert_false(isnan(r.acc[q]));
+        check_sums(&r, N);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reproducible),
+        cmocka_unit_test(test_threads_identical),
+        cmocka_unit_test(test_dominating_area),
+        cmocka_unit_test(test_ties_shared),
+        cmocka_unit_test(test_central_and_confidence),
+        cmocka_unit_test(test_inactive_and_spread),
+        cmocka_unit_test(test_dirichlet_uniform_on_simplex),
+        cmocka_unit_test(test_progress_and_cancel),
+        cmocka_unit_test(test_bad_params),
+        cmocka_unit_test(test_constant_column),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,254 @@
+/* test_sandbox.c - unit tests of engine/sandbox.c: what a rule file can and
+ * cannot reach, the instruction budget a rule's pcall cannot swallow, the
+ * memory cap, text-only loading and per-file environments. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <lauxlib.h>
+
+#include "sandbox.h"
+
+typedef struct fixture {
+    styr_sandbox *sb;
+    char path[64];
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.lua_max_bytes = 32u * 1024 * 1024;
+    lim.lua_max_instructions = 2000000;
+    styr_error err;
+    f->sb = styr_sandbox_new(&lim, &err);
+    assert_non_null(f->sb);
+    snprintf(f->path, sizeof f->path, "/tmp/styr-sandbox-XXXXXX");
+    int fd = mkstemp(f->path);
+    assert_true(fd >= 0);
+    close(fd);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    unlink(f->path);
+    styr_sandbox_free(f->sb);
+    free(f);
+    return 0;
+}
+
+static void write_file(const char *path, const char *src, size_t len)
+{
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(src, 1, len, fp), len);
+    fclose(fp);
+}
+
+/* Runs src as a rule file in a fresh environment; returns the status and
+ * leaves the message in err. */
+static styr_status run(fixture *f, const char *src, styr_error *err)
+{
+    lua_State *L = styr_sandbox_lua(f->sb);
+    write_file(f->path, src, strlen(src));
+    styr_sandbox_new_env(f->sb, f->path);
+    styr_error_clear(err);
+    styr_status st = styr_sandbox_load(f->sb, f->path, -1, err);
+    if (st == STYR_OK)
+        st = styr_sandbox_call(f->sb, 0, 0, "rule t", err);
+    lua_pop(L, 1);
+    assert_int_equal(lua_gettop(L), 0);   /* nothing left behind, whatever happened */
+    return st;
+}
+
+static void expect_failure(fixture *f, const char *src, const char *part)
+{
+    styr_error err;
+    assert_int_not_equal(run(f, src, &err), STYR_OK);
+    if (!strstr(err.message, part))
+        fail_msg("message '%s' does not contain '%s'", err.message, part);
+}
+
+static void test_plain_code_runs(void **state)
+{
+    fixture *f = *state;
+    styr_error err;
+    assert_int_equal(run(f, "local t = {} for i = 1, 100 do t[i] = string.format('%d', i) end\n"
+                            "assert(#t == 100 and math.max(1, 2) == 2 and utf8.len('åäö') == 3)\n"
+                            "assert(table.concat({'a', 'b'}, '-') == 'a-b')\n", &err), STYR_OK);
+}
+
+static void test_blocked_names(void **state)
+{
+    fixture *f = *state;
+    expect_failure(f, "io.open('/etc/passwd')", "'io.open' is not allowed");
+    expect_failure(f, "os.execute('true')", "'os.execute' is not allowed");
+    expect_failure(f, "os.getenv('HOME')", "'os.getenv' is not allowed");
+    expect_failure(f, "require('os')", "'require' is not allowed");
+    expect_failure(f, "load('return 1')()", "'load' is not allowed");
+    expect_failure(f, "loadstring('return 1')", "'loadstring' is not allowed");
+    expect_failure(f, "dofile('/etc/passwd')", "'dofile' is not allowed");
+    expect_failure(f, "loadfile('/etc/passwd')", "'loadfile' is not allowed");
+    expect_failure(f, "debug.getinfo(1)", "'debug.getinfo' is not allowed");
+    expect_failure(f, "coroutine.wrap(function() end)()", "'coroutine.wrap' is not allowed");
+    expect_failure(f, "collectgarbage()", "'collectgarbage' is not allowed");
+    expect_failure(f, "string.dump(function() end)", "'string.dump' is not allowed");
+    expect_failure(f, "math.random()", "'math.random' is not allowed");
+    expect_failure(f, "package.loaded.os.exit()", "'package.loaded' is not allowed");
+}
+
+static void test_undefined_global_is_an_error(void **state)
+{
+    fixture *f = *state;
+    expect_failure(f, "local x = reprot\n", "undefined name 'reprot'");
+}
+
+static void test_error_position_is_the_rule_line(void **state)
+{
+    fixture *f = *state;
+    styr_error err;
+    assert_int_equal(run(f, "local a = 1\n\nlocal b = nil + a\n", &err), STYR_E_RULE);
+    assert_string_equal(err.file, f->path);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.message, "rule t: "));
+    assert_non_null(strstr(err.message, "arithmetic"));
+}
+
+static void test_error_with_table_value(void **state)
+{
+    fixture *f = *state;
+    styr_error err;
+    assert_int_equal(run(f, "\nerror({code = 1})\n", &err), STYR_E_RULE);
+    assert_non_null(strstr(err.message, "error raised with a table value"));
+    assert_int_equal(err.line, 2);
+}
+
+static void test_endless_loop_stops(void **state)
+{
+    fixture *f = *state;
+    styr_error err;
+    assert_int_equal(run(f, "while true do end\n", &err), STYR_E_RULE);
+    assert_non_null(strstr(err.message, "stopped after 2000000 instructions"));
+    assert_int_equal(err.line, 1);
+}
+
+static void test_pcall_cannot_swallow_the_stop(void **state)
+{
+    fixture *f = *state;
+    expect_failure(f,
+                   "for i = 1, 1000 do\n"
+                   "  pcall(function() while true do end end)\n"
+                   "end\n"
+                   "return 'escaped'\n",
+                   "stopped after");
+    /* The same trick with xpcall and an error handler that loops. */
+    expect_failure(f, "xpcall(function() while true do end end, function() while true do end end)\n",
+                   "stopped after");
+}
+
+static void test_deep_recursion_is_contained(void **state)
+{
+    fixture *f = *state;
+    /* Lua's own stack limit, or this sandbox's memory cap, whichever comes first. */
+    styr_error err;
+    assert_int_equal(run(f, "local function r(n) return 1 + r(n + 1) end\nr(1)\n", &err), STYR_E_RULE);
+    assert_true(strstr(err.message, "stack overflow") || strstr(err.message, "more than 32 MiB"));
+    assert_int_equal(run(f, "assert(1 + 1 == 2)\n", &err), STYR_OK);
+}
+
+static void test_memory_bombs_stop(void **state)
+{
+    fixture *f = *state;
+    expect_failure(f, "local s = string.rep('x', 1 << 30)\n", "more than 32 MiB");
+    expect_failure(f, "local t = {} for i = 1, 1e9 do t[i] = i end\n", "");
+    /* A caught memory error is stopped again by the hook. */
+    expect_failure(f, "for i = 1, 100 do pcall(string.rep, 'x', 1 << 30) end\n", "more than 32 MiB");
+    /* And the state works afterwards. */
+    styr_error err;
+    assert_int_equal(run(f, "local s = string.rep('x', 1000)\nassert(#s == 1000)\n", &err), STYR_OK);
+}
+
+typedef struct { char data[8192]; size_t len; } dump_buf;
+
+static int dump_writer(lua_State *L, const void *p, size_t sz, void *ud)
+{
+    (void)L;
+    dump_buf *b = ud;
+    if (b->len + sz > sizeof b->data)
+        return 1;
+    memcpy(b->data + b->len, p, sz);
+    b->len += sz;
+    return 0;
+}
+
+static void test_binary_chunk_refused(void **state)
+{
+    fixture *f = *state;
+    /* Real bytecode, made in a separate, unsandboxed state. */
+    lua_State *L = luaL_newstate();
+    assert_int_equal(luaL_loadstring(L, "return 1"), LUA_OK);
+    dump_buf b = {{0}, 0};
+    assert_int_equal(lua_dump(L, dump_writer, &b, 0), 0);
+    lua_close(L);
+    write_file(f->path, b.data, b.len);
+    styr_sandbox_new_env(f->sb, f->path);
+    styr_error err;
+    assert_int_equal(styr_sandbox_load(f->sb, f->path, -1, &err), STYR_E_RULESET);
+    assert_non_null(strstr(err.message, "binary"));
+    lua_pop(styr_sandbox_lua(f->sb), 1);
+}
+
+static void test_environments_are_separate(void **state)
+{
+    fixture *f = *state;
+    styr_error err;
+    assert_int_equal(run(f, "leftover = 42\nstring.format = nil\n", &err), STYR_OK);
+    expect_failure(f, "assert(leftover == nil)\n", "undefined name 'leftover'");
+    assert_int_equal(run(f, "assert(string.format('%d', 7) == '7')\n", &err), STYR_OK);
+}
+
+static void test_string_metatable_is_locked(void **state)
+{
+    fixture *f = *state;
+    expect_failure(f, "getmetatable('').__index = {}\n", "attempt to index");
+    expect_failure(f, "setmetatable(_G, nil)\n", "cannot change a protected metatable");
+    styr_error err;
+    assert_int_equal(run(f, "assert(('abc'):upper() == 'ABC')\n", &err), STYR_OK);
+}
+
+static void test_memory_is_counted(void **state)
+{
+    fixture *f = *state;
+    assert_true(styr_sandbox_memory(f->sb) > 0);
+    assert_true(styr_sandbox_peak_memory(f->sb) >= styr_sandbox_memory(f->sb));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_plain_code_runs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_blocked_names, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_undefined_global_is_an_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_error_position_is_the_rule_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_error_with_table_value, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_endless_loop_stops, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pcall_cannot_swallow_the_stop, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_deep_recursion_is_contained, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_memory_bombs_stop, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_binary_chunk_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_environments_are_separate, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_string_metatable_is_locked, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_memory_is_counted, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,156 @@
+/* test_support.c - unit tests of the engine's small helpers: strmap.c,
+ * message.c, json.c and findings.c. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "findings.h"
+#include "json.h"
+#include "message.h"
+#include "strmap.h"
+
+static void test_strmap_grows_and_keeps_first(void **state)
+{
+    (void)state;
+    styr_strmap m;
+    styr_strmap_init(&m);
+    assert_null(styr_strmap_get(&m, "x", 1));
+    static int values[5000];
+    char key[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(key, sizeof key, "id-%d", i);
+        assert_int_equal(styr_strmap_put(&m, key, strlen(key), &values[i], NULL), 1);
+    }
+    for (int i = 0; i < 5000; i++) {
+        snprintf(key, sizeof key, "id-%d", i);
+        assert_ptr_equal(styr_strmap_get(&m, key, strlen(key)), &values[i]);
+    }
+    void *old = NULL;
+    assert_int_equal(styr_strmap_put(&m, "id-7", 4, &values[0], &old), 0);
+    assert_ptr_equal(old, &values[7]);
+    assert_ptr_equal(styr_strmap_get(&m, "id-7", 4), &values[7]);
+    /* Keys are byte strings: a prefix is another key. */
+    assert_null(styr_strmap_get(&m, "id-7", 3));
+    assert_int_equal(m.count, 5000);
+    styr_strmap_free(&m);
+}
+
+static const char *lookup(void *ud, const char *name, size_t *len)
+{
+    (void)ud;
+    if (strcmp(name, "who") == 0) {
+        *len = 3;
+        return "BRG";
+    }
+    return NULL;
+}
+
+static void test_message_placeholders(void **state)
+{
+    (void)state;
+    char *s = styr_message_format("{who} äger {who}, {unknown} {", lookup, NULL);
+    assert_string_equal(s, "BRG äger BRG, {unknown} {");
+    free(s);
+    s = styr_message_format("", lookup, NULL);
+    assert_string_equal(s, "");
+    free(s);
+    /* A brace run too long to be a placeholder is text. */
+    char tmpl[200];
+    memset(tmpl, 'a', sizeof tmpl);
+    tmpl[0] = '{';
+    tmpl[150] = '}';
+    tmpl[199] = '\0';
+    s = styr_message_format(tmpl, lookup, NULL);
+    assert_string_equal(s, tmpl);
+    free(s);
+}
+
+static char *json_of(const char *s)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    styr_json_string(f, s);
+    fclose(f);
+    return buf;
+}
+
+static void test_json_strings(void **state)
+{
+    (void)state;
+    char *j = json_of("a\"b\\c\nd\te\x01 åäö");
+    assert_string_equal(j, "\"a\\\"b\\\\c\\nd\\te\\u0001 åäö\"");
+    free(j);
+    j = json_of("bad \xff\xc3 end");
+    assert_string_equal(j, "\"bad \\ufffd\\ufffd end\"");
+    free(j);
+    j = json_of(NULL);
+    assert_string_equal(j, "null");
+    free(j);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    styr_json_number(f, 0.0 / 0.0);
+    fputc(' ', f);
+    styr_json_number(f, 3000000);
+    fputc(' ', f);
+    styr_json_number(f, 0.25);
+    fclose(f);
+    assert_string_equal(buf, "null 3000000 0.25");
+    free(buf);
+}
+
+static void test_findings_sort_count_and_cap(void **state)
+{
+    (void)state;
+    styr_findings f;
+    styr_findings_init(&f, 3);
+    assert_int_equal(styr_findings_add(&f, "b.rule", STYR_SEV_ERROR, strdup("m"), NULL, strdup("p"), 9, 1), 0);
+    assert_int_equal(styr_findings_add(&f, "a.rule", STYR_SEV_WARNING, strdup("m"), strdup("1.1"), NULL, 2, 5), 0);
+    assert_int_equal(styr_findings_add(&f, "a.rule", STYR_SEV_INFO, strdup("m"), NULL, NULL, 2, 3), 0);
+    /* Past the cap findings are counted, not kept. */
+    assert_int_equal(styr_findings_add(&f, "c.rule", STYR_SEV_ERROR, strdup("m"), NULL, NULL, 1, 1), 0);
+    assert_int_equal(f.count, 3);
+    assert_int_equal(f.dropped, 1);
+    styr_findings_sort(&f);
+    assert_int_equal(f.items[0].column, 3);
+    assert_int_equal(f.items[1].column, 5);
+    assert_int_equal(f.items[2].line, 9);
+    f.items[2].waiver_reason = "skäl";
+    size_t c[3];
+    styr_findings_count(&f, c);
+    assert_int_equal(c[STYR_SEV_ERROR], 1);   /* the dropped one; the kept error is waived */
+    assert_int_equal(c[STYR_SEV_WARNING], 1);
+    assert_int_equal(c[STYR_SEV_INFO], 1);
+    styr_findings_free(&f);
+}
+
+static void test_severity_names(void **state)
+{
+    (void)state;
+    styr_severity s;
+    assert_true(styr_severity_parse("warn", &s));
+    assert_int_equal(s, STYR_SEV_WARNING);
+    assert_true(styr_severity_parse("off", &s));
+    assert_int_equal(s, STYR_SEV_OFF);
+    assert_false(styr_severity_parse("fatal", &s));
+    assert_string_equal(styr_severity_name(STYR_SEV_ERROR), "error");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_strmap_grows_and_keeps_first),
+        cmocka_unit_test(test_message_placeholders),
+        cmocka_unit_test(test_json_strings),
+        cmocka_unit_test(test_findings_sort_count_and_cap),
+        cmocka_unit_test(test_severity_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
