@@ -692,6 +692,16 @@ static int api_registry_suggest(lua_State *L)
     return 1;
 }
 
+/* registry.size(kind) -> how many entries the registry has of kind. */
+static int api_registry_size(lua_State *L)
+{
+    const char *kind = registry_kinds[luaL_checkoption(L, 1, NULL, registry_kinds)];
+    push_registry_kind(L, kind);
+    lua_getfield(L, -1, "names");
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+    return 1;
+}
+
 /* registry.names(kind) -> a new list of the canonical names. */
 static int api_registry_names(lua_State *L)
 {
@@ -812,7 +822,7 @@ void styr_luaapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index)
     static const luaL_Reg registry_fns[] = {
         {"owner", api_registry_owner}, {"program", api_registry_program},
         {"funder", api_registry_funder}, {"suggest", api_registry_suggest},
-        {"names", api_registry_names}, {NULL, NULL}};
+        {"names", api_registry_names}, {"size", api_registry_size}, {NULL, NULL}};
     static const luaL_Reg ruleset_fns[] = {
         {"has_rule", api_ruleset_has_rule}, {"rule_ids", api_ruleset_rule_ids},
         {"setting", api_ruleset_setting}, {NULL, NULL}};

@@ -8,11 +8,19 @@
 
 typedef struct { const styr_node *node; } node_view;
 
+/* Registry slot of the metatable, keyed by this address: a light-userdata
+ * lookup is cheaper than luaL_setmetatable's string key, and this runs for
+ * every container a rule reads. (Caching views per node was measured and is
+ * slower than making a fresh one: a table insert costs more than the
+ * allocation it saves.) */
+static const char mt_key = 'm';
+
 void styr_luadoc_push_view(lua_State *L, const styr_node *n)
 {
-    node_view *v = lua_newuserdatauv(L, sizeof *v, 0);
+    node_view *v = lua_newuserdatauv(L, sizeof *v, 0);   /* view */
     v->node = n;
-    luaL_setmetatable(L, NODE_MT);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &mt_key);          /* view mt */
+    lua_setmetatable(L, -2);                             /* view */
 }
 
 void styr_luadoc_push(lua_State *L, const styr_node *n)
@@ -34,15 +42,28 @@ void styr_luadoc_push(lua_State *L, const styr_node *n)
     }
 }
 
+/* Like luaL_testudata, with the metatable found by a light-userdata key
+ * instead of a string (this runs on every helper call of every rule). */
+static node_view *test_view(lua_State *L, int idx)
+{
+    node_view *v = lua_touserdata(L, idx);
+    if (!v || !lua_getmetatable(L, idx))
+        return NULL;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &mt_key);
+    int ours = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return ours ? v : NULL;
+}
+
 const styr_node *styr_luadoc_test(lua_State *L, int idx)
 {
-    node_view *v = luaL_testudata(L, idx, NODE_MT);
+    node_view *v = test_view(L, idx);
     return v ? v->node : NULL;
 }
 
 const styr_node *styr_luadoc_check(lua_State *L, int idx)
 {
-    node_view *v = luaL_testudata(L, idx, NODE_MT);
+    node_view *v = test_view(L, idx);
     if (!v)
         luaL_typeerror(L, idx, "map or list of the plan");
     return v->node;
@@ -151,6 +172,8 @@ void styr_luadoc_init(lua_State *L)
         {NULL, NULL}};
     luaL_newmetatable(L, NODE_MT);                       /* mt */
     luaL_setfuncs(L, mt, 0);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &mt_key);
     lua_pushliteral(L, "map or list of the plan");
     lua_setfield(L, -2, "__name");
     lua_pushliteral(L, "read-only");

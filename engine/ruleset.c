@@ -552,7 +552,7 @@ static styr_status load_rule_files(styr_ruleset *rs, const char *dir, styr_error
         n++;
     }
     closedir(d);
-    if (st == STYR_OK)
+    if (st == STYR_OK && n > 1)
         qsort(names, n, sizeof *names, cmp_names);   /* a stable, documented order */
     for (size_t i = 0; i < n && st == STYR_OK; i++) {
         char *path = join(dir, names[i]);

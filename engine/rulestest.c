@@ -174,7 +174,8 @@ static int run_dir(styr_ruleset *rs, const char *dir, coverage *cov, tally *t, F
         snprintf(names[n++], len, "%s/%s", dir, e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp);
     int found = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(names[i]);

@@ -378,7 +378,7 @@ static void split_position(styr_error *err, const char *who, const char *msg)
             break;
     }
     if (who)
-        snprintf(err->message, sizeof err->message, "%s: %s", who, msg);
+        snprintf(err->message, sizeof err->message, "rule %s crashed: %s", who, msg);
     else
         snprintf(err->message, sizeof err->message, "%s", msg);
 }
@@ -417,14 +417,14 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
             err->line = (unsigned)sb->kill_line;
             if (dying == DYING_BUDGET)
                 snprintf(err->message, sizeof err->message,
-                         "%s%sstopped after %llu instructions (an endless loop?); "
+                         "%s%s%sstopped after %llu instructions (an endless loop?); "
                          "raise --max-instructions if the rule is right",
-                         who ? who : "", who ? ": " : "", (unsigned long long)sb->lim.lua_max_instructions);
+                         who ? "rule " : "", who ? who : "", who ? " crashed: " : "", (unsigned long long)sb->lim.lua_max_instructions);
             else
                 snprintf(err->message, sizeof err->message,
-                         "%s%sstopped: the rules used more than %zu MiB of memory; "
+                         "%s%s%sstopped: the rules used more than %zu MiB of memory; "
                          "raise --max-rule-memory if the rule is right",
-                         who ? who : "", who ? ": " : "", sb->lim.lua_max_bytes / (1024 * 1024));
+                         who ? "rule " : "", who ? who : "", who ? " crashed: " : "", sb->lim.lua_max_bytes / (1024 * 1024));
         }
         lua_gc(L, LUA_GCCOLLECT, 0);
         return STYR_E_RULE;

@@ -45,8 +45,8 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
  * instruction budget and the memory cap, like lua_pcall. On failure pops
  * everything it was given, fills err (code STYR_E_RULE) with the rule file
  * and line where the error happened and a message saying what went wrong,
- * prefixed with who (e.g. "rule X crashed"; NULL for none) and returns
- * STYR_E_RULE.
+ * prefixed with "rule WHO crashed: " when who (a rule id) is not NULL, and
+ * returns STYR_E_RULE.
  * [-(nargs+1), +nresults] on success. */
 styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
                               const char *who, styr_error *err);

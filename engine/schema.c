@@ -116,8 +116,18 @@ static int fits_primitive(const char *prim, const styr_node *v)
     return -1;
 }
 
+/* Where a value sits: under key in parent, and within that value's list or
+ * map when it is an element (elem_index >= 0, elem_key for a map). The text
+ * is only put together when there is something to report. */
+typedef struct place {
+    const styr_node *parent;
+    const char *key;
+    long elem_index;
+    const char *elem_key;
+} place;
+
 static styr_status check_value(walk *w, const styr_node *spec, styr_node *v, const char *part,
-                               const styr_node *parent, const char *key, int depth);
+                               const place *at, int depth);
 
 static styr_status schema_error(walk *w, const styr_node *at, const char *what)
 {
@@ -125,21 +135,26 @@ static styr_status schema_error(walk *w, const styr_node *at, const char *what)
                           at ? at->column : 0, "schema: %s", what);
 }
 
-static void type_finding(walk *w, const char *part, styr_node *v, const styr_node *parent,
-                         const char *key, const char *expected)
+static void type_finding(walk *w, const char *part, styr_node *v, const place *at, const char *expected)
 {
-    args a = {{"field", "expected", "found"}, {key ? key : "", expected, found_label(w, v)}, 3};
+    char field[300];
+    if (at->elem_index >= 0 && at->elem_key)
+        snprintf(field, sizeof field, "%s.%s", at->key ? at->key : "", at->elem_key);
+    else if (at->elem_index >= 0)
+        snprintf(field, sizeof field, "%s[%ld]", at->key ? at->key : "", at->elem_index);
+    else
+        snprintf(field, sizeof field, "%s", at->key ? at->key : "");
+    args a = {{"field", "expected", "found"}, {field, expected, found_label(w, v)}, 3};
     v->flags |= STYR_NODE_INVALID;
-    emit(w, part, "type", v, parent, key, &a);
+    emit(w, part, "type", v, at->parent, field[0] ? field : NULL, &a);
 }
 
-static styr_status check_object(walk *w, const styr_node *type, styr_node *v, const styr_node *parent,
-                                const char *key, int depth)
+static styr_status check_object(walk *w, const styr_node *type, styr_node *v, const place *at, int depth)
 {
     const styr_node *partn = styr_map_get(type, "part", 4);
     const char *part = partn ? partn->u.text : "plan";
     if (v->kind != STYR_NODE_MAP) {
-        type_finding(w, part, v, parent, key, label(w, "map"));
+        type_finding(w, part, v, at, label(w, "map"));
         return STYR_OK;
     }
     const styr_node *fields = styr_map_get(type, "fields", 6);
@@ -173,7 +188,8 @@ static styr_status check_object(walk *w, const styr_node *type, styr_node *v, co
         }
         if (styr_node_is_null(val))
             continue;   /* an empty value reads as absent; rules say if it is needed */
-        styr_status st = check_value(w, spec, val, part, v, k->u.text, depth + 1);
+        place sub = {v, k->u.text, -1, NULL};
+        styr_status st = check_value(w, spec, val, part, &sub, depth + 1);
         if (st != STYR_OK)
             return st;
     }
@@ -181,7 +197,7 @@ static styr_status check_object(walk *w, const styr_node *type, styr_node *v, co
 }
 
 static styr_status check_value(walk *w, const styr_node *spec, styr_node *v, const char *part,
-                               const styr_node *parent, const char *key, int depth)
+                               const place *at, int depth)
 {
     if (depth > MAX_SCHEMA_DEPTH)
         return schema_error(w, spec, "types nest deeper than 16 levels (a type that contains itself?)");
@@ -189,13 +205,13 @@ static styr_status check_value(walk *w, const styr_node *spec, styr_node *v, con
         int fit = fits_primitive(spec->u.text, v);
         if (fit >= 0) {
             if (!fit)
-                type_finding(w, part, v, parent, key, label(w, spec->u.text));
+                type_finding(w, part, v, at, label(w, spec->u.text));
             return STYR_OK;
         }
         const styr_node *type = styr_map_get(w->types, spec->u.text, spec->count);
         if (!type || type->kind != STYR_NODE_MAP)
             return schema_error(w, spec, "unknown type name");
-        return check_object(w, type, v, parent, key, depth);
+        return check_object(w, type, v, at, depth);
     }
     if (spec->kind != STYR_NODE_MAP || spec->count != 1)
         return schema_error(w, spec, "a field type is a name, {list: TYPE} or {map: TYPE}");
@@ -204,19 +220,15 @@ static styr_status check_value(walk *w, const styr_node *spec, styr_node *v, con
     if (!is_list && strcmp(how->u.text, "map") != 0)
         return schema_error(w, how, "expected 'list' or 'map'");
     if (v->kind != (is_list ? STYR_NODE_SEQ : STYR_NODE_MAP)) {
-        type_finding(w, part, v, parent, key, label(w, is_list ? "list" : "map"));
+        type_finding(w, part, v, at, label(w, is_list ? "list" : "map"));
         return STYR_OK;
     }
     for (uint32_t i = 0; i < v->count; i++) {
         styr_node *item = is_list ? v->u.items[i] : v->u.items[2 * i + 1];
         if (styr_node_is_null(item))
             continue;
-        char sub[300];
-        if (is_list)
-            snprintf(sub, sizeof sub, "%s[%u]", key ? key : "", i);
-        else
-            snprintf(sub, sizeof sub, "%s.%s", key ? key : "", styr_map_key(v, i)->u.text);
-        styr_status st = check_value(w, inner, item, part, parent, sub, depth + 1);
+        place sub = {at->parent, at->key, (long)i, is_list ? NULL : styr_map_key(v, i)->u.text};
+        styr_status st = check_value(w, inner, item, part, &sub, depth + 1);
         if (st != STYR_OK)
             return st;
     }
@@ -241,5 +253,6 @@ styr_status styr_schema_check(styr_run *run, styr_node *root, const char *type_n
     if (!type)
         return styr_error_set(err, STYR_E_RULESET, w.schema_file, 0, 0,
                               "schema.yaml has no type '%s'", type_name);
-    return check_object(&w, type, root, root, NULL, 0);
+    place at_root = {root, NULL, -1, NULL};
+    return check_object(&w, type, root, &at_root, 0);
 }

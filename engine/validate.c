@@ -77,15 +77,32 @@ static int period_edge(const styr_node *v, styr_date_edge edge, int64_t *out)
     return 1;
 }
 
-static void add_rule_error(styr_file_result *res, const styr_error *e, const char *item)
+/* Where a crash happened, for its message: "action 1.2" or "action number 3". */
+typedef struct item_ref {
+    const char *noun;        /* NULL for the whole file */
+    const styr_node *node;
+    uint32_t index;
+} item_ref;
+
+static void add_rule_error(styr_file_result *res, const styr_error *e, const item_ref *where)
 {
+    char item[160];
+    item[0] = '\0';
+    if (where && where->noun) {
+        size_t len = 0;
+        const char *id = styr_item_id(where->node, &len);
+        if (id)
+            snprintf(item, sizeof item, "%s %.*s", where->noun, (int)(len < 100 ? len : 100), id);
+        else
+            snprintf(item, sizeof item, "%s number %u", where->noun, where->index + 1);
+    }
     styr_error *grown = realloc(res->rule_errors, (res->nrule_errors + 1) * sizeof *grown);
     if (!grown)
         return;
     res->rule_errors = grown;
     styr_error *slot = &res->rule_errors[res->nrule_errors++];
     *slot = *e;
-    if (item) {
+    if (item[0]) {
         size_t n = strlen(slot->message);
         snprintf(slot->message + n, sizeof slot->message - n, " (while judging %s)", item);
     }
@@ -93,7 +110,7 @@ static void add_rule_error(styr_file_result *res, const styr_error *e, const cha
 
 /* Runs every rule of scope over the value at node_index (a node view),
  * with the root view at root_index as its second argument. */
-static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_index, const char *item)
+static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_index, const item_ref *where)
 {
     styr_ruleset *rs = run->rs;
     lua_State *L = styr_sandbox_lua(rs->sb);
@@ -104,14 +121,12 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->fn);
         lua_pushvalue(L, node_index);
         lua_pushvalue(L, root_index);
-        char who[200];
-        snprintf(who, sizeof who, "rule %s crashed", r->id);
         styr_error e;
         run->rule = r;
-        if (styr_sandbox_call(rs->sb, 2, 0, who, &e) != STYR_OK) {
+        if (styr_sandbox_call(rs->sb, 2, 0, r->id, &e) != STYR_OK) {
             /* One report per rule and file: the rest of the file goes on without it. */
             r->crashed = 1;
-            add_rule_error(run->res, &e, item);
+            add_rule_error(run->res, &e, where);
         }
         run->rule = NULL;
     }
@@ -128,14 +143,8 @@ static void run_items(styr_run *run, styr_scope scope, const styr_node *seq, int
         if (item->kind != STYR_NODE_MAP || (item->flags & STYR_NODE_INVALID))
             continue;
         styr_luadoc_push_view(L, item);
-        size_t len = 0;
-        const char *id = styr_item_id(item, &len);
-        char what[160];
-        if (id)
-            snprintf(what, sizeof what, "%s %.*s", noun, (int)(len < 100 ? len : 100), id);
-        else
-            snprintf(what, sizeof what, "%s number %u", noun, i + 1);
-        run_scope(run, scope, lua_gettop(L), root_index, what);
+        item_ref where = {noun, item, i};
+        run_scope(run, scope, lua_gettop(L), root_index, &where);
         lua_pop(L, 1);
     }
 }

@@ -5,6 +5,20 @@ local function is_bad_number(v)
   return v ~= nil and (v ~= v or v < 0 or v == math.huge)
 end
 
+-- The financing types the ruleset allows (settings.financing_types), read
+-- once: settings do not change during a run.
+local known_types, known_list
+local function financing_types()
+  if known_list == nil then
+    known_types, known_list = {}, {}
+    for _, k in each(ruleset.setting("financing_types")) do
+      known_types[k] = true
+      known_list[#known_list + 1] = k
+    end
+  end
+  return known_types, known_list
+end
+
 rule {
   id = "action.financing.missing",
   severity = "error",
@@ -32,9 +46,8 @@ rule {
   check = function(a)
     for _, f in each(a.financing) do
       if f.type == nil then
-        local known = {}
-        for _, k in each(ruleset.setting("financing_types")) do known[#known + 1] = k end
-        report(f, "type", {known = table.concat(known, " | ")})
+        local _, list = financing_types()
+        report(f, "type", {known = table.concat(list, " | ")})
       end
     end
   end,
@@ -48,22 +61,15 @@ rule {
     en = "Action {action}: unknown financing type '{value}'{hint}.",
   },
   check = function(a)
-    local types = ruleset.setting("financing_types")
-    if types == nil then return end
+    local known, list = financing_types()
+    if #list == 0 then return end
     for _, f in each(a.financing) do
       local t = f.type
-      if t ~= nil then
-        local known, ok = {}, false
-        for _, k in each(types) do
-          known[#known + 1] = k
-          if k == tostring(t) then ok = true end
-        end
-        if not ok then
-          local near = nearest(tostring(t), known)
-          local hint = near and (lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)")
-                       or (" (" .. table.concat(known, ", ") .. ")")
-          report(f, "type", {value = t, hint = hint})
-        end
+      if t ~= nil and not known[tostring(t)] then
+        local near = nearest(tostring(t), list)
+        local hint = near and (lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)")
+                     or (" (" .. table.concat(list, ", ") .. ")")
+        report(f, "type", {value = t, hint = hint})
       end
     end
   end,
@@ -77,7 +83,7 @@ rule {
     en = "Action {action}: the funder '{source}' is not in the registry{hint}.",
   },
   check = function(a)
-    if #registry.names("funder") == 0 then return end
+    if registry.size("funder") == 0 then return end
     for _, f in each(a.financing) do
       local s = f.source
       if s ~= nil and registry.funder(tostring(s)) == nil and registry.owner(tostring(s)) == nil then

@@ -24,7 +24,7 @@ rule {
   },
   check = function(a)
     local l = a.links
-    if l == nil or #registry.names("program") == 0 then return end
+    if l == nil or registry.size("program") == 0 then return end
     for i, p in each(l.programs) do
       if registry.program(tostring(p)) == nil then
         local near = registry.suggest("program", tostring(p))
@@ -78,9 +78,9 @@ rule {
     local d = a.description
     if kind(d) ~= "text" then return end
     for _, m in ipairs(pattern.find_all("action-reference", d)) do
-      for _, id in ipairs(pattern.find_all("action-id", m.captures[1])) do
-        if find_action(id.match) == nil then
-          report(a, "description", {reference = m.match, target = id.match})
+      for id in m.captures[1]:gmatch("%d+%.%d+") do
+        if find_action(id) == nil then
+          report(a, "description", {reference = m.match, target = id})
         end
       end
     end

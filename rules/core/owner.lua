@@ -30,7 +30,7 @@ rule {
   },
   check = function(a)
     local owner = a.owner
-    if owner == nil or #registry.names("owner") == 0 then return end
+    if owner == nil or registry.size("owner") == 0 then return end
     owner = tostring(owner)
     if registry.owner(owner) ~= nil then return end
     local near = registry.suggest("owner", owner)

@@ -65,7 +65,7 @@ static styr_status run(fixture *f, const char *src, styr_error *err)
     styr_error_clear(err);
     styr_status st = styr_sandbox_load(f->sb, f->path, -1, err);
     if (st == STYR_OK)
-        st = styr_sandbox_call(f->sb, 0, 0, "rule t", err);
+        st = styr_sandbox_call(f->sb, 0, 0, "t", err);
     lua_pop(L, 1);
     assert_int_equal(lua_gettop(L), 0);   /* nothing left behind, whatever happened */
     return st;
@@ -120,7 +120,7 @@ static void test_error_position_is_the_rule_line(void **state)
     assert_int_equal(run(f, "local a = 1\n\nlocal b = nil + a\n", &err), STYR_E_RULE);
     assert_string_equal(err.file, f->path);
     assert_int_equal(err.line, 3);
-    assert_non_null(strstr(err.message, "rule t: "));
+    assert_non_null(strstr(err.message, "rule t crashed: "));
     assert_non_null(strstr(err.message, "arithmetic"));
 }
 
