@@ -17,8 +17,10 @@
 #include "text.h"
 #include "validate.h"
 
+#include "styr.h"
+
 #ifndef STYR_VERSION
-#define STYR_VERSION "0.0.0"
+#define STYR_VERSION STYR_VERSION_STRING
 #endif
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_FAILED = 2 };

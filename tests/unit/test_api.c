@@ -1,0 +1,83 @@
+/* test_api.c - unit tests of the public API (include/styr.h, engine/api.c)
+ * on the bundled plan and the goteborg ruleset, as an embedding program
+ * would use them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "styr.h"
+
+static char plan[1024], clean[1024];
+
+static void test_version(void **state)
+{
+    (void)state;
+    assert_string_equal(styr_version(), STYR_VERSION_STRING);
+}
+
+static void test_validate_the_bundled_plan(void **state)
+{
+    (void)state;
+    styr_problem why;
+    styr_rules *rules = styr_rules_load("goteborg", "en", &why);
+    assert_non_null(rules);
+    styr_report *r = styr_validate_file(rules, plan, &why);
+    assert_non_null(r);
+    assert_int_equal(styr_report_rule_errors(r), 0);
+    assert_true(styr_report_total(r, "error") > 0);
+    size_t owner_missing = 0;
+    unsigned last = 0;
+    for (size_t i = 0; i < styr_report_count(r); i++) {
+        styr_finding_view f = styr_report_finding(r, i);
+        assert_true(f.line >= last);   /* file order */
+        last = f.line;
+        if (strcmp(f.rule, "action.owner.missing") == 0) {
+            owner_missing++;
+            assert_non_null(f.action);
+            assert_non_null(strstr(f.message, "has no owner"));
+            assert_string_equal(f.severity, "error");
+        }
+    }
+    assert_int_equal(owner_missing, 23);
+    styr_report_free(r);
+
+    r = styr_validate_file(rules, clean, &why);
+    assert_non_null(r);
+    assert_int_equal(styr_report_count(r), 0);
+    assert_int_equal(styr_report_total(r, "warning"), 0);
+    styr_report_free(r);
+    styr_rules_free(rules);
+}
+
+static void test_problems_have_positions(void **state)
+{
+    (void)state;
+    styr_problem why;
+    assert_null(styr_rules_load("no-such-ruleset", "sv", &why));
+    assert_non_null(strstr(why.message, "no ruleset named"));
+    styr_rules *rules = styr_rules_load("goteborg", "sv", &why);
+    assert_null(styr_validate_file(rules, "/nonexistent/plan.yaml", &why));
+    assert_string_equal(why.file, "/nonexistent/plan.yaml");
+    styr_rules_free(rules);
+    styr_rules_free(NULL);
+    styr_report_free(NULL);
+}
+
+int main(void)
+{
+    const char *data = getenv("STYR_TEST_DATA");   /* the tests/ folder */
+    snprintf(plan, sizeof plan, "%s/../scenarios/goteborg-2018-2019.yaml", data ? data : "tests");
+    snprintf(clean, sizeof clean, "%s/../rules/goteborg/tests/clean.yaml", data ? data : "tests");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_version),
+        cmocka_unit_test(test_validate_the_bundled_plan),
+        cmocka_unit_test(test_problems_have_positions),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
