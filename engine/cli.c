@@ -12,6 +12,8 @@
 #include "doc.h"
 #include "json.h"
 #include "report.h"
+#include "report_score.h"
+#include "score.h"
 #include "ruleset.h"
 #include "rulestest.h"
 #include "text.h"
@@ -35,11 +37,21 @@ typedef struct options {
     styr_limits lim;
     const char **files;
     size_t nfiles;
+    const char **scenarios;      /* score, sensitivity: --scenario (repeatable) */
+    size_t nscenarios;
+    int explain;
+    uint64_t samples, seed;
+    double spread;               /* < 0: sample uniformly on the simplex */
+    unsigned threads;
 } options;
 
 static const char *const usage_text =
     "usage: styr validate PLAN.yaml... [--rules NAME|DIR] [--format text|json]\n"
     "                     [--fail-on error|warning|info] [--lang sv|en] [-o FILE]\n"
+    "       styr score AREAS.yaml --scenario S.yaml [--scenario T.yaml ...] [--explain]\n"
+    "                  [--format text|json] [--rules NAME|DIR] [--lang sv|en] [-o FILE]\n"
+    "       styr sensitivity AREAS.yaml --scenario S.yaml [--samples N] [--seed N]\n"
+    "                  [--spread X] [--threads N] [--format text|json] [-o FILE]\n"
     "       styr rules list|test [--rules NAME|DIR] [--format text|json] [--lang sv|en]\n"
     "       styr --version | styr help [COMMAND]\n";
 
@@ -84,6 +96,44 @@ static const char *const help_rules =
     "  # styr-test: fails TEXT          the file cannot be judged, with TEXT in the message\n"
     "Every rule must fire in one fixture and stay quiet in another. Exit 0 when all\n"
     "pass, 1 when one fails.\n";
+
+static const char *const help_score =
+    "styr score AREAS.yaml --scenario S.yaml [--scenario T.yaml ...] [options]\n"
+    "\n"
+    "Ranks the innovation areas of AREAS.yaml under each scenario, with the model of\n"
+    "the ruleset (model.lua): every score is shown with each criterion's part. The\n"
+    "areas file and the scenarios are judged first (area. and scenario. rules); an\n"
+    "area with errors, or one that fails a gate of the model, is left out with the\n"
+    "reason; a scenario with errors is not scored. With several scenarios, the ranks\n"
+    "are compared side by side. A scenario with budget_sek also gets the best\n"
+    "portfolio within the budget (exact, honouring include, exclude, requires and\n"
+    "excludes).\n"
+    "\n"
+    "  --explain          show how every score was built: value, normalised value,\n"
+    "                     weight and contribution of each criterion\n"
+    "  --format FMT       text (default) or json\n"
+    "  --rules, --lang, --fail-on, -o, -q and the limits: as for validate\n"
+    "\n"
+    "Exit codes: 0 scored without errors; 1 errors in the areas or scenarios;\n"
+    "2 the run failed.\n";
+
+static const char *const help_sensitivity =
+    "styr sensitivity AREAS.yaml --scenario S.yaml [options]\n"
+    "\n"
+    "How robust is the scenario's ranking? Samples weightings of the criteria the\n"
+    "scenario weighs and reports, for each area, the share of samples in which it\n"
+    "lands at each rank (SMAA rank acceptability), the typical weighting that makes\n"
+    "it best (central weights) and whether it wins with those (confidence factor).\n"
+    "\n"
+    "  --samples N        weight samples (default 10000)\n"
+    "  --seed N           seed of the random numbers: the same seed gives the same\n"
+    "                     result (default 1)\n"
+    "  --spread X         sample each weight within +-X around the scenario's weights\n"
+    "                     (weights sum to 1); without it, every weighting of the\n"
+    "                     scenario's criteria is equally likely\n"
+    "  --threads N        threads to use (default: the machine's cores); the result\n"
+    "                     does not depend on it\n"
+    "  --format FMT       text (default) or json\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -131,7 +181,14 @@ static int parse_options(int argc, char **argv, int first, options *o)
     styr_limits_default(&o->lim);
     o->files = calloc((size_t)argc, sizeof *o->files);
     o->nfiles = 0;
-    if (!o->files)
+    o->scenarios = calloc((size_t)argc, sizeof *o->scenarios);
+    o->nscenarios = 0;
+    o->explain = 0;
+    o->samples = 10000;
+    o->seed = 1;
+    o->spread = -1;
+    o->threads = 0;
+    if (!o->files || !o->scenarios)
         return -1;
     for (int i = first; i < argc; i++) {
         const char *a = argv[i];
@@ -141,6 +198,10 @@ static int parse_options(int argc, char **argv, int first, options *o)
         }
         if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             o->quiet = 1;
+            continue;
+        }
+        if (strcmp(a, "--explain") == 0) {
+            o->explain = 1;
             continue;
         }
         const char *eq = strchr(a, '=');
@@ -156,14 +217,20 @@ static int parse_options(int argc, char **argv, int first, options *o)
         static const char *const with_value[] = {
             "--rules", "--format", "-o", "--output", "--fail-on", "--lang", "--max-file-size",
             "--max-depth", "--max-alias-nodes", "--max-scalar-size", "--max-findings",
-            "--max-rule-memory", "--max-instructions", NULL};
+            "--max-rule-memory", "--max-instructions", "--scenario", "--samples", "--seed",
+            "--spread", "--threads", NULL};
         int known = 0;
         for (int k = 0; with_value[k]; k++)
             known |= strcmp(name, with_value[k]) == 0;
         if (!known) {
-            long near = styr_nearest(name, strlen(name), with_value, 13);
+            static const char *const all[] = {
+                "--rules", "--format", "--output", "--fail-on", "--lang", "--max-file-size",
+                "--max-depth", "--max-alias-nodes", "--max-scalar-size", "--max-findings",
+                "--max-rule-memory", "--max-instructions", "--scenario", "--samples", "--seed",
+                "--spread", "--threads", "--explain", "--quiet", NULL};
+            long near = styr_nearest(name, strlen(name), all, 19);
             fprintf(stderr, "styr: unknown option '%s'%s%s%s\n", name, near >= 0 ? " (did you mean " : "",
-                    near >= 0 ? with_value[near] : "", near >= 0 ? "?)" : "");
+                    near >= 0 ? all[near] : "", near >= 0 ? "?)" : "");
             fputs(usage_text, stderr);
             return -1;
         }
@@ -175,6 +242,23 @@ static int parse_options(int argc, char **argv, int first, options *o)
             i++;
         size_t n;
         if (strcmp(name, "--rules") == 0) o->rules = val;
+        else if (strcmp(name, "--scenario") == 0) o->scenarios[o->nscenarios++] = val;
+        else if (strcmp(name, "--spread") == 0) {
+            char *end;
+            o->spread = strtod(val, &end);
+            if (*end || !(o->spread >= 0 && o->spread <= 1)) {
+                usage_error("--spread takes a number from 0 to 1 (a share of the total weight), not '%s'", val);
+                return -1;
+            }
+        } else if (strcmp(name, "--seed") == 0) {
+            char *end;
+            errno = 0;
+            o->seed = strtoull(val, &end, 10);
+            if (*end || errno || *val == '-') {
+                usage_error("--seed takes a whole number from 0, not '%s'", val);
+                return -1;
+            }
+        }
         else if (strcmp(name, "--format") == 0) o->format = val;
         else if (strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0) o->output = val;
         else if (strcmp(name, "--fail-on") == 0) {
@@ -199,6 +283,8 @@ static int parse_options(int argc, char **argv, int first, options *o)
         else if (strcmp(name, "--max-findings") == 0) o->lim.max_findings = n;
         else if (strcmp(name, "--max-rule-memory") == 0) o->lim.lua_max_bytes = n;
         else if (strcmp(name, "--max-instructions") == 0) o->lim.lua_max_instructions = n;
+        else if (strcmp(name, "--samples") == 0) o->samples = n;
+        else if (strcmp(name, "--threads") == 0) o->threads = n > 8 ? 8 : (unsigned)n;
     }
     return 0;
 }
@@ -324,7 +410,7 @@ static int cmd_validate(options *o)
             rc = EXIT_FAILED;
             goto done;
         }
-        styr_report_opts ro = {o->lang, use_color(o), rs->name, STYR_VERSION};
+        styr_report_opts ro = {o->lang, use_color(o), rs->name, STYR_VERSION, 0};
         if (strcmp(o->format, "json") == 0)
             styr_report_json(out.f, res, o->nfiles, &ro);
         else
@@ -340,6 +426,267 @@ done:
     free(res);
     free(docs);
     styr_ruleset_free(rs);
+    return rc;
+}
+
+/* ---- score and sensitivity --------------------------------------------- */
+
+typedef struct score_ctx {
+    styr_ruleset *rs;
+    styr_doc *areas_doc;
+    styr_file_result areas;
+    styr_area_table table;
+    int have_table;
+    styr_scenario_run *sc;
+    size_t nsc;
+    int rc;
+} score_ctx;
+
+static const char *text_of(const styr_node *root, const char *key)
+{
+    const styr_node *v = root && root->kind == STYR_NODE_MAP ? styr_map_get(root, key, strlen(key)) : NULL;
+    return v && v->kind == STYR_NODE_SCALAR && !styr_node_is_null(v) ? v->u.text : NULL;
+}
+
+static void worse(int *rc, int code)
+{
+    if (code > *rc)
+        *rc = code;
+}
+
+/* Counts toward the exit code: errors (or --fail-on) in a file's findings. */
+static void judge_exit(const options *o, const styr_file_result *r, int *rc)
+{
+    if (r->nrule_errors)
+        worse(rc, EXIT_FAILED);
+    size_t c[3];
+    styr_findings_count(&r->findings, c);
+    for (int sv = o->fail_on; sv <= STYR_SEV_ERROR; sv++)
+        if (c[sv])
+            worse(rc, EXIT_FINDINGS);
+}
+
+/* Loads and judges the areas file and every scenario, builds the table and
+ * scores each scenario without errors. Returns 0, or -1 after printing why
+ * the run cannot go on (ctx->rc is then 2). */
+static int prepare_score(options *o, score_ctx *c)
+{
+    memset(c, 0, sizeof *c);
+    c->rc = EXIT_CLEAN;
+    if (o->nfiles != 1) {
+        usage_error("give one areas file (kind: innovation-areas), then --scenario FILE");
+        c->rc = EXIT_FAILED;
+        return -1;
+    }
+    if (o->nscenarios == 0) {
+        usage_error("give at least one --scenario FILE");
+        c->rc = EXIT_FAILED;
+        return -1;
+    }
+    if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0) {
+        usage_error("unknown format '%s' (text or json)", o->format);
+        c->rc = EXIT_FAILED;
+        return -1;
+    }
+    c->rs = load_ruleset(o);
+    styr_error err;
+    styr_error_clear(&err);
+    if (!c->rs) {
+        c->rc = EXIT_FAILED;
+        return -1;
+    }
+    if (!c->rs->model) {
+        fprintf(stderr, "styr: the ruleset '%s' has no model.lua; it cannot score areas\n", c->rs->name);
+        c->rc = EXIT_FAILED;
+        return -1;
+    }
+    if (styr_doc_load_file(o->files[0], &o->lim, &c->areas_doc, &err) != STYR_OK ||
+        styr_validate_doc(c->rs, c->areas_doc, &c->areas, &err) != STYR_OK) {
+        styr_error_print(&err, stderr);
+        c->rc = EXIT_FAILED;
+        return -1;
+    }
+    if (strcmp(c->areas.kind, "innovation-areas") != 0) {
+        fprintf(stderr, "%s:1:1: error: expected kind: innovation-areas, not %s\n", o->files[0], c->areas.kind);
+        c->rc = EXIT_FAILED;
+        return -1;
+    }
+    judge_exit(o, &c->areas, &c->rc);
+    if (styr_area_table_build(c->rs, c->areas_doc, &c->areas, &c->table, &err) != STYR_OK) {
+        styr_error_print(&err, stderr);
+        c->rc = EXIT_FAILED;
+        return -1;
+    }
+    c->have_table = 1;
+    if (c->table.nrule_errors)
+        worse(&c->rc, EXIT_FAILED);
+    c->sc = calloc(o->nscenarios, sizeof *c->sc);
+    if (!c->sc) {
+        c->rc = EXIT_FAILED;
+        return -1;
+    }
+    c->nsc = o->nscenarios;
+    const styr_node *areas_list = styr_map_get(c->areas_doc->root, "areas", 5);
+    for (size_t k = 0; k < c->nsc; k++) {
+        styr_scenario_run *sr = &c->sc[k];
+        sr->file = o->scenarios[k];
+        styr_error_clear(&sr->failure);
+        if (styr_doc_load_file(sr->file, &o->lim, &sr->doc, &sr->failure) != STYR_OK ||
+            styr_validate_doc_with_areas(c->rs, sr->doc, areas_list, &sr->res, &sr->failure) != STYR_OK) {
+            sr->failed = 1;
+            worse(&c->rc, EXIT_FAILED);
+            continue;
+        }
+        if (strcmp(sr->res.kind, "scenario") != 0) {
+            sr->failed = 1;
+            styr_error_set(&sr->failure, STYR_E_INPUT, sr->file, 1, 1, "expected kind: scenario, not %s", sr->res.kind);
+            worse(&c->rc, EXIT_FAILED);
+            continue;
+        }
+        sr->id = text_of(sr->doc->root, "id");
+        sr->title = text_of(sr->doc->root, "title");
+        judge_exit(o, &sr->res, &c->rc);
+        size_t counts[3];
+        styr_findings_count(&sr->res.findings, counts);
+        if (counts[STYR_SEV_ERROR] || sr->res.nrule_errors)
+            continue;   /* not scored; its findings say why */
+        if (styr_score_scenario(c->rs, &c->table, sr->doc->root, sr->file, &sr->s, &sr->failure) != STYR_OK) {
+            sr->failed = 1;
+            worse(&c->rc, EXIT_FAILED);
+            continue;
+        }
+        sr->scored = 1;
+        if (sr->s.infeasible)
+            worse(&c->rc, EXIT_FINDINGS);   /* an impossible portfolio is a problem to act on */
+    }
+    return 0;
+}
+
+static void free_score(score_ctx *c)
+{
+    for (size_t k = 0; k < c->nsc; k++) {
+        styr_scored_free(&c->sc[k].s);
+        styr_file_result_free(&c->sc[k].res);
+        styr_doc_free(c->sc[k].doc);
+    }
+    free(c->sc);
+    if (c->have_table)
+        styr_area_table_free(&c->table);
+    styr_file_result_free(&c->areas);
+    styr_doc_free(c->areas_doc);
+    styr_ruleset_free(c->rs);
+}
+
+static int cmd_score(options *o)
+{
+    score_ctx c;
+    if (prepare_score(o, &c) < 0) {
+        free_score(&c);
+        return c.rc;
+    }
+    int rc = c.rc;
+    if (!o->quiet) {
+        sink out;
+        if (sink_open(&out, o->output) < 0) {
+            free_score(&c);
+            return EXIT_FAILED;
+        }
+        styr_score_report r = {c.rs, &c.areas, &c.table, c.sc, c.nsc, o->explain};
+        styr_report_opts ro = {o->lang, use_color(o), c.rs->name, STYR_VERSION, 0};
+        if (strcmp(o->format, "json") == 0)
+            styr_report_score_json(out.f, &r, &ro);
+        else
+            styr_report_score_text(out.f, &r, &ro);
+        if (sink_close(&out) < 0)
+            worse(&rc, EXIT_FAILED);
+    }
+    free_score(&c);
+    return rc;
+}
+
+typedef struct progress_state { int shown; } progress_state;
+
+/* Shows how far sampling has come, on a terminal only. */
+static int show_progress(void *ud, uint64_t done, uint64_t total)
+{
+    progress_state *p = ud;
+    fprintf(stderr, "\rstyr: sampling %3d%%", total ? (int)(100 * done / total) : 100);
+    p->shown = 1;
+    return 0;
+}
+
+static int cmd_sensitivity(options *o)
+{
+    if (o->nscenarios > 1)
+        return usage_error("sensitivity takes one --scenario");
+    score_ctx c;
+    if (prepare_score(o, &c) < 0) {
+        free_score(&c);
+        return c.rc;
+    }
+    int rc = c.rc;
+    styr_scenario_run *sr = &c.sc[0];
+    styr_sensitivity sens;
+    memset(&sens, 0, sizeof sens);
+    sens.samples = o->samples;
+    sens.seed = o->seed;
+    sens.spread = o->spread;
+    size_t n = c.table.n, m = c.table.m;
+    if (sr->scored && n > 0) {
+        sens.acceptability = calloc(n * n, sizeof(double));
+        sens.central = calloc(n * m, sizeof(double));
+        sens.confidence = calloc(n, sizeof(double));
+        bool *active = calloc(m, sizeof(bool));
+        bool *cost = calloc(m, sizeof(bool));
+        double *x = sr->s.method == STYR_MCDA_TOPSIS ? c.table.x : sr->s.norm;
+        if (!sens.acceptability || !sens.central || !sens.confidence || !active || !cost) {
+            worse(&rc, EXIT_FAILED);
+        } else {
+            for (size_t j = 0; j < m; j++) {
+                active[j] = sr->s.weights.w[j] > 0;   /* the criteria the scenario weighs */
+                cost[j] = c.rs->model->crit[j].cost;
+            }
+            progress_state ps = {0};
+            styr_mcda_smaa_params p = {
+                .method = sr->s.method, .x = x, .n = n, .m = m, .cost = cost,
+                .sampling = o->spread >= 0 ? STYR_MCDA_SAMPLE_SPREAD : STYR_MCDA_SAMPLE_DIRICHLET,
+                .active = active, .central = sr->s.weights.w, .spread = o->spread >= 0 ? o->spread : 0,
+                .value_noise = 0, .samples = o->samples, .confidence_samples = 0, .seed = o->seed,
+                .threads = o->threads, .rtol = 0,
+                .progress = isatty(STDERR_FILENO) && o->samples >= 200000 ? show_progress : NULL,
+                .progress_ud = &ps};
+            styr_error err;
+            styr_error_clear(&err);
+            if (styr_mcda_smaa(&p, sens.acceptability, sens.central, sens.confidence, &err) != STYR_MCDA_OK) {
+                fprintf(stderr, "styr: sensitivity analysis failed: %s\n", err.message);
+                worse(&rc, EXIT_FAILED);
+            }
+            if (ps.shown)
+                fputs("\r                      \r", stderr);
+        }
+        free(active);
+        free(cost);
+    }
+    styr_score_report r = {c.rs, &c.areas, &c.table, c.sc, c.nsc, 0};
+    sens.base = &r;
+    if (!o->quiet) {
+        sink out;
+        if (sink_open(&out, o->output) < 0) {
+            rc = EXIT_FAILED;
+        } else {
+            styr_report_opts ro = {o->lang, use_color(o), c.rs->name, STYR_VERSION, 0};
+            if (strcmp(o->format, "json") == 0)
+                styr_report_sensitivity_json(out.f, &sens, &ro);
+            else
+                styr_report_sensitivity_text(out.f, &sens, &ro);
+            if (sink_close(&out) < 0)
+                rc = EXIT_FAILED;
+        }
+    }
+    free(sens.acceptability);
+    free(sens.central);
+    free(sens.confidence);
+    free_score(&c);
     return rc;
 }
 
@@ -413,7 +760,7 @@ static int cmd_help(const char *topic)
 {
     if (!topic) {
         printf("styr %s - validates municipal action plans and prioritises innovation areas\n\n%s"
-               "\nRun 'styr help validate' or 'styr help rules' for a command's options.\n",
+               "\nRun 'styr help COMMAND' (validate, score, sensitivity, rules) for a command's options.\n",
                STYR_VERSION, usage_text);
         return EXIT_CLEAN;
     }
@@ -423,6 +770,14 @@ static int cmd_help(const char *topic)
     }
     if (strcmp(topic, "rules") == 0) {
         fputs(help_rules, stdout);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(topic, "score") == 0) {
+        fputs(help_score, stdout);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(topic, "sensitivity") == 0) {
+        fputs(help_sensitivity, stdout);
         return EXIT_CLEAN;
     }
     return usage_error("no help for '%s'", topic);
@@ -441,7 +796,13 @@ int main(int argc, char **argv)
         return cmd_help(argc > 2 ? argv[2] : NULL);
     options o;
     int rc;
-    if (strcmp(cmd, "validate") == 0) {
+    if (strcmp(cmd, "score") == 0 || strcmp(cmd, "sensitivity") == 0) {
+        for (int i = 2; i < argc; i++)
+            if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+                return cmd_help(cmd);
+        rc = parse_options(argc, argv, 2, &o) < 0 ? EXIT_FAILED
+             : strcmp(cmd, "score") == 0 ? cmd_score(&o) : cmd_sensitivity(&o);
+    } else if (strcmp(cmd, "validate") == 0) {
         for (int i = 2; i < argc; i++)
             if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
                 return cmd_help("validate");
@@ -455,8 +816,8 @@ int main(int argc, char **argv)
         rc = parse_options(argc, argv, 3, &o) < 0 ? EXIT_FAILED
              : strcmp(sub, "list") == 0 ? cmd_rules_list(&o) : cmd_rules_test(&o);
     } else {
-        static const char *const cmds[] = {"validate", "rules", "help", NULL};
-        long near = styr_nearest(cmd, strlen(cmd), cmds, 3);
+        static const char *const cmds[] = {"validate", "score", "sensitivity", "rules", "help", NULL};
+        long near = styr_nearest(cmd, strlen(cmd), cmds, 5);
         if (near >= 0) {
             fprintf(stderr, "styr: unknown command '%s' (did you mean '%s'?)\n", cmd, cmds[near]);
             return EXIT_FAILED;
@@ -464,5 +825,6 @@ int main(int argc, char **argv)
         return usage_error("unknown command '%s'", cmd);
     }
     free(o.files);
+    free(o.scenarios);
     return rc;
 }

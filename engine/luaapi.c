@@ -11,6 +11,7 @@
 #include "date.h"
 #include "luadoc.h"
 #include "message.h"
+#include "scenario.h"
 #include "text.h"
 #include "validate.h"
 
@@ -790,6 +791,110 @@ static int api_ruleset_setting(lua_State *L)
     return 1;
 }
 
+/* ---- the prioritisation model ----------------------------------------- */
+
+/* model_criteria() -> { {id=, label=, assessed=, low=, high=, cost=}, ... },
+ * or an empty list when the ruleset has no model. */
+static int api_model_criteria(lua_State *L)
+{
+    styr_ruleset *rs = api_rs(L);
+    const styr_model *m = rs->model;
+    lua_createtable(L, m ? (int)m->ncrit : 0, 0);
+    for (size_t i = 0; m && i < m->ncrit; i++) {
+        const styr_criterion *c = &m->crit[i];
+        lua_createtable(L, 0, 6);
+        lua_pushstring(L, c->id);
+        lua_setfield(L, -2, "id");
+        lua_pushstring(L, c->label[rs->lang] ? c->label[rs->lang] : c->label[0]);
+        lua_setfield(L, -2, "label");
+        lua_pushboolean(L, c->assessed);
+        lua_setfield(L, -2, "assessed");
+        lua_pushboolean(L, c->cost);
+        lua_setfield(L, -2, "cost");
+        if (c->has_scale) {
+            /* Whole numbers stay whole, so messages say 1-5, not 1.0-5.0. */
+            if (c->lo == (double)(lua_Integer)c->lo && c->hi == (double)(lua_Integer)c->hi) {
+                lua_pushinteger(L, (lua_Integer)c->lo);
+                lua_setfield(L, -2, "low");
+                lua_pushinteger(L, (lua_Integer)c->hi);
+            } else {
+                lua_pushnumber(L, c->lo);
+                lua_setfield(L, -2, "low");
+                lua_pushnumber(L, c->hi);
+            }
+            lua_setfield(L, -2, "high");
+        }
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+static int api_model_id(lua_State *L)
+{
+    styr_ruleset *rs = api_rs(L);
+    if (rs->model)
+        lua_pushstring(L, rs->model->id);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+/* scenario_weights(scenario) -> {weights = {id = w}, source = "given" |
+ * "pairwise" | "default", cr = number|nil, lambda_max = ...}, or nil and why. */
+static int api_scenario_weights(lua_State *L)
+{
+    styr_ruleset *rs = api_rs(L);
+    const styr_node *root = styr_luadoc_check(L, 1);
+    if (!rs->model) {
+        lua_pushnil(L);
+        lua_pushliteral(L, "the ruleset has no model");
+        return 2;
+    }
+    styr_weights w;
+    styr_error err;
+    styr_error_clear(&err);
+    if (styr_scenario_weights(rs->model, root, NULL, &w, &err) != STYR_OK) {
+        lua_pushnil(L);
+        lua_pushstring(L, err.message);
+        return 2;
+    }
+    /* Copy out before any Lua call can raise, then free. */
+    double local[64];
+    size_t m = w.m < 64 ? w.m : 64;
+    memcpy(local, w.w, m * sizeof *local);
+    styr_weights_source src = w.source;
+    styr_mcda_ahp_result ahp = w.ahp;
+    size_t ahp_n = w.ahp_n;
+    styr_weights_free(&w);
+    lua_createtable(L, 0, 4);
+    lua_createtable(L, 0, (int)m);
+    for (size_t j = 0; j < m; j++) {
+        lua_pushnumber(L, local[j]);
+        lua_setfield(L, -2, rs->model->crit[j].id);
+    }
+    lua_setfield(L, -2, "weights");
+    lua_pushstring(L, src == STYR_WEIGHTS_PAIRWISE ? "pairwise" : src == STYR_WEIGHTS_DEFAULT ? "default" : "given");
+    lua_setfield(L, -2, "source");
+    if (src == STYR_WEIGHTS_PAIRWISE && ahp_n > 1) {
+        lua_pushnumber(L, ahp.cr);
+        lua_setfield(L, -2, "cr");
+        lua_pushnumber(L, ahp.lambda_max);
+        lua_setfield(L, -2, "lambda_max");
+        lua_pushnumber(L, ahp.ci);
+        lua_setfield(L, -2, "ci");
+    }
+    return 1;
+}
+
+/* areas_loaded() -> whether find_area() can see the areas (true while an
+ * areas file is judged, and while `score` judges its scenarios). */
+static int api_areas_loaded(lua_State *L)
+{
+    styr_run *run = check_run(L);
+    lua_pushboolean(L, run->items != NULL);
+    return 1;
+}
+
 /* ---- installation ------------------------------------------------------ */
 
 static void set_funcs(lua_State *L, styr_ruleset *rs, const luaL_Reg *fns)
@@ -816,6 +921,8 @@ void styr_luaapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index)
         {"find_action", api_plan_action}, {"find_area", api_plan_action},
         {"find_strategy", api_plan_strategy}, {"plan_period", api_plan_period},
         {"file_name", api_plan_file},
+        {"model_criteria", api_model_criteria}, {"model_id", api_model_id},
+        {"scenario_weights", api_scenario_weights}, {"areas_loaded", api_areas_loaded},
         {NULL, NULL}};
     static const luaL_Reg date_fns[] = {{"parse", api_date_parse}, {"format", api_date_format}, {NULL, NULL}};
     static const luaL_Reg pattern_fns[] = {{"match", api_pattern_match}, {"find_all", api_pattern_find_all}, {NULL, NULL}};

@@ -14,6 +14,32 @@ static void error_object(FILE *out, const styr_error *e, const char *fallback_fi
     fputc('}', out);
 }
 
+void styr_report_json_finding(FILE *out, const styr_finding *fi, const char *item_key, const char *file)
+{
+    fputc('{', out);
+    if (file) {
+        fputs("\"file\": ", out);
+        styr_json_string(out, file);
+        fputs(", ", out);
+    }
+    fputs("\"rule\": ", out);
+    styr_json_string(out, fi->rule);
+    fputs(", \"severity\": ", out);
+    styr_json_string(out, styr_severity_name(fi->severity));
+    fputs(", \"message\": ", out);
+    styr_json_string(out, fi->message);
+    fprintf(out, ", \"%s\": ", item_key);
+    styr_json_string(out, fi->action);
+    fputs(", \"path\": ", out);
+    styr_json_string(out, fi->path);
+    fprintf(out, ", \"line\": %u, \"column\": %u", fi->line, fi->column);
+    if (fi->waiver_reason) {
+        fputs(", \"waived\": true, \"waiver_reason\": ", out);
+        styr_json_string(out, fi->waiver_reason);
+    }
+    fputc('}', out);
+}
+
 void styr_report_json(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o)
 {
     fputs("{\n  \"tool\": {\"name\": \"styr\", \"version\": ", out);
@@ -40,24 +66,10 @@ void styr_report_json(FILE *out, const styr_file_result *res, size_t n, const st
         size_t waived = 0;
         for (size_t i = 0; i < r->findings.count; i++) {
             const styr_finding *fi = &r->findings.items[i];
-            fputs(i ? ",\n        {" : "\n        {", out);
-            fputs("\"rule\": ", out);
-            styr_json_string(out, fi->rule);
-            fputs(", \"severity\": ", out);
-            styr_json_string(out, styr_severity_name(fi->severity));
-            fputs(", \"message\": ", out);
-            styr_json_string(out, fi->message);
-            fprintf(out, ", \"%s\": ", plan ? "action" : "area");
-            styr_json_string(out, fi->action);
-            fputs(", \"path\": ", out);
-            styr_json_string(out, fi->path);
-            fprintf(out, ", \"line\": %u, \"column\": %u", fi->line, fi->column);
-            if (fi->waiver_reason) {
+            fputs(i ? ",\n        " : "\n        ", out);
+            if (fi->waiver_reason)
                 waived++;
-                fputs(", \"waived\": true, \"waiver_reason\": ", out);
-                styr_json_string(out, fi->waiver_reason);
-            }
-            fputc('}', out);
+            styr_report_json_finding(out, fi, plan ? "action" : "area", NULL);
         }
         fputs(r->findings.count ? "\n      ]" : "]", out);
         size_t c[3];

@@ -62,6 +62,8 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
             fprintf(out, "%serror:%s %s\n", o->color ? sev_color[2] : "", o->color ? RESET : "",
                     e->message);
         }
+        if (o->findings_only)
+            continue;
         size_t c[3];
         styr_findings_count(&r->findings, c);
         position(out, r->file, 0, 0, o->color);

@@ -688,6 +688,8 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth,
     if (schema && (st = add_schema_rules(rs, schema, err)) != STYR_OK)
         return st;
     st = load_rule_files(rs, dir, err);
+    if (st == STYR_OK)
+        st = styr_model_load(rs, dir, err);
     rs->loading_ruleset = NULL;
     return st;
 }
@@ -767,6 +769,7 @@ void styr_ruleset_free(styr_ruleset *rs)
         return;
     /* Lua first: its views point into the documents freed below. */
     styr_sandbox_free(rs->sb);
+    styr_model_free(rs->model);
     for (size_t i = 0; i < rs->nrules; i++)
         rule_free_fields(&rs->rules[i]);
     free(rs->rules);

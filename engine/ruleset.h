@@ -10,6 +10,7 @@
 #include "error.h"
 #include "findings.h"
 #include "bounds.h"
+#include "model.h"
 #include "pattern.h"
 #include "sandbox.h"
 #include "strmap.h"
@@ -75,6 +76,7 @@ typedef struct styr_ruleset {
     struct styr_run *run;        /* the file being judged, during a run */
     const char *loading_ruleset; /* while loading: whose files run */
     int lang;                    /* STYR_LANG_* for messages */
+    styr_model *model;           /* from model.lua, or NULL */
 } styr_ruleset;
 
 /* Finds a ruleset by NAME (looked up next to the installed executable, then

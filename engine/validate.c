@@ -221,6 +221,12 @@ static styr_status check_kind(const styr_doc *doc, const char **kind_out, styr_e
 styr_status styr_validate_doc(styr_ruleset *rs, styr_doc *doc, styr_file_result *res,
                               styr_error *err)
 {
+    return styr_validate_doc_with_areas(rs, doc, NULL, res, err);
+}
+
+styr_status styr_validate_doc_with_areas(styr_ruleset *rs, styr_doc *doc, const styr_node *areas,
+                                         styr_file_result *res, styr_error *err)
+{
     memset(res, 0, sizeof *res);
     styr_findings_init(&res->findings, rs->lim.max_findings);
     res->file = strdup(doc->file);
@@ -240,7 +246,7 @@ styr_status styr_validate_doc(styr_ruleset *rs, styr_doc *doc, styr_file_result 
     styr_strmap_init(&run.strategy_ids);
     int is_plan = strcmp(res->kind, "action-plan") == 0;
     int is_areas = strcmp(res->kind, "innovation-areas") == 0;
-    run.items = is_plan ? get(root, "actions") : is_areas ? get(root, "areas") : NULL;
+    run.items = is_plan ? get(root, "actions") : is_areas ? get(root, "areas") : areas;
     if (run.items && run.items->kind != STYR_NODE_SEQ)
         run.items = NULL;
     for (size_t i = 0; i < rs->nrules; i++)
@@ -249,7 +255,7 @@ styr_status styr_validate_doc(styr_ruleset *rs, styr_doc *doc, styr_file_result 
 
     if ((st = styr_schema_check(&run, root, res->kind, err)) != STYR_OK)
         goto done;
-    if (run.items && !(run.items->flags & STYR_NODE_INVALID))
+    if (run.items && !(run.items->flags & STYR_NODE_INVALID) && (is_plan || is_areas))
         res->actions = run.items->count;
     if (index_ids(&run.item_ids, run.items) < 0 ||
         (is_plan && index_ids(&run.strategy_ids, get(root, "strategies")) < 0)) {

@@ -42,6 +42,12 @@ typedef struct styr_run {
 styr_status styr_validate_doc(styr_ruleset *rs, styr_doc *doc, styr_file_result *res,
                               styr_error *err);
 
+/* As styr_validate_doc, for a scenario judged together with the areas it
+ * will score: find_area() and areas_loaded() see `areas` (an areas[] list of
+ * another document). areas may be NULL. */
+styr_status styr_validate_doc_with_areas(styr_ruleset *rs, styr_doc *doc, const styr_node *areas,
+                                         styr_file_result *res, styr_error *err);
+
 void styr_file_result_free(styr_file_result *res);
 
 /* The plan item (action or area) that contains n (or is n), or NULL. */

@@ -1,0 +1,458 @@
+/* report_score.c - the reports of `styr score` (text and the JSON of
+ * FORMATS.md section 6) and of `styr sensitivity`. Every score is shown with
+ * the parts it is made of, so a board can see why an area ranks where it does. */
+#include "report_score.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "json.h"
+
+/* The Swedish or English text; a macro so that printf formats stay literal
+ * and the compiler checks both. */
+#define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
+
+/* 1234567 -> "1 234 567" (Swedish and SI thousands separator). */
+static void money(char *buf, size_t cap, double v)
+{
+    char digits[64];
+    snprintf(digits, sizeof digits, "%.0f", fabs(v));
+    size_t n = strlen(digits), k = 0;
+    if (v < 0 && k + 1 < cap)
+        buf[k++] = '-';
+    for (size_t i = 0; i < n && k + 2 < cap; i++) {
+        if (i && (n - i) % 3 == 0)
+            buf[k++] = ' ';
+        buf[k++] = digits[i];
+    }
+    buf[k] = '\0';
+}
+
+static void print_findings(FILE *out, const styr_score_report *r, const styr_report_opts *o)
+{
+    styr_report_opts fo = *o;
+    fo.findings_only = 1;
+    if (r->areas && (r->areas->findings.count || r->areas->nrule_errors))
+        styr_report_text(out, r->areas, 1, &fo);
+    for (size_t k = 0; k < r->nsc; k++)
+        if (r->sc[k].failed || r->sc[k].res.findings.count || r->sc[k].res.nrule_errors) {
+            if (r->sc[k].failed) {
+                styr_file_result fr;
+                memset(&fr, 0, sizeof fr);
+                fr.file = (char *)r->sc[k].file;
+                fr.failed = 1;
+                fr.failure = r->sc[k].failure;
+                styr_report_text(out, &fr, 1, &fo);
+            } else {
+                styr_report_text(out, &r->sc[k].res, 1, &fo);
+            }
+        }
+    for (size_t i = 0; r->table && i < r->table->nrule_errors; i++) {
+        const styr_error *e = &r->table->rule_errors[i];
+        fprintf(out, "%s:%u: error: %s\n", e->file, e->line, e->message);
+    }
+}
+
+static const char *method_name(const styr_scored *s, const styr_report_opts *o)
+{
+    return s->method == STYR_MCDA_TOPSIS ? "TOPSIS" : word(o, "viktad summa", "weighted sum");
+}
+
+static void explain_area(FILE *out, const styr_score_report *r, const styr_scored *s, size_t i,
+                         const styr_report_opts *o)
+{
+    const styr_area_table *t = r->table;
+    for (size_t j = 0; j < t->m; j++) {
+        if (s->weights.w[j] <= 0)
+            continue;
+        const styr_criterion *c = &r->rs->model->crit[j];
+        fprintf(out, "        %-20s %12g -> %.3f%s x %.3f = %.4f\n", c->id, t->x[i * t->m + j],
+                s->norm[i * t->m + j], c->cost && s->method == STYR_MCDA_WEIGHTED_SUM
+                                           ? word(o, " (kostnad, inverterad)", " (cost, inverted)") : "",
+                s->weights.w[j], s->contrib[i * t->m + j]);
+    }
+}
+
+/* Width of the area column: the longest id, at least "Område". */
+static int id_width(const styr_area_table *t)
+{
+    size_t w = 6;
+    for (size_t i = 0; i < t->n; i++)
+        if (strlen(t->ids[i]) > w)
+            w = strlen(t->ids[i]);
+    return (int)(w > 60 ? 60 : w);
+}
+
+static void scenario_text(FILE *out, const styr_score_report *r, const styr_scenario_run *sr,
+                          const styr_report_opts *o)
+{
+    const styr_scored *s = &sr->s;
+    const styr_area_table *t = r->table;
+    int w = id_width(t);
+    fprintf(out, "\n%s %s%s%s (%s)\n", word(o, "Scenario", "Scenario"), sr->id ? sr->id : sr->file,
+            sr->title ? ": " : "", sr->title ? sr->title : "", method_name(s, o));
+    fputs(word(o, "  Vikter:", "  Weights:"), out);
+    for (size_t j = 0; j < t->m; j++)
+        if (s->weights.w[j] > 0)
+            fprintf(out, " %s %.1f%%", r->rs->model->crit[j].id, 100 * s->weights.w[j]);
+    fputc('\n', out);
+    if (s->weights.source == STYR_WEIGHTS_PAIRWISE && s->weights.ahp_n > 2)
+        fprintf(out, word(o, "  Parvisa jämförelser (AHP): CR = %.3f%s\n", "  Pairwise judgements (AHP): CR = %.3f%s\n"),
+                s->weights.ahp.cr, s->weights.ahp.cr > STYR_MCDA_AHP_CR_WARN
+                                       ? word(o, " (över 0,10: inkonsistent)", " (above 0.10: inconsistent)") : "");
+    fprintf(out, "  %4s  %-*s %7s  %s\n", word(o, "Rang", "Rank"), w + (o->lang == STYR_LANG_EN ? 0 : 1),
+            word(o, "Område", "Area"), word(o, "Poäng", "Score"), word(o, "Största bidrag", "Largest contributions"));
+    for (size_t k = 0; k < t->n; k++) {
+        size_t i = s->order[k];
+        fprintf(out, "  %4zu  %-*s %7.3f ", s->rank[i], w, t->ids[i], s->score[i]);
+        /* the three largest contributions */
+        int shown[3] = {-1, -1, -1};
+        for (int p = 0; p < 3; p++) {
+            double best = 0;
+            for (size_t j = 0; j < t->m; j++) {
+                double v = s->contrib[i * t->m + j];
+                if (v > best && (int)j != shown[0] && (int)j != shown[1]) {
+                    best = v;
+                    shown[p] = (int)j;
+                }
+            }
+            if (shown[p] >= 0)
+                fprintf(out, "%s%s %.3f", p ? " · " : " ", r->rs->model->crit[shown[p]].id, best);
+        }
+        fputc('\n', out);
+        if (r->explain)
+            explain_area(out, r, s, i, o);
+    }
+    if (s->has_budget) {
+        char b[64], c[64];
+        money(b, sizeof b, s->budget);
+        if (s->infeasible) {
+            fprintf(out, word(o, "  Budget %s kr: ingen möjlig portfölj: %s\n", "  Budget %s SEK: no possible portfolio: %s\n"),
+                    b, s->infeasible_reason);
+        } else {
+            money(c, sizeof c, s->sel.total_cost);
+            fprintf(out, word(o, "  Budget %s kr: valda", "  Budget %s SEK: chosen"), b);
+            for (size_t k = 0; k < t->n; k++)
+                if (s->chosen[s->order[k]])
+                    fprintf(out, " %s", t->ids[s->order[k]]);
+            fprintf(out, word(o, "; kostnad %s kr, poäng %.3f (%s)\n", "; cost %s SEK, score %.3f (%s)\n"), c,
+                    s->sel.total_score, s->sel.proven_optimal ? word(o, "optimalt", "optimal")
+                                                              : word(o, "bästa funna, ej bevisat optimalt", "best found, not proven optimal"));
+        }
+    }
+}
+
+void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_report_opts *o)
+{
+    print_findings(out, r, o);
+    const styr_area_table *t = r->table;
+    if (!t)
+        return;
+    fprintf(out, word(o, "%s: %zu områden rangordnade, %zu uteslutna\n", "%s: %zu areas ranked, %zu left out\n"),
+            r->areas ? r->areas->file : "areas", t->n, t->nexcluded);
+    for (size_t e = 0; e < t->nexcluded; e++)
+        fprintf(out, word(o, "  utesluten: %s: %s\n", "  left out: %s: %s\n"), t->excluded[e].area, t->excluded[e].reason);
+    const styr_scenario_run *first = NULL;
+    size_t scored = 0;
+    for (size_t k = 0; k < r->nsc; k++) {
+        if (!r->sc[k].scored) {
+            fprintf(out, word(o, "\nScenario %s poängsattes inte: rätta felen ovan.\n",
+                              "\nScenario %s was not scored: fix the errors above.\n"), r->sc[k].file);
+            continue;
+        }
+        scenario_text(out, r, &r->sc[k], o);
+        if (!first)
+            first = &r->sc[k];
+        scored++;
+    }
+    if (scored < 2 || t->n == 0)
+        return;
+    fprintf(out, word(o, "\nRang per scenario (förändring mot %s):\n", "\nRank by scenario (change against %s):\n"),
+            first->id ? first->id : first->file);
+    int w = id_width(t);
+    fprintf(out, "  %-*s", w + (o->lang == STYR_LANG_EN ? 0 : 1), word(o, "Område", "Area"));
+    for (size_t k = 0; k < r->nsc; k++)
+        if (r->sc[k].scored)
+            fprintf(out, " %20.20s", r->sc[k].id ? r->sc[k].id : r->sc[k].file);
+    fputc('\n', out);
+    for (size_t q = 0; q < t->n; q++) {
+        size_t i = first->s.order[q];
+        fprintf(out, "  %-*s", w, t->ids[i]);
+        for (size_t k = 0; k < r->nsc; k++) {
+            if (!r->sc[k].scored)
+                continue;
+            long move = (long)first->s.rank[i] - (long)r->sc[k].s.rank[i];
+            char cell[32];
+            if (&r->sc[k] == first || move == 0)
+                snprintf(cell, sizeof cell, "%zu", r->sc[k].s.rank[i]);
+            else
+                snprintf(cell, sizeof cell, "%zu (%+ld)", r->sc[k].s.rank[i], move);
+            fprintf(out, " %20s", cell);
+        }
+        fputc('\n', out);
+    }
+}
+
+static void json_findings(FILE *out, const styr_score_report *r)
+{
+    fputs("  \"findings\": [", out);
+    int any = 0;
+    if (r->areas)
+        for (size_t i = 0; i < r->areas->findings.count; i++) {
+            fputs(any++ ? ",\n    " : "\n    ", out);
+            styr_report_json_finding(out, &r->areas->findings.items[i], "area", r->areas->file);
+        }
+    for (size_t k = 0; k < r->nsc; k++)
+        for (size_t i = 0; i < r->sc[k].res.findings.count; i++) {
+            fputs(any++ ? ",\n    " : "\n    ", out);
+            styr_report_json_finding(out, &r->sc[k].res.findings.items[i], "area", r->sc[k].file);
+        }
+    fputs(any ? "\n  ],\n" : "],\n", out);
+    fputs("  \"errors\": [", out);
+    any = 0;
+    for (size_t k = 0; k < r->nsc; k++)
+        if (r->sc[k].failed) {
+            fputs(any++ ? ", " : "", out);
+            fputs("{\"file\": ", out);
+            styr_json_string(out, r->sc[k].failure.file[0] ? r->sc[k].failure.file : r->sc[k].file);
+            fprintf(out, ", \"line\": %u, \"column\": %u, \"message\": ", r->sc[k].failure.line, r->sc[k].failure.column);
+            styr_json_string(out, r->sc[k].failure.message);
+            fputc('}', out);
+        }
+    for (size_t i = 0; r->table && i < r->table->nrule_errors; i++) {
+        const styr_error *e = &r->table->rule_errors[i];
+        fputs(any++ ? ", " : "", out);
+        fputs("{\"file\": ", out);
+        styr_json_string(out, e->file);
+        fprintf(out, ", \"line\": %u, \"column\": %u, \"message\": ", e->line, e->column);
+        styr_json_string(out, e->message);
+        fputc('}', out);
+    }
+    fputs("],\n", out);
+    fputs("  \"excluded\": [", out);
+    for (size_t e = 0; r->table && e < r->table->nexcluded; e++) {
+        fputs(e ? ",\n    {\"area\": " : "\n    {\"area\": ", out);
+        styr_json_string(out, r->table->excluded[e].area);
+        fputs(", \"reason\": ", out);
+        styr_json_string(out, r->table->excluded[e].reason);
+        fputc('}', out);
+    }
+    fputs(r->table && r->table->nexcluded ? "\n  ]" : "]", out);
+}
+
+static void json_weights(FILE *out, const styr_ruleset *rs, const double *w, size_t m)
+{
+    fputc('{', out);
+    for (size_t j = 0; j < m; j++) {
+        fputs(j ? ", " : "", out);
+        styr_json_string(out, rs->model->crit[j].id);
+        fputs(": ", out);
+        styr_json_number(out, w[j]);
+    }
+    fputc('}', out);
+}
+
+static void json_header(FILE *out, const styr_score_report *r, const styr_report_opts *o)
+{
+    fputs("{\n  \"tool\": {\"name\": \"styr\", \"version\": ", out);
+    styr_json_string(out, o->version);
+    fputs("},\n  \"ruleset\": ", out);
+    styr_json_string(out, o->ruleset);
+    fputs(",\n  \"model\": ", out);
+    styr_json_string(out, r->rs->model ? r->rs->model->id : NULL);
+    fputs(",\n  \"areas_file\": ", out);
+    styr_json_string(out, r->areas ? r->areas->file : NULL);
+    fputs(",\n", out);
+}
+
+void styr_report_score_json(FILE *out, const styr_score_report *r, const styr_report_opts *o)
+{
+    json_header(out, r, o);
+    json_findings(out, r);
+    fputs(",\n  \"scenarios\": [", out);
+    const styr_area_table *t = r->table;
+    const styr_scenario_run *first = NULL;
+    int any = 0;
+    for (size_t k = 0; k < r->nsc; k++) {
+        const styr_scenario_run *sr = &r->sc[k];
+        if (!sr->scored || !t)
+            continue;
+        if (!first)
+            first = sr;
+        const styr_scored *s = &sr->s;
+        fputs(any++ ? ",\n    {" : "\n    {", out);
+        fputs("\"id\": ", out);
+        styr_json_string(out, sr->id);
+        fputs(", \"title\": ", out);
+        styr_json_string(out, sr->title);
+        fputs(", \"file\": ", out);
+        styr_json_string(out, sr->file);
+        fprintf(out, ", \"method\": \"%s\",\n      \"weights\": ", s->method == STYR_MCDA_TOPSIS ? "topsis" : "weighted-sum");
+        json_weights(out, r->rs, s->weights.w, t->m);
+        fputs(",\n      \"consistency_ratio\": ", out);
+        if (s->weights.source == STYR_WEIGHTS_PAIRWISE)
+            styr_json_number(out, s->weights.ahp.cr);
+        else
+            fputs("null", out);
+        fputs(",\n      \"ranking\": [", out);
+        for (size_t q = 0; q < t->n; q++) {
+            size_t i = s->order[q];
+            fprintf(out, "%s{\"rank\": %zu, \"area\": ", q ? ",\n        " : "\n        ", s->rank[i]);
+            styr_json_string(out, t->ids[i]);
+            fputs(", \"score\": ", out);
+            styr_json_number(out, s->score[i]);
+            fputs(", \"contributions\": ", out);
+            json_weights(out, r->rs, s->contrib + i * t->m, t->m);
+            if (first != sr)
+                fprintf(out, ", \"movement\": %ld", (long)first->s.rank[i] - (long)s->rank[i]);
+            if (r->explain) {
+                fputs(", \"explain\": {", out);
+                for (size_t j = 0; j < t->m; j++) {
+                    fputs(j ? ", " : "", out);
+                    styr_json_string(out, r->rs->model->crit[j].id);
+                    fputs(": {\"value\": ", out);
+                    styr_json_number(out, t->x[i * t->m + j]);
+                    fputs(", \"normalised\": ", out);
+                    styr_json_number(out, s->norm[i * t->m + j]);
+                    fputs(", \"weight\": ", out);
+                    styr_json_number(out, s->weights.w[j]);
+                    fputs(", \"contribution\": ", out);
+                    styr_json_number(out, s->contrib[i * t->m + j]);
+                    fputc('}', out);
+                }
+                fputc('}', out);
+            }
+            fputc('}', out);
+        }
+        fputs(t->n ? "\n      ]" : "]", out);
+        if (s->has_budget) {
+            fputs(",\n      \"selection\": {\"budget_sek\": ", out);
+            styr_json_number(out, s->budget);
+            if (s->infeasible) {
+                fputs(", \"feasible\": false, \"reason\": ", out);
+                styr_json_string(out, s->infeasible_reason);
+                fputs(", \"selected\": []", out);
+            } else {
+                fputs(", \"feasible\": true, \"selected\": [", out);
+                int c = 0;
+                for (size_t q = 0; q < t->n; q++)
+                    if (s->chosen[s->order[q]]) {
+                        fputs(c++ ? ", " : "", out);
+                        styr_json_string(out, t->ids[s->order[q]]);
+                    }
+                fputs("], \"total_cost_sek\": ", out);
+                styr_json_number(out, s->sel.total_cost);
+                fputs(", \"total_score\": ", out);
+                styr_json_number(out, s->sel.total_score);
+                fprintf(out, ", \"optimal\": %s", s->sel.proven_optimal ? "true" : "false");
+            }
+            fputc('}', out);
+        }
+        fputs("\n    }", out);
+    }
+    fputs(any ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
+/* ---- sensitivity ------------------------------------------------------- */
+
+void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const styr_report_opts *o)
+{
+    const styr_score_report *r = s->base;
+    print_findings(out, r, o);
+    const styr_area_table *t = r->table;
+    const styr_scenario_run *sr = &r->sc[0];
+    if (!t || !sr->scored || !s->acceptability)
+        return;
+    size_t n = t->n, cols = n < 8 ? n : 8;
+    fprintf(out, word(o, "Känslighet för scenario %s: %llu viktvektorer (frö %llu), %s\n",
+                      "Sensitivity of scenario %s: %llu weight samples (seed %llu), %s\n"),
+            sr->id ? sr->id : sr->file, (unsigned long long)s->samples, (unsigned long long)s->seed,
+            s->spread < 0 ? word(o, "likformigt över alla viktningar av scenariots kriterier",
+                                 "uniform over all weightings of the scenario's criteria")
+                          : word(o, "inom ± spridning kring scenariots vikter", "within ± spread around the scenario's weights"));
+    if (s->spread >= 0)
+        fprintf(out, word(o, "  spridning: %.3f\n", "  spread: %.3f\n"), s->spread);
+    fputs(word(o, "Sannolikhet (%) för varje rang; områdena i scenariots ordning:\n",
+               "Probability (%) of each rank; areas in the scenario's order:\n"), out);
+    int w = id_width(t);
+    fprintf(out, "  %-*s", w + (o->lang == STYR_LANG_EN ? 0 : 1), word(o, "Område", "Area"));
+    for (size_t c = 0; c < cols; c++)
+        fprintf(out, " %5zu", c + 1);
+    if (n > cols)
+        fprintf(out, " %6s", word(o, "övriga", "rest"));
+    fprintf(out, "  %s\n", word(o, "konfidens", "confidence"));
+    for (size_t q = 0; q < n; q++) {
+        size_t i = sr->s.order[q];
+        fprintf(out, "  %-*s", w, t->ids[i]);
+        double rest = 0;
+        for (size_t c = 0; c < n; c++) {
+            double p = s->acceptability[i * n + c];
+            if (c < cols)
+                fprintf(out, " %5.1f", 100 * p);
+            else
+                rest += p;
+        }
+        if (n > cols)
+            fprintf(out, " %6.1f", 100 * rest);
+        fprintf(out, "  %5.2f\n", s->confidence[i]);
+    }
+    fputs(word(o, "Centrala vikter (typisk viktning som gör området bäst):\n",
+               "Central weights (the typical weighting that makes the area best):\n"), out);
+    for (size_t q = 0; q < n; q++) {
+        size_t i = sr->s.order[q];
+        if (s->acceptability[i * n] <= 0)
+            continue;
+        fprintf(out, "  %-*s", w, t->ids[i]);
+        for (size_t j = 0; j < t->m; j++)
+            if (s->central[i * t->m + j] >= 0.005)
+                fprintf(out, " %s %.2f", r->rs->model->crit[j].id, s->central[i * t->m + j]);
+        fputc('\n', out);
+    }
+}
+
+void styr_report_sensitivity_json(FILE *out, const styr_sensitivity *s, const styr_report_opts *o)
+{
+    const styr_score_report *r = s->base;
+    const styr_area_table *t = r->table;
+    const styr_scenario_run *sr = &r->sc[0];
+    json_header(out, r, o);
+    json_findings(out, r);
+    fprintf(out, ",\n  \"samples\": %llu,\n  \"seed\": %llu,\n  \"scenario\": ", (unsigned long long)s->samples,
+            (unsigned long long)s->seed);
+    styr_json_string(out, sr->id);
+    fprintf(out, ",\n  \"sampling\": \"%s\"", s->spread < 0 ? "simplex" : "spread");
+    if (s->spread >= 0) {
+        fputs(", \"spread\": ", out);
+        styr_json_number(out, s->spread);
+    }
+    fputs(",\n  \"rank_acceptability\": {", out);
+    size_t n = t && sr->scored && s->acceptability ? t->n : 0;
+    for (size_t q = 0; q < n; q++) {
+        size_t i = sr->s.order[q];
+        fputs(q ? ",\n    " : "\n    ", out);
+        styr_json_string(out, t->ids[i]);
+        fputs(": [", out);
+        for (size_t c = 0; c < n; c++) {
+            fputs(c ? ", " : "", out);
+            styr_json_number(out, s->acceptability[i * n + c]);
+        }
+        fputc(']', out);
+    }
+    fputs(n ? "\n  },\n  \"central_weights\": {" : "},\n  \"central_weights\": {", out);
+    for (size_t q = 0; q < n; q++) {
+        size_t i = sr->s.order[q];
+        fputs(q ? ",\n    " : "\n    ", out);
+        styr_json_string(out, t->ids[i]);
+        fputs(": ", out);
+        json_weights(out, r->rs, s->central + i * t->m, t->m);
+    }
+    fputs(n ? "\n  },\n  \"confidence\": {" : "},\n  \"confidence\": {", out);
+    for (size_t q = 0; q < n; q++) {
+        size_t i = sr->s.order[q];
+        fputs(q ? ", " : "", out);
+        styr_json_string(out, t->ids[i]);
+        fputs(": ", out);
+        styr_json_number(out, s->confidence[i]);
+    }
+    fputs("}\n}\n", out);
+}

@@ -1,0 +1,225 @@
+-- Rules for proposed innovation areas (kind: innovation-areas). They judge
+-- each area against the registry and the ruleset's prioritisation model, so
+-- that nothing is scored on a guess: a missing assessment is a finding,
+-- never a silent 0, and `styr score` leaves an area with errors out.
+
+local function did_you_mean(near)
+  if not near then return "" end
+  return lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)"
+end
+
+local function is_bad_amount(v)
+  return v ~= nil and (v ~= v or v < 0 or v == math.huge)
+end
+
+rule {
+  id = "area.list.empty",
+  severity = "error",
+  applies_to = "areas",
+  message = {sv = "Filen föreslår inga innovationsområden ('areas:').", en = "The file proposes no innovation areas ('areas:')."},
+  check = function(file)
+    for _ in each(file.areas) do return end
+    report(file, "areas")
+  end,
+}
+
+rule {
+  id = "area.id.missing",
+  severity = "error",
+  message = {sv = "Ett område saknar id.", en = "An area has no id."},
+  check = function(area)
+    if text(area, "id") == nil then report(area, "id") end
+  end,
+}
+
+rule {
+  id = "area.id.duplicate",
+  severity = "error",
+  message = {sv = "Område-id '{id}' finns redan (rad {first}).", en = "Area id '{id}' is used twice (first on line {first})."},
+  check = function(area)
+    local id = text(area, "id")
+    local first = id and find_area(id)
+    if first ~= nil and first ~= area then report(area, "id", {id = id, first = line(first)}) end
+  end,
+}
+
+rule {
+  id = "area.title.missing",
+  severity = "warning",
+  message = {sv = "Område {action} saknar rubrik (title).", en = "Area {action} has no title."},
+  check = function(area)
+    if area.title == nil then report(area, "title") end
+  end,
+}
+
+rule {
+  id = "area.owner.missing",
+  severity = "error",
+  message = {sv = "Område {action} saknar ansvarig nämnd/styrelse (owner).", en = "Area {action} has no owner."},
+  check = function(area)
+    if area.owner == nil then report(area, "owner") end
+  end,
+}
+
+rule {
+  id = "area.owner.unknown",
+  severity = "error",
+  message = {
+    sv = "Område {action}: ansvarig '{owner}' finns inte i registret{hint}.",
+    en = "Area {action}: owner '{owner}' is not in the registry{hint}.",
+  },
+  check = function(area)
+    local owner = area.owner
+    if owner == nil or registry.size("owner") == 0 or registry.owner(tostring(owner)) then return end
+    report(area, "owner", {owner = owner, hint = did_you_mean(registry.suggest("owner", tostring(owner)))})
+  end,
+}
+
+rule {
+  id = "area.program.unknown",
+  severity = "error",
+  message = {
+    sv = "Område {action} länkar till programmet '{program}', som inte finns i registret{hint}.",
+    en = "Area {action} links to the programme '{program}', which is not in the registry{hint}.",
+  },
+  check = function(area)
+    if registry.size("program") == 0 then return end
+    for i, p in each(area.programs) do
+      if registry.program(tostring(p)) == nil then
+        report(area.programs, i, {program = p, hint = did_you_mean(registry.suggest("program", tostring(p)))})
+      end
+    end
+  end,
+}
+
+rule {
+  id = "area.strategy.unknown",
+  severity = "error",
+  message = {
+    sv = "Område {action} anger strategi '{strategy}', som programmet inte har ({known}).",
+    en = "Area {action} names strategy '{strategy}', which the programme does not have ({known}).",
+  },
+  check = function(area)
+    local known = ruleset.setting("programme_strategies")
+    if known == nil then return end
+    local set, list = {}, {}
+    for _, s in each(known) do set[tostring(s)] = true; list[#list + 1] = tostring(s) end
+    for i, s in each(area.strategies) do
+      if not set[tostring(s)] then report(area.strategies, i, {strategy = s, known = table.concat(list, ", ")}) end
+    end
+  end,
+}
+
+rule {
+  id = "area.cost.missing",
+  severity = "error",
+  message = {sv = "Område {action} saknar kostnad (cost_sek).", en = "Area {action} has no cost (cost_sek)."},
+  check = function(area)
+    if area.cost_sek == nil then report(area, "cost_sek") end
+  end,
+}
+
+rule {
+  id = "area.cost.invalid",
+  severity = "error",
+  message = {
+    sv = "Område {action}: {field} är {value}; belopp kan inte vara negativa eller oändliga.",
+    en = "Area {action}: {field} is {value}; amounts cannot be negative or infinite.",
+  },
+  check = function(area)
+    for _, key in ipairs({"cost_sek", "external_funding_sek"}) do
+      if is_bad_amount(area[key]) then report(area, key, {field = key, value = area[key]}) end
+    end
+  end,
+}
+
+rule {
+  id = "area.external-funding.exceeds-cost",
+  severity = "warning",
+  message = {
+    sv = "Område {action}: den externa finansieringen ({external} kr) är större än kostnaden ({cost} kr).",
+    en = "Area {action}: external funding ({external} SEK) exceeds the cost ({cost} SEK).",
+  },
+  check = function(area)
+    local c, e = area.cost_sek, area.external_funding_sek
+    if c and e and not is_bad_amount(c) and not is_bad_amount(e) and e > c then
+      report(area, "external_funding_sek", {external = e, cost = c})
+    end
+  end,
+}
+
+rule {
+  id = "area.assessment.missing",
+  severity = "error",
+  message = {
+    sv = "Område {action} saknar bedömning av '{criterion}' ({label}); den räknas aldrig som 0.",
+    en = "Area {action} has no assessment of '{criterion}' ({label}); it is never counted as 0.",
+  },
+  check = function(area)
+    local a = area.assessments
+    for _, c in ipairs(model_criteria()) do
+      if c.assessed and (a == nil or a[c.id] == nil) then
+        report(a or area, a and c.id or "assessments", {criterion = c.id, label = c.label})
+      end
+    end
+  end,
+}
+
+rule {
+  id = "area.assessment.out-of-scale",
+  severity = "error",
+  message = {
+    sv = "Område {action}: bedömningen {value} av '{criterion}' ligger utanför skalan {low}–{high}.",
+    en = "Area {action}: the assessment {value} of '{criterion}' is outside the scale {low}–{high}.",
+  },
+  check = function(area)
+    local a = area.assessments
+    if a == nil then return end
+    for _, c in ipairs(model_criteria()) do
+      local v = a[c.id]
+      if c.assessed and v ~= nil and (v ~= v or v < c.low or v > c.high) then
+        report(a, c.id, {value = v, criterion = c.id, low = c.low, high = c.high})
+      end
+    end
+  end,
+}
+
+rule {
+  id = "area.assessment.unknown-criterion",
+  severity = "warning",
+  message = {
+    sv = "Område {action}: modellen har inget bedömt kriterium '{criterion}'{hint}; värdet används inte.",
+    en = "Area {action}: the model has no assessed criterion '{criterion}'{hint}; the value is not used.",
+  },
+  check = function(area)
+    local a = area.assessments
+    if a == nil then return end
+    local assessed, list = {}, {}
+    for _, c in ipairs(model_criteria()) do
+      if c.assessed then assessed[c.id] = true; list[#list + 1] = c.id end
+    end
+    if #list == 0 then return end
+    for _, key in ipairs(keys(a)) do
+      if not assessed[key] then report(a, key, {criterion = key, hint = did_you_mean(nearest(key, list))}) end
+    end
+  end,
+}
+
+rule {
+  id = "area.dependency.unknown",
+  severity = "error",
+  message = {
+    sv = "Område {action}: {field} nämner området '{target}', som inte finns i filen.",
+    en = "Area {action}: {field} names the area '{target}', which the file does not have.",
+  },
+  check = function(area)
+    for _, field in ipairs({"requires", "excludes"}) do
+      for i, id in each(area[field]) do
+        local other = find_area(tostring(id))
+        if other == nil or other == area then
+          report(area[field], i, {field = field, target = id})
+        end
+      end
+    end
+  end,
+}

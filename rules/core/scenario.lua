@@ -1,0 +1,222 @@
+-- Rules for scoring scenarios (kind: scenario): that their weights or
+-- pairwise judgements fit the model, and - when `styr score` judges them
+-- with an areas file - that include and exclude name real areas.
+
+local function did_you_mean(near)
+  if not near then return "" end
+  return lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)"
+end
+
+local function criterion_ids()
+  local ids, set = {}, {}
+  for _, c in ipairs(model_criteria()) do ids[#ids + 1] = c.id; set[c.id] = true end
+  return ids, set
+end
+
+rule {
+  id = "scenario.model.unknown",
+  severity = "error",
+  message = {
+    sv = "Scenariot gäller modellen '{model}', men regeluppsättningen har modellen '{known}'.",
+    en = "The scenario is for the model '{model}', but the ruleset has the model '{known}'.",
+  },
+  check = function(s)
+    local known = model_id()
+    if known == nil then return end
+    if s.model == nil then
+      report(s, "model", {model = lang() == "en" and "(none)" or "(ingen)", known = known})
+    elseif tostring(s.model) ~= known then
+      report(s, "model", {model = s.model, known = known})
+    end
+  end,
+}
+
+rule {
+  id = "scenario.method.unknown",
+  severity = "error",
+  message = {
+    sv = "Okänd metod '{method}'{hint}; välj weighted-sum eller topsis.",
+    en = "Unknown method '{method}'{hint}; choose weighted-sum or topsis.",
+  },
+  check = function(s)
+    local m = s.method
+    if m == nil or m == "weighted-sum" or m == "topsis" then return end
+    report(s, "method", {method = m, hint = did_you_mean(nearest(tostring(m), {"weighted-sum", "topsis"}))})
+  end,
+}
+
+rule {
+  id = "scenario.weights.unknown-criterion",
+  severity = "error",
+  message = {
+    sv = "Modellen har inget kriterium '{criterion}'{hint}.",
+    en = "The model has no criterion '{criterion}'{hint}.",
+  },
+  check = function(s)
+    if model_id() == nil then return end
+    local ids, set = criterion_ids()
+    if s.weights ~= nil then
+      for _, key in ipairs(keys(s.weights)) do
+        if not set[key] then report(s.weights, key, {criterion = key, hint = did_you_mean(nearest(key, ids))}) end
+      end
+    end
+    for _, j in each(s.pairwise) do
+      if kind(j) == "list" then
+        for k = 1, 2 do
+          local c = j[k]
+          if c ~= nil and not set[tostring(c)] then
+            report(j, k, {criterion = c, hint = did_you_mean(nearest(tostring(c), ids))})
+          end
+        end
+      end
+    end
+  end,
+}
+
+rule {
+  id = "scenario.weights.invalid",
+  severity = "error",
+  message = {
+    sv = "Vikten för '{criterion}' är {value}; en vikt är ett tal från 0 och uppåt.",
+    en = "The weight of '{criterion}' is {value}; a weight is a number of 0 or more.",
+  },
+  check = function(s)
+    if s.weights == nil then return end
+    for key, v in pairs(s.weights) do
+      if v ~= v or v < 0 or v == math.huge then report(s.weights, key, {criterion = key, value = v}) end
+    end
+  end,
+}
+
+rule {
+  id = "scenario.weights.conflict",
+  severity = "error",
+  message = {
+    sv = "Ange antingen weights eller pairwise, inte båda.",
+    en = "Give either weights or pairwise, not both.",
+  },
+  check = function(s)
+    if s.weights ~= nil and s.pairwise ~= nil then report(s, "pairwise") end
+  end,
+}
+
+rule {
+  id = "scenario.weights.default",
+  severity = "info",
+  message = {
+    sv = "Scenariot anger inga vikter; modellens standardvikter används.",
+    en = "The scenario gives no weights; the model's default weights are used.",
+  },
+  check = function(s)
+    if model_id() ~= nil and s.weights == nil and s.pairwise == nil then report(s, "weights") end
+  end,
+}
+
+rule {
+  id = "scenario.weights.all-zero",
+  severity = "error",
+  message = {
+    sv = "Alla vikter är 0; minst ett kriterium måste väga något.",
+    en = "Every weight is 0; at least one criterion must weigh something.",
+  },
+  check = function(s)
+    if s.weights == nil or s.pairwise ~= nil then return end
+    for _, v in pairs(s.weights) do
+      if v ~= 0 then return end
+    end
+    report(s, "weights")
+  end,
+}
+
+rule {
+  id = "scenario.pairwise.malformed",
+  severity = "error",
+  message = {
+    sv = "En parvis jämförelse skrivs [a, b, v]: a är v gånger så viktigt som b (v > 0, a och b olika).",
+    en = "A pairwise judgement is written [a, b, v]: a is v times as important as b (v > 0, a and b different).",
+  },
+  check = function(s)
+    for i, j in each(s.pairwise) do
+      local ok = kind(j) == "list" and #j == 3 and kind(j[1]) == "text" and kind(j[2]) == "text"
+                 and j[1] ~= j[2] and kind(j[3]) == "number" and j[3] > 0 and j[3] ~= math.huge
+      if not ok then report(s.pairwise, i) end
+    end
+  end,
+}
+
+rule {
+  id = "scenario.pairwise.incomplete",
+  severity = "error",
+  message = {
+    sv = "De parvisa jämförelserna räcker inte för att räkna fram vikter: {reason}.",
+    en = "The pairwise judgements do not give weights: {reason}.",
+  },
+  check = function(s)
+    if s.pairwise == nil or s.weights ~= nil or model_id() == nil then return end
+    local w, why = scenario_weights(s)
+    -- Unknown criteria and malformed judgements have rules of their own.
+    if w == nil and not why:find("no criterion") and not why:find("each judgement") and not why:find("two different") then
+      report(s, "pairwise", {reason = why})
+    end
+  end,
+}
+
+rule {
+  id = "scenario.pairwise.inconsistent",
+  severity = "warning",
+  message = {
+    sv = "De parvisa jämförelserna är inkonsistenta: CR = {cr} (över 0,10). Se över bedömningarna.",
+    en = "The pairwise judgements are inconsistent: CR = {cr} (above 0.10). Review the judgements.",
+  },
+  check = function(s)
+    if s.pairwise == nil or s.weights ~= nil then return end
+    local w = scenario_weights(s)
+    if w and w.cr and w.cr > 0.10 then report(s, "pairwise", {cr = string.format("%.3f", w.cr)}) end
+  end,
+}
+
+rule {
+  id = "scenario.budget.invalid",
+  severity = "error",
+  message = {
+    sv = "Budgeten {value} är inte ett belopp från 0 och uppåt.",
+    en = "The budget {value} is not an amount of 0 or more.",
+  },
+  check = function(s)
+    local b = s.budget_sek
+    if b ~= nil and (b ~= b or b < 0 or b == math.huge) then report(s, "budget_sek", {value = b}) end
+  end,
+}
+
+rule {
+  id = "scenario.area.unknown",
+  severity = "error",
+  message = {
+    sv = "{field} nämner området '{target}', som inte finns bland områdena{hint}.",
+    en = "{field} names the area '{target}', which is not among the areas{hint}.",
+  },
+  check = function(s)
+    if not areas_loaded() then return end
+    for _, field in ipairs({"include", "exclude"}) do
+      for i, id in each(s[field]) do
+        if find_area(tostring(id)) == nil then report(s[field], i, {field = field, target = id, hint = ""}) end
+      end
+    end
+  end,
+}
+
+rule {
+  id = "scenario.area.conflict",
+  severity = "error",
+  message = {
+    sv = "Området '{target}' står både under include och exclude.",
+    en = "The area '{target}' is under both include and exclude.",
+  },
+  check = function(s)
+    local inc = {}
+    for _, id in each(s.include) do inc[tostring(id)] = true end
+    for i, id in each(s.exclude) do
+      if inc[tostring(id)] then report(s.exclude, i, {target = id}) end
+    end
+  end,
+}
