@@ -66,7 +66,7 @@ static void explain_area(FILE *out, const styr_score_report *r, const styr_score
         if (s->weights.w[j] <= 0)
             continue;
         const styr_criterion *c = &r->rs->model->crit[j];
-        fprintf(out, "        %-20s %12g -> %.3f%s x %.3f = %.4f\n", c->id, t->x[i * t->m + j],
+        fprintf(out, "        %-20s %12.10g -> %.3f%s x %.3f = %.4f\n", c->id, t->x[i * t->m + j],
                 s->norm[i * t->m + j], c->cost && s->method == STYR_MCDA_WEIGHTED_SUM
                                            ? word(o, " (kostnad, inverterad)", " (cost, inverted)") : "",
                 s->weights.w[j], s->contrib[i * t->m + j]);

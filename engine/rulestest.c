@@ -77,20 +77,39 @@ static void run_fixture(styr_ruleset *rs, const char *path, coverage *cov, tally
         free(dirs);
         return;
     }
-    styr_doc *doc = NULL;
+    styr_doc *doc = NULL, *areas = NULL;
     styr_file_result res;
     memset(&res, 0, sizeof res);
     styr_error err;
     styr_error_clear(&err);
-    styr_status st = styr_doc_load_file(path, &rs->lim, &doc, &err);
+    styr_status st = STYR_OK;
+    /* "with-areas FILE": a scenario judged together with an areas file, as
+     * `styr score` does (FILE is relative to the fixture's folder). */
+    for (char *d = dirs; *d && st == STYR_OK; d += strlen(d) + 1) {
+        const char *p = d + strspn(d, " \t");
+        if (strncmp(p, "with-areas", 10) != 0)
+            continue;
+        p += 10 + strspn(p + 10, " \t");
+        char file[1024];
+        snprintf(file, sizeof file, "%.*s", (int)strcspn(p, " \t\r\n"), p);
+        char apath[2200];
+        const char *slash = strrchr(path, '/');
+        snprintf(apath, sizeof apath, "%.*s%s", slash ? (int)(slash - path + 1) : 0, path, file);
+        st = styr_doc_load_file(apath, &rs->lim, &areas, &err);
+    }
     if (st == STYR_OK)
-        st = styr_validate_doc(rs, doc, &res, &err);
+        st = styr_doc_load_file(path, &rs->lim, &doc, &err);
+    if (st == STYR_OK)
+        st = styr_validate_doc_with_areas(rs, doc, areas && areas->root ? styr_map_get(areas->root, "areas", 5) : NULL,
+                                          &res, &err);
     for (char *d = dirs, *next; *d; d = next) {
         next = d + strlen(d) + 1;   /* before strtok_r cuts d up */
         char *save = NULL;
         char *verb = strtok_r(d, " \t\r\n", &save);
         if (!verb)
             continue;
+        if (strcmp(verb, "with-areas") == 0)
+            continue;   /* read above */
         if (strcmp(verb, "fails") == 0) {
             char *text = save ? save + strspn(save, " \t") : "";
             text[strcspn(text, "\r\n")] = '\0';
@@ -102,7 +121,7 @@ static void run_fixture(styr_ruleset *rs, const char *path, coverage *cov, tally
         }
         int fires = strcmp(verb, "fires") == 0;
         if (!fires && strcmp(verb, "quiet") != 0) {
-            result(out, t, 0, path, "unknown directive (fires, quiet or fails)", verbose);
+            result(out, t, 0, path, "unknown directive (fires, quiet, fails or with-areas)", verbose);
             continue;
         }
         for (char *id; (id = strtok_r(NULL, " \t\r\n,", &save));) {
@@ -145,6 +164,7 @@ static void run_fixture(styr_ruleset *rs, const char *path, coverage *cov, tally
     free(dirs);
     styr_file_result_free(&res);
     styr_doc_free(doc);
+    styr_doc_free(areas);
 }
 
 static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }

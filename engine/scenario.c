@@ -116,7 +116,7 @@ static styr_status from_pairwise(const styr_model *model, const styr_node *list,
     if (ms == STYR_MCDA_OK)
         ms = styr_mcda_ahp(a, n, STYR_MCDA_AHP_RECIPROCITY_TOL, names, w, &out->ahp, &merr);
     if (ms != STYR_MCDA_OK) {
-        st = at(err, file, list, "pairwise judgements: %s", merr.message);
+        st = at(err, file, list, "%s", merr.message);
         goto done;
     }
     for (size_t i = 0; i < n; i++)

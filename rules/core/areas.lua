@@ -39,7 +39,9 @@ rule {
   check = function(area)
     local id = text(area, "id")
     local first = id and find_area(id)
-    if first ~= nil and first ~= area then report(area, "id", {id = id, first = line(first)}) end
+    if first ~= nil and first ~= area then
+      report(area, "id", {id = id:match("^%s*(.-)%s*$"), first = line(first)})
+    end
   end,
 }
 
@@ -123,8 +125,8 @@ rule {
   id = "area.cost.invalid",
   severity = "error",
   message = {
-    sv = "Område {action}: {field} är {value}; belopp kan inte vara negativa eller oändliga.",
-    en = "Area {action}: {field} is {value}; amounts cannot be negative or infinite.",
+    sv = "Område {action}: {field} är {value}; ett belopp är ett ändligt tal från 0 och uppåt.",
+    en = "Area {action}: {field} is {value}; an amount is a finite number of 0 or more.",
   },
   check = function(area)
     for _, key in ipairs({"cost_sek", "external_funding_sek"}) do
@@ -209,15 +211,19 @@ rule {
   id = "area.dependency.unknown",
   severity = "error",
   message = {
-    sv = "Område {action}: {field} nämner området '{target}', som inte finns i filen.",
-    en = "Area {action}: {field} names the area '{target}', which the file does not have.",
+    sv = "Område {action}: {field} nämner området '{target}'{why}.",
+    en = "Area {action}: {field} names the area '{target}'{why}.",
   },
   check = function(area)
     for _, field in ipairs({"requires", "excludes"}) do
       for i, id in each(area[field]) do
         local other = find_area(tostring(id))
-        if other == nil or other == area then
-          report(area[field], i, {field = field, target = id})
+        if other == nil then
+          report(area[field], i, {field = field, target = id,
+                                  why = lang() == "en" and ", which the file does not have" or ", som inte finns i filen"})
+        elseif other == area then
+          report(area[field], i, {field = field, target = id,
+                                  why = lang() == "en" and ": the area itself" or ": området självt"})
         end
       end
     end

@@ -99,8 +99,8 @@ rule {
   id = "action.financing.amount-invalid",
   severity = "error",
   message = {
-    sv = "Insats {action}: {field} är {value}; belopp och årsarbetskrafter kan inte vara negativa eller oändliga.",
-    en = "Action {action}: {field} is {value}; amounts and FTEs cannot be negative or infinite.",
+    sv = "Insats {action}: {field} är {value}; belopp och årsarbetskrafter är ändliga tal från 0 och uppåt.",
+    en = "Action {action}: {field} is {value}; amounts and FTEs are finite numbers of 0 or more.",
   },
   check = function(a)
     for _, f in each(a.financing) do

@@ -24,7 +24,7 @@ rule {
   check = function(s)
     local id = id_text(s)
     local first = id and find_strategy(id)
-    if first ~= nil and first ~= s then report(s, "id", {id = id, first = line(first)}) end
+    if first ~= nil and first ~= s then report(s, "id", {id = id:match("^%s*(.-)%s*$"), first = line(first)}) end
   end,
 }
 
@@ -65,7 +65,7 @@ rule {
   check = function(a)
     local id = id_text(a)
     local first = id and find_action(id)
-    if first ~= nil and first ~= a then report(a, "id", {id = id, first = line(first)}) end
+    if first ~= nil and first ~= a then report(a, "id", {id = id:match("^%s*(.-)%s*$"), first = line(first)}) end
   end,
 }
 
