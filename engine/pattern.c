@@ -88,7 +88,11 @@ styr_pattern *styr_pattern_compile(const char *name, const char *re, size_t len,
 
     /* JIT is an optimisation only: when it is unavailable (no JIT support,
      * no executable memory) the interpreter does the same job. */
-    if (pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0) {
+    /* STYR_NO_JIT=1 keeps PCRE2 to its interpreter: the same matches, and
+     * code that valgrind can follow (it cannot see into JIT-made code). */
+    const char *no_jit = getenv("STYR_NO_JIT");
+    if (!(no_jit && *no_jit && strcmp(no_jit, "0") != 0) &&
+        pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0) {
         p->jit_stack = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
         if (p->jit_stack)
             pcre2_jit_stack_assign(p->mctx, NULL, p->jit_stack);

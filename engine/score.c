@@ -367,7 +367,8 @@ static styr_status select_portfolio(const styr_ruleset *rs, const styr_area_tabl
     const char *inc_left, *exc_left;
     size_t ninc = collect(t, get(root, "include"), inc, &inc_left);
     size_t nexc = collect(t, get(root, "exclude"), exc, &exc_left);
-    memcpy(exc + nexc, t->blocked, t->nblocked * sizeof *exc);
+    if (t->nblocked)
+        memcpy(exc + nexc, t->blocked, t->nblocked * sizeof *exc);
     nexc += t->nblocked;
     int en = rs->lang == STYR_LANG_EN;
     if (inc_left) {

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs each libFuzzer target for SECONDS (default 60) with AddressSanitizer
+# and UBSan, seeded with the fixtures and bundled files; a crash is saved
+# under tests/fuzz/crashes-TARGET/ — minimise it, then copy it into
+# tests/fuzz/regressions/ so `ctest` replays it forever after.
+# usage: tests/fuzz/run.sh [SECONDS] [TARGET...]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_yaml fuzz_validate fuzz_score)
+build=$root/build-fuzz
+cd "$root"
+CC=clang cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTYR_SANITIZE=ON -DSTYR_FUZZ=ON \
+  -DSTYR_BUILD_TESTS=ON >/dev/null
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]}" >/dev/null
+corpus_seed=$(mktemp -d)
+trap 'rm -rf "$corpus_seed"' EXIT
+cp rules/goteborg/tests/*.yaml scenarios/*.yaml tests/cli/data/*.yaml "$corpus_seed"/ 2>/dev/null || true
+[ -d tests/hostile/inputs ] && find tests/hostile/inputs -type f -size -64k -exec cp {} "$corpus_seed"/ \; 2>/dev/null || true
+status=0
+for t in "${targets[@]}"; do
+  corpus=$build/corpus-$t
+  crashes=$root/tests/fuzz/crashes-$t
+  mkdir -p "$corpus" "$crashes"
+  echo "== $t for ${seconds}s"
+  # ASan's leak check runs at exit; the rulesets loaded once stay alive on purpose.
+  if ! ASAN_OPTIONS=detect_leaks=0 "$build/tests/fuzz/$t" "$corpus" "$corpus_seed" \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+      -artifact_prefix="$crashes/" -print_final_stats=1 2>"$build/$t.log"; then
+    echo "$t: FAILED, see $build/$t.log and $crashes/"
+    status=1
+  fi
+  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$build/$t.log" | sed "s/^/  $t /" || true
+  rmdir "$crashes" 2>/dev/null || true
+done
+exit $status

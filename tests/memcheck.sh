@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every CLI golden test under valgrind memcheck: no invalid access, no
+# use of uninitialised memory and no leak may remain (each is an error).
+# usage: tests/memcheck.sh STYR [CASE...]
+set -uo pipefail
+styr=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+shift
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root" || exit 2
+command -v valgrind >/dev/null || { echo "memcheck: valgrind is not installed" >&2; exit 2; }
+cases=("$@")
+if [ ${#cases[@]} -eq 0 ]; then
+  for f in tests/cli/cases/*.args; do cases+=("$(basename "$f" .args)"); done
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# A wrapper that golden.sh runs instead of styr: same output, checked by valgrind.
+cat > "$tmp/styr" <<WRAP
+#!/usr/bin/env bash
+export STYR_NO_JIT=1   # valgrind cannot follow PCRE2's JIT-made code
+exec valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible \\
+  --errors-for-leak-kinds=definite,indirect,possible --log-file="$tmp/vg.%p.log" "$styr" "\$@"
+WRAP
+chmod +x "$tmp/styr"
+passed=0 failed=0
+for c in "${cases[@]}"; do
+  rm -f "$tmp"/vg.*.log
+  out=$(tests/cli/golden.sh "$tmp/styr" "$c" 2>&1)
+  rc=$?
+  problems=$(cat "$tmp"/vg.*.log 2>/dev/null)
+  if [ $rc -eq 0 ] && [ -z "$problems" ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL $c"
+    printf '%s\n' "$out" | head -5
+    printf '%s\n' "$problems" | head -30
+  fi
+done
+echo "memcheck: $passed passed, $failed failed"
+[ $failed -eq 0 ]
