@@ -396,8 +396,8 @@ static int cmd_validate(options *o)
             rc = EXIT_FAILED;
             continue;
         }
-        if (res[i].nrule_errors)
-            rc = EXIT_FAILED;
+        if (res[i].nrule_errors || res[i].findings.dropped)
+            rc = EXIT_FAILED;   /* a crashed rule, or more findings than --max-findings keeps */
         size_t c[3];
         styr_findings_count(&res[i].findings, c);
         for (int s = o->fail_on; s <= STYR_SEV_ERROR; s++)

@@ -36,7 +36,10 @@ int styr_findings_add(styr_findings *f, const char *rule, styr_severity sev,
                       unsigned line, unsigned column)
 {
     if (f->count >= f->max_kept) {
-        f->dropped++;
+        if (!f->dropped++) {
+            f->dropped_line = line;
+            f->dropped_column = column;
+        }
         if (sev <= STYR_SEV_ERROR)
             f->dropped_by_severity[sev]++;
         goto discard;

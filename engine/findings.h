@@ -32,6 +32,7 @@ typedef struct styr_findings {
     size_t max_kept;         /* beyond this, findings are only counted */
     size_t dropped;          /* findings not kept because of max_kept */
     size_t dropped_by_severity[3];
+    unsigned dropped_line, dropped_column;   /* where the first one not kept was */
 } styr_findings;
 
 void styr_findings_init(styr_findings *f, size_t max_kept);

@@ -77,6 +77,9 @@ void styr_report_json(FILE *out, const styr_file_result *res, size_t n, const st
         fprintf(out, ",\n      \"summary\": {\"error\": %zu, \"warning\": %zu, \"info\": %zu, "
                      "\"waived\": %zu, \"not_shown\": %zu}",
                 c[2], c[1], c[0], waived, r->findings.dropped);
+        if (r->findings.dropped)
+            fprintf(out, ",\n      \"limit\": {\"max_findings\": %zu, \"not_kept\": %zu, \"line\": %u, \"column\": %u}",
+                    r->findings.max_kept, r->findings.dropped, r->findings.dropped_line, r->findings.dropped_column);
         fputs(",\n      \"rule_errors\": [", out);
         for (size_t i = 0; i < r->nrule_errors; i++) {
             fputs(i ? ", " : "", out);

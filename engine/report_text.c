@@ -56,6 +56,12 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
                     o->color ? RESET : "", fi->message, o->color ? DIM : "", fi->rule,
                     o->color ? RESET : "");
         }
+        if (r->findings.dropped) {
+            position(out, r->file, r->findings.dropped_line, r->findings.dropped_column, o->color);
+            fprintf(out, "%serror:%s more than %zu findings: %zu more were counted but not kept, the first "
+                         "of them here (raise --max-findings to see them)\n",
+                    o->color ? sev_color[2] : "", o->color ? RESET : "", r->findings.max_kept, r->findings.dropped);
+        }
         for (size_t i = 0; i < r->nrule_errors; i++) {
             const styr_error *e = &r->rule_errors[i];
             position(out, e->file[0] ? e->file : r->file, e->line, e->column, o->color);

@@ -70,8 +70,12 @@ committed() {
   { printf '\357\273\277'; sed 's/$/\r/' "$ref"; } > "$d/valid-bom-crlf.yaml"
   # Old Mac line ends (CR only) are line breaks in YAML too.
   tr '\n' '\r' < "$ref" > "$d/valid-cr-only.yaml"
-  # Tabs inside values, inside quoted values and before comments (not as indentation).
-  sed -e 's/^    title: Modell för prioriteringar$/    title: Modell\tför\tprioriteringar\t# tab before a comment/' \
+  # Tabs inside values, inside quoted values, after a colon, at the end of a
+  # line and before comments (never as indentation).
+  sed -e 's/^kind: action-plan$/kind:\taction-plan/' \
+      -e 's/^    owner: Kommunstyrelsen$/    owner:\tKommunstyrelsen\t\t/' \
+      -e 's/^period: {from: 2018, to: 2019}$/period: {from:\t2018,\tto: 2019}\t/' \
+      -e 's/^    title: Modell för prioriteringar$/    title: Modell\tför\tprioriteringar\t# tab before a comment/' \
       -e 's/^  title: Handlingsplan för test$/  title: "Handlingsplan\tför\ttest"/' \
       -e 's/^    title: Kartlägga plattformar$/    title: >-\n      Kartlägga\tplattformar\n      i\tflera steg/' \
       "$ref" > "$d/valid-tabs-in-values.yaml"
