@@ -208,7 +208,7 @@ static int api_rule(lua_State *L)
 
     lua_Debug ar;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
-        proto.file = ar.short_src;
+        proto.file = (char *)(ar.source[0] == '@' ? ar.source + 1 : ar.short_src);   /* short_src may be cut */
         proto.line = ar.currentline > 0 ? (unsigned)ar.currentline : 0;
     }
     proto.ruleset = (char *)rs->loading_ruleset;

@@ -90,7 +90,8 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
                     word(o, "visas inte, se", "not shown, see"));
         if (r->nrule_errors)
             fprintf(out, "; %zu %s", r->nrule_errors,
-                    word(o, "regler kraschade", r->nrule_errors == 1 ? "rule crashed" : "rules crashed"));
+                    r->nrule_errors == 1 ? word(o, "regel kraschade", "rule crashed")
+                                         : word(o, "regler kraschade", "rules crashed"));
         fputc('\n', out);
     }
 }

@@ -57,7 +57,7 @@ static void remember_kill_site(styr_sandbox *sb, lua_State *L, lua_Debug *ar)
     if (sb->kill_src[0])
         return;
     if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
-        snprintf(sb->kill_src, sizeof sb->kill_src, "%s", ar->short_src);
+        snprintf(sb->kill_src, sizeof sb->kill_src, "%s", ar->source[0] == '@' ? ar->source + 1 : ar->short_src);
         sb->kill_line = ar->currentline;
     }
 }
@@ -335,11 +335,35 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
     return STYR_OK;
 }
 
+/* Lua shortens chunk names longer than LUA_IDSIZE to "...tail"; messages
+ * should name the whole file, so a shortened prefix is replaced. */
+static int restore_full_source(lua_State *L)
+{
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0)
+            continue;
+        size_t slen = strlen(ar.short_src);
+        const char *msg = lua_tostring(L, 1);
+        if (ar.source[0] == '@' && strncmp(ar.short_src, "...", 3) == 0 &&
+            strncmp(msg, ar.short_src, slen) == 0) {
+            lua_pushstring(L, ar.source + 1);
+            lua_pushstring(L, msg + slen);
+            lua_concat(L, 2);
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* Message handler: turns any error value into a string. */
 static int sandbox_msgh(lua_State *L)
 {
-    if (lua_type(L, 1) == LUA_TSTRING)
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        restore_full_source(L);   /* leaves the message to return on top */
         return 1;
+    }
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
         return 1;
     lua_pushfstring(L, "error raised with a %s value instead of a message", luaL_typename(L, 1));
@@ -347,7 +371,7 @@ static int sandbox_msgh(lua_State *L)
     lua_Debug ar;
     for (int level = 0; lua_getstack(L, level, &ar); level++) {
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+            lua_pushfstring(L, "%s:%d: ", ar.source[0] == '@' ? ar.source + 1 : ar.short_src, ar.currentline);
             lua_insert(L, -2);
             lua_concat(L, 2);
             break;

@@ -119,17 +119,32 @@ key-2m)
   # simple keys longer than 1024 characters by itself.
   { plan_header; printf '? '; head -c 2097152 /dev/zero | tr '\0' 'k'; printf '\n: 1\n'; } > "$out"
   ;;
-scalar-1m-values)
-  # Values just under the 1 MiB limit where rules look hard at them: an
-  # owner name (registry matching, "did you mean"), a waiver's rule (nearest
-  # rule id) and a description full of cross-references.
+long-owner-1m)
+  # An owner name of 1,000,000 bytes, under the 1 MiB limit: registry
+  # matching and the "did you mean" hint must stay fast.
   { plan_header
     printf 'strategies: [{id: "1", title: T}]\nactions:\n  - id: "1.1"\n    strategy: "1"\n    title: T\n'
-    printf '    owner: '; head -c 1000000 /dev/zero | tr '\0' 'K'; echo
-    printf '    description: '; yes -- 'insats 9.9 och 8.8, ' | head -c 1000000 | tr -d '\n'; echo
-    printf 'waivers:\n  - rule: action.'; head -c 1000000 /dev/zero | tr '\0' 'o'; echo
-    printf '    reason: x\n'
-  } > "$out"
+    printf '    owner: '; head -c 1000000 /dev/zero | tr '\0' 'K'; echo; } > "$out"
+  ;;
+long-waiver-rule-1m)
+  # A waiver whose rule id is 1,000,000 bytes (the nearest rule id is looked for).
+  { plan_header
+    printf 'strategies: [{id: "1", title: T}]\nactions:\n  - {id: "1.1", strategy: "1", title: T, owner: BRG}\n'
+    printf 'waivers:\n  - rule: action.'; head -c 1000000 /dev/zero | tr '\0' 'o'; printf '\n    reason: x\n'; } > "$out"
+  ;;
+desc-1m-references)
+  # A description of 1,000,000 bytes full of cross-references to actions
+  # that do not exist ("insats 9.9 och 8.8, " 50,000 times).
+  { plan_header
+    printf 'strategies: [{id: "1", title: T}]\nactions:\n  - id: "1.1"\n    strategy: "1"\n    title: T\n    owner: BRG\n'
+    printf '    description: '; yes -- 'insats 9.9 och 8.8, ' | head -c 1000000 | tr -d '\n'; echo; } > "$out"
+  ;;
+desc-1m-references-json)
+  # The same references as one long plain value in an innovation-areas file
+  # would be; here in a plan again but with every reference valid (no findings).
+  { plan_header
+    printf 'strategies: [{id: "1", title: T}]\nactions:\n  - id: "1.1"\n    strategy: "1"\n    title: T\n    owner: BRG\n'
+    printf '    description: '; yes -- 'insats 1.1 och 1.1, ' | head -c 1000000 | tr -d '\n'; echo; } > "$out"
   ;;
 map-200k)
   # A mapping of 200,000 keys (at the top level: each one an unknown key).
