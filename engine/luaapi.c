@@ -476,6 +476,19 @@ static int api_nearest(lua_State *L)
     return 1;
 }
 
+/* did_you_mean(candidate) -> " (menade du 'x'?)" in the run's language, or
+ * "" for nil, so a message can end with {hint}. */
+static int api_did_you_mean(lua_State *L)
+{
+    if (lua_isnoneornil(L, 1)) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    const char *c = luaL_checkstring(L, 1);
+    lua_pushfstring(L, api_rs(L)->lang == STYR_LANG_EN ? " (did you mean '%s'?)" : " (menade du '%s'?)", c);
+    return 1;
+}
+
 static int api_lang(lua_State *L)
 {
     lua_pushstring(L, api_rs(L)->lang == STYR_LANG_EN ? "en" : "sv");
@@ -918,6 +931,7 @@ void styr_luaapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index)
         {"has", api_has},     {"line", api_line},     {"kind", api_kind},
         {"each", api_each},   {"keys", api_keys},     {"path", api_path},
         {"fold", api_fold},   {"nearest", api_nearest}, {"lang", api_lang},
+        {"did_you_mean", api_did_you_mean},
         {"find_action", api_plan_action}, {"find_area", api_plan_action},
         {"find_strategy", api_plan_strategy}, {"plan_period", api_plan_period},
         {"file_name", api_plan_file},

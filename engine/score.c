@@ -145,6 +145,23 @@ static void judge_area(styr_ruleset *rs, styr_area_table *t, candidate *c, doubl
     }
 }
 
+/* The list under key in an area or scenario, if it is a usable list. */
+static const styr_node *id_list(const styr_node *map, const char *key)
+{
+    const styr_node *list = get(map, key);
+    return list && list->kind == STYR_NODE_SEQ && !(list->flags & STYR_NODE_INVALID) ? list : NULL;
+}
+
+/* Item i of an id list, trimmed, or NULL when it is not a text. */
+static const char *list_id(const styr_node *list, uint32_t i, size_t *len)
+{
+    const styr_node *v = styr_seq_item(list, i);
+    if (v->kind != STYR_NODE_SCALAR || styr_node_is_null(v))
+        return NULL;
+    *len = v->count;
+    return styr_trim(v->u.text, len);
+}
+
 static long index_of(const styr_area_table *t, const char *id, size_t len)
 {
     size_t lo = 0, hi = t->n;   /* ids are sorted */
@@ -184,15 +201,12 @@ static void link_dependencies(styr_area_table *t, const candidate *cands, size_t
             continue;
         long a = index_of(t, cands[k].id, strlen(cands[k].id));
         for (int field = 0; field < 2; field++) {
-            const styr_node *list = get(cands[k].node, field ? "excludes" : "requires");
-            if (!list || list->kind != STYR_NODE_SEQ || (list->flags & STYR_NODE_INVALID))
-                continue;
-            for (uint32_t i = 0; i < list->count; i++) {
-                const styr_node *v = styr_seq_item(list, i);
-                if (v->kind != STYR_NODE_SCALAR || styr_node_is_null(v))
+            const styr_node *list = id_list(cands[k].node, field ? "excludes" : "requires");
+            for (uint32_t i = 0; list && i < list->count; i++) {
+                size_t len;
+                const char *id = list_id(list, i, &len);
+                if (!id)
                     continue;
-                size_t len = v->count;
-                const char *id = styr_trim(v->u.text, &len);
                 long b = index_of(t, id, len);
                 if (field == 0 && b < 0) {
                     size_t *g = realloc(t->blocked, (t->nblocked + 1) * sizeof *g);
@@ -333,14 +347,11 @@ static size_t collect(const styr_area_table *t, const styr_node *list, size_t *o
 {
     size_t n = 0;
     *left_out = NULL;
-    if (!list || list->kind != STYR_NODE_SEQ || (list->flags & STYR_NODE_INVALID))
-        return 0;
-    for (uint32_t i = 0; i < list->count; i++) {
-        const styr_node *v = styr_seq_item(list, i);
-        if (v->kind != STYR_NODE_SCALAR || styr_node_is_null(v))
+    for (uint32_t i = 0; list && i < list->count; i++) {
+        size_t len;
+        const char *id = list_id(list, i, &len);
+        if (!id)
             continue;
-        size_t len = v->count;
-        const char *id = styr_trim(v->u.text, &len);
         long k = index_of(t, id, len);
         if (k >= 0)
             out[n++] = (size_t)k;
@@ -365,8 +376,8 @@ static styr_status select_portfolio(const styr_ruleset *rs, const styr_area_tabl
         return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
     }
     const char *inc_left, *exc_left;
-    size_t ninc = collect(t, get(root, "include"), inc, &inc_left);
-    size_t nexc = collect(t, get(root, "exclude"), exc, &exc_left);
+    size_t ninc = collect(t, id_list(root, "include"), inc, &inc_left);
+    size_t nexc = collect(t, id_list(root, "exclude"), exc, &exc_left);
     if (t->nblocked)
         memcpy(exc + nexc, t->blocked, t->nblocked * sizeof *exc);
     nexc += t->nblocked;

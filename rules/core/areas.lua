@@ -3,11 +3,6 @@
 -- that nothing is scored on a guess: a missing assessment is a finding,
 -- never a silent 0, and `styr score` leaves an area with errors out.
 
-local function did_you_mean(near)
-  if not near then return "" end
-  return lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)"
-end
-
 local function is_bad_amount(v)
   return v ~= nil and (v ~= v or v < 0 or v == math.huge)
 end

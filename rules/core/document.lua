@@ -71,7 +71,7 @@ rule {
     end
     local near = nearest(tostring(t), names)
     report(d, "type", {value = t, known = table.concat(names, ", "),
-                       hint = near and (lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)") or ""})
+                       hint = did_you_mean(near)})
   end,
 }
 

@@ -67,8 +67,7 @@ rule {
       local t = f.type
       if t ~= nil and not known[tostring(t)] then
         local near = nearest(tostring(t), list)
-        local hint = near and (lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)")
-                     or (" (" .. table.concat(list, ", ") .. ")")
+        local hint = near and did_you_mean(near) or (" (" .. table.concat(list, ", ") .. ")")
         report(f, "type", {value = t, hint = hint})
       end
     end
@@ -88,7 +87,7 @@ rule {
       local s = f.source
       if s ~= nil and registry.funder(tostring(s)) == nil and registry.owner(tostring(s)) == nil then
         local near = registry.suggest("funder", tostring(s))
-        local hint = near and (lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)") or ""
+        local hint = did_you_mean(near)
         report(f, "source", {source = s, hint = hint})
       end
     end

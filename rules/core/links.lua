@@ -28,7 +28,7 @@ rule {
     for i, p in each(l.programs) do
       if registry.program(tostring(p)) == nil then
         local near = registry.suggest("program", tostring(p))
-        local hint = near and (lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)") or ""
+        local hint = did_you_mean(near)
         report(l.programs, i, {program = p, hint = hint})
       end
     end

@@ -34,8 +34,6 @@ rule {
     owner = tostring(owner)
     if registry.owner(owner) ~= nil then return end
     local near = registry.suggest("owner", owner)
-    local hint = ""
-    if near then hint = lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)" end
-    report(a, "owner", {owner = owner, hint = hint})
+    report(a, "owner", {owner = owner, hint = did_you_mean(near)})
   end,
 }

@@ -2,11 +2,6 @@
 -- pairwise judgements fit the model, and - when `styr score` judges them
 -- with an areas file - that include and exclude name real areas.
 
-local function did_you_mean(near)
-  if not near then return "" end
-  return lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)"
-end
-
 local function criterion_ids()
   local ids, set = {}, {}
   for _, c in ipairs(model_criteria()) do ids[#ids + 1] = c.id; set[c.id] = true end

@@ -103,8 +103,6 @@ rule {
     local ids = {}
     for _, s in each(plan.strategies) do ids[#ids + 1] = text(s, "id") end
     local near = nearest(sid, ids)
-    local hint = ""
-    if near then hint = lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)" end
-    report(a, "strategy", {strategy = sid, hint = hint})
+    report(a, "strategy", {strategy = sid, hint = did_you_mean(near)})
   end,
 }

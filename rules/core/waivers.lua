@@ -24,7 +24,7 @@ rule {
         if not known then
           ids = ids or ruleset.rule_ids()
           local near = nearest(r, ids)
-          local hint = near and (lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)") or ""
+          local hint = did_you_mean(near)
           report(w, "rule", {rule = r, hint = hint})
         end
       end

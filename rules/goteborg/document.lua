@@ -48,7 +48,7 @@ rule {
     for i, p in each(d.implements) do
       if registry.program(tostring(p)) == nil then
         local near = registry.suggest("program", tostring(p))
-        local hint = near and (lang() == "en" and " (did you mean '" .. near .. "'?)" or " (menade du '" .. near .. "'?)") or ""
+        local hint = did_you_mean(near)
         report(d.implements, i, {program = p, hint = hint})
       end
     end

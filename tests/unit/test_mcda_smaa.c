@@ -12,16 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assert_near.h"
 #include "mcda.h"
 
-#define assert_near(a, b, tol)                                                                \
-    do {                                                                                      \
-        double a_ = (a), b_ = (b);                                                            \
-        if (!(fabs(a_ - b_) <= (tol))) {                                                      \
-            print_error("%s = %.17g, expected %.17g (tol %g)\n", #a, a_, b_, (double)(tol));  \
-            fail();                                                                           \
-        }                                                                                     \
-    } while (0)
 
 enum { N = 12, M = 4 };
 
