@@ -46,7 +46,7 @@ typedef struct options {
 } options;
 
 static const char *const usage_text =
-    "usage: styr validate PLAN.yaml... [--rules NAME|DIR] [--format text|json]\n"
+    "usage: styr validate PLAN.yaml... [--rules NAME|DIR] [--format FORMAT]\n"
     "                     [--fail-on error|warning|info] [--lang sv|en] [-o FILE]\n"
     "       styr score AREAS.yaml --scenario S.yaml [--scenario T.yaml ...] [--explain]\n"
     "                  [--format text|json] [--rules NAME|DIR] [--lang sv|en] [-o FILE]\n"
@@ -62,7 +62,8 @@ static const char *const help_validate =
     "files - against a ruleset and prints every finding with file, line and column.\n"
     "\n"
     "  --rules NAME|DIR   ruleset to use (default: goteborg)\n"
-    "  --format FMT       text (default) or json\n"
+    "  --format FMT       text (default), json, sarif (SARIF 2.1.0), junit (JUnit XML),\n"
+    "                     github (workflow annotations) or markdown\n"
     "  --fail-on LEVEL    lowest severity that makes the exit code 1: error (default),\n"
     "                     warning or info\n"
     "  --lang sv|en       language of the messages (default: sv)\n"
@@ -111,7 +112,7 @@ static const char *const help_score =
     "\n"
     "  --explain          show how every score was built: value, normalised value,\n"
     "                     weight and contribution of each criterion\n"
-    "  --format FMT       text (default) or json\n"
+    "  --format FMT       text (default), json, markdown or csv\n"
     "  --rules, --lang, --fail-on, -o, -q and the limits: as for validate\n"
     "\n"
     "Exit codes: 0 scored without errors; 1 errors in the areas or scenarios;\n"
@@ -133,7 +134,7 @@ static const char *const help_sensitivity =
     "                     scenario's criteria is equally likely\n"
     "  --threads N        threads to use (default: the machine's cores); the result\n"
     "                     does not depend on it\n"
-    "  --format FMT       text (default) or json\n";
+    "  --format FMT       text (default), json, markdown or csv\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -343,6 +344,14 @@ static int sink_close(sink *s)
     return 0;
 }
 
+static int one_of(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(s, *list) == 0)
+            return 1;
+    return 0;
+}
+
 static int use_color(const options *o)
 {
     const char *nc = getenv("NO_COLOR");
@@ -369,8 +378,10 @@ static int cmd_validate(options *o)
 {
     if (o->nfiles == 0)
         return usage_error("validate needs at least one file");
-    if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0)
-        return usage_error("unknown format '%s' (validate writes text or json)", o->format);
+    static const char *const formats[] = {"text", "json", "sarif", "junit", "github", "markdown", NULL};
+    if (!one_of(o->format, formats))
+        return usage_error("unknown format '%s' (validate writes text, json, sarif, junit, github or markdown)",
+                           o->format);
     styr_ruleset *rs = load_ruleset(o);
     if (!rs)
         return EXIT_FAILED;
@@ -413,6 +424,14 @@ static int cmd_validate(options *o)
         styr_report_opts ro = {o->lang, use_color(o), rs->name, STYR_VERSION, 0};
         if (strcmp(o->format, "json") == 0)
             styr_report_json(out.f, res, o->nfiles, &ro);
+        else if (strcmp(o->format, "sarif") == 0)
+            styr_report_sarif(out.f, res, o->nfiles, rs, &ro);
+        else if (strcmp(o->format, "junit") == 0)
+            styr_report_junit(out.f, res, o->nfiles, o->fail_on, &ro);
+        else if (strcmp(o->format, "github") == 0)
+            styr_report_github(out.f, res, o->nfiles, &ro);
+        else if (strcmp(o->format, "markdown") == 0)
+            styr_report_markdown(out.f, res, o->nfiles, &ro);
         else
             styr_report_text(out.f, res, o->nfiles, &ro);
         if (sink_close(&out) < 0)
@@ -483,8 +502,9 @@ static int prepare_score(options *o, score_ctx *c)
         c->rc = EXIT_FAILED;
         return -1;
     }
-    if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0) {
-        usage_error("unknown format '%s' (text or json)", o->format);
+    static const char *const formats[] = {"text", "json", "markdown", "csv", NULL};
+    if (!one_of(o->format, formats)) {
+        usage_error("unknown format '%s' (text, json, markdown or csv)", o->format);
         c->rc = EXIT_FAILED;
         return -1;
     }
@@ -595,6 +615,10 @@ static int cmd_score(options *o)
         styr_report_opts ro = {o->lang, use_color(o), c.rs->name, STYR_VERSION, 0};
         if (strcmp(o->format, "json") == 0)
             styr_report_score_json(out.f, &r, &ro);
+        else if (strcmp(o->format, "markdown") == 0)
+            styr_report_score_markdown(out.f, &r, &ro);
+        else if (strcmp(o->format, "csv") == 0)
+            styr_report_score_csv(out.f, &r, &ro);
         else
             styr_report_score_text(out.f, &r, &ro);
         if (sink_close(&out) < 0)
@@ -677,6 +701,10 @@ static int cmd_sensitivity(options *o)
             styr_report_opts ro = {o->lang, use_color(o), c.rs->name, STYR_VERSION, 0};
             if (strcmp(o->format, "json") == 0)
                 styr_report_sensitivity_json(out.f, &sens, &ro);
+            else if (strcmp(o->format, "markdown") == 0)
+                styr_report_sensitivity_markdown(out.f, &sens, &ro);
+            else if (strcmp(o->format, "csv") == 0)
+                styr_report_sensitivity_csv(out.f, &sens, &ro);
             else
                 styr_report_sensitivity_text(out.f, &sens, &ro);
             if (sink_close(&out) < 0)

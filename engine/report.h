@@ -25,4 +25,20 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
 /* The JSON object of FORMATS.md section 6. */
 void styr_report_json(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o);
 
+/* SARIF 2.1.0 with the ruleset's rules as metadata and waived findings as
+ * in-source suppressions. */
+void styr_report_sarif(FILE *out, const styr_file_result *res, size_t n, const styr_ruleset *rs,
+                       const styr_report_opts *o);
+
+/* JUnit XML: a test suite a file, a test case a finding; findings at or
+ * above fail_on are failures, waived ones skipped, crashed rules errors. */
+void styr_report_junit(FILE *out, const styr_file_result *res, size_t n, styr_severity fail_on,
+                       const styr_report_opts *o);
+
+/* GitHub Actions workflow commands (::error file=...,line=...::message). */
+void styr_report_github(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o);
+
+/* A Markdown section a file with a table of findings. */
+void styr_report_markdown(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o);
+
 #endif

@@ -456,3 +456,188 @@ void styr_report_sensitivity_json(FILE *out, const styr_sensitivity *s, const st
     }
     fputs("}\n}\n", out);
 }
+
+/* ---- Markdown and CSV --------------------------------------------------- */
+
+static void md_text(FILE *out, const char *s)
+{
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (*p == '|') fputs("\\|", out);
+        else if (*p == '\n' || *p == '\r') putc(' ', out);
+        else if (*p == '<') fputs("&lt;", out);
+        else putc(*p, out);
+    }
+}
+
+/* A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+static void csv_field(FILE *out, const char *s)
+{
+    s = s ? s : "";
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, out);
+        return;
+    }
+    putc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            putc('"', out);
+        putc(*s, out);
+    }
+    putc('"', out);
+}
+
+void styr_report_score_markdown(FILE *out, const styr_score_report *r, const styr_report_opts *o)
+{
+    const styr_area_table *t = r->table;
+    fprintf(out, "# %s\n\n", word(o, "Prioritering av innovationsområden", "Prioritising innovation areas"));
+    if (!t)
+        return;
+    fprintf(out, word(o, "%zu områden rangordnade, %zu uteslutna.\n", "%zu areas ranked, %zu left out.\n"), t->n, t->nexcluded);
+    for (size_t e = 0; e < t->nexcluded; e++) {
+        fprintf(out, "- **%s**: ", t->excluded[e].area);
+        md_text(out, t->excluded[e].reason);
+        fputc('\n', out);
+    }
+    const styr_scenario_run *first = NULL;
+    for (size_t k = 0; k < r->nsc; k++) {
+        const styr_scenario_run *sr = &r->sc[k];
+        fputs("\n## ", out);
+        md_text(out, sr->id ? sr->id : sr->file);
+        if (sr->title) {
+            fputs(": ", out);
+            md_text(out, sr->title);
+        }
+        fputs("\n\n", out);
+        if (!sr->scored) {
+            fputs(word(o, "Poängsattes inte (se fynden).\n", "Not scored (see the findings).\n"), out);
+            continue;
+        }
+        if (!first)
+            first = sr;
+        const styr_scored *s = &sr->s;
+        fprintf(out, "%s: %s.", word(o, "Metod", "Method"), method_name(s, o));
+        fputs(word(o, " Vikter:", " Weights:"), out);
+        for (size_t j = 0; j < t->m; j++)
+            if (s->weights.w[j] > 0)
+                fprintf(out, " %s %.1f %%", r->rs->model->crit[j].id, 100 * s->weights.w[j]);
+        fputs("\n\n", out);
+        fprintf(out, "| %s | %s | %s |", word(o, "Rang", "Rank"), word(o, "Område", "Area"), word(o, "Poäng", "Score"));
+        for (size_t j = 0; j < t->m; j++)
+            if (s->weights.w[j] > 0)
+                fprintf(out, " %s |", r->rs->model->crit[j].id);
+        fputs("\n|---:|---|---:|", out);
+        for (size_t j = 0; j < t->m; j++)
+            if (s->weights.w[j] > 0)
+                fputs("---:|", out);
+        fputc('\n', out);
+        for (size_t q = 0; q < t->n; q++) {
+            size_t i = s->order[q];
+            fprintf(out, "| %zu | %s%s%s | %.3f |", s->rank[i], s->has_budget && s->chosen && s->chosen[i] ? "**" : "",
+                    t->ids[i], s->has_budget && s->chosen && s->chosen[i] ? "**" : "", s->score[i]);
+            for (size_t j = 0; j < t->m; j++)
+                if (s->weights.w[j] > 0)
+                    fprintf(out, " %.3f |", s->contrib[i * t->m + j]);
+            fputc('\n', out);
+        }
+        if (s->has_budget) {
+            if (s->infeasible) {
+                fprintf(out, word(o, "\nBudget: ingen möjlig portfölj: ", "\nBudget: no possible portfolio: "));
+                md_text(out, s->infeasible_reason);
+                fputc('\n', out);
+            } else {
+                char b[64], c[64];
+                money(b, sizeof b, s->budget);
+                money(c, sizeof c, s->sel.total_cost);
+                fprintf(out, word(o, "\nInom budgeten %s kr väljs de **fetstilta** områdena: kostnad %s kr, poäng %.3f.\n",
+                                  "\nWithin the budget of %s SEK the areas in **bold** are chosen: cost %s SEK, score %.3f.\n"),
+                        b, c, s->sel.total_score);
+            }
+        }
+    }
+}
+
+void styr_report_score_csv(FILE *out, const styr_score_report *r, const styr_report_opts *o)
+{
+    (void)o;
+    const styr_area_table *t = r->table;
+    if (!t || !r->rs->model)
+        return;
+    fputs("scenario,rank,area,score,selected", out);
+    for (size_t j = 0; j < t->m; j++) {
+        fputc(',', out);
+        csv_field(out, r->rs->model->crit[j].id);
+    }
+    fputc('\n', out);
+    for (size_t k = 0; k < r->nsc; k++) {
+        const styr_scenario_run *sr = &r->sc[k];
+        if (!sr->scored)
+            continue;
+        const styr_scored *s = &sr->s;
+        for (size_t q = 0; q < t->n; q++) {
+            size_t i = s->order[q];
+            csv_field(out, sr->id ? sr->id : sr->file);
+            fprintf(out, ",%zu,", s->rank[i]);
+            csv_field(out, t->ids[i]);
+            fprintf(out, ",%.6f,%s", s->score[i],
+                    s->has_budget && !s->infeasible ? (s->chosen[i] ? "1" : "0") : "");
+            for (size_t j = 0; j < t->m; j++)
+                fprintf(out, ",%.6f", s->contrib[i * t->m + j]);
+            fputc('\n', out);
+        }
+    }
+}
+
+void styr_report_sensitivity_markdown(FILE *out, const styr_sensitivity *s, const styr_report_opts *o)
+{
+    const styr_score_report *r = s->base;
+    const styr_area_table *t = r->table;
+    const styr_scenario_run *sr = &r->sc[0];
+    fprintf(out, "# %s %s\n\n", word(o, "Känslighet för scenario", "Sensitivity of scenario"), sr->id ? sr->id : sr->file);
+    if (!t || !sr->scored || !s->acceptability)
+        return;
+    size_t n = t->n;
+    fprintf(out, word(o, "%llu viktvektorer, frö %llu. Sannolikhet (%%) för varje rang.\n\n",
+                      "%llu weight samples, seed %llu. Probability (%%) of each rank.\n\n"),
+            (unsigned long long)s->samples, (unsigned long long)s->seed);
+    fprintf(out, "| %s |", word(o, "Område", "Area"));
+    for (size_t c = 0; c < n; c++)
+        fprintf(out, " %zu |", c + 1);
+    fprintf(out, " %s |\n|---|", word(o, "Konfidens", "Confidence"));
+    for (size_t c = 0; c <= n; c++)
+        fputs("---:|", out);
+    fputc('\n', out);
+    for (size_t q = 0; q < n; q++) {
+        size_t i = sr->s.order[q];
+        fprintf(out, "| %s |", t->ids[i]);
+        for (size_t c = 0; c < n; c++)
+            fprintf(out, " %.1f |", 100 * s->acceptability[i * n + c]);
+        fprintf(out, " %.2f |\n", s->confidence[i]);
+    }
+}
+
+void styr_report_sensitivity_csv(FILE *out, const styr_sensitivity *s, const styr_report_opts *o)
+{
+    (void)o;
+    const styr_score_report *r = s->base;
+    const styr_area_table *t = r->table;
+    const styr_scenario_run *sr = &r->sc[0];
+    if (!t || !sr->scored || !s->acceptability)
+        return;
+    size_t n = t->n;
+    fputs("area,confidence", out);
+    for (size_t c = 0; c < n; c++)
+        fprintf(out, ",rank_%zu", c + 1);
+    for (size_t j = 0; j < t->m; j++)
+        fprintf(out, ",central_%s", r->rs->model->crit[j].id);
+    fputc('\n', out);
+    for (size_t q = 0; q < n; q++) {
+        size_t i = sr->s.order[q];
+        csv_field(out, t->ids[i]);
+        fprintf(out, ",%.6f", s->confidence[i]);
+        for (size_t c = 0; c < n; c++)
+            fprintf(out, ",%.6f", s->acceptability[i * n + c]);
+        for (size_t j = 0; j < t->m; j++)
+            fprintf(out, ",%.6f", s->central[i * t->m + j]);
+        fputc('\n', out);
+    }
+}

@@ -1,0 +1,18 @@
+rule {
+  id = "action.hostile.report-huge-messages",
+  severity = "error",
+  message = {sv = "{x}", en = "{x}"},
+  check = function(a)
+    local big = string.rep("x", 16 << 20)
+    for i = 1, 64 do report(a, "owner", {x = big}) end   -- 1 GiB of messages
+  end,
+}
+
+-- The canary: declared after the hostile rule, it proves the rules after it
+-- still run (one info finding per action, which does not change the exit code).
+rule {
+  id = "action.hostile.canary",
+  severity = "info",
+  message = {sv = "kanariefågeln lever", en = "canary: the rules after the hostile one still run"},
+  check = function(a) report(a, nil) end,
+}
