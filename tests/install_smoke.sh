@@ -17,4 +17,25 @@ env -i PATH=/usr/bin:/bin "$prefix/bin/styr" validate "$root/scenarios/goteborg-
 rc=$?
 set -e
 [ $rc -eq 1 ] && grep -q "30 actions, 57 errors" "$prefix/out.txt" || { echo "FAIL: exit $rc"; tail -3 "$prefix/out.txt"; exit 1; }
-echo "install smoke test: 1 passed, 0 failed"
+# The library, its header and pkg-config file: an embedding program builds and runs.
+cat > "$prefix/embed.c" <<'C'
+#include <stdio.h>
+#include <styr.h>
+int main(int argc, char **argv)
+{
+    styr_problem why;
+    styr_rules *rules = styr_rules_load("goteborg", "en", &why);
+    if (!rules) { fprintf(stderr, "%s\n", why.message); return 2; }
+    styr_report *r = styr_validate_file(rules, argv[1], &why);
+    if (!r) { fprintf(stderr, "%s:%u: %s\n", why.file, why.line, why.message); return 2; }
+    printf("styr %s: %zu findings, %zu errors\n", styr_version(), styr_report_count(r), styr_report_total(r, "error"));
+    styr_report_free(r);
+    styr_rules_free(rules);
+    return argc > 1 ? 0 : 1;
+}
+C
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig:$prefix/lib/x86_64-linux-gnu/pkgconfig"
+cc -o "$prefix/bin/embed" "$prefix/embed.c" $(pkg-config --cflags --libs --static styr)
+out=$("$prefix/bin/embed" "$root/scenarios/goteborg-2018-2019.yaml")
+[ "$out" = "styr 0.1.0: 90 findings, 57 errors" ] || { echo "FAIL: embedding program said: $out"; exit 1; }
+echo "install smoke test: 2 passed, 0 failed"
