@@ -15,6 +15,7 @@
 #include "report_score.h"
 #include "score.h"
 #include "ruleset.h"
+#include "rulesdoc.h"
 #include "rulestest.h"
 #include "text.h"
 #include "validate.h"
@@ -52,7 +53,7 @@ static const char *const usage_text =
     "                  [--format text|json] [--rules NAME|DIR] [--lang sv|en] [-o FILE]\n"
     "       styr sensitivity AREAS.yaml --scenario S.yaml [--samples N] [--seed N]\n"
     "                  [--spread X] [--threads N] [--format text|json] [-o FILE]\n"
-    "       styr rules list|test [--rules NAME|DIR] [--format text|json] [--lang sv|en]\n"
+    "       styr rules list|test|doc [--rules NAME|DIR] [--format text|json] [--lang sv|en]\n"
     "       styr --version | styr help [COMMAND]\n";
 
 static const char *const help_validate =
@@ -87,6 +88,7 @@ static const char *const help_rules =
     "styr rules list [--rules NAME|DIR] [--format text|json] [--lang sv|en]\n"
     "\n"
     "styr rules test [--rules NAME|DIR] [-q]\n"
+    "styr rules doc [--rules NAME|DIR] [-o FILE]\n"
     "\n"
     "list: the rules of a ruleset (with those it extends): id, severity in force,\n"
     "what the rule applies to, the ruleset that declares it, and its message.\n"
@@ -96,7 +98,9 @@ static const char *const help_rules =
     "  # styr-test: quiet RULE-ID...    none of them does (quiet * : no finding at all)\n"
     "  # styr-test: fails TEXT          the file cannot be judged, with TEXT in the message\n"
     "Every rule must fire in one fixture and stay quiet in another. Exit 0 when all\n"
-    "pass, 1 when one fails.\n";
+    "pass, 1 when one fails.\n"
+    "doc: Markdown documentation of the ruleset: each rule's id, severity, scope,\n"
+    "description, Swedish and English messages and what to do; and the model.\n";
 
 static const char *const help_score =
     "styr score AREAS.yaml --scenario S.yaml [--scenario T.yaml ...] [options]\n"
@@ -782,6 +786,24 @@ static int cmd_rules_test(options *o)
     return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+static int cmd_rules_doc(options *o)
+{
+    styr_ruleset *rs = load_ruleset(o);
+    if (!rs)
+        return EXIT_FAILED;
+    sink out;
+    int rc = EXIT_CLEAN;
+    if (sink_open(&out, o->output) < 0) {
+        rc = EXIT_FAILED;
+    } else {
+        styr_rules_doc(rs, out.f);
+        if (sink_close(&out) < 0)
+            rc = EXIT_FAILED;
+    }
+    styr_ruleset_free(rs);
+    return rc;
+}
+
 /* ---- main -------------------------------------------------------------- */
 
 static int cmd_help(const char *topic)
@@ -839,10 +861,11 @@ int main(int argc, char **argv)
         const char *sub = argc > 2 ? argv[2] : "";
         if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0)
             return cmd_help("rules");
-        if (strcmp(sub, "list") != 0 && strcmp(sub, "test") != 0)
-            return usage_error("unknown 'rules' command '%s' (try: styr rules list, styr rules test)", sub);
+        if (strcmp(sub, "list") != 0 && strcmp(sub, "test") != 0 && strcmp(sub, "doc") != 0)
+            return usage_error("unknown 'rules' command '%s' (try: styr rules list, test or doc)", sub);
         rc = parse_options(argc, argv, 3, &o) < 0 ? EXIT_FAILED
-             : strcmp(sub, "list") == 0 ? cmd_rules_list(&o) : cmd_rules_test(&o);
+             : strcmp(sub, "list") == 0 ? cmd_rules_list(&o)
+             : strcmp(sub, "doc") == 0  ? cmd_rules_doc(&o) : cmd_rules_test(&o);
     } else {
         static const char *const cmds[] = {"validate", "score", "sensitivity", "rules", "help", NULL};
         long near = styr_nearest(cmd, strlen(cmd), cmds, 5);

@@ -1,0 +1,104 @@
+/* rulesdoc.c - Markdown documentation of a ruleset (see rulesdoc.h). */
+#include "rulesdoc.h"
+
+#include <string.h>
+
+static void md(FILE *out, const char *s)
+{
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (*p == '|') fputs("\\|", out);
+        else if (*p == '\n') putc(' ', out);
+        else if (*p == '<') fputs("&lt;", out);
+        else putc(*p, out);
+    }
+}
+
+static const char *const parts[] = {"document.", "plan.", "strategy.", "action.", "area.", "scenario.", NULL};
+static const char *const part_titles[] = {
+    "Document (styrande dokument)", "Plan", "Strategies", "Actions (insatser)",
+    "Innovation areas (innovationsområden)", "Scenarios"};
+
+static void one_rule(FILE *out, const styr_rule *r)
+{
+    fprintf(out, "### `%s`\n\n", r->id);
+    fprintf(out, "- Severity: **%s**%s\n", styr_severity_name(r->severity),
+            r->severity != r->declared ? " (changed by the ruleset)" : "");
+    fprintf(out, "- Applies to: %s\n", r->scope == STYR_SCOPE_ENGINE ? "every value (checked by the schema)"
+                                                                     : styr_scope_name(r->scope));
+    fputs("- Declared in: ", out);
+    md(out, r->ruleset);
+    if (r->file) {
+        fputs(" (`", out);
+        md(out, r->file);
+        fprintf(out, ":%u`)", r->line);
+    }
+    fputc('\n', out);
+    if (r->description[1] || r->description[0]) {
+        fputs("- Description: ", out);
+        md(out, r->description[1] ? r->description[1] : r->description[0]);
+        fputc('\n', out);
+    }
+    fputs("- Message (sv): ", out);
+    md(out, r->message[0]);
+    fputs("\n- Message (en): ", out);
+    md(out, r->message[1] ? r->message[1] : r->message[0]);
+    fputc('\n', out);
+    if (r->remediation[0] || r->remediation[1]) {
+        fputs("- What to do (sv): ", out);
+        md(out, r->remediation[0] ? r->remediation[0] : r->remediation[1]);
+        fputs("\n- What to do (en): ", out);
+        md(out, r->remediation[1] ? r->remediation[1] : r->remediation[0]);
+        fputc('\n', out);
+    }
+    fputc('\n', out);
+}
+
+void styr_rules_doc(const styr_ruleset *rs, FILE *out)
+{
+    fprintf(out, "# Ruleset `%s`\n\n", rs->name);
+    fputs("Loaded in this order (a later ruleset overrides an earlier one): ", out);
+    for (size_t i = 0; i < rs->nchain; i++)
+        fprintf(out, "%s`%s`", i ? ", " : "", rs->chain[i]);
+    fprintf(out, ".\n\n%zu rules. Severities: error makes `styr validate` exit 1; warning and info "
+                 "are shown but do not (unless `--fail-on` says so).\n\n", rs->nrules);
+    for (int p = 0; parts[p]; p++) {
+        size_t plen = strlen(parts[p]);
+        int any = 0;
+        for (size_t i = 0; i < rs->nrules; i++) {
+            const styr_rule *r = &rs->rules[i];
+            if (strncmp(r->id, parts[p], plen) != 0)
+                continue;
+            if (!any++)
+                fprintf(out, "## %s\n\n", part_titles[p]);
+            one_rule(out, r);
+        }
+    }
+    const styr_model *m = rs->model;
+    if (!m)
+        return;
+    fputs("## Prioritisation model `", out);
+    md(out, m->id);
+    fputs("`\n\n", out);
+    md(out, m->title[1] ? m->title[1] : m->title[0]);
+    fputs("\n\n| Criterion | Label (sv) | Label (en) | Scale | Direction | Value | Default weight |\n"
+          "|---|---|---|---|---|---|---:|\n", out);
+    for (size_t j = 0; j < m->ncrit; j++) {
+        const styr_criterion *c = &m->crit[j];
+        fprintf(out, "| `%s` | ", c->id);
+        md(out, c->label[0]);
+        fputs(" | ", out);
+        md(out, c->label[1]);
+        if (c->has_scale)
+            fprintf(out, " | %g–%g", c->lo, c->hi);
+        else
+            fputs(" | min–max over the areas", out);
+        fprintf(out, " | %s | %s | %g |\n", c->cost ? "cost (lower is better)" : "benefit",
+                c->assessed ? "assessed" : "computed", c->default_weight);
+    }
+    for (size_t g = 0; g < m->ngates; g++) {
+        fprintf(out, "%s- Gate `%s`: an area that ", g ? "" : "\nGates (an area failing one is left out):\n\n",
+                m->gates[g].id);
+        md(out, m->gates[g].message[1] ? m->gates[g].message[1] : m->gates[g].message[0]);
+        fputs(" is left out.\n", out);
+    }
+}
