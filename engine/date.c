@@ -123,8 +123,7 @@ int styr_date_parse(const char *text, size_t len, styr_date_edge edge,
         if (day < 1)
             return fail(why, whycap, "day 00 does not exist");
         if (day > dim)
-            return fail(why, whycap, "%04d-%02d-%02d: %s %04d has %d days", year, month,
-                        day, month_names[month - 1], year, dim);
+            return fail(why, whycap, "%s %04d has %d days", month_names[month - 1], year, dim);
     }
 
     if (out) {

@@ -20,8 +20,8 @@ typedef struct styr_date {
 /* Parses text[0..len) (surrounding white space ignored). "2018" as a start
  * is 2018-01-01, as an end 2018-12-31; "2018-02" as an end is 2018-02-28.
  * Years 1000..9999. Returns 1 on success; 0 on failure with a short English
- * reason in why (e.g. "month 13 does not exist", "2018-02-30: February 2018
- * has 28 days", "expected YYYY, YYYY-MM or YYYY-MM-DD"). Month and day need
+ * reason in why (e.g. "month 13 does not exist", "February 2018 has 28 days"
+ * for 2018-02-30, "expected YYYY, YYYY-MM or YYYY-MM-DD"). Month and day need
  * two digits ("2018-3-5" is rejected). why may be NULL; out is left alone
  * on failure. */
 int styr_date_parse(const char *text, size_t len, styr_date_edge edge,

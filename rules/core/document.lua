@@ -17,7 +17,7 @@ rule {
 -- One rule per required field, so each can be waived or re-graded on its own.
 local required = {
   {key = "title", id = "document.title.missing", sv = "dokumentnamn (title)", en = "title"},
-  {key = "type", id = "document.type.missing", sv = "dokumentsort (type)", en = "document type (type)"},
+  {key = "type", id = "document.type.missing", sv = "dokumentsort (type)", en = "type (dokumentsort)"},
   {key = "decided_by", id = "document.decided-by.missing", sv = "beslutande organ (decided_by)", en = "deciding body (decided_by)"},
   {key = "responsible", id = "document.responsible.missing", sv = "dokumentansvarig (responsible)", en = "responsible person (responsible)"},
   {key = "reference", id = "document.reference.missing", sv = "diarienummer (reference)", en = "reference number (reference)"},
@@ -45,6 +45,10 @@ rule {
   id = "document.last-revised.missing",
   severity = "warning",
   message = {sv = "Dokumentet saknar datum för senaste revidering (last_revised).", en = "The document has no date of last revision (last_revised)."},
+  remediation = {
+    sv = "Ange datum för senaste revidering under 'document:', t.ex. 'last_revised: 2017-11-14'.",
+    en = "Add the date of the last revision under 'document:', e.g. 'last_revised: 2017-11-14'.",
+  },
   check = function(plan)
     local d = plan.document
     if d ~= nil and d.last_revised == nil then report(d, "last_revised") end
@@ -57,6 +61,10 @@ rule {
   message = {
     sv = "Okänd dokumentsort '{value}'{hint}. Kända: {known}.",
     en = "Unknown document type '{value}'{hint}. Known: {known}.",
+  },
+  remediation = {
+    sv = "Skriv en av de kända dokumentsorterna i 'type:', t.ex. 'type: handlingsplan', eller lägg till dokumentsorten under 'document_types' i ruleset.yaml.",
+    en = "Use one of the known document types in 'type:', e.g. 'type: handlingsplan', or add the type to 'document_types' in ruleset.yaml.",
   },
   check = function(plan)
     local d = plan.document
@@ -90,6 +98,10 @@ rule {
     sv = "Ogiltigt datum '{value}' i {field}: {reason}.",
     en = "Invalid date '{value}' in {field}: {reason}.",
   },
+  remediation = {
+    sv = "Skriv datumet som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD och kontrollera att dagen finns, t.ex. 'valid_from: 2018-01-01'.",
+    en = "Write the date as YYYY, YYYY-MM or YYYY-MM-DD and check that the day exists, e.g. 'valid_from: 2018-01-01'.",
+  },
   check = function(plan)
     local d = plan.document
     if d == nil then return end
@@ -105,6 +117,10 @@ rule {
   message = {
     sv = "Giltighetstiden slutar ({until}) innan den börjar ({from}).",
     en = "The validity ends ({until}) before it starts ({from}).",
+  },
+  remediation = {
+    sv = "Rätta 'valid_from:' eller 'valid_until:' så att giltighetstiden börjar innan den slutar, t.ex. 'valid_from: 2018-01-01' och 'valid_until: 2019-12-31'.",
+    en = "Correct 'valid_from:' or 'valid_until:' so that the validity starts before it ends, e.g. 'valid_from: 2018-01-01' and 'valid_until: 2019-12-31'.",
   },
   check = function(plan)
     local d = plan.document

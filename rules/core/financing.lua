@@ -43,6 +43,10 @@ rule {
     sv = "Insats {action}: finansieringen saknar typ (type: {known}).",
     en = "Action {action}: a financing entry has no type (type: {known}).",
   },
+  remediation = {
+    sv = "Ange finansieringens typ i 'type:', t.ex. 'type: external-grant' för bidrag eller 'type: existing-mandate' för befintligt uppdrag.",
+    en = "Give the financing's type in 'type:', e.g. 'type: external-grant' for a grant or 'type: existing-mandate' for an existing mandate.",
+  },
   check = function(a)
     for _, f in each(a.financing) do
       if f.type == nil then
@@ -59,6 +63,10 @@ rule {
   message = {
     sv = "Insats {action}: okänd finansieringstyp '{value}'{hint}.",
     en = "Action {action}: unknown financing type '{value}'{hint}.",
+  },
+  remediation = {
+    sv = "Rätta 'type:' till en av de tillåtna finansieringstyperna, t.ex. 'type: budget'; de står under 'financing_types' i ruleset.yaml.",
+    en = "Change 'type:' to one of the allowed financing types, e.g. 'type: budget'; they are listed under 'financing_types' in ruleset.yaml.",
   },
   check = function(a)
     local known, list = financing_types()
@@ -81,6 +89,10 @@ rule {
     sv = "Insats {action}: finansiären '{source}' finns inte i registret{hint}.",
     en = "Action {action}: the funder '{source}' is not in the registry{hint}.",
   },
+  remediation = {
+    sv = "Rätta stavningen av 'source:', eller lägg till finansiären (eller ett alias) under 'funders:' i registry.yaml.",
+    en = "Fix the spelling of 'source:', or add the funder (or an alias) under 'funders:' in registry.yaml.",
+  },
   check = function(a)
     if registry.size("funder") == 0 then return end
     for _, f in each(a.financing) do
@@ -101,6 +113,10 @@ rule {
     sv = "Insats {action}: {field} är {value}; belopp och årsarbetskrafter är ändliga tal från 0 och uppåt.",
     en = "Action {action}: {field} is {value}; amounts and FTEs are finite numbers of 0 or more.",
   },
+  remediation = {
+    sv = "Skriv beloppet i kronor eller antalet årsarbetskrafter som ett tal från 0 och uppåt, t.ex. 'amount_sek: 500000' eller 'fte: 1.5'.",
+    en = "Write the amount in SEK or the number of FTEs as a number of 0 or more, e.g. 'amount_sek: 500000' or 'fte: 1.5'.",
+  },
   check = function(a)
     for _, f in each(a.financing) do
       for _, key in ipairs({"amount_sek", "fte"}) do
@@ -117,6 +133,10 @@ rule {
   message = {
     sv = "Insats {action}: ogiltigt datum '{value}' i finansieringens until: {reason}.",
     en = "Action {action}: invalid date '{value}' in the financing's until: {reason}.",
+  },
+  remediation = {
+    sv = "Skriv när finansieringen upphör som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, t.ex. 'until: 2018-12'.",
+    en = "Write when the financing ends as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 'until: 2018-12'.",
   },
   check = function(a)
     for _, f in each(a.financing) do

@@ -8,6 +8,10 @@ rule {
     sv = "Insats {action} länkar inte till något av stadens andra program (links.programs).",
     en = "Action {action} links to none of the city's other programmes (links.programs).",
   },
+  remediation = {
+    sv = "Ange under 'links:' vilket eller vilka av stadens program insatsen bidrar till, t.ex. 'links: {programs: [Näringslivsstrategiskt program]}'.",
+    en = "Under 'links:', name the city programme or programmes the action contributes to, e.g. 'links: {programs: [Näringslivsstrategiskt program]}'.",
+  },
   check = function(a)
     local l = a.links
     for _ in each(l and l.programs) do return end
@@ -21,6 +25,10 @@ rule {
   message = {
     sv = "Insats {action} länkar till programmet '{program}', som inte finns i registret{hint}.",
     en = "Action {action} links to the programme '{program}', which is not in the registry{hint}.",
+  },
+  remediation = {
+    sv = "Rätta programmets namn i 'links.programs' så att det stämmer med registret, eller lägg till programmet (eller ett alias) i registry.yaml.",
+    en = "Correct the programme's name in 'links.programs' to match the registry, or add the programme (or an alias) to registry.yaml.",
   },
   check = function(a)
     local l = a.links
@@ -42,6 +50,10 @@ rule {
     sv = "Insats {action} länkar till insats '{target}', som inte finns i planen.",
     en = "Action {action} links to action '{target}', which the plan does not have.",
   },
+  remediation = {
+    sv = "Rätta id:t i 'links.actions' så att det pekar på en insats i planen, t.ex. 'links: {actions: [\"5.2\"]}', eller ta bort länken.",
+    en = "Correct the id in 'links.actions' so that it points at an action in the plan, e.g. 'links: {actions: [\"5.2\"]}', or remove the link.",
+  },
   check = function(a)
     local l = a.links
     if l == nil then return end
@@ -58,6 +70,10 @@ rule {
     sv = "Insats {action} länkar till sig själv.",
     en = "Action {action} links to itself.",
   },
+  remediation = {
+    sv = "Ta bort insatsens eget id ur 'links.actions'; där anges bara andra insatser.",
+    en = "Remove the action's own id from 'links.actions'; list only other actions there.",
+  },
   check = function(a)
     local l = a.links
     if l == nil then return end
@@ -73,6 +89,10 @@ rule {
   message = {
     sv = "Insats {action}: beskrivningen hänvisar till '{reference}', men insats {target} finns inte i planen.",
     en = "Action {action}: the description refers to '{reference}', but action {target} is not in the plan.",
+  },
+  remediation = {
+    sv = "Rätta insatsnumret i 'description:' så att det hänvisar till en insats som finns i planen, eller ta bort hänvisningen.",
+    en = "Correct the action number in 'description:' so that it refers to an action the plan has, or remove the reference.",
   },
   check = function(a)
     local d = a.description

@@ -8,6 +8,10 @@ rule {
     sv = "Formatversion {value} stöds inte; styr läser 'version: 1'.",
     en = "Format version {value} is not supported; styr reads 'version: 1'.",
   },
+  remediation = {
+    sv = "Skriv 'version: 1' överst i filen, under 'kind: action-plan'.",
+    en = "Write 'version: 1' at the top of the file, below 'kind: action-plan'.",
+  },
   check = function(plan)
     local v = plan.version
     if v == nil then
@@ -25,6 +29,10 @@ rule {
     sv = "Planen saknar planperiod ('period: {from: ÅÅÅÅ, to: ÅÅÅÅ}').",
     en = "The plan has no plan period ('period: {from: YYYY, to: YYYY}').",
   },
+  remediation = {
+    sv = "Ange planperiodens första och sista år, t.ex. 'period: {from: 2018, to: 2019}'.",
+    en = "Give the plan period's first and last year, e.g. 'period: {from: 2018, to: 2019}'.",
+  },
   check = function(plan)
     local p = plan.period
     if p == nil or p.from == nil or p.to == nil then
@@ -39,6 +47,10 @@ rule {
   message = {
     sv = "Planperioden är inte giltig: {reason}.",
     en = "The plan period is not valid: {reason}.",
+  },
+  remediation = {
+    sv = "Rätta 'period:' så att den har giltiga datum, börjar innan den slutar och är högst tio år, t.ex. 'period: {from: 2018, to: 2019}'.",
+    en = "Correct 'period:' so that it has valid dates, starts before it ends and lasts at most ten years, e.g. 'period: {from: 2018, to: 2019}'.",
   },
   check = function(plan)
     local p = plan.period
@@ -63,6 +75,10 @@ rule {
     sv = "Planperioden ({from}–{to}) ligger utanför dokumentets giltighetstid ({valid_from}–{valid_until}).",
     en = "The plan period ({from}–{to}) lies outside the document's validity ({valid_from}–{valid_until}).",
   },
+  remediation = {
+    sv = "Justera 'period:' så att planperioden ryms inom giltighetstiden ('valid_from:' till 'valid_until:' under 'document:'), eller ändra giltighetstiden om beslutet medger det.",
+    en = "Adjust 'period:' to fit within the validity ('valid_from:' to 'valid_until:' under 'document:'), or change the validity if the decision allows it.",
+  },
   check = function(plan)
     local from, to = plan_period()
     local d = plan.document
@@ -83,6 +99,10 @@ rule {
     sv = "Planen säger inte hur den följs upp ('follow_up:' med rapporter och vart avvikelser lyfts).",
     en = "The plan does not say how it is followed up ('follow_up:' with reports and where deviations go).",
   },
+  remediation = {
+    sv = "Lägg till 'follow_up:' med uppföljningsrapporterna och vart avvikelser lyfts, t.ex. 'follow_up: {reports: [UR2, UR4], escalate_to: Kommunstyrelsen}'.",
+    en = "Add 'follow_up:' with the follow-up reports and where deviations are raised, e.g. 'follow_up: {reports: [UR2, UR4], escalate_to: Kommunstyrelsen}'.",
+  },
   check = function(plan)
     if plan.follow_up == nil then report(plan, "follow_up") end
   end,
@@ -92,6 +112,10 @@ rule {
   id = "plan.strategies.missing",
   severity = "error",
   message = {sv = "Planen har inga strategier ('strategies:').", en = "The plan has no strategies ('strategies:')."},
+  remediation = {
+    sv = "Lägg till 'strategies:' med planens strategier, var och en med id och rubrik, t.ex. '- {id: \"1\", title: Fokusera innovationskraften}'.",
+    en = "Add 'strategies:' listing the plan's strategies, each with an id and a title, e.g. '- {id: \"1\", title: Fokusera innovationskraften}'.",
+  },
   check = function(plan)
     local s = plan.strategies
     if s == nil or #s == 0 then report(plan, "strategies") end
@@ -102,6 +126,10 @@ rule {
   id = "plan.actions.missing",
   severity = "error",
   message = {sv = "Planen har inga insatser ('actions:').", en = "The plan has no actions ('actions:')."},
+  remediation = {
+    sv = "Lägg till 'actions:' med planens insatser, var och en med 'id', 'strategy', 'title', 'owner', 'timeline' och 'financing'.",
+    en = "Add 'actions:' listing the plan's actions, each with 'id', 'strategy', 'title', 'owner', 'timeline' and 'financing'.",
+  },
   check = function(plan)
     local a = plan.actions
     if a == nil or #a == 0 then report(plan, "actions") end

@@ -9,6 +9,10 @@ rule {
   id = "strategy.id.missing",
   severity = "error",
   message = {sv = "Strategin saknar id.", en = "The strategy has no id."},
+  remediation = {
+    sv = "Ge strategin ett id som insatserna kan hänvisa till, t.ex. 'id: \"1\"'.",
+    en = "Give the strategy an id the actions can refer to, e.g. 'id: \"1\"'.",
+  },
   check = function(s)
     if id_text(s) == nil then report(s, "id") end
   end,
@@ -20,6 +24,10 @@ rule {
   message = {
     sv = "Strategi-id '{id}' finns redan (rad {first}).",
     en = "Strategy id '{id}' is used twice (first on line {first}).",
+  },
+  remediation = {
+    sv = "Ge strategin ett eget id, eller slå ihop de två strategierna; ändra då också 'strategy:' i de insatser som hör till den.",
+    en = "Give the strategy an id of its own, or merge the two strategies; then also change 'strategy:' in the actions that belong to it.",
   },
   check = function(s)
     local id = id_text(s)
@@ -34,6 +42,10 @@ rule {
   message = {
     sv = "Strategi {id} har inga insatser.",
     en = "Strategy {id} has no actions.",
+  },
+  remediation = {
+    sv = "Koppla minst en insats till strategin med 'strategy:', t.ex. 'strategy: \"2\"', eller ta bort strategin om inget görs inom den under planperioden.",
+    en = "Link at least one action to the strategy with 'strategy:', e.g. 'strategy: \"2\"', or remove the strategy if nothing is done under it in the plan period.",
   },
   check = function(s, plan)
     local id = id_text(s)
@@ -50,6 +62,10 @@ rule {
   id = "action.id.missing",
   severity = "error",
   message = {sv = "En insats saknar id.", en = "An action has no id."},
+  remediation = {
+    sv = "Ge insatsen ett unikt id inom citattecken, t.ex. 'id: \"2.3\"'.",
+    en = "Give the action a unique id in quotes, e.g. 'id: \"2.3\"'.",
+  },
   check = function(a)
     if id_text(a) == nil then report(a, "id") end
   end,
@@ -62,6 +78,10 @@ rule {
     sv = "Insats-id '{id}' finns redan (rad {first}); id:n måste vara unika.",
     en = "Action id '{id}' is used twice (first on line {first}); ids must be unique.",
   },
+  remediation = {
+    sv = "Ge insatsen ett eget id, t.ex. nästa lediga nummer under strategin, och uppdatera hänvisningar till den.",
+    en = "Give the action an id of its own, e.g. the next free number under its strategy, and update any references to it.",
+  },
   check = function(a)
     local id = id_text(a)
     local first = id and find_action(id)
@@ -73,6 +93,10 @@ rule {
   id = "action.title.missing",
   severity = "error",
   message = {sv = "Insats {action} saknar rubrik (title).", en = "Action {action} has no title."},
+  remediation = {
+    sv = "Ange en kort rubrik som säger vad insatsen går ut på, t.ex. 'title: Utveckla en modell för prioritering av innovationsområden'.",
+    en = "Add a short title saying what the action is about, e.g. 'title: Develop a model for prioritising innovation areas'.",
+  },
   check = function(a)
     if a.title == nil then report(a, "title") end
   end,
@@ -85,6 +109,10 @@ rule {
     sv = "Insats {action} anger inte vilken strategi den hör till (strategy).",
     en = "Action {action} does not say which strategy it belongs to (strategy).",
   },
+  remediation = {
+    sv = "Ange id:t för den strategi insatsen hör till, t.ex. 'strategy: \"2\"'.",
+    en = "Give the id of the strategy the action belongs to, e.g. 'strategy: \"2\"'.",
+  },
   check = function(a)
     if a.strategy == nil then report(a, "strategy") end
   end,
@@ -96,6 +124,10 @@ rule {
   message = {
     sv = "Insats {action} hör till strategi '{strategy}', som inte finns i planen{hint}.",
     en = "Action {action} belongs to strategy '{strategy}', which the plan does not have{hint}.",
+  },
+  remediation = {
+    sv = "Rätta 'strategy:' till id:t för en av strategierna under 'strategies:', eller lägg till strategin där.",
+    en = "Change 'strategy:' to the id of one of the strategies under 'strategies:', or add the strategy there.",
   },
   check = function(a, plan)
     local sid = text(a, "strategy")

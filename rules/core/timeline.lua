@@ -7,6 +7,10 @@ rule {
     sv = "Insats {action} saknar tidplan (timeline med start och end).",
     en = "Action {action} has no timeline (timeline with start and end).",
   },
+  remediation = {
+    sv = "Ange när insatsen startar och slutar, t.ex. 'timeline: {start: 2018-01, end: 2019-12}'.",
+    en = "Give when the action starts and ends, e.g. 'timeline: {start: 2018-01, end: 2019-12}'.",
+  },
   check = function(a)
     local t = a.timeline
     if t == nil then return report(a, "timeline") end
@@ -21,6 +25,10 @@ rule {
   message = {
     sv = "Insats {action}: ogiltigt datum '{value}' i tidplanens {field}: {reason}.",
     en = "Action {action}: invalid date '{value}' in the timeline's {field}: {reason}.",
+  },
+  remediation = {
+    sv = "Skriv datumet som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD och kontrollera att dagen finns, t.ex. 'timeline: {start: 2018-01, end: 2019-12}'.",
+    en = "Write the date as YYYY, YYYY-MM or YYYY-MM-DD and check that the day exists, e.g. 'timeline: {start: 2018-01, end: 2019-12}'.",
   },
   check = function(a)
     local t = a.timeline
@@ -42,6 +50,10 @@ rule {
     sv = "Insats {action} slutar ({stop}) innan den börjar ({start}).",
     en = "Action {action} ends ({stop}) before it starts ({start}).",
   },
+  remediation = {
+    sv = "Rätta tidplanen så att 'start' ligger före 'end', t.ex. 'timeline: {start: 2018-01, end: 2019-12}'.",
+    en = "Correct the timeline so that 'start' comes before 'end', e.g. 'timeline: {start: 2018-01, end: 2019-12}'.",
+  },
   check = function(a)
     local t = a.timeline
     if t == nil then return end
@@ -56,6 +68,10 @@ rule {
   message = {
     sv = "Insats {action}: tidplanens {field} ({value}) ligger utanför planperioden {from}–{to}.",
     en = "Action {action}: the timeline's {field} ({value}) lies outside the plan period {from}–{to}.",
+  },
+  remediation = {
+    sv = "Justera insatsens tidplan så att den ryms inom planperioden, eller ändra 'period:' om hela planen ska gälla längre.",
+    en = "Adjust the action's timeline to fit within the plan period, or change 'period:' if the whole plan is to run longer.",
   },
   check = function(a)
     local t = a.timeline

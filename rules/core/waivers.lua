@@ -8,6 +8,10 @@ rule {
     sv = "Undantaget gäller regeln '{rule}', som inte finns{hint}.",
     en = "The waiver names the rule '{rule}', which does not exist{hint}.",
   },
+  remediation = {
+    sv = "Rätta regelns id i undantagets 'rule:' (se 'styr rules list'), eller ta bort undantaget om regeln inte längre finns.",
+    en = "Correct the rule id in the waiver's 'rule:' (see 'styr rules list'), or remove the waiver if the rule no longer exists.",
+  },
   check = function(plan)
     local ids
     for i, w in each(plan.waivers) do
@@ -39,6 +43,10 @@ rule {
     sv = "Ett undantag måste ha ett skäl (reason); utan skäl gäller det inte.",
     en = "A waiver needs a reason; without one it waives nothing.",
   },
+  remediation = {
+    sv = "Skriv i undantagets 'reason:' varför avvikelsen godtas, t.ex. 'reason: Ansvar fördelas vid nästa revidering'.",
+    en = "State in the waiver's 'reason:' why the deviation is accepted, e.g. 'reason: Ownership is assigned at the next revision'.",
+  },
   check = function(plan)
     for _, w in each(plan.waivers) do
       local r = w.reason
@@ -53,6 +61,10 @@ rule {
   message = {
     sv = "Undantaget gäller insats '{target}', som inte finns i planen.",
     en = "The waiver is for action '{target}', which the plan does not have.",
+  },
+  remediation = {
+    sv = "Rätta insatsens id i undantagets 'action:' så att det stämmer med en insats i planen, eller ta bort undantaget.",
+    en = "Correct the action id in the waiver's 'action:' to match an action in the plan, or remove the waiver.",
   },
   check = function(plan)
     for _, w in each(plan.waivers) do

@@ -27,6 +27,10 @@ rule {
     sv = "En handlingsplan ska ange vilket program den genomför (implements).",
     en = "An action plan should name the programme it implements (implements).",
   },
+  remediation = {
+    sv = "Ange under 'document:' vilket program planen genomför, stavat som i registret, t.ex. 'implements: [\"Göteborgs Stads innovationsprogram 2018-2023\"]'.",
+    en = "Under 'document:', name the programme the plan implements, spelt as in the registry, e.g. 'implements: [\"Göteborgs Stads innovationsprogram 2018-2023\"]'.",
+  },
   check = function(plan)
     local d = plan.document
     if d == nil then return end
@@ -41,6 +45,10 @@ rule {
   message = {
     sv = "Planen genomför '{program}', som inte finns i registrets program{hint}.",
     en = "The plan implements '{program}', which is not among the registry's programmes{hint}.",
+  },
+  remediation = {
+    sv = "Rätta programmets namn så att det stämmer med registret, eller lägg till programmet (eller ett alias) i registry.yaml.",
+    en = "Correct the programme's name to match the registry, or add the programme (or an alias) to registry.yaml.",
   },
   check = function(plan)
     local d = plan.document
