@@ -7,11 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "doc.h"
 #include "json.h"
 #include "report.h"
+#include "report_html.h"
 #include "report_score.h"
 #include "score.h"
 #include "ruleset.h"
@@ -53,6 +55,7 @@ static const char *const usage_text =
     "                  [--format text|json] [--rules NAME|DIR] [--lang sv|en] [-o FILE]\n"
     "       styr sensitivity AREAS.yaml --scenario S.yaml [--samples N] [--seed N]\n"
     "                  [--spread X] [--threads N] [--format text|json] [-o FILE]\n"
+    "       styr report PLAN.yaml AREAS.yaml --scenario S.yaml [...] [-o FILE.html]\n"
     "       styr rules list|test|doc [--rules NAME|DIR] [--format text|json] [--lang sv|en]\n"
     "       styr --version | styr help [COMMAND]\n";
 
@@ -64,7 +67,7 @@ static const char *const help_validate =
     "\n"
     "  --rules NAME|DIR   ruleset to use (default: goteborg)\n"
     "  --format FMT       text (default), json, sarif (SARIF 2.1.0), junit (JUnit XML),\n"
-    "                     github (workflow annotations) or markdown\n"
+    "                     github (workflow annotations), markdown or html\n"
     "  --fail-on LEVEL    lowest severity that makes the exit code 1: error (default),\n"
     "                     warning or info\n"
     "  --lang sv|en       language of the messages (default: sv)\n"
@@ -116,7 +119,7 @@ static const char *const help_score =
     "\n"
     "  --explain          show how every score was built: value, normalised value,\n"
     "                     weight and contribution of each criterion\n"
-    "  --format FMT       text (default), json, markdown or csv\n"
+    "  --format FMT       text (default), json, markdown, csv or html\n"
     "  --rules, --lang, --fail-on, -o, -q and the limits: as for validate\n"
     "\n"
     "Exit codes: 0 scored without errors; 1 errors in the areas or scenarios;\n"
@@ -138,7 +141,20 @@ static const char *const help_sensitivity =
     "                     scenario's criteria is equally likely\n"
     "  --threads N        threads to use (default: the machine's cores); the result\n"
     "                     does not depend on it\n"
-    "  --format FMT       text (default), json, markdown or csv\n";
+    "  --format FMT       text (default), json, markdown, csv or html\n";
+
+static const char *const help_report =
+    "styr report PLAN.yaml AREAS.yaml --scenario S.yaml [--scenario T.yaml ...] [options]\n"
+    "\n"
+    "Writes one self-contained HTML page (no network, charts drawn inline) for a\n"
+    "board: the plan's findings per action and its strategy x programme links, each\n"
+    "area's score split by criterion, the scenarios' ranks compared, the rank\n"
+    "acceptability of the first scenario, and cost against score with the chosen\n"
+    "portfolio and the efficient frontier.\n"
+    "\n"
+    "  -o FILE            write the page to FILE (default: standard output)\n"
+    "  --samples N, --seed N, --spread X: as for sensitivity (default 10000 samples)\n"
+    "  --rules, --lang, --fail-on and the limits: as for validate\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -317,6 +333,14 @@ static int sink_open(sink *s, const char *path)
         return -1;
     snprintf(s->tmp, n + 16, "%s.tmp-XXXXXX", path);
     int fd = mkstemp(s->tmp);
+    if (fd >= 0) {
+        /* mkstemp makes 0600; give the report the mode a new file (or the
+         * report it replaces) would have. */
+        struct stat st;
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~mask));
+    }
     if (fd < 0 || !(s->f = fdopen(fd, "w"))) {
         fprintf(stderr, "styr: cannot write %s: %s\n", path, strerror(errno));
         if (fd >= 0) {
@@ -382,9 +406,9 @@ static int cmd_validate(options *o)
 {
     if (o->nfiles == 0)
         return usage_error("validate needs at least one file");
-    static const char *const formats[] = {"text", "json", "sarif", "junit", "github", "markdown", NULL};
+    static const char *const formats[] = {"text", "json", "sarif", "junit", "github", "markdown", "html", NULL};
     if (!one_of(o->format, formats))
-        return usage_error("unknown format '%s' (validate writes text, json, sarif, junit, github or markdown)",
+        return usage_error("unknown format '%s' (validate writes text, json, sarif, junit, github, markdown or html)",
                            o->format);
     styr_ruleset *rs = load_ruleset(o);
     if (!rs)
@@ -436,7 +460,10 @@ static int cmd_validate(options *o)
             styr_report_github(out.f, res, o->nfiles, &ro);
         else if (strcmp(o->format, "markdown") == 0)
             styr_report_markdown(out.f, res, o->nfiles, &ro);
-        else
+        else if (strcmp(o->format, "html") == 0) {
+            styr_html_input in = {rs, res, (const styr_doc *const *)docs, o->nfiles, NULL, NULL};
+            styr_report_html(out.f, &in, &ro);
+        } else
             styr_report_text(out.f, res, o->nfiles, &ro);
         if (sink_close(&out) < 0)
             rc = EXIT_FAILED;
@@ -492,11 +519,11 @@ static void judge_exit(const options *o, const styr_file_result *r, int *rc)
 /* Loads and judges the areas file and every scenario, builds the table and
  * scores each scenario without errors. Returns 0, or -1 after printing why
  * the run cannot go on (ctx->rc is then 2). */
-static int prepare_score(options *o, score_ctx *c)
+static int prepare_score(options *o, const char *areas_file, score_ctx *c)
 {
     memset(c, 0, sizeof *c);
     c->rc = EXIT_CLEAN;
-    if (o->nfiles != 1) {
+    if (!areas_file) {
         usage_error("give one areas file (kind: innovation-areas), then --scenario FILE");
         c->rc = EXIT_FAILED;
         return -1;
@@ -506,9 +533,9 @@ static int prepare_score(options *o, score_ctx *c)
         c->rc = EXIT_FAILED;
         return -1;
     }
-    static const char *const formats[] = {"text", "json", "markdown", "csv", NULL};
+    static const char *const formats[] = {"text", "json", "markdown", "csv", "html", NULL};
     if (!one_of(o->format, formats)) {
-        usage_error("unknown format '%s' (text, json, markdown or csv)", o->format);
+        usage_error("unknown format '%s' (text, json, markdown, csv or html)", o->format);
         c->rc = EXIT_FAILED;
         return -1;
     }
@@ -524,14 +551,14 @@ static int prepare_score(options *o, score_ctx *c)
         c->rc = EXIT_FAILED;
         return -1;
     }
-    if (styr_doc_load_file(o->files[0], &o->lim, &c->areas_doc, &err) != STYR_OK ||
+    if (styr_doc_load_file(areas_file, &o->lim, &c->areas_doc, &err) != STYR_OK ||
         styr_validate_doc(c->rs, c->areas_doc, &c->areas, &err) != STYR_OK) {
         styr_error_print(&err, stderr);
         c->rc = EXIT_FAILED;
         return -1;
     }
     if (strcmp(c->areas.kind, "innovation-areas") != 0) {
-        fprintf(stderr, "%s:1:1: error: expected kind: innovation-areas, not %s\n", o->files[0], c->areas.kind);
+        fprintf(stderr, "%s:1:1: error: expected kind: innovation-areas, not %s\n", areas_file, c->areas.kind);
         c->rc = EXIT_FAILED;
         return -1;
     }
@@ -604,7 +631,7 @@ static void free_score(score_ctx *c)
 static int cmd_score(options *o)
 {
     score_ctx c;
-    if (prepare_score(o, &c) < 0) {
+    if (prepare_score(o, o->nfiles == 1 ? o->files[0] : NULL, &c) < 0) {
         free_score(&c);
         return c.rc;
     }
@@ -623,7 +650,10 @@ static int cmd_score(options *o)
             styr_report_score_markdown(out.f, &r, &ro);
         else if (strcmp(o->format, "csv") == 0)
             styr_report_score_csv(out.f, &r, &ro);
-        else
+        else if (strcmp(o->format, "html") == 0) {
+            styr_html_input in = {c.rs, NULL, NULL, 0, &r, NULL};
+            styr_report_html(out.f, &in, &ro);
+        } else
             styr_report_score_text(out.f, &r, &ro);
         if (sink_close(&out) < 0)
             worse(&rc, EXIT_FAILED);
@@ -643,58 +673,82 @@ static int show_progress(void *ud, uint64_t done, uint64_t total)
     return 0;
 }
 
+/* Runs SMAA for the first scenario of c (if it was scored) into sens.
+ * Returns 0, or -1 after printing why it failed. */
+static int run_sensitivity(const options *o, score_ctx *c, styr_sensitivity *sens)
+{
+    memset(sens, 0, sizeof *sens);
+    sens->samples = o->samples;
+    sens->seed = o->seed;
+    sens->spread = o->spread;
+    styr_scenario_run *sr = &c->sc[0];
+    size_t n = c->table.n, m = c->table.m;
+    if (!sr->scored || n == 0)
+        return 0;
+    sens->acceptability = calloc(n * n, sizeof(double));
+    sens->central = calloc(n * m, sizeof(double));
+    sens->confidence = calloc(n, sizeof(double));
+    bool *active = calloc(m, sizeof(bool));
+    bool *cost = calloc(m, sizeof(bool));
+    int rc = 0;
+    if (!sens->acceptability || !sens->central || !sens->confidence || !active || !cost) {
+        fputs("styr: out of memory\n", stderr);
+        rc = -1;
+    } else {
+        for (size_t j = 0; j < m; j++) {
+            active[j] = sr->s.weights.w[j] > 0;   /* the criteria the scenario weighs */
+            cost[j] = c->rs->model->crit[j].cost;
+        }
+        progress_state ps = {0};
+        styr_mcda_smaa_params p = {
+            .method = sr->s.method, .x = sr->s.method == STYR_MCDA_TOPSIS ? c->table.x : sr->s.norm,
+            .n = n, .m = m, .cost = cost,
+            .sampling = o->spread >= 0 ? STYR_MCDA_SAMPLE_SPREAD : STYR_MCDA_SAMPLE_DIRICHLET,
+            .active = active, .central = sr->s.weights.w, .spread = o->spread >= 0 ? o->spread : 0,
+            .value_noise = 0, .samples = o->samples, .confidence_samples = 0, .seed = o->seed,
+            .threads = o->threads, .rtol = 0,
+            .progress = isatty(STDERR_FILENO) && o->samples >= 200000 ? show_progress : NULL,
+            .progress_ud = &ps};
+        styr_error err;
+        styr_error_clear(&err);
+        if (styr_mcda_smaa(&p, sens->acceptability, sens->central, sens->confidence, &err) != STYR_MCDA_OK) {
+            fprintf(stderr, "styr: sensitivity analysis failed: %s\n", err.message);
+            rc = -1;
+        }
+        if (ps.shown)
+            fputs("\r                      \r", stderr);
+    }
+    free(active);
+    free(cost);
+    if (rc < 0) {
+        free(sens->acceptability);
+        free(sens->central);
+        free(sens->confidence);
+        sens->acceptability = sens->central = sens->confidence = NULL;
+    }
+    return rc;
+}
+
+static void free_sensitivity(styr_sensitivity *sens)
+{
+    free(sens->acceptability);
+    free(sens->central);
+    free(sens->confidence);
+}
+
 static int cmd_sensitivity(options *o)
 {
     if (o->nscenarios > 1)
         return usage_error("sensitivity takes one --scenario");
     score_ctx c;
-    if (prepare_score(o, &c) < 0) {
+    if (prepare_score(o, o->nfiles == 1 ? o->files[0] : NULL, &c) < 0) {
         free_score(&c);
         return c.rc;
     }
     int rc = c.rc;
-    styr_scenario_run *sr = &c.sc[0];
     styr_sensitivity sens;
-    memset(&sens, 0, sizeof sens);
-    sens.samples = o->samples;
-    sens.seed = o->seed;
-    sens.spread = o->spread;
-    size_t n = c.table.n, m = c.table.m;
-    if (sr->scored && n > 0) {
-        sens.acceptability = calloc(n * n, sizeof(double));
-        sens.central = calloc(n * m, sizeof(double));
-        sens.confidence = calloc(n, sizeof(double));
-        bool *active = calloc(m, sizeof(bool));
-        bool *cost = calloc(m, sizeof(bool));
-        double *x = sr->s.method == STYR_MCDA_TOPSIS ? c.table.x : sr->s.norm;
-        if (!sens.acceptability || !sens.central || !sens.confidence || !active || !cost) {
-            worse(&rc, EXIT_FAILED);
-        } else {
-            for (size_t j = 0; j < m; j++) {
-                active[j] = sr->s.weights.w[j] > 0;   /* the criteria the scenario weighs */
-                cost[j] = c.rs->model->crit[j].cost;
-            }
-            progress_state ps = {0};
-            styr_mcda_smaa_params p = {
-                .method = sr->s.method, .x = x, .n = n, .m = m, .cost = cost,
-                .sampling = o->spread >= 0 ? STYR_MCDA_SAMPLE_SPREAD : STYR_MCDA_SAMPLE_DIRICHLET,
-                .active = active, .central = sr->s.weights.w, .spread = o->spread >= 0 ? o->spread : 0,
-                .value_noise = 0, .samples = o->samples, .confidence_samples = 0, .seed = o->seed,
-                .threads = o->threads, .rtol = 0,
-                .progress = isatty(STDERR_FILENO) && o->samples >= 200000 ? show_progress : NULL,
-                .progress_ud = &ps};
-            styr_error err;
-            styr_error_clear(&err);
-            if (styr_mcda_smaa(&p, sens.acceptability, sens.central, sens.confidence, &err) != STYR_MCDA_OK) {
-                fprintf(stderr, "styr: sensitivity analysis failed: %s\n", err.message);
-                worse(&rc, EXIT_FAILED);
-            }
-            if (ps.shown)
-                fputs("\r                      \r", stderr);
-        }
-        free(active);
-        free(cost);
-    }
+    if (run_sensitivity(o, &c, &sens) < 0)
+        worse(&rc, EXIT_FAILED);
     styr_score_report r = {c.rs, &c.areas, &c.table, c.sc, c.nsc, 0};
     sens.base = &r;
     if (!o->quiet) {
@@ -709,15 +763,70 @@ static int cmd_sensitivity(options *o)
                 styr_report_sensitivity_markdown(out.f, &sens, &ro);
             else if (strcmp(o->format, "csv") == 0)
                 styr_report_sensitivity_csv(out.f, &sens, &ro);
-            else
+            else if (strcmp(o->format, "html") == 0) {
+                styr_html_input in = {c.rs, NULL, NULL, 0, &r, &sens};
+                styr_report_html(out.f, &in, &ro);
+            } else
                 styr_report_sensitivity_text(out.f, &sens, &ro);
             if (sink_close(&out) < 0)
                 rc = EXIT_FAILED;
         }
     }
-    free(sens.acceptability);
-    free(sens.central);
-    free(sens.confidence);
+    free_sensitivity(&sens);
+    free_score(&c);
+    return rc;
+}
+
+/* styr report PLAN AREAS --scenario S...: the plan judged, the areas scored
+ * under every scenario, the first scenario's sensitivity, in one HTML page. */
+static int cmd_report(options *o)
+{
+    if (o->nfiles != 2)
+        return usage_error("report takes the plan, then the areas file, then --scenario FILE...");
+    const char *plan_file = o->files[0];
+    score_ctx c;
+    o->format = "text";   /* prepare_score checks it; the page is always HTML */
+    if (prepare_score(o, o->files[1], &c) < 0) {
+        free_score(&c);
+        return c.rc;
+    }
+    int rc = c.rc;
+    styr_doc *plan_doc = NULL;
+    styr_file_result plan;
+    memset(&plan, 0, sizeof plan);
+    styr_error err;
+    styr_error_clear(&err);
+    if (styr_doc_load_file(plan_file, &o->lim, &plan_doc, &err) != STYR_OK ||
+        styr_validate_doc(c.rs, plan_doc, &plan, &err) != STYR_OK) {
+        if (!plan.file)
+            plan.file = strdup(plan_file);
+        plan.failed = 1;
+        plan.failure = err;
+        worse(&rc, EXIT_FAILED);
+    } else {
+        judge_exit(o, &plan, &rc);
+    }
+    styr_sensitivity sens;
+    if (run_sensitivity(o, &c, &sens) < 0)
+        worse(&rc, EXIT_FAILED);
+    styr_score_report r = {c.rs, &c.areas, &c.table, c.sc, c.nsc, 0};
+    sens.base = &r;
+    if (!o->quiet) {
+        sink out;
+        if (sink_open(&out, o->output) < 0) {
+            rc = EXIT_FAILED;
+        } else {
+            styr_report_opts ro = {o->lang, 0, c.rs->name, STYR_VERSION, 0};
+            const styr_doc *docs[1] = {plan_doc};
+            styr_html_input in = {c.rs, &plan, docs, 1, &r, sens.acceptability ? &sens : NULL};
+            styr_report_html(out.f, &in, &ro);
+            if (sink_close(&out) < 0)
+                rc = EXIT_FAILED;
+        }
+    }
+    free_sensitivity(&sens);
+    styr_file_result_free(&plan);
+    styr_doc_free(plan_doc);
     free_score(&c);
     return rc;
 }
@@ -810,7 +919,7 @@ static int cmd_help(const char *topic)
 {
     if (!topic) {
         printf("styr %s - validates municipal action plans and prioritises innovation areas\n\n%s"
-               "\nRun 'styr help COMMAND' (validate, score, sensitivity, rules) for a command's options.\n",
+               "\nRun 'styr help COMMAND' (validate, score, sensitivity, report, rules) for a command's options.\n",
                STYR_VERSION, usage_text);
         return EXIT_CLEAN;
     }
@@ -830,6 +939,10 @@ static int cmd_help(const char *topic)
         fputs(help_sensitivity, stdout);
         return EXIT_CLEAN;
     }
+    if (strcmp(topic, "report") == 0) {
+        fputs(help_report, stdout);
+        return EXIT_CLEAN;
+    }
     return usage_error("no help for '%s'", topic);
 }
 
@@ -846,12 +959,13 @@ int main(int argc, char **argv)
         return cmd_help(argc > 2 ? argv[2] : NULL);
     options o;
     int rc;
-    if (strcmp(cmd, "score") == 0 || strcmp(cmd, "sensitivity") == 0) {
+    if (strcmp(cmd, "score") == 0 || strcmp(cmd, "sensitivity") == 0 || strcmp(cmd, "report") == 0) {
         for (int i = 2; i < argc; i++)
             if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
                 return cmd_help(cmd);
         rc = parse_options(argc, argv, 2, &o) < 0 ? EXIT_FAILED
-             : strcmp(cmd, "score") == 0 ? cmd_score(&o) : cmd_sensitivity(&o);
+             : strcmp(cmd, "score") == 0 ? cmd_score(&o)
+             : strcmp(cmd, "report") == 0 ? cmd_report(&o) : cmd_sensitivity(&o);
     } else if (strcmp(cmd, "validate") == 0) {
         for (int i = 2; i < argc; i++)
             if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
@@ -867,8 +981,8 @@ int main(int argc, char **argv)
              : strcmp(sub, "list") == 0 ? cmd_rules_list(&o)
              : strcmp(sub, "doc") == 0  ? cmd_rules_doc(&o) : cmd_rules_test(&o);
     } else {
-        static const char *const cmds[] = {"validate", "score", "sensitivity", "rules", "help", NULL};
-        long near = styr_nearest(cmd, strlen(cmd), cmds, 5);
+        static const char *const cmds[] = {"validate", "score", "sensitivity", "report", "rules", "help", NULL};
+        long near = styr_nearest(cmd, strlen(cmd), cmds, 6);
         if (near >= 0) {
             fprintf(stderr, "styr: unknown command '%s' (did you mean '%s'?)\n", cmd, cmds[near]);
             return EXIT_FAILED;

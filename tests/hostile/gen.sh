@@ -151,9 +151,8 @@ desc-1m-references)
     printf 'strategies: [{id: "1", title: T}]\nactions:\n  - id: "1.1"\n    strategy: "1"\n    title: T\n    owner: BRG\n'
     printf '    description: '; yes -- 'insats 9.9 och 8.8, ' | head -c 1000000 | tr -d '\n'; echo; } > "$out"
   ;;
-desc-1m-references-json)
-  # The same references as one long plain value in an innovation-areas file
-  # would be; here in a plan again but with every reference valid (no findings).
+desc-1m-valid-references)
+  # The same, but every reference is to the action itself: no finding at all.
   { plan_header
     printf 'strategies: [{id: "1", title: T}]\nactions:\n  - id: "1.1"\n    strategy: "1"\n    title: T\n    owner: BRG\n'
     printf '    description: '; yes -- 'insats 1.1 och 1.1, ' | head -c 1000000 | tr -d '\n'; echo; } > "$out"

@@ -120,11 +120,14 @@ run_case() {
     report_case "$label" "$is_known" skip "needs the memory bound (STYR_HOSTILE_NO_ULIMIT is set)"
     return
   fi
-  (
-    [ "$no_ulimit" = 1 ] || ulimit -v "$mem_kb"
-    ulimit -f "$out_kb"
-    exec env NO_COLOR=1 timeout -k 1 "$limit_s" "$@"
-  ) > "$tmp/out" 2>&1 < /dev/null
+  # (The braces keep bash's own "File size limit exceeded" notice quiet.)
+  {
+    (
+      [ "$no_ulimit" = 1 ] || ulimit -v "$mem_kb"
+      ulimit -f "$out_kb"
+      exec env NO_COLOR=1 timeout -k 1 "$limit_s" "$@"
+    ) > "$tmp/out" 2>&1 < /dev/null
+  } 2>/dev/null
   rc=$?
 
   local why=()

@@ -25,6 +25,7 @@ set -uo pipefail
 
 AJV_CLI_VERSION=5.0.0
 AJV_VERSION=8.20.0       # ajv-cli 5 depends on ajv ^8; pinned here too
+AJV_ERRORS_VERSION=3.0.0 # the errorMessage keyword, which yaml-language-server shows too
 YAML_VERSION=2.9.1
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -55,7 +56,7 @@ missing_specs() {
     [ "$(version_of "${spec%@*}")" = "${spec##*@}" ] || printf '%s\n' "$spec"
   done
 }
-wanted=("ajv-cli@$AJV_CLI_VERSION" "ajv@$AJV_VERSION" "yaml@$YAML_VERSION")
+wanted=("ajv-cli@$AJV_CLI_VERSION" "ajv@$AJV_VERSION" "ajv-errors@$AJV_ERRORS_VERSION" "yaml@$YAML_VERSION")
 if [ ! -x "$prefix/node_modules/.bin/ajv" ] || [ -n "$(missing_specs "${wanted[@]}")" ]; then
   mkdir -p "$prefix" || die "cannot create $prefix"
   # One npm at a time in build-npm/ (ctest -j runs the SARIF check too).
@@ -69,7 +70,7 @@ if [ ! -x "$prefix/node_modules/.bin/ajv" ] || [ -n "$(missing_specs "${wanted[@
 fi
 ajv=$prefix/node_modules/.bin/ajv
 [ -x "$ajv" ] || die "no ajv at $ajv after npm install"
-ajv_opts=(--spec=draft7 --strict=true --allow-union-types)
+ajv_opts=(--spec=draft7 --strict=true --allow-union-types --all-errors -c ajv-errors)
 
 tmp=$(mktemp -d) || die "mktemp failed"
 trap 'rm -rf "$tmp"' EXIT
@@ -133,7 +134,7 @@ for f in "${good[@]}"; do
   esac
   schema=schemas/$k.schema.json
   [ -f "$schema" ] || { fail "$f (no schema for kind '$k')"; continue; }
-  if out=$("$ajv" validate -s "$schema" -d "$json" "${ajv_opts[@]}" --all-errors --errors=text 2>&1); then
+  if out=$("$ajv" validate -s "$schema" -d "$json" "${ajv_opts[@]}" --errors=text 2>&1); then
     pass "$f (valid $k)"
   else
     fail "$f (invalid $k)"; printf '%s\n' "$out" | grep -v ' invalid$' | sed 's/^/      /'
@@ -155,7 +156,7 @@ for f in "${bad[@]}"; do
   esac
   want=$(sed -n 's/^#[[:space:]]*schema-test:[[:space:]]*rejects[[:space:]]*//p' "$f" | head -1)
   [ -n "$want" ] || { fail "$f (no '# schema-test: rejects TEXT' line)"; continue; }
-  if out=$("$ajv" validate -s "$schema" -d "$json" "${ajv_opts[@]}" --all-errors --errors=text 2>&1); then
+  if out=$("$ajv" validate -s "$schema" -d "$json" "${ajv_opts[@]}" --errors=text 2>&1); then
     fail "$f (accepted; expected rejection: $want)"
   elif grep -qF -- "$want" <<<"$out"; then
     pass "$f (rejected: $want)"

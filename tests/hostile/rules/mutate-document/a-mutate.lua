@@ -11,16 +11,6 @@ rule {
   check = function(a) rawset(a, "owner", "Hacked") end,
 }
 rule {
-  id = "action.hostile.table-insert",
-  severity = "error", message = {sv = "x", en = "x"},
-  check = function(a) table.insert(a.financing, {source = "Hacked"}) end,
-}
-rule {
-  id = "action.hostile.table-remove",
-  severity = "error", message = {sv = "x", en = "x"},
-  check = function(a) table.remove(a.financing, 1) end,
-}
-rule {
   id = "action.hostile.setmetatable",
   severity = "error", message = {sv = "x", en = "x"},
   check = function(a) setmetatable(a, {__index = function() return "Hacked" end}) end,

@@ -30,10 +30,6 @@ rule {
   id = "action.hostile.report-tostring-not-string", severity = "error", message = {sv = "{x}", en = "{x}"},
   check = function(a) report(a, "owner", {x = setmetatable({}, {__tostring = function() return {} end})}) end,
 }
-rule {
-  id = "action.hostile.report-huge-index", severity = "error", message = {sv = "x", en = "x"},
-  check = function(a) report(a.financing, math.maxinteger) report(a.financing, math.mininteger) report(a.financing, -1) end,
-}
 
 -- The canary: declared after the hostile rule, it proves the rules after it
 -- still run (one info finding per action, which does not change the exit code).
