@@ -19,6 +19,8 @@ static const char *sarif_level(styr_severity s)
 static void json_uri(FILE *out, const char *path)
 {
     putc('"', out);
+    if (path[0] == '/')
+        fputs("file://", out);   /* an absolute path is a file URI, not a bare '/' reference */
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
             *p == '-' || *p == '.' || *p == '_' || *p == '~' || *p == '/')
@@ -29,10 +31,13 @@ static void json_uri(FILE *out, const char *path)
     putc('"', out);
 }
 
-static void sarif_location(FILE *out, const char *file, unsigned line, unsigned col, const char *path)
+static void sarif_location(FILE *out, const char *file, long artifact, unsigned line, unsigned col,
+                           const char *path)
 {
     fputs("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
     json_uri(out, file);
+    if (artifact >= 0)
+        fprintf(out, ", \"index\": %ld", artifact);
     fputc('}', out);
     if (line) {
         fprintf(out, ", \"region\": {\"startLine\": %u", line);
@@ -105,8 +110,8 @@ void styr_report_sarif(FILE *out, const styr_file_result *res, size_t n, const s
             fputs(", \"message\": {\"text\": ", out);
             styr_json_string(out, fi->message);
             fputs("},\n       \"locations\": [", out);
-            sarif_location(out, res[f].file, fi->line, fi->column, fi->path);
-            fprintf(out, "], \"artifactIndex\": %zu", f);
+            sarif_location(out, res[f].file, (long)f, fi->line, fi->column, fi->path);
+            fputc(']', out);
             if (fi->waiver_reason) {
                 fputs(", \"suppressions\": [{\"kind\": \"inSource\", \"justification\": ", out);
                 styr_json_string(out, fi->waiver_reason);
@@ -134,7 +139,8 @@ void styr_report_sarif(FILE *out, const styr_file_result *res, size_t n, const s
             fputs(any++ ? ",\n      {\"level\": \"error\", \"message\": {\"text\": " : "\n      {\"level\": \"error\", \"message\": {\"text\": ", out);
             styr_json_string(out, errs[k].message);
             fputs("}, \"locations\": [", out);
-            sarif_location(out, errs[k].file[0] ? errs[k].file : res[f].file, errs[k].line, errs[k].column, NULL);
+            sarif_location(out, errs[k].file[0] ? errs[k].file : res[f].file, errs[k].file[0] ? -1 : (long)f,
+                           errs[k].line, errs[k].column, NULL);
             fputs("]}", out);
         }
     }

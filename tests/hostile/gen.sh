@@ -145,17 +145,21 @@ long-waiver-rule-1m)
     printf 'waivers:\n  - rule: action.'; head -c 1000000 /dev/zero | tr '\0' 'o'; printf '\n    reason: x\n'; } > "$out"
   ;;
 desc-1m-references)
-  # A description of 1,000,000 bytes full of cross-references to actions
-  # that do not exist ("insats 9.9 och 8.8, " 50,000 times).
-  { plan_header
-    printf 'strategies: [{id: "1", title: T}]\nactions:\n  - id: "1.1"\n    strategy: "1"\n    title: T\n    owner: BRG\n'
-    printf '    description: '; yes -- 'insats 9.9 och 8.8, ' | head -c 1000000 | tr -d '\n'; echo; } > "$out"
+  # Two actions whose descriptions are 1,000,000 bytes full of cross-references
+  # to actions that do not exist ("insats 9.9 och 8.8, " 50,000 times each).
+  { plan_header; printf 'strategies: [{id: "1", title: T}]\nactions:\n'
+    for id in 1.1 1.2; do
+      printf '  - id: "%s"\n    strategy: "1"\n    title: T\n    owner: BRG\n    description: ' "$id"
+      yes -- 'insats 9.9 och 8.8, ' | head -c 1000000 | tr -d '\n'; echo
+    done; } > "$out"
   ;;
 desc-1m-valid-references)
-  # The same, but every reference is to the action itself: no finding at all.
-  { plan_header
-    printf 'strategies: [{id: "1", title: T}]\nactions:\n  - id: "1.1"\n    strategy: "1"\n    title: T\n    owner: BRG\n'
-    printf '    description: '; yes -- 'insats 1.1 och 1.1, ' | head -c 1000000 | tr -d '\n'; echo; } > "$out"
+  # The same, but every reference is to an action of the plan: no finding about them.
+  { plan_header; printf 'strategies: [{id: "1", title: T}]\nactions:\n'
+    for id in 1.1 1.2; do
+      printf '  - id: "%s"\n    strategy: "1"\n    title: T\n    owner: BRG\n    description: ' "$id"
+      yes -- 'insats 1.1 och 1.2, ' | head -c 1000000 | tr -d '\n'; echo
+    done; } > "$out"
   ;;
 map-200k)
   # A mapping of 200,000 keys (at the top level: each one an unknown key).

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the JSON Schemas in schemas/ (editor support for styr's input files)
-# with a real validator, ajv-cli:
-#   - every schema compiles (ajv compile, strict mode, JSON Schema draft-07);
+# with a real validator, ajv-cli (with ajv-errors for the `errorMessage`
+# keyword that the date definitions carry for editors):
+#   - every schema compiles (ajv compile, strict mode, JSON Schema draft-07:
+#     the draft yaml-language-server supports);
 #   - every bundled file in scenarios/ and every fixture in
 #     rules/goteborg/tests/ marked `# styr-test: quiet *` is valid against the
 #     schema of its `kind`;
