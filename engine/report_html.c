@@ -35,6 +35,7 @@
 #define MAX_FINDING_ROWS 2000
 #define MAX_BARS 60
 #define MAX_RANK_COLUMNS 30
+#define MAX_GRID_COLUMNS 40
 /* Budgets of the efficient frontier: 0 .. sum of costs in this many steps. */
 #define FRONTIER_STEPS 20
 
@@ -179,6 +180,18 @@ static const char *kind_name(const page *p, const char *kind)
     if (strcmp(kind, "innovation-areas") == 0)
         return word(p->o, "innovationsområden", "innovation areas");
     return kind;
+}
+
+/* The same, as a heading word. */
+static const char *kind_title(const page *p, const char *kind)
+{
+    if (kind && strcmp(kind, "action-plan") == 0)
+        return word(p->o, "Handlingsplan", "Action plan");
+    if (kind && strcmp(kind, "innovation-areas") == 0)
+        return word(p->o, "Innovationsområden", "Innovation areas");
+    if (kind && strcmp(kind, "scenario") == 0)
+        return "Scenario";
+    return word(p->o, "Fil", "File");
 }
 
 static const char *sev_word(const page *p, int s)
@@ -619,7 +632,7 @@ static void header(page *p, const sections *s)
     fputs("</p>\n<dl class=\"inputs\">\n", out);
     for (size_t f = 0; s->findings && f < in->nplans; f++) {
         const styr_file_result *r = &in->plans[f];
-        fprintf(out, "<dt>%s</dt><dd>", r->failed ? word(p->o, "Fil", "File") : kind_name(p, r->kind));
+        fprintf(out, "<dt>%s</dt><dd>", r->failed ? word(p->o, "Fil", "File") : kind_title(p, r->kind));
         const styr_doc *doc = in->plan_docs ? in->plan_docs[f] : NULL;
         size_t len;
         const char *title = doc ? scalar_text(map_get(map_get(doc->root, "document"), "title"), &len) : NULL;
@@ -1011,6 +1024,24 @@ typedef struct name_ref {
     size_t tlen;
 } name_ref;
 
+typedef struct col_total {
+    size_t total, idx;
+} col_total;
+
+static int by_total_then_index(const void *a, const void *b)
+{
+    const col_total *x = a, *y = b;
+    if (x->total != y->total)
+        return x->total > y->total ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static int by_index(const void *a, const void *b)
+{
+    const col_total *x = a, *y = b;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
 static void plan_links(page *p, const styr_file_result *r, const styr_doc *doc, size_t f)
 {
     FILE *out = p->out;
@@ -1025,7 +1056,8 @@ static void plan_links(page *p, const styr_file_result *r, const styr_doc *doc, 
     name_ref *rows = calloc(nstr_max, sizeof *rows);
     name_ref *cols = calloc(nprog_max ? nprog_max : 1, sizeof *cols);
     size_t *last = calloc(nprog_max ? nprog_max : 1, sizeof *last);
-    size_t *count = NULL;
+    size_t *count = NULL, *gcol = NULL;
+    col_total *coltot = NULL;
     styr_strmap smap, pmap;
     styr_strmap_init(&smap);
     styr_strmap_init(&pmap);
@@ -1116,26 +1148,46 @@ static void plan_links(page *p, const styr_file_result *r, const styr_doc *doc, 
     for (size_t k = 0; k < nr * ncols; k++)
         if (count[k] > maxc)
             maxc = count[k];
+    /* The grid shows at most MAX_GRID_COLUMNS programmes, the most named
+     * ones (in the order they first appear); the table shows them all. */
+    size_t ng = ncols;
+    gcol = malloc(ncols * sizeof *gcol);
+    coltot = calloc(ncols, sizeof *coltot);
+    if (!gcol || !coltot)
+        goto done;
+    for (size_t c = 0; c < ncols; c++) {
+        coltot[c].idx = c;
+        for (size_t k = 0; k < nr; k++)
+            coltot[c].total += count[k * ncols + c];
+    }
+    if (ncols > MAX_GRID_COLUMNS) {
+        qsort(coltot, ncols, sizeof *coltot, by_total_then_index);
+        ng = MAX_GRID_COLUMNS;
+        qsort(coltot, ng, sizeof *coltot, by_index);
+    }
+    for (size_t g = 0; g < ng; g++)
+        gcol[g] = coltot[g].idx;
     double cell = 34, rowlab = 0, collab = 0;
     for (size_t k = 0; k < nr; k++) {
         double w = text_w(rows[k].s, rows[k].len, 0, 12) + (rows[k].title ? 8 + text_w(rows[k].title, rows[k].tlen, 42, 12) : 0);
         if (w > rowlab)
             rowlab = w;
     }
-    for (size_t c = 0; c < ncols; c++) {
-        double w = text_w(cols[c].s, cols[c].len, 40, 11);
+    for (size_t g = 0; g < ng; g++) {
+        double w = text_w(cols[gcol[g]].s, cols[gcol[g]].len, 40, 11);
         if (w > collab)
             collab = w;
     }
     double x0 = rowlab + 16, diag = collab * 0.7071 + 8, top = diag + 14;
-    double width = x0 + cell * (double)ncols + diag + 10, height = top + cell * (double)nr + 12;
+    double width = x0 + cell * (double)ng + diag + 10, height = top + cell * (double)nr + 12;
     unsigned id = ++p->fig;
     char tid[32];
     snprintf(tid, sizeof tid, "tbl%u", id);
     svg_open(p, id, width, height, "grid", word(p->o, "Strategi \xC3\x97 program: antal insatser",
                                                 "Strategy \xC3\x97 programme: number of actions"), NULL, tid);
-    for (size_t c = 0; c < ncols; c++) {
-        double x = x0 + cell * ((double)c + 0.5);
+    for (size_t g = 0; g < ng; g++) {
+        size_t c = gcol[g];
+        double x = x0 + cell * ((double)g + 0.5);
         fprintf(out, "<text transform=\"translate(%.1f,%.1f) rotate(-45)\" font-size=\"11\"><title>", x + 3, top - 6);
         esc_span(out, cols[c].s, cols[c].len, 0);
         fputs("</title>", out);
@@ -1158,9 +1210,9 @@ static void plan_links(page *p, const styr_file_result *r, const styr_doc *doc, 
             esc_span(out, rows[k].title, rows[k].tlen, 42);
         }
         fputs("</text>\n", out);
-        for (size_t c = 0; c < ncols; c++) {
-            size_t v = count[k * ncols + c];
-            double x = x0 + cell * (double)c, t = (double)v / (double)maxc;
+        for (size_t g = 0; g < ng; g++) {
+            size_t v = count[k * ncols + gcol[g]];
+            double x = x0 + cell * (double)g, t = (double)v / (double)maxc;
             char fill[16];
             if (v == 0) {
                 snprintf(fill, sizeof fill, "#f3f5f7");
@@ -1177,6 +1229,10 @@ static void plan_links(page *p, const styr_file_result *r, const styr_doc *doc, 
         }
     }
     svg_close(p);
+    if (ng < ncols)
+        fprintf(out, word(p->o, "<p class=\"note\">Rutnätet visar de %zu program som flest insatser nämner; tabellen visar alla %zu.</p>\n",
+                          "<p class=\"note\">The grid shows the %zu programmes most actions name; the table shows all %zu.</p>\n"),
+                ng, ncols);
     /* The table: programmes as rows (their names are long), strategies as columns. */
     fprintf(out, "<div class=\"scroll\"><table id=\"%s\" class=\"links sortable\" data-table=\"links\" data-file-index=\"%zu\">"
                  "<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
@@ -1212,6 +1268,8 @@ done:
     free(cols);
     free(last);
     free(count);
+    free(gcol);
+    free(coltot);
 }
 
 static void sec_links(page *p)

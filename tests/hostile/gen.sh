@@ -145,10 +145,10 @@ long-waiver-rule-1m)
     printf 'waivers:\n  - rule: action.'; head -c 1000000 /dev/zero | tr '\0' 'o'; printf '\n    reason: x\n'; } > "$out"
   ;;
 desc-1m-references)
-  # Two actions whose descriptions are 1,000,000 bytes full of cross-references
+  # Four actions whose descriptions are 1,000,000 bytes full of cross-references
   # to actions that do not exist ("insats 9.9 och 8.8, " 50,000 times each).
   { plan_header; printf 'strategies: [{id: "1", title: T}]\nactions:\n'
-    for id in 1.1 1.2; do
+    for id in 1.1 1.2 1.3 1.4; do
       printf '  - id: "%s"\n    strategy: "1"\n    title: T\n    owner: BRG\n    description: ' "$id"
       yes -- 'insats 9.9 och 8.8, ' | head -c 1000000 | tr -d '\n'; echo
     done; } > "$out"
@@ -156,7 +156,7 @@ desc-1m-references)
 desc-1m-valid-references)
   # The same, but every reference is to an action of the plan: no finding about them.
   { plan_header; printf 'strategies: [{id: "1", title: T}]\nactions:\n'
-    for id in 1.1 1.2; do
+    for id in 1.1 1.2 1.3 1.4; do
       printf '  - id: "%s"\n    strategy: "1"\n    title: T\n    owner: BRG\n    description: ' "$id"
       yes -- 'insats 1.1 och 1.2, ' | head -c 1000000 | tr -d '\n'; echo
     done; } > "$out"

@@ -88,7 +88,7 @@ report_case() {
     skipped=$((skipped + 1))
   elif [ "$ok" = 1 ]; then
     if [ "$is_known" = 1 ]; then
-      echo "PASS $label (marked known-bug but passes now: remove the mark)"
+      echo "PASS $label (marked known-bug but passes here: if it passes in the normal build too, remove the mark)"
     else
       echo "PASS $label"
     fi
