@@ -31,17 +31,22 @@ void styr_findings_init(styr_findings *f, size_t max_kept)
     f->max_kept = max_kept;
 }
 
+void styr_findings_drop(styr_findings *f, styr_severity sev, unsigned line, unsigned column)
+{
+    if (!f->dropped++) {
+        f->dropped_line = line;
+        f->dropped_column = column;
+    }
+    if (sev <= STYR_SEV_ERROR)
+        f->dropped_by_severity[sev]++;
+}
+
 int styr_findings_add(styr_findings *f, const char *rule, styr_severity sev,
                       char *message, char *action, char *path,
                       unsigned line, unsigned column)
 {
     if (f->count >= f->max_kept) {
-        if (!f->dropped++) {
-            f->dropped_line = line;
-            f->dropped_column = column;
-        }
-        if (sev <= STYR_SEV_ERROR)
-            f->dropped_by_severity[sev]++;
+        styr_findings_drop(f, sev, line, column);
         goto discard;
     }
     if (f->count == f->cap) {

@@ -41,6 +41,8 @@ void styr_findings_init(styr_findings *f, size_t max_kept);
 int styr_findings_add(styr_findings *f, const char *rule, styr_severity sev,
                       char *message, char *action, char *path,
                       unsigned line, unsigned column);
+/* Counts a finding that is not kept (past max_kept). */
+void styr_findings_drop(styr_findings *f, styr_severity sev, unsigned line, unsigned column);
 /* Sorts by line, column, then rule id, so reports read top to bottom. */
 void styr_findings_sort(styr_findings *f);
 /* Counts of unwaived findings per severity (index by styr_severity), dropped included. */

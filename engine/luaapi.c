@@ -282,8 +282,10 @@ static int api_report(lua_State *L)
     } else if (kt == LUA_TNUMBER) {
         lua_Integer i = luaL_checkinteger(L, 2);
         is_index = 1;
-        target = node->kind == STYR_NODE_SEQ && i >= 1 && (lua_Unsigned)i <= node->count
-                     ? styr_seq_item(node, (uint32_t)(i - 1)) : NULL;
+        if (node->kind != STYR_NODE_SEQ || i < 1 || (lua_Unsigned)i > node->count)
+            return luaL_argerror(L, 2, lua_pushfstring(L, "position %I is not in the list (1 to %d)", i,
+                                                        (int)(node->kind == STYR_NODE_SEQ ? node->count : 0)));
+        target = styr_seq_item(node, (uint32_t)(i - 1));
     }
     /* A value of the wrong type was reported by the schema already. */
     if (target && (target->flags & STYR_NODE_INVALID))
@@ -292,6 +294,13 @@ static int api_report(lua_State *L)
      * container: point at where this one uses it, not at the anchor. */
     if (!target || (target != node && target->parent != node && (node->flags & STYR_NODE_ALIAS)))
         target = node;
+
+    /* Past --max-findings a finding is only counted: no message is made. */
+    styr_findings *fs = &run->res->findings;
+    if (fs->count >= fs->max_kept) {
+        styr_findings_drop(fs, run->rule->severity, target->line, target->column);
+        return 0;
+    }
 
     luaL_Buffer b;
     char path[512];
@@ -305,12 +314,20 @@ static int api_report(lua_State *L)
     const char *pathstr = full[0] == '.' ? full + 1 : full;
 
     const styr_rule *rule = run->rule;
-    push_item_id(L, styr_run_item_of(run, node));           /* ... path action|nil */
+    const styr_node *item = styr_run_item_of(run, node);
+    push_item_id(L, item);                                   /* ... path action|nil */
     const char *action = lua_tostring(L, -1);
+    const char *shown = action;   /* what {action} reads: an item without id by its place */
+    if (!action && item) {
+        lua_pushfstring(L, "#%d", (int)item->index + 1);
+        lua_replace(L, -2);
+        shown = lua_tostring(L, -1);
+        action = NULL;
+    }
     const char *tmpl = rule->message[rs->lang] ? rule->message[rs->lang] : rule->message[0];
     /* All Lua work is done before anything is malloc'd, so an error raised
      * by Lua cannot leak. */
-    char *msg = styr_luaapi_format(L, tmpl, lua_isnoneornil(L, 3) ? 0 : 3, action);
+    char *msg = styr_luaapi_format(L, tmpl, lua_isnoneornil(L, 3) ? 0 : 3, shown);
     char *act = dup_or_null(action);
     char *p = strdup(pathstr);
     lua_pop(L, 2);
@@ -614,7 +631,9 @@ static int api_pattern_find_all(lua_State *L)
     size_t from = 0;
     lua_Integer n = 0;
     while (from <= len && n < 10000) {
-        int rc = styr_pattern_match(p, s, len, from, g, ng, &err);
+        /* The first match checks the text's UTF-8; later ones need not. */
+        int rc = n ? styr_pattern_match_utf_checked(p, s, len, from, g, ng, &err)
+                   : styr_pattern_match(p, s, len, from, g, ng, &err);
         if (rc < 0)
             return luaL_error(L, "%s", err.message);
         if (rc == 0)
@@ -636,7 +655,13 @@ static int api_pattern_find_all(lua_State *L)
         }
         lua_setfield(L, -2, "captures");
         lua_rawseti(L, -2, ++n);
-        from = g[0].end > g[0].start ? g[0].end : g[0].end + 1;
+        from = g[0].end;
+        if (g[0].end == g[0].start) {
+            /* An empty match: step over one whole character. */
+            from++;
+            while (from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
+                from++;
+        }
     }
     return 1;
 }

@@ -4,12 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { char *buf; size_t len, cap; int failed; } sbuf;
+typedef struct { char *buf; size_t len, cap; int failed, cut; } sbuf;
 
 static void put(sbuf *b, const char *s, size_t n)
 {
     if (b->failed)
         return;
+    /* A message is for people: past STYR_MESSAGE_MAX nothing more is kept
+     * (so a value of a megabyte costs no more than a line). */
+    if (b->len + n > STYR_MESSAGE_MAX) {
+        b->cut = 1;
+        n = b->len < STYR_MESSAGE_MAX ? STYR_MESSAGE_MAX - b->len : 0;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;   /* not inside a UTF-8 character */
+    }
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 128;
         while (cap < b->len + n + 1)
@@ -29,7 +37,7 @@ static void put(sbuf *b, const char *s, size_t n)
 
 char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud)
 {
-    sbuf b = {NULL, 0, 0, 0};
+    sbuf b = {NULL, 0, 0, 0, 0};
     put(&b, "", 0);
     const char *p = tmpl;
     while (*p) {
@@ -54,6 +62,16 @@ char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud
     if (b.failed) {
         free(b.buf);
         return NULL;
+    }
+    if (b.cut) {
+        static const char ellipsis[] = "\u2026";
+        char *g = b.cap < b.len + sizeof ellipsis ? realloc(b.buf, b.len + sizeof ellipsis) : b.buf;
+        if (!g) {
+            free(b.buf);
+            return NULL;
+        }
+        b.buf = g;
+        memcpy(b.buf + b.len, ellipsis, sizeof ellipsis);
     }
     return b.buf;
 }

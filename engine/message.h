@@ -4,11 +4,15 @@
 
 #include <stddef.h>
 
+/* Longest message in bytes; a longer one ends in "…" after this many. */
+#define STYR_MESSAGE_MAX 2000
+
 /* Looks a placeholder up: returns its text (and length) or NULL if unknown. */
 typedef const char *(*styr_message_lookup)(void *ud, const char *name, size_t *len);
 
 /* Returns a malloc'd copy of tmpl with each {name} replaced by what lookup
- * gives; unknown placeholders stay as written. NULL when out of memory. */
+ * gives; unknown placeholders stay as written. Longer than STYR_MESSAGE_MAX bytes, it
+ * is cut there and ends in an ellipsis. NULL when out of memory. */
 char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud);
 
 #endif

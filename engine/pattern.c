@@ -132,10 +132,29 @@ const char *styr_pattern_name(const styr_pattern *p)
     return p->name;
 }
 
+static int match_impl(const styr_pattern *p, const char *subject, size_t len, size_t from,
+                      styr_match *groups, int ngroups, uint32_t options, styr_error *err);
+
 /* 1 match (groups filled), 0 no match, -1 failure with err filled. */
 int styr_pattern_match(const styr_pattern *p, const char *subject, size_t len,
                        size_t from, styr_match *groups, int ngroups,
                        styr_error *err)
+{
+    return match_impl(p, subject, len, from, groups, ngroups, 0, err);
+}
+
+/* As styr_pattern_match, for a subject already known to be valid UTF-8
+ * and a `from` on a character boundary: PCRE2 does not check it again
+ * (which, for every match of a long text, would cost the whole text). */
+int styr_pattern_match_utf_checked(const styr_pattern *p, const char *subject, size_t len,
+                                   size_t from, styr_match *groups, int ngroups,
+                                   styr_error *err)
+{
+    return match_impl(p, subject, len, from, groups, ngroups, PCRE2_NO_UTF_CHECK, err);
+}
+
+static int match_impl(const styr_pattern *p, const char *subject, size_t len, size_t from,
+                      styr_match *groups, int ngroups, uint32_t options, styr_error *err)
 {
     if (from > len) {
         styr_error_set(err, STYR_E_INPUT, NULL, 0, 0,
@@ -145,11 +164,11 @@ int styr_pattern_match(const styr_pattern *p, const char *subject, size_t len,
     }
     /* An empty subject may come as NULL; PCRE2 wants a valid pointer. */
     PCRE2_SPTR subj = (PCRE2_SPTR)(subject ? subject : "");
-    int rc = pcre2_match(p->code, subj, len, from, 0, p->md, p->mctx);
+    int rc = pcre2_match(p->code, subj, len, from, options, p->md, p->mctx);
     if (rc == PCRE2_ERROR_JIT_STACKLIMIT) {
         /* Deep recursion on a long subject: the interpreter keeps its state on
          * the heap (bounded by the heap limit), so try once more there. */
-        rc = pcre2_match(p->code, subj, len, from, PCRE2_NO_JIT, p->md, p->mctx);
+        rc = pcre2_match(p->code, subj, len, from, options | PCRE2_NO_JIT, p->md, p->mctx);
     }
 
     if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)

@@ -38,4 +38,10 @@ int styr_pattern_match(const styr_pattern *p, const char *subject, size_t len,
                        size_t from, styr_match *groups, int ngroups,
                        styr_error *err);
 
+/* As styr_pattern_match for a subject already checked as valid UTF-8, with
+ * `from` on a character boundary (after a first styr_pattern_match). */
+int styr_pattern_match_utf_checked(const styr_pattern *p, const char *subject, size_t len,
+                                   size_t from, styr_match *groups, int ngroups,
+                                   styr_error *err);
+
 #endif

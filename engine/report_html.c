@@ -500,7 +500,8 @@ static const char css[] =
     "h2{break-before:auto;break-after:avoid}h3,h4,caption,figcaption{break-after:avoid}"
     "figure,tr{break-inside:avoid}.scroll{overflow:visible}thead{display:table-header-group}"
     "th button::after{content:\"\"}details>summary{display:none}a{color:inherit;text-decoration:none}"
-    "table{font-size:8.5pt}}\n";
+    "table{font-size:7.5pt}th,td{padding:.1rem .2rem}thead th[data-criterion]{overflow-wrap:anywhere}"
+    "table.heat td.p{min-width:0;padding:.1rem .05rem}table.findings td.msg{min-width:0}}\n";
 
 /* Records uncaught errors, console.error calls, failed loads and blocked
  * resources into attributes of <html>; on load also the page height (so a
@@ -848,9 +849,9 @@ static void findings_chart(page *p, const styr_file_result *r, const styr_doc *d
     fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n", x0, top - 4, x0, bottom);
     svg_close(p);
     if (left)
-        fprintf(out, word(p->o, "<p class=\"note\">Diagrammet visar de %d insatser som har flest fynd; %zu till har fynd (se tabellen).</p>\n",
-                          "<p class=\"note\">The chart shows the %d actions with most findings; %zu more have findings (see the table).</p>\n"),
-                MAX_BARS, left);
+        fprintf(out, word(p->o, "<p class=\"note\">Diagrammet visar de %d %s som har flest fynd; %zu till har fynd.</p>\n",
+                          "<p class=\"note\">The chart shows the %d %s with most findings; %zu more have findings.</p>\n"),
+                MAX_BARS, plan ? word(p->o, "insatser", "actions") : word(p->o, "områden", "areas"), left);
     /* The same numbers as a table. */
     fprintf(out, "<details><summary>%s</summary>\n<table id=\"%s\" class=\"sortable\" data-table=\"findings-per-item\">"
                  "<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
@@ -1508,7 +1509,7 @@ static void scenario_block(page *p, const styr_score_report *r, const styr_scena
     fputs("</section>\n", out);
 }
 
-static void sec_scores(page *p, const sections *sx)
+static void sec_scores(page *p)
 {
     FILE *out = p->out;
     const styr_score_report *r = p->in->score;
@@ -1558,7 +1559,6 @@ static void sec_scores(page *p, const sections *sx)
         }
         scenario_block(p, r, sr, index++);
     }
-    (void)sx;
     fputs("</section>\n", out);
 }
 
@@ -2262,7 +2262,7 @@ void styr_report_html(FILE *out, const styr_html_input *in, const styr_report_op
     if (s.links)
         sec_links(p);
     if (s.scores)
-        sec_scores(p, &s);
+        sec_scores(p);
     if (s.compare)
         sec_compare(p);
     if (s.sensitivity)

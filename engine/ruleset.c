@@ -524,6 +524,8 @@ static styr_status run_rule_file(styr_ruleset *rs, const char *path, styr_error 
         if (st != STYR_OK) {
             err->code = STYR_E_RULESET;
             st = STYR_E_RULESET;
+            if (!err->file[0])
+                snprintf(err->file, sizeof err->file, "%s", path);   /* at least the file */
         }
     }
     lua_pop(L, 1);

@@ -5,11 +5,21 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* The count hook runs every HOOK_STEP instructions while a budget lasts. */
 #define HOOK_STEP 1000
+/* Past the cap, growth is still granted up to this much, so that the hook -
+ * which knows the rule's file and line - is the one to stop the rule; a
+ * single request beyond it fails at once (a Lua memory error). */
+#define CAP_HEADROOM (8u * 1024 * 1024)
+/* What print() may write in one run, so a rule cannot flood the terminal. */
+#define PRINT_BUDGET (1024u * 1024)
+/* string.find/match/gmatch/gsub are refused when len^repetitions passes
+ * this: Lua's matcher backtracks inside one C call, out of the hook's reach. */
+#define PATTERN_WORK_LOG10 9.0
 
 enum { ALIVE = 0, DYING_BUDGET, DYING_MEMORY };
 
@@ -22,7 +32,11 @@ struct styr_sandbox {
     int mem_exceeded;        /* the allocator refused a request */
     char kill_src[512];      /* where the budget/memory stop hit */
     int kill_line;
+    size_t printed;          /* bytes print() wrote this run */
+    int sys_oom;             /* realloc itself failed during the current call */
 };
+
+static void remember_alloc_site(styr_sandbox *sb);
 
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -36,11 +50,23 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     /* Only growth is capped: Lua assumes shrinking never fails. */
     if (nsize > old && sb->used - old + nsize > sb->cap) {
         sb->mem_exceeded = 1;
-        return NULL;
+        if (sb->dying || sb->used - old + nsize > sb->cap + CAP_HEADROOM) {
+            /* Refused: Lua raises a memory error that no hook or handler
+             * sees, so note here which rule line asked. (Reading the call
+             * stack allocates nothing.) */
+            if (!sb->kill_src[0] && sb->L)
+                remember_alloc_site(sb);
+            return NULL;
+        }
     }
     void *p = realloc(ptr, nsize);
-    if (!p)
+    if (!p) {
+        /* The machine (or a ulimit) said no before the cap did. */
+        sb->sys_oom = 1;
+        if (!sb->kill_src[0] && sb->L)
+            remember_alloc_site(sb);
         return NULL;
+    }
     sb->used = sb->used - old + nsize;
     if (sb->used > sb->peak)
         sb->peak = sb->used;
@@ -60,6 +86,17 @@ static void remember_kill_site(styr_sandbox *sb, lua_State *L, lua_Debug *ar)
         snprintf(sb->kill_src, sizeof sb->kill_src, "%s", ar->source[0] == '@' ? ar->source + 1 : ar->short_src);
         sb->kill_line = ar->currentline;
     }
+}
+
+static void remember_alloc_site(styr_sandbox *sb)
+{
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(sb->L, level, &ar); level++)
+        if (lua_getinfo(sb->L, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(sb->kill_src, sizeof sb->kill_src, "%s", ar.source[0] == '@' ? ar.source + 1 : ar.short_src);
+            sb->kill_line = ar.currentline;
+            return;
+        }
 }
 
 /* Once a budget is spent the hook fires on every instruction, so a rule
@@ -135,20 +172,120 @@ static int undefined_global(lua_State *L)
  * rule author can trace a rule without touching the report. */
 static int sandbox_print(lua_State *L)
 {
+    if (styr_sandbox_of(L)->printed >= PRINT_BUDGET)
+        return 0;   /* the budget is spent: do not even build the text */
     int n = lua_gettop(L);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     luaL_addstring(&b, lua_tostring(L, lua_upvalueindex(1)));
     luaL_addstring(&b, ": ");
     for (int i = 1; i <= n; i++) {
-        luaL_tolstring(L, i, NULL);
+        size_t len;
+        const char *v = luaL_tolstring(L, i, &len);
+        if (len > 4096) {   /* a line is for reading */
+            lua_pushlstring(L, v, 4096);
+            lua_remove(L, -2);
+        }
         luaL_addvalue(&b);
         if (i < n)
             luaL_addchar(&b, '\t');
     }
     luaL_pushresult(&b);
-    fprintf(stderr, "%s\n", lua_tostring(L, -1));
+    styr_sandbox *sb = styr_sandbox_of(L);
+    size_t len;
+    const char *text = lua_tolstring(L, -1, &len);
+    if (sb->printed < PRINT_BUDGET) {
+        sb->printed += len + 1;
+        if (sb->printed >= PRINT_BUDGET)
+            fprintf(stderr, "%.*s\n(print: more than %u bytes; the rest of the rules' print output is left out)\n",
+                    (int)(len > 4096 ? 4096 : len), text, PRINT_BUDGET);
+        else
+            fprintf(stderr, "%s\n", text);
+    }
     return 0;
+}
+
+/* setmetatable() without finalizers: a __gc would run outside any rule
+ * call (even while the state closes), where no budget applies. */
+static int safe_setmetatable(lua_State *L)
+{
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        lua_getfield(L, 2, "__gc");
+        if (!lua_isnil(L, -1))
+            return luaL_error(L, "'__gc' is not allowed in rules: finalizers run outside the rule's limits");
+        lua_pop(L, 1);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* string.rep() that refuses a result larger than the rules' memory, with
+ * the rule's line in the error, before asking for the memory. */
+static int safe_rep(lua_State *L)
+{
+    size_t len, slen = 0;
+    luaL_checklstring(L, 1, &len);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    if (!lua_isnoneornil(L, 3))
+        luaL_checklstring(L, 3, &slen);
+    styr_sandbox *sb = styr_sandbox_of(L);
+    if (n > 0 && (double)(len + slen) * (double)n > (double)sb->lim.lua_max_bytes)
+        return luaL_error(L, "string.rep would make %f MiB, more than the %d MiB rules may use",
+                          (double)(len + slen) * (double)n / (1024.0 * 1024.0),
+                          (int)(sb->lim.lua_max_bytes / (1024 * 1024)));
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+/* Number of repetition items (x*, x+, x-, x?) in a Lua pattern. */
+static int pattern_repetitions(const char *p, size_t len)
+{
+    int k = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] == '%' && i + 1 < len) {
+            i++;
+            if (p[i] == 'b' || p[i] == 'f')
+                i += 2;   /* %bxy, %f[set] take operands */
+        } else if (p[i] == '[') {
+            for (i++; i < len && p[i] != ']'; i++)
+                if (p[i] == '%')
+                    i++;
+        } else if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?') {
+            k++;
+        }
+    }
+    return k;
+}
+
+/* string.find/match/gmatch/gsub, refused when the pattern could backtrack
+ * for longer than a rule may run: len^k steps for k repetition items. */
+static int safe_pattern_call(lua_State *L)
+{
+    size_t slen, plen;
+    luaL_checklstring(L, 1, &slen);
+    const char *p = luaL_checklstring(L, 2, &plen);
+    int k = pattern_repetitions(p, plen);
+    if (k >= 2 && k * log10((double)slen + 1) > PATTERN_WORK_LOG10)
+        return luaL_error(L, "%s: a pattern with %d repetitions over %I characters could run for a very long "
+                             "time; simplify the pattern, or use pattern.find_all with a pattern of ruleset.yaml",
+                          lua_tostring(L, lua_upvalueindex(2)), k, (lua_Integer)slen);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* Replaces t[name] (t at index t) with a closure of fn over the original. */
+static void wrap_field(lua_State *L, int t, const char *name, const char *full, lua_CFunction fn)
+{
+    lua_getfield(L, t, name);
+    lua_pushstring(L, full);
+    lua_pushcclosure(L, fn, 2);
+    lua_setfield(L, t, name);
 }
 
 static const char *const allowed_base[] = {
@@ -227,6 +364,7 @@ void styr_sandbox_new_env(styr_sandbox *sb, const char *file)
     lua_pushstring(L, file);
     lua_pushcclosure(L, sandbox_print, 1);
     lua_setfield(L, env, "print");
+
     lua_pushvalue(L, env);
     lua_setfield(L, env, "_G");
 
@@ -261,12 +399,28 @@ styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err)
     luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
     luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
     lua_pop(L, 5);
-    /* Lock the string metatable: a rule must not redirect ("x"):method for others. */
+    /* Lock the string metatable: a rule must not redirect ("x"):method for
+     * others. Methods reached through it, ("x"):rep(...), come from this
+     * original string table, so it gets the same guards as the copies. */
     lua_pushliteral(L, "");
     lua_getmetatable(L, -1);
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_pop(L, 2);
+    lua_getglobal(L, "string");
+    int str = lua_gettop(L);
+    lua_pushnil(L);
+    lua_setfield(L, str, "dump");                      /* ("").dump(f) would make bytecode */
+    wrap_field(L, str, "rep", "string.rep", safe_rep);
+    wrap_field(L, str, "find", "string.find", safe_pattern_call);
+    wrap_field(L, str, "match", "string.match", safe_pattern_call);
+    wrap_field(L, str, "gmatch", "string.gmatch", safe_pattern_call);
+    wrap_field(L, str, "gsub", "string.gsub", safe_pattern_call);
+    lua_pop(L, 1);
+    /* The guarded functions are what every rule file's copies start from. */
+    lua_pushglobaltable(L);
+    wrap_field(L, lua_gettop(L), "setmetatable", "setmetatable", safe_setmetatable);
+    lua_pop(L, 1);
     return sb;
 }
 
@@ -357,25 +511,51 @@ static int restore_full_source(lua_State *L)
     return 0;
 }
 
-/* Message handler: turns any error value into a string. */
+/* Whether msg starts with "something:digits:", a position Lua put there. */
+static int has_position(const char *msg)
+{
+    const char *c = strchr(msg, ':');
+    if (!c || c == msg)
+        return 0;
+    const char *d = c + 1;
+    while (*d >= '0' && *d <= '9')
+        d++;
+    return d > c + 1 && *d == ':';
+}
+
+/* Pushes "file:line: " of the innermost Lua frame, or nothing. Returns 1 if pushed. */
+static int push_lua_position(lua_State *L)
+{
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: ", ar.source[0] == '@' ? ar.source + 1 : ar.short_src, ar.currentline);
+            return 1;
+        }
+    return 0;
+}
+
+/* Message handler: turns any error value into a string with the rule's
+ * file and line (errors raised inside C functions - "C stack overflow",
+ * a library call on the read-only plan - come without one). */
 static int sandbox_msgh(lua_State *L)
 {
     if (lua_type(L, 1) == LUA_TSTRING) {
-        restore_full_source(L);   /* leaves the message to return on top */
+        if (restore_full_source(L))
+            return 1;
+        if (!has_position(lua_tostring(L, 1)) && push_lua_position(L)) {
+            lua_pushvalue(L, 1);
+            lua_concat(L, 2);
+        }
         return 1;
     }
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
         return 1;
     lua_pushfstring(L, "error raised with a %s value instead of a message", luaL_typename(L, 1));
     /* Blame the innermost Lua frame, which raised it. */
-    lua_Debug ar;
-    for (int level = 0; lua_getstack(L, level, &ar); level++) {
-        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            lua_pushfstring(L, "%s:%d: ", ar.source[0] == '@' ? ar.source + 1 : ar.short_src, ar.currentline);
-            lua_insert(L, -2);
-            lua_concat(L, 2);
-            break;
-        }
+    if (push_lua_position(L)) {
+        lua_insert(L, -2);
+        lua_concat(L, 2);
     }
     return 1;
 }
@@ -419,6 +599,7 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
     sb->mem_exceeded = 0;
     sb->kill_src[0] = '\0';
     sb->kill_line = 0;
+    sb->sys_oom = 0;
     sb->cap = sb->lim.lua_max_bytes;
     lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, HOOK_STEP);
     int rc = lua_pcall(L, nargs, nresults, base);
@@ -439,7 +620,12 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
         if (err) {
             snprintf(err->file, sizeof err->file, "%s", sb->kill_src);
             err->line = (unsigned)sb->kill_line;
-            if (dying == DYING_BUDGET)
+            if (sb->sys_oom && dying != DYING_BUDGET)
+                snprintf(err->message, sizeof err->message,
+                         "%s%s%sstopped: the machine ran out of memory while the rules used %zu MiB",
+                         who ? "rule " : "", who ? who : "", who ? " crashed: " : "",
+                         sb->used / (1024 * 1024));
+            else if (dying == DYING_BUDGET)
                 snprintf(err->message, sizeof err->message,
                          "%s%s%sstopped after %llu instructions (an endless loop?); "
                          "raise --max-instructions if the rule is right",

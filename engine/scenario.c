@@ -162,6 +162,14 @@ styr_status styr_scenario_weights(const styr_model *model, const styr_node *root
             raw[j] = model->crit[j].default_weight;
     }
     if (st == STYR_OK) {
+        /* Divide by the largest first, so weights near DBL_MAX cannot
+         * overflow the sum (only their ratios matter). */
+        double top = 0;
+        for (size_t j = 0; j < m; j++)
+            if (raw[j] > top)
+                top = raw[j];
+        for (size_t j = 0; top > 0 && j < m; j++)
+            raw[j] /= top;
         styr_error merr;
         if (styr_mcda_weights_normalise(raw, m, out->w, &merr) != STYR_MCDA_OK)
             st = at(err, file, weights ? weights : pairwise ? pairwise : root,

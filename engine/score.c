@@ -245,11 +245,26 @@ styr_status styr_area_table_build(styr_ruleset *rs, const styr_doc *areas, const
     }
     for (uint32_t i = 0; i < cap; i++) {
         const styr_node *a = styr_seq_item(list, i);
-        size_t len;
+        size_t len = 0;
         const char *id = styr_item_id(a, &len);
-        if (a->kind != STYR_NODE_MAP || (a->flags & STYR_NODE_INVALID) || !id)
-            continue;   /* reported by area.id.missing / area.type */
         cands[ncand].node = a;
+        if (a->kind != STYR_NODE_MAP || (a->flags & STYR_NODE_INVALID) || !id) {
+            /* Nothing is left out silently: an area without an id is named
+             * by its place (area.id.missing / area.type said why). */
+            char place[48];
+            snprintf(place, sizeof place, "areas[%u]", i);
+            cands[ncand].id = strdup(place);
+            cands[ncand].reason = strdup(rs->lang == STYR_LANG_EN
+                                             ? (a->kind == STYR_NODE_MAP ? "has no id" : "is not a mapping of fields")
+                                             : (a->kind == STYR_NODE_MAP ? "saknar id" : "är inte en mappning av fält"));
+            if (!cands[ncand].id || !cands[ncand].reason) {
+                ncand++;
+                st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+                goto done;
+            }
+            ncand++;
+            continue;
+        }
         if (!(cands[ncand].id = dupn(id, len))) {
             st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
             goto done;

@@ -124,6 +124,12 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
         styr_error e;
         run->rule = r;
         if (styr_sandbox_call(rs->sb, 2, 0, r->id, &e) != STYR_OK) {
+            if (!e.file[0] && r->file) {
+                /* A stop with no Lua frame to blame (a memory error raised
+                 * inside a library call): name where the rule is declared. */
+                snprintf(e.file, sizeof e.file, "%s", r->file);
+                e.line = r->line;
+            }
             /* One report per rule and file: the rest of the file goes on without it. */
             r->crashed = 1;
             add_rule_error(run->res, &e, where);

@@ -753,7 +753,7 @@ static styr_status on_scalar(loader *L, yaml_event_t *ev)
 
     if (len > L->lim->max_scalar_bytes || len >= UINT32_MAX)
         return fail(L, STYR_E_LIMIT, ev->start_mark.line + 1, ev->start_mark.column + 1,
-                    "scalar is %zu bytes; the limit is %zu (--max-scalar-bytes)", len, L->lim->max_scalar_bytes);
+                    "scalar is %zu bytes; the limit is %zu (--max-scalar-size)", len, L->lim->max_scalar_bytes);
     /* The reader rejects raw NUL bytes; only an escape can make one. */
     if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && len && memchr(value, '\0', len))
         return fail(L, STYR_E_INPUT, ev->start_mark.line + 1, ev->start_mark.column + 1,

@@ -155,17 +155,17 @@ rule {
   id = "scenario.pairwise.malformed",
   severity = "error",
   message = {
-    sv = "En parvis jämförelse skrivs [a, b, v]: a är v gånger så viktigt som b (v > 0, a och b olika).",
-    en = "A pairwise judgement is written [a, b, v]: a is v times as important as b (v > 0, a and b different).",
+    sv = "En parvis jämförelse skrivs [a, b, v]: a är v gånger så viktigt som b (v från 1/9 till 9 på Saatys skala, a och b olika).",
+    en = "A pairwise judgement is written [a, b, v]: a is v times as important as b (v from 1/9 to 9 on Saaty's scale, a and b different).",
   },
   remediation = {
-    sv = "Skriv varje jämförelse som [a, b, v] med två olika kriterier och ett tal större än 0, t.ex. '[benefit_residents, cost, 3]'.",
-    en = "Write each judgement as [a, b, v] with two different criteria and a number above 0, e.g. '[benefit_residents, cost, 3]'.",
+    sv = "Skriv varje jämförelse som [a, b, v] med två olika kriterier och ett tal från 1/9 till 9, t.ex. '[benefit_residents, cost, 3]'.",
+    en = "Write each judgement as [a, b, v] with two different criteria and a number from 1/9 to 9, e.g. '[benefit_residents, cost, 3]'.",
   },
   check = function(s)
     for i, j in each(s.pairwise) do
       local ok = kind(j) == "list" and #j == 3 and kind(j[1]) == "text" and kind(j[2]) == "text"
-                 and j[1] ~= j[2] and kind(j[3]) == "number" and j[3] > 0 and j[3] ~= math.huge
+                 and j[1] ~= j[2] and kind(j[3]) == "number" and j[3] >= 1 / 9 - 1e-9 and j[3] <= 9
       if not ok then report(s.pairwise, i) end
     end
   end,

@@ -601,7 +601,7 @@ static void test_scalar_limit(void **state)
     (void)state;
     lim.max_scalar_bytes = 10;
     expect_error_len_lim("a: 12345678901\n", 15, &lim, STYR_E_LIMIT, 1, 4,
-                         "scalar is 11 bytes; the limit is 10 (--max-scalar-bytes)");
+                         "scalar is 11 bytes; the limit is 10 (--max-scalar-size)");
     expect_error_len_lim("abcdefghijkl: 1\n", 16, &lim, STYR_E_LIMIT, 1, 1, "scalar is 12 bytes");
     styr_doc_free(load_len_lim("a: 1234567890\n", 14, &lim));
 }

@@ -169,13 +169,51 @@ static void test_deep_recursion_is_contained(void **state)
 static void test_memory_bombs_stop(void **state)
 {
     fixture *f = *state;
-    expect_failure(f, "local s = string.rep('x', 1 << 30)\n", "more than 32 MiB");
-    expect_failure(f, "local t = {} for i = 1, 1e9 do t[i] = i end\n", "");
-    /* A caught memory error is stopped again by the hook. */
-    expect_failure(f, "for i = 1, 100 do pcall(string.rep, 'x', 1 << 30) end\n", "more than 32 MiB");
-    /* And the state works afterwards. */
+    /* string.rep refuses a result beyond the cap before allocating it. */
+    expect_failure(f, "local s = string.rep('x', 1 << 30)\n", "more than the 32 MiB rules may use");
+    expect_failure(f, "local s = ('x'):rep(1 << 30)\n", "more than the 32 MiB rules may use");
+    /* Growth step by step is stopped by the cap, at the rule's line. */
     styr_error err;
+    assert_int_equal(run(f, "local t = {}\nfor i = 1, 1e9 do t[i] = ('x'):rep(1000) .. i end\n", &err), STYR_E_RULE);
+    if (!strstr(err.message, "more than 32 MiB"))
+        fail_msg("message: %s", err.message);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(run(f, "local s = 'x'\nfor i = 1, 40 do s = s .. s end\n", &err), STYR_E_RULE);
+    if (!strstr(err.message, "more than 32 MiB"))
+        fail_msg("message: %s", err.message);
+    assert_int_equal(err.line, 2);
+    /* A caught memory error is stopped again by the hook. */
+    expect_failure(f, "for i = 1, 100 do pcall(function() local t = {} for j = 1, 1e9 do t[j] = ('x'):rep(1000) .. j end end) end\n",
+                   "more than 32 MiB");
+    /* And the state works afterwards. */
     assert_int_equal(run(f, "local s = string.rep('x', 1000)\nassert(#s == 1000)\n", &err), STYR_OK);
+}
+
+/* Lua patterns backtrack inside one C call, out of the hook's reach: a
+ * pattern that could run for ages is refused before it starts. */
+static void test_pattern_bombs_are_refused(void **state)
+{
+    fixture *f = *state;
+    expect_failure(f, "string.find(('a'):rep(40), ('a*'):rep(40) .. 'b')\n", "could run for a very long time");
+    expect_failure(f, "(('a'):rep(5000)):match('.-.-.-.-b')\n", "could run for a very long time");
+    styr_error err;
+    assert_int_equal(run(f, "assert(('insats 5.2'):match('%d+%.%d+') == '5.2')\n"
+                            "assert(select(2, ('a,b,c'):gsub(',', ';')) == 2)\n", &err), STYR_OK);
+}
+
+static void test_finalizers_are_refused(void **state)
+{
+    fixture *f = *state;
+    expect_failure(f, "setmetatable({}, {__gc = function() while true do end end})\n", "'__gc' is not allowed");
+    expect_failure(f, "local d = ('').dump\nassert(d == nil)\nd(print)\n", "attempt to call a nil value");
+}
+
+static void test_print_is_bounded(void **state)
+{
+    fixture *f = *state;
+    styr_error err;
+    /* 64 MiB, 100 times: after 1 MiB of output print stops writing. */
+    assert_int_equal(run(f, "local big = string.rep('p', 8 << 20)\nfor i = 1, 100 do print(big) end\n", &err), STYR_OK);
 }
 
 typedef struct { char data[8192]; size_t len; } dump_buf;
@@ -245,6 +283,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pcall_cannot_swallow_the_stop, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deep_recursion_is_contained, setup, teardown),
         cmocka_unit_test_setup_teardown(test_memory_bombs_stop, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pattern_bombs_are_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_finalizers_are_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_print_is_bounded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_binary_chunk_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_environments_are_separate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_string_metatable_is_locked, setup, teardown),

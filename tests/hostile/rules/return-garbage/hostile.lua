@@ -5,7 +5,7 @@ rule {
 }
 rule {
   id = "action.hostile.return-table", severity = "error", message = {sv = "x", en = "x"},
-  check = function(a) return setmetatable({}, {__gc = true, __tostring = function() error("no") end}) end,
+  check = function(a) return setmetatable({}, {__tostring = function() error("no") end}) end,
 }
 rule {
   id = "action.hostile.return-number", severity = "error", message = {sv = "x", en = "x"},
