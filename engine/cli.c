@@ -923,26 +923,14 @@ static int cmd_help(const char *topic)
                STYR_VERSION, usage_text);
         return EXIT_CLEAN;
     }
-    if (strcmp(topic, "validate") == 0) {
-        fputs(help_validate, stdout);
-        return EXIT_CLEAN;
-    }
-    if (strcmp(topic, "rules") == 0) {
-        fputs(help_rules, stdout);
-        return EXIT_CLEAN;
-    }
-    if (strcmp(topic, "score") == 0) {
-        fputs(help_score, stdout);
-        return EXIT_CLEAN;
-    }
-    if (strcmp(topic, "sensitivity") == 0) {
-        fputs(help_sensitivity, stdout);
-        return EXIT_CLEAN;
-    }
-    if (strcmp(topic, "report") == 0) {
-        fputs(help_report, stdout);
-        return EXIT_CLEAN;
-    }
+    static const struct { const char *topic, *text; } pages[] = {
+        {"validate", help_validate}, {"rules", help_rules}, {"score", help_score},
+        {"sensitivity", help_sensitivity}, {"report", help_report}, {NULL, NULL}};
+    for (int i = 0; pages[i].topic; i++)
+        if (strcmp(topic, pages[i].topic) == 0) {
+            fputs(pages[i].text, stdout);
+            return EXIT_CLEAN;
+        }
     return usage_error("no help for '%s'", topic);
 }
 

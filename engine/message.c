@@ -1,6 +1,8 @@
 /* message.c - placeholder filling shared by rule messages and engine messages. */
 #include "message.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,4 +76,26 @@ char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud
         memcpy(b.buf + b.len, ellipsis, sizeof ellipsis);
     }
     return b.buf;
+}
+
+void styr_format_thousands(char *buf, size_t cap, double v, const char *sep)
+{
+    char digits[400];
+    snprintf(digits, sizeof digits, "%.0f", fabs(v));
+    size_t n = strlen(digits), k = 0, sl = strlen(sep);
+    if (cap == 0)
+        return;
+    if (v <= -0.5 && k + 1 < cap)
+        buf[k++] = '-';
+    for (size_t i = 0; i < n; i++) {
+        size_t need = 1 + ((i && (n - i) % 3 == 0) ? sl : 0);
+        if (k + need >= cap)
+            break;
+        if (i && (n - i) % 3 == 0) {
+            memcpy(buf + k, sep, sl);
+            k += sl;
+        }
+        buf[k++] = digits[i];
+    }
+    buf[k] = '\0';
 }

@@ -15,4 +15,8 @@ typedef const char *(*styr_message_lookup)(void *ud, const char *name, size_t *l
  * is cut there and ends in an ellipsis. NULL when out of memory. */
 char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud);
 
+/* Writes a whole amount with sep between groups of three digits
+ * ("1 234 567"), always NUL-terminated within cap. */
+void styr_format_thousands(char *buf, size_t cap, double v, const char *sep);
+
 #endif

@@ -20,6 +20,7 @@
 
 #include "doc.h"
 #include "json.h"
+#include "message.h"
 #include "mcda.h"
 #include "model.h"
 #include "score.h"
@@ -153,22 +154,10 @@ static void raw(FILE *out, double v)
     styr_json_number(out, v);
 }
 
-/* 1234567 -> "1 234 567" with no-break spaces (as the text report, unbreakable). */
+/* 1234567 -> "1 234 567" with no-break spaces, which never break a number. */
 static void money(char *buf, size_t cap, double v)
 {
-    char digits[64];
-    snprintf(digits, sizeof digits, "%.0f", fabs(v));
-    size_t n = strlen(digits), k = 0;
-    if (v < 0 && k + 1 < cap)
-        buf[k++] = '-';
-    for (size_t i = 0; i < n && k + 4 < cap; i++) {
-        if (i && (n - i) % 3 == 0) {
-            buf[k++] = '\xC2';
-            buf[k++] = '\xA0';
-        }
-        buf[k++] = digits[i];
-    }
-    buf[k] = '\0';
+    styr_format_thousands(buf, cap, v, "\xC2\xA0");
 }
 
 static const char *kind_name(const page *p, const char *kind)
@@ -1826,27 +1815,6 @@ static int overlaps(const box *a, const box *b)
     return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
 }
 
-/* Index of id among the table's sorted ids, or -1. */
-static long area_index(const styr_area_table *t, const char *id, size_t len)
-{
-    size_t lo = 0, hi = t->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *s = t->ids[mid];
-        size_t sl = strlen(s);
-        int c = memcmp(s, id, sl < len ? sl : len);
-        if (c == 0)
-            c = sl < len ? -1 : sl > len;
-        if (c == 0)
-            return (long)mid;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
-}
-
 /* The scenario's include or exclude list as table indexes (as score.c's
  * select_portfolio reads it); *left_out gets an id that names a left-out area. */
 static size_t id_indexes(const styr_area_table *t, const styr_node *list, size_t *outv, const char **left_out,
@@ -1858,7 +1826,7 @@ static size_t id_indexes(const styr_area_table *t, const styr_node *list, size_t
         const char *id = scalar_text(styr_seq_item(list, i), &len);
         if (!id)
             continue;
-        long x = area_index(t, id, len);
+        long x = styr_area_table_find(t, id, len);
         if (x >= 0) {
             outv[k++] = (size_t)x;
             continue;

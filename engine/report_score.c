@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "message.h"
 
 /* The Swedish or English text; a macro so that printf formats stay literal
  * and the compiler checks both. */
@@ -15,17 +16,7 @@
 /* 1234567 -> "1 234 567" (Swedish and SI thousands separator). */
 static void money(char *buf, size_t cap, double v)
 {
-    char digits[64];
-    snprintf(digits, sizeof digits, "%.0f", fabs(v));
-    size_t n = strlen(digits), k = 0;
-    if (v < 0 && k + 1 < cap)
-        buf[k++] = '-';
-    for (size_t i = 0; i < n && k + 2 < cap; i++) {
-        if (i && (n - i) % 3 == 0)
-            buf[k++] = ' ';
-        buf[k++] = digits[i];
-    }
-    buf[k] = '\0';
+    styr_format_thousands(buf, cap, v, " ");
 }
 
 static void print_findings(FILE *out, const styr_score_report *r, const styr_report_opts *o)

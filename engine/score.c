@@ -162,17 +162,16 @@ static const char *list_id(const styr_node *list, uint32_t i, size_t *len)
     return styr_trim(v->u.text, len);
 }
 
-static long index_of(const styr_area_table *t, const char *id, size_t len)
+long styr_area_table_find(const styr_area_table *t, const char *id, size_t len)
 {
     size_t lo = 0, hi = t->n;   /* ids are sorted */
-    char key[256];
-    if (len >= sizeof key)
-        return -1;
-    memcpy(key, id, len);
-    key[len] = '\0';
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(t->ids[mid], key);
+        const char *s = t->ids[mid];
+        size_t sl = strlen(s);
+        int c = memcmp(s, id, sl < len ? sl : len);
+        if (c == 0)
+            c = sl < len ? -1 : sl > len;
         if (c == 0)
             return (long)mid;
         if (c < 0)
@@ -199,7 +198,7 @@ static void link_dependencies(styr_area_table *t, const candidate *cands, size_t
     for (size_t k = 0; k < ncand; k++) {
         if (cands[k].reason)
             continue;
-        long a = index_of(t, cands[k].id, strlen(cands[k].id));
+        long a = styr_area_table_find(t, cands[k].id, strlen(cands[k].id));
         for (int field = 0; field < 2; field++) {
             const styr_node *list = id_list(cands[k].node, field ? "excludes" : "requires");
             for (uint32_t i = 0; list && i < list->count; i++) {
@@ -207,7 +206,7 @@ static void link_dependencies(styr_area_table *t, const candidate *cands, size_t
                 const char *id = list_id(list, i, &len);
                 if (!id)
                     continue;
-                long b = index_of(t, id, len);
+                long b = styr_area_table_find(t, id, len);
                 if (field == 0 && b < 0) {
                     size_t *g = realloc(t->blocked, (t->nblocked + 1) * sizeof *g);
                     if (g) {
@@ -367,7 +366,7 @@ static size_t collect(const styr_area_table *t, const styr_node *list, size_t *o
         const char *id = list_id(list, i, &len);
         if (!id)
             continue;
-        long k = index_of(t, id, len);
+        long k = styr_area_table_find(t, id, len);
         if (k >= 0)
             out[n++] = (size_t)k;
         else

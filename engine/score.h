@@ -42,6 +42,9 @@ styr_status styr_area_table_build(styr_ruleset *rs, const styr_doc *areas, const
                                   styr_area_table *t, styr_error *err);
 void styr_area_table_free(styr_area_table *t);
 
+/* Index of the scored area with id (len bytes), or -1. */
+long styr_area_table_find(const styr_area_table *t, const char *id, size_t len);
+
 /* One scenario's result. */
 typedef struct styr_scored {
     styr_weights weights;
