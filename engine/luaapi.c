@@ -267,6 +267,12 @@ static int api_report(lua_State *L)
     styr_run *run = rs->run;
     if (!run || !run->rule)
         return luaL_error(L, "report() can only be called from a rule's check function");
+    styr_findings *fs = &run->res->findings;
+    if (fs->count >= fs->max_kept && fs->dropped) {
+        /* Past --max-findings, and the first one not kept is placed: count only. */
+        styr_findings_drop(fs, run->rule->severity, 0, 0);
+        return 0;
+    }
     const styr_node *node = styr_luadoc_check(L, 1);
     int kt = lua_type(L, 2);
     if (kt != LUA_TNIL && kt != LUA_TSTRING && kt != LUA_TNUMBER)
@@ -296,7 +302,6 @@ static int api_report(lua_State *L)
         target = node;
 
     /* Past --max-findings a finding is only counted: no message is made. */
-    styr_findings *fs = &run->res->findings;
     if (fs->count >= fs->max_kept) {
         styr_findings_drop(fs, run->rule->severity, target->line, target->column);
         return 0;
