@@ -17,7 +17,9 @@ struct styr_report {
     styr_file_result res;
 };
 
-const char *styr_version(void) { return STYR_VERSION_STRING; }
+/* The build's version (CMake's project version); the header's
+ * STYR_VERSION_STRING must agree, which test_api checks. */
+const char *styr_version(void) { return STYR_VERSION; }
 
 static void to_problem(const styr_error *e, styr_problem *why)
 {
