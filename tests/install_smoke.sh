@@ -35,7 +35,10 @@ int main(int argc, char **argv)
 }
 C
 export PKG_CONFIG_PATH="$prefix/lib/pkgconfig:$prefix/lib/x86_64-linux-gnu/pkgconfig"
-cc -o "$prefix/bin/embed" "$prefix/embed.c" $(pkg-config --cflags --libs --static styr)
+# A sanitizer build's library needs the sanitizer runtimes in the program too.
+san=()
+grep -q '^STYR_SANITIZE:BOOL=ON' "$build/CMakeCache.txt" && san=(-fsanitize=address,undefined)
+cc "${san[@]}" -o "$prefix/bin/embed" "$prefix/embed.c" $(pkg-config --cflags --libs --static styr)
 out=$("$prefix/bin/embed" "$root/scenarios/goteborg-2018-2019.yaml")
 [ "$out" = "styr 0.1.0: 90 findings, 57 errors" ] || { echo "FAIL: embedding program said: $out"; exit 1; }
 echo "install smoke test: 2 passed, 0 failed"
