@@ -43,6 +43,7 @@ typedef struct options {
     const char **scenarios;      /* score, sensitivity: --scenario (repeatable) */
     size_t nscenarios;
     int explain;
+    int profile;                 /* validate: time each rule, report on stderr */
     uint64_t samples, seed;
     double spread;               /* < 0: sample uniformly on the simplex */
     unsigned threads;
@@ -73,6 +74,8 @@ static const char *const help_validate =
     "  --lang sv|en       language of the messages (default: sv)\n"
     "  -o FILE            write the report to FILE (replaced only when complete)\n"
     "  -q, --quiet        print nothing; only the exit code tells\n"
+    "  --profile-rules    after the report, show on standard error how long each\n"
+    "                     rule took (for rule authors: which rule is slow)\n"
     "\n"
     "Limits (exceeding one is an error with file:line:col and exit code 2):\n"
     "  --max-file-size BYTES     input file size (default 64M; K, M and G suffixes)\n"
@@ -205,6 +208,7 @@ static int parse_options(int argc, char **argv, int first, options *o)
     o->scenarios = calloc((size_t)argc, sizeof *o->scenarios);
     o->nscenarios = 0;
     o->explain = 0;
+    o->profile = 0;
     o->samples = 10000;
     o->seed = 1;
     o->spread = -1;
@@ -223,6 +227,10 @@ static int parse_options(int argc, char **argv, int first, options *o)
         }
         if (strcmp(a, "--explain") == 0) {
             o->explain = 1;
+            continue;
+        }
+        if (strcmp(a, "--profile-rules") == 0) {
+            o->profile = 1;
             continue;
         }
         const char *eq = strchr(a, '=');
@@ -248,8 +256,8 @@ static int parse_options(int argc, char **argv, int first, options *o)
                 "--rules", "--format", "--output", "--fail-on", "--lang", "--max-file-size",
                 "--max-depth", "--max-alias-nodes", "--max-scalar-size", "--max-findings",
                 "--max-rule-memory", "--max-instructions", "--scenario", "--samples", "--seed",
-                "--spread", "--threads", "--explain", "--quiet", NULL};
-            long near = styr_nearest(name, strlen(name), all, 19);
+                "--spread", "--threads", "--explain", "--quiet", "--profile-rules", NULL};
+            long near = styr_nearest(name, strlen(name), all, 20);
             fprintf(stderr, "styr: unknown option '%s'%s%s%s\n", name, near >= 0 ? " (did you mean " : "",
                     near >= 0 ? all[near] : "", near >= 0 ? "?)" : "");
             fputs(usage_text, stderr);
@@ -397,7 +405,34 @@ static styr_ruleset *load_ruleset(const options *o)
         return NULL;
     }
     rs->lang = o->lang;
+    rs->profile = o->profile;
     return rs;
+}
+
+static int by_time(const void *a, const void *b)
+{
+    double x = (*(const styr_rule *const *)a)->seconds, y = (*(const styr_rule *const *)b)->seconds;
+    return (x < y) - (x > y);
+}
+
+/* --profile-rules: where the rules' time went, slowest first, on stderr. */
+static void print_profile(const styr_ruleset *rs)
+{
+    const styr_rule **order = malloc(rs->nrules * sizeof *order);
+    if (!order)
+        return;
+    double total = 0;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        order[i] = &rs->rules[i];
+        total += rs->rules[i].seconds;
+    }
+    qsort(order, rs->nrules, sizeof *order, by_time);
+    fprintf(stderr, "%-42s %10s %10s %8s  %s\n", "rule", "calls", "ms", "us/call", "declared in");
+    for (size_t i = 0; i < rs->nrules && order[i]->calls; i++)
+        fprintf(stderr, "%-42s %10lu %10.2f %8.2f  %s:%u\n", order[i]->id, order[i]->calls, order[i]->seconds * 1e3,
+                order[i]->seconds * 1e6 / (double)order[i]->calls, order[i]->file ? order[i]->file : "", order[i]->line);
+    fprintf(stderr, "%-42s %10s %10.2f\n", "all rules", "", total * 1e3);
+    free(order);
 }
 
 /* ---- validate ---------------------------------------------------------- */
@@ -469,6 +504,8 @@ static int cmd_validate(options *o)
             rc = EXIT_FAILED;
     }
 done:
+    if (o->profile && rs)
+        print_profile(rs);
     for (size_t i = 0; res && docs && i < o->nfiles; i++) {
         styr_file_result_free(&res[i]);
         styr_doc_free(docs[i]);

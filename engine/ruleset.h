@@ -45,6 +45,8 @@ typedef struct styr_rule {
     unsigned line;
     char *ruleset;               /* name of the ruleset that declared it */
     int crashed;                 /* set when it crashed on the current file */
+    double seconds;              /* time spent in check(), with --profile-rules */
+    unsigned long calls;
 } styr_rule;
 
 typedef struct styr_named_pattern {
@@ -77,6 +79,7 @@ typedef struct styr_ruleset {
     const char *loading_ruleset; /* while loading: whose files run */
     int lang;                    /* STYR_LANG_* for messages */
     styr_model *model;           /* from model.lua, or NULL */
+    int profile;                 /* time every rule call (--profile-rules) */
 } styr_ruleset;
 
 /* Finds a ruleset by NAME (looked up next to the installed executable, then

@@ -69,7 +69,7 @@ static void add_crash(styr_area_table *t, const styr_error *e, const char *what,
     styr_error *slot = &g[t->nrule_errors++];
     *slot = *e;
     /* e->message is as long as slot->message: cut it to fit the prefix. */
-    snprintf(slot->message, sizeof slot->message, "%s crashed on area %.100s: %.800s", what, id, e->message);
+    snprintf(slot->message, sizeof slot->message, "%.120s crashed on area %.100s: %.700s", what, id, e->message);
 }
 
 typedef struct gate_args { const char *area, *reason; } gate_args;

@@ -6,6 +6,7 @@
 #include <lauxlib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "date.h"
 #include "luadoc.h"
@@ -123,7 +124,16 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
         lua_pushvalue(L, root_index);
         styr_error e;
         run->rule = r;
-        if (styr_sandbox_call(rs->sb, 2, 0, r->id, &e) != STYR_OK) {
+        struct timespec t0, t1;
+        if (rs->profile)
+            clock_gettime(CLOCK_MONOTONIC, &t0);
+        styr_status st = styr_sandbox_call(rs->sb, 2, 0, r->id, &e);
+        if (rs->profile) {
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            r->seconds += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+            r->calls++;
+        }
+        if (st != STYR_OK) {
             if (!e.file[0] && r->file) {
                 /* A stop with no Lua frame to blame (a memory error raised
                  * inside a library call): name where the rule is declared. */
