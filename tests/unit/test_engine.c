@@ -92,7 +92,7 @@ static const styr_finding *first_of(const styr_file_result *res, const char *rul
     return NULL;
 }
 
-static const char *const META = "kind: ruleset\nversion: 1\nname: %s\n%s";
+#define META "kind: ruleset\nversion: 1\nname: %s\n%s"
 
 static void ruleset_yaml(const char *dir, const char *extra)
 {
