@@ -31,41 +31,12 @@ cd "$root" || exit 1
 die() { echo "sarif: $*" >&2; exit 1; }
 [ -x "$styr" ] || die "no styr binary at '$styr'"
 
-# --- nodejs and npm ---------------------------------------------------------
-if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
-  [ "$(id -u)" -eq 0 ] || die "npm is missing; install nodejs and npm (Debian: apt-get install nodejs npm) or run .ci/install-deps --test as root"
-  echo "sarif: installing nodejs and npm with apt-get" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; } ||
-    die "apt-get could not install nodejs and npm"
-fi
-
-# --- the pinned multitool in build-npm/ --------------------------------------
-version_of() {
-  node -e 'try { process.stdout.write(require(process.argv[1]).version) } catch (e) {}' \
-    "$prefix/node_modules/$1/package.json" 2>/dev/null
-}
-missing_specs() {
-  local spec
-  for spec in "$@"; do
-    [ "$(version_of "${spec%@*}")" = "${spec##*@}" ] || printf '%s\n' "$spec"
-  done
-}
+. "$root/tests/npm_tools.sh"
+ensure_node sarif
 # The wrapper package picks the platform package through an optional
 # dependency (^5.7.0); both are pinned here.
-wanted=("@microsoft/sarif-multitool@$MULTITOOL_VERSION" "@microsoft/sarif-multitool-linux@$MULTITOOL_VERSION")
 tool=$prefix/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
-if [ ! -f "$tool" ] || [ -n "$(missing_specs "${wanted[@]}")" ]; then
-  mkdir -p "$prefix" || die "cannot create $prefix"
-  # One npm at a time in build-npm/ (ctest -j runs the schema check too).
-  (
-    flock 9
-    mapfile -t need < <(missing_specs "${wanted[@]}")
-    [ ${#need[@]} -eq 0 ] && exit 0
-    echo "sarif: installing ${need[*]} into build-npm/ (about 100 MB)" >&2
-    npm install --prefix "$prefix" --save-exact --no-audit --no-fund --loglevel=error "${need[@]}" >&2
-  ) 9>"$prefix/.lock" || die "npm install into $prefix failed"
-fi
+ensure_packages sarif "@microsoft/sarif-multitool@$MULTITOOL_VERSION" "@microsoft/sarif-multitool-linux@$MULTITOOL_VERSION"
 [ -f "$tool" ] || die "no Sarif.Multitool at $tool after npm install"
 [ -x "$tool" ] || chmod u+x "$tool" || die "cannot chmod u+x $tool"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1

@@ -19,9 +19,7 @@
 # (core schema), so the files are converted to JSON here with the `yaml`
 # package (YAML 1.2 core schema, as styr and yaml-language-server read them).
 #
-# The tools are installed once, pinned, into build-npm/ (git-ignored); when
-# they are there nothing touches the network. nodejs and npm come from apt-get
-# when npm is missing (Debian 12; needs root).
+# The tools are installed once, pinned, into build-npm/ (tests/npm_tools.sh).
 # usage: tests/schemas/check.sh
 set -uo pipefail
 
@@ -36,40 +34,9 @@ cd "$root" || exit 1
 
 die() { echo "schemas: $*" >&2; exit 1; }
 
-# --- nodejs and npm ---------------------------------------------------------
-if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
-  [ "$(id -u)" -eq 0 ] || die "npm is missing; install nodejs and npm (Debian: apt-get install nodejs npm) or run .ci/install-deps --test as root"
-  echo "schemas: installing nodejs and npm with apt-get" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; } ||
-    die "apt-get could not install nodejs and npm"
-fi
-
-# --- pinned npm packages in build-npm/ --------------------------------------
-# version_of PACKAGE: the installed version, or nothing.
-version_of() {
-  node -e 'try { process.stdout.write(require(process.argv[1]).version) } catch (e) {}' \
-    "$prefix/node_modules/$1/package.json" 2>/dev/null
-}
-# missing_specs NAME@VERSION...: the specs not installed at exactly that version.
-missing_specs() {
-  local spec
-  for spec in "$@"; do
-    [ "$(version_of "${spec%@*}")" = "${spec##*@}" ] || printf '%s\n' "$spec"
-  done
-}
-wanted=("ajv-cli@$AJV_CLI_VERSION" "ajv@$AJV_VERSION" "ajv-errors@$AJV_ERRORS_VERSION" "yaml@$YAML_VERSION")
-if [ ! -x "$prefix/node_modules/.bin/ajv" ] || [ -n "$(missing_specs "${wanted[@]}")" ]; then
-  mkdir -p "$prefix" || die "cannot create $prefix"
-  # One npm at a time in build-npm/ (ctest -j runs the SARIF check too).
-  (
-    flock 9
-    mapfile -t need < <(missing_specs "${wanted[@]}")
-    [ ${#need[@]} -eq 0 ] && exit 0
-    echo "schemas: installing ${need[*]} into build-npm/" >&2
-    npm install --prefix "$prefix" --save-exact --no-audit --no-fund --loglevel=error "${need[@]}" >&2
-  ) 9>"$prefix/.lock" || die "npm install into $prefix failed"
-fi
+. "$root/tests/npm_tools.sh"
+ensure_node schemas
+ensure_packages schemas "ajv-cli@$AJV_CLI_VERSION" "ajv@$AJV_VERSION" "ajv-errors@$AJV_ERRORS_VERSION" "yaml@$YAML_VERSION"
 ajv=$prefix/node_modules/.bin/ajv
 [ -x "$ajv" ] || die "no ajv at $ajv after npm install"
 ajv_opts=(--spec=draft7 --strict=true --allow-union-types --all-errors -c ajv-errors)
