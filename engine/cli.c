@@ -76,6 +76,8 @@ static const char *const help_validate =
     "  -q, --quiet        print nothing; only the exit code tells\n"
     "  --profile-rules    after the report, show on standard error how long each\n"
     "                     rule took (for rule authors: which rule is slow)\n"
+    "  --threads N        1 judges on one core; by default a plan of 2000 actions or\n"
+    "                     more is judged on two (the report is the same)\n"
     "\n"
     "Limits (exceeding one is an error with file:line:col and exit code 2):\n"
     "  --max-file-size BYTES     input file size (default 64M; K, M and G suffixes)\n"
@@ -406,6 +408,7 @@ static styr_ruleset *load_ruleset(const options *o)
     }
     rs->lang = o->lang;
     rs->profile = o->profile;
+    rs->threads = o->threads;
     return rs;
 }
 

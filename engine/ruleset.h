@@ -80,6 +80,11 @@ typedef struct styr_ruleset {
     int lang;                    /* STYR_LANG_* for messages */
     styr_model *model;           /* from model.lua, or NULL */
     int profile;                 /* time every rule call (--profile-rules) */
+    struct styr_ruleset *helper; /* a second copy, in its own Lua state, that
+                                    judges half the actions of a large plan on
+                                    another core; loaded when first needed */
+    int helper_failed;           /* it would not load: stay on one core */
+    unsigned threads;            /* 1: never use the helper; 0: when it pays */
 } styr_ruleset;
 
 /* Finds a ruleset by NAME (looked up next to the installed executable, then

@@ -4,9 +4,11 @@
 #include "validate.h"
 
 #include <lauxlib.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "luadoc.h"
@@ -148,13 +150,14 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
     }
 }
 
-/* Runs scope over every map item of seq. */
-static void run_items(styr_run *run, styr_scope scope, const styr_node *seq, int root_index, const char *noun)
+/* Runs scope over the map items [from, to) of seq. */
+static void run_items_range(styr_run *run, styr_scope scope, const styr_node *seq, int root_index,
+                            const char *noun, uint32_t from, uint32_t to)
 {
     if (!seq || seq->kind != STYR_NODE_SEQ || (seq->flags & STYR_NODE_INVALID))
         return;
     lua_State *L = styr_sandbox_lua(run->rs->sb);
-    for (uint32_t i = 0; i < seq->count; i++) {
+    for (uint32_t i = from; i < to && i < seq->count; i++) {
         const styr_node *item = styr_seq_item(seq, i);
         if (item->kind != STYR_NODE_MAP || (item->flags & STYR_NODE_INVALID))
             continue;
@@ -163,6 +166,131 @@ static void run_items(styr_run *run, styr_scope scope, const styr_node *seq, int
         run_scope(run, scope, lua_gettop(L), root_index, &where);
         lua_pop(L, 1);
     }
+}
+
+/* Runs scope over every map item of seq. */
+static void run_items(styr_run *run, styr_scope scope, const styr_node *seq, int root_index, const char *noun)
+{
+    run_items_range(run, scope, seq, root_index, noun, 0, UINT32_MAX);
+}
+
+/* ---- two cores for a large plan ------------------------------------------
+ * Action rules judge one action at a time, so the actions can be split: the
+ * second half goes to a copy of the ruleset in its own Lua state, on a
+ * thread of its own. The document is only read by then (the schema has set
+ * its flags), each Lua state is its own, and the findings are merged and
+ * sorted, so the report is the same as on one core. */
+
+#define PARALLEL_MIN_ACTIONS 2000
+
+typedef struct worker {
+    styr_run run;
+    styr_file_result res;
+    const styr_node *root;
+    uint32_t from, to;
+} worker;
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    lua_State *L = styr_sandbox_lua(w->run.rs->sb);
+    w->run.rs->run = &w->run;
+    styr_luadoc_push_view(L, w->root);
+    int root_index = lua_gettop(L);
+    run_items_range(&w->run, STYR_SCOPE_ACTION, w->run.items, root_index, "action", w->from, w->to);
+    lua_settop(L, root_index - 1);
+    w->run.rs->run = NULL;
+    return NULL;
+}
+
+/* The helper ruleset, loaded on first use; NULL if there is none to be had. */
+static styr_ruleset *helper_of(styr_ruleset *rs)
+{
+    if (!rs->helper && !rs->helper_failed) {
+        styr_error err;
+        if (sysconf(_SC_NPROCESSORS_ONLN) < 2 || styr_ruleset_load(rs->dir, &rs->lim, &rs->helper, &err) != STYR_OK)
+            rs->helper_failed = 1;
+    }
+    if (rs->helper) {
+        rs->helper->lang = rs->lang;
+        rs->helper->profile = rs->profile;
+    }
+    return rs->helper;
+}
+
+/* Moves the worker's findings, crashes and timings into run's. */
+static void merge_worker(styr_run *run, worker *w)
+{
+    styr_findings *to = &run->res->findings, *from = &w->res.findings;
+    for (size_t i = 0; i < from->count; i++) {
+        styr_finding *f = &from->items[i];
+        /* Rule ids are the helper's strings: use the main ruleset's. */
+        styr_rule *r = styr_ruleset_rule(run->rs, f->rule, strlen(f->rule));
+        styr_findings_add(to, r ? r->id : "?", f->severity, f->message, f->action, f->path, f->line, f->column);
+        f->message = f->action = f->path = NULL;
+    }
+    for (int s = 0; s < 3; s++)
+        to->dropped_by_severity[s] += from->dropped_by_severity[s];
+    if (from->dropped && !to->dropped) {
+        to->dropped_line = from->dropped_line;
+        to->dropped_column = from->dropped_column;
+    }
+    to->dropped += from->dropped;
+    for (size_t i = 0; i < w->res.nrule_errors; i++) {
+        const styr_error *e = &w->res.rule_errors[i];
+        int seen = 0;   /* one report a rule, as on one core */
+        for (size_t k = 0; k < run->res->nrule_errors && !seen; k++)
+            seen = strstr(run->res->rule_errors[k].message, e->message) != NULL ||
+                   strncmp(run->res->rule_errors[k].message, e->message, 60) == 0;
+        if (!seen)
+            add_rule_error(run->res, e, NULL);
+    }
+    for (size_t i = 0; i < w->run.rs->nrules; i++) {
+        const styr_rule *hr = &w->run.rs->rules[i];
+        styr_rule *r = styr_ruleset_rule(run->rs, hr->id, strlen(hr->id));
+        if (r) {
+            r->seconds += hr->seconds;
+            r->calls += hr->calls;
+        }
+    }
+}
+
+/* Runs the action rules over run's actions, on two cores when it pays. */
+static void run_actions(styr_run *run, const styr_node *root, int root_index)
+{
+    const styr_node *items = run->items;
+    uint32_t n = items && items->kind == STYR_NODE_SEQ && !(items->flags & STYR_NODE_INVALID) ? items->count : 0;
+    styr_ruleset *helper = n >= PARALLEL_MIN_ACTIONS && run->rs->threads != 1 ? helper_of(run->rs) : NULL;
+    if (!helper) {
+        run_items(run, STYR_SCOPE_ACTION, items, root_index, "action");
+        return;
+    }
+    worker w;
+    memset(&w, 0, sizeof w);
+    w.run = *run;                 /* the same indexes, read-only from here */
+    w.run.rs = helper;
+    w.run.res = &w.res;
+    w.run.rule = NULL;
+    styr_findings_init(&w.res.findings, run->rs->lim.max_findings);
+    w.root = root;
+    w.from = n / 2;
+    w.to = n;
+    for (size_t i = 0; i < helper->nrules; i++) {
+        helper->rules[i].crashed = 0;
+        helper->rules[i].seconds = 0;
+        helper->rules[i].calls = 0;
+    }
+    pthread_t t;
+    if (pthread_create(&t, NULL, worker_main, &w) != 0) {
+        styr_findings_free(&w.res.findings);
+        run_items(run, STYR_SCOPE_ACTION, items, root_index, "action");
+        return;
+    }
+    run_items_range(run, STYR_SCOPE_ACTION, items, root_index, "action", 0, n / 2);
+    pthread_join(t, NULL);
+    merge_worker(run, &w);
+    styr_findings_free(&w.res.findings);
+    free(w.res.rule_errors);
 }
 
 /* Does a waiver's rule text name finding rule `id`? "x.*" waives a family. */
@@ -290,7 +418,7 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, styr_doc *doc, const 
     if (is_plan) {
         run_scope(&run, STYR_SCOPE_PLAN, root_index, root_index, NULL);
         run_items(&run, STYR_SCOPE_STRATEGY, get(root, "strategies"), root_index, "strategy");
-        run_items(&run, STYR_SCOPE_ACTION, run.items, root_index, "action");
+        run_actions(&run, root, root_index);
         apply_waivers(&run, root);
     } else if (is_areas) {
         run_scope(&run, STYR_SCOPE_AREAS, root_index, root_index, NULL);
