@@ -621,7 +621,9 @@ static int api_pattern_match(lua_State *L)
 }
 
 /* pattern.find_all(name, text) -> { {match=, captures={...}, from=, to=}, ... }
- * Offsets are 1-based byte positions, as in string.find. */
+ * Offsets are 1-based byte positions, as in string.find.
+ * pattern.find_all(name, text, group) -> { text of that group, ... } (0 = the
+ * whole match): the same matches, without a table for each. */
 static int api_pattern_find_all(lua_State *L)
 {
     const styr_pattern *p = check_pattern(L, 1);
@@ -630,6 +632,10 @@ static int api_pattern_find_all(lua_State *L)
     int ng = styr_pattern_captures(p) + 1;
     if (ng > 32)
         ng = 32;
+    /* With a group number, just that group's texts: no table a match. */
+    int only = lua_isnoneornil(L, 3) ? -1 : (int)luaL_checkinteger(L, 3);
+    if (only >= ng)
+        return luaL_argerror(L, 3, lua_pushfstring(L, "the pattern has groups 0 to %d", ng - 1));
     styr_match g[32];
     styr_error err;
     lua_newtable(L);
@@ -643,6 +649,13 @@ static int api_pattern_find_all(lua_State *L)
             return luaL_error(L, "%s", err.message);
         if (rc == 0)
             break;
+        if (only >= 0) {
+            if (g[only].start == (size_t)-1)
+                lua_pushboolean(L, 0);
+            else
+                lua_pushlstring(L, s + g[only].start, g[only].end - g[only].start);
+            lua_rawseti(L, -2, ++n);
+        } else {
         lua_createtable(L, 0, 4);
         lua_pushlstring(L, s + g[0].start, g[0].end - g[0].start);
         lua_setfield(L, -2, "match");
@@ -660,6 +673,7 @@ static int api_pattern_find_all(lua_State *L)
         }
         lua_setfield(L, -2, "captures");
         lua_rawseti(L, -2, ++n);
+        }
         from = g[0].end;
         if (g[0].end == g[0].start) {
             /* An empty match: step over one whole character. */

@@ -97,10 +97,10 @@ rule {
   check = function(a)
     local d = a.description
     if kind(d) ~= "text" then return end
-    for _, m in ipairs(pattern.find_all("action-reference", d)) do
-      for id in m.captures[1]:gmatch("%d+%.%d+") do
+    for _, ref in ipairs(pattern.find_all("action-reference", d, 0)) do
+      for id in ref:gmatch("%d+%.%d+") do
         if find_action(id) == nil then
-          report(a, "description", {reference = m.match, target = id})
+          report(a, "description", {reference = ref, target = id})
         end
       end
     end
