@@ -523,20 +523,9 @@ done:
 
 typedef struct score_ctx {
     styr_ruleset *rs;
-    styr_doc *areas_doc;
-    styr_file_result areas;
-    styr_area_table table;
-    int have_table;
-    styr_scenario_run *sc;
-    size_t nsc;
+    styr_prioritisation p;
     int rc;
 } score_ctx;
-
-static const char *text_of(const styr_node *root, const char *key)
-{
-    const styr_node *v = root && root->kind == STYR_NODE_MAP ? styr_map_get(root, key, strlen(key)) : NULL;
-    return v && v->kind == STYR_NODE_SCALAR && !styr_node_is_null(v) ? v->u.text : NULL;
-}
 
 static void worse(int *rc, int code)
 {
@@ -580,8 +569,6 @@ static int prepare_score(options *o, const char *areas_file, score_ctx *c)
         return -1;
     }
     c->rs = load_ruleset(o);
-    styr_error err;
-    styr_error_clear(&err);
     if (!c->rs) {
         c->rc = EXIT_FAILED;
         return -1;
@@ -591,63 +578,24 @@ static int prepare_score(options *o, const char *areas_file, score_ctx *c)
         c->rc = EXIT_FAILED;
         return -1;
     }
-    if (styr_doc_load_file(areas_file, &o->lim, &c->areas_doc, &err) != STYR_OK ||
-        styr_validate_doc(c->rs, c->areas_doc, &c->areas, &err) != STYR_OK) {
+    styr_error err;
+    styr_error_clear(&err);
+    if (styr_prioritise(c->rs, areas_file, (const char *const *)o->scenarios, o->nscenarios, &o->lim, &c->p,
+                        &err) != STYR_OK) {
         styr_error_print(&err, stderr);
         c->rc = EXIT_FAILED;
         return -1;
     }
-    if (strcmp(c->areas.kind, "innovation-areas") != 0) {
-        fprintf(stderr, "%s:1:1: error: expected kind: innovation-areas, not %s\n", areas_file, c->areas.kind);
-        c->rc = EXIT_FAILED;
-        return -1;
-    }
-    judge_exit(o, &c->areas, &c->rc);
-    if (styr_area_table_build(c->rs, c->areas_doc, &c->areas, &c->table, &err) != STYR_OK) {
-        styr_error_print(&err, stderr);
-        c->rc = EXIT_FAILED;
-        return -1;
-    }
-    c->have_table = 1;
-    if (c->table.nrule_errors)
+    judge_exit(o, &c->p.areas, &c->rc);
+    if (c->p.table.nrule_errors)
         worse(&c->rc, EXIT_FAILED);
-    c->sc = calloc(o->nscenarios, sizeof *c->sc);
-    if (!c->sc) {
-        c->rc = EXIT_FAILED;
-        return -1;
-    }
-    c->nsc = o->nscenarios;
-    const styr_node *areas_list = styr_map_get(c->areas_doc->root, "areas", 5);
-    for (size_t k = 0; k < c->nsc; k++) {
-        styr_scenario_run *sr = &c->sc[k];
-        sr->file = o->scenarios[k];
-        styr_error_clear(&sr->failure);
-        if (styr_doc_load_file(sr->file, &o->lim, &sr->doc, &sr->failure) != STYR_OK ||
-            styr_validate_doc_with_areas(c->rs, sr->doc, areas_list, &sr->res, &sr->failure) != STYR_OK) {
-            sr->failed = 1;
+    for (size_t k = 0; k < c->p.nsc; k++) {
+        const styr_scenario_run *sr = &c->p.sc[k];
+        if (sr->failed)
             worse(&c->rc, EXIT_FAILED);
-            continue;
-        }
-        if (strcmp(sr->res.kind, "scenario") != 0) {
-            sr->failed = 1;
-            styr_error_set(&sr->failure, STYR_E_INPUT, sr->file, 1, 1, "expected kind: scenario, not %s", sr->res.kind);
-            worse(&c->rc, EXIT_FAILED);
-            continue;
-        }
-        sr->id = text_of(sr->doc->root, "id");
-        sr->title = text_of(sr->doc->root, "title");
-        judge_exit(o, &sr->res, &c->rc);
-        size_t counts[3];
-        styr_findings_count(&sr->res.findings, counts);
-        if (counts[STYR_SEV_ERROR] || sr->res.nrule_errors)
-            continue;   /* not scored; its findings say why */
-        if (styr_score_scenario(c->rs, &c->table, sr->doc->root, sr->file, &sr->s, &sr->failure) != STYR_OK) {
-            sr->failed = 1;
-            worse(&c->rc, EXIT_FAILED);
-            continue;
-        }
-        sr->scored = 1;
-        if (sr->s.infeasible)
+        else
+            judge_exit(o, &sr->res, &c->rc);
+        if (sr->scored && sr->s.infeasible)
             worse(&c->rc, EXIT_FINDINGS);   /* an impossible portfolio is a problem to act on */
     }
     return 0;
@@ -655,16 +603,7 @@ static int prepare_score(options *o, const char *areas_file, score_ctx *c)
 
 static void free_score(score_ctx *c)
 {
-    for (size_t k = 0; k < c->nsc; k++) {
-        styr_scored_free(&c->sc[k].s);
-        styr_file_result_free(&c->sc[k].res);
-        styr_doc_free(c->sc[k].doc);
-    }
-    free(c->sc);
-    if (c->have_table)
-        styr_area_table_free(&c->table);
-    styr_file_result_free(&c->areas);
-    styr_doc_free(c->areas_doc);
+    styr_prioritisation_free(&c->p);
     styr_ruleset_free(c->rs);
 }
 
@@ -682,7 +621,7 @@ static int cmd_score(options *o)
             free_score(&c);
             return EXIT_FAILED;
         }
-        styr_score_report r = {c.rs, &c.areas, &c.table, c.sc, c.nsc, o->explain};
+        styr_score_report r = {c.rs, &c.p.areas, &c.p.table, c.p.sc, c.p.nsc, o->explain};
         styr_report_opts ro = {o->lang, use_color(o), c.rs->name, STYR_VERSION, 0};
         if (strcmp(o->format, "json") == 0)
             styr_report_score_json(out.f, &r, &ro);
@@ -717,63 +656,20 @@ static int show_progress(void *ud, uint64_t done, uint64_t total)
  * Returns 0, or -1 after printing why it failed. */
 static int run_sensitivity(const options *o, score_ctx *c, styr_sensitivity *sens)
 {
-    memset(sens, 0, sizeof *sens);
-    sens->samples = o->samples;
-    sens->seed = o->seed;
-    sens->spread = o->spread;
-    styr_scenario_run *sr = &c->sc[0];
-    size_t n = c->table.n, m = c->table.m;
-    if (!sr->scored || n == 0)
-        return 0;
-    sens->acceptability = calloc(n * n, sizeof(double));
-    sens->central = calloc(n * m, sizeof(double));
-    sens->confidence = calloc(n, sizeof(double));
-    bool *active = calloc(m, sizeof(bool));
-    bool *cost = calloc(m, sizeof(bool));
-    int rc = 0;
-    if (!sens->acceptability || !sens->central || !sens->confidence || !active || !cost) {
-        fputs("styr: out of memory\n", stderr);
-        rc = -1;
-    } else {
-        for (size_t j = 0; j < m; j++) {
-            active[j] = sr->s.weights.w[j] > 0;   /* the criteria the scenario weighs */
-            cost[j] = c->rs->model->crit[j].cost;
-        }
-        progress_state ps = {0};
-        styr_mcda_smaa_params p = {
-            .method = sr->s.method, .x = sr->s.method == STYR_MCDA_TOPSIS ? c->table.x : sr->s.norm,
-            .n = n, .m = m, .cost = cost,
-            .sampling = o->spread >= 0 ? STYR_MCDA_SAMPLE_SPREAD : STYR_MCDA_SAMPLE_DIRICHLET,
-            .active = active, .central = sr->s.weights.w, .spread = o->spread >= 0 ? o->spread : 0,
-            .value_noise = 0, .samples = o->samples, .confidence_samples = 0, .seed = o->seed,
-            .threads = o->threads, .rtol = 0,
-            .progress = isatty(STDERR_FILENO) && o->samples >= 200000 ? show_progress : NULL,
-            .progress_ud = &ps};
-        styr_error err;
-        styr_error_clear(&err);
-        if (styr_mcda_smaa(&p, sens->acceptability, sens->central, sens->confidence, &err) != STYR_MCDA_OK) {
-            fprintf(stderr, "styr: sensitivity analysis failed: %s\n", err.message);
-            rc = -1;
-        }
-        if (ps.shown)
-            fputs("\r                      \r", stderr);
+    progress_state ps = {0};
+    styr_sensitivity_opts so = {
+        .samples = o->samples, .seed = o->seed, .spread = o->spread, .threads = o->threads,
+        .progress = isatty(STDERR_FILENO) && o->samples >= 200000 ? show_progress : NULL, .progress_ud = &ps};
+    styr_error err;
+    styr_error_clear(&err);
+    styr_status st = styr_sensitivity_run(c->rs, &c->p, &so, sens, &err);
+    if (ps.shown)
+        fputs("\r                      \r", stderr);
+    if (st != STYR_OK) {
+        fprintf(stderr, "styr: %s\n", err.message);
+        return -1;
     }
-    free(active);
-    free(cost);
-    if (rc < 0) {
-        free(sens->acceptability);
-        free(sens->central);
-        free(sens->confidence);
-        sens->acceptability = sens->central = sens->confidence = NULL;
-    }
-    return rc;
-}
-
-static void free_sensitivity(styr_sensitivity *sens)
-{
-    free(sens->acceptability);
-    free(sens->central);
-    free(sens->confidence);
+    return 0;
 }
 
 static int cmd_sensitivity(options *o)
@@ -789,7 +685,7 @@ static int cmd_sensitivity(options *o)
     styr_sensitivity sens;
     if (run_sensitivity(o, &c, &sens) < 0)
         worse(&rc, EXIT_FAILED);
-    styr_score_report r = {c.rs, &c.areas, &c.table, c.sc, c.nsc, 0};
+    styr_score_report r = {c.rs, &c.p.areas, &c.p.table, c.p.sc, c.p.nsc, 0};
     sens.base = &r;
     if (!o->quiet) {
         sink out;
@@ -812,7 +708,7 @@ static int cmd_sensitivity(options *o)
                 rc = EXIT_FAILED;
         }
     }
-    free_sensitivity(&sens);
+    styr_sensitivity_free(&sens);
     free_score(&c);
     return rc;
 }
@@ -849,7 +745,7 @@ static int cmd_report(options *o)
     styr_sensitivity sens;
     if (run_sensitivity(o, &c, &sens) < 0)
         worse(&rc, EXIT_FAILED);
-    styr_score_report r = {c.rs, &c.areas, &c.table, c.sc, c.nsc, 0};
+    styr_score_report r = {c.rs, &c.p.areas, &c.p.table, c.p.sc, c.p.nsc, 0};
     sens.base = &r;
     if (!o->quiet) {
         sink out;
@@ -864,7 +760,7 @@ static int cmd_report(options *o)
                 rc = EXIT_FAILED;
         }
     }
-    free_sensitivity(&sens);
+    styr_sensitivity_free(&sens);
     styr_file_result_free(&plan);
     styr_doc_free(plan_doc);
     free_score(&c);

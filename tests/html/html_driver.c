@@ -1,7 +1,7 @@
 /* html_driver.c - writes the HTML report (and the JSON reports of the same
- * run) through the engine API, the way `styr validate`, `styr score` and
- * `styr sensitivity` prepare their data, so tests/html/check.sh can render
- * the page in a browser and compare its numbers with the JSON.
+ * run) through the engine API, with the prioritisation run (prioritise.h)
+ * that `styr score` and `styr sensitivity` use, so tests/html/check.sh can
+ * render the page in a browser and compare its numbers with the JSON.
  *
  *   html_driver [--lang sv|en] [--plan FILE]... [--no-plans] [--areas FILE]
  *               [--scenario FILE]... [--sensitivity FILE] [--samples N]
@@ -35,16 +35,6 @@
 
 static styr_limits lim;   /* the defaults */
 
-/* One score run: the areas, the table, the scenarios (as cli.c's prepare_score). */
-typedef struct run {
-    styr_doc *areas_doc;
-    styr_file_result areas;
-    styr_area_table table;
-    int have_table;
-    styr_scenario_run *sc;
-    size_t nsc;
-} run;
-
 static char *bundled(const char *name)
 {
     char *path = malloc(strlen(STYR_SOURCE_DIR) + strlen(name) + 16);
@@ -57,70 +47,16 @@ static char *bundled(const char *name)
     return path;
 }
 
-static const char *text_of(const styr_node *root, const char *key)
-{
-    const styr_node *v = root && root->kind == STYR_NODE_MAP ? styr_map_get(root, key, strlen(key)) : NULL;
-    return v && v->kind == STYR_NODE_SCALAR && !styr_node_is_null(v) ? v->u.text : NULL;
-}
-
-static int prepare(styr_ruleset *rs, const char *areas, char **scen, size_t nscen, run *c)
+/* One prioritisation run; prints why it cannot go on. */
+static int prepare(styr_ruleset *rs, const char *areas, char **scen, size_t nscen, styr_prioritisation *p)
 {
     styr_error err;
     styr_error_clear(&err);
-    memset(c, 0, sizeof *c);
-    if (styr_doc_load_file(areas, &lim, &c->areas_doc, &err) != STYR_OK ||
-        styr_validate_doc(rs, c->areas_doc, &c->areas, &err) != STYR_OK ||
-        styr_area_table_build(rs, c->areas_doc, &c->areas, &c->table, &err) != STYR_OK) {
+    if (styr_prioritise(rs, areas, (const char *const *)scen, nscen, &lim, p, &err) != STYR_OK) {
         styr_error_print(&err, stderr);
         return -1;
     }
-    c->have_table = 1;
-    c->sc = calloc(nscen ? nscen : 1, sizeof *c->sc);
-    if (!c->sc)
-        return -1;
-    c->nsc = nscen;
-    const styr_node *list = styr_map_get(c->areas_doc->root, "areas", 5);
-    for (size_t k = 0; k < nscen; k++) {
-        styr_scenario_run *sr = &c->sc[k];
-        sr->file = scen[k];
-        styr_error_clear(&sr->failure);
-        if (styr_doc_load_file(sr->file, &lim, &sr->doc, &sr->failure) != STYR_OK ||
-            styr_validate_doc_with_areas(rs, sr->doc, list, &sr->res, &sr->failure) != STYR_OK) {
-            sr->failed = 1;
-            continue;
-        }
-        if (strcmp(sr->res.kind, "scenario") != 0) {
-            sr->failed = 1;
-            styr_error_set(&sr->failure, STYR_E_INPUT, sr->file, 1, 1, "expected kind: scenario, not %s", sr->res.kind);
-            continue;
-        }
-        sr->id = text_of(sr->doc->root, "id");
-        sr->title = text_of(sr->doc->root, "title");
-        size_t counts[3];
-        styr_findings_count(&sr->res.findings, counts);
-        if (counts[STYR_SEV_ERROR] || sr->res.nrule_errors)
-            continue;
-        if (styr_score_scenario(rs, &c->table, sr->doc->root, sr->file, &sr->s, &sr->failure) != STYR_OK) {
-            sr->failed = 1;
-            continue;
-        }
-        sr->scored = 1;
-    }
     return 0;
-}
-
-static void run_free(run *c)
-{
-    for (size_t k = 0; k < c->nsc; k++) {
-        styr_scored_free(&c->sc[k].s);
-        styr_file_result_free(&c->sc[k].res);
-        styr_doc_free(c->sc[k].doc);
-    }
-    free(c->sc);
-    if (c->have_table)
-        styr_area_table_free(&c->table);
-    styr_file_result_free(&c->areas);
-    styr_doc_free(c->areas_doc);
 }
 
 static FILE *open_out(const char *prefix, const char *suffix)
@@ -239,7 +175,7 @@ int main(int argc, char **argv)
     }
 
     /* score: the areas under every scenario; sensitivity: one scenario alone */
-    run sc_run, sens_run;
+    styr_prioritisation sc_run, sens_run;
     memset(&sc_run, 0, sizeof sc_run);
     memset(&sens_run, 0, sizeof sens_run);
     int have_score = !no_score && prepare(rs, areas, scen, nscen, &sc_run) == 0;
@@ -250,41 +186,17 @@ int main(int argc, char **argv)
     styr_score_report sens_base = {rs, &sens_run.areas, &sens_run.table, sens_run.sc, sens_run.nsc, 0};
     styr_sensitivity sens;
     memset(&sens, 0, sizeof sens);
-    sens.base = &sens_base;
-    sens.samples = samples;
-    sens.seed = seed;
-    sens.spread = -1;
-    int have_sens = 0;
-    if (have_sens_run && sens_run.sc[0].scored && sens_run.table.n > 0) {
-        size_t n = sens_run.table.n, m = sens_run.table.m;
-        styr_scenario_run *sr = &sens_run.sc[0];
-        sens.acceptability = calloc(n * n, sizeof(double));
-        sens.central = calloc(n * m, sizeof(double));
-        sens.confidence = calloc(n, sizeof(double));
-        bool *active = calloc(m, sizeof(bool)), *cost = calloc(m, sizeof(bool));
-        if (sens.acceptability && sens.central && sens.confidence && active && cost) {
-            for (size_t j = 0; j < m; j++) {
-                active[j] = sr->s.weights.w[j] > 0;
-                cost[j] = rs->model->crit[j].cost;
-            }
-            styr_mcda_smaa_params p = {
-                .method = sr->s.method, .x = sr->s.method == STYR_MCDA_TOPSIS ? sens_run.table.x : sr->s.norm,
-                .n = n, .m = m, .cost = cost, .sampling = STYR_MCDA_SAMPLE_DIRICHLET, .active = active,
-                .central = sr->s.weights.w, .spread = 0, .value_noise = 0, .samples = samples,
-                .confidence_samples = 0, .seed = seed, .threads = 0, .rtol = 0, .progress = NULL,
-                .progress_ud = NULL};
-            styr_error e;
-            styr_error_clear(&e);
-            if (styr_mcda_smaa(&p, sens.acceptability, sens.central, sens.confidence, &e) == STYR_MCDA_OK)
-                have_sens = 1;
-            else
-                fprintf(stderr, "html_driver: sensitivity failed: %s\n", e.message);
-        }
-        free(active);
-        free(cost);
-        if (!have_sens)
+    if (have_sens_run) {
+        styr_sensitivity_opts so = {.samples = samples, .seed = seed, .spread = -1};
+        styr_error e;
+        styr_error_clear(&e);
+        if (styr_sensitivity_run(rs, &sens_run, &so, &sens, &e) != STYR_OK) {
+            fprintf(stderr, "html_driver: %s\n", e.message);
             rc = 2;
+        }
     }
+    sens.base = &sens_base;
+    int have_sens = sens.acceptability != NULL;
 
     const styr_doc *const *cdocs = (const styr_doc *const *)docs;
     styr_html_input in = {rs, res, cdocs, nplans, have_score ? &score : NULL, have_sens ? &sens : NULL};
@@ -310,11 +222,9 @@ int main(int argc, char **argv)
         rc |= close_out(f) ? 2 : 0;
     }
 
-    free(sens.acceptability);
-    free(sens.central);
-    free(sens.confidence);
-    run_free(&sc_run);
-    run_free(&sens_run);
+    styr_sensitivity_free(&sens);
+    styr_prioritisation_free(&sc_run);
+    styr_prioritisation_free(&sens_run);
     for (size_t i = 0; i < nplans; i++) {
         styr_file_result_free(&res[i]);
         styr_doc_free(docs[i]);
