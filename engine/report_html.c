@@ -154,6 +154,17 @@ static void raw(FILE *out, double v)
     styr_json_number(out, v);
 }
 
+/* A number cell of one criterion: the raw value for the checks, the
+ * rounded one (to `decimals` places) for the reader. */
+static void criterion_cell(FILE *out, const char *key, const char *criterion, double v, int decimals)
+{
+    fprintf(out, "<td class=\"num\" data-key=\"%s\" data-criterion=\"", key);
+    esc(out, criterion);
+    fputs("\" data-value=\"", out);
+    raw(out, v);
+    fprintf(out, "\">%.*f</td>", decimals, v);
+}
+
 /* 1234567 -> "1 234 567" with no-break spaces, which never break a number. */
 static void money(char *buf, size_t cap, double v)
 {
@@ -1416,11 +1427,7 @@ static void ranking_table(page *p, const styr_score_report *r, const styr_scenar
         for (size_t j = 0; j < m; j++) {
             if (s->weights.w[j] <= 0)
                 continue;
-            fputs("<td class=\"num\" data-key=\"contribution\" data-criterion=\"", out);
-            esc(out, r->rs->model->crit[j].id);
-            fputs("\" data-value=\"", out);
-            raw(out, s->contrib[i * m + j]);
-            fprintf(out, "\">%.3f</td>", s->contrib[i * m + j]);
+            criterion_cell(out, "contribution", r->rs->model->crit[j].id, s->contrib[i * m + j], 3);
         }
         fputs("</tr>\n", out);
     }
@@ -1793,11 +1800,7 @@ static void sec_sensitivity(page *p)
         for (size_t j = 0; j < m; j++) {
             if (sr->s.weights.w[j] <= 0)
                 continue;
-            fputs("<td class=\"num\" data-key=\"central\" data-criterion=\"", out);
-            esc(out, r->rs->model->crit[j].id);
-            fputs("\" data-value=\"", out);
-            raw(out, sv->central[i * m + j]);
-            fprintf(out, "\">%.2f</td>", sv->central[i * m + j]);
+            criterion_cell(out, "central", r->rs->model->crit[j].id, sv->central[i * m + j], 2);
         }
         fputs("</tr>\n", out);
     }
