@@ -524,6 +524,7 @@ done:
 typedef struct score_ctx {
     styr_ruleset *rs;
     styr_prioritisation p;
+    styr_score_report report;   /* what the writers read of p */
     int rc;
 } score_ctx;
 
@@ -598,6 +599,7 @@ static int prepare_score(options *o, const char *areas_file, score_ctx *c)
         if (sr->scored && sr->s.infeasible)
             worse(&c->rc, EXIT_FINDINGS);   /* an impossible portfolio is a problem to act on */
     }
+    c->report = (styr_score_report){c->rs, &c->p.areas, &c->p.table, c->p.sc, c->p.nsc, 0};
     return 0;
 }
 
@@ -621,19 +623,20 @@ static int cmd_score(options *o)
             free_score(&c);
             return EXIT_FAILED;
         }
-        styr_score_report r = {c.rs, &c.p.areas, &c.p.table, c.p.sc, c.p.nsc, o->explain};
+        styr_score_report *r = &c.report;
+        r->explain = o->explain;
         styr_report_opts ro = {o->lang, use_color(o), c.rs->name, STYR_VERSION, 0};
         if (strcmp(o->format, "json") == 0)
-            styr_report_score_json(out.f, &r, &ro);
+            styr_report_score_json(out.f, r, &ro);
         else if (strcmp(o->format, "markdown") == 0)
-            styr_report_score_markdown(out.f, &r, &ro);
+            styr_report_score_markdown(out.f, r, &ro);
         else if (strcmp(o->format, "csv") == 0)
-            styr_report_score_csv(out.f, &r, &ro);
+            styr_report_score_csv(out.f, r, &ro);
         else if (strcmp(o->format, "html") == 0) {
-            styr_html_input in = {c.rs, NULL, NULL, 0, &r, NULL};
+            styr_html_input in = {c.rs, NULL, NULL, 0, r, NULL};
             styr_report_html(out.f, &in, &ro);
         } else
-            styr_report_score_text(out.f, &r, &ro);
+            styr_report_score_text(out.f, r, &ro);
         if (sink_close(&out) < 0)
             worse(&rc, EXIT_FAILED);
     }
@@ -652,7 +655,8 @@ static int show_progress(void *ud, uint64_t done, uint64_t total)
     return 0;
 }
 
-/* Runs SMAA for the first scenario of c (if it was scored) into sens.
+/* Runs SMAA for the first scenario of c (if it was scored) into sens, whose
+ * base is c's report.
  * Returns 0, or -1 after printing why it failed. */
 static int run_sensitivity(const options *o, score_ctx *c, styr_sensitivity *sens)
 {
@@ -663,6 +667,7 @@ static int run_sensitivity(const options *o, score_ctx *c, styr_sensitivity *sen
     styr_error err;
     styr_error_clear(&err);
     styr_status st = styr_sensitivity_run(c->rs, &c->p, &so, sens, &err);
+    sens->base = &c->report;
     if (ps.shown)
         fputs("\r                      \r", stderr);
     if (st != STYR_OK) {
@@ -685,8 +690,6 @@ static int cmd_sensitivity(options *o)
     styr_sensitivity sens;
     if (run_sensitivity(o, &c, &sens) < 0)
         worse(&rc, EXIT_FAILED);
-    styr_score_report r = {c.rs, &c.p.areas, &c.p.table, c.p.sc, c.p.nsc, 0};
-    sens.base = &r;
     if (!o->quiet) {
         sink out;
         if (sink_open(&out, o->output) < 0) {
@@ -700,7 +703,7 @@ static int cmd_sensitivity(options *o)
             else if (strcmp(o->format, "csv") == 0)
                 styr_report_sensitivity_csv(out.f, &sens, &ro);
             else if (strcmp(o->format, "html") == 0) {
-                styr_html_input in = {c.rs, NULL, NULL, 0, &r, &sens};
+                styr_html_input in = {c.rs, NULL, NULL, 0, &c.report, &sens};
                 styr_report_html(out.f, &in, &ro);
             } else
                 styr_report_sensitivity_text(out.f, &sens, &ro);
@@ -745,8 +748,6 @@ static int cmd_report(options *o)
     styr_sensitivity sens;
     if (run_sensitivity(o, &c, &sens) < 0)
         worse(&rc, EXIT_FAILED);
-    styr_score_report r = {c.rs, &c.p.areas, &c.p.table, c.p.sc, c.p.nsc, 0};
-    sens.base = &r;
     if (!o->quiet) {
         sink out;
         if (sink_open(&out, o->output) < 0) {
@@ -754,7 +755,7 @@ static int cmd_report(options *o)
         } else {
             styr_report_opts ro = {o->lang, 0, c.rs->name, STYR_VERSION, 0};
             const styr_doc *docs[1] = {plan_doc};
-            styr_html_input in = {c.rs, &plan, docs, 1, &r, sens.acceptability ? &sens : NULL};
+            styr_html_input in = {c.rs, &plan, docs, 1, &c.report, sens.acceptability ? &sens : NULL};
             styr_report_html(out.f, &in, &ro);
             if (sink_close(&out) < 0)
                 rc = EXIT_FAILED;

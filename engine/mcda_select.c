@@ -574,6 +574,21 @@ static void apply_multipliers(sel *s, const double *mu)
     }
 }
 
+/* The slack of pair k (needs first, then conflicts) at the relaxation's
+ * solution xfrac, its subgradient: x_b - x_a for "a needs b", 1 - x_a - x_b
+ * for "a excludes b". False when the pair is fixed or names one area twice,
+ * so it has no multiplier to move. */
+static bool pair_slack(const sel *s, size_t k, double *g)
+{
+    const styr_mcda_select_problem *p = s->p;
+    bool need = k < p->n_needs;
+    const styr_mcda_pair *pr = need ? &p->needs[k] : &p->conflicts[k - p->n_needs];
+    if (pr->a == pr->b || s->val[pr->a] != UNKNOWN || s->val[pr->b] != UNKNOWN)
+        return false;
+    *g = need ? s->xfrac[pr->b] - s->xfrac[pr->a] : 1.0 - s->xfrac[pr->a] - s->xfrac[pr->b];
+    return true;
+}
+
 /* Chooses multipliers that lower the root bound by subgradient descent
  * (Polyak steps towards the incumbent), leaves the best ones applied and
  * ord sorted by them; returns the root bound. */
@@ -600,27 +615,16 @@ static double lagrange(sel *s, ratio_item *ri)
         }
         if (!improves(best_bound, s->best_value) || theta < 1e-4)
             break;
-        double norm2 = 0.0;
-        for (size_t k = 0; k < nm; k++) {
-            const styr_mcda_pair *pr = k < p->n_needs ? &p->needs[k]
-                                                      : &p->conflicts[k - p->n_needs];
-            if (pr->a == pr->b || s->val[pr->a] != UNKNOWN || s->val[pr->b] != UNKNOWN)
-                continue;
-            double g = k < p->n_needs ? s->xfrac[pr->b] - s->xfrac[pr->a]
-                                      : 1.0 - s->xfrac[pr->a] - s->xfrac[pr->b];
-            if (g < 0.0 || mu[k] > 0.0) /* only moves that can change mu */
+        double norm2 = 0.0, g;
+        for (size_t k = 0; k < nm; k++)
+            if (pair_slack(s, k, &g) && (g < 0.0 || mu[k] > 0.0)) /* only moves that can change mu */
                 norm2 += g * g;
-        }
         if (norm2 == 0.0)
             break; /* the relaxation meets every pair: nothing to gain */
         double step = theta * (L - s->best_value) / norm2;
         for (size_t k = 0; k < nm; k++) {
-            const styr_mcda_pair *pr = k < p->n_needs ? &p->needs[k]
-                                                      : &p->conflicts[k - p->n_needs];
-            if (pr->a == pr->b || s->val[pr->a] != UNKNOWN || s->val[pr->b] != UNKNOWN)
+            if (!pair_slack(s, k, &g))
                 continue;
-            double g = k < p->n_needs ? s->xfrac[pr->b] - s->xfrac[pr->a]
-                                      : 1.0 - s->xfrac[pr->a] - s->xfrac[pr->b];
             double v = mu[k] - step * g;
             mu[k] = v > 0.0 ? v : 0.0;
         }
