@@ -8,6 +8,9 @@
 #include "score.h"
 #include "validate.h"
 
+/* Every run of these tests: English messages, default threads. */
+static styr_run_opts run_opts = {STYR_LANG_SV, 0, NULL};
+
 #ifndef STYR_SOURCE_DIR
 #define STYR_SOURCE_DIR "."
 #endif
@@ -33,18 +36,18 @@ static void score_one(styr_ruleset *rs, styr_doc *areas, styr_doc *scenario)
     styr_error err;
     memset(&ares, 0, sizeof ares);
     memset(&sres, 0, sizeof sres);
-    if (styr_validate_doc(rs, areas, &ares, &err) != STYR_OK || strcmp(ares.kind, "innovation-areas") != 0)
+    if (styr_validate_doc(rs, &run_opts, areas, &ares, &err) != STYR_OK || strcmp(ares.kind, "innovation-areas") != 0)
         goto done;
     styr_area_table t;
-    if (styr_area_table_build(rs, areas, &ares, &t, &err) != STYR_OK)
+    if (styr_area_table_build(rs, &run_opts, areas, &ares, &t, &err) != STYR_OK)
         goto done;
     const styr_node *list = styr_map_get(areas->root, "areas", 5);
-    if (styr_validate_doc_with_areas(rs, scenario, list, &sres, &err) == STYR_OK &&
+    if (styr_validate_doc_with_areas(rs, &run_opts, scenario, list, &sres, &err) == STYR_OK &&
         strcmp(sres.kind, "scenario") == 0) {
         size_t c[3];
         styr_findings_count(&sres.findings, c);
         styr_scored s;
-        if (!c[STYR_SEV_ERROR] && styr_score_scenario(rs, &t, scenario->root, "fuzz.yaml", &s, &err) == STYR_OK)
+        if (!c[STYR_SEV_ERROR] && styr_score_scenario(rs, &run_opts, &t, scenario->root, "fuzz.yaml", &s, &err) == STYR_OK)
             styr_scored_free(&s);
     }
     styr_area_table_free(&t);

@@ -6,6 +6,9 @@
 #include "fuzz_common.h"
 #include "validate.h"
 
+/* Every run of these tests: English messages, default threads. */
+static styr_run_opts run_opts = {STYR_LANG_SV, 0, NULL};
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     styr_ruleset *rs = fuzz_ruleset();
@@ -14,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (styr_doc_load_buffer("fuzz.yaml", (const char *)data, size, &rs->lim, &doc, &err) != STYR_OK)
         return 0;
     styr_file_result res;
-    if (styr_validate_doc(rs, doc, &res, &err) == STYR_OK) {
+    if (styr_validate_doc(rs, &run_opts, doc, &res, &err) == STYR_OK) {
         /* The built-in rules never crash, whatever the input. */
         if (res.nrule_errors) {
             fprintf(stderr, "rule crashed: %s:%u: %s\n", res.rule_errors[0].file, res.rule_errors[0].line,

@@ -27,6 +27,9 @@
 #include "styr.h"
 #include "validate.h"
 
+/* The source tree's rulesets: the library never looks there by itself. */
+static const char *const bundled_rules[] = {STYR_SOURCE_DIR "/rules", NULL};
+
 #ifndef STYR_SOURCE_DIR
 #define STYR_SOURCE_DIR "."
 #endif
@@ -47,12 +50,15 @@ static char *bundled(const char *name)
     return path;
 }
 
+/* What every run is told: the language of --lang. */
+static styr_run_opts run_opts = {STYR_LANG_SV, 0, NULL};
+
 /* One prioritisation run; prints why it cannot go on. */
 static int prepare(styr_ruleset *rs, const char *areas, char **scen, size_t nscen, styr_prioritisation *p)
 {
     styr_error err;
     styr_error_clear(&err);
-    if (styr_prioritise(rs, areas, (const char *const *)scen, nscen, &lim, p, &err) != STYR_OK) {
+    if (styr_prioritise(rs, &run_opts, areas, (const char *const *)scen, nscen, &lim, p, &err) != STYR_OK) {
         styr_error_print(&err, stderr);
         return -1;
     }
@@ -148,11 +154,11 @@ int main(int argc, char **argv)
     styr_ruleset *rs = NULL;
     styr_error err;
     styr_error_clear(&err);
-    if (styr_ruleset_load("goteborg", &lim, &rs, &err) != STYR_OK) {
+    if (styr_ruleset_load_from("goteborg", bundled_rules, &lim, &rs, &err) != STYR_OK) {
         styr_error_print(&err, stderr);
         return 2;
     }
-    rs->lang = lang;
+    run_opts.lang = lang;
     styr_report_opts ro = {lang, 0, rs->name, STYR_VERSION_STRING, 0};
 
     /* validate: every plan file */
@@ -165,7 +171,7 @@ int main(int argc, char **argv)
         styr_error_clear(&e);
         styr_status st = styr_doc_load_file(plans[i], &lim, &docs[i], &e);
         if (st == STYR_OK)
-            st = styr_validate_doc(rs, docs[i], &res[i], &e);
+            st = styr_validate_doc(rs, &run_opts, docs[i], &res[i], &e);
         else
             res[i].file = strdup(plans[i]);
         if (st != STYR_OK) {

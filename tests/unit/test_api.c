@@ -1,4 +1,4 @@
-/* test_api.c - unit tests of the public API (include/styr.h, engine/api.c)
+/* test_api.c - unit tests of the public API (include/styr.h, engine/api/api.c)
  * on the bundled plan and the goteborg ruleset, as an embedding program
  * would use them. */
 #include <setjmp.h>
@@ -13,19 +13,25 @@
 
 #include "styr.h"
 
-static char plan[1024], clean[1024];
+static char plan[1024], clean[1024], rules_dir[1024];
+/* The source tree's rulesets, given as an explicit search path: the
+ * library itself never looks in the source tree. */
+static const char *search[2] = {rules_dir, NULL};
 
 static void test_version(void **state)
 {
     (void)state;
     assert_string_equal(styr_version(), STYR_VERSION_STRING);
+    char parts[64];
+    snprintf(parts, sizeof parts, "%d.%d.%d", STYR_VERSION_MAJOR, STYR_VERSION_MINOR, STYR_VERSION_PATCH);
+    assert_string_equal(parts, STYR_VERSION_STRING);
 }
 
 static void test_validate_the_bundled_plan(void **state)
 {
     (void)state;
     styr_problem why;
-    styr_rules *rules = styr_rules_load("goteborg", "en", &why);
+    styr_rules *rules = styr_rules_load_from("goteborg", search, "en", &why);
     assert_non_null(rules);
     styr_report *r = styr_validate_file(rules, plan, &why);
     assert_non_null(r);
@@ -59,9 +65,10 @@ static void test_problems_have_positions(void **state)
 {
     (void)state;
     styr_problem why;
-    assert_null(styr_rules_load("no-such-ruleset", "sv", &why));
+    assert_null(styr_rules_load_from("no-such-ruleset", search, "sv", &why));
     assert_non_null(strstr(why.message, "no ruleset named"));
-    styr_rules *rules = styr_rules_load("goteborg", "sv", &why);
+    assert_null(strstr(why.message, "--rules"));   /* a library does not name the CLI's flags */
+    styr_rules *rules = styr_rules_load_from("goteborg", search, "sv", &why);
     assert_null(styr_validate_file(rules, "/nonexistent/plan.yaml", &why));
     assert_string_equal(why.file, "/nonexistent/plan.yaml");
     styr_rules_free(rules);
@@ -69,15 +76,65 @@ static void test_problems_have_positions(void **state)
     styr_report_free(NULL);
 }
 
+/* A report owns what it returns: every string stays valid after the rules
+ * it was made with are freed (AddressSanitizer catches a use after free). */
+static void test_report_outlives_its_rules(void **state)
+{
+    (void)state;
+    styr_problem why;
+    styr_rules *rules = styr_rules_load_from("goteborg", search, "en", &why);
+    assert_non_null(rules);
+    styr_report *r = styr_validate_file(rules, plan, &why);
+    assert_non_null(r);
+    styr_rules_free(rules);
+    size_t n = styr_report_count(r), chars = 0, owner_rules = 0;
+    assert_true(n > 0);
+    for (size_t i = 0; i < n; i++) {
+        styr_finding_view f = styr_report_finding(r, i);
+        chars += strlen(f.rule) + strlen(f.severity) + strlen(f.message) + strlen(f.path);
+        owner_rules += strncmp(f.rule, "action.owner.", 13) == 0;
+        assert_non_null(strchr(f.rule, '.'));
+    }
+    assert_true(chars > n * 10);
+    assert_true(owner_rules > 0);
+    styr_report_free(r);
+}
+
+/* The default search path is the installed data folder, never the source
+ * tree this test was built from. */
+static void test_default_path_is_the_installed_folder(void **state)
+{
+    (void)state;
+    styr_problem why;
+    styr_rules *rules = styr_rules_load("goteborg", "sv", &why);
+    if (rules) {
+        /* An installed copy: it must not be the source tree's. */
+        assert_null(strstr(styr_rules_path(rules), rules_dir));
+        styr_rules_free(rules);
+    } else {
+        assert_non_null(strstr(why.message, "no ruleset named 'goteborg'"));
+    }
+    /* A folder works from anywhere, whatever the search path. */
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%s/goteborg", rules_dir);
+    rules = styr_rules_load(dir, "sv", &why);
+    assert_non_null(rules);
+    assert_string_equal(styr_rules_path(rules), dir);
+    styr_rules_free(rules);
+}
+
 int main(void)
 {
     const char *data = getenv("STYR_TEST_DATA");   /* the tests/ folder */
     snprintf(plan, sizeof plan, "%s/../scenarios/goteborg-2018-2019.yaml", data ? data : "tests");
     snprintf(clean, sizeof clean, "%s/../rules/goteborg/tests/clean.yaml", data ? data : "tests");
+    snprintf(rules_dir, sizeof rules_dir, "%s/../rules", data ? data : "tests");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_version),
         cmocka_unit_test(test_validate_the_bundled_plan),
         cmocka_unit_test(test_problems_have_positions),
+        cmocka_unit_test(test_report_outlives_its_rules),
+        cmocka_unit_test(test_default_path_is_the_installed_folder),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

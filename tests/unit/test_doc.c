@@ -1,5 +1,5 @@
 /* test_doc.c - unit tests of the document tree (engine/doc.c, engine/arena.c)
- * and its YAML loader (engine/yaml_load.c): positions, scalar typing,
+ * and its YAML loader (engine/doc_load.c): positions, scalar typing,
  * duplicate keys, anchors, aliases and merge keys, every limit, hostile and
  * malformed input, paths, and lookup in big mappings. */
 #include <setjmp.h>

@@ -1,5 +1,5 @@
 /* test_engine.c - unit tests of rulesets, the rule API and validation
- * (engine/ruleset.c, luaapi.c, luadoc.c, schema.c, validate.c) with small
+ * (engine/ruleset/ruleset.c, rule_api.c, engine/lua/nodeview.c, engine/check/schema.c, validate.c) with small
  * rulesets written to a temporary folder. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +15,20 @@
 
 #include "ruleset.h"
 #include "validate.h"
+
+/* Every run of these tests: English messages, default threads. */
+static styr_run_opts run_opts = {STYR_LANG_EN, 0, NULL};
+
+/* The source tree's rules/ folder, where the rulesets written by these
+ * tests find the core they extend (the library never looks there itself). */
+static const char *const *source_rules(void)
+{
+    static char dir[1024];
+    static const char *path[2] = {dir, NULL};
+    const char *data = getenv("STYR_TEST_DATA");   /* the tests/ folder */
+    snprintf(dir, sizeof dir, "%s/../rules", data ? data : "tests");
+    return path;
+}
 
 static char root[64];
 
@@ -45,9 +59,8 @@ static styr_ruleset *load_ok(const char *dir)
     styr_ruleset *rs = NULL;
     styr_error err;
     styr_error_clear(&err);
-    if (styr_ruleset_load(rs_path(dir), &lim, &rs, &err) != STYR_OK)
+    if (styr_ruleset_load_from(rs_path(dir), source_rules(), &lim, &rs, &err) != STYR_OK)
         fail_msg("ruleset %s does not load: %s:%u:%u: %s", dir, err.file, err.line, err.column, err.message);
-    rs->lang = STYR_LANG_EN;
     return rs;
 }
 
@@ -57,7 +70,7 @@ static styr_status load_err(const char *dir, styr_error *err)
     styr_limits_default(&lim);
     styr_ruleset *rs = NULL;
     styr_error_clear(err);
-    styr_status st = styr_ruleset_load(rs_path(dir), &lim, &rs, err);
+    styr_status st = styr_ruleset_load_from(rs_path(dir), source_rules(), &lim, &rs, err);
     assert_null(rs);
     return st;
 }
@@ -70,7 +83,7 @@ static styr_doc *judge(styr_ruleset *rs, const char *yaml, styr_file_result *res
     styr_doc *doc = NULL;
     styr_error err;
     assert_int_equal(styr_doc_load_buffer("plan.yaml", yaml, strlen(yaml), &lim, &doc, &err), STYR_OK);
-    if (styr_validate_doc(rs, doc, res, &err) != STYR_OK)
+    if (styr_validate_doc(rs, &run_opts, doc, res, &err) != STYR_OK)
         fail_msg("validate failed: %s", err.message);
     return doc;
 }
@@ -410,7 +423,7 @@ static void test_unjudgeable_files(void **state)
         styr_error err;
         assert_int_equal(styr_doc_load_buffer("x.yaml", cases[i].yaml, strlen(cases[i].yaml), &lim, &doc, &err), STYR_OK);
         styr_file_result res;
-        assert_int_equal(styr_validate_doc(rs, doc, &res, &err), STYR_E_INPUT);
+        assert_int_equal(styr_validate_doc(rs, &run_opts, doc, &res, &err), STYR_E_INPUT);
         if (!strstr(err.message, cases[i].part))
             fail_msg("case %zu: '%s' lacks '%s'", i, err.message, cases[i].part);
         styr_file_result_free(&res);

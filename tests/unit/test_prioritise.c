@@ -15,6 +15,9 @@
 
 #include "prioritise.h"
 
+/* Every run of these tests: English messages, default threads. */
+static styr_run_opts run_opts = {STYR_LANG_EN, 0, NULL};
+
 static styr_ruleset *rs;
 static styr_limits lim;
 static char tmp_scenario[64];
@@ -38,7 +41,6 @@ static int setup(void **state)
     styr_error_clear(&err);
     if (styr_ruleset_load(src("rules/goteborg"), &lim, &rs, &err) != STYR_OK)
         fail_msg("ruleset: %s:%u: %s", err.file, err.line, err.message);
-    rs->lang = STYR_LANG_EN;
     /* A scenario that names a criterion the model does not have: an error finding. */
     snprintf(tmp_scenario, sizeof tmp_scenario, "/tmp/styr-prioritise-XXXXXX");
     int fd = mkstemp(tmp_scenario);
@@ -66,7 +68,7 @@ static void test_bundled_scenarios_are_all_scored(void **state)
     styr_prioritisation p;
     styr_error err;
     styr_error_clear(&err);
-    assert_int_equal(styr_prioritise(rs, src("scenarios/goteborg-areas.yaml"), scen, 2, &lim, &p, &err), STYR_OK);
+    assert_int_equal(styr_prioritise(rs, &run_opts, src("scenarios/goteborg-areas.yaml"), scen, 2, &lim, &p, &err), STYR_OK);
     assert_true(p.have_table);
     assert_true(p.table.n > 0);
     assert_int_equal(p.nsc, 2);
@@ -91,7 +93,7 @@ static void test_areas_of_another_kind_stop_the_run(void **state)
     styr_prioritisation p;
     styr_error err;
     styr_error_clear(&err);
-    assert_int_equal(styr_prioritise(rs, plan, scen, 1, &lim, &p, &err), STYR_E_INPUT);
+    assert_int_equal(styr_prioritise(rs, &run_opts, plan, scen, 1, &lim, &p, &err), STYR_E_INPUT);
     assert_string_equal(err.file, plan);
     assert_int_equal(err.line, 1);
     assert_int_equal(err.column, 1);
@@ -99,7 +101,7 @@ static void test_areas_of_another_kind_stop_the_run(void **state)
     styr_prioritisation_free(&p);
 
     styr_error_clear(&err);
-    assert_int_equal(styr_prioritise(rs, "/nonexistent/areas.yaml", scen, 1, &lim, &p, &err), STYR_E_IO);
+    assert_int_equal(styr_prioritise(rs, &run_opts, "/nonexistent/areas.yaml", scen, 1, &lim, &p, &err), STYR_E_IO);
     styr_prioritisation_free(&p);
 }
 
@@ -112,7 +114,7 @@ static void test_a_ruleset_without_model_cannot_score(void **state)
     assert_int_equal(styr_ruleset_load(src("rules/core"), &lim, &core, &err), STYR_OK);
     const char *scen[] = {src("scenarios/balanserad.yaml")};
     styr_prioritisation p;
-    assert_int_equal(styr_prioritise(core, src("scenarios/goteborg-areas.yaml"), scen, 1, &lim, &p, &err),
+    assert_int_equal(styr_prioritise(core, &run_opts, src("scenarios/goteborg-areas.yaml"), scen, 1, &lim, &p, &err),
                      STYR_E_RULESET);
     assert_non_null(strstr(err.message, "has no model.lua"));
     styr_prioritisation_free(&p);
@@ -129,7 +131,7 @@ static void test_bad_scenarios_do_not_stop_the_others(void **state)
     styr_prioritisation p;
     styr_error err;
     styr_error_clear(&err);
-    assert_int_equal(styr_prioritise(rs, src("scenarios/goteborg-areas.yaml"), scen, 4, &lim, &p, &err), STYR_OK);
+    assert_int_equal(styr_prioritise(rs, &run_opts, src("scenarios/goteborg-areas.yaml"), scen, 4, &lim, &p, &err), STYR_OK);
     assert_true(p.sc[0].failed);
     assert_int_equal(p.sc[0].failure.code, STYR_E_IO);
     assert_true(p.sc[1].failed);
@@ -175,7 +177,7 @@ static void test_sensitivity_is_a_distribution_and_reproducible(void **state)
     styr_prioritisation p;
     styr_error err;
     styr_error_clear(&err);
-    assert_int_equal(styr_prioritise(rs, src("scenarios/goteborg-areas.yaml"), scen, 1, &lim, &p, &err), STYR_OK);
+    assert_int_equal(styr_prioritise(rs, &run_opts, src("scenarios/goteborg-areas.yaml"), scen, 1, &lim, &p, &err), STYR_OK);
     assert_true(p.sc[0].scored);
     size_t n = p.table.n, m = p.table.m;
     styr_sensitivity a, b, c;

@@ -15,6 +15,20 @@
 
 #include "score.h"
 
+/* Every run of these tests: English messages, default threads. */
+static styr_run_opts run_opts = {STYR_LANG_EN, 0, NULL};
+
+/* The source tree's rules/ folder, where the rulesets written by these
+ * tests find the core they extend (the library never looks there itself). */
+static const char *const *source_rules(void)
+{
+    static char dir[1024];
+    static const char *path[2] = {dir, NULL};
+    const char *data = getenv("STYR_TEST_DATA");   /* the tests/ folder */
+    snprintf(dir, sizeof dir, "%s/../rules", data ? data : "tests");
+    return path;
+}
+
 static char root[64];
 static styr_ruleset *rs;
 
@@ -49,9 +63,8 @@ static int setup(void **state)
     styr_limits lim;
     styr_limits_default(&lim);
     styr_error err;
-    if (styr_ruleset_load(root, &lim, &rs, &err) != STYR_OK)
+    if (styr_ruleset_load_from(root, source_rules(), &lim, &rs, &err) != STYR_OK)
         fail_msg("ruleset: %s:%u: %s", err.file, err.line, err.message);
-    rs->lang = STYR_LANG_EN;
     return 0;
 }
 
@@ -86,12 +99,12 @@ static void run(scored_run *r, const char *areas, const char *scenario)
     memset(r, 0, sizeof *r);
     styr_error err;
     r->areas = parse("areas.yaml", areas);
-    assert_int_equal(styr_validate_doc(rs, r->areas, &r->ares, &err), STYR_OK);
-    assert_int_equal(styr_area_table_build(rs, r->areas, &r->ares, &r->t, &err), STYR_OK);
+    assert_int_equal(styr_validate_doc(rs, &run_opts, r->areas, &r->ares, &err), STYR_OK);
+    assert_int_equal(styr_area_table_build(rs, &run_opts, r->areas, &r->ares, &r->t, &err), STYR_OK);
     r->scen = parse("scenario.yaml", scenario);
-    assert_int_equal(styr_validate_doc_with_areas(rs, r->scen, styr_map_get(r->areas->root, "areas", 5), &r->sres, &err),
+    assert_int_equal(styr_validate_doc_with_areas(rs, &run_opts, r->scen, styr_map_get(r->areas->root, "areas", 5), &r->sres, &err),
                      STYR_OK);
-    if (styr_score_scenario(rs, &r->t, r->scen->root, "scenario.yaml", &r->s, &err) != STYR_OK)
+    if (styr_score_scenario(rs, &run_opts, &r->t, r->scen->root, "scenario.yaml", &r->s, &err) != STYR_OK)
         fail_msg("score: %s", err.message);
     r->scored = 1;
 }

@@ -1,0 +1,244 @@
+/* rulestest.c - the fixture runner behind `styr rules test` (see rulestest.h). */
+#include "rulestest.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "validate.h"
+
+typedef struct coverage {
+    int *fires, *quiet;       /* per rule: fixtures that proved it */
+} coverage;
+
+typedef struct tally {
+    int passed, failed;
+} tally;
+
+static void result(FILE *out, tally *t, int ok, const char *file, const char *what, int verbose)
+{
+    if (ok)
+        t->passed++;
+    else
+        t->failed++;
+    if (!ok || verbose)
+        fprintf(out, "%s %s: %s\n", ok ? "PASS" : "FAIL", file, what);
+}
+
+static int has_finding(const styr_file_result *r, const char *rule)
+{
+    for (size_t i = 0; i < r->findings.count; i++)
+        if (!r->findings.items[i].waiver_reason && strcmp(r->findings.items[i].rule, rule) == 0)
+            return 1;
+    return 0;
+}
+
+/* Reads the "# styr-test:" lines at the top of path into a malloc'd buffer
+ * of NUL-separated directives. */
+static char *read_directives(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    size_t cap = 1024, len = 0;
+    char *buf = malloc(cap);
+    char line[2048];
+    while (buf && fgets(line, sizeof line, f)) {
+        if (line[0] != '#')
+            break;
+        const char *tag = "# styr-test:";
+        if (strncmp(line, tag, strlen(tag)) != 0)
+            continue;
+        size_t n = strlen(line + strlen(tag));
+        if (len + n + 2 > cap) {
+            char *g = realloc(buf, cap = (len + n + 2) * 2);
+            if (!g) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = g;
+        }
+        memcpy(buf + len, line + strlen(tag), n + 1);
+        len += n + 1;
+    }
+    fclose(f);
+    if (buf)
+        buf[len] = '\0';
+    return buf;
+}
+
+static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char *path, coverage *cov, tally *t, FILE *out, int verbose)
+{
+    char *dirs = read_directives(path);
+    if (!dirs || !*dirs) {
+        result(out, t, 0, path, "no '# styr-test:' line says what to expect", verbose);
+        free(dirs);
+        return;
+    }
+    styr_doc *doc = NULL, *areas = NULL;
+    styr_file_result res;
+    memset(&res, 0, sizeof res);
+    styr_error err;
+    styr_error_clear(&err);
+    styr_status st = STYR_OK;
+    /* "with-areas FILE": a scenario judged together with an areas file, as
+     * `styr score` does (FILE is relative to the fixture's folder). */
+    for (char *d = dirs; *d && st == STYR_OK; d += strlen(d) + 1) {
+        const char *p = d + strspn(d, " \t");
+        if (strncmp(p, "with-areas", 10) != 0)
+            continue;
+        p += 10 + strspn(p + 10, " \t");
+        char file[1024];
+        snprintf(file, sizeof file, "%.*s", (int)strcspn(p, " \t\r\n"), p);
+        char apath[2200];
+        const char *slash = strrchr(path, '/');
+        snprintf(apath, sizeof apath, "%.*s%s", slash ? (int)(slash - path + 1) : 0, path, file);
+        st = styr_doc_load_file(apath, &rs->lim, &areas, &err);
+    }
+    if (st == STYR_OK)
+        st = styr_doc_load_file(path, &rs->lim, &doc, &err);
+    if (st == STYR_OK)
+        st = styr_validate_doc_with_areas(rs, opts, doc, areas && areas->root ? styr_map_get(areas->root, "areas", 5) : NULL,
+                                          &res, &err);
+    for (char *d = dirs, *next; *d; d = next) {
+        next = d + strlen(d) + 1;   /* before strtok_r cuts d up */
+        char *save = NULL;
+        char *verb = strtok_r(d, " \t\r\n", &save);
+        if (!verb)
+            continue;
+        if (strcmp(verb, "with-areas") == 0)
+            continue;   /* read above */
+        if (strcmp(verb, "fails") == 0) {
+            char *text = save ? save + strspn(save, " \t") : "";
+            text[strcspn(text, "\r\n")] = '\0';
+            char what[1400];
+            snprintf(what, sizeof what, "fails with \"%s\" (got: %s)", text,
+                     st == STYR_OK ? "no failure" : err.message);
+            result(out, t, st != STYR_OK && strstr(err.message, text) != NULL, path, what, verbose);
+            continue;
+        }
+        int fires = strcmp(verb, "fires") == 0;
+        if (!fires && strcmp(verb, "quiet") != 0) {
+            result(out, t, 0, path, "unknown directive (fires, quiet, fails or with-areas)", verbose);
+            continue;
+        }
+        for (char *id; (id = strtok_r(NULL, " \t\r\n,", &save));) {
+            char what[1600];
+            if (st != STYR_OK) {
+                snprintf(what, sizeof what, "%s %s: the file could not be judged: %s", verb, id, err.message);
+                result(out, t, 0, path, what, verbose);
+                continue;
+            }
+            if (strcmp(id, "*") == 0 && !fires) {
+                int clean = res.nrule_errors == 0;
+                for (size_t i = 0; i < res.findings.count; i++)
+                    clean &= res.findings.items[i].waiver_reason != NULL;
+                snprintf(what, sizeof what, "no finding at all (got %zu, first: %s)", res.findings.count,
+                         res.findings.count ? res.findings.items[0].rule : "-");
+                result(out, t, clean, path, what, verbose);
+                for (size_t i = 0; clean && i < rs->nrules; i++)
+                    cov->quiet[i]++;
+                continue;
+            }
+            styr_rule *r = styr_ruleset_rule(rs, id, strlen(id));
+            if (!r) {
+                snprintf(what, sizeof what, "%s %s: no such rule", verb, id);
+                result(out, t, 0, path, what, verbose);
+                continue;
+            }
+            int seen = has_finding(&res, id);
+            int ok = fires ? seen : !seen;
+            snprintf(what, sizeof what, "%s %s", fires ? "fires" : "stays quiet:", id);
+            result(out, t, ok, path, what, verbose);
+            if (ok)
+                (fires ? cov->fires : cov->quiet)[r - rs->rules]++;
+        }
+        if (st == STYR_OK && res.nrule_errors) {
+            char what[1400];
+            snprintf(what, sizeof what, "a rule crashed: %s", res.rule_errors[0].message);
+            result(out, t, 0, path, what, verbose);
+        }
+    }
+    free(dirs);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_doc_free(areas);
+}
+
+static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Runs the fixtures in dir and its subfolders, in name order. */
+static int run_dir(styr_ruleset *rs, const styr_run_opts *opts, const char *dir, coverage *cov, tally *t, FILE *out, int verbose, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d || depth > 4) {
+        if (d)
+            closedir(d);
+        return 0;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char **g = realloc(names, (n + 1) * sizeof *g);
+        if (!g)
+            break;
+        names = g;
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        if (!(names[n] = malloc(len)))
+            break;
+        snprintf(names[n++], len, "%s/%s", dir, e->d_name);
+    }
+    closedir(d);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp);
+    int found = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(names[i]);
+        if (len > 5 && strcmp(names[i] + len - 5, ".yaml") == 0) {
+            run_fixture(rs, opts, names[i], cov, t, out, verbose);
+            found++;
+        } else {
+            found += run_dir(rs, opts, names[i], cov, t, out, verbose, depth + 1);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return found;
+}
+
+int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int verbose)
+{
+    coverage cov = {calloc(rs->nrules + 1, sizeof(int)), calloc(rs->nrules + 1, sizeof(int))};
+    tally t = {0, 0};
+    int found = 0;
+    if (!cov.fires || !cov.quiet) {
+        free(cov.fires);
+        free(cov.quiet);
+        return -1;
+    }
+    for (size_t i = 0; i < rs->nchain; i++) {
+        size_t len = strlen(rs->chain_dirs[i]) + 8;
+        char *dir = malloc(len);
+        if (!dir)
+            continue;
+        snprintf(dir, len, "%s/tests", rs->chain_dirs[i]);
+        found += run_dir(rs, opts, dir, &cov, &t, out, verbose, 0);
+        free(dir);
+    }
+    for (size_t i = 0; found && i < rs->nrules; i++) {
+        const styr_rule *r = &rs->rules[i];
+        char what[300];
+        snprintf(what, sizeof what, "%s has a fixture where it fires and one where it stays quiet", r->id);
+        result(out, &t, cov.fires[i] > 0 && cov.quiet[i] > 0, r->file ? r->file : rs->name, what, verbose);
+    }
+    free(cov.fires);
+    free(cov.quiet);
+    if (found)
+        fprintf(out, "%d passed, %d failed\n", t.passed, t.failed);
+    return found ? t.failed : -1;
+}

@@ -1,0 +1,258 @@
+/* schema.c - walks a document along schema.yaml's types (see schema.h).
+ *
+ * Schema shape (rules/core/schema.yaml):
+ *   types:  name -> {part: action, fields: {field: SPEC, ...}}
+ *   SPEC:   text | number | integer | date | boolean | any | <type name>
+ *           | {list: SPEC} | {map: SPEC}
+ *   labels: text|number|integer|date|boolean|list|map -> {sv, en}
+ *   messages: type / unknown-key / hint -> {sv, en}
+ * The walk follows the schema, not the input, so its depth is bounded by
+ * the schema however deep the input nests.
+ */
+#include "schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "message.h"
+#include "text.h"
+
+#define MAX_SCHEMA_DEPTH 16
+
+typedef struct walk {
+    styr_run *run;
+    const styr_node *types;     /* schema `types:` */
+    const styr_node *labels;    /* schema `labels:` */
+    const styr_node *messages;  /* schema `messages:` */
+    styr_error *err;
+    const char *schema_file;
+} walk;
+
+static const char *lang_text(const walk *w, const styr_node *m)
+{
+    if (!m || m->kind != STYR_NODE_MAP)
+        return NULL;
+    const char *key = w->run->opts->lang == STYR_LANG_EN ? "en" : "sv";
+    const styr_node *v = styr_map_get(m, key, 2);
+    if (!v)
+        v = styr_map_get(m, "sv", 2);
+    return v && v->kind == STYR_NODE_SCALAR ? v->u.text : NULL;
+}
+
+static const char *label(const walk *w, const char *name)
+{
+    const char *t = lang_text(w, w->labels ? styr_map_get(w->labels, name, strlen(name)) : NULL);
+    return t ? t : name;
+}
+
+typedef struct { const char *names[6]; const char *values[6]; int n; } args;
+
+static const char *lookup(void *ud, const char *name, size_t *len)
+{
+    args *a = ud;
+    for (int i = 0; i < a->n; i++)
+        if (strcmp(a->names[i], name) == 0) {
+            *len = strlen(a->values[i]);
+            return a->values[i];
+        }
+    return NULL;
+}
+
+static void emit(walk *w, const char *part, const char *suffix, const styr_node *at,
+                 const styr_node *path_node, const char *path_key, args *a)
+{
+    char id[160];
+    snprintf(id, sizeof id, "%s.%s", part, suffix);
+    styr_rule *rule = styr_ruleset_rule(w->run->rs, id, strlen(id));
+    if (!rule || rule->severity == STYR_SEV_OFF)
+        return;
+    const char *tmpl = rule->message[w->run->opts->lang] ? rule->message[w->run->opts->lang] : rule->message[0];
+    size_t idlen = 0;
+    const char *item = styr_item_id(styr_run_item_of(w->run, path_node), &idlen);
+    char action[256] = "";
+    if (item)
+        snprintf(action, sizeof action, "%.*s", (int)(idlen < 255 ? idlen : 255), item);
+    if (item && a->n < 6) {
+        a->names[a->n] = "action";
+        a->values[a->n++] = action;
+    }
+    char path[600];
+    size_t n = styr_node_path(path_node, path, sizeof path);
+    if (path_key && n < sizeof path)
+        snprintf(path + n, sizeof path - n, "%s%s", n ? "." : "", path_key);
+    char *msg = styr_message_format(tmpl, lookup, a);
+    char *p = strdup(path);
+    char *act = item ? strdup(action) : NULL;
+    styr_findings_add(&w->run->res->findings, rule->id, rule->severity, msg, act, p, at->line, at->column);
+}
+
+static const char *found_label(const walk *w, const styr_node *v)
+{
+    if (v->kind == STYR_NODE_SEQ) return label(w, "list");
+    if (v->kind == STYR_NODE_MAP) return label(w, "map");
+    switch (v->stype) {
+    case STYR_SCALAR_BOOL: return label(w, "boolean");
+    case STYR_SCALAR_INT:
+    case STYR_SCALAR_FLOAT: return label(w, "number");
+    default: return label(w, "text");
+    }
+}
+
+/* Does scalar/container v fit the primitive `prim`? -1 when prim is not a primitive. */
+static int fits_primitive(const char *prim, const styr_node *v)
+{
+    int scalar = v->kind == STYR_NODE_SCALAR;
+    if (strcmp(prim, "any") == 0) return 1;
+    if (strcmp(prim, "text") == 0)
+        return scalar && v->stype != STYR_SCALAR_BOOL;
+    if (strcmp(prim, "number") == 0)
+        return scalar && (v->stype == STYR_SCALAR_INT || v->stype == STYR_SCALAR_FLOAT);
+    if (strcmp(prim, "integer") == 0)
+        return scalar && v->stype == STYR_SCALAR_INT;
+    if (strcmp(prim, "date") == 0)
+        return scalar && (v->stype == STYR_SCALAR_INT || v->stype == STYR_SCALAR_STRING);
+    if (strcmp(prim, "boolean") == 0)
+        return scalar && v->stype == STYR_SCALAR_BOOL;
+    return -1;
+}
+
+/* Where a value sits: under key in parent, and within that value's list or
+ * map when it is an element (elem_index >= 0, elem_key for a map). The text
+ * is only put together when there is something to report. */
+typedef struct place {
+    const styr_node *parent;
+    const char *key;
+    long elem_index;
+    const char *elem_key;
+} place;
+
+static styr_status check_value(walk *w, const styr_node *spec, styr_node *v, const char *part,
+                               const place *at, int depth);
+
+static styr_status schema_error(walk *w, const styr_node *at, const char *what)
+{
+    return styr_error_set(w->err, STYR_E_RULESET, w->schema_file, at ? at->line : 0,
+                          at ? at->column : 0, "schema: %s", what);
+}
+
+static void type_finding(walk *w, const char *part, styr_node *v, const place *at, const char *expected)
+{
+    char field[300];
+    if (at->elem_index >= 0 && at->elem_key)
+        snprintf(field, sizeof field, "%s.%s", at->key ? at->key : "", at->elem_key);
+    else if (at->elem_index >= 0)
+        snprintf(field, sizeof field, "%s[%ld]", at->key ? at->key : "", at->elem_index);
+    else
+        snprintf(field, sizeof field, "%s", at->key ? at->key : "");
+    args a = {{"field", "expected", "found"}, {field, expected, found_label(w, v)}, 3};
+    v->flags |= STYR_NODE_INVALID;
+    emit(w, part, "type", v, at->parent, field[0] ? field : NULL, &a);
+}
+
+static styr_status check_object(walk *w, const styr_node *type, styr_node *v, const place *at, int depth)
+{
+    const styr_node *partn = styr_map_get(type, "part", 4);
+    const char *part = partn ? partn->u.text : "plan";
+    if (v->kind != STYR_NODE_MAP) {
+        type_finding(w, part, v, at, label(w, "map"));
+        return STYR_OK;
+    }
+    const styr_node *fields = styr_map_get(type, "fields", 6);
+    if (!fields || fields->kind != STYR_NODE_MAP)
+        return schema_error(w, type, "a type needs 'fields'");
+    for (uint32_t i = 0; i < v->count; i++) {
+        const styr_node *k = styr_map_key(v, i);
+        styr_node *val = v->u.items[2 * i + 1];
+        const styr_node *spec = styr_map_get(fields, k->u.text, k->count);
+        if (!spec) {
+            /* Merged entries come from elsewhere and are judged there. */
+            const char **names = malloc(fields->count * sizeof *names);
+            char hint[300] = "";
+            if (names) {
+                for (uint32_t j = 0; j < fields->count; j++)
+                    names[j] = styr_map_key(fields, j)->u.text;
+                long near = styr_nearest(k->u.text, k->count, names, fields->count);
+                const char *htmpl = lang_text(w, styr_map_get(w->messages, "hint", 4));
+                if (near >= 0 && htmpl) {
+                    args ha = {{"suggestion"}, {names[near]}, 1};
+                    char *h = styr_message_format(htmpl, lookup, &ha);
+                    if (h)
+                        snprintf(hint, sizeof hint, "%s", h);
+                    free(h);
+                }
+                free(names);
+            }
+            args a = {{"key", "hint"}, {k->u.text, hint}, 2};
+            emit(w, part, "unknown-key", k, v, k->u.text, &a);
+            continue;
+        }
+        if (styr_node_is_null(val))
+            continue;   /* an empty value reads as absent; rules say if it is needed */
+        place sub = {v, k->u.text, -1, NULL};
+        styr_status st = check_value(w, spec, val, part, &sub, depth + 1);
+        if (st != STYR_OK)
+            return st;
+    }
+    return STYR_OK;
+}
+
+static styr_status check_value(walk *w, const styr_node *spec, styr_node *v, const char *part,
+                               const place *at, int depth)
+{
+    if (depth > MAX_SCHEMA_DEPTH)
+        return schema_error(w, spec, "types nest deeper than 16 levels (a type that contains itself?)");
+    if (spec->kind == STYR_NODE_SCALAR) {
+        int fit = fits_primitive(spec->u.text, v);
+        if (fit >= 0) {
+            if (!fit)
+                type_finding(w, part, v, at, label(w, spec->u.text));
+            return STYR_OK;
+        }
+        const styr_node *type = styr_map_get(w->types, spec->u.text, spec->count);
+        if (!type || type->kind != STYR_NODE_MAP)
+            return schema_error(w, spec, "unknown type name");
+        return check_object(w, type, v, at, depth);
+    }
+    if (spec->kind != STYR_NODE_MAP || spec->count != 1)
+        return schema_error(w, spec, "a field type is a name, {list: TYPE} or {map: TYPE}");
+    const styr_node *how = styr_map_key(spec, 0), *inner = styr_map_value(spec, 0);
+    int is_list = strcmp(how->u.text, "list") == 0;
+    if (!is_list && strcmp(how->u.text, "map") != 0)
+        return schema_error(w, how, "expected 'list' or 'map'");
+    if (v->kind != (is_list ? STYR_NODE_SEQ : STYR_NODE_MAP)) {
+        type_finding(w, part, v, at, label(w, is_list ? "list" : "map"));
+        return STYR_OK;
+    }
+    for (uint32_t i = 0; i < v->count; i++) {
+        styr_node *item = is_list ? v->u.items[i] : v->u.items[2 * i + 1];
+        if (styr_node_is_null(item))
+            continue;
+        place sub = {at->parent, at->key, (long)i, is_list ? NULL : styr_map_key(v, i)->u.text};
+        styr_status st = check_value(w, inner, item, part, &sub, depth + 1);
+        if (st != STYR_OK)
+            return st;
+    }
+    return STYR_OK;
+}
+
+styr_status styr_schema_check(styr_run *run, styr_node *root, const char *type_name,
+                              styr_error *err)
+{
+    const styr_ruleset *rs = run->rs;
+    if (!rs->schema)
+        return STYR_OK;   /* a ruleset without schema.yaml checks no types */
+    walk w = {run, rs->schema, NULL, NULL, err, NULL};
+    /* labels/messages sit beside types in the same document. */
+    const styr_node *top = rs->schema->parent;
+    w.labels = styr_map_get(top, "labels", 6);
+    w.messages = styr_map_get(top, "messages", 8);
+    for (size_t i = 0; i < rs->ndocs; i++)
+        if (rs->docs[i]->root == top)
+            w.schema_file = rs->docs[i]->file;
+    const styr_node *type = styr_map_get(rs->schema, type_name, strlen(type_name));
+    if (!type)
+        return styr_error_set(err, STYR_E_RULESET, w.schema_file, 0, 0,
+                              "schema.yaml has no type '%s'", type_name);
+    place at_root = {root, NULL, -1, NULL};
+    return check_object(&w, type, root, &at_root, 0);
+}

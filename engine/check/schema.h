@@ -1,0 +1,18 @@
+/* schema.h - type checking a document against the ruleset's schema.yaml.
+ *
+ * A value of the wrong type becomes one `<part>.type` finding and is
+ * flagged INVALID, so rules read it as absent and do not report it again;
+ * an unknown key becomes a `<part>.unknown-key` warning with a suggestion.
+ */
+#ifndef STYR_SCHEMA_H
+#define STYR_SCHEMA_H
+
+#include "run.h"
+#include "ruleset.h"
+
+/* Checks root against the schema type named type_name. Returns STYR_OK, or
+ * STYR_E_RULESET when the schema itself is unusable (err says where). */
+styr_status styr_schema_check(styr_run *run, styr_node *root, const char *type_name,
+                              styr_error *err);
+
+#endif

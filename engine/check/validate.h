@@ -1,0 +1,27 @@
+/* validate.h - judging one input file with a ruleset: schema, rules, waivers. */
+#ifndef STYR_VALIDATE_H
+#define STYR_VALIDATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+#include "findings.h"
+#include "ruleset.h"
+#include "strmap.h"
+
+/* Judges doc (already loaded) with rs. On STYR_OK res holds the findings,
+ * sorted, with waivers applied; rule crashes are in res->rule_errors (the run
+ * goes on without the crashed rule). A file that cannot be judged at all
+ * (empty, not a mapping, unknown kind) returns STYR_E_INPUT with err set.
+ * rs is only read; opts (borrowed) sets the language, threads and profiling. */
+styr_status styr_validate_doc(styr_ruleset *rs, const styr_run_opts *opts, styr_doc *doc,
+                              styr_file_result *res, styr_error *err);
+
+/* As styr_validate_doc, for a scenario judged together with the areas it
+ * will score: find_area() and areas_loaded() see `areas` (an areas[] list of
+ * another document). areas may be NULL. */
+styr_status styr_validate_doc_with_areas(styr_ruleset *rs, const styr_run_opts *opts, styr_doc *doc,
+                                         const styr_node *areas, styr_file_result *res, styr_error *err);
+
+#endif

@@ -1,0 +1,182 @@
+/* nodeview.c - read-only Lua views of document nodes (see nodeview.h). */
+#include "nodeview.h"
+
+#include <lauxlib.h>
+#include <string.h>
+
+#define NODE_MT "styr.node"
+
+typedef struct { const styr_node *node; } node_view;
+
+/* Registry slot of the metatable, keyed by this address: a light-userdata
+ * lookup is cheaper than luaL_setmetatable's string key, and this runs for
+ * every container a rule reads. (Caching views per node was measured and is
+ * slower than making a fresh one: a table insert costs more than the
+ * allocation it saves.) */
+static const char mt_key = 'm';
+
+void styr_nodeview_push_view(lua_State *L, const styr_node *n)
+{
+    node_view *v = lua_newuserdatauv(L, sizeof *v, 0);   /* view */
+    v->node = n;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &mt_key);          /* view mt */
+    lua_setmetatable(L, -2);                             /* view */
+}
+
+void styr_nodeview_push(lua_State *L, const styr_node *n)
+{
+    if (!n || (n->flags & STYR_NODE_INVALID)) {
+        lua_pushnil(L);
+        return;
+    }
+    if (n->kind != STYR_NODE_SCALAR) {
+        styr_nodeview_push_view(L, n);
+        return;
+    }
+    switch (n->stype) {
+    case STYR_SCALAR_NULL: lua_pushnil(L); break;
+    case STYR_SCALAR_BOOL: lua_pushboolean(L, n->v.i != 0); break;
+    case STYR_SCALAR_INT: lua_pushinteger(L, (lua_Integer)n->v.i); break;
+    case STYR_SCALAR_FLOAT: lua_pushnumber(L, n->v.f); break;
+    default: lua_pushlstring(L, n->u.text, n->count); break;
+    }
+}
+
+/* Like luaL_testudata, with the metatable found by a light-userdata key
+ * instead of a string (this runs on every helper call of every rule). */
+static node_view *test_view(lua_State *L, int idx)
+{
+    node_view *v = lua_touserdata(L, idx);
+    if (!v || !lua_getmetatable(L, idx))
+        return NULL;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &mt_key);
+    int ours = lua_rawequal(L, -1, -2);
+    lua_pop(L, 2);
+    return ours ? v : NULL;
+}
+
+const styr_node *styr_nodeview_test(lua_State *L, int idx)
+{
+    node_view *v = test_view(L, idx);
+    return v ? v->node : NULL;
+}
+
+const styr_node *styr_nodeview_check(lua_State *L, int idx)
+{
+    node_view *v = test_view(L, idx);
+    if (!v)
+        luaL_typeerror(L, idx, "map or list of the plan");
+    return v->node;
+}
+
+/* Only our metatable reaches these metamethods (it is locked), so the
+ * userdata at index 1 is always a node_view. */
+static const styr_node *self(lua_State *L)
+{
+    return ((node_view *)lua_touserdata(L, 1))->node;
+}
+
+static int node_index(lua_State *L)
+{
+    const styr_node *n = self(L);
+    if (n->kind == STYR_NODE_MAP) {
+        size_t len;
+        const char *key = lua_type(L, 2) == LUA_TSTRING || lua_type(L, 2) == LUA_TNUMBER
+                              ? lua_tolstring(L, 2, &len) : NULL;
+        styr_nodeview_push(L, key ? styr_map_get(n, key, len) : NULL);
+        return 1;
+    }
+    if (n->kind == STYR_NODE_SEQ) {
+        int isnum;
+        lua_Integer i = lua_tointegerx(L, 2, &isnum);
+        styr_nodeview_push(L, isnum && i >= 1 && (lua_Unsigned)i <= n->count
+                                ? styr_seq_item(n, (uint32_t)(i - 1)) : NULL);
+        return 1;
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+static int node_newindex(lua_State *L)
+{
+    return luaL_error(L, "the plan is read-only: a rule cannot change it");
+}
+
+static int node_len(lua_State *L)
+{
+    lua_pushinteger(L, (lua_Integer)self(L)->count);
+    return 1;
+}
+
+/* Iterator of pairs(): the control value is the 1-based entry number. */
+static int node_next(lua_State *L)
+{
+    const styr_node *n = self(L);
+    lua_Integer i = lua_isnil(L, 2) ? 0 : lua_tointeger(L, lua_upvalueindex(1));
+    for (;;) {
+        i++;
+        if ((lua_Unsigned)i > n->count) {
+            lua_pushnil(L);
+            return 1;
+        }
+        const styr_node *val = n->kind == STYR_NODE_MAP ? styr_map_value(n, (uint32_t)(i - 1))
+                                                        : styr_seq_item(n, (uint32_t)(i - 1));
+        if (styr_node_is_null(val) || (val->flags & STYR_NODE_INVALID))
+            continue;
+        lua_pushinteger(L, i);
+        lua_replace(L, lua_upvalueindex(1));
+        if (n->kind == STYR_NODE_MAP) {
+            const styr_node *key = styr_map_key(n, (uint32_t)(i - 1));
+            lua_pushlstring(L, key->u.text, key->count);
+        } else {
+            lua_pushinteger(L, i);
+        }
+        styr_nodeview_push(L, val);
+        return 2;
+    }
+}
+
+static int node_pairs(lua_State *L)
+{
+    lua_pushinteger(L, 0);
+    lua_pushcclosure(L, node_next, 1);   /* the position lives in the closure */
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+static int node_eq(lua_State *L)
+{
+    const styr_node *a = styr_nodeview_test(L, 1), *b = styr_nodeview_test(L, 2);
+    /* An alias shares its target's children: the same container. */
+    lua_pushboolean(L, a && b && (a == b || (a->kind == b->kind && a->u.items == b->u.items)));
+    return 1;
+}
+
+static int node_tostring(lua_State *L)
+{
+    const styr_node *n = self(L);
+    char path[256];
+    styr_node_path(n, path, sizeof path);
+    lua_pushfstring(L, "%s %s (line %d)", n->kind == STYR_NODE_MAP ? "map" : "list",
+                    path[0] ? path : "<root>", (int)n->line);
+    return 1;
+}
+
+void styr_nodeview_init(lua_State *L)
+{
+    static const luaL_Reg mt[] = {
+        {"__index", node_index},     {"__newindex", node_newindex},
+        {"__len", node_len},         {"__pairs", node_pairs},
+        {"__eq", node_eq},           {"__tostring", node_tostring},
+        {NULL, NULL}};
+    luaL_newmetatable(L, NODE_MT);                       /* mt */
+    luaL_setfuncs(L, mt, 0);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &mt_key);
+    lua_pushliteral(L, "map or list of the plan");
+    lua_setfield(L, -2, "__name");
+    lua_pushliteral(L, "read-only");
+    lua_setfield(L, -2, "__metatable");                  /* getmetatable() sees only this */
+    lua_pop(L, 1);
+}

@@ -1,0 +1,31 @@
+/* nodeview.h - the document as Lua sees it: read-only views of styr_node.
+ *
+ * A mapping or sequence reaches Lua as a small userdata that indexes the C
+ * tree directly (no copy of the document is ever made), so reading is cheap
+ * and writing is impossible. Scalars become Lua values: null -> nil, bool,
+ * integer, float, string. A value flagged INVALID (wrong type, reported by
+ * the schema) reads as nil.
+ */
+#ifndef STYR_NODEVIEW_H
+#define STYR_NODEVIEW_H
+
+#include <lua.h>
+
+#include "doc.h"
+
+/* Creates the node metatable in L's registry. Call once per state. */
+void styr_nodeview_init(lua_State *L);
+
+/* Pushes the Lua value for node n (nil for NULL or an INVALID node). [-0, +1] */
+void styr_nodeview_push(lua_State *L, const styr_node *n);
+
+/* Pushes a view of container node n even when INVALID. [-0, +1] */
+void styr_nodeview_push_view(lua_State *L, const styr_node *n);
+
+/* The node viewed at idx, or NULL if it is not a document view. */
+const styr_node *styr_nodeview_test(lua_State *L, int idx);
+
+/* As styr_nodeview_test, raising a standard argument error otherwise. */
+const styr_node *styr_nodeview_check(lua_State *L, int idx);
+
+#endif

@@ -1,0 +1,58 @@
+/* sandbox.h - the Lua state every rule runs in, and the only way to call it.
+ *
+ * One sandbox per run. It loads only the base, string, table, math and utf8
+ * libraries, caps the memory of the whole state with its own allocator, and
+ * caps the VM instructions of every protected call with a count hook that a
+ * rule's own pcall cannot swallow: once a budget is spent the hook fires on
+ * every instruction until the call has unwound. Each rule file gets its own
+ * environment table (see styr_sandbox_new_env).
+ */
+#ifndef STYR_SANDBOX_H
+#define STYR_SANDBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <lua.h>
+
+#include "error.h"
+#include "run_limits.h"
+
+typedef struct styr_sandbox styr_sandbox;
+
+/* A new sandbox within lim's Lua bounds; NULL with err filled when out of memory. */
+styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err);
+/* Closes the state; accepts NULL. */
+void styr_sandbox_free(styr_sandbox *sb);
+lua_State *styr_sandbox_lua(styr_sandbox *sb);
+/* The sandbox that owns L (stored in the state's extra space). */
+styr_sandbox *styr_sandbox_of(lua_State *L);
+
+/* Pushes a fresh environment table for one rule file: copies of the allowed
+ * base functions and of the string, table, math and utf8 libraries, stand-ins
+ * for blocked names (io, os, require, load, dofile, debug, ...) that raise an
+ * error naming what was blocked, and a metatable that makes reading an
+ * undefined global an error. [-0, +1] */
+void styr_sandbox_new_env(styr_sandbox *sb, const char *file);
+
+/* Loads path as Lua source only (binary chunks refused), with the table at
+ * env_index as its _ENV, and pushes the chunk. Syntax errors fill err with
+ * file:line. [-0, +1] on success, [-0, +0] on failure. */
+styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
+                              styr_error *err);
+
+/* Calls the function below nargs arguments on the stack under the
+ * instruction budget and the memory cap, like lua_pcall. On failure pops
+ * everything it was given, fills err (code STYR_E_RULE) with the rule file
+ * and line where the error happened and a message saying what went wrong,
+ * prefixed with "rule WHO crashed: " when who (a rule id) is not NULL, and
+ * returns STYR_E_RULE.
+ * [-(nargs+1), +nresults] on success. */
+styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
+                              const char *who, styr_error *err);
+
+/* Bytes the Lua state uses now, and the most it used. */
+size_t styr_sandbox_memory(const styr_sandbox *sb);
+size_t styr_sandbox_peak_memory(const styr_sandbox *sb);
+
+#endif

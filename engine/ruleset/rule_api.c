@@ -1,0 +1,1026 @@
+/* rule_api.c - the functions a rule file can call: rule{}, report(), document
+ * helpers, dates, patterns, the registry, the plan's indexes and the
+ * ruleset's settings. Every function checks its arguments with luaL_check*
+ * so rule authors get Lua's standard messages. */
+#include "rule_api.h"
+
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "nodeview.h"
+#include "message.h"
+#include "scenario.h"
+#include "run.h"
+#include "text.h"
+
+static styr_ruleset *api_rs(lua_State *L)
+{
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* The registry key of the run in progress (a light userdata, or absent). */
+static const char run_key = 'r';
+
+void styr_ruleapi_set_run(lua_State *L, styr_run *run)
+{
+    if (run)
+        lua_pushlightuserdata(L, run);                       /* run */
+    else
+        lua_pushnil(L);                                      /* nil */
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &run_key);             /* -- */
+}
+
+/* The run in progress, or NULL while the ruleset loads. */
+static styr_run *current_run(lua_State *L)
+{
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &run_key);             /* run|nil */
+    styr_run *run = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return run;
+}
+
+/* The language of the run's messages (Swedish while loading). */
+static int run_lang(lua_State *L)
+{
+    const styr_run *run = current_run(L);
+    return run ? run->opts->lang : STYR_LANG_SV;
+}
+
+/* ---- messages ---------------------------------------------------------- */
+
+#define MAX_ARGS 32
+
+typedef struct {
+    const char *names[MAX_ARGS + 1];
+    const char *values[MAX_ARGS + 1];
+    size_t lens[MAX_ARGS + 1];
+    int n;
+} message_args;
+
+static const char *lookup_arg(void *ud, const char *name, size_t *len)
+{
+    const message_args *a = ud;
+    for (int i = 0; i < a->n; i++)
+        if (strcmp(a->names[i], name) == 0) {
+            *len = a->lens[i];
+            return a->values[i];
+        }
+    return NULL;
+}
+
+char *styr_ruleapi_format(lua_State *L, const char *tmpl, int args_index, const char *action)
+{
+    /* Every value is turned into a string first (Lua work that may raise),
+     * kept alive in a holder table; then the C formatter runs, which cannot. */
+    message_args a;
+    a.n = 0;
+    lua_newtable(L);                                      /* holder */
+    int holder = lua_gettop(L);
+    if (args_index && lua_type(L, args_index) == LUA_TTABLE) {
+        args_index = lua_absindex(L, args_index);
+        lua_pushnil(L);
+        while (a.n < MAX_ARGS && lua_next(L, args_index)) {
+            if (lua_type(L, -2) == LUA_TSTRING) {
+                luaL_tolstring(L, -1, &a.lens[a.n]);      /* holder k v s */
+                lua_pushvalue(L, -3);
+                lua_rawseti(L, holder, 2 * a.n + 1);
+                lua_rawseti(L, holder, 2 * a.n + 2);
+                lua_rawgeti(L, holder, 2 * a.n + 1);
+                a.names[a.n] = lua_tostring(L, -1);
+                lua_rawgeti(L, holder, 2 * a.n + 2);
+                a.values[a.n] = lua_tolstring(L, -1, &a.lens[a.n]);
+                lua_pop(L, 2);
+                a.n++;
+            }
+            lua_pop(L, 1);
+        }
+    }
+    if (action) {
+        a.names[a.n] = "action";
+        a.values[a.n] = action;
+        a.lens[a.n++] = strlen(action);
+    }
+    char *out = styr_message_format(tmpl, lookup_arg, &a);
+    lua_pop(L, 1);                                        /* holder */
+    return out;
+}
+
+/* ---- rule{} ------------------------------------------------------------ */
+
+static const char *const id_parts[] = {"document", "plan", "strategy", "action", "area", "scenario", NULL};
+
+/* A rule id is dotted lower-case words ([a-z0-9-]) starting with a part of
+ * the plan it judges (FORMATS.md section 4). */
+static const char *bad_rule_id(const char *id)
+{
+    size_t n = strlen(id);
+    if (n == 0 || n > 120)
+        return "must be 1 to 120 characters";
+    int dots = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = id[i];
+        if (c == '.') {
+            if (i == 0 || id[i - 1] == '.' || i == n - 1)
+                return "has an empty part between dots";
+            dots++;
+        } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+            return "may only use a-z, 0-9, '-', '_' and dots";
+        }
+    }
+    if (!dots)
+        return "needs at least two dotted parts, e.g. action.owner.missing";
+    for (int i = 0; id_parts[i]; i++) {
+        size_t pl = strlen(id_parts[i]);
+        if (strncmp(id, id_parts[i], pl) == 0 && id[pl] == '.')
+            return NULL;
+    }
+    return "must start with document., plan., strategy., action., area. or scenario.";
+}
+
+static styr_scope default_scope(const char *id)
+{
+    if (strncmp(id, "strategy.", 9) == 0) return STYR_SCOPE_STRATEGY;
+    if (strncmp(id, "action.", 7) == 0) return STYR_SCOPE_ACTION;
+    if (strncmp(id, "area.", 5) == 0) return STYR_SCOPE_AREA;
+    if (strncmp(id, "scenario.", 9) == 0) return STYR_SCOPE_SCENARIO;
+    return STYR_SCOPE_PLAN;
+}
+
+/* Reads t[field] as {sv=..., en=...} or one string for both into out[2]
+ * (borrowed pointers into Lua strings kept on the stack). */
+static void read_texts(lua_State *L, int t, const char *field, int required, const char *out[2])
+{
+    out[0] = out[1] = NULL;
+    lua_getfield(L, t, field);
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        out[0] = out[1] = lua_tostring(L, -1);
+    } else if (lua_type(L, -1) == LUA_TTABLE) {
+        lua_getfield(L, -1, "sv");
+        lua_getfield(L, -2, "en");
+        out[0] = lua_tostring(L, -2);
+        out[1] = lua_tostring(L, -1);
+        if (!out[0] && required)
+            luaL_error(L, "rule field '%s' needs a Swedish text: %s = {sv = \"...\", en = \"...\"}", field, field);
+        if (!out[1])
+            out[1] = out[0];
+        if (!out[0])
+            out[0] = out[1];
+    } else if (!lua_isnil(L, -1)) {
+        luaL_error(L, "rule field '%s' must be a text or {sv = \"...\", en = \"...\"}", field);
+    } else if (required) {
+        luaL_error(L, "rule needs a '%s' = {sv = \"...\", en = \"...\"}", field);
+    }
+    /* The strings stay referenced from the stack until rule() returns. */
+}
+
+static int api_rule(lua_State *L)
+{
+    styr_ruleset *rs = api_rs(L);
+    if (!rs->loading_ruleset || current_run(L))
+        return luaL_error(L, "rule{} can only be used at the top of a rule file, not inside a check");
+    luaL_checktype(L, 1, LUA_TTABLE);
+    static const char *const known[] = {"id", "severity", "applies_to", "message", "description",
+                                        "remediation", "check", NULL};
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        int ok = 0;
+        for (int i = 0; k && known[i]; i++)
+            ok |= strcmp(k, known[i]) == 0;
+        if (!ok) {
+            const char *hint = "";
+            long near = k ? styr_nearest(k, strlen(k), known, 7) : -1;
+            if (near >= 0)
+                hint = lua_pushfstring(L, " (did you mean '%s'?)", known[near]);
+            return luaL_error(L, "rule{} has an unknown field '%s'%s", k ? k : "?", hint);
+        }
+    }
+    lua_getfield(L, 1, "id");
+    const char *id = lua_tostring(L, -1);
+    if (!id || lua_type(L, -1) != LUA_TSTRING)
+        return luaL_error(L, "rule{} needs an id, e.g. id = \"action.owner.missing\"");
+    const char *bad = bad_rule_id(id);
+    if (bad)
+        return luaL_error(L, "rule id '%s' %s", id, bad);
+
+    styr_rule proto;
+    memset(&proto, 0, sizeof proto);
+    proto.id = (char *)id;
+    lua_getfield(L, 1, "severity");
+    const char *sev = lua_tostring(L, -1);
+    if (!sev || !styr_severity_parse(sev, &proto.declared) || proto.declared == STYR_SEV_OFF)
+        return luaL_error(L, "rule '%s' needs severity = \"error\", \"warning\" or \"info\"", id);
+    proto.severity = proto.declared;
+    lua_getfield(L, 1, "applies_to");
+    if (lua_isnil(L, -1)) {
+        proto.scope = default_scope(id);
+    } else {
+        int sc = lua_type(L, -1) == LUA_TSTRING ? styr_scope_parse(lua_tostring(L, -1)) : -1;
+        if (sc < 0 || sc == STYR_SCOPE_ENGINE)
+            return luaL_error(L, "rule '%s': applies_to must be one of plan, strategy, action, areas, area, scenario", id);
+        proto.scope = (styr_scope)sc;
+    }
+    const char *texts[2];
+    read_texts(L, 1, "message", 1, texts);
+    proto.message[0] = (char *)texts[0];
+    proto.message[1] = (char *)texts[1];
+    read_texts(L, 1, "description", 0, texts);
+    proto.description[0] = (char *)texts[0];
+    proto.description[1] = (char *)texts[1];
+    read_texts(L, 1, "remediation", 0, texts);
+    proto.remediation[0] = (char *)texts[0];
+    proto.remediation[1] = (char *)texts[1];
+
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
+        proto.file = (char *)(ar.source[0] == '@' ? ar.source + 1 : ar.short_src);   /* short_src may be cut */
+        proto.line = ar.currentline > 0 ? (unsigned)ar.currentline : 0;
+    }
+    proto.ruleset = (char *)rs->loading_ruleset;
+
+    lua_getfield(L, 1, "check");
+    if (lua_type(L, -1) != LUA_TFUNCTION)
+        return luaL_error(L, "rule '%s' needs check = function(node, plan) ... end", id);
+    styr_error err;
+    styr_error_clear(&err);
+    styr_rule *r = styr_ruleset_add_rule(rs, &proto, &err);
+    if (!r)
+        return luaL_error(L, "%s", err.message);
+    lua_pushvalue(L, -1);
+    r->fn = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
+/* ---- report() ---------------------------------------------------------- */
+
+/* Pushes the trimmed id of a plan item, or nil. [-0, +1] */
+static void push_item_id(lua_State *L, const styr_node *item)
+{
+    size_t len;
+    const char *id = styr_item_id(item, &len);
+    if (id)
+        lua_pushlstring(L, id, len);
+    else
+        lua_pushnil(L);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+/* Appends ".key" or "[i]" to a path, quoting odd keys as the loader does. */
+static void append_key(luaL_Buffer *b, lua_State *L, int key_index, int is_index)
+{
+    if (is_index) {
+        lua_pushfstring(L, "[%d]", (int)lua_tointeger(L, key_index) - 1);
+        luaL_addvalue(b);
+        return;
+    }
+    const char *k = lua_tostring(L, key_index);
+    int plain = *k != '\0';
+    for (const char *c = k; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '-'))
+            plain = 0;
+    lua_pushfstring(L, plain ? ".%s" : "[\"%s\"]", k);
+    luaL_addvalue(b);
+}
+
+static int api_report(lua_State *L)
+{
+    styr_run *run = current_run(L);
+    if (!run || !run->rule)
+        return luaL_error(L, "report() can only be called from a rule's check function");
+    styr_findings *fs = &run->res->findings;
+    if (fs->count >= fs->max_kept && fs->dropped) {
+        /* Past --max-findings, and the first one not kept is placed: count only. */
+        styr_findings_drop(fs, run->rule->severity, 0, 0);
+        return 0;
+    }
+    const styr_node *node = styr_nodeview_check(L, 1);
+    int kt = lua_type(L, 2);
+    if (kt != LUA_TNIL && kt != LUA_TSTRING && kt != LUA_TNUMBER)
+        return luaL_argerror(L, 2, "expected the name of a field, a list position or nil");
+    if (!lua_isnoneornil(L, 3))
+        luaL_checktype(L, 3, LUA_TTABLE);
+    const styr_node *target = node;
+    int is_index = 0;
+    if (kt == LUA_TSTRING) {
+        size_t len;
+        const char *k = lua_tolstring(L, 2, &len);
+        target = node->kind == STYR_NODE_MAP ? styr_map_get(node, k, len) : NULL;
+    } else if (kt == LUA_TNUMBER) {
+        lua_Integer i = luaL_checkinteger(L, 2);
+        is_index = 1;
+        if (node->kind != STYR_NODE_SEQ || i < 1 || (lua_Unsigned)i > node->count)
+            return luaL_argerror(L, 2, lua_pushfstring(L, "position %I is not in the list (1 to %d)", i,
+                                                        (int)(node->kind == STYR_NODE_SEQ ? node->count : 0)));
+        target = styr_seq_item(node, (uint32_t)(i - 1));
+    }
+    /* A value of the wrong type was reported by the schema already. */
+    if (target && (target->flags & STYR_NODE_INVALID))
+        return 0;
+    /* A value shared through an alias or a merge key belongs to another
+     * container: point at where this one uses it, not at the anchor. */
+    if (!target || (target != node && target->parent != node && (node->flags & STYR_NODE_ALIAS)))
+        target = node;
+
+    /* Past --max-findings a finding is only counted: no message is made. */
+    if (fs->count >= fs->max_kept) {
+        styr_findings_drop(fs, run->rule->severity, target->line, target->column);
+        return 0;
+    }
+
+    luaL_Buffer b;
+    char path[512];
+    styr_node_path(node, path, sizeof path);
+    luaL_buffinit(L, &b);
+    luaL_addstring(&b, path);
+    if (kt != LUA_TNIL)
+        append_key(&b, L, 2, is_index);
+    luaL_pushresult(&b);
+    const char *full = lua_tostring(L, -1);
+    const char *pathstr = full[0] == '.' ? full + 1 : full;
+
+    const styr_rule *rule = run->rule;
+    const styr_node *item = styr_run_item_of(run, node);
+    push_item_id(L, item);                                   /* ... path action|nil */
+    const char *action = lua_tostring(L, -1);
+    const char *shown = action;   /* what {action} reads: an item without id by its place */
+    if (!action && item) {
+        lua_pushfstring(L, "#%d", (int)item->index + 1);
+        lua_replace(L, -2);
+        shown = lua_tostring(L, -1);
+        action = NULL;
+    }
+    int lang = run->opts->lang;
+    const char *tmpl = rule->message[lang] ? rule->message[lang] : rule->message[0];
+    /* All Lua work is done before anything is malloc'd, so an error raised
+     * by Lua cannot leak. */
+    char *msg = styr_ruleapi_format(L, tmpl, lua_isnoneornil(L, 3) ? 0 : 3, shown);
+    char *act = dup_or_null(action);
+    char *p = strdup(pathstr);
+    lua_pop(L, 2);
+    if (!msg || !p || (action && !act)) {
+        free(msg);
+        free(p);
+        free(act);
+        return luaL_error(L, "out of memory");
+    }
+    if (styr_findings_add(&run->res->findings, rule->id, rule->severity, msg, act, p,
+                          target->line, target->column) < 0)
+        return luaL_error(L, "out of memory");
+    return 0;
+}
+
+/* ---- document helpers -------------------------------------------------- */
+
+/* The node under key (string) or position (integer) of the node at 1. */
+static const styr_node *child_arg(lua_State *L, const styr_node *n, int idx)
+{
+    if (lua_isnoneornil(L, idx))
+        return n;
+    if (lua_type(L, idx) == LUA_TNUMBER && n->kind == STYR_NODE_SEQ) {
+        lua_Integer i = lua_tointeger(L, idx);
+        return i >= 1 && (lua_Unsigned)i <= n->count ? styr_seq_item(n, (uint32_t)(i - 1)) : NULL;
+    }
+    size_t len;
+    const char *k = luaL_checklstring(L, idx, &len);
+    return n->kind == STYR_NODE_MAP ? styr_map_get(n, k, len) : NULL;
+}
+
+static int api_text(lua_State *L)
+{
+    const styr_node *v = child_arg(L, styr_nodeview_check(L, 1), 2);
+    if (!v || v->kind != STYR_NODE_SCALAR || v->stype == STYR_SCALAR_NULL || (v->flags & STYR_NODE_INVALID))
+        lua_pushnil(L);
+    else
+        lua_pushlstring(L, v->u.text, v->count);
+    return 1;
+}
+
+static int api_has(lua_State *L)
+{
+    const styr_node *n = styr_nodeview_check(L, 1);
+    luaL_checkany(L, 2);
+    lua_pushboolean(L, child_arg(L, n, 2) != NULL);
+    return 1;
+}
+
+static int api_line(lua_State *L)
+{
+    const styr_node *n = styr_nodeview_check(L, 1);
+    const styr_node *v = child_arg(L, n, 2);
+    lua_pushinteger(L, (v ? v : n)->line);
+    lua_pushinteger(L, (v ? v : n)->column);
+    return 2;
+}
+
+static int api_kind(lua_State *L)
+{
+    const styr_node *n = styr_nodeview_test(L, 1);
+    if (n) {
+        lua_pushstring(L, n->kind == STYR_NODE_MAP ? "map" : "list");
+        return 1;
+    }
+    switch (lua_type(L, 1)) {
+    case LUA_TSTRING: lua_pushliteral(L, "text"); break;
+    case LUA_TNUMBER: lua_pushliteral(L, "number"); break;
+    case LUA_TBOOLEAN: lua_pushliteral(L, "boolean"); break;
+    case LUA_TNIL: case LUA_TNONE: lua_pushliteral(L, "nil"); break;
+    default: lua_pushstring(L, luaL_typename(L, 1)); break;
+    }
+    return 1;
+}
+
+static int each_next(lua_State *L)
+{
+    const styr_node *n = styr_nodeview_test(L, 1);
+    lua_Integer i = lua_isnil(L, 2) ? 0 : lua_tointeger(L, 2);
+    while (n && (lua_Unsigned)++i <= n->count) {
+        const styr_node *v = styr_seq_item(n, (uint32_t)(i - 1));
+        if (styr_node_is_null(v) || (v->flags & STYR_NODE_INVALID))
+            continue;
+        lua_pushinteger(L, i);
+        styr_nodeview_push(L, v);
+        return 2;
+    }
+    lua_pushnil(L);
+    return 1;
+}
+
+/* each(list): the items of a list, skipping empty and wrongly typed ones;
+ * each(nil) iterates nothing, so optional lists need no check. */
+static int api_each(lua_State *L)
+{
+    if (!lua_isnoneornil(L, 1)) {
+        const styr_node *n = styr_nodeview_check(L, 1);
+        if (n->kind != STYR_NODE_SEQ)
+            return luaL_argerror(L, 1, "expected a list");
+    }
+    lua_pushcfunction(L, each_next);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+}
+
+static int api_keys(lua_State *L)
+{
+    const styr_node *n = styr_nodeview_check(L, 1);
+    lua_createtable(L, (int)(n->kind == STYR_NODE_MAP ? n->count : 0), 0);
+    if (n->kind == STYR_NODE_MAP)
+        for (uint32_t i = 0; i < n->count; i++) {
+            const styr_node *k = styr_map_key(n, i);
+            lua_pushlstring(L, k->u.text, k->count);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+    return 1;
+}
+
+static int api_path(lua_State *L)
+{
+    const styr_node *n = styr_nodeview_check(L, 1);
+    const styr_node *v = child_arg(L, n, 2);
+    char buf[512];
+    styr_node_path(v ? v : n, buf, sizeof buf);
+    lua_pushstring(L, buf);
+    return 1;
+}
+
+static int api_fold(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    luaL_Buffer b;
+    char *out = luaL_buffinitsize(L, &b, len + 1);
+    size_t need = styr_fold(s, len, out, len + 1);
+    luaL_pushresultsize(&b, need < len + 1 ? need : len);
+    return 1;
+}
+
+/* nearest(text, {candidates...}) -> the candidate a "did you mean" names, or nil. */
+static int api_nearest(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_Integer n = luaL_len(L, 2);
+    if (n <= 0 || n > 100000) {
+        lua_pushnil(L);
+        return 1;
+    }
+    const char **cands = lua_newuserdatauv(L, (size_t)n * sizeof *cands, 0);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, 2, i);
+        cands[i - 1] = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+        lua_pop(L, 1);   /* still referenced by the table */
+    }
+    long best = styr_nearest(s, len, cands, (size_t)n);
+    if (best < 0)
+        lua_pushnil(L);
+    else
+        lua_rawgeti(L, 2, best + 1);
+    return 1;
+}
+
+/* did_you_mean(candidate) -> " (menade du 'x'?)" in the run's language, or
+ * "" for nil, so a message can end with {hint}. */
+static int api_did_you_mean(lua_State *L)
+{
+    if (lua_isnoneornil(L, 1)) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    const char *c = luaL_checkstring(L, 1);
+    lua_pushfstring(L, run_lang(L) == STYR_LANG_EN ? " (did you mean '%s'?)" : " (menade du '%s'?)", c);
+    return 1;
+}
+
+static int api_lang(lua_State *L)
+{
+    lua_pushstring(L, run_lang(L) == STYR_LANG_EN ? "en" : "sv");
+    return 1;
+}
+
+/* ---- dates ------------------------------------------------------------- */
+
+/* date.parse(value, "start"|"end") -> day number, or nil and a reason. */
+static int api_date_parse(lua_State *L)
+{
+    static const char *const edges[] = {"start", "end", NULL};
+    int edge = luaL_checkoption(L, 2, "start", edges);
+    char text[64], why[160];
+    size_t len;
+    if (lua_isinteger(L, 1)) {
+        snprintf(text, sizeof text, "%lld", (long long)lua_tointeger(L, 1));
+        len = strlen(text);
+    } else if (lua_type(L, 1) == LUA_TSTRING) {
+        const char *s = lua_tolstring(L, 1, &len);
+        if (len >= sizeof text) {
+            lua_pushnil(L);
+            lua_pushliteral(L, "too long to be a date");
+            return 2;
+        }
+        memcpy(text, s, len);
+        text[len] = '\0';
+    } else if (lua_isnoneornil(L, 1)) {
+        lua_pushnil(L);
+        lua_pushliteral(L, "missing");
+        return 2;
+    } else {
+        lua_pushnil(L);
+        lua_pushliteral(L, "expected YYYY, YYYY-MM or YYYY-MM-DD");
+        return 2;
+    }
+    styr_date d;
+    if (!styr_date_parse(text, len, edge ? STYR_DATE_END : STYR_DATE_START, &d, why, sizeof why)) {
+        lua_pushnil(L);
+        lua_pushstring(L, why);
+        return 2;
+    }
+    lua_pushinteger(L, (lua_Integer)styr_date_ordinal(&d));
+    return 1;
+}
+
+static int api_date_format(lua_State *L)
+{
+    styr_date d;
+    if (!styr_date_from_ordinal((int64_t)luaL_checkinteger(L, 1), &d))
+        return luaL_argerror(L, 1, "a day number out of range");
+    char buf[32];
+    styr_date_format(&d, buf);
+    lua_pushstring(L, buf);
+    return 1;
+}
+
+/* ---- patterns ---------------------------------------------------------- */
+
+static const styr_pattern *check_pattern(lua_State *L, int idx)
+{
+    styr_ruleset *rs = api_rs(L);
+    const char *name = luaL_checkstring(L, idx);
+    const styr_pattern *p = styr_ruleset_pattern(rs, name);
+    if (!p) {
+        luaL_Buffer b;
+        luaL_buffinit(L, &b);
+        for (size_t i = 0; i < rs->npatterns; i++) {
+            luaL_addstring(&b, i ? ", " : "");
+            luaL_addstring(&b, rs->patterns[i].name);
+        }
+        luaL_pushresult(&b);
+        luaL_error(L, "unknown pattern '%s' (ruleset.yaml defines: %s)", name, lua_tostring(L, -1));
+    }
+    return p;
+}
+
+static int api_pattern_match(lua_State *L)
+{
+    const styr_pattern *p = check_pattern(L, 1);
+    if (lua_type(L, 2) != LUA_TSTRING && lua_type(L, 2) != LUA_TNUMBER) {
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    size_t len;
+    const char *s = lua_tolstring(L, 2, &len);
+    styr_match m;
+    styr_error err;
+    int rc = styr_pattern_match(p, s, len, 0, &m, 1, &err);
+    if (rc < 0)
+        return luaL_error(L, "%s", err.message);
+    lua_pushboolean(L, rc);
+    return 1;
+}
+
+/* pattern.find_all(name, text) -> { {match=, captures={...}, from=, to=}, ... }
+ * Offsets are 1-based byte positions, as in string.find.
+ * pattern.find_all(name, text, group) -> { text of that group, ... } (0 = the
+ * whole match): the same matches, without a table for each. */
+static int api_pattern_find_all(lua_State *L)
+{
+    const styr_pattern *p = check_pattern(L, 1);
+    size_t len;
+    const char *s = luaL_checklstring(L, 2, &len);
+    int ng = styr_pattern_captures(p) + 1;
+    if (ng > 32)
+        ng = 32;
+    /* With a group number, just that group's texts: no table a match. */
+    int only = lua_isnoneornil(L, 3) ? -1 : (int)luaL_checkinteger(L, 3);
+    if (only >= ng)
+        return luaL_argerror(L, 3, lua_pushfstring(L, "the pattern has groups 0 to %d", ng - 1));
+    styr_match g[32];
+    styr_error err;
+    lua_newtable(L);
+    size_t from = 0;
+    lua_Integer n = 0;
+    while (from <= len && n < 10000) {
+        /* The first match checks the text's UTF-8; later ones need not. */
+        int rc = n ? styr_pattern_match_utf_checked(p, s, len, from, g, ng, &err)
+                   : styr_pattern_match(p, s, len, from, g, ng, &err);
+        if (rc < 0)
+            return luaL_error(L, "%s", err.message);
+        if (rc == 0)
+            break;
+        if (only >= 0) {
+            if (g[only].start == (size_t)-1)
+                lua_pushboolean(L, 0);
+            else
+                lua_pushlstring(L, s + g[only].start, g[only].end - g[only].start);
+            lua_rawseti(L, -2, ++n);
+        } else {
+        lua_createtable(L, 0, 4);
+        lua_pushlstring(L, s + g[0].start, g[0].end - g[0].start);
+        lua_setfield(L, -2, "match");
+        lua_pushinteger(L, (lua_Integer)g[0].start + 1);
+        lua_setfield(L, -2, "from");
+        lua_pushinteger(L, (lua_Integer)g[0].end);
+        lua_setfield(L, -2, "to");
+        lua_createtable(L, ng - 1, 0);
+        for (int i = 1; i < ng; i++) {
+            if (g[i].start == (size_t)-1)
+                lua_pushboolean(L, 0);
+            else
+                lua_pushlstring(L, s + g[i].start, g[i].end - g[i].start);
+            lua_rawseti(L, -2, i);
+        }
+        lua_setfield(L, -2, "captures");
+        lua_rawseti(L, -2, ++n);
+        }
+        from = g[0].end;
+        if (g[0].end == g[0].start) {
+            /* An empty match: step over one whole character. */
+            from++;
+            while (from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
+                from++;
+        }
+    }
+    return 1;
+}
+
+/* ---- registry ---------------------------------------------------------- */
+
+static const char *const registry_kinds[] = {"owner", "program", "funder", NULL};
+
+/* Pushes the registry index table of kind (owner/program/funder). */
+static void push_registry_kind(lua_State *L, const char *kind)
+{
+    styr_ruleset *rs = api_rs(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, rs->registry);
+    lua_getfield(L, -1, kind);
+    lua_remove(L, -2);
+}
+
+static int registry_lookup(lua_State *L, const char *kind)
+{
+    if (lua_type(L, 1) != LUA_TSTRING) {
+        lua_pushnil(L);
+        return 1;
+    }
+    size_t len;
+    const char *s = lua_tolstring(L, 1, &len);
+    char buf[512];
+    size_t need = styr_fold(s, len, buf, sizeof buf);
+    if (need >= sizeof buf) {
+        lua_pushnil(L);
+        return 1;
+    }
+    push_registry_kind(L, kind);                 /* idx */
+    lua_getfield(L, -1, "by_key");               /* idx by_key */
+    lua_pushlstring(L, buf, need);
+    lua_rawget(L, -2);                           /* idx by_key entry */
+    return 1;
+}
+
+static int api_registry_owner(lua_State *L) { return registry_lookup(L, "owner"); }
+static int api_registry_program(lua_State *L) { return registry_lookup(L, "program"); }
+static int api_registry_funder(lua_State *L) { return registry_lookup(L, "funder"); }
+
+/* registry.suggest(kind, text) -> the nearest spelling in the registry, or nil. */
+static int api_registry_suggest(lua_State *L)
+{
+    const char *kind = registry_kinds[luaL_checkoption(L, 1, NULL, registry_kinds)];
+    size_t len;
+    const char *s = luaL_checklstring(L, 2, &len);
+    push_registry_kind(L, kind);
+    lua_getfield(L, -1, "spellings");            /* idx spellings */
+    lua_Integer n = luaL_len(L, -1);
+    if (n <= 0) {
+        lua_pushnil(L);
+        return 1;
+    }
+    const char **cands = lua_newuserdatauv(L, (size_t)n * sizeof *cands, 0);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, -2, i);
+        cands[i - 1] = lua_tostring(L, -1);
+        lua_pop(L, 1);
+    }
+    long best = styr_nearest(s, len, cands, (size_t)n);
+    if (best < 0)
+        lua_pushnil(L);
+    else
+        lua_rawgeti(L, -2, best + 1);
+    return 1;
+}
+
+/* registry.size(kind) -> how many entries the registry has of kind. */
+static int api_registry_size(lua_State *L)
+{
+    const char *kind = registry_kinds[luaL_checkoption(L, 1, NULL, registry_kinds)];
+    push_registry_kind(L, kind);
+    lua_getfield(L, -1, "names");
+    lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+    return 1;
+}
+
+/* registry.names(kind) -> a new list of the canonical names. */
+static int api_registry_names(lua_State *L)
+{
+    const char *kind = registry_kinds[luaL_checkoption(L, 1, NULL, registry_kinds)];
+    push_registry_kind(L, kind);
+    lua_getfield(L, -1, "names");
+    lua_Integer n = luaL_len(L, -1);
+    lua_createtable(L, (int)n, 0);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, -2, i);
+        lua_rawseti(L, -2, i);
+    }
+    return 1;
+}
+
+/* ---- the plan being judged --------------------------------------------- */
+
+static styr_run *check_run(lua_State *L)
+{
+    styr_run *run = current_run(L);
+    if (!run)
+        luaL_error(L, "the plan can only be read inside a rule's check function");
+    return run;
+}
+
+static int lookup_id(lua_State *L, const styr_strmap *m)
+{
+    size_t len;
+    const char *s;
+    if (lua_type(L, 1) != LUA_TSTRING && lua_type(L, 1) != LUA_TNUMBER) {
+        lua_pushnil(L);
+        return 1;
+    }
+    s = styr_trim(lua_tolstring(L, 1, &len), &len);
+    styr_nodeview_push(L, styr_strmap_get(m, s, len));
+    return 1;
+}
+
+static int api_plan_action(lua_State *L) { return lookup_id(L, &check_run(L)->item_ids); }
+static int api_plan_strategy(lua_State *L) { return lookup_id(L, &check_run(L)->strategy_ids); }
+
+static int api_plan_period(lua_State *L)
+{
+    styr_run *run = check_run(L);
+    if (!run->have_period)
+        return 0;
+    lua_pushinteger(L, (lua_Integer)run->period_from);
+    lua_pushinteger(L, (lua_Integer)run->period_to);
+    return 2;
+}
+
+static int api_plan_file(lua_State *L)
+{
+    lua_pushstring(L, check_run(L)->doc->file);
+    return 1;
+}
+
+/* ---- the ruleset ------------------------------------------------------- */
+
+static int api_ruleset_has_rule(lua_State *L)
+{
+    size_t len;
+    const char *id = luaL_checklstring(L, 1, &len);
+    lua_pushboolean(L, styr_ruleset_rule(api_rs(L), id, len) != NULL);
+    return 1;
+}
+
+static int api_ruleset_rule_ids(lua_State *L)
+{
+    styr_ruleset *rs = api_rs(L);
+    lua_createtable(L, (int)rs->nrules, 0);
+    for (size_t i = 0; i < rs->nrules; i++) {
+        lua_pushstring(L, rs->rules[i].id);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+static int api_ruleset_setting(lua_State *L)
+{
+    const styr_node *v = styr_ruleset_setting(api_rs(L), luaL_checkstring(L, 1));
+    if (v)
+        styr_nodeview_push(L, v);
+    else
+        lua_pushvalue(L, 2);   /* the default the rule gave */
+    return 1;
+}
+
+/* ---- the prioritisation model ----------------------------------------- */
+
+/* model_criteria() -> { {id=, label=, assessed=, low=, high=, cost=}, ... },
+ * or an empty list when the ruleset has no model. */
+static int api_model_criteria(lua_State *L)
+{
+    styr_ruleset *rs = api_rs(L);
+    const styr_model *m = rs->model;
+    lua_createtable(L, m ? (int)m->ncrit : 0, 0);
+    for (size_t i = 0; m && i < m->ncrit; i++) {
+        const styr_criterion *c = &m->crit[i];
+        lua_createtable(L, 0, 6);
+        lua_pushstring(L, c->id);
+        lua_setfield(L, -2, "id");
+        int lang = run_lang(L);
+        lua_pushstring(L, c->label[lang] ? c->label[lang] : c->label[0]);
+        lua_setfield(L, -2, "label");
+        lua_pushboolean(L, c->assessed);
+        lua_setfield(L, -2, "assessed");
+        lua_pushboolean(L, c->cost);
+        lua_setfield(L, -2, "cost");
+        if (c->has_scale) {
+            /* Whole numbers stay whole, so messages say 1-5, not 1.0-5.0. */
+            if (c->lo == (double)(lua_Integer)c->lo && c->hi == (double)(lua_Integer)c->hi) {
+                lua_pushinteger(L, (lua_Integer)c->lo);
+                lua_setfield(L, -2, "low");
+                lua_pushinteger(L, (lua_Integer)c->hi);
+            } else {
+                lua_pushnumber(L, c->lo);
+                lua_setfield(L, -2, "low");
+                lua_pushnumber(L, c->hi);
+            }
+            lua_setfield(L, -2, "high");
+        }
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+static int api_model_id(lua_State *L)
+{
+    styr_ruleset *rs = api_rs(L);
+    if (rs->model)
+        lua_pushstring(L, rs->model->id);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+/* scenario_weights(scenario) -> {weights = {id = w}, source = "given" |
+ * "pairwise" | "default", cr = number|nil, lambda_max = ...}, or nil and why. */
+static int api_scenario_weights(lua_State *L)
+{
+    styr_ruleset *rs = api_rs(L);
+    const styr_node *root = styr_nodeview_check(L, 1);
+    if (!rs->model) {
+        lua_pushnil(L);
+        lua_pushliteral(L, "the ruleset has no model");
+        return 2;
+    }
+    styr_weights w;
+    styr_error err;
+    styr_error_clear(&err);
+    if (styr_scenario_weights(rs->model, root, NULL, &w, &err) != STYR_OK) {
+        lua_pushnil(L);
+        lua_pushstring(L, err.message);
+        return 2;
+    }
+    /* Copy out before any Lua call can raise, then free. */
+    double local[64];
+    size_t m = w.m < 64 ? w.m : 64;
+    memcpy(local, w.w, m * sizeof *local);
+    styr_weights_source src = w.source;
+    styr_mcda_ahp_result ahp = w.ahp;
+    size_t ahp_n = w.ahp_n;
+    styr_weights_free(&w);
+    lua_createtable(L, 0, 4);
+    lua_createtable(L, 0, (int)m);
+    for (size_t j = 0; j < m; j++) {
+        lua_pushnumber(L, local[j]);
+        lua_setfield(L, -2, rs->model->crit[j].id);
+    }
+    lua_setfield(L, -2, "weights");
+    lua_pushstring(L, src == STYR_WEIGHTS_PAIRWISE ? "pairwise" : src == STYR_WEIGHTS_DEFAULT ? "default" : "given");
+    lua_setfield(L, -2, "source");
+    if (src == STYR_WEIGHTS_PAIRWISE && ahp_n > 1) {
+        lua_pushnumber(L, ahp.cr);
+        lua_setfield(L, -2, "cr");
+        lua_pushnumber(L, ahp.lambda_max);
+        lua_setfield(L, -2, "lambda_max");
+        lua_pushnumber(L, ahp.ci);
+        lua_setfield(L, -2, "ci");
+    }
+    return 1;
+}
+
+/* areas_loaded() -> whether find_area() can see the areas (true while an
+ * areas file is judged, and while `score` judges its scenarios). */
+static int api_areas_loaded(lua_State *L)
+{
+    styr_run *run = check_run(L);
+    lua_pushboolean(L, run->items != NULL);
+    return 1;
+}
+
+/* ---- installation ------------------------------------------------------ */
+
+static void set_funcs(lua_State *L, styr_ruleset *rs, const luaL_Reg *fns)
+{
+    for (; fns->name; fns++) {
+        lua_pushlightuserdata(L, rs);
+        lua_pushcclosure(L, fns->func, 1);
+        lua_setfield(L, -2, fns->name);
+    }
+}
+
+void styr_ruleapi_init(lua_State *L)
+{
+    styr_nodeview_init(L);
+}
+
+void styr_ruleapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index)
+{
+    static const luaL_Reg globals[] = {
+        {"rule", api_rule},   {"report", api_report}, {"text", api_text},
+        {"has", api_has},     {"line", api_line},     {"kind", api_kind},
+        {"each", api_each},   {"keys", api_keys},     {"path", api_path},
+        {"fold", api_fold},   {"nearest", api_nearest}, {"lang", api_lang},
+        {"did_you_mean", api_did_you_mean},
+        {"find_action", api_plan_action}, {"find_area", api_plan_action},
+        {"find_strategy", api_plan_strategy}, {"plan_period", api_plan_period},
+        {"file_name", api_plan_file},
+        {"model_criteria", api_model_criteria}, {"model_id", api_model_id},
+        {"scenario_weights", api_scenario_weights}, {"areas_loaded", api_areas_loaded},
+        {NULL, NULL}};
+    static const luaL_Reg date_fns[] = {{"parse", api_date_parse}, {"format", api_date_format}, {NULL, NULL}};
+    static const luaL_Reg pattern_fns[] = {{"match", api_pattern_match}, {"find_all", api_pattern_find_all}, {NULL, NULL}};
+    static const luaL_Reg registry_fns[] = {
+        {"owner", api_registry_owner}, {"program", api_registry_program},
+        {"funder", api_registry_funder}, {"suggest", api_registry_suggest},
+        {"names", api_registry_names}, {"size", api_registry_size}, {NULL, NULL}};
+    static const luaL_Reg ruleset_fns[] = {
+        {"has_rule", api_ruleset_has_rule}, {"rule_ids", api_ruleset_rule_ids},
+        {"setting", api_ruleset_setting}, {NULL, NULL}};
+    static const struct { const char *name; const luaL_Reg *fns; } tables[] = {
+        {"date", date_fns}, {"pattern", pattern_fns}, {"registry", registry_fns},
+        {"ruleset", ruleset_fns}, {NULL, NULL}};
+
+    env_index = lua_absindex(L, env_index);
+    lua_pushvalue(L, env_index);
+    set_funcs(L, rs, globals);
+    lua_pop(L, 1);
+    for (int i = 0; tables[i].name; i++) {
+        lua_newtable(L);
+        set_funcs(L, rs, tables[i].fns);
+        lua_setfield(L, env_index, tables[i].name);
+    }
+    lua_getfield(L, env_index, "ruleset");
+    lua_pushstring(L, rs->name);
+    lua_setfield(L, -2, "name");
+    lua_pop(L, 1);
+}

@@ -1,0 +1,28 @@
+/* rule_api.h - the rule API: what a rule file sees besides the safe standard
+ * library (see rules/README.md for the documentation rule authors read). */
+#ifndef STYR_RULE_API_H
+#define STYR_RULE_API_H
+
+#include <lua.h>
+
+#include "ruleset.h"
+#include "run.h"
+
+/* Sets up what the API shares across rule files (the node metatable). */
+void styr_ruleapi_init(lua_State *L);
+
+/* Fills the environment table at env_index with the API, bound to rs. Each
+ * file gets its own API tables, so no rule can alter what another sees. */
+void styr_ruleapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index);
+
+/* Formats a message template: every {name} is replaced by tostring(args.name)
+ * from the table at args_index (0 for none); {action} defaults to action.
+ * Unknown names are left as written. Returns a malloc'd string or NULL. */
+char *styr_ruleapi_format(lua_State *L, const char *tmpl, int args_index, const char *action);
+
+/* Makes run the file being judged by the rules of L (NULL when the run
+ * ends). The rule API reads the plan, reports findings and picks the
+ * language through it; outside a run, report() and the plan's lookups fail. */
+void styr_ruleapi_set_run(lua_State *L, styr_run *run);
+
+#endif

@@ -1,0 +1,865 @@
+/* ruleset.c - finding and loading ruleset folders (FORMATS.md section 4):
+ * ruleset.yaml, registry.yaml, schema.yaml and the Lua rule files, with
+ * `extends` loaded parents first. */
+/* realpath() is XSI. */
+#define _XOPEN_SOURCE 700
+
+#include "ruleset.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <lauxlib.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rule_api.h"
+#include "nodeview.h"
+#include "text.h"
+
+/* Where an installed styr keeps its rulesets: relative to the executable
+ * (a relocated install) and the absolute folder of the configured prefix.
+ * Never the source tree: a library must not depend on where it was built. */
+#ifndef STYR_INSTALL_RULES_REL
+#define STYR_INSTALL_RULES_REL "share/styr/rules"
+#endif
+#ifndef STYR_INSTALL_RULES_DIR
+#define STYR_INSTALL_RULES_DIR "/usr/local/share/styr/rules"
+#endif
+
+#define MAX_EXTENDS_DEPTH 8
+
+static const char *const scope_names[] = {"plan", "strategy", "action", "areas", "area", "scenario", "engine"};
+
+const char *styr_scope_name(styr_scope s) { return (unsigned)s < STYR_SCOPE_COUNT ? scope_names[s] : "?"; }
+
+int styr_scope_parse(const char *s)
+{
+    for (int i = 0; i < STYR_SCOPE_COUNT; i++)
+        if (strcmp(s, scope_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* ---- locating ---------------------------------------------------------- */
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *join(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *out = malloc(la + lb + 2);
+    if (!out)
+        return NULL;
+    memcpy(out, a, la);
+    out[la] = '/';
+    memcpy(out + la + 1, b, lb + 1);
+    return out;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* <dir of the executable>/../share/styr/rules, or NULL. */
+static char *installed_rules_dir(void)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    char rel[PATH_MAX + 64];
+    snprintf(rel, sizeof rel, "%s/../%s", exe, STYR_INSTALL_RULES_REL);
+    return strdup(rel);
+}
+
+const char *const *styr_ruleset_default_path(void)
+{
+    /* Computed once; the executable does not move while it runs. */
+    static char *relative;
+    static int done;
+    static const char *path[3];
+    if (!done) {
+        relative = installed_rules_dir();
+        size_t n = 0;
+        if (relative)
+            path[n++] = relative;
+        path[n++] = STYR_INSTALL_RULES_DIR;
+        path[n] = NULL;
+        done = 1;
+    }
+    return path;
+}
+
+static size_t path_count(const char *const *search)
+{
+    size_t n = 0;
+    while (search && search[n])
+        n++;
+    return n;
+}
+
+char *styr_ruleset_locate(const char *spec, const char *const *search, styr_error *err)
+{
+    if (!search)
+        search = styr_ruleset_default_path();
+    size_t nroots = path_count(search);
+    if (strchr(spec, '/') || is_dir(spec)) {
+        if (is_dir(spec))
+            return strdup(spec);
+        styr_error_set(err, STYR_E_RULESET, spec, 0, 0, "ruleset folder not found");
+        return NULL;
+    }
+    for (const char *c = spec; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_')) {
+            styr_error_set(err, STYR_E_RULESET, NULL, 0, 0,
+                           "'%s' is not a ruleset name (a-z, 0-9, '-', '_') nor a folder", spec);
+            return NULL;
+        }
+    const char *const *roots = search;
+    char *found = NULL;
+    for (size_t i = 0; i < nroots && !found; i++) {
+        char *cand = join(roots[i], spec);
+        if (cand && is_dir(cand)) {
+            /* The real folder, not the link or relative path that led to it:
+             * messages and ruleset_path name the files the user edits. */
+            found = realpath(cand, NULL);
+            if (!found) {
+                found = cand;
+                cand = NULL;
+            }
+        }
+        free(cand);
+    }
+    char cwd[PATH_MAX];
+    size_t clen;
+    if (found && getcwd(cwd, sizeof cwd) && (clen = strlen(cwd)) > 1 &&
+        strncmp(found, cwd, clen) == 0 && found[clen] == '/')
+        memmove(found, found + clen + 1, strlen(found + clen + 1) + 1);   /* short names in messages */
+    if (!found) {
+        /* Name the rulesets there are (sorted), which helps more than paths. */
+        char *list[64];
+        size_t n = 0;
+        for (size_t i = 0; i < nroots; i++) {
+            DIR *d = opendir(roots[i]);
+            struct dirent *e;
+            while (d && n < 64 && (e = readdir(d))) {
+                int seen = e->d_name[0] == '.';
+                for (size_t j = 0; j < n && !seen; j++)
+                    seen = strcmp(list[j], e->d_name) == 0;
+                char *sub = seen ? NULL : join(roots[i], e->d_name);
+                if (sub && is_dir(sub) && (list[n] = strdup(e->d_name)))
+                    n++;
+                free(sub);
+            }
+            if (d)
+                closedir(d);
+        }
+        qsort(list, n, sizeof *list, cmp_names);
+        char names[512] = "";
+        for (size_t j = 0; j < n; j++) {
+            if (strlen(names) + strlen(list[j]) + 3 < sizeof names) {
+                if (names[0])
+                    strcat(names, ", ");
+                strcat(names, list[j]);
+            }
+            free(list[j]);
+        }
+        styr_error_set(err, STYR_E_RULESET, NULL, 0, 0,
+                       "no ruleset named '%s' (there are: %s); or give the ruleset's folder instead of a name",
+                       spec, names[0] ? names : "none");
+    }
+    return found;
+}
+
+/* ---- rules ------------------------------------------------------------- */
+
+static void rule_free_fields(styr_rule *r)
+{
+    free(r->id);
+    for (int i = 0; i < 2; i++) {
+        if (r->message[1] != r->message[0] || i == 0)
+            free(r->message[i]);
+        if (r->description[1] != r->description[0] || i == 0)
+            free(r->description[i]);
+        if (r->remediation[1] != r->remediation[0] || i == 0)
+            free(r->remediation[i]);
+    }
+    free(r->file);
+    free(r->ruleset);
+}
+
+static char *dup0(const char *s) { return s ? strdup(s) : NULL; }
+
+styr_rule *styr_ruleset_rule(const styr_ruleset *rs, const char *id, size_t len)
+{
+    uintptr_t i = (uintptr_t)styr_strmap_get(&rs->rule_index, id, len);
+    return i ? &rs->rules[i - 1] : NULL;
+}
+
+styr_rule *styr_ruleset_add_rule(styr_ruleset *rs, const styr_rule *proto, styr_error *err)
+{
+    styr_rule *old = styr_ruleset_rule(rs, proto->id, strlen(proto->id));
+    if (old && old->ruleset && proto->ruleset && strcmp(old->ruleset, proto->ruleset) == 0) {
+        styr_error_set(err, STYR_E_RULESET, proto->file, proto->line, 0,
+                       "rule id '%s' is already declared at %s:%u", proto->id,
+                       old->file ? old->file : "?", old->line);
+        return NULL;
+    }
+    styr_rule r;
+    memset(&r, 0, sizeof r);
+    r.id = dup0(proto->id);
+    r.severity = proto->severity;
+    r.declared = proto->declared;
+    r.scope = proto->scope;
+    r.fn = LUA_NOREF;
+    for (int i = 0; i < 2; i++) {
+        /* Keep one copy when both languages share a text. */
+        r.message[i] = (i == 1 && proto->message[1] == proto->message[0]) ? r.message[0] : dup0(proto->message[i]);
+        r.description[i] = (i == 1 && proto->description[1] == proto->description[0]) ? r.description[0] : dup0(proto->description[i]);
+        r.remediation[i] = (i == 1 && proto->remediation[1] == proto->remediation[0]) ? r.remediation[0] : dup0(proto->remediation[i]);
+    }
+    r.file = dup0(proto->file);
+    r.line = proto->line;
+    r.ruleset = dup0(proto->ruleset);
+    if (!r.id) {
+        rule_free_fields(&r);
+        styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    if (old) {
+        /* A child ruleset redefines a parent's rule: the child's wins. */
+        if (old->fn != LUA_NOREF && rs->sb)
+            luaL_unref(styr_sandbox_lua(rs->sb), LUA_REGISTRYINDEX, old->fn);
+        rule_free_fields(old);
+        *old = r;
+        return old;
+    }
+    if (rs->nrules == rs->caprules) {
+        size_t cap = rs->caprules ? rs->caprules * 2 : 64;
+        styr_rule *rules = realloc(rs->rules, cap * sizeof *rules);
+        if (!rules) {
+            rule_free_fields(&r);
+            styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+            return NULL;
+        }
+        rs->rules = rules;
+        rs->caprules = cap;
+    }
+    rs->rules[rs->nrules] = r;
+    if (styr_strmap_put(&rs->rule_index, r.id, strlen(r.id), (void *)(uintptr_t)(rs->nrules + 1), NULL) < 0) {
+        rule_free_fields(&rs->rules[rs->nrules]);
+        styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    return &rs->rules[rs->nrules++];
+}
+
+/* ---- YAML helpers ------------------------------------------------------ */
+
+static const char *scalar_text(const styr_node *n)
+{
+    return n && n->kind == STYR_NODE_SCALAR && n->stype != STYR_SCALAR_NULL ? n->u.text : NULL;
+}
+
+static styr_status node_error(styr_error *err, const styr_doc *doc, const styr_node *n,
+                              const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Fills err with a ruleset problem at node n of doc. */
+static styr_status node_error(styr_error *err, const styr_doc *doc, const styr_node *n,
+                              const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    styr_error_setv(err, STYR_E_RULESET, doc->file, n ? n->line : 0, n ? n->column : 0, fmt, ap);
+    va_end(ap);
+    return STYR_E_RULESET;
+}
+
+/* Loads dir/name if it exists; *out stays NULL when it does not. */
+static styr_status load_yaml(styr_ruleset *rs, const char *dir, const char *name,
+                             const char *kind, styr_doc **out, styr_error *err)
+{
+    *out = NULL;
+    char *path = join(dir, name);
+    if (!path)
+        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    if (access(path, F_OK) != 0) {
+        free(path);
+        return STYR_OK;
+    }
+    styr_limits lim;
+    styr_limits_default(&lim);
+    styr_doc *doc = NULL;
+    styr_status st = styr_doc_load_file(path, &lim, &doc, err);
+    free(path);
+    if (st != STYR_OK) {
+        err->code = STYR_E_RULESET;
+        return STYR_E_RULESET;
+    }
+    styr_doc **docs = realloc(rs->docs, (rs->ndocs + 1) * sizeof *docs);
+    if (!docs) {
+        styr_doc_free(doc);
+        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    rs->docs = docs;
+    rs->docs[rs->ndocs++] = doc;
+    if (!doc->root || doc->root->kind != STYR_NODE_MAP)
+        return node_error(err, doc, doc->root, "%s must be a mapping that starts with kind: %s", name, kind);
+    const char *k = scalar_text(styr_map_get(doc->root, "kind", 4));
+    if (!k || strcmp(k, kind) != 0)
+        return node_error(err, doc, styr_map_get(doc->root, "kind", 4) ? styr_map_get(doc->root, "kind", 4) : doc->root,
+                          "expected kind: %s", kind);
+    *out = doc;
+    return STYR_OK;
+}
+
+/* ---- registry ---------------------------------------------------------- */
+
+static const struct { const char *list, *kind; } registry_lists[] = {
+    {"owners", "owner"}, {"programs", "program"}, {"funders", "funder"}, {NULL, NULL}};
+
+/* Adds one spelling of an entry to the index of kind at the top of the stack:
+ * {by_key = {folded -> entry}, spellings = {...}, names = {...}}. */
+static styr_status index_spelling(lua_State *L, const styr_doc *doc, const styr_node *entry,
+                                  const styr_node *spelling, styr_error *err)
+{
+    const char *s = scalar_text(spelling);
+    if (!s)
+        return node_error(err, doc, spelling, "a registry name must be a text");
+    char buf[512];
+    size_t need = styr_fold(s, spelling->count, buf, sizeof buf);
+    if (need >= sizeof buf)
+        return node_error(err, doc, spelling, "registry name is too long");
+    lua_getfield(L, -1, "by_key");                      /* idx by_key */
+    lua_pushlstring(L, buf, need);
+    lua_rawget(L, -2);                                  /* idx by_key old */
+    const styr_node *old = styr_nodeview_test(L, -1);
+    lua_pop(L, 1);
+    if (old && old != entry) {
+        const styr_node *oname = styr_map_get(old, "name", 4);
+        char other[256];
+        snprintf(other, sizeof other, "%s' (line %u", scalar_text(oname) ? scalar_text(oname) : "?", old->line);
+        lua_pop(L, 1);
+        return node_error(err, doc, spelling, "'%s' is already a name or alias of '%s)", s, other);
+    }
+    if (!old) {
+        lua_pushlstring(L, buf, need);
+        styr_nodeview_push_view(L, entry);
+        lua_rawset(L, -3);
+        lua_getfield(L, -2, "spellings");
+        lua_pushlstring(L, s, spelling->count);
+        lua_rawseti(L, -2, luaL_len(L, -2) + 1);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);                                      /* idx */
+    return STYR_OK;
+}
+
+static styr_status add_registry(styr_ruleset *rs, const styr_doc *doc, styr_error *err)
+{
+    lua_State *L = styr_sandbox_lua(rs->sb);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, rs->registry);    /* reg */
+    for (int k = 0; registry_lists[k].list; k++) {
+        const styr_node *list = styr_map_get(doc->root, registry_lists[k].list, strlen(registry_lists[k].list));
+        if (!list)
+            continue;
+        if (list->kind != STYR_NODE_SEQ) {
+            lua_pop(L, 1);
+            return node_error(err, doc, list, "'%s' must be a list of entries with a name", registry_lists[k].list);
+        }
+        lua_getfield(L, -1, registry_lists[k].kind);    /* reg idx */
+        for (uint32_t i = 0; i < list->count; i++) {
+            const styr_node *e = styr_seq_item(list, i);
+            const styr_node *name = e->kind == STYR_NODE_MAP ? styr_map_get(e, "name", 4) : NULL;
+            if (!scalar_text(name)) {
+                lua_pop(L, 2);
+                return node_error(err, doc, name ? name : e, "each entry of '%s' needs a name", registry_lists[k].list);
+            }
+            styr_status st = index_spelling(L, doc, e, name, err);
+            if (st != STYR_OK) {
+                lua_pop(L, 1);
+                return st;
+            }
+            lua_getfield(L, -1, "names");
+            lua_pushlstring(L, name->u.text, name->count);
+            lua_rawseti(L, -2, luaL_len(L, -2) + 1);
+            lua_pop(L, 1);
+            const styr_node *aliases = styr_map_get(e, "aliases", 7);
+            if (aliases && aliases->kind != STYR_NODE_SEQ) {
+                lua_pop(L, 2);
+                return node_error(err, doc, aliases, "aliases must be a list, e.g. aliases: [BRG]");
+            }
+            for (uint32_t j = 0; aliases && j < aliases->count; j++) {
+                st = index_spelling(L, doc, e, styr_seq_item(aliases, j), err);
+                if (st != STYR_OK) {
+                    lua_pop(L, 1);
+                    return st;
+                }
+            }
+        }
+        lua_pop(L, 1);                                  /* reg */
+    }
+    lua_pop(L, 1);
+    return STYR_OK;
+}
+
+static void new_registry(styr_ruleset *rs)
+{
+    lua_State *L = styr_sandbox_lua(rs->sb);
+    lua_newtable(L);
+    for (int k = 0; registry_lists[k].list; k++) {
+        lua_newtable(L);
+        lua_newtable(L);
+        lua_setfield(L, -2, "by_key");
+        lua_newtable(L);
+        lua_setfield(L, -2, "spellings");
+        lua_newtable(L);
+        lua_setfield(L, -2, "names");
+        lua_setfield(L, -2, registry_lists[k].kind);
+    }
+    rs->registry = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* ---- schema rules ------------------------------------------------------ */
+
+/* Declares <part>.type and <part>.unknown-key for every part the schema
+ * names, with the messages schema.yaml gives. */
+static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_error *err)
+{
+    const styr_node *types = styr_map_get(doc->root, "types", 5);
+    const styr_node *msgs = styr_map_get(doc->root, "messages", 8);
+    if (!types || types->kind != STYR_NODE_MAP)
+        return node_error(err, doc, types ? types : doc->root, "schema.yaml needs a 'types' mapping");
+    if (!msgs || msgs->kind != STYR_NODE_MAP)
+        return node_error(err, doc, msgs ? msgs : doc->root, "schema.yaml needs a 'messages' mapping");
+    static const struct { const char *suffix; styr_severity sev; } kinds[] = {
+        {"type", STYR_SEV_ERROR}, {"unknown-key", STYR_SEV_WARNING}};
+    rs->schema = types;
+    for (uint32_t i = 0; i < types->count; i++) {
+        const styr_node *t = styr_map_value(types, i);
+        const char *part = t->kind == STYR_NODE_MAP ? scalar_text(styr_map_get(t, "part", 4)) : NULL;
+        if (!part)
+            return node_error(err, doc, t, "schema type '%s' needs a part (e.g. part: action)",
+                              styr_map_key(types, i)->u.text);
+        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+            char id[160];
+            snprintf(id, sizeof id, "%s.%s", part, kinds[k].suffix);
+            if (styr_ruleset_rule(rs, id, strlen(id)))
+                continue;
+            const styr_node *m = styr_map_get(msgs, kinds[k].suffix, strlen(kinds[k].suffix));
+            const char *sv = m && m->kind == STYR_NODE_MAP ? scalar_text(styr_map_get(m, "sv", 2)) : NULL;
+            const char *en = m && m->kind == STYR_NODE_MAP ? scalar_text(styr_map_get(m, "en", 2)) : NULL;
+            if (!sv || !en)
+                return node_error(err, doc, m ? m : msgs, "schema messages need '%s' with sv and en texts",
+                                  kinds[k].suffix);
+            const styr_node *d = m ? styr_map_get(m, "description", 11) : NULL;
+            styr_rule proto;
+            memset(&proto, 0, sizeof proto);
+            proto.id = id;
+            proto.severity = proto.declared = kinds[k].sev;
+            proto.scope = STYR_SCOPE_ENGINE;
+            proto.message[0] = (char *)sv;
+            proto.message[1] = (char *)en;
+            proto.description[0] = proto.description[1] = (char *)scalar_text(d);
+            proto.file = doc->file;
+            proto.line = m->line;
+            proto.ruleset = (char *)rs->loading_ruleset;
+            if (!styr_ruleset_add_rule(rs, &proto, err))
+                return err->code;
+        }
+    }
+    return STYR_OK;
+}
+
+/* ---- patterns and settings --------------------------------------------- */
+
+static styr_status add_patterns(styr_ruleset *rs, const styr_doc *doc, const styr_node *pats, styr_error *err)
+{
+    if (pats->kind != STYR_NODE_MAP)
+        return node_error(err, doc, pats, "'patterns' must map names to regular expressions");
+    for (uint32_t i = 0; i < pats->count; i++) {
+        const styr_node *k = styr_map_key(pats, i), *v = styr_map_value(pats, i);
+        if (!scalar_text(v))
+            return node_error(err, doc, v, "pattern '%s' must be a text", k->u.text);
+        styr_pattern *re = styr_pattern_compile(k->u.text, v->u.text, v->count, err);
+        if (!re) {
+            char msg[sizeof err->message];
+            snprintf(msg, sizeof msg, "%s", err->message);
+            return styr_error_set(err, STYR_E_RULESET, doc->file, v->line, v->column, "%s", msg);
+        }
+        size_t j;
+        for (j = 0; j < rs->npatterns && strcmp(rs->patterns[j].name, k->u.text) != 0; j++)
+            ;
+        if (j < rs->npatterns) {
+            styr_pattern_free(rs->patterns[j].re);   /* a child overrides a parent's */
+            rs->patterns[j].re = re;
+            continue;
+        }
+        styr_named_pattern *np = realloc(rs->patterns, (rs->npatterns + 1) * sizeof *np);
+        char *name = strdup(k->u.text);
+        if (!np || !name) {
+            free(name);
+            styr_pattern_free(re);
+            if (np)
+                rs->patterns = np;
+            return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        }
+        rs->patterns = np;
+        rs->patterns[rs->npatterns++] = (styr_named_pattern){name, re};
+    }
+    return STYR_OK;
+}
+
+const styr_pattern *styr_ruleset_pattern(const styr_ruleset *rs, const char *name)
+{
+    for (size_t i = 0; i < rs->npatterns; i++)
+        if (strcmp(rs->patterns[i].name, name) == 0)
+            return rs->patterns[i].re;
+    return NULL;
+}
+
+const styr_node *styr_ruleset_setting(const styr_ruleset *rs, const char *name)
+{
+    for (size_t i = rs->nsettings; i-- > 0;) {
+        const styr_node *v = styr_map_get(rs->settings[i], name, strlen(name));
+        if (v)
+            return v;
+    }
+    return NULL;
+}
+
+/* ---- Lua rule files ---------------------------------------------------- */
+
+
+static int is_rule_file(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".lua") == 0 && strcmp(name, "model.lua") != 0 && name[0] != '.';
+}
+
+static styr_status run_rule_file(styr_ruleset *rs, const char *path, styr_error *err)
+{
+    lua_State *L = styr_sandbox_lua(rs->sb);
+    styr_sandbox_new_env(rs->sb, path);                      /* env */
+    styr_ruleapi_fill_env(L, rs, -1);
+    styr_status st = styr_sandbox_load(rs->sb, path, -1, err); /* env chunk */
+    if (st == STYR_OK) {
+        st = styr_sandbox_call(rs->sb, 0, 0, NULL, err);
+        if (st != STYR_OK) {
+            err->code = STYR_E_RULESET;
+            st = STYR_E_RULESET;
+            if (!err->file[0])
+                snprintf(err->file, sizeof err->file, "%s", path);   /* at least the file */
+        }
+    }
+    lua_pop(L, 1);
+    return st;
+}
+
+static styr_status load_rule_files(styr_ruleset *rs, const char *dir, styr_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return styr_error_set(err, STYR_E_RULESET, dir, 0, 0, "cannot read the ruleset folder");
+    char **names = NULL;
+    size_t n = 0;
+    styr_status st = STYR_OK;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!is_rule_file(e->d_name))
+            continue;
+        char **grown = realloc(names, (n + 1) * sizeof *names);
+        if (!grown || !(grown[n] = strdup(e->d_name))) {
+            names = grown ? grown : names;
+            st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+            break;
+        }
+        names = grown;
+        n++;
+    }
+    closedir(d);
+    if (st == STYR_OK && n > 1)
+        qsort(names, n, sizeof *names, cmp_names);   /* a stable, documented order */
+    for (size_t i = 0; i < n && st == STYR_OK; i++) {
+        char *path = join(dir, names[i]);
+        st = path ? run_rule_file(rs, path, err) : styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        free(path);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return st;
+}
+
+/* ---- one ruleset and its parents --------------------------------------- */
+
+typedef struct pending_overrides {
+    const styr_doc *doc;
+    const styr_node *map;
+} pending_overrides;
+
+static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth,
+                              pending_overrides *ov, size_t *nov, styr_error *err);
+
+static char *parent_dir(const char *dir, const char *name, const char *const *search, styr_error *err)
+{
+    /* A sibling folder first, so a copied rules/ tree keeps working. */
+    char *copy = strdup(dir);
+    if (!copy)
+        return NULL;
+    char *slash = strrchr(copy, '/');
+    char *cand = NULL;
+    if (slash) {
+        *slash = '\0';
+        cand = join(copy, name);
+    } else {
+        cand = strdup(name);
+    }
+    free(copy);
+    if (cand && is_dir(cand))
+        return cand;
+    free(cand);
+    return styr_ruleset_locate(name, search, err);
+}
+
+static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth,
+                              pending_overrides *ov, size_t *nov, styr_error *err)
+{
+    styr_doc *meta;
+    styr_status st = load_yaml(rs, dir, "ruleset.yaml", "ruleset", &meta, err);
+    if (st != STYR_OK)
+        return st;
+    if (!meta) {
+        char *p = join(dir, "ruleset.yaml");
+        styr_error_set(err, STYR_E_RULESET, p ? p : dir, 0, 0,
+                       "not a ruleset: ruleset.yaml is missing");
+        free(p);
+        return STYR_E_RULESET;
+    }
+    const styr_node *name = styr_map_get(meta->root, "name", 4);
+    if (!scalar_text(name))
+        return node_error(err, meta, name ? name : meta->root, "ruleset.yaml needs a name");
+    for (size_t i = 0; i < rs->nchain; i++)
+        if (strcmp(rs->chain[i], name->u.text) == 0)
+            return STYR_OK;   /* already loaded through another parent */
+
+    const styr_node *ext = styr_map_get(meta->root, "extends", 7);
+    if (ext) {
+        if (depth >= MAX_EXTENDS_DEPTH)
+            return node_error(err, meta, ext, "'extends' goes deeper than 8 rulesets (a cycle?)");
+        uint32_t n = ext->kind == STYR_NODE_SEQ ? ext->count : 1;
+        for (uint32_t i = 0; i < n; i++) {
+            const styr_node *p = ext->kind == STYR_NODE_SEQ ? styr_seq_item(ext, i) : ext;
+            if (!scalar_text(p))
+                return node_error(err, meta, p, "'extends' names rulesets, e.g. extends: [core]");
+            if (strcmp(p->u.text, name->u.text) == 0)
+                return node_error(err, meta, p, "ruleset '%s' cannot extend itself", p->u.text);
+            styr_error perr;
+            styr_error_clear(&perr);
+            char *pdir = parent_dir(dir, p->u.text, (const char *const *)rs->search, &perr);
+            if (!pdir)
+                return node_error(err, meta, p, "cannot find the ruleset '%s' this one extends", p->u.text);
+            st = load_chain(rs, pdir, depth + 1, ov, nov, err);
+            free(pdir);
+            if (st != STYR_OK)
+                return st;
+        }
+    }
+
+    char **chain = realloc(rs->chain, (rs->nchain + 1) * sizeof *chain);
+    if (chain)
+        rs->chain = chain;
+    char **dirs = realloc(rs->chain_dirs, (rs->nchain + 1) * sizeof *dirs);
+    if (dirs)
+        rs->chain_dirs = dirs;
+    if (!chain || !dirs)
+        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    rs->chain[rs->nchain] = strdup(name->u.text);
+    rs->chain_dirs[rs->nchain] = strdup(dir);
+    if (!rs->chain[rs->nchain] || !rs->chain_dirs[rs->nchain]) {
+        free(rs->chain[rs->nchain]);
+        free(rs->chain_dirs[rs->nchain]);
+        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    rs->loading_ruleset = rs->chain[rs->nchain++];
+
+    const styr_node *pats = styr_map_get(meta->root, "patterns", 8);
+    if (pats && (st = add_patterns(rs, meta, pats, err)) != STYR_OK)
+        return st;
+    const styr_node *settings = styr_map_get(meta->root, "settings", 8);
+    if (settings) {
+        if (settings->kind != STYR_NODE_MAP)
+            return node_error(err, meta, settings, "'settings' must be a mapping");
+        const styr_node **s = realloc(rs->settings, (rs->nsettings + 1) * sizeof *s);
+        if (!s)
+            return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        rs->settings = s;
+        rs->settings[rs->nsettings++] = settings;
+    }
+    const styr_node *sev = styr_map_get(meta->root, "severity", 8);
+    if (sev) {
+        if (sev->kind != STYR_NODE_MAP)
+            return node_error(err, meta, sev, "'severity' must map rule ids to error, warning, info or off");
+        ov[(*nov)++] = (pending_overrides){meta, sev};
+    }
+
+    styr_doc *reg;
+    if ((st = load_yaml(rs, dir, "registry.yaml", "registry", &reg, err)) != STYR_OK)
+        return st;
+    if (reg && (st = add_registry(rs, reg, err)) != STYR_OK)
+        return st;
+    styr_doc *schema;
+    if ((st = load_yaml(rs, dir, "schema.yaml", "schema", &schema, err)) != STYR_OK)
+        return st;
+    if (schema && (st = add_schema_rules(rs, schema, err)) != STYR_OK)
+        return st;
+    st = load_rule_files(rs, dir, err);
+    if (st == STYR_OK)
+        st = styr_model_load(rs, dir, err);
+    rs->loading_ruleset = NULL;
+    return st;
+}
+
+static styr_status apply_overrides(styr_ruleset *rs, const pending_overrides *ov, size_t nov, styr_error *err)
+{
+    for (size_t i = 0; i < nov; i++) {
+        const styr_node *m = ov[i].map;
+        for (uint32_t j = 0; j < m->count; j++) {
+            const styr_node *k = styr_map_key(m, j), *v = styr_map_value(m, j);
+            styr_rule *r = styr_ruleset_rule(rs, k->u.text, k->count);
+            if (!r) {
+                const char **ids = malloc((rs->nrules ? rs->nrules : 1) * sizeof *ids);
+                long near = -1;
+                if (ids) {
+                    for (size_t x = 0; x < rs->nrules; x++)
+                        ids[x] = rs->rules[x].id;
+                    near = styr_nearest(k->u.text, k->count, ids, rs->nrules);
+                }
+                char hint[200] = "";
+                if (near >= 0)
+                    snprintf(hint, sizeof hint, " (did you mean '%s'?)", ids[near]);
+                free(ids);
+                return node_error(err, ov[i].doc, k, "severity is set for an unknown rule '%s'%s", k->u.text, hint);
+            }
+            styr_severity s;
+            if (!scalar_text(v) || !styr_severity_parse(v->u.text, &s))
+                return node_error(err, ov[i].doc, v, "severity of '%s' must be error, warning, info or off", k->u.text);
+            r->severity = s;
+        }
+    }
+    return STYR_OK;
+}
+
+/* A NULL-terminated copy of search (the default path when NULL). */
+static char **copy_path(const char *const *search)
+{
+    if (!search)
+        search = styr_ruleset_default_path();
+    size_t n = path_count(search);
+    char **out = calloc(n + 1, sizeof *out);
+    for (size_t i = 0; out && i < n; i++)
+        if (!(out[i] = strdup(search[i]))) {
+            for (size_t k = 0; k < i; k++)
+                free(out[k]);
+            free(out);
+            return NULL;
+        }
+    return out;
+}
+
+styr_status styr_ruleset_load(const char *spec, const styr_limits *lim,
+                              styr_ruleset **out, styr_error *err)
+{
+    return styr_ruleset_load_from(spec, NULL, lim, out, err);
+}
+
+styr_status styr_ruleset_load_from(const char *spec, const char *const *search, const styr_limits *lim,
+                                   styr_ruleset **out, styr_error *err)
+{
+    *out = NULL;
+    styr_ruleset *rs = calloc(1, sizeof *rs);
+    if (!rs)
+        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    if (!(rs->search = copy_path(search))) {
+        free(rs);
+        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    rs->lim = *lim;
+    rs->registry = LUA_NOREF;
+    styr_strmap_init(&rs->rule_index);
+    styr_status st;
+    pending_overrides ov[MAX_EXTENDS_DEPTH + 2];
+    size_t nov = 0;
+    if (!(rs->dir = styr_ruleset_locate(spec, (const char *const *)rs->search, err))) {
+        st = err->code;
+        goto fail;
+    }
+    if (!(rs->sb = styr_sandbox_new(lim, err))) {
+        st = err->code;
+        goto fail;
+    }
+    styr_ruleapi_init(styr_sandbox_lua(rs->sb));
+    new_registry(rs);
+    if ((st = load_chain(rs, rs->dir, 0, ov, &nov, err)) != STYR_OK)
+        goto fail;
+    if ((st = apply_overrides(rs, ov, nov, err)) != STYR_OK)
+        goto fail;
+    rs->name = strdup(rs->nchain ? rs->chain[rs->nchain - 1] : spec);
+    if (!rs->name) {
+        st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        goto fail;
+    }
+    *out = rs;
+    return STYR_OK;
+fail:
+    styr_ruleset_free(rs);
+    return st;
+}
+
+void styr_ruleset_free(styr_ruleset *rs)
+{
+    if (!rs)
+        return;
+    styr_ruleset_free(rs->helper);
+    /* Lua first: its views point into the documents freed below. */
+    styr_sandbox_free(rs->sb);
+    styr_model_free(rs->model);
+    for (size_t i = 0; i < rs->nrules; i++)
+        rule_free_fields(&rs->rules[i]);
+    free(rs->rules);
+    styr_strmap_free(&rs->rule_index);
+    for (size_t i = 0; i < rs->ndocs; i++)
+        styr_doc_free(rs->docs[i]);
+    free(rs->docs);
+    free(rs->settings);
+    for (size_t i = 0; i < rs->npatterns; i++) {
+        free(rs->patterns[i].name);
+        styr_pattern_free(rs->patterns[i].re);
+    }
+    free(rs->patterns);
+    for (size_t i = 0; i < rs->nchain; i++) {
+        free(rs->chain[i]);
+        free(rs->chain_dirs[i]);
+    }
+    free(rs->chain);
+    free(rs->chain_dirs);
+    free(rs->name);
+    free(rs->dir);
+    for (size_t i = 0; rs->search && rs->search[i]; i++)
+        free(rs->search[i]);
+    free(rs->search);
+    free(rs);
+}

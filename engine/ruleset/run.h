@@ -1,0 +1,81 @@
+/* run.h - the state of one run of a ruleset over one file, kept apart from
+ * the ruleset itself: a loaded ruleset is read-only while it judges, and
+ * everything a run changes (the current rule, which rules crashed, time per
+ * rule, the language of its messages) lives here or in the caller's
+ * styr_run_opts. */
+#ifndef STYR_RUN_H
+#define STYR_RUN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+#include "error.h"
+#include "findings.h"
+#include "strmap.h"
+
+/* Languages of messages: index of a rule's message[] and of labels. */
+enum { STYR_LANG_SV = 0, STYR_LANG_EN = 1 };
+
+struct styr_ruleset;
+struct styr_rule;
+
+/* Time spent in one rule's check() over a whole command (--profile-rules). */
+typedef struct styr_rule_stats {
+    double seconds;
+    unsigned long calls;
+} styr_rule_stats;
+
+/* What the caller decides for a run; borrowed by the run, never changed. */
+typedef struct styr_run_opts {
+    int lang;                    /* STYR_LANG_*: the language of findings */
+    unsigned threads;            /* 1: one core only; 0: two when a plan is large */
+    styr_rule_stats *stats;      /* NULL, or one entry a rule of the ruleset
+                                    (index as rs->rules), added to by each run */
+} styr_run_opts;
+
+/* Swedish, as many threads as pay, no profiling. */
+void styr_run_opts_default(styr_run_opts *o);
+
+/* What judging one file gave. */
+typedef struct styr_file_result {
+    char *file;
+    const char *kind;            /* "action-plan", "innovation-areas", "scenario" */
+    size_t actions;              /* actions in a plan (areas in an areas file) */
+    styr_findings findings;
+    styr_error *rule_errors;     /* rules that crashed (each makes the run exit 2) */
+    size_t nrule_errors;
+    int failed;                  /* the file could not be judged at all */
+    styr_error failure;          /* why, when failed */
+} styr_file_result;
+
+void styr_file_result_free(styr_file_result *res);
+
+/* The state the rule API sees while one file is judged. */
+typedef struct styr_run {
+    const struct styr_ruleset *rs;
+    const styr_run_opts *opts;
+    const struct styr_rule *rule; /* the rule running now, or NULL */
+    unsigned char *crashed;      /* one flag a rule: it crashed on this file */
+    styr_file_result *res;
+    const styr_doc *doc;
+    const styr_node *items;      /* actions[] or areas[] */
+    styr_strmap item_ids;        /* trimmed id text -> node (first wins) */
+    styr_strmap strategy_ids;
+    int have_period;
+    int64_t period_from, period_to;  /* day ordinals */
+} styr_run;
+
+/* Sets up run for rs with opts (borrowed): empty indexes, no crashes.
+ * Returns 0, or -1 when out of memory. */
+int styr_run_init(styr_run *run, const struct styr_ruleset *rs, const styr_run_opts *opts,
+                  styr_file_result *res);
+void styr_run_free(styr_run *run);
+
+/* The plan item (action or area) that contains n (or is n), or NULL. */
+const styr_node *styr_run_item_of(const styr_run *run, const styr_node *n);
+
+/* The trimmed id text of a plan item and its length, or NULL. */
+const char *styr_item_id(const styr_node *item, size_t *len);
+
+#endif
