@@ -68,7 +68,8 @@ typedef struct styr_doc {
     size_t bytes;        /* input size */
 } styr_doc;
 
-/* Parses a whole file. On success *out is a new document (root NULL for an
+/* Parses a whole file ("-": standard input, named "<stdin>" in messages).
+ * On success *out is a new document (root NULL for an
  * empty stream or one of only comments); the caller frees it with
  * styr_doc_free. On failure *out is NULL and err says where and why:
  * STYR_E_IO unreadable, STYR_E_SYNTAX malformed YAML (libyaml's own words),

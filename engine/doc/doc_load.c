@@ -1212,11 +1212,15 @@ styr_status styr_doc_load_file(const char *path, const styr_limits *lim,
 
     *out = NULL;
     styr_error_clear(err);
-    if ((st = loader_init(&L, path, lim, err)) != STYR_OK)
+    int from_stdin = strcmp(path, "-") == 0;
+    if ((st = loader_init(&L, from_stdin ? "<stdin>" : path, lim, err)) != STYR_OK)
         goto cleanup;
-    do
-        L.fd = open(path, O_RDONLY | O_CLOEXEC);
-    while (L.fd < 0 && errno == EINTR);
+    if (from_stdin)
+        L.fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0);   /* closed with the loader; stdin stays open */
+    else
+        do
+            L.fd = open(path, O_RDONLY | O_CLOEXEC);
+        while (L.fd < 0 && errno == EINTR);
     if (L.fd < 0) {
         st = fail(&L, STYR_E_IO, 0, 0, "cannot open: %s", strerror(errno));
         goto cleanup;

@@ -13,7 +13,20 @@ typedef struct styr_report_opts {
     const char *ruleset;       /* the ruleset's name */
     const char *version;       /* styr's version */
     int findings_only;         /* text: no summary line a file */
+    const char *ruleset_path;  /* the folder actually loaded (JSON: ruleset_path) */
 } styr_report_opts;
+
+/* The version of the JSON outputs' shape (FORMATS.md section 9). */
+#define STYR_JSON_FORMAT_VERSION 2
+
+/* Opens a command's JSON object: "{", format_version, tool, ruleset and
+ * ruleset_path; the caller goes on with ",\n  \"key\": ...". */
+void styr_report_json_head(FILE *out, const styr_report_opts *o);
+
+/* gnu: `file:line:col: error|warning|note: message [rule-id]`, the format
+ * editors and CI problem matchers parse; severity words in English, the
+ * message in the report's language; waived findings are left out. */
+void styr_report_gnu(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o);
 
 /* Writes one finding as a JSON object (the shape of FORMATS.md section 6);
  * item_key is "action" or "area"; file, when not NULL, is added. */

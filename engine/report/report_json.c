@@ -40,12 +40,20 @@ void styr_report_json_finding(FILE *out, const styr_finding *fi, const char *ite
     fputc('}', out);
 }
 
-void styr_report_json(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o)
+void styr_report_json_head(FILE *out, const styr_report_opts *o)
 {
-    fputs("{\n  \"tool\": {\"name\": \"styr\", \"version\": ", out);
+    fprintf(out, "{\n  \"format_version\": %d,\n  \"tool\": {\"name\": \"styr\", \"version\": ",
+            STYR_JSON_FORMAT_VERSION);
     styr_json_string(out, o->version);
     fputs("},\n  \"ruleset\": ", out);
     styr_json_string(out, o->ruleset);
+    fputs(",\n  \"ruleset_path\": ", out);
+    styr_json_string(out, o->ruleset_path);
+}
+
+void styr_report_json(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o)
+{
+    styr_report_json_head(out, o);
     fputs(",\n  \"files\": [", out);
     for (size_t f = 0; f < n; f++) {
         const styr_file_result *r = &res[f];

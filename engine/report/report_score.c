@@ -245,10 +245,7 @@ static void json_weights(FILE *out, const styr_ruleset *rs, const double *w, siz
 
 static void json_header(FILE *out, const styr_score_report *r, const styr_report_opts *o)
 {
-    fputs("{\n  \"tool\": {\"name\": \"styr\", \"version\": ", out);
-    styr_json_string(out, o->version);
-    fputs("},\n  \"ruleset\": ", out);
-    styr_json_string(out, o->ruleset);
+    styr_report_json_head(out, o);
     fputs(",\n  \"model\": ", out);
     styr_json_string(out, r->rs->model ? r->rs->model->id : NULL);
     fputs(",\n  \"areas_file\": ", out);

@@ -1,5 +1,6 @@
 /* report_text.c - the human-readable report: one line a finding in the form
- * compilers use (editors jump to file:line:col), then a summary a file. */
+ * compilers use (editors jump to file:line:col), then a summary a file; and
+ * the gnu format, the same lines in the words editors and CI parse. */
 #include "report.h"
 
 #include <string.h>
@@ -93,5 +94,35 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
                     r->nrule_errors == 1 ? word(o, "regel kraschade", "rule crashed")
                                          : word(o, "regler kraschade", "rules crashed"));
         fputc('\n', out);
+    }
+}
+
+void styr_report_gnu(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o)
+{
+    static const char *const sev_word[] = {"note", "warning", "error"};
+    for (size_t f = 0; f < n; f++) {
+        const styr_file_result *r = &res[f];
+        if (r->failed) {
+            position(out, r->failure.file[0] ? r->failure.file : r->file, r->failure.line, r->failure.column, 0);
+            fprintf(out, "error: %s\n", r->failure.message);
+            continue;
+        }
+        for (size_t i = 0; i < r->findings.count; i++) {
+            const styr_finding *fi = &r->findings.items[i];
+            if (fi->waiver_reason)
+                continue;   /* waived on purpose: nothing for an editor to mark */
+            position(out, r->file, fi->line, fi->column, 0);
+            fprintf(out, "%s: %s [%s]\n", sev_word[fi->severity], fi->message, fi->rule);
+        }
+        if (r->findings.dropped) {
+            position(out, r->file, r->findings.dropped_line, r->findings.dropped_column, 0);
+            fprintf(out, "error: %zu more findings were counted but not kept (raise --max-findings) [styr]\n",
+                    r->findings.dropped);
+        }
+        for (size_t i = 0; i < r->nrule_errors; i++) {
+            const styr_error *e = &r->rule_errors[i];
+            position(out, e->file[0] ? e->file : r->file, e->line, e->column, 0);
+            fprintf(out, "error: %s [styr]\n", e->message);
+        }
     }
 }

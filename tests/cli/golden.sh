@@ -5,6 +5,9 @@
 # CASE.args holds the arguments (shell words; run from the repository root so
 # that file names in the output are relative). Output is stdout and stderr
 # together, without colours. A `{tmp}` in the args is a fresh temporary folder.
+# CASE.stdin, if present, is the standard input; CASE.env, if present, holds
+# VAR=value lines for the environment (the language variables are otherwise
+# cleared, so the default language is Swedish whatever the machine's locale).
 set -u
 styr=$1 case=$2 mode=${3:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,7 +17,13 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 args=$(sed "s|{tmp}|$tmp|g" "$dir/$case.args")
 eval "set -- $args"
-actual=$(NO_COLOR=1 "$styr" "$@" 2>&1; echo "exit=$?")
+envs=(-u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8 NO_COLOR=1)
+if [ -f "$dir/$case.env" ]; then
+  while IFS= read -r line; do [ -n "$line" ] && envs+=("$line"); done < "$dir/$case.env"
+fi
+stdin=/dev/null
+[ -f "$dir/$case.stdin" ] && stdin="$dir/$case.stdin"
+actual=$(env "${envs[@]}" "$styr" "$@" 2>&1 < "$stdin"; echo "exit=$?")
 code=${actual##*exit=}
 out=${actual%exit=*}
 out=${out//$tmp/\{tmp\}}

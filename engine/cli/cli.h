@@ -1,0 +1,74 @@
+/* cli.h - what the command files of the styr command line share: the parsed
+ * options of one command, its table entry, exit codes and small helpers.
+ * Only the CLI decides the process's exit status (FORMATS.md section 5). */
+#ifndef STYR_CLI_H
+#define STYR_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "findings.h"
+#include "ruleset.h"
+#include "run.h"
+#include "run_limits.h"
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_FAILED = 2 };
+
+struct cli_command;
+
+/* The options of one command line, after parsing. */
+typedef struct options {
+    const struct cli_command *cmd;
+    const char *rules;
+    const char *format;
+    const char *output;
+    styr_severity fail_on;
+    int lang;                    /* STYR_LANG_*: --lang, or LANG/LC_MESSAGES */
+    int quiet;
+    styr_limits lim;
+    const char **files;          /* the operands, in order */
+    size_t nfiles;
+    const char **scenarios;      /* --scenario (repeatable) */
+    size_t nscenarios;
+    int explain;
+    int profile;                 /* --profile-rules: time each rule, on stderr */
+    uint64_t samples, seed;
+    double spread;               /* < 0: sample uniformly on the simplex */
+    unsigned threads;
+    styr_run_opts run;           /* what every run of the command is told */
+} options;
+
+/* Prints "styr: <what>" and the command's usage line on stderr; returns the
+ * exit code of bad usage. */
+int cli_usage_error(const options *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Loads the ruleset of --rules (a name is looked up beside the executable,
+ * then in the installed data folder) and sets o->run from the options.
+ * Notes on stderr when a ./rules/NAME folder is passed over. NULL after
+ * printing why. */
+styr_ruleset *cli_load_ruleset(options *o);
+
+/* --profile-rules: where the rules' time went, slowest first, on stderr. */
+void cli_print_profile(const styr_ruleset *rs, const styr_rule_stats *stats);
+
+/* ANSI colours: standard output is a terminal, no -o, no NO_COLOR. */
+int cli_use_color(const options *o);
+
+/* Raises *rc to code when code is worse. */
+static inline void cli_worse(int *rc, int code)
+{
+    if (code > *rc)
+        *rc = code;
+}
+
+/* The commands, one file a family. */
+int cmd_validate(options *o);
+int cmd_score(options *o);
+int cmd_sensitivity(options *o);
+int cmd_report(options *o);
+int cmd_rules_list(options *o);
+int cmd_rules_test(options *o);
+int cmd_rules_doc(options *o);
+
+#endif

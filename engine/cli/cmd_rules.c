@@ -1,0 +1,58 @@
+/* cmd_rules.c - `styr rules list|test|doc`: what a ruleset holds, whether
+ * its fixtures pass, and its documentation. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "output.h"
+#include "rulesdoc.h"
+#include "ruleslist.h"
+#include "rulestest.h"
+
+int cmd_rules_list(options *o)
+{
+    styr_ruleset *rs = cli_load_ruleset(o);
+    if (!rs)
+        return EXIT_FAILED;
+    sink out;
+    if (sink_open(&out, o->output) < 0) {
+        styr_ruleset_free(rs);
+        return EXIT_FAILED;
+    }
+    styr_report_rules_list(out.f, rs, o->lang, strcmp(o->format, "json") == 0);
+    int rc = sink_close(&out) < 0 ? EXIT_FAILED : EXIT_CLEAN;
+    styr_ruleset_free(rs);
+    return rc;
+}
+
+int cmd_rules_test(options *o)
+{
+    styr_ruleset *rs = cli_load_ruleset(o);
+    if (!rs)
+        return EXIT_FAILED;
+    int failed = styr_rules_test(rs, &o->run, stdout, !o->quiet);
+    styr_ruleset_free(rs);
+    if (failed < 0) {
+        fprintf(stderr, "styr: the ruleset has no fixtures (put them under tests/ in its folder)\n");
+        return EXIT_FAILED;
+    }
+    return failed ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+int cmd_rules_doc(options *o)
+{
+    styr_ruleset *rs = cli_load_ruleset(o);
+    if (!rs)
+        return EXIT_FAILED;
+    sink out;
+    int rc = EXIT_CLEAN;
+    if (sink_open(&out, o->output) < 0) {
+        rc = EXIT_FAILED;
+    } else {
+        styr_rules_doc(rs, out.f);
+        if (sink_close(&out) < 0)
+            rc = EXIT_FAILED;
+    }
+    styr_ruleset_free(rs);
+    return rc;
+}

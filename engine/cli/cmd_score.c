@@ -1,0 +1,244 @@
+/* cmd_score.c - `styr score`, `styr sensitivity` and `styr report`: one
+ * prioritisation run (engine/score) written in the chosen format. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "doc.h"
+#include "output.h"
+#include "prioritise.h"
+#include "report.h"
+#include "report_html.h"
+#include "report_score.h"
+#include "styr.h"
+#include "validate.h"
+
+typedef struct score_ctx {
+    styr_ruleset *rs;
+    styr_prioritisation p;
+    styr_score_report report;   /* what the writers read of p */
+    int rc;
+} score_ctx;
+
+/* Counts toward the exit code: errors (or --fail-on) in a file's findings. */
+static void judge_exit(const options *o, const styr_file_result *r, int *rc)
+{
+    if (r->nrule_errors)
+        cli_worse(rc, EXIT_FAILED);
+    size_t c[3];
+    styr_findings_count(&r->findings, c);
+    for (int sv = o->fail_on; sv <= STYR_SEV_ERROR; sv++)
+        if (c[sv])
+            cli_worse(rc, EXIT_FINDINGS);
+}
+
+/* Loads and judges the areas file and every scenario, builds the table and
+ * scores each scenario without errors. Returns 0, or -1 after printing why
+ * the run cannot go on (ctx->rc is then 2). */
+static int prepare_score(options *o, const char *areas_file, score_ctx *c)
+{
+    memset(c, 0, sizeof *c);
+    c->rc = EXIT_CLEAN;
+    if (!areas_file) {
+        cli_usage_error(o, "give one areas file (kind: innovation-areas), then --scenario FILE");
+        c->rc = EXIT_FAILED;
+        return -1;
+    }
+    c->rs = cli_load_ruleset(o);
+    if (!c->rs) {
+        c->rc = EXIT_FAILED;
+        return -1;
+    }
+    if (!c->rs->model) {
+        fprintf(stderr, "styr: the ruleset '%s' has no model.lua; it cannot score areas\n", c->rs->name);
+        c->rc = EXIT_FAILED;
+        return -1;
+    }
+    styr_error err;
+    styr_error_clear(&err);
+    if (styr_prioritise(c->rs, &o->run, areas_file, (const char *const *)o->scenarios, o->nscenarios, &o->lim, &c->p,
+                        &err) != STYR_OK) {
+        styr_error_print(&err, stderr);
+        c->rc = EXIT_FAILED;
+        return -1;
+    }
+    judge_exit(o, &c->p.areas, &c->rc);
+    if (c->p.table.nrule_errors)
+        cli_worse(&c->rc, EXIT_FAILED);
+    for (size_t k = 0; k < c->p.nsc; k++) {
+        const styr_scenario_run *sr = &c->p.sc[k];
+        if (sr->failed)
+            cli_worse(&c->rc, EXIT_FAILED);
+        else
+            judge_exit(o, &sr->res, &c->rc);
+        if (sr->scored && sr->s.infeasible)
+            cli_worse(&c->rc, EXIT_FINDINGS);   /* an impossible portfolio is a problem to act on */
+    }
+    c->report = (styr_score_report){c->rs, &c->p.areas, &c->p.table, c->p.sc, c->p.nsc, 0};
+    return 0;
+}
+
+static void free_score(score_ctx *c)
+{
+    styr_prioritisation_free(&c->p);
+    styr_ruleset_free(c->rs);
+}
+
+int cmd_score(options *o)
+{
+    score_ctx c;
+    if (prepare_score(o, o->nfiles == 1 ? o->files[0] : NULL, &c) < 0) {
+        free_score(&c);
+        return c.rc;
+    }
+    int rc = c.rc;
+    if (!o->quiet) {
+        sink out;
+        if (sink_open(&out, o->output) < 0) {
+            free_score(&c);
+            return EXIT_FAILED;
+        }
+        styr_score_report *r = &c.report;
+        r->explain = o->explain;
+        styr_report_opts ro = {o->lang, cli_use_color(o), c.rs->name, STYR_VERSION_STRING, 0, c.rs->dir};
+        if (strcmp(o->format, "json") == 0)
+            styr_report_score_json(out.f, r, &ro);
+        else if (strcmp(o->format, "markdown") == 0)
+            styr_report_score_markdown(out.f, r, &ro);
+        else if (strcmp(o->format, "csv") == 0)
+            styr_report_score_csv(out.f, r, &ro);
+        else if (strcmp(o->format, "html") == 0) {
+            styr_html_input in = {c.rs, NULL, NULL, 0, r, NULL};
+            styr_report_html(out.f, &in, &ro);
+        } else
+            styr_report_score_text(out.f, r, &ro);
+        if (sink_close(&out) < 0)
+            cli_worse(&rc, EXIT_FAILED);
+    }
+    free_score(&c);
+    return rc;
+}
+
+typedef struct progress_state { int shown; } progress_state;
+
+/* Shows how far sampling has come, on a terminal only. */
+static int show_progress(void *ud, uint64_t done, uint64_t total)
+{
+    progress_state *p = ud;
+    fprintf(stderr, "\rstyr: sampling %3d%%", total ? (int)(100 * done / total) : 100);
+    p->shown = 1;
+    return 0;
+}
+
+/* Runs SMAA for the first scenario of c (if it was scored) into sens, whose
+ * base is c's report.
+ * Returns 0, or -1 after printing why it failed. */
+static int run_sensitivity(const options *o, score_ctx *c, styr_sensitivity *sens)
+{
+    progress_state ps = {0};
+    styr_sensitivity_opts so = {
+        .samples = o->samples, .seed = o->seed, .spread = o->spread, .threads = o->threads,
+        .progress = isatty(STDERR_FILENO) && o->samples >= 200000 ? show_progress : NULL, .progress_ud = &ps};
+    styr_error err;
+    styr_error_clear(&err);
+    styr_status st = styr_sensitivity_run(c->rs, &c->p, &so, sens, &err);
+    sens->base = &c->report;
+    if (ps.shown)
+        fputs("\r                      \r", stderr);
+    if (st != STYR_OK) {
+        fprintf(stderr, "styr: %s\n", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+int cmd_sensitivity(options *o)
+{
+    if (o->nscenarios > 1)
+        return cli_usage_error(o, "sensitivity takes one --scenario");
+    score_ctx c;
+    if (prepare_score(o, o->nfiles == 1 ? o->files[0] : NULL, &c) < 0) {
+        free_score(&c);
+        return c.rc;
+    }
+    int rc = c.rc;
+    styr_sensitivity sens;
+    if (run_sensitivity(o, &c, &sens) < 0)
+        cli_worse(&rc, EXIT_FAILED);
+    if (!o->quiet) {
+        sink out;
+        if (sink_open(&out, o->output) < 0) {
+            rc = EXIT_FAILED;
+        } else {
+            styr_report_opts ro = {o->lang, cli_use_color(o), c.rs->name, STYR_VERSION_STRING, 0, c.rs->dir};
+            if (strcmp(o->format, "json") == 0)
+                styr_report_sensitivity_json(out.f, &sens, &ro);
+            else if (strcmp(o->format, "markdown") == 0)
+                styr_report_sensitivity_markdown(out.f, &sens, &ro);
+            else if (strcmp(o->format, "csv") == 0)
+                styr_report_sensitivity_csv(out.f, &sens, &ro);
+            else if (strcmp(o->format, "html") == 0) {
+                styr_html_input in = {c.rs, NULL, NULL, 0, &c.report, &sens};
+                styr_report_html(out.f, &in, &ro);
+            } else
+                styr_report_sensitivity_text(out.f, &sens, &ro);
+            if (sink_close(&out) < 0)
+                rc = EXIT_FAILED;
+        }
+    }
+    styr_sensitivity_free(&sens);
+    free_score(&c);
+    return rc;
+}
+
+/* styr report PLAN AREAS --scenario S...: the plan judged, the areas scored
+ * under every scenario, the first scenario's sensitivity, in one HTML page. */
+int cmd_report(options *o)
+{
+    if (o->nfiles != 2)
+        return cli_usage_error(o, "report takes the plan, then the areas file, then --scenario FILE...");
+    const char *plan_file = o->files[0];
+    score_ctx c;
+    if (prepare_score(o, o->files[1], &c) < 0) {
+        free_score(&c);
+        return c.rc;
+    }
+    int rc = c.rc;
+    styr_doc *plan_doc = NULL;
+    styr_file_result plan;
+    memset(&plan, 0, sizeof plan);
+    styr_error err;
+    styr_error_clear(&err);
+    if (styr_doc_load_file(plan_file, &o->lim, &plan_doc, &err) != STYR_OK ||
+        styr_validate_doc(c.rs, &o->run, plan_doc, &plan, &err) != STYR_OK) {
+        if (!plan.file)
+            plan.file = strdup(plan_file);
+        plan.failed = 1;
+        plan.failure = err;
+        cli_worse(&rc, EXIT_FAILED);
+    } else {
+        judge_exit(o, &plan, &rc);
+    }
+    styr_sensitivity sens;
+    if (run_sensitivity(o, &c, &sens) < 0)
+        cli_worse(&rc, EXIT_FAILED);
+    if (!o->quiet) {
+        sink out;
+        if (sink_open(&out, o->output) < 0) {
+            rc = EXIT_FAILED;
+        } else {
+            styr_report_opts ro = {o->lang, 0, c.rs->name, STYR_VERSION_STRING, 0, c.rs->dir};
+            const styr_doc *docs[1] = {plan_doc};
+            styr_html_input in = {c.rs, &plan, docs, 1, &c.report, sens.acceptability ? &sens : NULL};
+            styr_report_html(out.f, &in, &ro);
+            if (sink_close(&out) < 0)
+                rc = EXIT_FAILED;
+        }
+    }
+    styr_sensitivity_free(&sens);
+    styr_file_result_free(&plan);
+    styr_doc_free(plan_doc);
+    free_score(&c);
+    return rc;
+}

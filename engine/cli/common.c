@@ -1,0 +1,123 @@
+/* common.c - what every command of the CLI uses: loading the ruleset (with
+ * the search path of the executable), colours, and the rule profile. */
+/* realpath() is XSI. */
+#define _XOPEN_SOURCE 700
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "error.h"
+
+/* The folders a ruleset NAME is looked up in, in order: rules/ beside the
+ * executable (the build tree, where CMake links the source's rules/ there),
+ * then the library's default: the installed data folder, found relative to
+ * the executable and at the configured prefix. */
+static const char *const *search_path(void)
+{
+    static char beside[PATH_MAX + 8];
+    static const char *path[8];
+    size_t n = 0;
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0) {
+        exe[len] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(beside, sizeof beside, "%s/rules", exe);
+            path[n++] = beside;
+        }
+    }
+    for (const char *const *d = styr_ruleset_default_path(); *d && n < 7; d++)
+        path[n++] = *d;
+    path[n] = NULL;
+    return path;
+}
+
+/* A name lookup that passes over ./rules/NAME in the working folder is a
+ * surprise worth a note: the user may be editing that copy. */
+static void note_local_copy(const options *o, const styr_ruleset *rs)
+{
+    if (strchr(o->rules, '/'))
+        return;
+    char local[PATH_MAX];
+    snprintf(local, sizeof local, "rules/%s", o->rules);
+    struct stat st;
+    if (stat(local, &st) != 0 || !S_ISDIR(st.st_mode))
+        return;
+    char *a = realpath(local, NULL), *b = realpath(rs->dir, NULL);
+    if (a && b && strcmp(a, b) != 0)
+        fprintf(stderr,
+                o->lang == STYR_LANG_EN
+                    ? "styr: note: the ruleset '%s' comes from %s; ./%s is not used (give --rules ./%s to use it)\n"
+                    : "styr: obs: regeluppsättningen '%s' hämtas från %s; ./%s används inte (ange --rules ./%s för "
+                      "att använda den)\n",
+                o->rules, rs->dir, local, local);
+    free(a);
+    free(b);
+}
+
+styr_ruleset *cli_load_ruleset(options *o)
+{
+    styr_ruleset *rs = NULL;
+    styr_error err;
+    styr_error_clear(&err);
+    if (styr_ruleset_load_from(o->rules, search_path(), &o->lim, &rs, &err) != STYR_OK) {
+        styr_error_print(&err, stderr);
+        return NULL;
+    }
+    note_local_copy(o, rs);
+    styr_run_opts_default(&o->run);
+    o->run.lang = o->lang;
+    o->run.threads = o->threads;
+    if (o->profile && !(o->run.stats = calloc(rs->nrules ? rs->nrules : 1, sizeof *o->run.stats))) {
+        styr_ruleset_free(rs);
+        fputs("styr: out of memory\n", stderr);
+        return NULL;
+    }
+    return rs;
+}
+
+int cli_use_color(const options *o)
+{
+    const char *nc = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    return !o->output && isatty(STDOUT_FILENO) && !(nc && *nc) && term && strcmp(term, "dumb") != 0;
+}
+
+static const styr_rule_stats *sort_stats;
+
+static int by_time(const void *a, const void *b)
+{
+    double x = sort_stats[*(const size_t *)a].seconds, y = sort_stats[*(const size_t *)b].seconds;
+    return (x < y) - (x > y);
+}
+
+void cli_print_profile(const styr_ruleset *rs, const styr_rule_stats *stats)
+{
+    size_t *order = malloc((rs->nrules ? rs->nrules : 1) * sizeof *order);
+    if (!order || !stats) {
+        free(order);
+        return;
+    }
+    double total = 0;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        order[i] = i;
+        total += stats[i].seconds;
+    }
+    sort_stats = stats;
+    qsort(order, rs->nrules, sizeof *order, by_time);
+    fprintf(stderr, "%-42s %10s %10s %8s  %s\n", "rule", "calls", "ms", "us/call", "declared in");
+    for (size_t k = 0; k < rs->nrules && stats[order[k]].calls; k++) {
+        const styr_rule *r = &rs->rules[order[k]];
+        const styr_rule_stats *st = &stats[order[k]];
+        fprintf(stderr, "%-42s %10lu %10.2f %8.2f  %s:%u\n", r->id, st->calls, st->seconds * 1e3,
+                st->seconds * 1e6 / (double)st->calls, r->file ? r->file : "", r->line);
+    }
+    fprintf(stderr, "%-42s %10s %10.2f\n", "all rules", "", total * 1e3);
+    free(order);
+}

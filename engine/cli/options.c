@@ -1,0 +1,660 @@
+/* options.c - the option tables of the styr command line and what they
+ * drive: parsing (getopt_long), each command's --help, its usage line and
+ * the man page's synopsis. A command accepts only the options of its own
+ * table; one of another command is an error that says whose it is. */
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* ---- the catalogue ------------------------------------------------------- */
+
+typedef struct cli_option {
+    cli_opt id;
+    const char *name;            /* long name without "--" */
+    char short_name;             /* 0: none */
+    const char *arg;             /* the value's name, or NULL for a flag */
+    int limit;                   /* listed under "Limits" in help */
+    const char *help;
+} cli_option;
+
+static const cli_option catalogue[] = {
+    {OPT_RULES, "rules", 0, "NAME|DIR", 0,
+     "ruleset to use (default: goteborg): a folder, or a name\n"
+     "looked up in rules/ beside styr, then in the installed\n"
+     "data folder"},
+    {OPT_FORMAT, "format", 0, "FMT", 0, NULL},
+    {OPT_OUTPUT, "output", 'o', "FILE", 0, "write the report to FILE (replaced only when complete)"},
+    {OPT_FAIL_ON, "fail-on", 0, "LEVEL", 0,
+     "lowest severity that makes the exit code 1: error (default),\nwarning or info"},
+    {OPT_LANG, "lang", 0, "sv|en", 0,
+     "language of the messages (default: from LC_ALL, LC_MESSAGES or\nLANG: en... gives English, anything else Swedish)"},
+    {OPT_QUIET, "quiet", 'q', NULL, 0, "print nothing; only the exit code tells"},
+    {OPT_PROFILE, "profile-rules", 0, NULL, 0,
+     "after the report, show on standard error how long each\nrule took (for rule authors: which rule is slow)"},
+    {OPT_THREADS, "threads", 0, "N", 0, "threads to use"},
+    {OPT_SCENARIO, "scenario", 0, "FILE", 0, "a scenario file (kind: scenario); repeatable"},
+    {OPT_EXPLAIN, "explain", 0, NULL, 0,
+     "show how every score was built: value, normalised value,\nweight and contribution of each criterion"},
+    {OPT_SAMPLES, "samples", 0, "N", 0, "weight samples (default 10000)"},
+    {OPT_SEED, "seed", 0, "N", 0,
+     "seed of the random numbers: the same seed gives the same\nresult (default 1)"},
+    {OPT_SPREAD, "spread", 0, "X", 0,
+     "sample each weight within +-X around the scenario's weights\n(weights sum to 1); without it, every weighting of the\nscenario's criteria is equally likely"},
+    {OPT_MAX_FILE_SIZE, "max-file-size", 0, "BYTES", 1, "input file size (default 64M; K, M and G suffixes)"},
+    {OPT_MAX_DEPTH, "max-depth", 0, "N", 1, "nesting of lists and mappings (default 64)"},
+    {OPT_MAX_ALIAS_NODES, "max-alias-nodes", 0, "N", 1, "nodes reachable through YAML aliases (default 1000000)"},
+    {OPT_MAX_SCALAR_SIZE, "max-scalar-size", 0, "BYTES", 1, "one value's length (default 1M)"},
+    {OPT_MAX_FINDINGS, "max-findings", 0, "N", 1, "findings kept per file; more are counted (default 100000)"},
+    {OPT_MAX_RULE_MEMORY, "max-rule-memory", 0, "BYTES", 1, "memory of all rules together (default 512M)"},
+    {OPT_MAX_INSTRUCTIONS, "max-instructions", 0, "N", 1, "Lua instructions per rule call (default 10000000)"},
+    {OPT_HELP, "help", 'h', NULL, 0, "show this help"},
+};
+
+static const cli_option *option_of(cli_opt id)
+{
+    for (size_t i = 0; i < sizeof catalogue / sizeof *catalogue; i++)
+        if (catalogue[i].id == id)
+            return &catalogue[i];
+    return NULL;
+}
+
+/* ---- the commands -------------------------------------------------------- */
+
+#define LIMITS                                                                                           \
+    {OPT_MAX_FILE_SIZE, NULL}, {OPT_MAX_DEPTH, NULL}, {OPT_MAX_ALIAS_NODES, NULL},                        \
+        {OPT_MAX_SCALAR_SIZE, NULL}, {OPT_MAX_FINDINGS, NULL}, {OPT_MAX_RULE_MEMORY, NULL},               \
+        {OPT_MAX_INSTRUCTIONS, NULL}
+
+static const char *const validate_formats[] = {"text", "json", "sarif", "junit", "github", "gnu", "markdown",
+                                               "html", NULL};
+static const char *const score_formats[] = {"text", "json", "markdown", "csv", "html", NULL};
+static const char *const list_formats[] = {"text", "json", NULL};
+
+static const cli_use validate_uses[] = {
+    {OPT_RULES, NULL}, {OPT_FORMAT, NULL}, {OPT_FAIL_ON, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL},
+    {OPT_QUIET, NULL}, {OPT_PROFILE, NULL},
+    {OPT_THREADS, "1 judges on one core; by default a plan of 2000 actions or\nmore is judged on two (the report is the same)"},
+    LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+
+static const cli_command validate_cmd = {
+    "validate", "PLAN.yaml...", NULL,
+    "Checks action plans (kind: action-plan) - and innovation-areas or scenario\n"
+    "files - against a ruleset and prints every finding with file, line and column.\n"
+    "A file named - is read from standard input.",
+    validate_formats, validate_uses,
+    "Formats: text (in the chosen language), json (FORMATS.md sections 6 and 9),\n"
+    "sarif (SARIF 2.1.0), junit (JUnit XML), github (workflow annotations), gnu\n"
+    "(file:line:col: error|warning|note: message [rule], for editors and CI problem\n"
+    "matchers), markdown and html.\n"
+    "\n"
+    "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;\n"
+    "2 the run failed (bad usage, unreadable or malformed input, a ruleset that does\n"
+    "not load, a rule that crashed, ran too long or used too much memory).\n",
+    1, 0, cmd_validate};
+
+static const cli_use score_uses[] = {
+    {OPT_SCENARIO, NULL}, {OPT_EXPLAIN, NULL}, {OPT_FORMAT, NULL}, {OPT_RULES, NULL}, {OPT_LANG, NULL},
+    {OPT_FAIL_ON, NULL}, {OPT_OUTPUT, NULL}, {OPT_QUIET, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+
+static const cli_command score_cmd = {
+    "score", "AREAS.yaml", "--scenario S.yaml [--scenario T.yaml ...]",
+    "Ranks the innovation areas of AREAS.yaml under each scenario, with the model of\n"
+    "the ruleset (model.lua): every score is shown with each criterion's part. The\n"
+    "areas file and the scenarios are judged first (area. and scenario. rules); an\n"
+    "area with errors, or one that fails a gate of the model, is left out with the\n"
+    "reason; a scenario with errors is not scored. With several scenarios, the ranks\n"
+    "are compared side by side. A scenario with budget_sek also gets the best\n"
+    "portfolio within the budget (exact, honouring include, exclude, requires and\n"
+    "excludes).",
+    score_formats, score_uses,
+    "Exit codes: 0 scored without errors; 1 errors in the areas or scenarios, or an\n"
+    "impossible portfolio; 2 the run failed.\n",
+    1, 1, cmd_score};
+
+static const cli_use sensitivity_uses[] = {
+    {OPT_SCENARIO, "the scenario file (kind: scenario); exactly one"}, {OPT_SAMPLES, NULL}, {OPT_SEED, NULL},
+    {OPT_SPREAD, NULL},
+    {OPT_THREADS, "threads to use (default: the machine's cores); the result\ndoes not depend on it"},
+    {OPT_FORMAT, NULL}, {OPT_RULES, NULL}, {OPT_LANG, NULL}, {OPT_FAIL_ON, NULL}, {OPT_OUTPUT, NULL},
+    {OPT_QUIET, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+
+static const cli_command sensitivity_cmd = {
+    "sensitivity", "AREAS.yaml", "--scenario S.yaml",
+    "How robust is the scenario's ranking? Samples weightings of the criteria the\n"
+    "scenario weighs and reports, for each area, the share of samples in which it\n"
+    "lands at each rank (SMAA rank acceptability), the typical weighting that makes\n"
+    "it best (central weights) and whether it wins with those (confidence factor).",
+    score_formats, sensitivity_uses,
+    "Exit codes: 0 without errors; 1 errors in the areas or the scenario; 2 the run\n"
+    "failed.\n",
+    1, 1, cmd_sensitivity};
+
+static const cli_use report_uses[] = {
+    {OPT_SCENARIO, NULL},
+    {OPT_OUTPUT, "write the page to FILE (default: standard output; replaced\nonly when complete)"},
+    {OPT_SAMPLES, NULL}, {OPT_SEED, NULL}, {OPT_SPREAD, NULL},
+    {OPT_THREADS, "threads of the sensitivity analysis (default: the machine's\ncores); the page does not depend on it"},
+    {OPT_RULES, NULL}, {OPT_LANG, NULL}, {OPT_FAIL_ON, NULL}, {OPT_QUIET, NULL}, LIMITS, {OPT_HELP, NULL},
+    {OPT_END, NULL}};
+
+static const cli_command report_cmd = {
+    "report", "PLAN.yaml AREAS.yaml", "--scenario S.yaml [--scenario T.yaml ...]",
+    "Writes one self-contained HTML page (no network, charts drawn inline) for a\n"
+    "board: the plan's findings per action and its strategy x programme links, each\n"
+    "area's score split by criterion, the scenarios' ranks compared, the rank\n"
+    "acceptability of the first scenario, and cost against score with the chosen\n"
+    "portfolio and the efficient frontier. The page is always HTML.",
+    NULL, report_uses,
+    "Exit codes: as for validate and score together.\n",
+    2, 2, cmd_report};
+
+static const cli_use rules_list_uses[] = {
+    {OPT_RULES, NULL}, {OPT_FORMAT, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL}, {OPT_HELP, NULL},
+    {OPT_END, NULL}};
+
+static const cli_command rules_list_cmd = {
+    "rules list", "", NULL,
+    "The rules of a ruleset (with those it extends): id, severity in force, what the\n"
+    "rule applies to, the ruleset that declares it, and its message.",
+    list_formats, rules_list_uses, "", 0, 0, cmd_rules_list};
+
+static const cli_use rules_test_uses[] = {
+    {OPT_RULES, NULL}, {OPT_LANG, NULL}, {OPT_QUIET, "print only failures"}, {OPT_HELP, NULL}, {OPT_END, NULL}};
+
+static const cli_command rules_test_cmd = {
+    "rules test", "", NULL,
+    "Runs the fixtures under each ruleset's tests/ folder. A fixture's first comment\n"
+    "lines say what must happen:\n"
+    "  # styr-test: fires RULE-ID...    each of these rules reports something\n"
+    "  # styr-test: quiet RULE-ID...    none of them does (quiet * : no finding at all)\n"
+    "  # styr-test: fails TEXT          the file cannot be judged, with TEXT in the message\n"
+    "Every rule must fire in one fixture and stay quiet in another.",
+    NULL, rules_test_uses, "Exit codes: 0 when all pass, 1 when one fails, 2 the run failed.\n", 0, 0,
+    cmd_rules_test};
+
+static const cli_use rules_doc_uses[] = {{OPT_RULES, NULL}, {OPT_OUTPUT, NULL}, {OPT_HELP, NULL}, {OPT_END, NULL}};
+
+static const cli_command rules_doc_cmd = {
+    "rules doc", "", NULL,
+    "Markdown documentation of the ruleset: each rule's id, severity, scope,\n"
+    "description, Swedish and English messages and what to do; and the model.",
+    NULL, rules_doc_uses, "", 0, 0, cmd_rules_doc};
+
+const cli_command *const cli_commands[] = {&validate_cmd, &score_cmd, &sensitivity_cmd, &report_cmd,
+                                           &rules_list_cmd, &rules_test_cmd, &rules_doc_cmd, NULL};
+
+const cli_command *cli_find_command(int argc, char **argv, int *used)
+{
+    if (argc < 2)
+        return NULL;
+    for (int i = 0; cli_commands[i]; i++) {
+        const char *name = cli_commands[i]->name;
+        const char *space = strchr(name, ' ');
+        if (!space && strcmp(argv[1], name) == 0) {
+            *used = 1;
+            return cli_commands[i];
+        }
+        if (space && argc > 2 && strncmp(argv[1], name, (size_t)(space - name)) == 0 &&
+            argv[1][space - name] == '\0' && strcmp(argv[2], space + 1) == 0) {
+            *used = 2;
+            return cli_commands[i];
+        }
+    }
+    return NULL;
+}
+
+/* ---- help, usage and synopsis -------------------------------------------- */
+
+static int takes(const cli_command *cmd, cli_opt id)
+{
+    for (const cli_use *u = cmd->uses; u->id != OPT_END; u++)
+        if (u->id == id)
+            return 1;
+    return 0;
+}
+
+/* "--rules NAME|DIR", "-o, --output FILE", "-q, --quiet". */
+static void option_label(const cli_option *op, char *buf, size_t cap)
+{
+    if (op->short_name)
+        snprintf(buf, cap, "-%c, --%s%s%s", op->short_name, op->name, op->arg ? " " : "", op->arg ? op->arg : "");
+    else
+        snprintf(buf, cap, "--%s%s%s", op->name, op->arg ? " " : "", op->arg ? op->arg : "");
+}
+
+/* The command's own formats, "text, json or html"; the help line marks the
+ * default. */
+static void format_help(const cli_command *cmd, char *buf, size_t cap, int mark_default)
+{
+    size_t n = (size_t)snprintf(buf, cap, "%s%s", cmd->formats[0], mark_default ? " (default)" : "");
+    for (int i = 1; cmd->formats[i] && n < cap; i++)
+        n += (size_t)snprintf(buf + n, cap - n, "%s%s", cmd->formats[i + 1] ? ", " : " or ", cmd->formats[i]);
+}
+
+/* Prints text indented to column `indent` on every line after the first. */
+static void print_wrapped(FILE *out, const char *text, int indent)
+{
+    for (const char *p = text; *p; p++) {
+        fputc(*p, out);
+        if (*p == '\n')
+            fprintf(out, "%*s", indent, "");
+    }
+}
+
+static void print_option_lines(const cli_command *cmd, FILE *out, int limits)
+{
+    for (const cli_use *u = cmd->uses; u->id != OPT_END; u++) {
+        const cli_option *op = option_of(u->id);
+        if (!op || op->limit != limits)
+            continue;
+        char label[64], fmt[160];
+        option_label(op, label, sizeof label);
+        const char *help = u->help ? u->help : op->help;
+        if (op->id == OPT_FORMAT) {
+            format_help(cmd, fmt, sizeof fmt, 1);
+            help = fmt;
+        }
+        int width = limits ? 25 : 18;
+        fprintf(out, "  %-*s ", width, label);
+        if ((int)strlen(label) > width)
+            fprintf(out, "\n  %-*s ", width, "");
+        print_wrapped(out, help, width + 3);
+        fputc('\n', out);
+    }
+}
+
+void cli_print_help(const cli_command *cmd, FILE *out)
+{
+    fprintf(out, "styr %s%s%s%s%s [options]\n\n%s\n\nOptions:\n", cmd->name, cmd->operands[0] ? " " : "",
+            cmd->operands, cmd->required ? " " : "", cmd->required ? cmd->required : "", cmd->about);
+    print_option_lines(cmd, out, 0);
+    if (takes(cmd, OPT_MAX_FILE_SIZE)) {
+        fputs("\nLimits (exceeding one is an error with file:line:col and exit code 2):\n", out);
+        print_option_lines(cmd, out, 1);
+    }
+    if (cmd->closing[0])
+        fprintf(out, "\n%s", cmd->closing);
+}
+
+/* The synopsis of cmd in words: operands, required options, then each
+ * optional one in brackets (the limits as one "[LIMITS]"). */
+static size_t synopsis_words(const cli_command *cmd, const char **words, char store[][64], size_t cap)
+{
+    size_t n = 0;
+    int limits = 0;
+    for (const cli_use *u = cmd->uses; u->id != OPT_END && n < cap; u++) {
+        const cli_option *op = option_of(u->id);
+        if (!op || op->id == OPT_HELP || op->id == OPT_SCENARIO)
+            continue;
+        if (op->limit) {
+            if (!limits++)
+                words[n++] = "[LIMITS]";
+            continue;
+        }
+        if (op->short_name)
+            snprintf(store[n], 64, "[-%c%s%s]", op->short_name, op->arg ? " " : "", op->arg ? op->arg : "");
+        else if (op->id == OPT_FORMAT)
+            snprintf(store[n], 64, "[--format FORMAT]");
+        else
+            snprintf(store[n], 64, "[--%s%s%s]", op->name, op->arg ? " " : "", op->arg ? op->arg : "");
+        words[n] = store[n];
+        n++;
+    }
+    return n;
+}
+
+void cli_print_usage(const cli_command *cmd, FILE *out)
+{
+    const char *words[32];
+    char store[32][64];
+    size_t n = synopsis_words(cmd, words, store, 32);
+    int col = fprintf(out, "usage: styr %s%s%s%s%s", cmd->name, cmd->operands[0] ? " " : "", cmd->operands,
+                      cmd->required ? " " : "", cmd->required ? cmd->required : "");
+    int indent = 12 + (int)strlen(cmd->name) + 1;
+    for (size_t i = 0; i < n; i++) {
+        int len = (int)strlen(words[i]);
+        if (col + 1 + len > 80) {
+            col = fprintf(out, "\n%*s", indent, "") - 1;
+            col += fprintf(out, "%s", words[i]);
+        } else {
+            col += fprintf(out, " %s", words[i]);
+        }
+    }
+    fputc('\n', out);
+}
+
+/* Writes s for roff: '-' as "\-". */
+static void roff(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '-')
+            fputs("\\-", out);
+        else
+            fputc(*s, out);
+    }
+}
+
+void cli_print_man_synopsis(FILE *out)
+{
+    for (int i = 0; cli_commands[i]; i++) {
+        const cli_command *cmd = cli_commands[i];
+        if (i)
+            fputs(".br\n", out);
+        fputs(".B styr ", out);
+        roff(out, cmd->name);
+        fputc('\n', out);
+        if (cmd->operands[0]) {
+            fputs(".I ", out);
+            roff(out, cmd->operands);
+            fputc('\n', out);
+        }
+        if (cmd->required) {
+            fputs(".B \\-\\-scenario\n.IR ", out);
+            fputs(strstr(cmd->required, "...") ? "S.yaml ...\n" : "S.yaml\n", out);
+        }
+        int limits = 0;
+        for (const cli_use *u = cmd->uses; u->id != OPT_END; u++) {
+            const cli_option *op = option_of(u->id);
+            if (!op || op->id == OPT_HELP || op->id == OPT_SCENARIO)
+                continue;
+            if (op->limit) {
+                if (!limits++)
+                    fputs(".RI [ LIMITS ]\n", out);
+                continue;
+            }
+            fputs(".RB [ ", out);
+            if (op->short_name)
+                fprintf(out, "\\-%c", op->short_name);
+            else {
+                fputs("\\-\\-", out);
+                roff(out, op->name);
+            }
+            if (op->arg) {
+                fputs("\n.IR ", out);
+                roff(out, op->id == OPT_FORMAT ? "FORMAT" : op->arg);
+                fputs(" ]\n", out);
+            } else {
+                fputs(" ]\n", out);
+            }
+        }
+    }
+    fputs(".br\n.B styr \\-\\-version\n.br\n.B styr help\n.RI [ COMMAND ]\n", out);
+}
+
+/* ---- parsing ------------------------------------------------------------- */
+
+int cli_usage_error(const options *o, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("styr: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\n", stderr);
+    if (o && o->cmd)
+        cli_print_usage(o->cmd, stderr);
+    return EXIT_FAILED;
+}
+
+int cli_lang_from_env(void)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (int i = 0; i < 3; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "en", 2) == 0 ? STYR_LANG_EN : STYR_LANG_SV;
+    }
+    return STYR_LANG_SV;
+}
+
+/* Parses "123", "64K", "64M", "1G" (no zero, no sign). */
+static int parse_size(const char *s, size_t *out)
+{
+    errno = 0;
+    char *end;
+    if (*s == '-' || *s == '+')
+        return 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (end == s || errno)
+        return 0;
+    unsigned long long mult = 1;
+    if (*end == 'K' || *end == 'k') mult = 1024ull, end++;
+    else if (*end == 'M' || *end == 'm') mult = 1024ull * 1024, end++;
+    else if (*end == 'G' || *end == 'g') mult = 1024ull * 1024 * 1024, end++;
+    if (*end || v > SIZE_MAX / mult || v == 0)
+        return 0;
+    *out = (size_t)(v * mult);
+    return 1;
+}
+
+/* The commands that take the option named name (for "it belongs to ..."). */
+static void owners_of(const char *name, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof catalogue / sizeof *catalogue; k++) {
+        if (strcmp(catalogue[k].name, name) != 0)
+            continue;
+        for (int i = 0; cli_commands[i]; i++)
+            if (takes(cli_commands[i], catalogue[k].id) && n + strlen(cli_commands[i]->name) + 3 < cap)
+                n += (size_t)snprintf(buf + n, cap - n, "%s%s", n ? ", " : "", cli_commands[i]->name);
+    }
+}
+
+/* An unknown option: whose it is, or the nearest of this command's. */
+static int unknown_option(const options *o, const char *arg)
+{
+    char name[64];
+    const char *a = arg;
+    while (*a == '-')
+        a++;
+    size_t len = strcspn(a, "=");
+    snprintf(name, sizeof name, "%.*s", (int)(len < 60 ? len : 60), a);
+    char owners[256];
+    owners_of(name, owners, sizeof owners);
+    if (owners[0] && arg[0] == '-' && arg[1] == '-')
+        return cli_usage_error(o, "'styr %s' does not take --%s (it is an option of: %s)", o->cmd->name, name,
+                               owners);
+    const char *cands[40];
+    char store[40][64];
+    size_t n = 0;
+    for (const cli_use *u = o->cmd->uses; u->id != OPT_END && n < 40; u++) {
+        const cli_option *op = option_of(u->id);
+        snprintf(store[n], 64, "--%s", op->name);
+        cands[n] = store[n];
+        n++;
+    }
+    char dashed[70];
+    snprintf(dashed, sizeof dashed, "--%s", name);
+    long near = styr_nearest(dashed, strlen(dashed), cands, n);
+    if (near >= 0)
+        return cli_usage_error(o, "unknown option '%s' (did you mean %s?)", arg, cands[near]);
+    return cli_usage_error(o, "unknown option '%s'", arg);
+}
+
+/* Applies one parsed option. Returns 0, or -1 after a usage error. */
+static int apply(options *o, cli_opt id, const char *val)
+{
+    size_t n;
+    char *end;
+    switch (id) {
+    case OPT_RULES: o->rules = val; return 0;
+    case OPT_FORMAT:
+        for (int i = 0; o->cmd->formats[i]; i++)
+            if (strcmp(val, o->cmd->formats[i]) == 0) {
+                o->format = val;
+                return 0;
+            }
+        {
+            char list[160];
+            format_help(o->cmd, list, sizeof list, 0);
+            cli_usage_error(o, "unknown format '%s' (%s writes %s)", val, o->cmd->name, list);
+        }
+        return -1;
+    case OPT_OUTPUT: o->output = val; return 0;
+    case OPT_FAIL_ON:
+        if (!styr_severity_parse(val, &o->fail_on) || o->fail_on == STYR_SEV_OFF) {
+            cli_usage_error(o, "--fail-on takes error, warning or info, not '%s'", val);
+            return -1;
+        }
+        return 0;
+    case OPT_LANG:
+        if (strcmp(val, "sv") == 0) o->lang = STYR_LANG_SV;
+        else if (strcmp(val, "en") == 0) o->lang = STYR_LANG_EN;
+        else {
+            cli_usage_error(o, "--lang takes sv or en, not '%s'", val);
+            return -1;
+        }
+        return 0;
+    case OPT_QUIET: o->quiet = 1; return 0;
+    case OPT_PROFILE: o->profile = 1; return 0;
+    case OPT_EXPLAIN: o->explain = 1; return 0;
+    case OPT_SCENARIO: o->scenarios[o->nscenarios++] = val; return 0;
+    case OPT_SPREAD:
+        o->spread = strtod(val, &end);
+        if (end == val || *end || !(o->spread >= 0 && o->spread <= 1)) {
+            cli_usage_error(o, "--spread takes a number from 0 to 1 (a share of the total weight), not '%s'", val);
+            return -1;
+        }
+        return 0;
+    case OPT_SEED:
+        errno = 0;
+        o->seed = strtoull(val, &end, 10);
+        if (end == val || *end || errno || *val == '-') {
+            cli_usage_error(o, "--seed takes a whole number from 0, not '%s'", val);
+            return -1;
+        }
+        return 0;
+    default: break;
+    }
+    if (!parse_size(val, &n)) {
+        cli_usage_error(o, "--%s takes a positive number (K, M, G allowed), not '%s'", option_of(id)->name, val);
+        return -1;
+    }
+    switch (id) {
+    case OPT_THREADS: o->threads = n > 8 ? 8 : (unsigned)n; break;
+    case OPT_SAMPLES: o->samples = n; break;
+    case OPT_MAX_FILE_SIZE: o->lim.max_file_bytes = n; break;
+    case OPT_MAX_DEPTH: o->lim.max_depth = n > 100000 ? 100000 : (unsigned)n; break;
+    case OPT_MAX_ALIAS_NODES: o->lim.max_alias_nodes = n; break;
+    case OPT_MAX_SCALAR_SIZE: o->lim.max_scalar_bytes = n; break;
+    case OPT_MAX_FINDINGS: o->lim.max_findings = n; break;
+    case OPT_MAX_RULE_MEMORY: o->lim.lua_max_bytes = n; break;
+    case OPT_MAX_INSTRUCTIONS: o->lim.lua_max_instructions = n; break;
+    default: break;
+    }
+    return 0;
+}
+
+static void set_defaults(const cli_command *cmd, int argc, options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->cmd = cmd;
+    o->rules = "goteborg";
+    o->format = cmd->formats ? cmd->formats[0] : "text";
+    o->fail_on = STYR_SEV_ERROR;
+    o->lang = cli_lang_from_env();
+    styr_limits_default(&o->lim);
+    o->files = calloc((size_t)argc + 1, sizeof *o->files);
+    o->scenarios = calloc((size_t)argc + 1, sizeof *o->scenarios);
+    o->samples = 10000;
+    o->seed = 1;
+    o->spread = -1;
+    styr_run_opts_default(&o->run);
+}
+
+int cli_parse(const cli_command *cmd, int argc, char **argv, int first, options *o)
+{
+    set_defaults(cmd, argc, o);
+    if (!o->files || !o->scenarios) {
+        fputs("styr: out of memory\n", stderr);
+        return -1;
+    }
+    /* getopt_long's table and short options from the command's table. */
+    struct option longs[40];
+    char shorts[16] = ":";   /* ':' first: a missing value is reported as ':' */
+    size_t nl = 0, ns = 1;
+    for (const cli_use *u = cmd->uses; u->id != OPT_END && nl < 39; u++) {
+        const cli_option *op = option_of(u->id);
+        longs[nl++] = (struct option){op->name, op->arg ? required_argument : no_argument, NULL, (int)op->id};
+        if (op->short_name && ns + 2 < sizeof shorts) {
+            shorts[ns++] = op->short_name;
+            if (op->arg)
+                shorts[ns++] = ':';
+        }
+    }
+    longs[nl] = (struct option){NULL, 0, NULL, 0};
+    shorts[ns] = '\0';
+
+    /* getopt_long sees argv from the command's first option on. */
+    int sub_argc = argc - first + 1;
+    char **sub_argv = argv + first - 1;
+    opterr = 0;
+    optind = 1;
+    for (;;) {
+        int c = getopt_long(sub_argc, sub_argv, shorts, longs, NULL);
+        if (c == -1)
+            break;
+        if (c == '?') {
+            if (optopt > 0 && optopt < 256)
+                cli_usage_error(o, "unknown option '-%c'", optopt);
+            else
+                unknown_option(o, sub_argv[optind - 1]);
+            return -1;
+        }
+        if (c == ':') {
+            cli_usage_error(o, "option '%s' needs a value", sub_argv[optind - 1]);
+            return -1;
+        }
+        cli_opt id = (cli_opt)c;
+        for (size_t k = 0; k < sizeof catalogue / sizeof *catalogue; k++)
+            if (catalogue[k].short_name && catalogue[k].short_name == c)
+                id = catalogue[k].id;
+        if (id == OPT_HELP) {
+            cli_print_help(cmd, stdout);
+            return 1;
+        }
+        if (apply(o, id, optarg) < 0)
+            return -1;
+    }
+    for (int i = optind; i < sub_argc; i++)
+        o->files[o->nfiles++] = sub_argv[i];
+    if (o->nfiles < cmd->min_files || (cmd->max_files && o->nfiles > cmd->max_files)) {
+        if (cmd->max_files == 0 && cmd->min_files)
+            cli_usage_error(o, "%s needs at least one file", cmd->name);
+        else if (cmd->max_files == 0)
+            cli_usage_error(o, "%s takes no files", cmd->name);
+        else
+            cli_usage_error(o, "%s takes %s", cmd->name, cmd->operands[0] ? cmd->operands : "no files");
+        return -1;
+    }
+    size_t stdin_uses = 0;
+    for (size_t i = 0; i < o->nfiles; i++)
+        stdin_uses += strcmp(o->files[i], "-") == 0;
+    for (size_t i = 0; i < o->nscenarios; i++)
+        stdin_uses += strcmp(o->scenarios[i], "-") == 0;
+    if (stdin_uses > 1) {
+        cli_usage_error(o, "standard input (-) can be read only once");
+        return -1;
+    }
+    if (takes(cmd, OPT_SCENARIO) && o->nscenarios == 0) {
+        cli_usage_error(o, "give at least one --scenario FILE");
+        return -1;
+    }
+    return 0;
+}
+
+void cli_options_free(options *o)
+{
+    free(o->files);
+    free(o->scenarios);
+    free(o->run.stats);
+    o->files = o->scenarios = NULL;
+    o->run.stats = NULL;
+}

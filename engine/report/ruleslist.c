@@ -1,0 +1,41 @@
+/* ruleslist.c - the rules of a ruleset, as `styr rules list` prints them. */
+#include "ruleslist.h"
+
+#include "json.h"
+#include "report.h"
+
+void styr_report_rules_list(FILE *out, const styr_ruleset *rs, int lang, int json)
+{
+    if (json) {
+        fprintf(out, "{\"format_version\": %d, \"ruleset\": ", STYR_JSON_FORMAT_VERSION);
+        styr_json_string(out, rs->name);
+        fputs(", \"ruleset_path\": ", out);
+        styr_json_string(out, rs->dir);
+        fputs(", \"rules\": [", out);
+    }
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const styr_rule *r = &rs->rules[i];
+        const char *msg = r->message[lang] ? r->message[lang] : r->message[0];
+        if (json) {
+            fputs(i ? ",\n  {" : "\n  {", out);
+            fputs("\"id\": ", out);
+            styr_json_string(out, r->id);
+            fputs(", \"severity\": ", out);
+            styr_json_string(out, styr_severity_name(r->severity));
+            fputs(", \"applies_to\": ", out);
+            styr_json_string(out, styr_scope_name(r->scope));
+            fputs(", \"ruleset\": ", out);
+            styr_json_string(out, r->ruleset);
+            fputs(", \"message\": ", out);
+            styr_json_string(out, msg);
+            fputs(", \"file\": ", out);
+            styr_json_string(out, r->file);
+            fprintf(out, ", \"line\": %u}", r->line);
+        } else {
+            fprintf(out, "%-40s %-8s %-9s %-9s %s\n", r->id, styr_severity_name(r->severity),
+                    styr_scope_name(r->scope), r->ruleset ? r->ruleset : "", msg ? msg : "");
+        }
+    }
+    if (json)
+        fputs("\n]}\n", out);
+}

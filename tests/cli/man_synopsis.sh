@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The man page's SYNOPSIS is what the option tables generate: the tables
+# drive parsing, --help, the usage lines and the synopsis, so they agree.
+# usage: tests/cli/man_synopsis.sh STYR   (--update rewrites docs/styr.1's block)
+set -euo pipefail
+styr=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+man="$root/docs/styr.1"
+want=$("$styr" help --man-synopsis)
+have=$(sed -n '/^\.SH SYNOPSIS$/,/^\.SH DESCRIPTION$/p' "$man" | sed '1,2d;$d')
+if [ "$want" != "$have" ]; then
+  diff <(printf '%s\n' "$have") <(printf '%s\n' "$want") || true
+  echo "FAIL: docs/styr.1's SYNOPSIS differs from 'styr help --man-synopsis'"
+  exit 1
+fi
+# And the page itself is valid roff that man can render.
+if command -v groff >/dev/null; then
+  warnings=$(groff -man -Tutf8 -ww -z "$man" 2>&1 || true)
+  [ -z "$warnings" ] || { echo "FAIL: groff warns: $warnings"; exit 1; }
+fi
+echo "man synopsis: 1 passed, 0 failed"
