@@ -4,14 +4,14 @@
 
 /* Okabe-Ito: safe for the common colour-vision deficiencies. Criteria past
  * the eighth reuse a colour with white hatching. */
-const char *const crit_fill[8] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
-                                         "#0072B2", "#D55E00", "#CC79A7", "#555555"};
+const char *const html_crit_fill[8] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
+                                      "#0072B2", "#D55E00", "#CC79A7", "#555555"};
 /* Lines of the bump chart: Okabe-Ito without the yellow, then dashed, dotted. */
-const char *const line_colour[7] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
-                                           "#E69F00", "#56B4E9", "#000000"};
-const char *const line_dash[3] = {"", "7 4", "2 3"};
+const char *const html_line_colour[7] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                                        "#E69F00", "#56B4E9", "#000000"};
+const char *const html_line_dash[3] = {"", "7 4", "2 3"};
 /* Severities by styr_severity (info, warning, error), then waived. */
-const char *const sev_colour[4] = {"#56B4E9", "#E69F00", "#D55E00", "#AAAAAA"};
+const char *const html_sev_colour[4] = {"#56B4E9", "#E69F00", "#D55E00", "#AAAAAA"};
 
 /* An axis from 0 to at least max in about `ticks` round steps (1, 2, 2.5, 5). */
 axis html_nice_axis(double max, int ticks, int integral)
@@ -97,7 +97,7 @@ void html_svg_close(page *p)
 void html_crit_paint(char *buf, size_t cap, unsigned fig, size_t j)
 {
     if (j < 8)
-        snprintf(buf, cap, "%s", crit_fill[j]);
+        snprintf(buf, cap, "%s", html_crit_fill[j]);
     else
         snprintf(buf, cap, "url(#fig%u-h%zu)", fig, j);
 }
@@ -111,7 +111,7 @@ void html_crit_defs(page *p, unsigned fig, size_t m)
         fprintf(p->out, "<pattern id=\"fig%u-h%zu\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
                         "patternTransform=\"rotate(%d)\"><rect width=\"6\" height=\"6\" fill=\"%s\"/>"
                         "<rect width=\"2\" height=\"6\" fill=\"#fff\" fill-opacity=\".8\"/></pattern>",
-                fig, j, (j / 8) % 2 ? 45 : -45, crit_fill[j % 8]);
+                fig, j, (j / 8) % 2 ? 45 : -45, html_crit_fill[j % 8]);
     fputs("</defs>\n", p->out);
 }
 

@@ -119,7 +119,7 @@ static void findings_chart(page *p, const styr_file_result *r, const styr_doc *d
     for (int q = 0; q < 4; q++)
         if (any[stack[q]]) {
             li[nli].label = sevs[stack[q]];
-            snprintf(li[nli].paint, sizeof li[nli].paint, "%s", sev_colour[stack[q]]);
+            snprintf(li[nli].paint, sizeof li[nli].paint, "%s", html_sev_colour[stack[q]]);
             li[nli].shape = 0;
             nli++;
         }
@@ -153,7 +153,7 @@ static void findings_chart(page *p, const styr_file_result *r, const styr_doc *d
                 continue;
             double w = (double)c / ax.max * plotw;
             fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"14\" fill=\"%s\" stroke=\"#fff\" "
-                         "stroke-width=\".6\"/>", x, y + 3, w, sev_colour[stack[q]]);
+                         "stroke-width=\".6\"/>", x, y + 3, w, html_sev_colour[stack[q]]);
             x += w;
         }
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">%zu</text></g>\n", x + 4, y + 14,

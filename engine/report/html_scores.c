@@ -328,7 +328,7 @@ void html_sec_compare(page *p)
         for (size_t z = 0; z < n; z++)
             if (last->s.order[z] == i)
                 qlast = z;
-        const char *colour = line_colour[q % 7], *dash = line_dash[(q / 7) % 3];
+        const char *colour = html_line_colour[q % 7], *dash = html_line_dash[(q / 7) % 3];
         fputs("<g class=\"area\"><title>", out);
         html_esc(out, t->ids[i]);
         fputs(":", out);

@@ -55,10 +55,10 @@ typedef struct legend_item {
 } legend_item;
 
 /* Palettes (html_chart.c). */
-extern const char *const crit_fill[8];
-extern const char *const line_colour[7];
-extern const char *const line_dash[3];
-extern const char *const sev_colour[4];
+extern const char *const html_crit_fill[8];
+extern const char *const html_line_colour[7];
+extern const char *const html_line_dash[3];
+extern const char *const html_sev_colour[4];
 
 /* ---- the chart kit: axes, legends, palettes, SVG frames (html_chart.c) */
 
