@@ -590,6 +590,10 @@ static styr_mcda_status check_params(const styr_mcda_smaa_params *p, double *acc
     return STYR_MCDA_OK;
 }
 
+/* Long on purpose (about 145 lines): the stages (set-up of the shared
+ * tables, the samples, the candidates for confidence, the confidence runs,
+ * the totals) share one set of buffers freed at one label; split, each
+ * piece would take most of them as arguments. */
 styr_mcda_status styr_mcda_smaa(const styr_mcda_smaa_params *p, double *acceptability,
                                 double *central, double *confidence, styr_error *err)
 {

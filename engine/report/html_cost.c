@@ -44,6 +44,9 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* The efficient frontier figure. Long on purpose (about 170 lines): an SVG
+ * is written top to bottom, and the scales, points and labels computed at
+ * the top are used all the way down; one sequence reads as the figure does. */
 static void frontier(page *p, const styr_score_report *r, const styr_scenario_run *sr)
 {
     FILE *out = p->out;
@@ -216,6 +219,9 @@ done:
     free(pts);
 }
 
+/* Section 7. Long on purpose (about 195 lines): the scatter of cost against
+ * score is one SVG written top to bottom (axes, portfolio, labels placed
+ * without overlap, legend), then its table; see frontier() for why. */
 void html_sec_cost(page *p)
 {
     FILE *out = p->out;

@@ -26,6 +26,8 @@ static int by_total_desc(const void *a, const void *b)
     return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
+/* The stacked bars of findings per action. Long on purpose (about 165
+ * lines): one SVG written top to bottom from the counts made at the top. */
 static void findings_chart(page *p, const styr_file_result *r, const styr_doc *doc)
 {
     FILE *out = p->out;

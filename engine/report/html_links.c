@@ -29,6 +29,10 @@ static int by_index(const void *a, const void *b)
     return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
+/* The strategy x programme grid of one plan. Long on purpose (about 230
+ * lines): it gathers the names, counts the links, orders rows and columns,
+ * then writes one figure and its table from those arrays, all freed at one
+ * label; the steps share every array. */
 static void plan_links(page *p, const styr_file_result *r, const styr_doc *doc, size_t f)
 {
     FILE *out = p->out;

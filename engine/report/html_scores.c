@@ -273,6 +273,8 @@ void html_sec_scores(page *p)
 
 /* ---- 5. scenarios compared -------------------------------------------------- */
 
+/* Section 5, the bump chart of ranks across scenarios and its table: one
+ * SVG written top to bottom (about 120 lines). */
 void html_sec_compare(page *p)
 {
     FILE *out = p->out;

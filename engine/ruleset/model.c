@@ -85,6 +85,9 @@ static void check_fields(lua_State *L, int t, const char *what, const char *cons
     }
 }
 
+/* Long on purpose (about 135 lines): it checks every field of model{} and
+ * of each criterion and gate in the order a rule author writes them, so a
+ * mistake is reported at the field where it is; each check is a few lines. */
 /* The model being declared; model{} may be called once per file. The
  * struct is kept in a userdata-free way: a C pointer in the closure. */
 static int api_model(lua_State *L)
