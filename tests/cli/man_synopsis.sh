@@ -13,9 +13,12 @@ if [ "$want" != "$have" ]; then
   echo "FAIL: docs/styr.1's SYNOPSIS differs from 'styr help --man-synopsis'"
   exit 1
 fi
+# The page names the version the build has (the one in CMakeLists.txt).
+version=$("$styr" --version | sed 's/^styr //')
+head -1 "$man" | grep -qF "\"styr $version\"" || { echo "FAIL: docs/styr.1 is not for styr $version: $(head -1 "$man")"; exit 1; }
 # And the page itself is valid roff that man can render.
 if command -v groff >/dev/null; then
   warnings=$(groff -man -Tutf8 -ww -z "$man" 2>&1 || true)
   [ -z "$warnings" ] || { echo "FAIL: groff warns: $warnings"; exit 1; }
 fi
-echo "man synopsis: 1 passed, 0 failed"
+echo "man page: 2 passed, 0 failed"

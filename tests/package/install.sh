@@ -27,7 +27,8 @@ set -e
 [ $rc -eq 1 ] || fail "validate exited $rc"
 errors=$(grep -o '"error": [0-9]*' "$prefix/out.json" | tail -1 | grep -o '[0-9]*$')
 total=$(grep -c '"rule": ' "$prefix/out.json")
-want="styr 0.1.0 (0.1.0): $total findings, $errors errors, $total named"
+version=$("$prefix/bin/styr" --version | sed 's/^styr //')
+want="styr $version ($version): $total findings, $errors errors, $total named"
 ok
 
 libdir=$(dirname "$(find "$prefix" -name libstyr.so | head -1)")
