@@ -67,10 +67,13 @@ static const char css[] =
     "th[aria-sort=ascending] button::after{content:\" \\2191\"}th[aria-sort=descending] button::after{content:\" \\2193\"}\n"
     "footer{color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);margin-top:2.5rem;"
     "padding-top:.6rem;padding-bottom:2rem}\n"
+    ".whatif-sliders{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.3rem 1.4rem;margin:.6rem 0}\n"
+    ".whatif-sliders label{display:grid;grid-template-columns:1fr 7rem 4rem;align-items:center;gap:.4rem}\n"
+    ".whatif-sliders output{text-align:right;font-variant-numeric:tabular-nums}\n"
     "@page{margin:14mm 12mm}\n"
     "@media print{body{font-size:10pt}header,main,footer{max-width:none;padding:0}nav{display:none}"
     "h2{break-before:auto;break-after:avoid}h3,h4,caption,figcaption{break-after:avoid}"
-    "figure,tr{break-inside:avoid}.scroll{overflow:visible}thead{display:table-header-group}"
+    "#whatif .whatif-sliders,#whatif button{display:none}figure,tr{break-inside:avoid}.scroll{overflow:visible}thead{display:table-header-group}"
     "th button::after{content:\"\"}details>summary{display:none}a{color:inherit;text-decoration:none}"
     "table{font-size:7.5pt}th,td{padding:.1rem .2rem}thead th[data-criterion]{overflow-wrap:anywhere}"
     "table.heat td.p{min-width:0;padding:.1rem .05rem}table.findings td.msg{min-width:0}}\n";
@@ -111,7 +114,7 @@ static const char js_sort[] =
     "return asc?r:-r;});rows.forEach(function(r){tb.appendChild(r);});});});});})();";
 
 typedef struct sections {
-    int findings, links, scores, compare, sensitivity, cost;
+    int findings, links, scores, whatif, compare, sensitivity, cost;
     size_t scored;
 } sections;
 
@@ -140,6 +143,7 @@ static sections which_sections(const styr_html_input *in)
         s.scores = 1;
         for (size_t k = 0; k < r->nsc; k++)
             s.scored += r->sc[k].scored != 0;
+        s.whatif = html_whatif_shown(r);
         s.compare = s.scored >= 2 && r->table->n > 0;
         s.cost = s.scored >= 1 && r->table->n > 0;
     }
@@ -250,6 +254,8 @@ static void header(page *p, const sections *s)
         fprintf(out, "<li><a href=\"#links\">%s</a></li>\n", word(p->o, "Planens kopplingar", "The plan's links"));
     if (s->scores)
         fprintf(out, "<li><a href=\"#scores\">%s</a></li>\n", word(p->o, "Poäng", "Scores"));
+    if (s->whatif)
+        fprintf(out, "<li><a href=\"#whatif\">%s</a></li>\n", word(p->o, "Tänk om", "What if"));
     if (s->compare)
         fprintf(out, "<li><a href=\"#scenarios\">%s</a></li>\n", word(p->o, "Scenarier jämförda", "Scenarios compared"));
     if (s->sensitivity)
@@ -275,6 +281,8 @@ void styr_report_html(FILE *out, const styr_html_input *in, const styr_report_op
         html_sec_links(p);
     if (s.scores)
         html_sec_scores(p);
+    if (s.whatif)
+        html_sec_whatif(p);
     if (s.compare)
         html_sec_compare(p);
     if (s.sensitivity)

@@ -182,4 +182,12 @@ const styr_node *html_seq_get(const styr_node *map, const char *key);
 
 int html_plan_has_links(const styr_doc *doc);
 
+/* ---- the what-if weights (html_whatif.c) */
+
+/* Whether the page can offer what-if weights: areas scored under a scenario. */
+int html_whatif_shown(const styr_score_report *r);
+
+/* The section: a slider per criterion, the live ranking and its script. */
+void html_sec_whatif(page *p);
+
 #endif
