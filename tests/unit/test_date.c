@@ -231,6 +231,40 @@ static void test_ordinal(void **state)
         }
 }
 
+/* styr_date_from_ordinal inverts styr_date_ordinal on every day from 1600
+ * to 2400, and refuses day numbers whose year would overflow. */
+static void test_from_ordinal(void **state)
+{
+    (void)state;
+    styr_date d;
+    assert_true(styr_date_from_ordinal(0, &d));
+    assert_int_equal(d.year, 1970);
+    assert_int_equal(d.month, 1);
+    assert_int_equal(d.day, 1);
+    assert_int_equal(d.precision, STYR_DATE_DAY);
+    assert_true(styr_date_from_ordinal(-1, &d));
+    assert_int_equal(d.year, 1969);
+    assert_int_equal(d.month, 12);
+    assert_int_equal(d.day, 31);
+    assert_true(styr_date_from_ordinal(ord("2020-02-29"), &d));
+    assert_int_equal(d.month, 2);
+    assert_int_equal(d.day, 29);
+    styr_date a = { 1600, 1, 1, STYR_DATE_DAY };
+    styr_date b = { 2400, 12, 31, STYR_DATE_DAY };
+    for (int64_t z = styr_date_ordinal(&a); z <= styr_date_ordinal(&b); z++) {
+        assert_true(styr_date_from_ordinal(z, &d));
+        assert_int_equal(styr_date_ordinal(&d), z);
+    }
+    /* The ends of the range hold; beyond them is refused, not overflowed. */
+    assert_true(styr_date_from_ordinal(INT64_C(365250000), &d));
+    assert_true(d.year > 990000);
+    assert_true(styr_date_from_ordinal(-INT64_C(365250000), &d));
+    assert_true(d.year < -990000);
+    assert_false(styr_date_from_ordinal(INT64_C(365250001), &d));
+    assert_false(styr_date_from_ordinal(INT64_MAX, &d));
+    assert_false(styr_date_from_ordinal(INT64_MIN, &d));
+}
+
 static void test_format(void **state)
 {
     (void)state;
@@ -264,6 +298,7 @@ int main(void)
         cmocka_unit_test(test_trailing_junk),
         cmocka_unit_test(test_why_optional_and_small),
         cmocka_unit_test(test_ordinal),
+        cmocka_unit_test(test_from_ordinal),
         cmocka_unit_test(test_format),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
