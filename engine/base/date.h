@@ -31,9 +31,9 @@ int styr_date_parse(const char *text, size_t len, styr_date_edge edge,
 int64_t styr_date_ordinal(const styr_date *d);
 
 /* The civil date of day number z (the inverse of styr_date_ordinal), with
- * day precision. Returns 1, or 0 when z is beyond years -1000000..1000000
- * (about 365 million days either way; beyond, the arithmetic would
- * overflow an int). */
+ * day precision. Returns 1, or 0 when z is more than 365,250,000 days from
+ * 1970-01-01 (about a million years; beyond, the year would overflow an
+ * int). */
 int styr_date_from_ordinal(int64_t z, styr_date *out);
 
 /* Formats d as YYYY-MM-DD into buf (at least 11 bytes). */
