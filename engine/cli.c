@@ -11,8 +11,10 @@
 #include <unistd.h>
 
 #include "doc.h"
+#include "followup.h"
 #include "json.h"
 #include "report.h"
+#include "report_followup.h"
 #include "report_html.h"
 #include "report_score.h"
 #include "score.h"
@@ -57,6 +59,7 @@ static const char *const usage_text =
     "       styr sensitivity AREAS.yaml --scenario S.yaml [--samples N] [--seed N]\n"
     "                  [--spread X] [--threads N] [--format text|json] [-o FILE]\n"
     "       styr report PLAN.yaml AREAS.yaml --scenario S.yaml [...] [-o FILE.html]\n"
+    "       styr followup FOLLOWUP.yaml [--format text|json|markdown|csv|html] [-o FILE]\n"
     "       styr rules list|test|doc [--rules NAME|DIR] [--format text|json] [--lang sv|en]\n"
     "       styr --version | styr help [COMMAND]\n";
 
@@ -160,6 +163,24 @@ static const char *const help_report =
     "  -o FILE            write the page to FILE (default: standard output)\n"
     "  --samples N, --seed N, --spread X: as for sensitivity (default 10000 samples)\n"
     "  --rules, --lang, --fail-on and the limits: as for validate\n";
+
+static const char *const help_followup =
+    "styr followup FOLLOWUP.yaml [options]\n"
+    "\n"
+    "Judges a follow-up report (kind: follow-up: the status of each action as of a\n"
+    "date, for UR2 or UR4) against the plan it names (plan:, relative to the\n"
+    "follow-up file) with the followup. rules of the ruleset. Lists what must be\n"
+    "escalated (to the plan's follow_up.escalate_to, Kommunstyrelsen) and why:\n"
+    "actions late or over budget beyond the ruleset's limits (settings\n"
+    "followup_escalate_days_late, followup_escalate_overspend_share) and\n"
+    "statuses such as cancelled (followup_escalate_statuses).\n"
+    "\n"
+    "  --format FMT       text (default), json, markdown, csv or html\n"
+    "  --rules, --lang, --fail-on, -o, -q and the limits: as for validate\n"
+    "\n"
+    "Exit codes: 0 nothing to escalate and no findings at or above --fail-on;\n"
+    "1 something must be escalated, or findings at or above --fail-on (default\n"
+    "error); 2 the run failed (the follow-up or its plan unreadable, a rule crashed).\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -768,6 +789,61 @@ static int cmd_report(options *o)
     return rc;
 }
 
+/* ---- followup ---------------------------------------------------------- */
+
+/* styr followup FOLLOWUP.yaml: the follow-up judged against its plan. */
+static int cmd_followup(options *o)
+{
+    if (o->nfiles != 1)
+        return usage_error("followup takes one follow-up file (kind: follow-up)");
+    static const char *const formats[] = {"text", "json", "markdown", "csv", "html", NULL};
+    if (!one_of(o->format, formats))
+        return usage_error("unknown format '%s' (followup writes text, json, markdown, csv or html)", o->format);
+    styr_ruleset *rs = load_ruleset(o);
+    if (!rs)
+        return EXIT_FAILED;
+    styr_followup fu;
+    styr_error err;
+    styr_error_clear(&err);
+    int rc = EXIT_CLEAN;
+    if (styr_followup_load(rs, o->files[0], &o->lim, &fu, &err) != STYR_OK) {
+        styr_error_print(&err, stderr);
+        styr_followup_free(&fu);
+        styr_ruleset_free(rs);
+        return EXIT_FAILED;
+    }
+    judge_exit(o, &fu.res, &rc);
+    if (fu.plan_res.nrule_errors || fu.res.findings.dropped)
+        worse(&rc, EXIT_FAILED);
+    if (fu.nescalations)
+        worse(&rc, EXIT_FINDINGS);
+    if (!o->quiet) {
+        sink out;
+        if (sink_open(&out, o->output) < 0) {
+            rc = EXIT_FAILED;
+        } else {
+            styr_report_opts ro = {o->lang, use_color(o), rs->name, STYR_VERSION, 0};
+            if (strcmp(o->format, "json") == 0)
+                styr_report_followup_json(out.f, &fu, &ro);
+            else if (strcmp(o->format, "markdown") == 0)
+                styr_report_followup_markdown(out.f, &fu, &ro);
+            else if (strcmp(o->format, "csv") == 0)
+                styr_report_followup_csv(out.f, &fu, &ro);
+            else if (strcmp(o->format, "html") == 0)
+                styr_report_followup_html(out.f, &fu, &ro);
+            else
+                styr_report_followup_text(out.f, &fu, &ro);
+            if (sink_close(&out) < 0)
+                rc = EXIT_FAILED;
+        }
+    }
+    for (size_t i = 0; i < fu.plan_res.nrule_errors; i++)
+        styr_error_print(&fu.plan_res.rule_errors[i], stderr);
+    styr_followup_free(&fu);
+    styr_ruleset_free(rs);
+    return rc;
+}
+
 /* ---- rules ------------------------------------------------------------- */
 
 static int cmd_rules_list(options *o)
@@ -856,13 +932,14 @@ static int cmd_help(const char *topic)
 {
     if (!topic) {
         printf("styr %s - validates municipal action plans and prioritises innovation areas\n\n%s"
-               "\nRun 'styr help COMMAND' (validate, score, sensitivity, report, rules) for a command's options.\n",
+               "\nRun 'styr help COMMAND' (validate, score, sensitivity, report, followup, rules) for a command's options.\n",
                STYR_VERSION, usage_text);
         return EXIT_CLEAN;
     }
     static const struct { const char *topic, *text; } pages[] = {
         {"validate", help_validate}, {"rules", help_rules}, {"score", help_score},
-        {"sensitivity", help_sensitivity}, {"report", help_report}, {NULL, NULL}};
+        {"sensitivity", help_sensitivity}, {"report", help_report}, {"followup", help_followup},
+        {NULL, NULL}};
     for (int i = 0; pages[i].topic; i++)
         if (strcmp(topic, pages[i].topic) == 0) {
             fputs(pages[i].text, stdout);
@@ -896,6 +973,11 @@ int main(int argc, char **argv)
             if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
                 return cmd_help("validate");
         rc = parse_options(argc, argv, 2, &o) < 0 ? EXIT_FAILED : cmd_validate(&o);
+    } else if (strcmp(cmd, "followup") == 0) {
+        for (int i = 2; i < argc; i++)
+            if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+                return cmd_help(cmd);
+        rc = parse_options(argc, argv, 2, &o) < 0 ? EXIT_FAILED : cmd_followup(&o);
     } else if (strcmp(cmd, "rules") == 0) {
         const char *sub = argc > 2 ? argv[2] : "";
         if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0)
@@ -906,8 +988,8 @@ int main(int argc, char **argv)
              : strcmp(sub, "list") == 0 ? cmd_rules_list(&o)
              : strcmp(sub, "doc") == 0  ? cmd_rules_doc(&o) : cmd_rules_test(&o);
     } else {
-        static const char *const cmds[] = {"validate", "score", "sensitivity", "report", "rules", "help", NULL};
-        long near = styr_nearest(cmd, strlen(cmd), cmds, 6);
+        static const char *const cmds[] = {"validate", "score", "sensitivity", "report", "followup", "rules", "help", NULL};
+        long near = styr_nearest(cmd, strlen(cmd), cmds, 7);
         if (near >= 0) {
             fprintf(stderr, "styr: unknown command '%s' (did you mean '%s'?)\n", cmd, cmds[near]);
             return EXIT_FAILED;

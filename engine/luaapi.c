@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "followup.h"
 #include "luadoc.h"
 #include "message.h"
 #include "scenario.h"
@@ -81,7 +82,7 @@ char *styr_luaapi_format(lua_State *L, const char *tmpl, int args_index, const c
 
 /* ---- rule{} ------------------------------------------------------------ */
 
-static const char *const id_parts[] = {"document", "plan", "strategy", "action", "area", "scenario", NULL};
+static const char *const id_parts[] = {"document", "plan", "strategy", "action", "area", "scenario", "followup", NULL};
 
 /* A rule id is dotted lower-case words ([a-z0-9-]) starting with a part of
  * the plan it judges (FORMATS.md section 4). */
@@ -108,7 +109,7 @@ static const char *bad_rule_id(const char *id)
         if (strncmp(id, id_parts[i], pl) == 0 && id[pl] == '.')
             return NULL;
     }
-    return "must start with document., plan., strategy., action., area. or scenario.";
+    return "must start with document., plan., strategy., action., area., scenario. or followup.";
 }
 
 static styr_scope default_scope(const char *id)
@@ -117,6 +118,7 @@ static styr_scope default_scope(const char *id)
     if (strncmp(id, "action.", 7) == 0) return STYR_SCOPE_ACTION;
     if (strncmp(id, "area.", 5) == 0) return STYR_SCOPE_AREA;
     if (strncmp(id, "scenario.", 9) == 0) return STYR_SCOPE_SCENARIO;
+    if (strncmp(id, "followup.", 9) == 0) return STYR_SCOPE_FOLLOWUP_ACTION;
     return STYR_SCOPE_PLAN;
 }
 
@@ -192,7 +194,8 @@ static int api_rule(lua_State *L)
     } else {
         int sc = lua_type(L, -1) == LUA_TSTRING ? styr_scope_parse(lua_tostring(L, -1)) : -1;
         if (sc < 0 || sc == STYR_SCOPE_ENGINE)
-            return luaL_error(L, "rule '%s': applies_to must be one of plan, strategy, action, areas, area, scenario", id);
+            return luaL_error(L, "rule '%s': applies_to must be one of plan, strategy, action, areas, area, scenario, "
+                                 "followup, followup-action", id);
         proto.scope = (styr_scope)sc;
     }
     const char *texts[2];
@@ -321,6 +324,10 @@ static int api_report(lua_State *L)
     const styr_rule *rule = run->rule;
     const styr_node *item = styr_run_item_of(run, node);
     push_item_id(L, item);                                   /* ... path action|nil */
+    if (!item && lua_istable(L, 3) && lua_getfield(L, 3, "action") == LUA_TSTRING)
+        lua_replace(L, -2);   /* outside any item (a follow-up's missing status): the action it names */
+    else if (!item && lua_istable(L, 3))
+        lua_pop(L, 1);
     const char *action = lua_tostring(L, -1);
     const char *shown = action;   /* what {action} reads: an item without id by its place */
     if (!action && item) {
@@ -991,9 +998,11 @@ void styr_luaapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index)
     static const luaL_Reg ruleset_fns[] = {
         {"has_rule", api_ruleset_has_rule}, {"rule_ids", api_ruleset_rule_ids},
         {"setting", api_ruleset_setting}, {NULL, NULL}};
+    static const luaL_Reg followup_fns[] = {
+        {"facts", styr_followup_api_facts}, {"as_of", styr_followup_api_as_of}, {NULL, NULL}};
     static const struct { const char *name; const luaL_Reg *fns; } tables[] = {
         {"date", date_fns}, {"pattern", pattern_fns}, {"registry", registry_fns},
-        {"ruleset", ruleset_fns}, {NULL, NULL}};
+        {"ruleset", ruleset_fns}, {"followup", followup_fns}, {NULL, NULL}};
 
     env_index = lua_absindex(L, env_index);
     lua_pushvalue(L, env_index);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "followup.h"
 #include "validate.h"
 
 typedef struct coverage {
@@ -99,7 +100,14 @@ static void run_fixture(styr_ruleset *rs, const char *path, coverage *cov, tally
     }
     if (st == STYR_OK)
         st = styr_doc_load_file(path, &rs->lim, &doc, &err);
-    if (st == STYR_OK)
+    styr_followup fu;
+    memset(&fu, 0, sizeof fu);
+    if (st == STYR_OK && styr_followup_is(doc)) {
+        /* A follow-up is judged with the plan it names, as `styr followup` does. */
+        st = styr_followup_load(rs, path, &rs->lim, &fu, &err);
+        res = fu.res;
+        memset(&fu.res, 0, sizeof fu.res);
+    } else if (st == STYR_OK)
         st = styr_validate_doc_with_areas(rs, doc, areas && areas->root ? styr_map_get(areas->root, "areas", 5) : NULL,
                                           &res, &err);
     for (char *d = dirs, *next; *d; d = next) {
@@ -163,6 +171,7 @@ static void run_fixture(styr_ruleset *rs, const char *path, coverage *cov, tally
     }
     free(dirs);
     styr_file_result_free(&res);
+    styr_followup_free(&fu);
     styr_doc_free(doc);
     styr_doc_free(areas);
 }

@@ -435,6 +435,17 @@ done:
     return st;
 }
 
+void styr_run_rules(styr_run *run, styr_scope scope, int node_index, int root_index)
+{
+    run_scope(run, scope, node_index, root_index, NULL);
+}
+
+void styr_run_rules_over(styr_run *run, styr_scope scope, const styr_node *seq, int root_index,
+                         const char *noun)
+{
+    run_items(run, scope, seq, root_index, noun);
+}
+
 void styr_file_result_free(styr_file_result *res)
 {
     if (!res)

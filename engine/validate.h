@@ -33,6 +33,7 @@ typedef struct styr_run {
     styr_strmap strategy_ids;
     int have_period;
     int64_t period_from, period_to;  /* day ordinals */
+    struct styr_followup *followup;  /* the follow-up being judged, or NULL */
 } styr_run;
 
 /* Judges doc (already loaded) with rs. On STYR_OK res holds the findings,
@@ -49,6 +50,16 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, styr_doc *doc, const 
                                          styr_file_result *res, styr_error *err);
 
 void styr_file_result_free(styr_file_result *res);
+
+/* Runs every rule of scope once, over the value at node_index with the view
+ * at root_index as its second argument (for judges of other kinds of file,
+ * such as followup.c). */
+void styr_run_rules(styr_run *run, styr_scope scope, int node_index, int root_index);
+
+/* Runs every rule of scope over each map item of seq (noun names an item in
+ * crash messages). */
+void styr_run_rules_over(styr_run *run, styr_scope scope, const styr_node *seq, int root_index,
+                         const char *noun);
 
 /* The plan item (action or area) that contains n (or is n), or NULL. */
 const styr_node *styr_run_item_of(const styr_run *run, const styr_node *n);
