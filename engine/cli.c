@@ -10,10 +10,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "diff.h"
 #include "doc.h"
 #include "followup.h"
 #include "json.h"
 #include "report.h"
+#include "report_diff.h"
 #include "report_followup.h"
 #include "report_html.h"
 #include "report_score.h"
@@ -60,6 +62,7 @@ static const char *const usage_text =
     "                  [--spread X] [--threads N] [--format text|json] [-o FILE]\n"
     "       styr report PLAN.yaml AREAS.yaml --scenario S.yaml [...] [-o FILE.html]\n"
     "       styr followup FOLLOWUP.yaml [--format text|json|markdown|csv|html] [-o FILE]\n"
+    "       styr diff OLD.yaml NEW.yaml [--format text|json|markdown|html] [-o FILE]\n"
     "       styr rules list|test|doc [--rules NAME|DIR] [--format text|json] [--lang sv|en]\n"
     "       styr --version | styr help [COMMAND]\n";
 
@@ -181,6 +184,21 @@ static const char *const help_followup =
     "Exit codes: 0 nothing to escalate and no findings at or above --fail-on;\n"
     "1 something must be escalated, or findings at or above --fail-on (default\n"
     "error); 2 the run failed (the follow-up or its plan unreadable, a rule crashed).\n";
+
+static const char *const help_diff =
+    "styr diff OLD.yaml NEW.yaml [options]\n"
+    "\n"
+    "Compares two versions of a plan (or of an areas file): actions added,\n"
+    "removed, renumbered and changed field by field, the money before and after,\n"
+    "and the findings that are new or fixed. Actions are paired by what their\n"
+    "title and description say, not by id: an action that keeps its title under\n"
+    "a new id is renumbered, not removed and added.\n"
+    "\n"
+    "  --format FMT       text (default), json, markdown or html (changes grouped\n"
+    "                     by strategy with the money summed, for a board)\n"
+    "  --rules, --lang, -o, -q and the limits: as for validate\n"
+    "\n"
+    "Exit codes: 0 compared (whatever changed); 2 the run failed.\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -844,6 +862,58 @@ static int cmd_followup(options *o)
     return rc;
 }
 
+/* ---- diff -------------------------------------------------------------- */
+
+/* styr diff OLD NEW: two versions compared; exit 0 unless the run fails. */
+static int cmd_diff(options *o)
+{
+    if (o->nfiles != 2)
+        return usage_error("diff takes two files: the old version, then the new one");
+    static const char *const formats[] = {"text", "json", "markdown", "html", NULL};
+    if (!one_of(o->format, formats))
+        return usage_error("unknown format '%s' (diff writes text, json, markdown or html)", o->format);
+    styr_ruleset *rs = load_ruleset(o);
+    if (!rs)
+        return EXIT_FAILED;
+    styr_diff d;
+    styr_error err;
+    styr_error_clear(&err);
+    int rc = EXIT_CLEAN;
+    if (styr_diff_load(rs, o->files[0], o->files[1], &o->lim, &d, &err) != STYR_OK) {
+        styr_error_print(&err, stderr);
+        styr_diff_free(&d);
+        styr_ruleset_free(rs);
+        return EXIT_FAILED;
+    }
+    for (size_t i = 0; i < d.old_res.nrule_errors; i++)
+        styr_error_print(&d.old_res.rule_errors[i], stderr);
+    for (size_t i = 0; i < d.new_res.nrule_errors; i++)
+        styr_error_print(&d.new_res.rule_errors[i], stderr);
+    if (d.old_res.nrule_errors || d.new_res.nrule_errors)
+        rc = EXIT_FAILED;
+    if (!o->quiet) {
+        sink out;
+        if (sink_open(&out, o->output) < 0) {
+            rc = EXIT_FAILED;
+        } else {
+            styr_report_opts ro = {o->lang, use_color(o), rs->name, STYR_VERSION, 0};
+            if (strcmp(o->format, "json") == 0)
+                styr_report_diff_json(out.f, &d, &ro);
+            else if (strcmp(o->format, "markdown") == 0)
+                styr_report_diff_markdown(out.f, &d, &ro);
+            else if (strcmp(o->format, "html") == 0)
+                styr_report_diff_html(out.f, &d, &ro);
+            else
+                styr_report_diff_text(out.f, &d, &ro);
+            if (sink_close(&out) < 0)
+                rc = EXIT_FAILED;
+        }
+    }
+    styr_diff_free(&d);
+    styr_ruleset_free(rs);
+    return rc;
+}
+
 /* ---- rules ------------------------------------------------------------- */
 
 static int cmd_rules_list(options *o)
@@ -932,13 +1002,13 @@ static int cmd_help(const char *topic)
 {
     if (!topic) {
         printf("styr %s - validates municipal action plans and prioritises innovation areas\n\n%s"
-               "\nRun 'styr help COMMAND' (validate, score, sensitivity, report, followup, rules) for a command's options.\n",
+               "\nRun 'styr help COMMAND' (validate, score, sensitivity, report, followup, diff, rules) for a command's options.\n",
                STYR_VERSION, usage_text);
         return EXIT_CLEAN;
     }
     static const struct { const char *topic, *text; } pages[] = {
         {"validate", help_validate}, {"rules", help_rules}, {"score", help_score},
-        {"sensitivity", help_sensitivity}, {"report", help_report}, {"followup", help_followup},
+        {"sensitivity", help_sensitivity}, {"report", help_report}, {"followup", help_followup}, {"diff", help_diff},
         {NULL, NULL}};
     for (int i = 0; pages[i].topic; i++)
         if (strcmp(topic, pages[i].topic) == 0) {
@@ -973,6 +1043,11 @@ int main(int argc, char **argv)
             if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
                 return cmd_help("validate");
         rc = parse_options(argc, argv, 2, &o) < 0 ? EXIT_FAILED : cmd_validate(&o);
+    } else if (strcmp(cmd, "diff") == 0) {
+        for (int i = 2; i < argc; i++)
+            if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+                return cmd_help(cmd);
+        rc = parse_options(argc, argv, 2, &o) < 0 ? EXIT_FAILED : cmd_diff(&o);
     } else if (strcmp(cmd, "followup") == 0) {
         for (int i = 2; i < argc; i++)
             if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
@@ -988,8 +1063,8 @@ int main(int argc, char **argv)
              : strcmp(sub, "list") == 0 ? cmd_rules_list(&o)
              : strcmp(sub, "doc") == 0  ? cmd_rules_doc(&o) : cmd_rules_test(&o);
     } else {
-        static const char *const cmds[] = {"validate", "score", "sensitivity", "report", "followup", "rules", "help", NULL};
-        long near = styr_nearest(cmd, strlen(cmd), cmds, 7);
+        static const char *const cmds[] = {"validate", "score", "sensitivity", "report", "followup", "diff", "rules", "help", NULL};
+        long near = styr_nearest(cmd, strlen(cmd), cmds, 8);
         if (near >= 0) {
             fprintf(stderr, "styr: unknown command '%s' (did you mean '%s'?)\n", cmd, cmds[near]);
             return EXIT_FAILED;
