@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "continuity.h"
 #include "diff.h"
 #include "doc.h"
 #include "followup.h"
@@ -51,6 +52,7 @@ typedef struct options {
     uint64_t samples, seed;
     double spread;               /* < 0: sample uniformly on the simplex */
     unsigned threads;
+    const char *previous;        /* validate: --previous OLD.yaml (a plan or a follow-up of it) */
 } options;
 
 static const char *const usage_text =
@@ -84,6 +86,10 @@ static const char *const help_validate =
     "                     rule took (for rule authors: which rule is slow)\n"
     "  --threads N        1 judges on one core; by default a plan of 2000 actions or\n"
     "                     more is judged on two (the report is the same)\n"
+    "  --previous FILE    the plan these plans follow (or a follow-up of it, whose\n"
+    "                     statuses say what was done): checks each action's\n"
+    "                     'previous: \"2018-2019:4.3\"' against it, and names the\n"
+    "                     unfinished actions that are not carried over\n"
     "\n"
     "Limits (exceeding one is an error with file:line:col and exit code 2):\n"
     "  --max-file-size BYTES     input file size (default 64M; K, M and G suffixes)\n"
@@ -254,6 +260,7 @@ static int parse_options(int argc, char **argv, int first, options *o)
     o->seed = 1;
     o->spread = -1;
     o->threads = 0;
+    o->previous = NULL;
     if (!o->files || !o->scenarios)
         return -1;
     for (int i = first; i < argc; i++) {
@@ -288,7 +295,7 @@ static int parse_options(int argc, char **argv, int first, options *o)
             "--rules", "--format", "-o", "--output", "--fail-on", "--lang", "--max-file-size",
             "--max-depth", "--max-alias-nodes", "--max-scalar-size", "--max-findings",
             "--max-rule-memory", "--max-instructions", "--scenario", "--samples", "--seed",
-            "--spread", "--threads", NULL};
+            "--spread", "--threads", "--previous", NULL};
         int known = 0;
         for (int k = 0; with_value[k]; k++)
             known |= strcmp(name, with_value[k]) == 0;
@@ -297,8 +304,8 @@ static int parse_options(int argc, char **argv, int first, options *o)
                 "--rules", "--format", "--output", "--fail-on", "--lang", "--max-file-size",
                 "--max-depth", "--max-alias-nodes", "--max-scalar-size", "--max-findings",
                 "--max-rule-memory", "--max-instructions", "--scenario", "--samples", "--seed",
-                "--spread", "--threads", "--explain", "--quiet", "--profile-rules", NULL};
-            long near = styr_nearest(name, strlen(name), all, 20);
+                "--spread", "--threads", "--explain", "--quiet", "--profile-rules", "--previous", NULL};
+            long near = styr_nearest(name, strlen(name), all, 21);
             fprintf(stderr, "styr: unknown option '%s'%s%s%s\n", name, near >= 0 ? " (did you mean " : "",
                     near >= 0 ? all[near] : "", near >= 0 ? "?)" : "");
             fputs(usage_text, stderr);
@@ -312,6 +319,7 @@ static int parse_options(int argc, char **argv, int first, options *o)
             i++;
         size_t n;
         if (strcmp(name, "--rules") == 0) o->rules = val;
+        else if (strcmp(name, "--previous") == 0) o->previous = val;
         else if (strcmp(name, "--scenario") == 0) o->scenarios[o->nscenarios++] = val;
         else if (strcmp(name, "--spread") == 0) {
             char *end;
@@ -490,6 +498,19 @@ static int cmd_validate(options *o)
     styr_ruleset *rs = load_ruleset(o);
     if (!rs)
         return EXIT_FAILED;
+    styr_previous prev;
+    memset(&prev, 0, sizeof prev);
+    if (o->previous) {
+        styr_error perr;
+        styr_error_clear(&perr);
+        if (styr_previous_load(rs, o->previous, &o->lim, &prev, &perr) != STYR_OK) {
+            styr_error_print(&perr, stderr);
+            styr_previous_free(&prev);
+            styr_ruleset_free(rs);
+            return EXIT_FAILED;
+        }
+        rs->previous = &prev;
+    }
     styr_file_result *res = calloc(o->nfiles, sizeof *res);
     styr_doc **docs = calloc(o->nfiles, sizeof *docs);
     int rc = EXIT_CLEAN;
@@ -555,6 +576,7 @@ done:
     free(res);
     free(docs);
     styr_ruleset_free(rs);
+    styr_previous_free(&prev);
     return rc;
 }
 

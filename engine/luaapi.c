@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "continuity.h"
 #include "followup.h"
 #include "luadoc.h"
 #include "message.h"
@@ -1000,9 +1001,12 @@ void styr_luaapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index)
         {"setting", api_ruleset_setting}, {NULL, NULL}};
     static const luaL_Reg followup_fns[] = {
         {"facts", styr_followup_api_facts}, {"as_of", styr_followup_api_as_of}, {NULL, NULL}};
+    static const luaL_Reg previous_fns[] = {
+        {"loaded", styr_previous_api_loaded}, {"plan", styr_previous_api_plan},
+        {"names", styr_previous_api_names}, {"status", styr_previous_api_status}, {NULL, NULL}};
     static const struct { const char *name; const luaL_Reg *fns; } tables[] = {
         {"date", date_fns}, {"pattern", pattern_fns}, {"registry", registry_fns},
-        {"ruleset", ruleset_fns}, {"followup", followup_fns}, {NULL, NULL}};
+        {"ruleset", ruleset_fns}, {"followup", followup_fns}, {"previous", previous_fns}, {NULL, NULL}};
 
     env_index = lua_absindex(L, env_index);
     lua_pushvalue(L, env_index);

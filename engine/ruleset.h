@@ -87,6 +87,7 @@ typedef struct styr_ruleset {
                                     another core; loaded when first needed */
     int helper_failed;           /* it would not load: stay on one core */
     unsigned threads;            /* 1: never use the helper; 0: when it pays */
+    const struct styr_previous *previous; /* validate --previous: the plan this one follows, or NULL */
 } styr_ruleset;
 
 /* Finds a ruleset by NAME (looked up next to the installed executable, then

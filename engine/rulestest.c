@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "continuity.h"
 #include "followup.h"
 #include "validate.h"
 
@@ -98,6 +99,22 @@ static void run_fixture(styr_ruleset *rs, const char *path, coverage *cov, tally
         snprintf(apath, sizeof apath, "%.*s%s", slash ? (int)(slash - path + 1) : 0, path, file);
         st = styr_doc_load_file(apath, &rs->lim, &areas, &err);
     }
+    /* "with-previous FILE": judged as `styr validate --previous FILE` (FILE
+     * relative to the fixture's folder: a plan or a follow-up of it). */
+    styr_previous prev;
+    memset(&prev, 0, sizeof prev);
+    for (char *d = dirs; *d && st == STYR_OK; d += strlen(d) + 1) {
+        const char *p = d + strspn(d, " \t");
+        if (strncmp(p, "with-previous", 13) != 0)
+            continue;
+        p += 13 + strspn(p + 13, " \t");
+        char ppath[2200];
+        const char *slash = strrchr(path, '/');
+        snprintf(ppath, sizeof ppath, "%.*s%.*s", slash ? (int)(slash - path + 1) : 0, path,
+                 (int)strcspn(p, " \t\r\n"), p);
+        if ((st = styr_previous_load(rs, ppath, &rs->lim, &prev, &err)) == STYR_OK)
+            rs->previous = &prev;
+    }
     if (st == STYR_OK)
         st = styr_doc_load_file(path, &rs->lim, &doc, &err);
     styr_followup fu;
@@ -116,7 +133,7 @@ static void run_fixture(styr_ruleset *rs, const char *path, coverage *cov, tally
         char *verb = strtok_r(d, " \t\r\n", &save);
         if (!verb)
             continue;
-        if (strcmp(verb, "with-areas") == 0)
+        if (strcmp(verb, "with-areas") == 0 || strcmp(verb, "with-previous") == 0)
             continue;   /* read above */
         if (strcmp(verb, "fails") == 0) {
             char *text = save ? save + strspn(save, " \t") : "";
@@ -129,7 +146,7 @@ static void run_fixture(styr_ruleset *rs, const char *path, coverage *cov, tally
         }
         int fires = strcmp(verb, "fires") == 0;
         if (!fires && strcmp(verb, "quiet") != 0) {
-            result(out, t, 0, path, "unknown directive (fires, quiet, fails or with-areas)", verbose);
+            result(out, t, 0, path, "unknown directive (fires, quiet, fails, with-areas or with-previous)", verbose);
             continue;
         }
         for (char *id; (id = strtok_r(NULL, " \t\r\n,", &save));) {
@@ -172,6 +189,8 @@ static void run_fixture(styr_ruleset *rs, const char *path, coverage *cov, tally
     free(dirs);
     styr_file_result_free(&res);
     styr_followup_free(&fu);
+    rs->previous = NULL;
+    styr_previous_free(&prev);
     styr_doc_free(doc);
     styr_doc_free(areas);
 }

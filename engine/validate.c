@@ -214,6 +214,7 @@ static styr_ruleset *helper_of(styr_ruleset *rs)
     if (rs->helper) {
         rs->helper->lang = rs->lang;
         rs->helper->profile = rs->profile;
+        rs->helper->previous = rs->previous;
     }
     return rs->helper;
 }
