@@ -463,7 +463,9 @@ static void html_item(FILE *out, const styr_diff *d, const styr_diff_item *it, c
 void styr_report_diff_html(FILE *out, const styr_diff *d, const styr_report_opts *o)
 {
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
-                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>%s</title>"
+                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+                 "<title>%s</title>"
                  "<style>%s</style></head><body>\n<h1>",
             o->lang == STYR_LANG_EN ? "en" : "sv", word(o, "Jämförelse", "Comparison"), diff_css);
     fprintf(out, "%s ", word(o, "Vad har ändrats:", "What changed:"));

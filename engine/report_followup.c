@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "report_timeline.h"
 
 static const char *word(const styr_report_opts *o, const char *sv, const char *en)
 {
@@ -472,7 +473,8 @@ static void html_action_row(FILE *out, const styr_followup_action *a, const styr
 void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_report_opts *o)
 {
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
-                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>",
+                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>",
             o->lang == STYR_LANG_EN ? "en" : "sv");
     fprintf(out, "%s %s", word(o, "Uppföljning", "Follow-up"), fu->report ? fu->report : "");
     fprintf(out, "</title><style>%s</style></head><body>\n<h1>", page_css);
@@ -505,6 +507,12 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
     }
     fputs("</p>\n", out);
 
+    styr_timeline tl;
+    if (fu->plan_doc && styr_timeline_build(fu->plan_doc->root, fu, &tl) == 0) {
+        fprintf(out, "<h2 id=\"timeline\">%s</h2>\n", word(o, "Tidplan och status", "Timeline and status"));
+        styr_timeline_svg(out, &tl, "followup", o);
+        styr_timeline_free(&tl);
+    }
     fprintf(out, "<h2 id=\"escalations\">%s ", word(o, "Lyfts till", "Escalated to"));
     html_text(out, escalate_to(fu, o));
     fprintf(out, " (%zu)</h2>\n", fu->nescalations);

@@ -21,6 +21,7 @@
 #include "doc.h"
 #include "json.h"
 #include "message.h"
+#include "report_timeline.h"
 #include "mcda.h"
 #include "model.h"
 #include "score.h"
@@ -933,6 +934,19 @@ static void problem_position(FILE *out, const char *file, unsigned line, unsigne
     fputs("</code>: ", out);
 }
 
+/* The plan's actions on a timeline (report_timeline.c), for an action plan. */
+static void plan_timeline(page *p, const styr_file_result *r, size_t f)
+{
+    const styr_doc *doc = p->in->plan_docs ? p->in->plan_docs[f] : NULL;
+    styr_timeline tl;
+    if (!doc || !doc->root || strcmp(r->kind, "action-plan") != 0 || styr_timeline_build(doc->root, NULL, &tl) < 0)
+        return;
+    char uid[32];
+    snprintf(uid, sizeof uid, "file%zu", f);
+    styr_timeline_svg(p->out, &tl, uid, p->o);
+    styr_timeline_free(&tl);
+}
+
 static void sec_findings(page *p)
 {
     FILE *out = p->out;
@@ -1005,6 +1019,7 @@ static void sec_findings(page *p)
                     r->findings.max_kept, r->findings.dropped);
             fputs("</p>\n", out);
         }
+        plan_timeline(p, r, f);
         if (r->findings.count == 0) {
             fprintf(out, "<p>%s</p>\n</section>\n", word(p->o, "Inga fynd.", "No findings."));
             continue;
