@@ -72,45 +72,68 @@ static uint32_t *trigrams(const char *s, size_t len, size_t *n)
     return t;
 }
 
+/* Dice's coefficient of two sorted trigram sets. */
+static double dice(const uint32_t *ta, size_t na, const uint32_t *tb, size_t nb)
+{
+    if (!na || !nb)
+        return 0;
+    size_t i = 0, j = 0, both = 0;
+    while (i < na && j < nb) {
+        if (ta[i] == tb[j]) {
+            both++;
+            i++;
+            j++;
+        } else if (ta[i] < tb[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return 2.0 * (double)both / (double)(na + nb);
+}
+
 double styr_diff_similarity(const char *a, size_t alen, const char *b, size_t blen)
 {
     size_t na = 0, nb = 0;
     uint32_t *ta = trigrams(a, alen, &na), *tb = trigrams(b, blen, &nb);
-    double sim = 0;
-    if (ta && tb && na && nb) {
-        size_t i = 0, j = 0, both = 0;
-        while (i < na && j < nb) {
-            if (ta[i] == tb[j]) {
-                both++;
-                i++;
-                j++;
-            } else if (ta[i] < tb[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        sim = 2.0 * (double)both / (double)(na + nb);
-    }
+    double sim = ta && tb ? dice(ta, na, tb, nb) : 0;
     free(ta);
     free(tb);
     return sim;
 }
 
-static double text_similarity(const styr_node *a, const styr_node *b)
+/* An action's title and description as trigram sets, computed once for all
+ * its pairings. */
+typedef struct grams {
+    uint32_t *title, *desc;      /* NULL when the action has no such text */
+    size_t ntitle, ndesc;
+} grams;
+
+static int grams_of(const styr_node *item, grams *g)
 {
-    const char *x = text_of(a), *y = text_of(b);
-    if (!x || !y)
+    memset(g, 0, sizeof *g);
+    const char *tt = text_of(get(item, "title")), *dt = text_of(get(item, "description"));
+    if (tt && !(g->title = trigrams(tt, get(item, "title")->count, &g->ntitle)))
         return -1;
-    return styr_diff_similarity(x, a->count, y, b->count);
+    if (dt && !(g->desc = trigrams(dt, get(item, "description")->count, &g->ndesc)))
+        return -1;
+    return 0;
 }
 
 /* How alike two actions are: their titles, and their descriptions when both
- * have one (a title reworded while the text stays is still the action). */
-static double item_similarity(const styr_node *a, const styr_node *b)
+ * have one (a title reworded while the text stays is still the action). A
+ * pair whose title sets differ too much in size to reach `need` is not
+ * merged (Dice is at most 2 min / (a + b)). */
+static double grams_similarity(const grams *a, const grams *b, double need)
 {
-    double t = text_similarity(get(a, "title"), get(b, "title"));
-    double d = text_similarity(get(a, "description"), get(b, "description"));
+    int ht = a->title != NULL && b->title != NULL, hd = a->desc != NULL && b->desc != NULL;
+    if (ht && !hd && a->ntitle + b->ntitle) {
+        size_t lo = a->ntitle < b->ntitle ? a->ntitle : b->ntitle;
+        if (2.0 * (double)lo / (double)(a->ntitle + b->ntitle) < need)
+            return 0;
+    }
+    double t = ht ? dice(a->title, a->ntitle, b->title, b->ntitle) : -1;
+    double d = hd ? dice(a->desc, a->ndesc, b->desc, b->ndesc) : -1;
     if (t < 0)
         return d < 0 ? 0 : d;
     if (d < 0)
@@ -331,42 +354,11 @@ static void money_of(const styr_node *item, int areas, int *have, double *sum)
         }
 }
 
-static styr_status pair_items(styr_diff *d, styr_error *err)
+/* Takes the pairs best first (pass 0: similar enough; pass 1: an id kept
+ * with a rewritten title). */
+static void assign(pair *pairs, size_t npairs, char *old_taken, int64_t *match_of_new, double *sim_of_new)
 {
-    const styr_node *os = items_of(d->old_doc, d->kind), *ns = items_of(d->new_doc, d->kind);
-    uint32_t no = os ? os->count : 0, nn = ns ? ns->count : 0;
-    int areas = strcmp(d->kind, "innovation-areas") == 0;
-    int64_t *match_of_new = malloc((nn + 1) * sizeof *match_of_new);
-    double *sim_of_new = calloc(nn + 1, sizeof *sim_of_new);
-    char *old_taken = calloc(no + 1, 1);
-    pair *pairs = NULL;
-    size_t npairs = 0;
-    if (!match_of_new || !sim_of_new || !old_taken)
-        goto nomem;
-    for (uint32_t j = 0; j < nn; j++)
-        match_of_new[j] = -1;
-    for (uint32_t i = 0; i < no; i++) {
-        const styr_node *a = styr_seq_item(os, i);
-        if (a->kind != STYR_NODE_MAP)
-            continue;
-        for (uint32_t j = 0; j < nn; j++) {
-            const styr_node *b = styr_seq_item(ns, j);
-            if (b->kind != STYR_NODE_MAP)
-                continue;
-            int same = ids_equal(a, b);
-            double s = item_similarity(a, b);
-            if (s < STYR_DIFF_SAME && !(same && s >= STYR_DIFF_SAME_ID) &&
-                !(same && !get(a, "title") && !get(b, "title")))
-                continue;
-            pair *grown = realloc(pairs, (npairs + 1) * sizeof *grown);
-            if (!grown)
-                goto nomem;
-            pairs = grown;
-            pairs[npairs++] = (pair){s, i, j, same};
-        }
-    }
     qsort(pairs, npairs, sizeof *pairs, by_similarity);
-    /* Best first among the confident pairs; then an id kept with a rewritten title. */
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < npairs; k++) {
             pair *p = &pairs[k];
@@ -378,6 +370,121 @@ static styr_status pair_items(styr_diff *d, styr_error *err)
             match_of_new[p->new_] = p->old;
             sim_of_new[p->new_] = p->sim;
         }
+}
+
+static int add_pair(pair **pairs, size_t *n, size_t *cap, pair p)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 64;
+        pair *grown = realloc(*pairs, c * sizeof *grown);
+        if (!grown)
+            return -1;
+        *pairs = grown;
+        *cap = c;
+    }
+    (*pairs)[(*n)++] = p;
+    return 0;
+}
+
+/* Pairs the old actions with the new: first the ones whose titles are the
+ * same text (found by hashing, so a long plan that mostly keeps its titles
+ * costs little), then every remaining pair by similarity. */
+static int pair_up(const styr_node *os, uint32_t no, const styr_node *ns, uint32_t nn, char *old_taken,
+                   int64_t *match_of_new, double *sim_of_new)
+{
+    grams *og = calloc((size_t)no + 1, sizeof *og), *ng = calloc((size_t)nn + 1, sizeof *ng);
+    uint32_t *next_same = calloc((size_t)no + 1, sizeof *next_same);   /* chain of equal titles, index + 1 */
+    uint32_t *head = calloc((size_t)no + 1, sizeof *head);
+    pair *pairs = NULL;
+    size_t npairs = 0, cap = 0;
+    styr_strmap titles;
+    styr_strmap_init(&titles);
+    int rc = -1;
+    if (!og || !ng || !next_same || !head)
+        goto out;
+    for (uint32_t i = 0; i < no; i++)
+        if (styr_seq_item(os, i)->kind == STYR_NODE_MAP && grams_of(styr_seq_item(os, i), &og[i]) < 0)
+            goto out;
+    for (uint32_t j = 0; j < nn; j++)
+        if (styr_seq_item(ns, j)->kind == STYR_NODE_MAP && grams_of(styr_seq_item(ns, j), &ng[j]) < 0)
+            goto out;
+    /* Equal titles chain from the first in file order: the map holds the
+     * last one seen of a title, head[] the first of its chain. */
+    for (uint32_t i = no; i-- > 0;) {
+        if (!og[i].title || !og[i].ntitle)
+            continue;
+        void *seen = NULL;
+        int put = styr_strmap_put(&titles, (const char *)og[i].title, og[i].ntitle * sizeof *og[i].title,
+                                  (void *)(uintptr_t)(i + 1), &seen);
+        if (put < 0)
+            goto out;
+        uint32_t f = put ? i : (uint32_t)((uintptr_t)seen - 1);
+        next_same[i] = put ? 0 : head[f];
+        head[f] = i + 1;
+    }
+    for (uint32_t j = 0; j < nn; j++) {
+        if (!ng[j].title || !ng[j].ntitle)
+            continue;
+        uintptr_t f = (uintptr_t)styr_strmap_get(&titles, (const char *)ng[j].title, ng[j].ntitle * sizeof *ng[j].title);
+        for (uint32_t at = f ? head[f - 1] : 0; at; at = next_same[at - 1]) {
+            uint32_t i = (uint32_t)(at - 1);
+            pair p = {grams_similarity(&og[i], &ng[j], 0), i, j, ids_equal(styr_seq_item(os, i), styr_seq_item(ns, j))};
+            if (add_pair(&pairs, &npairs, &cap, p) < 0)
+                goto out;
+        }
+    }
+    assign(pairs, npairs, old_taken, match_of_new, sim_of_new);
+    npairs = 0;
+    for (uint32_t i = 0; i < no; i++) {
+        const styr_node *a = styr_seq_item(os, i);
+        if (a->kind != STYR_NODE_MAP || old_taken[i])
+            continue;
+        for (uint32_t j = 0; j < nn; j++) {
+            const styr_node *b = styr_seq_item(ns, j);
+            if (b->kind != STYR_NODE_MAP || match_of_new[j] >= 0)
+                continue;
+            int same = ids_equal(a, b);
+            double s = grams_similarity(&og[i], &ng[j], same ? STYR_DIFF_SAME_ID : STYR_DIFF_SAME);
+            if (s < STYR_DIFF_SAME && !(same && s >= STYR_DIFF_SAME_ID) && !(same && !og[i].title && !ng[j].title))
+                continue;
+            if (add_pair(&pairs, &npairs, &cap, (pair){s, i, j, same}) < 0)
+                goto out;
+        }
+    }
+    assign(pairs, npairs, old_taken, match_of_new, sim_of_new);
+    rc = 0;
+out:
+    for (uint32_t i = 0; og && i < no; i++) {
+        free(og[i].title);
+        free(og[i].desc);
+    }
+    for (uint32_t j = 0; ng && j < nn; j++) {
+        free(ng[j].title);
+        free(ng[j].desc);
+    }
+    free(og);
+    free(ng);
+    free(next_same);
+    free(head);
+    free(pairs);
+    styr_strmap_free(&titles);
+    return rc;
+}
+
+static styr_status pair_items(styr_diff *d, styr_error *err)
+{
+    const styr_node *os = items_of(d->old_doc, d->kind), *ns = items_of(d->new_doc, d->kind);
+    uint32_t no = os ? os->count : 0, nn = ns ? ns->count : 0;
+    int areas = strcmp(d->kind, "innovation-areas") == 0;
+    int64_t *match_of_new = malloc((nn + 1) * sizeof *match_of_new);
+    double *sim_of_new = calloc(nn + 1, sizeof *sim_of_new);
+    char *old_taken = calloc(no + 1, 1);
+    if (!match_of_new || !sim_of_new || !old_taken)
+        goto nomem;
+    for (uint32_t j = 0; j < nn; j++)
+        match_of_new[j] = -1;
+    if (pair_up(os, no, ns, nn, old_taken, match_of_new, sim_of_new) < 0)
+        goto nomem;
     d->items = calloc((size_t)no + nn + 1, sizeof *d->items);
     if (!d->items)
         goto nomem;
@@ -414,13 +521,11 @@ static styr_status pair_items(styr_diff *d, styr_error *err)
     free(match_of_new);
     free(sim_of_new);
     free(old_taken);
-    free(pairs);
     return STYR_OK;
 nomem:
     free(match_of_new);
     free(sim_of_new);
     free(old_taken);
-    free(pairs);
     return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
 }
 
