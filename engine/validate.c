@@ -356,6 +356,9 @@ static styr_status check_kind(const styr_doc *doc, const char **kind_out, styr_e
             *kind_out = kinds[i];
             return STYR_OK;
         }
+    if (strcmp(k->u.text, "follow-up") == 0)
+        return styr_error_set(err, STYR_E_INPUT, doc->file, k->line, k->column,
+                              "a follow-up is judged against its plan with 'styr followup %s'", doc->file);
     long near = styr_nearest(k->u.text, k->count, kinds, 3);
     return styr_error_set(err, STYR_E_INPUT, doc->file, k->line, k->column,
                           "unknown kind '%s'%s%s%s (styr reads action-plan, innovation-areas and scenario)",

@@ -349,3 +349,47 @@ rule {
     end
   end,
 }
+
+rule {
+  id = "followup.date.invalid",
+  severity = "error",
+  applies_to = "followup",
+  message = {
+    sv = "Ogiltigt datum '{value}' i {field}: {reason}.",
+    en = "Invalid date '{value}' in {field}: {reason}.",
+  },
+  description = "Dates are written YYYY, YYYY-MM or YYYY-MM-DD and must exist (FORMATS.md, introduction).",
+  remediation = {
+    sv = "Skriv datumet som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD och kontrollera att dagen finns, t.ex. 'as_of: 2018-08-31'.",
+    en = "Write the date as YYYY, YYYY-MM or YYYY-MM-DD and check that the day exists, e.g. 'as_of: 2018-08-31'.",
+  },
+  check = function(fu)
+    local function judge(node, key)
+      local v = node[key]
+      if v == nil then return end
+      local day, why = date.parse(v, "end")
+      if day == nil then report(node, key, {value = text(node, key), field = key, reason = why}) end
+    end
+    judge(fu, "as_of")
+    for _, s in each(fu.actions) do judge(s, "forecast_end") end
+  end,
+}
+
+rule {
+  id = "followup.spent.invalid",
+  severity = "error",
+  message = {
+    sv = "Insats {action}: förbrukat belopp '{value}' ska vara ett tal från 0 och uppåt (kronor).",
+    en = "Action {action}: the amount spent '{value}' must be a number from 0 up (kronor).",
+  },
+  description = "Money spent is a non-negative amount in kronor (house policy).",
+  remediation = {
+    sv = "Skriv förbrukade kronor som ett tal, t.ex. 'spent_sek: 250000'.",
+    en = "Write the kronor spent as a number, e.g. 'spent_sek: 250000'.",
+  },
+  check = function(s)
+    local v = s.spent_sek
+    if v == nil then return end
+    if v ~= v or v < 0 or v == math.huge then report(s, "spent_sek", {value = text(s, "spent_sek")}) end
+  end,
+}
