@@ -476,7 +476,8 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>",
             o->lang == STYR_LANG_EN ? "en" : "sv");
-    fprintf(out, "%s %s", word(o, "Uppföljning", "Follow-up"), fu->report ? fu->report : "");
+    fprintf(out, "%s ", word(o, "Uppföljning", "Follow-up"));
+    html_text(out, fu->report);
     fprintf(out, "</title><style>%s</style></head><body>\n<h1>", page_css);
     /* heading_text writes plain text; escape it through a memory stream. */
     char *h = NULL;

@@ -61,6 +61,30 @@ for lang in sv en; do
   counted < <("$node" "$here/timeline.js" diff "$work/diff-$lang.dom" "$work/diff-$lang.json" 2>&1 ||
               echo "FAIL timeline.js diff ($lang) failed")
 done
+# Hostile text in the plan and the follow-up comes out as text, never markup.
+own_markup() {   # own_markup NAME: only the writers' own elements, no event handler
+  "$node" -e '
+    const d = require("fs").readFileSync(process.argv[1], "utf8");
+    const own = new Set(("html head meta title style body h1 h2 h3 p strong em code ul li table thead tbody tr th td span " +
+      "small section figure details summary svg desc defs pattern g rect text tspan line").split(" "));
+    const bad = [];
+    for (const m of d.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s=>"\/]+(?:="[^"]*")?)*)\s*\/?>/g)) {
+      if (!own.has(m[1].toLowerCase())) bad.push("<" + m[1] + ">");
+      for (const a of m[2].matchAll(/\s+([^\s=>"\/]+)(?:="[^"]*")?/g)) if (/^on/i.test(a[1])) bad.push(a[1]);
+    }
+    if (bad.length) { console.error(bad.slice(0, 5).join(" ")); process.exit(1); }' "$work/$1.dom"
+}
+"$styr" followup tests/html/hostile-followup.yaml --format html -o "$work/hostile-fu.html"
+"$styr" diff rules/goteborg/tests/clean.yaml tests/html/hostile-plan.yaml --format html -o "$work/hostile-diff.html"
+for page in hostile-fu hostile-diff; do
+  check "$page: Chromium renders the page" render "$page"
+  check "$page: no console message" quiet "$page"
+  check "$page: only the page's own markup" own_markup "$page"
+done
+check "hostile-fu: the markup of the input shows as text" \
+  grep -q "&lt;script&gt;alert('status')&lt;/script&gt;" "$work/hostile-fu.dom"
+check "hostile-diff: the markup of the input shows as text" \
+  grep -q "&lt;style&gt;body{display:none}&lt;/style&gt;" "$work/hostile-diff.dom"
 check "the follow-up page shows the illustrative note" grep -q 'id="illustrative"' "$work/fu-sv.dom"
 check "the diff page shows the illustrative note" grep -q 'id="illustrative"' "$work/diff-sv.dom"
 echo "$passed passed, $failed failed"
