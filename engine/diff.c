@@ -340,7 +340,7 @@ static void money_of(const styr_node *item, int areas, int *have, double *sum)
         return;
     double v;
     if (areas) {
-        if (number_of(get(item, "cost_sek"), &v)) {
+        if (number_of(get(item, "cost_sek"), &v) && isfinite(v)) {
             *have = 1;
             *sum = v;
         }
@@ -348,7 +348,7 @@ static void money_of(const styr_node *item, int areas, int *have, double *sum)
     }
     const styr_node *fin = get(item, "financing");
     for (uint32_t j = 0; fin && fin->kind == STYR_NODE_SEQ && j < fin->count; j++)
-        if (number_of(get(styr_seq_item(fin, j), "amount_sek"), &v) && v == v) {
+        if (number_of(get(styr_seq_item(fin, j), "amount_sek"), &v) && isfinite(v)) {
             *have = 1;
             *sum += v;
         }
@@ -358,7 +358,8 @@ static void money_of(const styr_node *item, int areas, int *have, double *sum)
  * with a rewritten title). */
 static void assign(pair *pairs, size_t npairs, char *old_taken, int64_t *match_of_new, double *sim_of_new)
 {
-    qsort(pairs, npairs, sizeof *pairs, by_similarity);
+    if (npairs)
+        qsort(pairs, npairs, sizeof *pairs, by_similarity);
     for (int pass = 0; pass < 2; pass++)
         for (size_t k = 0; k < npairs; k++) {
             pair *p = &pairs[k];

@@ -4,6 +4,7 @@
 #include "followup.h"
 
 #include <lauxlib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +37,7 @@ static int number_of(const styr_node *n, double *out)
         *out = n->v.f;
     else
         return 0;
-    return *out == *out;   /* not NaN */
+    return isfinite(*out);   /* NaN and infinities are no amount (a rule says so) */
 }
 
 static int day_of(const styr_node *n, styr_date_edge edge, int64_t *out)

@@ -46,6 +46,10 @@ static const char *kind_key(styr_diff_kind k)
 /* "1 234 567" (sv) or "1,234,567" (en), whole kronor, with a sign when asked. */
 static void money(FILE *out, double v, int sign, const styr_report_opts *o)
 {
+    if (!isfinite(v) || fabs(v) >= 1e18) {   /* beyond whole kronor in a long long */
+        fprintf(out, "%g", v);
+        return;
+    }
     long long n = llround(v);
     char digits[32];
     snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);

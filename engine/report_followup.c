@@ -48,6 +48,10 @@ static const char *illustrative_note(const styr_report_opts *o)
 /* "1 234 567" (sv) or "1,234,567" (en), rounded to whole kronor. */
 static void money(FILE *out, double v, const styr_report_opts *o)
 {
+    if (!isfinite(v) || fabs(v) >= 1e18) {   /* beyond whole kronor in a long long */
+        fprintf(out, "%g", v);
+        return;
+    }
     long long n = llround(v);
     char digits[32];
     snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
