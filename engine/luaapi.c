@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
 #include "continuity.h"
+#include "date.h"
 #include "followup.h"
 #include "luadoc.h"
 #include "message.h"
