@@ -79,6 +79,10 @@ int styr_timeline_build(const styr_node *plan, const struct styr_followup *fu, s
         if (fu) {
             const styr_followup_action *fa = styr_followup_find(fu, id, len);
             r->status = fa ? fa->status : NULL;
+            if (fa && fa->has_forecast && fa->forecast_end > r->end && !(fa->status && strcmp(fa->status, "cancelled") == 0)) {
+                r->late = 1;
+                r->forecast_end = fa->forecast_end;
+            }
         }
         const styr_node *fin = get(a, "financing");
         for (uint32_t j = 0; fin && fin->kind == STYR_NODE_SEQ && !(fin->flags & STYR_NODE_INVALID) && j < fin->count; j++) {
@@ -103,6 +107,8 @@ int styr_timeline_build(const styr_node *plan, const struct styr_followup *fu, s
             t->from = r->start;
         if (r->end > t->to)
             t->to = r->end;
+        if (r->late && r->forecast_end > t->to)
+            t->to = r->forecast_end;
         for (size_t g = 0; g < r->ngrants; g++) {
             if (r->grant_until[g] < t->from)
                 t->from = r->grant_until[g];
@@ -206,10 +212,13 @@ static void timeline_table(FILE *out, const styr_timeline *t, const size_t *orde
     int en = o->lang == STYR_LANG_EN;
     fprintf(out, "<details><summary>%s</summary><table id=\"timeline-%s-table\" data-table=\"timeline\"><thead><tr>"
                  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead><tbody>\n",
+                 "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>",
             en ? "The timeline as a table" : "Tidplanen som tabell", uid, en ? "Action" : "Insats", "Start",
             en ? "End" : "Slut", en ? "Own timeline" : "Egen tidplan", en ? "Grants until" : "Bidrag till och med",
             en ? "Runs on without its grant from" : "Utan bidrag från");
+    if (t->with_status)
+        fprintf(out, "<th scope=\"col\">Status</th><th scope=\"col\">%s</th>", en ? "Forecast end" : "Prognos för slut");
+    fputs("</tr></thead><tbody>\n", out);
     for (size_t n = 0; n < t->nrows; n++) {
         const styr_timeline_row *r = &t->rows[order[n]];
         char sd[16], ed[16];
@@ -231,7 +240,19 @@ static void timeline_table(FILE *out, const styr_timeline *t, const size_t *orde
             day_text(r->unfunded_from, uf);
             fputs(uf, out);
         }
-        fputs("</td></tr>\n", out);
+        fputs("</td>", out);
+        if (t->with_status) {
+            fputs("<td>", out);
+            esc(out, r->status);
+            fputs("</td><td>", out);
+            if (r->late) {
+                char fe[16];
+                day_text(r->forecast_end, fe);
+                fputs(fe, out);
+            }
+            fputs("</td>", out);
+        }
+        fputs("</tr>\n", out);
     }
     fputs("</tbody></table></details>\n", out);
 }
@@ -277,9 +298,9 @@ void styr_timeline_svg(FILE *out, const styr_timeline *t, const char *uid, const
             a, b, W, h, uid, uid, W, uid, en ? "Timeline of the actions" : "Insatsernas tidplan");
     fprintf(out, "<desc>%s</desc>\n",
             en ? "Timeline of the actions: a bar from start to end; hatched: no timeline of its own (the plan period); "
-                 "a black mark where a grant ends; red where the action outlives a grant."
+                 "a black mark where a grant ends; red where the action outlives a grant; dashed: a follow-up's later forecast end."
                : "Tidplan för insatserna: en stapel från start till slut; streckad: ingen egen tidplan (planperioden); "
-                 "ett svart streck där ett bidrag tar slut; rött där insatsen pågår efter att bidraget tagit slut.");
+                 "ett svart streck där ett bidrag tar slut; rött där insatsen pågår efter att bidraget tagit slut; streckat: uppföljningens senare prognos för slut.");
     fprintf(out, "<defs><pattern id=\"timeline-%s-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
                  "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#e8eef6\"></rect>"
                  "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#7a8ca5\" stroke-width=\"2\"></line></pattern></defs>\n",
@@ -353,6 +374,16 @@ void styr_timeline_svg(FILE *out, const styr_timeline *t, const char *uid, const
             fprintf(out, "<rect class=\"hatch\" x=\"%.2f\" y=\"%.0f\" width=\"%.2f\" height=\"%.0f\" fill=\"url(#timeline-%s-hatch)\" "
                          "opacity=\"%s\"></rect>",
                     x1, y + 3, x2 - x1 > 1 ? x2 - x1 : 1, ROW - 6, uid, t->with_status && r->status ? "0.6" : "1");
+        if (r->late) {
+            char fe[16];
+            day_text(r->forecast_end, fe);
+            double f2 = x_of(&s, r->forecast_end, 1);
+            fprintf(out, "<rect class=\"forecast\" data-forecast-end=\"%s\" x=\"%.2f\" y=\"%.0f\" width=\"%.2f\" height=\"%.0f\" "
+                         "fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"><title>",
+                    fe, x2, y + 3, f2 - x2 > 1 ? f2 - x2 : 1, ROW - 6, status_fill(r->status));
+            esc(out, r->id);
+            fprintf(out, ": %s %s</title></rect>", en ? "forecast end" : "prognos för slut", fe);
+        }
         if (r->unfunded) {
             char uf[16];
             day_text(r->unfunded_from, uf);

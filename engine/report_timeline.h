@@ -7,7 +7,8 @@
  * Every bar carries data-action, data-start and data-end (YYYY-MM-DD, the
  * same days the follow-up JSON gives as planned_start and planned_end),
  * data-own ("true"/"false") and data-status; grant markers data-grant-until,
- * red segments data-unfunded-from and data-unfunded-to.
+ * red segments data-unfunded-from and data-unfunded-to, the dashed
+ * extension of a late action data-forecast-end (the follow-up's forecast).
  */
 #ifndef STYR_REPORT_TIMELINE_H
 #define STYR_REPORT_TIMELINE_H
@@ -28,6 +29,8 @@ typedef struct styr_timeline_row {
     int64_t start, end;          /* day ordinals */
     int64_t grant_until[8];      /* when its grants end (at most 8 drawn) */
     size_t ngrants;
+    int late;                    /* the follow-up forecasts an end after the planned one: */
+    int64_t forecast_end;        /* drawn as a dashed extension of the bar */
     int unfunded;                /* a grant ends before the action does: */
     int64_t unfunded_from;       /* red from the earliest such end to the action's end */
 } styr_timeline_row;

@@ -109,6 +109,23 @@ if (kind === 'followup') {
     }
     result('followup: grant markers and red segments agree with their bars', p, n);
   }
+  {
+    // A late action's dashed extension ends at the JSON's forecast end.
+    const p = [];
+    let n = 0;
+    const groups = [...dom.matchAll(/<g class="row" data-action="([^"]*)">([\s\S]*?)<\/g>/g)];
+    for (const a of actions) {
+      const g = groups.find(x => decode(x[1]) === a.id);
+      if (!g) continue;
+      const f = tags(g[2], 'rect', 'data-forecast-end');
+      const late = a.forecast_end !== null && a.planned_end !== null && a.forecast_end > a.planned_end && a.status !== 'cancelled';
+      n++;
+      if (late && (f.length !== 1 || f[0]['data-forecast-end'] !== a.forecast_end))
+        p.push(`${a.id}: forecast ${f.map(x => x['data-forecast-end'])}, JSON ${a.forecast_end}`);
+      if (!late && f.length) p.push(`${a.id}: a forecast drawn, none in the JSON`);
+    }
+    result('followup: a late action\'s forecast is drawn to the JSON forecast_end, and only then', p, n);
+  }
   if (validateDom) {
     const vd = fs.readFileSync(validateDom, 'utf8');
     const got2 = bars(vd, 'validate', actions);
