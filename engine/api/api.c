@@ -51,6 +51,7 @@ styr_rules *styr_rules_load_from(const char *name_or_dir, const char *const *sea
     styr_error err;
     styr_error_clear(&err);
     styr_ruleset *rs = NULL;
+    styr_check_init();
     if (styr_ruleset_load_from(name_or_dir, search, &lim, &rs, &err) != STYR_OK) {
         to_problem(&err, why);
         return NULL;

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "doc.h"
+#include "continuity.h"
+#include "followup.h"
 #include "validate.h"
 
 typedef struct coverage {
@@ -97,10 +99,34 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         snprintf(apath, sizeof apath, "%.*s%s", slash ? (int)(slash - path + 1) : 0, path, file);
         st = styr_doc_load_file(apath, &rs->lim, &areas, &err);
     }
+    /* "with-previous FILE": judged as `styr validate --previous FILE` (FILE
+     * relative to the fixture's folder: a plan or a follow-up of it). */
+    styr_previous prev;
+    memset(&prev, 0, sizeof prev);
+    styr_run_opts fopts = *opts;   /* this fixture's: with its previous plan, if any */
+    for (char *d = dirs; *d && st == STYR_OK; d += strlen(d) + 1) {
+        const char *p = d + strspn(d, " \t");
+        if (strncmp(p, "with-previous", 13) != 0)
+            continue;
+        p += 13 + strspn(p + 13, " \t");
+        char ppath[2200];
+        const char *slash = strrchr(path, '/');
+        snprintf(ppath, sizeof ppath, "%.*s%.*s", slash ? (int)(slash - path + 1) : 0, path,
+                 (int)strcspn(p, " \t\r\n"), p);
+        if ((st = styr_previous_load(rs, opts, ppath, &rs->lim, &prev, &err)) == STYR_OK)
+            fopts.previous = &prev;
+    }
     if (st == STYR_OK)
         st = styr_doc_load_file(path, &rs->lim, &doc, &err);
-    if (st == STYR_OK)
-        st = styr_validate_doc_with_areas(rs, opts, doc, areas && areas->root ? styr_map_get(areas->root, "areas", 5) : NULL,
+    styr_followup fu;
+    memset(&fu, 0, sizeof fu);
+    if (st == STYR_OK && styr_followup_is(doc)) {
+        /* A follow-up is judged with the plan it names, as `styr followup` does. */
+        st = styr_followup_load(rs, &fopts, path, &rs->lim, &fu, &err);
+        res = fu.res;
+        memset(&fu.res, 0, sizeof fu.res);
+    } else if (st == STYR_OK)
+        st = styr_validate_doc_with_areas(rs, &fopts, doc, areas && areas->root ? styr_map_get(areas->root, "areas", 5) : NULL,
                                           &res, &err);
     for (char *d = dirs, *next; *d; d = next) {
         next = d + strlen(d) + 1;   /* before strtok_r cuts d up */
@@ -108,7 +134,7 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         char *verb = strtok_r(d, " \t\r\n", &save);
         if (!verb)
             continue;
-        if (strcmp(verb, "with-areas") == 0)
+        if (strcmp(verb, "with-areas") == 0 || strcmp(verb, "with-previous") == 0)
             continue;   /* read above */
         if (strcmp(verb, "fails") == 0) {
             char *text = save ? save + strspn(save, " \t") : "";
@@ -121,7 +147,7 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         }
         int fires = strcmp(verb, "fires") == 0;
         if (!fires && strcmp(verb, "quiet") != 0) {
-            result(out, t, 0, path, "unknown directive (fires, quiet, fails or with-areas)", verbose);
+            result(out, t, 0, path, "unknown directive (fires, quiet, fails, with-areas or with-previous)", verbose);
             continue;
         }
         for (char *id; (id = strtok_r(NULL, " \t\r\n,", &save));) {
@@ -163,6 +189,8 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
     }
     free(dirs);
     styr_file_result_free(&res);
+    styr_followup_free(&fu);
+    styr_previous_free(&prev);
     styr_doc_free(doc);
     styr_doc_free(areas);
 }

@@ -15,6 +15,8 @@
 #include "rule_api.h"
 #include "schema.h"
 #include "waivers.h"
+#include "continuity.h"
+#include "followup.h"
 #include "text.h"
 
 static const char *const kinds[] = {"action-plan", "innovation-areas", "scenario", NULL};
@@ -296,6 +298,9 @@ static styr_status check_kind(const styr_doc *doc, const char **kind_out, styr_e
             *kind_out = kinds[i];
             return STYR_OK;
         }
+    if (strcmp(k->u.text, "follow-up") == 0)
+        return styr_error_set(err, STYR_E_INPUT, doc->file, k->line, k->column,
+                              "a follow-up is judged against its plan with 'styr followup %s'", doc->file);
     long near = styr_nearest(k->u.text, k->count, kinds, 3);
     return styr_error_set(err, STYR_E_INPUT, doc->file, k->line, k->column,
                           "unknown kind '%s'%s%s%s (styr reads action-plan, innovation-areas and scenario)",
@@ -368,4 +373,33 @@ done:
     styr_ruleapi_set_run(L, NULL);
     styr_run_free(&run);
     return st;
+}
+
+void styr_run_rules(styr_run *run, styr_scope scope, int node_index, int root_index)
+{
+    run_scope(run, scope, node_index, root_index, NULL);
+}
+
+void styr_run_rules_over(styr_run *run, styr_scope scope, const styr_node *seq, int root_index,
+                         const char *noun)
+{
+    run_items(run, scope, seq, root_index, noun);
+}
+
+/* The Lua tables this layer adds to the rule API, once per process. */
+static void register_tables(void)
+{
+    static const luaL_Reg followup_fns[] = {
+        {"facts", styr_followup_api_facts}, {"as_of", styr_followup_api_as_of}, {NULL, NULL}};
+    static const luaL_Reg previous_fns[] = {
+        {"loaded", styr_previous_api_loaded}, {"plan", styr_previous_api_plan},
+        {"names", styr_previous_api_names}, {"status", styr_previous_api_status}, {NULL, NULL}};
+    styr_ruleapi_extend("followup", followup_fns);
+    styr_ruleapi_extend("previous", previous_fns);
+}
+
+void styr_check_init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, register_tables);
 }

@@ -24,4 +24,20 @@ styr_status styr_validate_doc(styr_ruleset *rs, const styr_run_opts *opts, styr_
 styr_status styr_validate_doc_with_areas(styr_ruleset *rs, const styr_run_opts *opts, styr_doc *doc,
                                          const styr_node *areas, styr_file_result *res, styr_error *err);
 
+/* Runs every rule of scope once, over the value at node_index with the view
+ * at root_index as its second argument (for judges of other kinds of file,
+ * such as followup.c). */
+void styr_run_rules(styr_run *run, styr_scope scope, int node_index, int root_index);
+
+/* Runs every rule of scope over each map item of seq (noun names an item in
+ * crash messages). */
+void styr_run_rules_over(styr_run *run, styr_scope scope, const styr_node *seq, int root_index,
+                         const char *noun);
+
+/* Adds what this layer gives rules (the Lua tables `followup` and
+ * `previous`) to the rule API. Call it once before loading a ruleset whose
+ * rules judge plans or follow-ups; it is safe to call again, from any
+ * thread. (The CLI and the public API do.) */
+void styr_check_init(void);
+
 #endif

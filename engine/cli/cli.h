@@ -36,6 +36,7 @@ typedef struct options {
     uint64_t samples, seed;
     double spread;               /* < 0: sample uniformly on the simplex */
     unsigned threads;
+    const char *previous;        /* validate --previous: a plan, or a follow-up of it */
     styr_run_opts run;           /* what every run of the command is told */
 } options;
 
@@ -55,6 +56,10 @@ void cli_print_profile(const styr_ruleset *rs, const styr_rule_stats *stats);
 /* ANSI colours: standard output is a terminal, no -o, no NO_COLOR. */
 int cli_use_color(const options *o);
 
+/* Raises *rc for a file's findings: 2 for a crashed rule, 1 for a finding at
+ * or above --fail-on. */
+void cli_judge_exit(const options *o, const styr_file_result *r, int *rc);
+
 /* Raises *rc to code when code is worse. */
 static inline void cli_worse(int *rc, int code)
 {
@@ -67,6 +72,8 @@ int cmd_validate(options *o);
 int cmd_score(options *o);
 int cmd_sensitivity(options *o);
 int cmd_report(options *o);
+int cmd_followup(options *o);
+int cmd_diff(options *o);
 int cmd_rules_list(options *o);
 int cmd_rules_test(options *o);
 int cmd_rules_doc(options *o);

@@ -21,18 +21,6 @@ typedef struct score_ctx {
     int rc;
 } score_ctx;
 
-/* Counts toward the exit code: errors (or --fail-on) in a file's findings. */
-static void judge_exit(const options *o, const styr_file_result *r, int *rc)
-{
-    if (r->nrule_errors)
-        cli_worse(rc, EXIT_FAILED);
-    size_t c[3];
-    styr_findings_count(&r->findings, c);
-    for (int sv = o->fail_on; sv <= STYR_SEV_ERROR; sv++)
-        if (c[sv])
-            cli_worse(rc, EXIT_FINDINGS);
-}
-
 /* Loads and judges the areas file and every scenario, builds the table and
  * scores each scenario without errors. Returns 0, or -1 after printing why
  * the run cannot go on (ctx->rc is then 2). */
@@ -63,7 +51,7 @@ static int prepare_score(options *o, const char *areas_file, score_ctx *c)
         c->rc = EXIT_FAILED;
         return -1;
     }
-    judge_exit(o, &c->p.areas, &c->rc);
+    cli_judge_exit(o, &c->p.areas, &c->rc);
     if (c->p.table.nrule_errors)
         cli_worse(&c->rc, EXIT_FAILED);
     for (size_t k = 0; k < c->p.nsc; k++) {
@@ -71,7 +59,7 @@ static int prepare_score(options *o, const char *areas_file, score_ctx *c)
         if (sr->failed)
             cli_worse(&c->rc, EXIT_FAILED);
         else
-            judge_exit(o, &sr->res, &c->rc);
+            cli_judge_exit(o, &sr->res, &c->rc);
         if (sr->scored && sr->s.infeasible)
             cli_worse(&c->rc, EXIT_FINDINGS);   /* an impossible portfolio is a problem to act on */
     }
@@ -218,7 +206,7 @@ int cmd_report(options *o)
         plan.failure = err;
         cli_worse(&rc, EXIT_FAILED);
     } else {
-        judge_exit(o, &plan, &rc);
+        cli_judge_exit(o, &plan, &rc);
     }
     styr_sensitivity sens;
     if (run_sensitivity(o, &c, &sens) < 0)

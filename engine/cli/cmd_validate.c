@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "continuity.h"
 #include "doc.h"
 #include "output.h"
 #include "report.h"
@@ -16,6 +17,19 @@ int cmd_validate(options *o)
     styr_ruleset *rs = cli_load_ruleset(o);
     if (!rs)
         return EXIT_FAILED;
+    styr_previous prev;
+    memset(&prev, 0, sizeof prev);
+    if (o->previous) {
+        styr_error perr;
+        styr_error_clear(&perr);
+        if (styr_previous_load(rs, &o->run, o->previous, &o->lim, &prev, &perr) != STYR_OK) {
+            styr_error_print(&perr, stderr);
+            styr_previous_free(&prev);
+            styr_ruleset_free(rs);
+            return EXIT_FAILED;
+        }
+        o->run.previous = &prev;
+    }
     styr_file_result *res = calloc(o->nfiles, sizeof *res);
     styr_doc **docs = calloc(o->nfiles, sizeof *docs);
     int rc = EXIT_CLEAN;
@@ -85,5 +99,7 @@ done:
     free(res);
     free(docs);
     styr_ruleset_free(rs);
+    styr_previous_free(&prev);
+    o->run.previous = NULL;
     return rc;
 }

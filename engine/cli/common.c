@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "error.h"
+#include "validate.h"
 
 /* The folders a ruleset NAME is looked up in, in order: rules/ beside the
  * executable (the build tree, where CMake links the source's rules/ there),
@@ -66,6 +67,7 @@ styr_ruleset *cli_load_ruleset(options *o)
     styr_ruleset *rs = NULL;
     styr_error err;
     styr_error_clear(&err);
+    styr_check_init();
     if (styr_ruleset_load_from(o->rules, search_path(), &o->lim, &rs, &err) != STYR_OK) {
         styr_error_print(&err, stderr);
         return NULL;
@@ -120,4 +122,16 @@ void cli_print_profile(const styr_ruleset *rs, const styr_rule_stats *stats)
     }
     fprintf(stderr, "%-42s %10s %10.2f\n", "all rules", "", total * 1e3);
     free(order);
+}
+
+/* Counts toward the exit code: errors (or --fail-on) in a file's findings. */
+void cli_judge_exit(const options *o, const styr_file_result *r, int *rc)
+{
+    if (r->nrule_errors)
+        cli_worse(rc, EXIT_FAILED);
+    size_t c[3];
+    styr_findings_count(&r->findings, c);
+    for (int sv = o->fail_on; sv <= STYR_SEV_ERROR; sv++)
+        if (c[sv])
+            cli_worse(rc, EXIT_FINDINGS);
 }

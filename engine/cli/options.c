@@ -53,6 +53,9 @@ static const cli_option catalogue[] = {
     {OPT_MAX_FINDINGS, "max-findings", 0, "N", 1, "findings kept per file; more are counted (default 100000)"},
     {OPT_MAX_RULE_MEMORY, "max-rule-memory", 0, "BYTES", 1, "memory of all rules together (default 512M)"},
     {OPT_MAX_INSTRUCTIONS, "max-instructions", 0, "N", 1, "Lua instructions per rule call (default 10000000)"},
+    {OPT_PREVIOUS, "previous", 0, "FILE", 0,
+     "the plan these plans follow (or a follow-up of it, whose\nstatuses say what was done): checks each action's\n"
+     "'previous: \"2018-2019:4.3\"' against it, and names the\nunfinished actions that are not carried over"},
     {OPT_HELP, "help", 'h', NULL, 0, "show this help"},
 };
 
@@ -80,7 +83,7 @@ static const cli_use validate_uses[] = {
     {OPT_RULES, NULL}, {OPT_FORMAT, NULL}, {OPT_FAIL_ON, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL},
     {OPT_QUIET, NULL}, {OPT_PROFILE, NULL},
     {OPT_THREADS, "1 judges on one core; by default a plan of 2000 actions or\nmore is judged on two (the report is the same)"},
-    LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+    {OPT_PREVIOUS, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
 
 static const cli_command validate_cmd = {
     "validate", "PLAN.yaml...", NULL,
@@ -154,6 +157,42 @@ static const cli_command report_cmd = {
     "Exit codes: as for validate and score together.\n",
     2, 2, cmd_report};
 
+static const char *const followup_formats[] = {"text", "json", "markdown", "csv", "html", NULL};
+static const char *const diff_formats[] = {"text", "json", "markdown", "html", NULL};
+
+static const cli_use followup_uses[] = {
+    {OPT_FORMAT, NULL}, {OPT_RULES, NULL}, {OPT_LANG, NULL}, {OPT_FAIL_ON, NULL}, {OPT_OUTPUT, NULL},
+    {OPT_QUIET, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+
+static const cli_command followup_cmd = {
+    "followup", "FOLLOWUP.yaml", NULL,
+    "Judges a follow-up report (kind: follow-up: the status of each action as of a\n"
+    "date, for UR2 or UR4) against the plan it names (plan:, relative to the\n"
+    "follow-up file) with the followup. rules of the ruleset. Lists what must be\n"
+    "escalated (to the plan's follow_up.escalate_to, Kommunstyrelsen) and why:\n"
+    "actions late or over budget beyond the ruleset's limits (settings\n"
+    "followup_escalate_days_late, followup_escalate_overspend_share) and\n"
+    "statuses such as cancelled (followup_escalate_statuses).",
+    followup_formats, followup_uses,
+    "Exit codes: 0 nothing to escalate and no findings at or above --fail-on;\n"
+    "1 something must be escalated, or findings at or above --fail-on (default\n"
+    "error); 2 the run failed (the follow-up or its plan unreadable, a rule crashed).\n",
+    1, 1, cmd_followup};
+
+static const cli_use diff_uses[] = {
+    {OPT_FORMAT, NULL}, {OPT_RULES, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL}, {OPT_QUIET, NULL}, LIMITS,
+    {OPT_HELP, NULL}, {OPT_END, NULL}};
+
+static const cli_command diff_cmd = {
+    "diff", "OLD.yaml NEW.yaml", NULL,
+    "Compares two versions of a plan (or of an areas file): actions added,\n"
+    "removed, renumbered and changed field by field, the money before and after,\n"
+    "and the findings that are new or fixed. Actions are paired by what their\n"
+    "title and description say, not by id: an action that keeps its title under\n"
+    "a new id is renumbered, not removed and added. The html format groups the\n"
+    "changes by strategy with the money summed, for a board.",
+    diff_formats, diff_uses, "Exit codes: 0 compared (whatever changed); 2 the run failed.\n", 2, 2, cmd_diff};
+
 static const cli_use rules_list_uses[] = {
     {OPT_RULES, NULL}, {OPT_FORMAT, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL}, {OPT_HELP, NULL},
     {OPT_END, NULL}};
@@ -187,7 +226,7 @@ static const cli_command rules_doc_cmd = {
     NULL, rules_doc_uses, "", 0, 0, cmd_rules_doc};
 
 const cli_command *const cli_commands[] = {&validate_cmd, &score_cmd, &sensitivity_cmd, &report_cmd,
-                                           &rules_list_cmd, &rules_test_cmd, &rules_doc_cmd, NULL};
+                                           &followup_cmd, &diff_cmd, &rules_list_cmd, &rules_test_cmd, &rules_doc_cmd, NULL};
 
 const cli_command *cli_find_command(int argc, char **argv, int *used)
 {
@@ -498,6 +537,7 @@ static int apply(options *o, cli_opt id, const char *val)
         }
         return -1;
     case OPT_OUTPUT: o->output = val; return 0;
+    case OPT_PREVIOUS: o->previous = val; return 0;
     case OPT_FAIL_ON:
         if (!styr_severity_parse(val, &o->fail_on) || o->fail_on == STYR_SEV_OFF) {
             cli_usage_error(o, "--fail-on takes error, warning or info, not '%s'", val);

@@ -1,6 +1,7 @@
 /* html_findings.c - section 2 of the HTML page: the plan's findings, as a
  * chart per action and a table. */
 #include "internal/html.h"
+#include "report_timeline.h"
 
 /* ---- 2. plan findings ------------------------------------------------------ */
 
@@ -249,6 +250,19 @@ void html_problem_position(FILE *out, const char *file, unsigned line, unsigned 
     fputs("</code>: ", out);
 }
 
+/* The plan's actions on a timeline (report_timeline.c), for an action plan. */
+static void plan_timeline(page *p, const styr_file_result *r, size_t f)
+{
+    const styr_doc *doc = p->in->plan_docs ? p->in->plan_docs[f] : NULL;
+    styr_timeline tl;
+    if (!doc || !doc->root || strcmp(r->kind, "action-plan") != 0 || styr_timeline_build(doc->root, NULL, &tl) < 0)
+        return;
+    char uid[32];
+    snprintf(uid, sizeof uid, "file%zu", f);
+    styr_timeline_svg(p->out, &tl, uid, p->o);
+    styr_timeline_free(&tl);
+}
+
 void html_sec_findings(page *p)
 {
     FILE *out = p->out;
@@ -321,6 +335,7 @@ void html_sec_findings(page *p)
                     r->findings.max_kept, r->findings.dropped);
             fputs("</p>\n", out);
         }
+        plan_timeline(p, r, f);
         if (r->findings.count == 0) {
             fprintf(out, "<p>%s</p>\n</section>\n", word(p->o, "Inga fynd.", "No findings."));
             continue;

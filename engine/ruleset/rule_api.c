@@ -5,6 +5,7 @@
 #include "rule_api.h"
 
 #include <lauxlib.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,41 @@ void styr_ruleapi_set_run(lua_State *L, styr_run *run)
         lua_pushnil(L);                                      /* nil */
     lua_rawsetp(L, LUA_REGISTRYINDEX, &run_key);             /* -- */
 }
+
+static styr_run *current_run(lua_State *L);
+
+/* Tables of functions that layers above this one add to every rule file's
+ * environment (check/ adds `followup` and `previous`), registered before any
+ * ruleset loads. */
+#define MAX_EXTENSIONS 8
+static struct {
+    const char *name;
+    const luaL_Reg *fns;
+} extensions[MAX_EXTENSIONS];
+static size_t nextensions;
+static pthread_mutex_t extensions_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int styr_ruleapi_extend(const char *name, const luaL_Reg *fns)
+{
+    int rc = 0;
+    pthread_mutex_lock(&extensions_lock);
+    size_t i = 0;
+    while (i < nextensions && strcmp(extensions[i].name, name) != 0)
+        i++;
+    if (i == nextensions) {
+        if (nextensions < MAX_EXTENSIONS) {
+            extensions[nextensions].name = name;
+            extensions[nextensions].fns = fns;
+            nextensions++;
+        } else {
+            rc = -1;
+        }
+    }
+    pthread_mutex_unlock(&extensions_lock);
+    return rc;
+}
+
+styr_run *styr_ruleapi_current_run(lua_State *L) { return current_run(L); }
 
 /* The run in progress, or NULL while the ruleset loads. */
 static styr_run *current_run(lua_State *L)
@@ -109,7 +145,7 @@ char *styr_ruleapi_format(lua_State *L, const char *tmpl, int args_index, const 
 
 /* ---- rule{} ------------------------------------------------------------ */
 
-static const char *const id_parts[] = {"document", "plan", "strategy", "action", "area", "scenario", NULL};
+static const char *const id_parts[] = {"document", "plan", "strategy", "action", "area", "scenario", "followup", NULL};
 
 /* A rule id is dotted lower-case words ([a-z0-9-]) starting with a part of
  * the plan it judges (FORMATS.md section 4). */
@@ -136,7 +172,7 @@ static const char *bad_rule_id(const char *id)
         if (strncmp(id, id_parts[i], pl) == 0 && id[pl] == '.')
             return NULL;
     }
-    return "must start with document., plan., strategy., action., area. or scenario.";
+    return "must start with document., plan., strategy., action., area., scenario. or followup.";
 }
 
 static styr_scope default_scope(const char *id)
@@ -145,6 +181,7 @@ static styr_scope default_scope(const char *id)
     if (strncmp(id, "action.", 7) == 0) return STYR_SCOPE_ACTION;
     if (strncmp(id, "area.", 5) == 0) return STYR_SCOPE_AREA;
     if (strncmp(id, "scenario.", 9) == 0) return STYR_SCOPE_SCENARIO;
+    if (strncmp(id, "followup.", 9) == 0) return STYR_SCOPE_FOLLOWUP_ACTION;
     return STYR_SCOPE_PLAN;
 }
 
@@ -220,7 +257,8 @@ static int api_rule(lua_State *L)
     } else {
         int sc = lua_type(L, -1) == LUA_TSTRING ? styr_scope_parse(lua_tostring(L, -1)) : -1;
         if (sc < 0 || sc == STYR_SCOPE_ENGINE)
-            return luaL_error(L, "rule '%s': applies_to must be one of plan, strategy, action, areas, area, scenario", id);
+            return luaL_error(L, "rule '%s': applies_to must be one of plan, strategy, action, areas, area, scenario, "
+                                 "followup, followup-action", id);
         proto.scope = (styr_scope)sc;
     }
     const char *texts[2];
@@ -348,6 +386,10 @@ static int api_report(lua_State *L)
     const styr_rule *rule = run->rule;
     const styr_node *item = styr_run_item_of(run, node);
     push_item_id(L, item);                                   /* ... path action|nil */
+    if (!item && lua_istable(L, 3) && lua_getfield(L, 3, "action") == LUA_TSTRING)
+        lua_replace(L, -2);   /* outside any item (a follow-up's missing status): the action it names */
+    else if (!item && lua_istable(L, 3))
+        lua_pop(L, 1);
     const char *action = lua_tostring(L, -1);
     const char *shown = action;   /* what {action} reads: an item without id by its place */
     if (!action && item) {
@@ -1019,6 +1061,13 @@ void styr_ruleapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index)
         set_funcs(L, rs, tables[i].fns);
         lua_setfield(L, env_index, tables[i].name);
     }
+    pthread_mutex_lock(&extensions_lock);
+    for (size_t i = 0; i < nextensions; i++) {
+        lua_newtable(L);
+        set_funcs(L, rs, extensions[i].fns);
+        lua_setfield(L, env_index, extensions[i].name);
+    }
+    pthread_mutex_unlock(&extensions_lock);
     lua_getfield(L, env_index, "ruleset");
     lua_pushstring(L, rs->name);
     lua_setfield(L, -2, "name");

@@ -3,6 +3,7 @@
 #ifndef STYR_RULE_API_H
 #define STYR_RULE_API_H
 
+#include <lauxlib.h>
 #include <lua.h>
 
 #include "ruleset.h"
@@ -24,5 +25,15 @@ char *styr_ruleapi_format(lua_State *L, const char *tmpl, int args_index, const 
  * ends). The rule API reads the plan, reports findings and picks the
  * language through it; outside a run, report() and the plan's lookups fail. */
 void styr_ruleapi_set_run(lua_State *L, styr_run *run);
+
+/* The run in progress (for the functions other layers add), or NULL. */
+styr_run *styr_ruleapi_current_run(lua_State *L);
+
+/* Adds the table `name` of functions fns (static, NULL-terminated; each gets
+ * the ruleset as its first upvalue) to the environment of every rule file
+ * loaded from now on. A name already added is left as it is. Returns 0, or
+ * -1 when there is no room. Layers above this one (check/) register theirs
+ * before any ruleset loads (styr_check_init). */
+int styr_ruleapi_extend(const char *name, const luaL_Reg *fns);
 
 #endif

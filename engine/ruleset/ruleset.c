@@ -31,7 +31,8 @@
 
 #define MAX_EXTENDS_DEPTH 8
 
-static const char *const scope_names[] = {"plan", "strategy", "action", "areas", "area", "scenario", "engine"};
+static const char *const scope_names[] = {"plan", "strategy", "action", "areas", "area", "scenario", "followup",
+                                            "followup-action", "engine"};
 
 const char *styr_scope_name(styr_scope s) { return (unsigned)s < STYR_SCOPE_COUNT ? scope_names[s] : "?"; }
 

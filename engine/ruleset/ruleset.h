@@ -23,6 +23,8 @@ typedef enum styr_scope {
     STYR_SCOPE_AREAS,      /* once per innovation-areas file */
     STYR_SCOPE_AREA,       /* each areas[] entry */
     STYR_SCOPE_SCENARIO,   /* once per scenario file */
+    STYR_SCOPE_FOLLOWUP,   /* once per follow-up file, with its plan */
+    STYR_SCOPE_FOLLOWUP_ACTION, /* each actions[] entry of a follow-up */
     STYR_SCOPE_ENGINE,     /* findings made by the engine itself (schema) */
     STYR_SCOPE_COUNT
 } styr_scope;

@@ -12,6 +12,7 @@ void styr_run_opts_default(styr_run_opts *o)
     o->lang = STYR_LANG_SV;
     o->threads = 0;
     o->stats = NULL;
+    o->previous = NULL;
 }
 
 void styr_file_result_free(styr_file_result *res)

@@ -32,6 +32,8 @@ typedef struct styr_run_opts {
     unsigned threads;            /* 1: one core only; 0: two when a plan is large */
     styr_rule_stats *stats;      /* NULL, or one entry a rule of the ruleset
                                     (index as rs->rules), added to by each run */
+    const struct styr_previous *previous; /* validate --previous: the plan this
+                                    one follows (check/continuity.h), or NULL */
 } styr_run_opts;
 
 /* Swedish, as many threads as pay, no profiling. */
@@ -64,6 +66,7 @@ typedef struct styr_run {
     styr_strmap strategy_ids;
     int have_period;
     int64_t period_from, period_to;  /* day ordinals */
+    struct styr_followup *followup;  /* the follow-up being judged, or NULL */
 } styr_run;
 
 /* Sets up run for rs with opts (borrowed): empty indexes, no crashes.

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "ruleset.h"
+#include "validate.h"
 
 /* The source tree's rulesets: the library never looks there by itself. */
 static const char *const bundled_rules[] = {STYR_SOURCE_DIR "/rules", NULL};
@@ -34,6 +35,7 @@ static inline styr_ruleset *fuzz_ruleset(void)
         styr_limits lim;
         fuzz_limits(&lim);
         styr_error err;
+        styr_check_init();
         if (styr_ruleset_load_from("goteborg", bundled_rules, &lim, &rs, &err) != STYR_OK) {
             fprintf(stderr, "fuzz: cannot load the goteborg ruleset: %s\n", err.message);
             abort();

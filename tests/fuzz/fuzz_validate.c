@@ -7,7 +7,7 @@
 #include "validate.h"
 
 /* Every run of these tests: English messages, default threads. */
-static styr_run_opts run_opts = {STYR_LANG_SV, 0, NULL};
+static styr_run_opts run_opts = {STYR_LANG_SV, 0, NULL, NULL};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -199,6 +199,8 @@ while IFS=$'\t' read -r label want frags rest; do
   case $spec in
     score:*) mode=score; spec=${spec#score:} ;;
     scenario:*) mode=scenario; spec=${spec#scenario:} ;;
+    followup:*) mode=followup; spec=${spec#followup:} ;;
+    diff:*) mode=diff; spec=${spec#diff:} ;;
   esac
   if [[ $spec == gen:* ]]; then
     if ! file=$(gen_input "${spec#gen:}"); then
@@ -216,6 +218,8 @@ while IFS=$'\t' read -r label want frags rest; do
     validate) cmd=("$styr" validate "$file" --lang en) ;;
     score) cmd=("$styr" score "$file" --scenario scenarios/balanserad.yaml --lang en) ;;
     scenario) cmd=("$styr" score scenarios/goteborg-areas.yaml --scenario "$file" --lang en) ;;
+    followup) cmd=("$styr" followup "$file" --lang en) ;;
+    diff) cmd=("$styr" diff scenarios/goteborg-2018-2019.yaml "$file" --lang en) ;;
   esac
   run_case "$label" "$want" "$frags" "$flags" -- "${cmd[@]}" ${args[@]+"${args[@]}"}
 done < <(read_manifest "$here/inputs/MANIFEST")

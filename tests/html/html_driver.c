@@ -51,7 +51,7 @@ static char *bundled(const char *name)
 }
 
 /* What every run is told: the language of --lang. */
-static styr_run_opts run_opts = {STYR_LANG_SV, 0, NULL};
+static styr_run_opts run_opts = {STYR_LANG_SV, 0, NULL, NULL};
 
 /* One prioritisation run; prints why it cannot go on. */
 static int prepare(styr_ruleset *rs, const char *areas, char **scen, size_t nscen, styr_prioritisation *p)
@@ -154,6 +154,7 @@ int main(int argc, char **argv)
     styr_ruleset *rs = NULL;
     styr_error err;
     styr_error_clear(&err);
+    styr_check_init();
     if (styr_ruleset_load_from("goteborg", bundled_rules, &lim, &rs, &err) != STYR_OK) {
         styr_error_print(&err, stderr);
         return 2;

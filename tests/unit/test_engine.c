@@ -17,7 +17,7 @@
 #include "validate.h"
 
 /* Every run of these tests: English messages, default threads. */
-static styr_run_opts run_opts = {STYR_LANG_EN, 0, NULL};
+static styr_run_opts run_opts = {STYR_LANG_EN, 0, NULL, NULL};
 
 /* The source tree's rules/ folder, where the rulesets written by these
  * tests find the core they extend (the library never looks there itself). */
@@ -59,6 +59,7 @@ static styr_ruleset *load_ok(const char *dir)
     styr_ruleset *rs = NULL;
     styr_error err;
     styr_error_clear(&err);
+    styr_check_init();
     if (styr_ruleset_load_from(rs_path(dir), source_rules(), &lim, &rs, &err) != STYR_OK)
         fail_msg("ruleset %s does not load: %s:%u:%u: %s", dir, err.file, err.line, err.column, err.message);
     return rs;
@@ -70,6 +71,7 @@ static styr_status load_err(const char *dir, styr_error *err)
     styr_limits_default(&lim);
     styr_ruleset *rs = NULL;
     styr_error_clear(err);
+    styr_check_init();
     styr_status st = styr_ruleset_load_from(rs_path(dir), source_rules(), &lim, &rs, err);
     assert_null(rs);
     return st;

@@ -16,7 +16,7 @@
 #include "prioritise.h"
 
 /* Every run of these tests: English messages, default threads. */
-static styr_run_opts run_opts = {STYR_LANG_EN, 0, NULL};
+static styr_run_opts run_opts = {STYR_LANG_EN, 0, NULL, NULL};
 
 static styr_ruleset *rs;
 static styr_limits lim;
@@ -39,6 +39,7 @@ static int setup(void **state)
     styr_limits_default(&lim);
     styr_error err;
     styr_error_clear(&err);
+    styr_check_init();
     if (styr_ruleset_load(src("rules/goteborg"), &lim, &rs, &err) != STYR_OK)
         fail_msg("ruleset: %s:%u: %s", err.file, err.line, err.message);
     /* A scenario that names a criterion the model does not have: an error finding. */
@@ -111,6 +112,7 @@ static void test_a_ruleset_without_model_cannot_score(void **state)
     styr_ruleset *core = NULL;
     styr_error err;
     styr_error_clear(&err);
+    styr_check_init();
     assert_int_equal(styr_ruleset_load(src("rules/core"), &lim, &core, &err), STYR_OK);
     const char *scen[] = {src("scenarios/balanserad.yaml")};
     styr_prioritisation p;

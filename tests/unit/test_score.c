@@ -16,7 +16,7 @@
 #include "score.h"
 
 /* Every run of these tests: English messages, default threads. */
-static styr_run_opts run_opts = {STYR_LANG_EN, 0, NULL};
+static styr_run_opts run_opts = {STYR_LANG_EN, 0, NULL, NULL};
 
 /* The source tree's rules/ folder, where the rulesets written by these
  * tests find the core they extend (the library never looks there itself). */
@@ -63,6 +63,7 @@ static int setup(void **state)
     styr_limits lim;
     styr_limits_default(&lim);
     styr_error err;
+    styr_check_init();
     if (styr_ruleset_load_from(root, source_rules(), &lim, &rs, &err) != STYR_OK)
         fail_msg("ruleset: %s:%u: %s", err.file, err.line, err.message);
     return 0;

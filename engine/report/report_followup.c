@@ -1,0 +1,598 @@
+/* report_followup.c - the follow-up report in text, JSON (FORMATS.md section
+ * 11), Markdown, CSV and HTML. Every writer reads the same styr_followup, so
+ * the numbers agree between formats. */
+#include "report_followup.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "report_timeline.h"
+
+static const char *word(const styr_report_opts *o, const char *sv, const char *en)
+{
+    return o->lang == STYR_LANG_EN ? en : sv;
+}
+
+static const struct { const char *status, *sv, *en; } statuses[] = {
+    {"done", "klar", "done"},
+    {"on-track", "enligt plan", "on track"},
+    {"delayed", "försenad", "delayed"},
+    {"not-started", "ej påbörjad", "not started"},
+    {"cancelled", "avbruten", "cancelled"},
+};
+#define NSTATUS (sizeof statuses / sizeof statuses[0])
+
+const char *styr_followup_status_word(const char *status, int lang)
+{
+    if (!status)
+        return lang == STYR_LANG_EN ? "no status" : "utan status";
+    for (size_t i = 0; i < NSTATUS; i++)
+        if (strcmp(status, statuses[i].status) == 0)
+            return lang == STYR_LANG_EN ? statuses[i].en : statuses[i].sv;
+    return status;
+}
+
+static const char *escalate_to(const styr_followup *fu, const styr_report_opts *o)
+{
+    return fu->escalate_to ? fu->escalate_to : word(o, "beslutande organ", "the deciding body");
+}
+
+static const char *illustrative_note(const styr_report_opts *o)
+{
+    return word(o, "Illustrativt exempel: uppgifterna är påhittade för att visa verktyget, inte Göteborgs Stads beslut.",
+                "Illustrative example: the data are made up to show the tool, not Göteborg's decisions.");
+}
+
+/* "1 234 567" (sv) or "1,234,567" (en), rounded to whole kronor. */
+static void money(FILE *out, double v, const styr_report_opts *o)
+{
+    if (!isfinite(v) || fabs(v) >= 1e18) {   /* beyond whole kronor in a long long */
+        fprintf(out, "%g", v);
+        return;
+    }
+    long long n = llround(v);
+    char digits[32];
+    snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
+    size_t len = strlen(digits);
+    if (n < 0)
+        putc('-', out);
+    for (size_t i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0)
+            fputs(o->lang == STYR_LANG_EN ? "," : " ", out);
+        putc(digits[i], out);
+    }
+}
+
+/* Counts of actions per status (index NSTATUS: no status, NSTATUS+1: other). */
+static void count_statuses(const styr_followup *fu, size_t counts[NSTATUS + 2])
+{
+    memset(counts, 0, (NSTATUS + 2) * sizeof *counts);
+    for (size_t i = 0; i < fu->nactions; i++) {
+        const char *s = fu->actions[i].status;
+        size_t k = NSTATUS + 1;
+        if (!s)
+            k = NSTATUS;
+        for (size_t j = 0; s && j < NSTATUS; j++)
+            if (strcmp(s, statuses[j].status) == 0)
+                k = j;
+        counts[k]++;
+    }
+}
+
+static void heading_text(FILE *out, const styr_followup *fu, const styr_report_opts *o)
+{
+    fprintf(out, "%s %s %s %s %s %s", word(o, "Uppföljning", "Follow-up"), fu->report ? fu->report : "?",
+            word(o, "per", "as of"), fu->as_of_text ? fu->as_of_text : "?", word(o, "av", "of"),
+            fu->plan_title ? fu->plan_title : fu->plan_path);
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+void styr_report_followup_text(FILE *out, const styr_followup *fu, const styr_report_opts *o)
+{
+    heading_text(out, fu, o);
+    fprintf(out, " (%s)\n", fu->plan_path);
+    if (fu->illustrative)
+        fprintf(out, "%s\n", illustrative_note(o));
+    size_t counts[NSTATUS + 2];
+    count_statuses(fu, counts);
+    fputs(word(o, "Status:", "Status:"), out);
+    int first = 1;
+    for (size_t k = 0; k < NSTATUS + 2; k++) {
+        if (!counts[k])
+            continue;
+        const char *w = k < NSTATUS ? (o->lang == STYR_LANG_EN ? statuses[k].en : statuses[k].sv)
+                        : k == NSTATUS ? styr_followup_status_word(NULL, o->lang) : word(o, "okänd status", "unknown status");
+        fprintf(out, "%s %zu %s", first ? "" : ",", counts[k], w);
+        first = 0;
+    }
+    fprintf(out, "%s (%zu %s)\n", first ? " -" : "", fu->nactions, word(o, "insatser i planen", "actions in the plan"));
+    fprintf(out, "\n%s %s (%zu):\n", word(o, "Lyfts till", "Escalated to"), escalate_to(fu, o), fu->nescalations);
+    if (!fu->nescalations)
+        fprintf(out, "  %s\n", word(o, "inget", "nothing"));
+    for (size_t i = 0; i < fu->nactions; i++) {
+        const styr_followup_action *a = &fu->actions[i];
+        if (!a->escalate)
+            continue;
+        fprintf(out, "  %-5s %s (%s)\n", a->id, a->title ? a->title : "", styr_followup_status_word(a->status, o->lang));
+        for (size_t k = 0; k < a->nreasons; k++)
+            fprintf(out, "        - %s\n", a->reasons[k]);
+    }
+    fputc('\n', out);
+    styr_report_opts fo = *o;
+    fo.findings_only = 1;
+    styr_report_text(out, &fu->res, 1, &fo);
+    size_t c[3];
+    styr_findings_count(&fu->res.findings, c);
+    fprintf(out, "%s: %zu %s, %zu %s, %zu info; %zu %s\n", fu->res.file, c[2], word(o, "fel", c[2] == 1 ? "error" : "errors"),
+            c[1], o->lang == STYR_LANG_EN ? (c[1] == 1 ? "warning" : "warnings") : (c[1] == 1 ? "varning" : "varningar"),
+            c[0], fu->nescalations, word(o, fu->nescalations == 1 ? "insats lyfts" : "insatser lyfts",
+                                         fu->nescalations == 1 ? "action escalated" : "actions escalated"));
+    size_t pc[3];
+    styr_findings_count(&fu->plan_res.findings, pc);
+    if (pc[2] || pc[1])
+        fprintf(out, "%s: %zu %s, %zu %s (%s)\n", fu->plan_path, pc[2], word(o, "fel", pc[2] == 1 ? "error" : "errors"), pc[1],
+                o->lang == STYR_LANG_EN ? (pc[1] == 1 ? "warning" : "warnings") : (pc[1] == 1 ? "varning" : "varningar"),
+                word(o, "planens egna fynd: styr validate visar dem", "the plan's own findings: styr validate shows them"));
+}
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+static void json_day(FILE *out, int have, int64_t day)
+{
+    if (!have) {
+        fputs("null", out);
+        return;
+    }
+    char buf[16];
+    styr_day_text(day, buf);
+    styr_json_string(out, buf);
+}
+
+static void json_opt_number(FILE *out, int have, double v)
+{
+    if (have)
+        styr_json_number(out, v);
+    else
+        fputs("null", out);
+}
+
+void styr_report_followup_json(FILE *out, const styr_followup *fu, const styr_report_opts *o)
+{
+    styr_report_json_head(out, o);   /* format_version, tool, ruleset, ruleset_path */
+    fputs(", \"file\": ", out);
+    styr_json_string(out, fu->res.file);
+    fputs(", \"plan\": ", out);
+    styr_json_string(out, fu->plan_path);
+    fputs(", \"report\": ", out);
+    styr_json_string(out, fu->report);
+    fputs(", \"as_of\": ", out);
+    styr_json_string(out, fu->as_of_text);
+    fprintf(out, ", \"illustrative\": %s", fu->illustrative ? "true" : "false");
+    fputs(", \"escalate_to\": ", out);
+    styr_json_string(out, fu->escalate_to);
+    fputs(",\n\"actions\": [", out);
+    for (size_t i = 0; i < fu->nactions; i++) {
+        const styr_followup_action *a = &fu->actions[i];
+        fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
+        styr_json_string(out, a->id);
+        fputs(", \"strategy\": ", out);
+        styr_json_string(out, a->strategy);
+        fputs(", \"title\": ", out);
+        styr_json_string(out, a->title);
+        fputs(", \"status\": ", out);
+        styr_json_string(out, a->status);
+        fputs(", \"planned_start\": ", out);
+        json_day(out, a->has_start, a->start);
+        fputs(", \"planned_end\": ", out);
+        json_day(out, a->has_end, a->end);
+        fputs(", \"forecast_end\": ", out);
+        json_day(out, a->has_forecast, a->forecast_end);
+        fputs(", \"delay_days\": ", out);
+        json_opt_number(out, a->has_delay, (double)a->delay_days);
+        fputs(", \"budget_sek\": ", out);
+        json_opt_number(out, a->has_budget, a->budget_sek);
+        fputs(", \"spent_sek\": ", out);
+        json_opt_number(out, a->has_spent, a->spent_sek);
+        fputs(", \"overspend_sek\": ", out);
+        json_opt_number(out, a->has_overspend, a->overspend_sek);
+        fprintf(out, ", \"escalate\": %s, \"reasons\": [", a->escalate ? "true" : "false");
+        for (size_t k = 0; k < a->nreasons; k++) {
+            if (k)
+                fputs(", ", out);
+            styr_json_string(out, a->reasons[k]);
+        }
+        fputs("]}", out);
+    }
+    fputs("\n],\n\"escalations\": [", out);
+    int first = 1;
+    for (size_t i = 0; i < fu->nactions; i++)
+        if (fu->actions[i].escalate) {
+            if (!first)
+                fputs(", ", out);
+            styr_json_string(out, fu->actions[i].id);
+            first = 0;
+        }
+    fputs("],\n\"findings\": [", out);
+    for (size_t i = 0; i < fu->res.findings.count; i++) {
+        fputs(i ? ",\n  " : "\n  ", out);
+        styr_report_json_finding(out, &fu->res.findings.items[i], "action", fu->res.file);
+    }
+    size_t c[3], pc[3];
+    styr_findings_count(&fu->res.findings, c);
+    styr_findings_count(&fu->plan_res.findings, pc);
+    fprintf(out, "%s],\n\"summary\": {\"error\": %zu, \"warning\": %zu, \"info\": %zu},\n", fu->res.findings.count ? "\n" : "",
+            c[2], c[1], c[0]);
+    fprintf(out, "\"plan_summary\": {\"error\": %zu, \"warning\": %zu, \"info\": %zu}}\n", pc[2], pc[1], pc[0]);
+}
+
+/* ---- Markdown ------------------------------------------------------------ */
+
+static void md_text(FILE *out, const char *s)
+{
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (*p == '|') fputs("\\|", out);
+        else if (*p == '\n' || *p == '\r') putc(' ', out);
+        else if (*p == '<') fputs("&lt;", out);
+        else putc(*p, out);
+    }
+}
+
+void styr_report_followup_markdown(FILE *out, const styr_followup *fu, const styr_report_opts *o)
+{
+    fputs("# ", out);
+    heading_text(out, fu, o);
+    fputs("\n\n", out);
+    if (fu->illustrative)
+        fprintf(out, "> %s\n\n", illustrative_note(o));
+    fprintf(out, "## %s %s (%zu)\n\n", word(o, "Lyfts till", "Escalated to"), escalate_to(fu, o), fu->nescalations);
+    if (!fu->nescalations)
+        fprintf(out, "%s\n", word(o, "Inget.", "Nothing."));
+    for (size_t i = 0; i < fu->nactions; i++) {
+        const styr_followup_action *a = &fu->actions[i];
+        if (!a->escalate)
+            continue;
+        fprintf(out, "- **%s** ", a->id);
+        md_text(out, a->title);
+        fprintf(out, " (%s)\n", styr_followup_status_word(a->status, o->lang));
+        for (size_t k = 0; k < a->nreasons; k++) {
+            fputs("  - ", out);
+            md_text(out, a->reasons[k]);
+            fputc('\n', out);
+        }
+    }
+    fprintf(out, "\n## %s\n\n", word(o, "Insatser", "Actions"));
+    fputs(word(o, "| Insats | Rubrik | Status | Planerat slut | Prognos | Försening (dagar) | Budget (kr) | Förbrukat (kr) | Över budget (kr) | Lyfts |\n",
+               "| Action | Title | Status | Planned end | Forecast | Delay (days) | Budget (SEK) | Spent (SEK) | Over budget (SEK) | Escalated |\n"),
+          out);
+    fputs("|---|---|---|---|---|---:|---:|---:|---:|---|\n", out);
+    for (size_t i = 0; i < fu->nactions; i++) {
+        const styr_followup_action *a = &fu->actions[i];
+        char end[16] = "", fc[16] = "";
+        if (a->has_end)
+            styr_day_text(a->end, end);
+        if (a->has_forecast)
+            styr_day_text(a->forecast_end, fc);
+        fprintf(out, "| %s | ", a->id);
+        md_text(out, a->title);
+        fprintf(out, " | %s | %s | %s | ", styr_followup_status_word(a->status, o->lang), end, fc);
+        if (a->has_delay)
+            fprintf(out, "%lld", (long long)a->delay_days);
+        fputs(" | ", out);
+        if (a->has_budget)
+            money(out, a->budget_sek, o);
+        fputs(" | ", out);
+        if (a->has_spent)
+            money(out, a->spent_sek, o);
+        fputs(" | ", out);
+        if (a->has_overspend)
+            money(out, a->overspend_sek, o);
+        fprintf(out, " | %s |\n", a->escalate ? word(o, "**ja**", "**yes**") : "");
+    }
+    fprintf(out, "\n## %s\n\n", word(o, "Fynd", "Findings"));
+    styr_report_markdown(out, &fu->res, 1, o);
+}
+
+/* ---- CSV ----------------------------------------------------------------- */
+
+/* One CSV field: quoted when needed; a cell that a spreadsheet would take
+ * for a formula (=, +, -, @) is prefixed with an apostrophe. */
+static void csv_field(FILE *out, const char *s, char sep)
+{
+    s = s ? s : "";
+    int formula = *s == '=' || *s == '+' || *s == '-' || *s == '@';
+    int quote = formula || strchr(s, sep) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r');
+    if (quote)
+        putc('"', out);
+    if (formula)
+        putc('\'', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            putc('"', out);
+        putc(*s, out);
+    }
+    if (quote)
+        putc('"', out);
+}
+
+static void csv_number(FILE *out, int have, double v, const styr_report_opts *o)
+{
+    if (!have)
+        return;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.15g", v);
+    if (o->lang != STYR_LANG_EN)
+        for (char *p = buf; *p; p++)
+            if (*p == '.')
+                *p = ',';
+    fputs(buf, out);
+}
+
+void styr_report_followup_csv(FILE *out, const styr_followup *fu, const styr_report_opts *o)
+{
+    char sep = o->lang == STYR_LANG_EN ? ',' : ';';
+    if (o->lang != STYR_LANG_EN)
+        fputs("\xEF\xBB\xBF", out);
+    static const char *const cols[] = {"id", "strategy", "title", "owner", "status", "planned_end", "forecast_end",
+                                       "delay_days", "budget_sek", "spent_sek", "overspend_sek", "escalate", "reasons", NULL};
+    for (int k = 0; cols[k]; k++) {
+        if (k)
+            putc(sep, out);
+        fputs(cols[k], out);
+    }
+    fputs("\r\n", out);
+    for (size_t i = 0; i < fu->nactions; i++) {
+        const styr_followup_action *a = &fu->actions[i];
+        char end[16] = "", fc[16] = "";
+        if (a->has_end)
+            styr_day_text(a->end, end);
+        if (a->has_forecast)
+            styr_day_text(a->forecast_end, fc);
+        const char *texts[] = {a->id, a->strategy, a->title, a->owner, a->status, end, fc};
+        for (int k = 0; k < 7; k++) {
+            if (k)
+                putc(sep, out);
+            csv_field(out, texts[k], sep);
+        }
+        putc(sep, out);
+        csv_number(out, a->has_delay, (double)a->delay_days, o);
+        putc(sep, out);
+        csv_number(out, a->has_budget, a->budget_sek, o);
+        putc(sep, out);
+        csv_number(out, a->has_spent, a->spent_sek, o);
+        putc(sep, out);
+        csv_number(out, a->has_overspend, a->overspend_sek, o);
+        putc(sep, out);
+        fputs(a->escalate ? "1" : "0", out);
+        putc(sep, out);
+        size_t len = 0;
+        for (size_t k = 0; k < a->nreasons; k++)
+            len += strlen(a->reasons[k]) + 3;
+        char *joined = malloc(len + 1);
+        if (joined) {
+            joined[0] = '\0';
+            for (size_t k = 0; k < a->nreasons; k++) {
+                if (k)
+                    strcat(joined, " | ");
+                strcat(joined, a->reasons[k]);
+            }
+            csv_field(out, joined, sep);
+            free(joined);
+        }
+        fputs("\r\n", out);
+    }
+}
+
+/* ---- HTML ---------------------------------------------------------------- */
+
+static void html_text(FILE *out, const char *s)
+{
+    for (const char *p = s ? s : ""; *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        default: putc(*p, out);
+        }
+    }
+}
+
+static const char *const page_css =
+    "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b}"
+    "h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1rem;margin:1.2rem 0 .4rem}"
+    "table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+    "td.num{text-align:right;font-variant-numeric:tabular-nums}"
+    ".illustrative{background:#fff4ce;border:1px solid #e0c060;padding:.6rem 1rem;border-radius:4px}"
+    ".chip{display:inline-block;padding:.1rem .5rem;border-radius:.8rem;font-size:.85rem;white-space:nowrap}"
+    ".status-done{background:#cfe8d5;color:#0b4d1e}.status-on-track{background:#d6e6f5;color:#0d3c6e}"
+    ".status-delayed{background:#fde2b8;color:#7a4300}.status-not-started{background:#e6e6e6;color:#333}"
+    ".status-cancelled{background:#f6c9c9;color:#7d1010}.status-none{background:#fff;color:#7d1010;border:1px dashed #7d1010}"
+    ".status-other{background:#eee;color:#333}"
+    "tr.escalate td:first-child{border-left:4px solid #b00020}"
+    ".sev-error{color:#b00020}.sev-warning{color:#7a4300}";
+
+/* The CSS class of a status: status-<name>, status-none or status-other. */
+static const char *status_class(const char *status)
+{
+    if (!status)
+        return "status-none";
+    for (size_t i = 0; i < NSTATUS; i++)
+        if (strcmp(status, statuses[i].status) == 0)
+            return status[0] == 'd' ? (status[1] == 'o' ? "status-done" : "status-delayed")
+                   : status[0] == 'o' ? "status-on-track"
+                   : status[0] == 'n' ? "status-not-started" : "status-cancelled";
+    return "status-other";
+}
+
+static void html_chip(FILE *out, const char *status, int lang)
+{
+    fprintf(out, "<span class=\"chip %s\">", status_class(status));
+    html_text(out, styr_followup_status_word(status, lang));
+    fputs("</span>", out);
+}
+
+static void html_action_row(FILE *out, const styr_followup_action *a, const styr_report_opts *o)
+{
+    char end[16] = "", fc[16] = "";
+    if (a->has_end)
+        styr_day_text(a->end, end);
+    if (a->has_forecast)
+        styr_day_text(a->forecast_end, fc);
+    fputs("<tr data-action=\"", out);
+    html_text(out, a->id);
+    fputs("\" data-status=\"", out);
+    html_text(out, a->status ? a->status : "none");
+    fprintf(out, "\" data-escalate=\"%s\"%s><td>", a->escalate ? "true" : "false", a->escalate ? " class=\"escalate\"" : "");
+    html_text(out, a->id);
+    fputs("</td><td>", out);
+    html_text(out, a->title);
+    fputs("</td><td>", out);
+    html_text(out, a->owner);
+    fputs("</td><td>", out);
+    html_chip(out, a->status, o->lang);
+    fprintf(out, "</td><td>%s</td><td>%s</td><td class=\"num\">", end, fc);
+    if (a->has_delay)
+        fprintf(out, "%lld", (long long)a->delay_days);
+    fputs("</td><td class=\"num\">", out);
+    if (a->has_budget)
+        money(out, a->budget_sek, o);
+    fputs("</td><td class=\"num\">", out);
+    if (a->has_spent)
+        money(out, a->spent_sek, o);
+    fputs("</td><td class=\"num\">", out);
+    if (a->has_overspend)
+        money(out, a->overspend_sek, o);
+    fputs("</td><td>", out);
+    html_text(out, a->comment);
+    fputs("</td></tr>\n", out);
+}
+
+void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_report_opts *o)
+{
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>",
+            o->lang == STYR_LANG_EN ? "en" : "sv");
+    fprintf(out, "%s ", word(o, "Uppföljning", "Follow-up"));
+    html_text(out, fu->report);
+    fprintf(out, "</title><style>%s</style></head><body>\n<h1>", page_css);
+    /* heading_text writes plain text; escape it through a memory stream. */
+    char *h = NULL;
+    size_t hlen = 0;
+    FILE *m = open_memstream(&h, &hlen);
+    if (m) {
+        heading_text(m, fu, o);
+        fclose(m);
+        html_text(out, h);
+        free(h);
+    }
+    fputs("</h1>\n", out);
+    if (fu->illustrative) {
+        fputs("<p class=\"illustrative\" id=\"illustrative\">", out);
+        html_text(out, illustrative_note(o));
+        fputs("</p>\n", out);
+    }
+    size_t counts[NSTATUS + 2];
+    count_statuses(fu, counts);
+    fputs("<p id=\"status-counts\">", out);
+    for (size_t k = 0; k < NSTATUS + 1; k++) {
+        if (!counts[k])
+            continue;
+        const char *s = k < NSTATUS ? statuses[k].status : NULL;
+        fprintf(out, "<span data-count-status=\"%s\">", s ? s : "none");
+        html_chip(out, s, o->lang);
+        fprintf(out, " %zu</span> ", counts[k]);
+    }
+    fputs("</p>\n", out);
+
+    styr_timeline tl;
+    if (fu->plan_doc && styr_timeline_build(fu->plan_doc->root, fu, &tl) == 0) {
+        fprintf(out, "<h2 id=\"timeline\">%s</h2>\n", word(o, "Tidplan och status", "Timeline and status"));
+        styr_timeline_svg(out, &tl, "followup", o);
+        styr_timeline_free(&tl);
+    }
+    fprintf(out, "<h2 id=\"escalations\">%s ", word(o, "Lyfts till", "Escalated to"));
+    html_text(out, escalate_to(fu, o));
+    fprintf(out, " (%zu)</h2>\n", fu->nescalations);
+    if (!fu->nescalations)
+        fprintf(out, "<p>%s</p>\n", word(o, "Inget.", "Nothing."));
+    else
+        fputs("<ul>\n", out);
+    for (size_t i = 0; i < fu->nactions; i++) {
+        const styr_followup_action *a = &fu->actions[i];
+        if (!a->escalate)
+            continue;
+        fputs("<li data-escalation=\"", out);
+        html_text(out, a->id);
+        fputs("\"><strong>", out);
+        html_text(out, a->id);
+        fputs("</strong> ", out);
+        html_text(out, a->title);
+        fputs(" ", out);
+        html_chip(out, a->status, o->lang);
+        fputs("<ul>", out);
+        for (size_t k = 0; k < a->nreasons; k++) {
+            fputs("<li>", out);
+            html_text(out, a->reasons[k]);
+            fputs("</li>", out);
+        }
+        fputs("</ul></li>\n", out);
+    }
+    if (fu->nescalations)
+        fputs("</ul>\n", out);
+
+    fprintf(out, "<h2 id=\"actions\">%s</h2>\n", word(o, "Planens insatser", "The plan's actions"));
+    const char *last_strategy = "\x01";
+    int open = 0;
+    for (size_t i = 0; i < fu->nactions; i++) {
+        const styr_followup_action *a = &fu->actions[i];
+        const char *st = a->strategy ? a->strategy : "";
+        if (strcmp(st, last_strategy) != 0) {
+            if (open)
+                fputs("</tbody></table>\n", out);
+            fprintf(out, "<h3>%s ", word(o, "Strategi", "Strategy"));
+            html_text(out, st);
+            fprintf(out, "</h3>\n<table data-strategy=\"");
+            html_text(out, st);
+            fprintf(out, "\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>Status</th><th>%s</th><th>%s</th>"
+                         "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+                    word(o, "Insats", "Action"), word(o, "Rubrik", "Title"), word(o, "Ansvarig", "Owner"),
+                    word(o, "Planerat slut", "Planned end"), word(o, "Prognos", "Forecast"),
+                    word(o, "Försening (dagar)", "Delay (days)"), word(o, "Budget (kr)", "Budget (SEK)"),
+                    word(o, "Förbrukat (kr)", "Spent (SEK)"), word(o, "Över budget (kr)", "Over budget (SEK)"),
+                    word(o, "Kommentar", "Comment"));
+            open = 1;
+            last_strategy = st;
+        }
+        html_action_row(out, a, o);
+    }
+    if (open)
+        fputs("</tbody></table>\n", out);
+
+    fprintf(out, "<h2 id=\"findings\">%s</h2>\n", word(o, "Fynd", "Findings"));
+    if (!fu->res.findings.count)
+        fprintf(out, "<p>%s</p>\n", word(o, "Inga fynd.", "No findings."));
+    else
+        fprintf(out, "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+                word(o, "Rad", "Line"), word(o, "Allvar", "Severity"), word(o, "Insats", "Action"),
+                word(o, "Meddelande", "Message"), word(o, "Regel", "Rule"));
+    for (size_t i = 0; i < fu->res.findings.count; i++) {
+        const styr_finding *f = &fu->res.findings.items[i];
+        const char *sev = f->severity == STYR_SEV_ERROR ? word(o, "fel", "error")
+                          : f->severity == STYR_SEV_WARNING ? word(o, "varning", "warning") : "info";
+        fprintf(out, "<tr data-rule=\"%s\"><td>%u</td><td class=\"sev-%s\">%s</td><td>", f->rule, f->line,
+                styr_severity_name(f->severity), sev);
+        html_text(out, f->action);
+        fputs("</td><td>", out);
+        html_text(out, f->message);
+        fprintf(out, "</td><td><code>%s</code></td></tr>\n", f->rule);
+    }
+    if (fu->res.findings.count)
+        fputs("</tbody></table>\n", out);
+    fprintf(out, "<p><small>styr %s, %s %s</small></p>\n</body></html>\n", o->version, word(o, "regeluppsättning", "ruleset"),
+            o->ruleset);
+}
