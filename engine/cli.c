@@ -803,6 +803,11 @@ static int cmd_rules_list(options *o)
             styr_json_string(out.f, r->ruleset);
             fputs(", \"message\": ", out.f);
             styr_json_string(out.f, msg);
+            fputs(", \"source\": ", out.f);
+            if (r->source)
+                styr_json_string(out.f, r->source);
+            else
+                fputs("null", out.f);
             fputs(", \"file\": ", out.f);
             styr_json_string(out.f, r->file);
             fprintf(out.f, ", \"line\": %u}", r->line);

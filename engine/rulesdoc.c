@@ -33,6 +33,9 @@ static void one_rule(FILE *out, const styr_rule *r)
         fprintf(out, ":%u`)", r->line);
     }
     fputc('\n', out);
+    fputs("- Source: ", out);
+    md(out, r->source ? r->source : "(not stated)");
+    fputc('\n', out);
     if (r->description[1] || r->description[0]) {
         fputs("- Description: ", out);
         md(out, r->description[1] ? r->description[1] : r->description[0]);

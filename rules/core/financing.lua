@@ -97,7 +97,11 @@ rule {
     if registry.size("funder") == 0 then return end
     for _, f in each(a.financing) do
       local s = f.source
-      if s ~= nil and registry.funder(tostring(s)) == nil and registry.owner(tostring(s)) == nil then
+      local base = s ~= nil and tostring(s):match("^(.-)%s+%d%d%d%d$")
+      local yearly = base and registry.funder(base)
+      if yearly ~= nil and yearly ~= false and yearly.yearly ~= true then yearly = nil end
+      if s ~= nil and registry.funder(tostring(s)) == nil and registry.owner(tostring(s)) == nil
+         and not yearly then
         local near = registry.suggest("funder", tostring(s))
         local hint = did_you_mean(near)
         report(f, "source", {source = s, hint = hint})
@@ -148,26 +152,184 @@ rule {
   end,
 }
 
+-- The registry's entry for a funder, also for a yearly funder written with
+-- its year ("Kommunfullmäktiges budget 2019").
+local function funder_entry(name)
+  if name == nil then return nil end
+  local e = registry.funder(tostring(name))
+  if e ~= nil then return e end
+  local base = tostring(name):match("^(.-)%s+%d%d%d%d$")
+  if base then
+    e = registry.funder(base)
+    if e ~= nil and e.yearly == true then return e end
+  end
+  return nil
+end
+
+-- When a financing entry's money ends: its own `until`, else the registry's
+-- `until` for its funder. A day number, or nil.
+local function money_ends(f)
+  if f["until"] ~= nil then return (date.parse(f["until"], "end")) end
+  local e = funder_entry(f.source)
+  if e ~= nil and e["until"] ~= nil then return (date.parse(e["until"], "end")) end
+  return nil
+end
+
+local function is_grant(f)
+  if f.type == "external-grant" then return true end
+  local e = funder_entry(f.source)
+  return e ~= nil and e.type == "external-grant"
+end
+
 rule {
   id = "action.financing.grant-ends-early",
   severity = "warning",
   message = {
-    sv = "Insats {action}: bidraget från {source} tar slut {until}, men insatsen pågår till {stop}. Hur finansieras resten?",
-    en = "Action {action}: the grant from {source} ends {until}, but the action runs until {stop}. How is the rest financed?",
+    sv = "Insats {action}: bidraget från {source} tar slut {until}, men insatsen pågår till {stop}{assumed}. Hur finansieras resten?",
+    en = "Action {action}: the grant from {source} ends {until}, but the action runs until {stop}{assumed}. How is the rest financed?",
   },
   remediation = {
     sv = "Lägg till finansiering för tiden efter bidraget, eller korta tidplanen.",
     en = "Add financing for the time after the grant, or shorten the timeline.",
   },
+  source = "seed line 212 (\"den externa finansieringen från Vinnova och Tillväxtverket upphör\")",
   check = function(a)
+    -- Without a timeline the plan period stands in for it (FORMATS.md section 8).
     local t = a.timeline
     local stop = t and date.parse(t["end"], "end")
-    if stop == nil then return end
+    local assumed = ""
+    if stop == nil then
+      if t ~= nil and t["end"] ~= nil then return end   -- an invalid end is reported elsewhere
+      local _, to = plan_period()
+      if to == nil then return end
+      stop = to
+      assumed = lang() == "en" and " (the plan period; it has no timeline)" or " (planperioden; tidplan saknas)"
+    end
+    local sources, first, ends_min = {}, nil, nil
     for _, f in each(a.financing) do
-      if f.type == "external-grant" and f["until"] ~= nil then
-        local ends = date.parse(f["until"], "end")
+      if is_grant(f) then
+        local ends = money_ends(f)
         if ends and ends < stop then
-          report(f, "until", {source = f.source or "?", ["until"] = date.format(ends), stop = date.format(stop)})
+          sources[#sources + 1] = tostring(f.source or "?")
+          first = first or f
+          if ends_min == nil or ends < ends_min then ends_min = ends end
+        end
+      end
+    end
+    if first == nil then return end
+    local key = first["until"] ~= nil and "until" or "source"
+    local conj = lang() == "en" and " and " or " och "
+    report(first, key, {source = table.concat(sources, conj), ["until"] = date.format(ends_min),
+                        stop = date.format(stop), assumed = assumed})
+  end,
+}
+
+-- Money not yet decided: requested (e.g. referred to a coming supplementary
+-- budget) or conditional.
+local status_words = {
+  requested = {sv = "begärd men inte beslutad", en = "requested, not decided"},
+  conditional = {sv = "villkorad", en = "conditional"},
+}
+
+rule {
+  id = "action.financing.status-unknown",
+  severity = "error",
+  message = {
+    sv = "Insats {action}: okänd status '{value}' för finansieringen (decided | requested | conditional){hint}.",
+    en = "Action {action}: unknown financing status '{value}' (decided | requested | conditional){hint}.",
+  },
+  remediation = {
+    sv = "Skriv 'status: decided' (beslutad), 'requested' (begärd) eller 'conditional' (villkorad).",
+    en = "Write 'status: decided', 'requested' or 'conditional'.",
+  },
+  source = "FORMATS.md section 8",
+  check = function(a)
+    for _, f in each(a.financing) do
+      local st = f.status
+      if st ~= nil and st ~= "decided" and status_words[tostring(st)] == nil then
+        report(f, "status", {value = st, hint = did_you_mean(nearest(tostring(st), {"decided", "requested", "conditional"}))})
+      end
+    end
+  end,
+}
+
+local function sek(n)
+  local s = string.format("%.0f", n)
+  local out = s:reverse():gsub("(%d%d%d)", "%1 "):reverse():gsub("^ ", "")
+  return out
+end
+
+rule {
+  id = "action.financing.not-decided",
+  severity = "warning",
+  message = {
+    sv = "Insats {action}: {what} från {source} är {status}{decision}; insatsen beror på pengar som inte är beslutade.",
+    en = "Action {action}: {what} from {source} is {status}{decision}; the action depends on money not yet decided.",
+  },
+  remediation = {
+    sv = "Ange vad som gäller om beslutet uteblir (lägre ambition, annan finansiering), eller vänta med planen till beslutet.",
+    en = "Say what happens if the decision does not come (lower ambition, other money), or wait for the decision.",
+  },
+  source = "seed line 204 (beslutspunkt 2: \"kan påbörjas under förutsättning att beslut om resursförstärkning fattas\"), line 212",
+  check = function(a)
+    local en = lang() == "en"
+    for _, f in each(a.financing) do
+      local w = status_words[tostring(f.status)]
+      if w ~= nil then
+        local what
+        if f.amount_sek ~= nil then what = sek(f.amount_sek) .. " kr"
+        elseif f.fte ~= nil then what = tostring(f.fte) .. (en and " FTE" or " årsarbetskrafter")
+        else what = en and "the money" or "finansieringen" end
+        local decision = f.decision and ((en and " (to be decided in " or " (avgörs i ") .. tostring(f.decision) .. ")") or ""
+        report(f, "status", {what = what, source = tostring(f.source or "?"), status = en and w.en or w.sv,
+                             decision = decision})
+      end
+    end
+  end,
+}
+
+rule {
+  id = "action.financing.type-mismatch",
+  severity = "warning",
+  message = {
+    sv = "Insats {action}: {source} är i registret {known}, men finansieringen anges som '{value}'.",
+    en = "Action {action}: {source} is {known} in the registry, but the financing says '{value}'.",
+  },
+  remediation = {
+    sv = "Rätta 'type:' till '{known}', eller rätta finansiären.",
+    en = "Change 'type:' to '{known}', or correct the funder.",
+  },
+  source = "house policy (the registry says what kind of money a funder gives)",
+  check = function(a)
+    for _, f in each(a.financing) do
+      local e = funder_entry(f.source)
+      if e ~= nil and e.type ~= nil and f.type ~= nil and tostring(e.type) ~= tostring(f.type) then
+        report(f, "type", {source = tostring(f.source), known = tostring(e.type), value = tostring(f.type)})
+      end
+    end
+  end,
+}
+
+rule {
+  id = "action.financing.years-outside",
+  severity = "error",
+  message = {
+    sv = "Insats {action}: finansieringen gäller år {year}, utanför planperioden {from}–{to}.",
+    en = "Action {action}: the financing is for {year}, outside the plan period {from}–{to}.",
+  },
+  remediation = {
+    sv = "Rätta 'years:' så att bara planperiodens år står där.",
+    en = "Correct 'years:' to list only years of the plan period.",
+  },
+  source = "FORMATS.md section 8",
+  check = function(a)
+    local from, to = plan_period()
+    if from == nil then return end
+    local y1, y2 = tonumber(date.format(from):sub(1, 4)), tonumber(date.format(to):sub(1, 4))
+    for _, f in each(a.financing) do
+      for i, y in each(f.years) do
+        if math.type(y) == "integer" and (y < y1 or y > y2) then
+          report(f.years, i, {year = y, from = y1, to = y2})
         end
       end
     end
