@@ -183,10 +183,18 @@ rule {
         local parts = {}
         if gap_fte > 0.0001 then parts[#parts + 1] = fmt(gap_fte) .. (en and " FTE" or " årsarbetskrafter") end
         if gap_sek > 0.5 then parts[#parts + 1] = sek(gap_sek) .. (en and " SEK" or " kr") end
-        gaps[#gaps + 1] = tostring(y) .. ": " .. table.concat(parts, en and " and " or " och ")
+        local what = table.concat(parts, en and " and " or " och ")
+        local last = gaps[#gaps]
+        if last and last.what == what and last.to == y - 1 then last.to = y   -- one line for a run of equal years
+        else gaps[#gaps + 1] = {from = y, to = y, what = what} end
       end
     end
     if #gaps == 0 then return end
+    for i, g in ipairs(gaps) do
+      local span = g.from == g.to and tostring(g.from) or (g.from .. "–" .. g.to)
+      local each_year = g.from == g.to and "" or (en and " a year" or " per år")
+      gaps[i] = span .. ": " .. g.what .. each_year
+    end
     report(plan, "budget", {sources = table.concat(names, en and " and " or " och "),
                             ends = last_end and date.format(last_end) or "?",
                             gaps = table.concat(gaps, "; ")})
