@@ -49,8 +49,8 @@ rule {
     en = "The plan period is not valid: {reason}.",
   },
   remediation = {
-    sv = "Rätta 'period:' så att den har giltiga datum, börjar innan den slutar och är högst tio år, t.ex. 'period: {from: 2018, to: 2019}'.",
-    en = "Correct 'period:' so that it has valid dates, starts before it ends and lasts at most ten years, e.g. 'period: {from: 2018, to: 2019}'.",
+    sv = "Rätta 'period:' så att den har giltiga datum, och börjar innan den slutar, t.ex. 'period: {from: 2018, to: 2019}'.",
+    en = "Correct 'period:' so that it has valid dates, and starts before it ends, e.g. 'period: {from: 2018, to: 2019}'.",
   },
   check = function(plan)
     local p = plan.period
@@ -62,8 +62,26 @@ rule {
     if from > to then
       report(p, "to", {reason = (lang() == "en" and "it ends before it starts (" or "den slutar innan den börjar (")
                                  .. date.format(to) .. " < " .. date.format(from) .. ")"})
-    elseif to - from > 366 * 10 then
-      report(p, "to", {reason = lang() == "en" and "it is longer than ten years" or "den är längre än tio år"})
+    end
+  end,
+}
+
+rule {
+  id = "plan.period.too-long",
+  severity = "info",
+  message = {
+    sv = "Planperioden är längre än tio år ({from}–{to}).",
+    en = "The plan period is longer than ten years ({from}–{to}).",
+  },
+  remediation = {
+    sv = "En handlingsplan brukar gälla några år; dela upp den, eller förklara varför den behöver vara så lång.",
+    en = "An action plan usually covers a few years; split it, or explain why it must be so long.",
+  },
+  source = "house policy (the city's riktlinje sets no limit; seed line 208: planning documents are time-bound)",
+  check = function(plan)
+    local from, to = plan_period()
+    if from ~= nil and to - from > 366 * 10 then
+      report(plan.period, "to", {from = date.format(from):sub(1, 4), to = date.format(to):sub(1, 4)})
     end
   end,
 }
