@@ -133,6 +133,22 @@ rule {
   end,
 }
 
+-- Every text field of the plan, with the node and key it is at.
+local function each_text(node, fn, depth)
+  if depth > 12 then return end
+  local k = kind(node)
+  if k == "map" then
+    for _, key in ipairs(keys(node)) do
+      local v = node[key]
+      if kind(v) == "text" then fn(node, key, v) else each_text(v, fn, depth + 1) end
+    end
+  elseif k == "list" then
+    for i, v in each(node) do
+      if kind(v) == "text" then fn(node, i, v) else each_text(v, fn, depth + 1) end
+    end
+  end
+end
+
 rule {
   id = "document.placeholder",
   severity = "warning",
@@ -141,13 +157,15 @@ rule {
     en = "Field '{field}' holds the template placeholder '{value}' instead of real content.",
   },
   remediation = {sv = "Fyll i uppgiften eller ta bort fältet.", en = "Fill in the value or remove the field."},
+  source = "seed line 220 (\"Datum och paragraf för beslutet: [Text]\")",
+  applies_to = "plan",
   check = function(plan)
-    local d = plan.document
-    if d == nil then return end
-    for key, value in pairs(d) do
-      if kind(value) == "text" and pattern.match("placeholder", value) then
-        report(d, key, {field = key, value = value})
+    each_text(plan, function(node, key, value)
+      if key == "kind" then return end
+      local hits = pattern.find_all("placeholder", value, 0)
+      if #hits > 0 then
+        report(node, key, {field = path(node, key), value = hits[1]})
       end
-    end
+    end, 0)
   end,
 }

@@ -51,7 +51,9 @@ rule {
     local l = a.links
     if l == nil or registry.size("program") == 0 then return end
     for i, p in each(l.programs) do
-      if registry.program(tostring(p)) == nil then
+      local base = tostring(p):match("^(.-)%s+%d%d%d%d$")
+      local yearly = base and registry.program(base)
+      if registry.program(tostring(p)) == nil and not (yearly and yearly.yearly == true) then
         local near = registry.suggest("program", tostring(p))
         local hint = did_you_mean(near)
         report(l.programs, i, {program = p, hint = hint})

@@ -1,0 +1,217 @@
+-- What an action's text says beyond its structured fields: programmes, budget
+-- assignments and other actions it names without linking them, and actions
+-- that say nearly the same thing as another (FORMATS.md section 8).
+
+local function action_text(a)
+  local t = {}
+  if kind(a.title) == "text" then t[#t + 1] = a.title end
+  if kind(a.description) == "text" then t[#t + 1] = a.description end
+  return table.concat(t, " ")
+end
+
+-- Whether folded text hay holds folded needle as whole words.
+local function has_words(hay, needle)
+  local from = 1
+  while true do
+    local i, j = hay:find(needle, from, true)
+    if i == nil then return false end
+    local before, after = hay:sub(i - 1, i - 1), hay:sub(j + 1, j + 1)
+    if (i == 1 or not before:match("[%w\128-\255]")) and (after == "" or not after:match("[%w\128-\255]")) then
+      return true
+    end
+    from = i + 1
+  end
+end
+
+-- The registry programme an entry of links.programs or document.implements
+-- names, as its canonical name (yearly programmes keep their year).
+local function program_key(name)
+  local s = tostring(name)
+  local e = registry.program(s)
+  if e ~= nil then return fold(tostring(e.name)) end
+  local base, year = s:match("^(.-)%s+(%d%d%d%d)$")
+  e = base and registry.program(base)
+  if e ~= nil and e.yearly == true then return fold(tostring(e.name) .. " " .. year) end
+  return fold(s)
+end
+
+rule {
+  id = "action.links.mentioned",
+  severity = "warning",
+  message = {
+    sv = "Insats {action} nämner {what} i texten men länkar inte dit (links).",
+    en = "Action {action} names {what} in its text but does not link to it (links).",
+  },
+  remediation = {
+    sv = "För in det nämnda under 'links:' ('programs' eller 'actions'), så att kopplingen följs upp.",
+    en = "Put what the text names under 'links:' ('programs' or 'actions'), so that the link is followed up.",
+  },
+  source = "seed lines 220-222 (mallens avsnitt \"Koppling till andra styrande dokument\"); line 218 (kommunfullmäktiges budget är det överordnade styrande dokumentet)",
+  check = function(a, plan)
+    local txt = action_text(a)
+    if txt == "" then return end
+    local folded = fold(txt)
+    local linked_actions, linked_programs = {}, {}
+    local l = a.links
+    for _, id in each(l and l.actions) do linked_actions[tostring(id)] = true end
+    for _, p in each(l and l.programs) do linked_programs[program_key(p)] = true end
+    local d = plan and plan.document
+    for _, p in each(d and d.implements) do linked_programs[program_key(p)] = true end   -- not "another programme"
+    local own = tostring(text(a, "id") or "")
+    local named, seen = {}, {}
+    -- Other actions: "insats 5.2", "punkt 3.2 och 3.3".
+    for _, ref in ipairs(pattern.find_all("action-reference", txt, 1)) do
+      for id in ref:gmatch("%d+%.%d+") do
+        if id ~= own and not linked_actions[id] and find_action(id) ~= nil and not seen["a" .. id] then
+          seen["a" .. id] = true
+          named[#named + 1] = (lang() == "en" and "action " or "insats ") .. id
+        end
+      end
+    end
+    -- Programmes of the registry, by name or alias.
+    for _, name in ipairs(registry.names("program")) do
+      local e = registry.program(name)
+      local key = fold(tostring(e.name))
+      if not linked_programs[key] and not seen["p" .. key] and e.yearly ~= true then   -- yearly: by the pattern below
+        local spellings = {tostring(e.name)}
+        for _, al in each(e.aliases) do spellings[#spellings + 1] = tostring(al) end
+        for _, sp in ipairs(spellings) do
+          if utf8.len(sp) and utf8.len(sp) >= 6 and has_words(folded, fold(sp)) then
+            seen["p" .. key] = true
+            named[#named + 1] = tostring(e.name)
+            break
+          end
+        end
+      end
+    end
+    -- Budget assignments and goals: "uppdrag i Budget 2018", "budgetmål 2018".
+    for _, year in ipairs(pattern.find_all("budget-assignment", txt, 1)) do
+      local key = program_key("Kommunfullmäktiges budget " .. year)
+      if not linked_programs[key] and not seen["b" .. year] then
+        seen["b" .. year] = true
+        named[#named + 1] = "Kommunfullmäktiges budget " .. year
+      end
+    end
+    if #named > 0 then
+      report(a, l and "links" or nil, {what = table.concat(named, ", ")})
+    end
+  end,
+}
+
+-- ---- near-duplicate actions ----------------------------------------------
+
+local function setting_list(name)
+  local set = {}
+  for _, w in each(ruleset.setting(name)) do set[fold(tostring(w))] = true end
+  return set
+end
+
+-- Word stems of an action with their weights (title words weigh more).
+local function stems(a, stop, stem_len, title_weight)
+  local out = {}
+  local function add(s, weight)
+    if kind(s) ~= "text" then return end
+    for w in fold(s):gmatch("[%a\128-\255]+") do
+      local n = utf8.len(w)
+      if n and n >= 4 and not stop[w] then
+        local cut = utf8.offset(w, stem_len + 1)
+        local st = cut and w:sub(1, cut - 1) or w
+        out[st] = (out[st] or 0) + weight
+      end
+    end
+  end
+  add(a.title, title_weight)
+  add(a.description, 1)
+  return out
+end
+
+local function linked(a, b)
+  local ida, idb = tostring(text(a, "id")), tostring(text(b, "id"))
+  for _, x in each(a.links and a.links.actions) do if tostring(x) == idb then return true end end
+  for _, x in each(b.links and b.links.actions) do if tostring(x) == ida then return true end end
+  return false
+end
+
+rule {
+  id = "action.overlap",
+  severity = "info",
+  applies_to = "plan",
+  message = {
+    sv = "Insatserna {ids} säger nästan samma sak ({words}) utan att länka till varandra. Slå ihop dem, eller länka dem och skriv vad som skiljer.",
+    en = "Actions {ids} say nearly the same thing ({words}) without linking to each other. Merge them, or link them and say what differs.",
+  },
+  remediation = {
+    sv = "Slå ihop insatserna, eller ange 'links: {actions: [...]}' och vad som skiljer dem.",
+    en = "Merge the actions, or add 'links: {actions: [...]}' and say what sets them apart.",
+  },
+  source = "house policy (seed line 204: the plan's 30 actions; overlaps make follow-up in UR2/UR4 count the same work twice)",
+  check = function(plan)
+    local threshold = tonumber(ruleset.setting("overlap_threshold", 0.26)) or 0.26
+    local stem_len = math.tointeger(ruleset.setting("overlap_stem", 5)) or 5
+    local title_weight = tonumber(ruleset.setting("overlap_title_weight", 2)) or 2
+    local stop = setting_list("overlap_stopwords")
+    local acts, vecs, df = {}, {}, {}
+    for _, a in each(plan.actions) do
+      acts[#acts + 1] = a
+      local v = stems(a, stop, stem_len, title_weight)
+      vecs[#vecs + 1] = v
+      for st in pairs(v) do df[st] = (df[st] or 0) + 1 end
+    end
+    local n = #acts
+    if n < 2 or n > 3000 then return end
+    -- tf-idf, normalised: words most actions use weigh little.
+    for i, v in ipairs(vecs) do
+      local norm = 0
+      for st, c in pairs(v) do
+        local x = c * math.log(n / df[st])
+        v[st] = x
+        norm = norm + x * x
+      end
+      norm = math.sqrt(norm)
+      if norm > 0 then for st, x in pairs(v) do v[st] = x / norm end end
+      vecs[i] = v
+    end
+    -- Pairs above the threshold, joined into groups.
+    local parent, shared = {}, {}
+    local function find(i) while parent[i] and parent[i] ~= i do i = parent[i] end return i end
+    for i = 1, n do parent[i] = i end
+    for i = 1, n - 1 do
+      for j = i + 1, n do
+        local vi, vj, dot = vecs[i], vecs[j], 0
+        local common = {}
+        for st, x in pairs(vi) do
+          local y = vj[st]
+          if y then dot = dot + x * y; common[#common + 1] = {st, x * y} end
+        end
+        if dot >= threshold and not linked(acts[i], acts[j]) then
+          local ri, rj = find(i), find(j)
+          if ri ~= rj then parent[math.max(ri, rj)] = math.min(ri, rj) end
+          table.sort(common, function(p, q) if p[2] ~= q[2] then return p[2] > q[2] end return p[1] < q[1] end)
+          local root = math.min(ri, rj)
+          shared[root] = shared[root] or {}
+          for k = 1, math.min(3, #common) do shared[root][common[k][1]] = true end
+        end
+      end
+    end
+    local groups = {}
+    for i = 1, n do
+      local r = find(i)
+      groups[r] = groups[r] or {}
+      table.insert(groups[r], i)
+    end
+    for r = 1, n do
+      local g = groups[r]
+      if g and #g > 1 then
+        local ids, words = {}, {}
+        for _, i in ipairs(g) do ids[#ids + 1] = tostring(text(acts[i], "id")) end
+        for _, i in ipairs(g) do
+          for st in pairs(shared[find(i)] or {}) do words[st] = true end
+        end
+        local wl = {}
+        for st in pairs(words) do wl[#wl + 1] = st .. "…" end
+        table.sort(wl)
+        report(acts[g[1]], nil, {ids = table.concat(ids, ", "), words = table.concat(wl, ", ")})
+      end
+    end
+  end,
+}
