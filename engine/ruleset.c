@@ -499,6 +499,7 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
             proto.message[0] = (char *)sv;
             proto.message[1] = (char *)en;
             proto.description[0] = proto.description[1] = (char *)scalar_text(d);
+            proto.source = (char *)"FORMATS.md (the file format, schema.yaml)";
             proto.file = doc->file;
             proto.line = m->line;
             proto.ruleset = (char *)rs->loading_ruleset;

@@ -4,6 +4,7 @@
 rule {
   id = "document.missing",
   severity = "error",
+  source = "seed line 220 (mallen för styrande dokument)",
   message = {
     sv = "Planen saknar dokumentuppgifter ('document:' med titel, dokumentsort, beslutande organ och dokumentansvarig).",
     en = "The plan has no document metadata ('document:' with title, type, deciding body and responsible person).",
@@ -26,6 +27,7 @@ for _, f in ipairs(required) do
   rule {
     id = f.id,
     severity = "error",
+    source = "seed line 220 (mallen för styrande dokument: " .. f.sv .. ")",
     message = {
       sv = "Dokumentuppgiften " .. f.sv .. " saknas.",
       en = "The document's " .. f.en .. " is missing.",
@@ -44,6 +46,7 @@ end
 rule {
   id = "document.last-revised.missing",
   severity = "warning",
+  source = "seed line 220 (mallen: \"Senast reviderad\")",
   message = {sv = "Dokumentet saknar datum för senaste revidering (last_revised).", en = "The document has no date of last revision (last_revised)."},
   remediation = {
     sv = "Ange datum för senaste revidering under 'document:', t.ex. 'last_revised: 2017-11-14'.",
@@ -58,6 +61,7 @@ rule {
 rule {
   id = "document.type.unknown",
   severity = "warning",
+  source = "seed line 220 (mallen: \"Dokumentsort\")",
   message = {
     sv = "Okänd dokumentsort '{value}'{hint}. Kända: {known}.",
     en = "Unknown document type '{value}'{hint}. Known: {known}.",
@@ -94,6 +98,7 @@ end
 rule {
   id = "document.date.invalid",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Ogiltigt datum '{value}' i {field}: {reason}.",
     en = "Invalid date '{value}' in {field}: {reason}.",
@@ -114,6 +119,7 @@ rule {
 rule {
   id = "document.validity.order",
   severity = "error",
+  source = "seed line 220 (Giltighetstid); FORMATS.md (the file format)",
   message = {
     sv = "Giltighetstiden slutar ({until}) innan den börjar ({from}).",
     en = "The validity ends ({until}) before it starts ({from}).",

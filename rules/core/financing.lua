@@ -22,9 +22,10 @@ end
 rule {
   id = "action.financing.missing",
   severity = "error",
+  source = "seed line 204 (the plan accounts for its money: existing frames, grants, kompletteringsbudget)",
   message = {
-    sv = "Insats {action} saknar finansiering (financing: bidrag, befintligt uppdrag, budget ...).",
-    en = "Action {action} has no financing (financing: a grant, an existing mandate, budget ...).",
+    sv = "Insats {action} anger inte hur den finansieras (financing: befintlig ram eller uppdrag, bidrag, budget ...).",
+    en = "Action {action} does not say how it is financed (financing: existing frame or mandate, a grant, budget ...).",
   },
   remediation = {
     sv = "Ange minst en finansieringskälla, t.ex. '{type: existing-mandate, source: <nämnd>}'.",
@@ -39,6 +40,7 @@ rule {
 rule {
   id = "action.financing.type-missing",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Insats {action}: finansieringen saknar typ (type: {known}).",
     en = "Action {action}: a financing entry has no type (type: {known}).",
@@ -60,6 +62,7 @@ rule {
 rule {
   id = "action.financing.type-unknown",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Insats {action}: okänd finansieringstyp '{value}'{hint}.",
     en = "Action {action}: unknown financing type '{value}'{hint}.",
@@ -85,6 +88,7 @@ rule {
 rule {
   id = "action.financing.source-unknown",
   severity = "warning",
+  source = "house policy (funders are named as the registry names them)",
   message = {
     sv = "Insats {action}: finansiären '{source}' finns inte i registret{hint}.",
     en = "Action {action}: the funder '{source}' is not in the registry{hint}.",
@@ -113,6 +117,7 @@ rule {
 rule {
   id = "action.financing.amount-invalid",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Insats {action}: {field} är {value}; belopp och årsarbetskrafter är ändliga tal från 0 och uppåt.",
     en = "Action {action}: {field} is {value}; amounts and FTEs are finite numbers of 0 or more.",
@@ -134,6 +139,7 @@ rule {
 rule {
   id = "action.financing.until-invalid",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Insats {action}: ogiltigt datum '{value}' i finansieringens until: {reason}.",
     en = "Action {action}: invalid date '{value}' in the financing's until: {reason}.",
@@ -333,5 +339,34 @@ rule {
         end
       end
     end
+  end,
+}
+
+rule {
+  id = "action.financing.amount-missing",
+  severity = "warning",
+  applies_to = "plan",
+  message = {
+    sv = "Bara {with} av {total} insatser anger en kostnad (amount_sek eller fte){ids}; planens pengar går inte att följa per insats.",
+    en = "Only {with} of {total} actions state a cost (amount_sek or fte){ids}; the plan's money cannot be followed per action.",
+  },
+  remediation = {
+    sv = "Ange en uppskattad kostnad i kronor (amount_sek) eller årsarbetskrafter (fte) för varje insats, även inom befintlig ram.",
+    en = "Give an estimated cost in SEK (amount_sek) or FTE (fte) for each action, also within existing frames.",
+  },
+  source = "seed line 210 (\"tidplan och kostnadsuppskattning är muntligt avstämt\"); line 212 (kostnaden anges bara för helheten)",
+  check = function(plan)
+    local with, total, which = 0, 0, {}
+    for _, a in each(plan.actions) do
+      total = total + 1
+      local costed = false
+      for _, f in each(a.financing) do
+        if f.amount_sek ~= nil or f.fte ~= nil then costed = true end
+      end
+      if costed then with = with + 1; which[#which + 1] = tostring(text(a, "id") or "?") end
+    end
+    if total == 0 or with * 2 >= total then return end
+    local ids = #which > 0 and (" (" .. table.concat(which, ", ") .. ")") or ""
+    report(plan, "actions", {with = with, total = total, ids = ids})
   end,
 }

@@ -39,6 +39,7 @@ rule {
 rule {
   id = "action.links.program-unknown",
   severity = "error",
+  source = "seed lines 240-242 (the city's programmes, as the registry names them)",
   message = {
     sv = "Insats {action} länkar till programmet '{program}', som inte finns i registret{hint}.",
     en = "Action {action} links to the programme '{program}', which is not in the registry{hint}.",
@@ -65,6 +66,7 @@ rule {
 rule {
   id = "action.links.action-unknown",
   severity = "error",
+  source = "seed lines 230, 236, 240 (\"insats 5.2\", \"punkt 3.2 och 3.3\", \"punkt 1.1\" must resolve)",
   message = {
     sv = "Insats {action} länkar till insats '{target}', som inte finns i planen.",
     en = "Action {action} links to action '{target}', which the plan does not have.",
@@ -85,6 +87,7 @@ rule {
 rule {
   id = "action.links.self",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Insats {action} länkar till sig själv.",
     en = "Action {action} links to itself.",
@@ -105,6 +108,7 @@ rule {
 rule {
   id = "action.links.text-reference-unknown",
   severity = "error",
+  source = "seed lines 230, 236, 240 (cross-references in the text)",
   message = {
     sv = "Insats {action}: beskrivningen hänvisar till '{reference}', men insats {target} finns inte i planen.",
     en = "Action {action}: the description refers to '{reference}', but action {target} is not in the plan.",

@@ -4,6 +4,7 @@
 rule {
   id = "plan.version.unsupported",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Formatversion {value} stöds inte; styr läser 'version: 1'.",
     en = "Format version {value} is not supported; styr reads 'version: 1'.",
@@ -25,6 +26,7 @@ rule {
 rule {
   id = "plan.period.missing",
   severity = "error",
+  source = "seed line 208 (planeringsdokument är tidsbegränsade)",
   message = {
     sv = "Planen saknar planperiod ('period: {from: ÅÅÅÅ, to: ÅÅÅÅ}').",
     en = "The plan has no plan period ('period: {from: YYYY, to: YYYY}').",
@@ -44,6 +46,7 @@ rule {
 rule {
   id = "plan.period.invalid",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Planperioden är inte giltig: {reason}.",
     en = "The plan period is not valid: {reason}.",
@@ -89,6 +92,7 @@ rule {
 rule {
   id = "plan.period.outside-validity",
   severity = "warning",
+  source = "seed line 220 (Giltighetstid)",
   message = {
     sv = "Planperioden ({from}–{to}) ligger utanför dokumentets giltighetstid ({valid_from}–{valid_until}).",
     en = "The plan period ({from}–{to}) lies outside the document's validity ({valid_from}–{valid_until}).",
@@ -113,6 +117,7 @@ rule {
 rule {
   id = "plan.follow-up.missing",
   severity = "warning",
+  source = "seed line 224 (\"Uppföljning av denna plan\"); Göteborgs Stads riktlinje för styrande dokument (KF 2017-01-26 §20, dnr 0521/15; seed lines 208, 220)",
   message = {
     sv = "Planen säger inte hur den följs upp ('follow_up:' med rapporter och vart avvikelser lyfts).",
     en = "The plan does not say how it is followed up ('follow_up:' with reports and where deviations go).",
@@ -129,6 +134,7 @@ rule {
 rule {
   id = "plan.strategies.missing",
   severity = "error",
+  source = "seed line 210 (the programme's five strategies carry the actions)",
   message = {sv = "Planen har inga strategier ('strategies:').", en = "The plan has no strategies ('strategies:')."},
   remediation = {
     sv = "Lägg till 'strategies:' med planens strategier, var och en med id och rubrik, t.ex. '- {id: \"1\", title: Fokusera innovationskraften}'.",
@@ -143,6 +149,7 @@ rule {
 rule {
   id = "plan.actions.missing",
   severity = "error",
+  source = "seed line 208 (a plan settles the implementation: its actions)",
   message = {sv = "Planen har inga insatser ('actions:').", en = "The plan has no actions ('actions:')."},
   remediation = {
     sv = "Lägg till 'actions:' med planens insatser, var och en med 'id', 'strategy', 'title', 'owner', 'timeline' och 'financing'.",
