@@ -10,9 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "budget.h"
 #include "doc.h"
 #include "json.h"
 #include "report.h"
+#include "report_budget.h"
 #include "report_html.h"
 #include "report_score.h"
 #include "score.h"
@@ -57,6 +59,7 @@ static const char *const usage_text =
     "       styr sensitivity AREAS.yaml --scenario S.yaml [--samples N] [--seed N]\n"
     "                  [--spread X] [--threads N] [--format text|json] [-o FILE]\n"
     "       styr report PLAN.yaml AREAS.yaml --scenario S.yaml [...] [-o FILE.html]\n"
+    "       styr budget PLAN.yaml [--format text|json|markdown|csv|html] [--lang sv|en] [-o FILE]\n"
     "       styr rules list|test|doc [--rules NAME|DIR] [--format text|json] [--lang sv|en]\n"
     "       styr --version | styr help [COMMAND]\n";
 
@@ -160,6 +163,19 @@ static const char *const help_report =
     "  -o FILE            write the page to FILE (default: standard output)\n"
     "  --samples N, --seed N, --spread X: as for sensitivity (default 10000 samples)\n"
     "  --rules, --lang, --fail-on and the limits: as for validate\n";
+
+static const char *const help_budget =
+    "styr budget PLAN.yaml [options]\n"
+    "\n"
+    "Projects an action plan year by year: its actions' money (decided, requested,\n"
+    "conditional; external and own) and FTE, against the plan's budget block, per\n"
+    "owner (the plan's default owner applied) and per funder, and the gap left\n"
+    "when money that ends during the period is not replaced (FORMATS.md section 13).\n"
+    "\n"
+    "  --format FMT       text (default), json, markdown, csv or html (stacked bars a year)\n"
+    "  --lang sv|en       words, and for csv: ';' and decimal comma (sv) or ',' and '.' (en)\n"
+    "  -o FILE            write to FILE (default: standard output)\n"
+    "  --rules NAME|DIR   the ruleset whose registry names owners and funders (default goteborg)\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -855,19 +871,70 @@ static int cmd_rules_doc(options *o)
     return rc;
 }
 
+/* ---- budget ------------------------------------------------------------ */
+
+static int cmd_budget(options *o)
+{
+    if (o->nfiles != 1)
+        return usage_error("budget needs one plan");
+    static const char *const formats[] = {"text", "json", "markdown", "csv", "html", NULL};
+    if (!one_of(o->format, formats))
+        return usage_error("unknown format '%s' (budget writes text, json, markdown, csv or html)", o->format);
+    styr_ruleset *rs = load_ruleset(o);
+    if (!rs)
+        return EXIT_FAILED;
+    styr_doc *doc = NULL;
+    styr_budget b;
+    memset(&b, 0, sizeof b);
+    styr_error err;
+    styr_error_clear(&err);
+    int rc = EXIT_CLEAN;
+    styr_status st = styr_doc_load_file(o->files[0], &o->lim, &doc, &err);
+    if (st == STYR_OK) {
+        const styr_node *kind = doc->root && doc->root->kind == STYR_NODE_MAP ? styr_map_get(doc->root, "kind", 4) : NULL;
+        if (!kind || kind->kind != STYR_NODE_SCALAR || strcmp(kind->u.text, "action-plan") != 0)
+            st = styr_error_set(&err, STYR_E_INPUT, o->files[0], kind ? kind->line : 1, kind ? kind->column : 1,
+                                "budget reads an action plan (kind: action-plan)");
+    }
+    if (st == STYR_OK)
+        st = styr_budget_compute(rs, doc, o->files[0], &b, &err);
+    if (st != STYR_OK) {
+        styr_error_print(&err, stderr);
+        rc = EXIT_FAILED;
+    } else {
+        sink out;
+        styr_report_opts ro = {.lang = o->lang, .ruleset = rs->name, .version = STYR_VERSION};
+        if (sink_open(&out, o->output) < 0) {
+            rc = EXIT_FAILED;
+        } else {
+            if (strcmp(o->format, "json") == 0) styr_report_budget_json(out.f, &b, &ro);
+            else if (strcmp(o->format, "markdown") == 0) styr_report_budget_markdown(out.f, &b, &ro);
+            else if (strcmp(o->format, "csv") == 0) styr_report_budget_csv(out.f, &b, &ro);
+            else if (strcmp(o->format, "html") == 0) styr_report_budget_html(out.f, &b, &ro);
+            else styr_report_budget_text(out.f, &b, &ro);
+            if (sink_close(&out) < 0)
+                rc = EXIT_FAILED;
+        }
+    }
+    styr_budget_free(&b);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+    return rc;
+}
+
 /* ---- main -------------------------------------------------------------- */
 
 static int cmd_help(const char *topic)
 {
     if (!topic) {
         printf("styr %s - validates municipal action plans and prioritises innovation areas\n\n%s"
-               "\nRun 'styr help COMMAND' (validate, score, sensitivity, report, rules) for a command's options.\n",
+               "\nRun 'styr help COMMAND' (validate, score, sensitivity, report, budget, rules) for a command's options.\n",
                STYR_VERSION, usage_text);
         return EXIT_CLEAN;
     }
     static const struct { const char *topic, *text; } pages[] = {
         {"validate", help_validate}, {"rules", help_rules}, {"score", help_score},
-        {"sensitivity", help_sensitivity}, {"report", help_report}, {NULL, NULL}};
+        {"sensitivity", help_sensitivity}, {"report", help_report}, {"budget", help_budget}, {NULL, NULL}};
     for (int i = 0; pages[i].topic; i++)
         if (strcmp(topic, pages[i].topic) == 0) {
             fputs(pages[i].text, stdout);
@@ -901,6 +968,11 @@ int main(int argc, char **argv)
             if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
                 return cmd_help("validate");
         rc = parse_options(argc, argv, 2, &o) < 0 ? EXIT_FAILED : cmd_validate(&o);
+    } else if (strcmp(cmd, "budget") == 0) {
+        for (int i = 2; i < argc; i++)
+            if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+                return cmd_help("budget");
+        rc = parse_options(argc, argv, 2, &o) < 0 ? EXIT_FAILED : cmd_budget(&o);
     } else if (strcmp(cmd, "rules") == 0) {
         const char *sub = argc > 2 ? argv[2] : "";
         if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0)
@@ -911,8 +983,8 @@ int main(int argc, char **argv)
              : strcmp(sub, "list") == 0 ? cmd_rules_list(&o)
              : strcmp(sub, "doc") == 0  ? cmd_rules_doc(&o) : cmd_rules_test(&o);
     } else {
-        static const char *const cmds[] = {"validate", "score", "sensitivity", "report", "rules", "help", NULL};
-        long near = styr_nearest(cmd, strlen(cmd), cmds, 6);
+        static const char *const cmds[] = {"validate", "score", "sensitivity", "report", "budget", "rules", "help", NULL};
+        long near = styr_nearest(cmd, strlen(cmd), cmds, 7);
         if (near >= 0) {
             fprintf(stderr, "styr: unknown command '%s' (did you mean '%s'?)\n", cmd, cmds[near]);
             return EXIT_FAILED;

@@ -123,10 +123,31 @@ local function is_grant(f)
   return e ~= nil and e.type == "external-grant"
 end
 
-local function covers(f, y)
-  if f.years == nil then return true end
-  for _, fy in each(f.years) do if fy == y then return true end end
-  return false
+-- A grant's money for year y: amount_sek shared evenly over the years it is
+-- for (`years`, else the years the action runs within the period).
+local function money_for_year(a, f, y, y1, y2)
+  local amount = num(f.amount_sek)
+  if amount == nil then return 0 end
+  local n, covers = 0, false
+  if f.years ~= nil and #f.years > 0 then
+    for _, fy in each(f.years) do
+      if math.type(fy) == "integer" then
+        n = n + 1
+        if fy == y then covers = true end
+      end
+    end
+  else
+    local t, s, e = a.timeline, y1, y2
+    local ts, te = t and date.parse(t.start, "start"), t and date.parse(t["end"], "end")
+    if ts and te and ts <= te then
+      s = math.max(y1, tonumber(date.format(ts):sub(1, 4)))
+      e = math.min(y2, tonumber(date.format(te):sub(1, 4)))
+    end
+    n = e - s + 1
+    covers = y >= s and y <= e
+  end
+  if not covers or n <= 0 then return 0 end
+  return amount / n
 end
 
 rule {
@@ -151,7 +172,7 @@ rule {
     local grants = {}
     for _, a in each(plan.actions) do
       for _, f in each(a.financing) do
-        if is_grant(f) then grants[#grants + 1] = {f = f, ends = grant_end(f)} end
+        if is_grant(f) then grants[#grants + 1] = {f = f, ends = grant_end(f), base_sek = money_for_year(a, f, y1, y1, y2)} end
       end
     end
     if #grants == 0 then return end
@@ -167,7 +188,7 @@ rule {
         if g.ends == nil or g.ends >= start_y then
           continuing = true
         else
-          if covers(g.f, y1) then lost_sek = lost_sek + (num(g.f.amount_sek) or 0) end
+          lost_sek = lost_sek + g.base_sek
           local n = tostring(g.f.source or "?")
           if not seen[n] then seen[n] = true; names[#names + 1] = n end
           if last_end == nil or g.ends > last_end then last_end = g.ends end
