@@ -4,7 +4,7 @@
 #   1. validate the action plan 2018-2019 with the goteborg ruleset;
 #   2. score the proposed innovation areas under the five bundled scenarios,
 #      side by side, with the best portfolio within the budget where one is set;
-#   3. show how robust the steering group's (AHP) ranking is.
+#   3. show how robust an example AHP ranking (illustrative judgements) is.
 # Extra arguments go to every styr call (e.g. --lang en).
 set -euo pipefail
 cd "$(dirname "$0")"

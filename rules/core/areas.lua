@@ -117,7 +117,9 @@ rule {
   check = function(area)
     if registry.size("program") == 0 then return end
     for i, p in each(area.programs) do
-      if registry.program(tostring(p)) == nil then
+      local base = tostring(p):match("^(.-)%s+%d%d%d%d$")
+      local yearly = base and registry.program(base)
+      if registry.program(tostring(p)) == nil and not (yearly and yearly.yearly == true) then
         report(area.programs, i, {program = p, hint = did_you_mean(registry.suggest("program", tostring(p)))})
       end
     end
