@@ -283,7 +283,7 @@ rule {
       local w = status_words[tostring(f.status)]
       if w ~= nil then
         local what
-        if f.amount_sek ~= nil then what = sek(f.amount_sek) .. " kr"
+        if f.amount_sek ~= nil then what = sek(f.amount_sek) .. (en and " SEK" or " kr")
         elseif f.fte ~= nil then what = tostring(f.fte) .. (en and " FTE" or " årsarbetskrafter")
         else what = en and "the money" or "finansieringen" end
         local decision = f.decision and ((en and " (to be decided in " or " (avgörs i ") .. tostring(f.decision) .. ")") or ""
