@@ -393,6 +393,18 @@ static styr_status add_registry(styr_ruleset *rs, const styr_doc *doc, styr_erro
                 char what[64];
                 snprintf(what, sizeof what, "an entry of '%s'", registry_lists[k].list);
                 styr_status est = check_keys(doc, e, registry_entry_keys, what, err);
+                /* A level the governance rules do not know would silently let any body decide. */
+                static const char *const levels[] = {"council", "executive", "board", "company", "office", NULL};
+                const styr_node *lv = styr_map_get(e, "level", 5);
+                int lv_ok = !lv;
+                for (int q = 0; lv && scalar_text(lv) && levels[q]; q++)
+                    lv_ok |= strcmp(lv->u.text, levels[q]) == 0;
+                if (est == STYR_OK && !lv_ok) {
+                    long near = scalar_text(lv) ? styr_nearest(lv->u.text, lv->count, levels, 5) : -1;
+                    est = node_error(err, doc, lv, "level must be council, executive, board, company or office%s%s%s",
+                                     near >= 0 ? " (did you mean '" : "", near >= 0 ? levels[near] : "",
+                                     near >= 0 ? "'?)" : "");
+                }
                 if (est != STYR_OK) {
                     lua_pop(L, 2);
                     return est;

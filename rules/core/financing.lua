@@ -333,11 +333,11 @@ rule {
     if from == nil then return end
     local y1, y2 = tonumber(date.format(from):sub(1, 4)), tonumber(date.format(to):sub(1, 4))
     for _, f in each(a.financing) do
-      for i, y in each(f.years) do
-        if math.type(y) == "integer" and (y < y1 or y > y2) then
-          report(f.years, i, {year = y, from = y1, to = y2})
-        end
+      local outside = {}
+      for _, y in each(f.years) do
+        if math.type(y) == "integer" and (y < y1 or y > y2) then outside[#outside + 1] = tostring(y) end
       end
+      if #outside > 0 then report(f, "years", {year = table.concat(outside, ", "), from = y1, to = y2}) end
     end
   end,
 }

@@ -93,7 +93,7 @@ rule {
       end
     end
     if #named > 0 then
-      report(a, l and "links" or nil, {what = table.concat(named, ", ")})
+      report(a, "links", {what = table.concat(named, ", ")})
     end
   end,
 }
