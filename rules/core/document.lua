@@ -140,38 +140,60 @@ rule {
 }
 
 -- Every text field of the plan, with the node and key it is at.
-local function each_text(node, fn, depth)
+local function each_text(node, fn, depth, skip)
   if depth > 12 then return end
   local k = kind(node)
   if k == "map" then
-    for _, key in ipairs(keys(node)) do
-      local v = node[key]
-      if kind(v) == "text" then fn(node, key, v) else each_text(v, fn, depth + 1) end
+    for key, v in pairs(node) do
+      if key ~= skip then
+        local vk = type(v)
+        if vk == "string" then fn(node, key, v) elseif vk ~= "number" and vk ~= "boolean" then each_text(v, fn, depth + 1) end
+      end
     end
   elseif k == "list" then
     for i, v in each(node) do
-      if kind(v) == "text" then fn(node, i, v) else each_text(v, fn, depth + 1) end
+      local vk = type(v)
+      if vk == "string" then fn(node, i, v) elseif vk ~= "number" and vk ~= "boolean" then each_text(v, fn, depth + 1) end
     end
   end
 end
 
+local function placeholders(root, skip)
+  each_text(root, function(node, key, value)
+    if node == root and key == "kind" then return end
+    if pattern.match("placeholder", value) then   -- the cheap test first: most texts have none
+      local hits = pattern.find_all("placeholder", value, 0)
+      report(node, key, {field = path(node, key), value = hits[1] or value})
+    end
+  end, 0, skip)
+end
+
+local placeholder_message = {
+  sv = "Fältet '{field}' innehåller mallens platshållare '{value}' i stället för en riktig uppgift.",
+  en = "Field '{field}' holds the template placeholder '{value}' instead of real content.",
+}
+
 rule {
   id = "document.placeholder",
   severity = "warning",
-  message = {
-    sv = "Fältet '{field}' innehåller mallens platshållare '{value}' i stället för en riktig uppgift.",
-    en = "Field '{field}' holds the template placeholder '{value}' instead of real content.",
-  },
+  message = placeholder_message,
   remediation = {sv = "Fyll i uppgiften eller ta bort fältet.", en = "Fill in the value or remove the field."},
   source = "seed line 220 (\"Datum och paragraf för beslutet: [Text]\")",
   applies_to = "plan",
   check = function(plan)
-    each_text(plan, function(node, key, value)
-      if key == "kind" then return end
-      local hits = pattern.find_all("placeholder", value, 0)
-      if #hits > 0 then
-        report(node, key, {field = path(node, key), value = hits[1]})
-      end
-    end, 0)
+    placeholders(plan, "actions")   -- each action's own text: action.placeholder
+  end,
+}
+
+-- The same for every text of an action, one action at a time (a plan-wide
+-- walk of a large plan would be one long rule call).
+rule {
+  id = "action.placeholder",
+  severity = "warning",
+  message = placeholder_message,
+  remediation = {sv = "Fyll i uppgiften eller ta bort fältet.", en = "Fill in the value or remove the field."},
+  source = "seed line 220 (mallens platshållare, t.ex. \"[Text]\"); FORMATS.md section 8",
+  check = function(a)
+    placeholders(a, nil)
   end,
 }

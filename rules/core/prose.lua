@@ -35,6 +35,34 @@ local function program_key(name)
   return fold(s)
 end
 
+-- The registry's programmes by the first word of each folded spelling (name
+-- and aliases of six characters or more), read once: the registry does not
+-- change during a run. Yearly programmes are found by the budget-assignment
+-- pattern instead.
+local by_first
+local function program_spellings()
+  if by_first == nil then
+    by_first = {}
+    for _, name in ipairs(registry.names("program")) do
+      local e = registry.program(name)
+      if e.yearly ~= true then
+        local p = {name = tostring(e.name), key = fold(tostring(e.name))}
+        local all = {tostring(e.name)}
+        for _, al in each(e.aliases) do all[#all + 1] = tostring(al) end
+        for _, sp in ipairs(all) do
+          if (utf8.len(sp) or 0) >= 6 then
+            local f = fold(sp)
+            local first = f:match("^[%w\128-\255]+") or f
+            by_first[first] = by_first[first] or {}
+            table.insert(by_first[first], {program = p, text = f})
+          end
+        end
+      end
+    end
+  end
+  return by_first
+end
+
 rule {
   id = "action.links.mentioned",
   severity = "warning",
@@ -69,17 +97,17 @@ rule {
       end
     end
     -- Programmes of the registry, by name or alias.
-    for _, name in ipairs(registry.names("program")) do
-      local e = registry.program(name)
-      local key = fold(tostring(e.name))
-      if not linked_programs[key] and not seen["p" .. key] and e.yearly ~= true then   -- yearly: by the pattern below
-        local spellings = {tostring(e.name)}
-        for _, al in each(e.aliases) do spellings[#spellings + 1] = tostring(al) end
-        for _, sp in ipairs(spellings) do
-          if utf8.len(sp) and utf8.len(sp) >= 6 and has_words(folded, fold(sp)) then
-            seen["p" .. key] = true
-            named[#named + 1] = tostring(e.name)
-            break
+    -- A spelling is looked for only where the text has its first word.
+    local index, tried = program_spellings(), {}
+    for w in folded:gmatch("[%w\128-\255]+") do
+      local cands = index[w]
+      if cands and not tried[w] then
+        tried[w] = true
+        for _, c in ipairs(cands) do
+          local p = c.program
+          if not linked_programs[p.key] and not seen[p] and has_words(folded, c.text) then
+            seen[p] = true
+            named[#named + 1] = p.name
           end
         end
       end
@@ -132,6 +160,30 @@ local function linked(a, b)
   return false
 end
 
+local function max_actions()
+  return math.tointeger(ruleset.setting("overlap_max_actions", 500)) or 500
+end
+
+rule {
+  id = "action.overlap.not-checked",
+  severity = "info",
+  applies_to = "plan",
+  message = {
+    sv = "Planen har {count} insatser; nästan likadana insatser söks bara i planer med högst {max} (overlap_max_actions).",
+    en = "The plan has {count} actions; near-duplicate actions are looked for only in plans of at most {max} (overlap_max_actions).",
+  },
+  remediation = {
+    sv = "Dela upp planen, eller höj 'overlap_max_actions' i ruleset.yaml (jämförelsen växer med kvadraten på antalet insatser).",
+    en = "Split the plan, or raise 'overlap_max_actions' in ruleset.yaml (the comparison grows with the square of the number of actions).",
+  },
+  source = "house policy (a bound on the cost of action.overlap; nothing is skipped silently)",
+  check = function(plan)
+    local n = 0
+    for _ in each(plan.actions) do n = n + 1 end
+    if n > max_actions() then report(plan, "actions", {count = n, max = max_actions()}) end
+  end,
+}
+
 rule {
   id = "action.overlap",
   severity = "info",
@@ -150,6 +202,9 @@ rule {
     local stem_len = math.tointeger(ruleset.setting("overlap_stem", 5)) or 5
     local title_weight = tonumber(ruleset.setting("overlap_title_weight", 2)) or 2
     local stop = setting_list("overlap_stopwords")
+    local n = 0
+    for _ in each(plan.actions) do n = n + 1 end
+    if n < 2 or n > max_actions() then return end   -- action.overlap.not-checked says so
     local acts, vecs, df = {}, {}, {}
     for _, a in each(plan.actions) do
       acts[#acts + 1] = a
@@ -157,39 +212,57 @@ rule {
       vecs[#vecs + 1] = v
       for st in pairs(v) do df[st] = (df[st] or 0) + 1 end
     end
-    local n = #acts
-    if n < 2 or n > 3000 then return end
-    -- tf-idf, normalised: words most actions use weigh little.
+    -- In a plan of more than 100 actions, words in more than a tenth of them
+    -- (at least 50) say little and would make the comparison quadratic: they
+    -- are left out.
+    local common = n <= 100 and n or math.max(50, n // 10)
+    -- tf-idf, normalised, and an index from each word to its actions.
+    local postings = {}
     for i, v in ipairs(vecs) do
       local norm = 0
       for st, c in pairs(v) do
-        local x = c * math.log(n / df[st])
-        v[st] = x
-        norm = norm + x * x
+        if df[st] > common then
+          v[st] = nil
+        else
+          local x = c * math.log(n / df[st])
+          v[st] = x
+          norm = norm + x * x
+        end
       end
       norm = math.sqrt(norm)
-      if norm > 0 then for st, x in pairs(v) do v[st] = x / norm end end
-      vecs[i] = v
+      for st, x in pairs(v) do
+        v[st] = norm > 0 and x / norm or 0
+        local list = postings[st]
+        if list == nil then list = {}; postings[st] = list end
+        list[#list + 1] = i
+      end
     end
     -- Pairs above the threshold, joined into groups.
     local parent, shared = {}, {}
-    local function find(i) while parent[i] and parent[i] ~= i do i = parent[i] end return i end
+    local function find(i) while parent[i] ~= i do i = parent[i] end return i end
     for i = 1, n do parent[i] = i end
     for i = 1, n - 1 do
-      for j = i + 1, n do
-        local vi, vj, dot = vecs[i], vecs[j], 0
-        local common = {}
-        for st, x in pairs(vi) do
-          local y = vj[st]
-          if y then dot = dot + x * y; common[#common + 1] = {st, x * y} end
+      local dots = {}
+      for st, x in pairs(vecs[i]) do
+        for _, j in ipairs(postings[st]) do
+          if j > i then dots[j] = (dots[j] or 0) + x * vecs[j][st] end
         end
+      end
+      for j, dot in pairs(dots) do
         if dot >= threshold and not linked(acts[i], acts[j]) then
           local ri, rj = find(i), find(j)
-          if ri ~= rj then parent[math.max(ri, rj)] = math.min(ri, rj) end
-          table.sort(common, function(p, q) if p[2] ~= q[2] then return p[2] > q[2] end return p[1] < q[1] end)
           local root = math.min(ri, rj)
-          shared[root] = shared[root] or {}
-          for k = 1, math.min(3, #common) do shared[root][common[k][1]] = true end
+          if ri ~= rj then parent[math.max(ri, rj)] = root end
+          if shared[i] == nil then   -- the words of an action's first match are enough to show
+            local words = {}
+            for st, x in pairs(vecs[i]) do
+              local y = vecs[j][st]
+              if y then words[#words + 1] = {st, x * y} end
+            end
+            table.sort(words, function(p, q) if p[2] ~= q[2] then return p[2] > q[2] end return p[1] < q[1] end)
+            shared[i] = {}
+            for k = 1, math.min(3, #words) do shared[i][words[k][1]] = true end
+          end
         end
       end
     end
@@ -205,7 +278,7 @@ rule {
         local ids, words = {}, {}
         for _, i in ipairs(g) do ids[#ids + 1] = tostring(text(acts[i], "id")) end
         for _, i in ipairs(g) do
-          for st in pairs(shared[find(i)] or {}) do words[st] = true end
+          for st in pairs(shared[i] or {}) do words[st] = true end
         end
         local wl = {}
         for st in pairs(words) do wl[#wl + 1] = st .. "…" end
