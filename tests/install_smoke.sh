@@ -16,7 +16,8 @@ set +e
 env -i PATH=/usr/bin:/bin "$prefix/bin/styr" validate "$root/scenarios/goteborg-2018-2019.yaml" --lang en > "$prefix/out.txt"
 rc=$?
 set -e
-[ $rc -eq 1 ] && grep -q "30 actions, 57 errors" "$prefix/out.txt" || { echo "FAIL: exit $rc"; tail -3 "$prefix/out.txt"; exit 1; }
+# The bundled plan as the city reads it: no error, 50 warnings (docs/review-goteborg-2018-2019.md).
+[ $rc -eq 0 ] && grep -q "30 actions, 0 errors, 50 warnings" "$prefix/out.txt" || { echo "FAIL: exit $rc"; tail -3 "$prefix/out.txt"; exit 1; }
 # The library, its header and pkg-config file: an embedding program builds and runs.
 cat > "$prefix/embed.c" <<'C'
 #include <stdio.h>
@@ -40,5 +41,5 @@ san=()
 grep -q '^STYR_SANITIZE:BOOL=ON' "$build/CMakeCache.txt" && san=(-fsanitize=address,undefined)
 cc "${san[@]}" -o "$prefix/bin/embed" "$prefix/embed.c" $(pkg-config --cflags --libs --static styr)
 out=$("$prefix/bin/embed" "$root/scenarios/goteborg-2018-2019.yaml")
-[ "$out" = "styr 0.1.0: 90 findings, 57 errors" ] || { echo "FAIL: embedding program said: $out"; exit 1; }
+[ "$out" = "styr 0.1.0: 57 findings, 0 errors" ] || { echo "FAIL: embedding program said: $out"; exit 1; }
 echo "install smoke test: 2 passed, 0 failed"

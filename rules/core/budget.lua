@@ -179,19 +179,41 @@ rule {
     local b_fte_own = num(base.fte_reprioritised) or 0
     local b_fte_ext = num(base.fte_external) or 0
     local b_sek = num(base.funding_sek) or 0
-    local gaps, names, seen, last_end = {}, {}, {}, nil
+    -- One pass over the grants (a plan may have thousands): the last day any
+    -- of them runs, and what ends before each year, by the year it is missed.
+    local open_ended, max_end, ended = false, nil, {}
+    for _, g in ipairs(grants) do
+      if g.ends == nil then
+        open_ended = true
+      else
+        if max_end == nil or g.ends > max_end then max_end = g.ends end
+        local missed = tonumber(date.format(g.ends):sub(1, 4)) + 1
+        if missed <= y2 then
+          local e = ended[missed] or {sek = 0, grants = {}}
+          ended[missed] = e
+          e.sek = e.sek + g.base_sek
+          e.grants[#e.grants + 1] = g
+        end
+      end
+    end
+    local gaps, names, seen, last_end, lost_sek = {}, {}, {}, nil, 0
     local en = lang() == "en"
     for y = y1 + 1, y2 do
       local start_y = date.parse(tostring(y), "start")
-      local continuing, lost_sek = false, 0
-      for _, g in ipairs(grants) do
-        if g.ends == nil or g.ends >= start_y then
-          continuing = true
-        else
-          lost_sek = lost_sek + g.base_sek
-          local n = tostring(g.f.source or "?")
-          if not seen[n] then seen[n] = true; names[#names + 1] = n end
-          if last_end == nil or g.ends > last_end then last_end = g.ends end
+      local continuing = open_ended or (max_end ~= nil and max_end >= start_y)
+      local due = {}   -- few entries: one a year in which grants end; in year order, for a stable message
+      for k in pairs(ended) do if k <= y then due[#due + 1] = k end end
+      table.sort(due)
+      for _, k in ipairs(due) do
+        local e = ended[k]
+        do
+          lost_sek = lost_sek + e.sek
+          for _, g in ipairs(e.grants) do
+            local n = tostring(g.f.source or "?")
+            if not seen[n] then seen[n] = true; names[#names + 1] = n end
+            if last_end == nil or g.ends > last_end then last_end = g.ends end
+          end
+          ended[k] = nil
         end
       end
       local lost_fte = continuing and 0 or b_fte_ext

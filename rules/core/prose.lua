@@ -79,6 +79,32 @@ rule {
     local txt = action_text(a)
     if txt == "" then return end
     local folded = fold(txt)
+    -- What the text names, found first (most texts name nothing, and then the
+    -- links need not be read at all).
+    local ids, programs, years = {}, {}, {}
+    if pattern.match("action-reference", txt) then
+      local seen_id = {}
+      for _, ref in ipairs(pattern.find_all("action-reference", txt, 1)) do
+        for id in ref:gmatch("%d+%.%d+") do
+          if not seen_id[id] then seen_id[id] = true; ids[#ids + 1] = id end
+        end
+      end
+    end
+    -- Programmes of the registry, by name or alias: a spelling is looked for
+    -- only where the text has its first word (a few dozen plain searches).
+    for first, cands in pairs(program_spellings()) do
+      if folded:find(first, 1, true) then
+        for _, c in ipairs(cands) do
+          if not programs[c.program] and has_words(folded, c.text) then programs[c.program] = true end
+        end
+      end
+    end
+    -- Budget assignments and goals: "uppdrag i Budget 2018", "budgetmål 2018".
+    if pattern.match("budget-assignment", txt) then
+      for _, year in ipairs(pattern.find_all("budget-assignment", txt, 1)) do years[#years + 1] = year end
+    end
+    if #ids == 0 and next(programs) == nil and #years == 0 then return end
+
     local linked_actions, linked_programs = {}, {}
     local l = a.links
     for _, id in each(l and l.actions) do linked_actions[tostring(id)] = true end
@@ -86,37 +112,23 @@ rule {
     local d = plan and plan.document
     for _, p in each(d and d.implements) do linked_programs[program_key(p)] = true end   -- not "another programme"
     local own = tostring(text(a, "id") or "")
-    local named, seen = {}, {}
-    -- Other actions: "insats 5.2", "punkt 3.2 och 3.3".
-    for _, ref in ipairs(pattern.find_all("action-reference", txt, 1)) do
-      for id in ref:gmatch("%d+%.%d+") do
-        if id ~= own and not linked_actions[id] and find_action(id) ~= nil and not seen["a" .. id] then
-          seen["a" .. id] = true
-          named[#named + 1] = (lang() == "en" and "action " or "insats ") .. id
-        end
+    local named = {}
+    for _, id in ipairs(ids) do
+      if id ~= own and not linked_actions[id] and find_action(id) ~= nil then
+        named[#named + 1] = (lang() == "en" and "action " or "insats ") .. id
       end
     end
-    -- Programmes of the registry, by name or alias.
-    -- A spelling is looked for only where the text has its first word.
-    local index, tried = program_spellings(), {}
-    for w in folded:gmatch("[%w\128-\255]+") do
-      local cands = index[w]
-      if cands and not tried[w] then
-        tried[w] = true
-        for _, c in ipairs(cands) do
-          local p = c.program
-          if not linked_programs[p.key] and not seen[p] and has_words(folded, c.text) then
-            seen[p] = true
-            named[#named + 1] = p.name
-          end
-        end
-      end
+    local programs_named = {}
+    for p in pairs(programs) do
+      if not linked_programs[p.key] then programs_named[#programs_named + 1] = p.name end
     end
-    -- Budget assignments and goals: "uppdrag i Budget 2018", "budgetmål 2018".
-    for _, year in ipairs(pattern.find_all("budget-assignment", txt, 1)) do
+    table.sort(programs_named)   -- the index has no order; the message must not vary
+    for _, name in ipairs(programs_named) do named[#named + 1] = name end
+    local seen_year = {}
+    for _, year in ipairs(years) do
       local key = program_key("Kommunfullmäktiges budget " .. year)
-      if not linked_programs[key] and not seen["b" .. year] then
-        seen["b" .. year] = true
+      if not linked_programs[key] and not seen_year[year] then
+        seen_year[year] = true
         named[#named + 1] = "Kommunfullmäktiges budget " .. year
       end
     end
@@ -135,11 +147,14 @@ local function setting_list(name)
 end
 
 -- Word stems of an action with their weights (title words weigh more).
-local function stems(a, stop, stem_len, title_weight)
+local function stems(a, stop, stem_len, title_weight, max_words)
   local out = {}
+  local budget = max_words
   local function add(s, weight)
     if kind(s) ~= "text" then return end
     for w in fold(s):gmatch("[%a\128-\255]+") do
+      budget = budget - 1
+      if budget < 0 then return end   -- a text's first words say what it is about
       local n = utf8.len(w)
       if n and n >= 4 and not stop[w] then
         local cut = utf8.offset(w, stem_len + 1)
@@ -202,13 +217,14 @@ rule {
     local stem_len = math.tointeger(ruleset.setting("overlap_stem", 5)) or 5
     local title_weight = tonumber(ruleset.setting("overlap_title_weight", 2)) or 2
     local stop = setting_list("overlap_stopwords")
+    local max_words = math.tointeger(ruleset.setting("overlap_max_words", 400)) or 400
     local n = 0
     for _ in each(plan.actions) do n = n + 1 end
     if n < 2 or n > max_actions() then return end   -- action.overlap.not-checked says so
     local acts, vecs, df = {}, {}, {}
     for _, a in each(plan.actions) do
       acts[#acts + 1] = a
-      local v = stems(a, stop, stem_len, title_weight)
+      local v = stems(a, stop, stem_len, title_weight, max_words)
       vecs[#vecs + 1] = v
       for st in pairs(v) do df[st] = (df[st] or 0) + 1 end
     end
