@@ -572,7 +572,7 @@ void styr_report_score_csv(FILE *out, const styr_score_report *r, const styr_rep
         fputc(',', out);
         csv_field(out, r->rs->model->crit[j].id);
     }
-    fputc('\n', out);
+    fputs(",illustrative\n", out);   /* every row says whether its data are made up */
     for (size_t k = 0; k < r->nsc; k++) {
         const styr_scenario_run *sr = &r->sc[k];
         if (!sr->scored)
@@ -587,7 +587,7 @@ void styr_report_score_csv(FILE *out, const styr_score_report *r, const styr_rep
                     s->has_budget && !s->infeasible ? (s->chosen[i] ? "1" : "0") : "");
             for (size_t j = 0; j < t->m; j++)
                 fprintf(out, ",%.6f", s->contrib[i * t->m + j]);
-            fputc('\n', out);
+            fprintf(out, ",%s\n", r->illustrative ? "true" : "false");
         }
     }
 }
@@ -638,7 +638,7 @@ void styr_report_sensitivity_csv(FILE *out, const styr_sensitivity *s, const sty
         fprintf(out, ",rank_%zu", c + 1);
     for (size_t j = 0; j < t->m; j++)
         fprintf(out, ",central_%s", r->rs->model->crit[j].id);
-    fputc('\n', out);
+    fputs(",illustrative\n", out);
     for (size_t q = 0; q < n; q++) {
         size_t i = sr->s.order[q];
         csv_field(out, t->ids[i]);
@@ -647,6 +647,6 @@ void styr_report_sensitivity_csv(FILE *out, const styr_sensitivity *s, const sty
             fprintf(out, ",%.6f", s->acceptability[i * n + c]);
         for (size_t j = 0; j < t->m; j++)
             fprintf(out, ",%.6f", s->central[i * t->m + j]);
-        fputc('\n', out);
+        fprintf(out, ",%s\n", r->illustrative ? "true" : "false");
     }
 }
