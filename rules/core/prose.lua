@@ -147,7 +147,8 @@ local function setting_list(name)
 end
 
 -- Word stems of an action with their weights (title words weigh more).
-local function stems(a, stop, stem_len, title_weight, max_words)
+-- spelled: the first whole word seen for each stem, to show in the message.
+local function stems(a, stop, stem_len, title_weight, max_words, spelled)
   local out = {}
   local budget = max_words
   local function add(s, weight)
@@ -160,6 +161,7 @@ local function stems(a, stop, stem_len, title_weight, max_words)
         local cut = utf8.offset(w, stem_len + 1)
         local st = cut and w:sub(1, cut - 1) or w
         out[st] = (out[st] or 0) + weight
+        if spelled[st] == nil then spelled[st] = w end
       end
     end
   end
@@ -221,10 +223,10 @@ rule {
     local n = 0
     for _ in each(plan.actions) do n = n + 1 end
     if n < 2 or n > max_actions() then return end   -- action.overlap.not-checked says so
-    local acts, vecs, df = {}, {}, {}
+    local acts, vecs, df, spelled = {}, {}, {}, {}
     for _, a in each(plan.actions) do
       acts[#acts + 1] = a
-      local v = stems(a, stop, stem_len, title_weight, max_words)
+      local v = stems(a, stop, stem_len, title_weight, max_words, spelled)
       vecs[#vecs + 1] = v
       for st in pairs(v) do df[st] = (df[st] or 0) + 1 end
     end
@@ -297,7 +299,7 @@ rule {
           for st in pairs(shared[i] or {}) do words[st] = true end
         end
         local wl = {}
-        for st in pairs(words) do wl[#wl + 1] = st .. "…" end
+        for st in pairs(words) do wl[#wl + 1] = spelled[st] or st end
         table.sort(wl)
         report(acts[g[1]], nil, {ids = table.concat(ids, ", "), words = table.concat(wl, ", ")})
       end
