@@ -29,7 +29,8 @@ typedef struct styr_budget_year {
     double fte_own, fte_external;
     int has_budget;               /* the budget block has an entry for the year */
     int has_budget_sek;           /* ... with funding_sek */
-    double budget_sek;            /* funding_sek (or the base year's, see above) */
+    double budget_sek;            /* funding_sek; when the year leaves it out, the base
+                                     year's (used by the gap; the reports show it as not stated) */
     double budget_fte_reprioritised, budget_fte_external;
     const char *budget_status;    /* decided | requested | conditional | projected, or NULL */
     double gap_sek, gap_fte;      /* money and FTE that ended and were not replaced */

@@ -144,7 +144,7 @@ void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_
         jnum(out, "own", yr->fte_own, 0);
         jnum(out, "external", yr->fte_external, 1);
         fputs("}, \"budget_sek\": ", out);
-        if (yr->has_budget)
+        if (yr->has_budget_sek)   /* as written: a year that leaves it out says nothing */
             styr_json_number(out, yr->budget_sek);
         else
             fputs("null", out);
@@ -227,7 +227,7 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
         char g[64];
         sek(g, sizeof g, yr->gap_sek);
         fprintf(out, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s%s%s |\n", yr->year, s[0], s[1], s[2], s[3],
-                s[4], f[0], f[1], yr->has_budget ? s[5] : "–", yr->has_budget ? status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"),
+                s[4], f[0], f[1], yr->has_budget_sek ? s[5] : "–", yr->has_budget ? status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"),
                 g, yr->gap_fte > 0 ? "**" : "", f[2], yr->gap_fte > 0 ? "**" : "");
     }
     if (b->gap_sources) {
@@ -342,7 +342,7 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
         cnum(&c, yr->sek.own);
         cnum(&c, yr->fte_own);
         cnum(&c, yr->fte_external);
-        if (yr->has_budget)
+        if (yr->has_budget_sek)
             cnum(&c, yr->budget_sek);
         else
             cfield(&c, "", 0);

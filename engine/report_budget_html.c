@@ -192,7 +192,7 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
             fprintf(out, "<td class=\"n\">%s</td>", s);
         }
         sek(s, sizeof s, yr->budget_sek);
-        fprintf(out, "<td class=\"n\">%s</td><td>", yr->has_budget ? s : "–");
+        fprintf(out, "<td class=\"n\">%s</td><td>", yr->has_budget_sek ? s : "–");
         esc(out, yr->has_budget ? status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"));
         fte(f1, sizeof f1, yr->gap_fte, o);
         sek(s, sizeof s, yr->gap_sek);
