@@ -140,13 +140,21 @@ rule {
 
 -- ---- near-duplicate actions ----------------------------------------------
 
+-- A list setting as a set of folded words, read once (settings do not change during a run).
+local setting_sets = {}
 local function setting_list(name)
-  local set = {}
-  for _, w in each(ruleset.setting(name)) do set[fold(tostring(w))] = true end
+  local set = setting_sets[name]
+  if set == nil then
+    set = {}
+    for _, w in each(ruleset.setting(name)) do set[fold(tostring(w))] = true end
+    setting_sets[name] = set
+  end
   return set
 end
 
 -- Word stems of an action with their weights (title words weigh more).
+local sub, offset = string.sub, utf8.offset
+
 -- spelled: the first whole word seen for each stem, to show in the message.
 local function stems(a, stop, stem_len, title_weight, max_words, spelled)
   local out = {}
@@ -156,10 +164,12 @@ local function stems(a, stop, stem_len, title_weight, max_words, spelled)
     for w in fold(s):gmatch("[%a\128-\255]+") do
       budget = budget - 1
       if budget < 0 then return end   -- a text's first words say what it is about
-      local n = utf8.len(w)
-      if n and n >= 4 and not stop[w] then
-        local cut = utf8.offset(w, stem_len + 1)
-        local st = cut and w:sub(1, cut - 1) or w
+      if #w >= 4 and not stop[w] then   -- bytes: a word of three letters with an å is kept, no matter
+        local st = w
+        if #w > stem_len then
+          local cut = offset(w, stem_len + 1)
+          if cut then st = sub(w, 1, cut - 1) end
+        end
         out[st] = (out[st] or 0) + weight
         if spelled[st] == nil then spelled[st] = w end
       end
