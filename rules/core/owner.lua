@@ -94,11 +94,17 @@ rule {
 
 -- The registry's entry for an owner spelling, and whether the spelling is one
 -- of the entry's offices (förvaltningar) rather than the board itself.
+local offices_cache = {}   -- entry name -> set of folded offices (the registry does not change during a run)
 local function office_of(entry, spelling)
-  for _, o in each(entry.offices) do
-    if fold(tostring(o)) == fold(spelling) then return tostring(o) end
+  local name = tostring(entry.name)
+  local set = offices_cache[name]
+  if set == nil then
+    set = {}
+    for _, o in each(entry.offices) do set[fold(tostring(o))] = tostring(o) end
+    offices_cache[name] = set
   end
-  return nil
+  if next(set) == nil then return nil end
+  return set[fold(spelling)]
 end
 
 rule {

@@ -25,14 +25,23 @@ end
 
 -- The registry programme an entry of links.programs or document.implements
 -- names, as its canonical name (yearly programmes keep their year).
-local function program_key(name)
-  local s = tostring(name)
+local function program_key_uncached(s)
   local e = registry.program(s)
   if e ~= nil then return fold(tostring(e.name)) end
   local base, year = s:match("^(.-)%s+(%d%d%d%d)$")
   e = base and registry.program(base)
   if e ~= nil and e.yearly == true then return fold(tostring(e.name) .. " " .. year) end
   return fold(s)
+end
+
+local key_cache = {}   -- a pure function of the name and the registry, which does not change during a run
+local function program_key(name)
+  local s = tostring(name)
+  local cached = key_cache[s]
+  if cached then return cached end
+  local k = program_key_uncached(s)
+  key_cache[s] = k
+  return k
 end
 
 -- The registry's programmes by the first word of each folded spelling (name
@@ -91,9 +100,12 @@ rule {
       end
     end
     -- Programmes of the registry, by name or alias: a spelling is looked for
-    -- only where the text has its first word (a few dozen plain searches).
-    for first, cands in pairs(program_spellings()) do
-      if folded:find(first, 1, true) then
+    -- only where the text has its first word (one pass over the words).
+    local index, tried = program_spellings(), {}
+    for w in folded:gmatch("[%w\128-\255]+") do
+      local cands = index[w]
+      if cands and not tried[w] then
+        tried[w] = true
         for _, c in ipairs(cands) do
           if not programs[c.program] and has_words(folded, c.text) then programs[c.program] = true end
         end
