@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Quick start, command 1: install what styr needs, build it, and run the main
 # job on the bundled Göteborg data:
-#   1. validate the action plan 2018-2019 with the goteborg ruleset;
+#   1. validate the action plan 2018-2019 with the goteborg ruleset, and show
+#      its money year by year (the 2019 gap);
 #   2. score the proposed innovation areas under the five bundled scenarios,
 #      side by side, with the best portfolio within the budget where one is set;
-#   3. show how robust the steering group's (AHP) ranking is.
+#   3. show how robust an example AHP ranking (illustrative judgements) is.
 # Extra arguments go to every styr call (e.g. --lang en).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -24,6 +25,7 @@ step() {
   echo
 }
 step ./build/styr validate scenarios/goteborg-2018-2019.yaml "$@"
+step ./build/styr budget scenarios/goteborg-2018-2019.yaml "$@"
 step ./build/styr score scenarios/goteborg-areas.yaml \
   --scenario scenarios/balanserad.yaml --scenario scenarios/medborgarnytta.yaml \
   --scenario scenarios/naringsliv-och-jobb.yaml --scenario scenarios/kostnadsmedveten.yaml \

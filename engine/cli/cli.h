@@ -72,6 +72,7 @@ int cmd_validate(options *o);
 int cmd_score(options *o);
 int cmd_sensitivity(options *o);
 int cmd_report(options *o);
+int cmd_budget(options *o);
 int cmd_followup(options *o);
 int cmd_diff(options *o);
 int cmd_rules_list(options *o);

@@ -63,7 +63,11 @@ static int prepare_score(options *o, const char *areas_file, score_ctx *c)
         if (sr->scored && sr->s.infeasible)
             cli_worse(&c->rc, EXIT_FINDINGS);   /* an impossible portfolio is a problem to act on */
     }
-    c->report = (styr_score_report){c->rs, &c->p.areas, &c->p.table, c->p.sc, c->p.nsc, 0};
+    c->report = (styr_score_report){c->rs, &c->p.areas, &c->p.table, c->p.sc, c->p.nsc, 0, 0};
+    /* Made-up data says so in every output (FORMATS.md: `illustrative: true`). */
+    const styr_node *ill = c->p.areas_doc && c->p.areas_doc->root && c->p.areas_doc->root->kind == STYR_NODE_MAP
+                               ? styr_map_get(c->p.areas_doc->root, "illustrative", 12) : NULL;
+    c->report.illustrative = ill && ill->kind == STYR_NODE_SCALAR && ill->stype == STYR_SCALAR_BOOL && ill->v.i;
     return 0;
 }
 

@@ -24,7 +24,8 @@ static int cmd_help(int argc, char **argv, int first)
         printf("styr %s - validates municipal action plans and prioritises innovation areas\n\n",
                STYR_VERSION_STRING);
         print_usage_all(stdout);
-        puts("\nRun 'styr help COMMAND' (validate, score, sensitivity, report, followup, diff, rules) for a "
+        puts("\nRun 'styr help COMMAND' (validate, score, sensitivity, report, budget, followup, diff,\n"
+             "rules) for a "
              "command's options.");
         return EXIT_CLEAN;
     }
@@ -54,9 +55,9 @@ static int cmd_help(int argc, char **argv, int first)
 /* An unknown command: the nearest one, or the usage of all. */
 static int unknown_command(const char *name)
 {
-    static const char *const names[] = {"validate", "score", "sensitivity", "report", "followup", "diff",
-                                        "rules", "help", NULL};
-    long near = styr_nearest(name, strlen(name), names, 8);
+    static const char *const names[] = {"validate", "score", "sensitivity", "report", "budget", "followup",
+                                        "diff", "rules", "help", NULL};
+    long near = styr_nearest(name, strlen(name), names, 9);
     if (near >= 0) {
         fprintf(stderr, "styr: unknown command '%s' (did you mean '%s'?)\n", name, names[near]);
         return EXIT_FAILED;

@@ -193,6 +193,20 @@ static const cli_command diff_cmd = {
     "changes by strategy with the money summed, for a board.",
     diff_formats, diff_uses, "Exit codes: 0 compared (whatever changed); 2 the run failed.\n", 2, 2, cmd_diff};
 
+static const cli_use budget_uses[] = {
+    {OPT_FORMAT, NULL}, {OPT_LANG, "words, and for csv: ';' and decimal comma (sv) or ',' and '.' (en)"},
+    {OPT_RULES, "the ruleset whose registry names owners and funders (default\ngoteborg)"}, {OPT_OUTPUT, NULL},
+    {OPT_QUIET, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+
+static const cli_command budget_cmd = {
+    "budget", "PLAN.yaml", NULL,
+    "Projects an action plan year by year: its actions' money (decided, requested,\n"
+    "conditional; external and own) and FTE, against the plan's budget block, per\n"
+    "owner (the plan's default owner applied) and per funder, and the gap left\n"
+    "when money that ends during the period is not replaced (FORMATS.md section 13).\n"
+    "The html format draws stacked bars a year with the gap marked.",
+    followup_formats, budget_uses, "Exit codes: 0 projected; 2 the run failed.\n", 1, 1, cmd_budget};
+
 static const cli_use rules_list_uses[] = {
     {OPT_RULES, NULL}, {OPT_FORMAT, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL}, {OPT_HELP, NULL},
     {OPT_END, NULL}};
@@ -226,7 +240,7 @@ static const cli_command rules_doc_cmd = {
     NULL, rules_doc_uses, "", 0, 0, cmd_rules_doc};
 
 const cli_command *const cli_commands[] = {&validate_cmd, &score_cmd, &sensitivity_cmd, &report_cmd,
-                                           &followup_cmd, &diff_cmd, &rules_list_cmd, &rules_test_cmd, &rules_doc_cmd, NULL};
+                                           &budget_cmd, &followup_cmd, &diff_cmd, &rules_list_cmd, &rules_test_cmd, &rules_doc_cmd, NULL};
 
 const cli_command *cli_find_command(int argc, char **argv, int *used)
 {

@@ -61,6 +61,7 @@ static const char css[] =
     ".chosen{font-weight:700}\n"
     ".note{color:var(--muted);font-size:.9rem}\n"
     ".problem{border-left:4px solid #D55E00;background:#fff3ec;padding:.4rem .8rem;margin:.5rem 0}\n"
+    ".illustrative{border:2px solid #b7791f;background:#fefcbf;padding:.5rem 1rem;font-weight:600}\n"
     "details>summary{cursor:pointer;color:var(--accent)}\n"
     "th button{all:unset;cursor:pointer}th button:focus-visible{outline:2px solid var(--accent)}"
     "th button::after{content:\" \\2195\";color:#8a96a3;font-weight:400}\n"
@@ -206,7 +207,15 @@ static void header(page *p, const sections *s)
     }
     fputs(" \xC2\xB7 styr ", out);
     html_esc(out, p->o->version);
-    fputs("</p>\n<dl class=\"inputs\">\n", out);
+    fputs("</p>\n", out);
+    const styr_score_report *scored = in->score ? in->score : in->sensitivity ? in->sensitivity->base : NULL;
+    if (scored && scored->illustrative)   /* made-up data says so where the numbers are read */
+        fprintf(out, "<p class=\"illustrative\" role=\"note\" data-illustrative=\"true\">%s</p>\n",
+                word(p->o, "Illustrativa data: områdenas bedömningar, kostnader och finansiering är påhittade för att visa "
+                           "modellen, inte stadens beslut.",
+                     "Illustrative data: the areas' assessments, costs and funding are made up to show the model, "
+                     "not decided by the city."));
+    fputs("<dl class=\"inputs\">\n", out);
     for (size_t f = 0; s->findings && f < in->nplans; f++) {
         const styr_file_result *r = &in->plans[f];
         fprintf(out, "<dt>%s</dt><dd>", r->failed ? word(p->o, "Fil", "File") : html_kind_title(p, r->kind));

@@ -19,6 +19,16 @@ static void money(char *buf, size_t cap, double v)
     styr_format_thousands(buf, cap, v, " ");
 }
 
+/* The line every text and Markdown output carries for made-up data. */
+static void illustrative_line(FILE *out, const styr_score_report *r, const styr_report_opts *o, const char *prefix)
+{
+    if (!r->illustrative)
+        return;
+    fprintf(out, word(o, "%sOBS: %s är illustrativa data (illustrative: true), inte stadens bedömningar eller kostnader.\n",
+                      "%sNOTE: %s holds illustrative data (illustrative: true), not the city's assessments or costs.\n"),
+            prefix, r->areas && r->areas->file ? r->areas->file : "areas");
+}
+
 static void print_findings(FILE *out, const styr_score_report *r, const styr_report_opts *o)
 {
     styr_report_opts fo = *o;
@@ -141,6 +151,7 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
         return;
     fprintf(out, word(o, "%s: %zu områden rangordnade, %zu uteslutna\n", "%s: %zu areas ranked, %zu left out\n"),
             r->areas ? r->areas->file : "areas", t->n, t->nexcluded);
+    illustrative_line(out, r, o, "");
     for (size_t e = 0; e < t->nexcluded; e++)
         fprintf(out, word(o, "  utesluten: %s: %s\n", "  left out: %s: %s\n"), t->excluded[e].area, t->excluded[e].reason);
     const styr_scenario_run *first = NULL;
@@ -250,6 +261,7 @@ static void json_header(FILE *out, const styr_score_report *r, const styr_report
     styr_json_string(out, r->rs->model ? r->rs->model->id : NULL);
     fputs(",\n  \"areas_file\": ", out);
     styr_json_string(out, r->areas ? r->areas->file : NULL);
+    fprintf(out, ",\n  \"illustrative\": %s", r->illustrative ? "true" : "false");
     fputs(",\n", out);
 }
 
@@ -352,6 +364,7 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
     if (!t || !sr->scored || !s->acceptability)
         return;
     size_t n = t->n, cols = n < 8 ? n : 8;
+    illustrative_line(out, r, o, "");
     fprintf(out, word(o, "Känslighet för scenario %s: %llu viktvektorer (frö %llu), %s\n",
                       "Sensitivity of scenario %s: %llu weight samples (seed %llu), %s\n"),
             sr->id ? sr->id : sr->file, (unsigned long long)s->samples, (unsigned long long)s->seed,
@@ -481,6 +494,7 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
     if (!t)
         return;
     fprintf(out, word(o, "%zu områden rangordnade, %zu uteslutna.\n", "%zu areas ranked, %zu left out.\n"), t->n, t->nexcluded);
+    illustrative_line(out, r, o, "\n> ");
     for (size_t e = 0; e < t->nexcluded; e++) {
         fprintf(out, "- **%s**: ", t->excluded[e].area);
         md_text(out, t->excluded[e].reason);
@@ -555,7 +569,7 @@ void styr_report_score_csv(FILE *out, const styr_score_report *r, const styr_rep
         fputc(',', out);
         csv_field(out, r->rs->model->crit[j].id);
     }
-    fputc('\n', out);
+    fputs(",illustrative\n", out);   /* every row says whether its data are made up */
     for (size_t k = 0; k < r->nsc; k++) {
         const styr_scenario_run *sr = &r->sc[k];
         if (!sr->scored)
@@ -570,7 +584,7 @@ void styr_report_score_csv(FILE *out, const styr_score_report *r, const styr_rep
                     s->has_budget && !s->infeasible ? (s->chosen[i] ? "1" : "0") : "");
             for (size_t j = 0; j < t->m; j++)
                 fprintf(out, ",%.6f", s->contrib[i * t->m + j]);
-            fputc('\n', out);
+            fprintf(out, ",%s\n", r->illustrative ? "true" : "false");
         }
     }
 }
@@ -581,6 +595,10 @@ void styr_report_sensitivity_markdown(FILE *out, const styr_sensitivity *s, cons
     const styr_area_table *t = r->table;
     const styr_scenario_run *sr = &r->sc[0];
     fprintf(out, "# %s %s\n\n", word(o, "Känslighet för scenario", "Sensitivity of scenario"), sr->id ? sr->id : sr->file);
+    if (r->illustrative) {
+        illustrative_line(out, r, o, "> ");
+        fputc('\n', out);
+    }
     if (!t || !sr->scored || !s->acceptability)
         return;
     size_t n = t->n;
@@ -617,7 +635,7 @@ void styr_report_sensitivity_csv(FILE *out, const styr_sensitivity *s, const sty
         fprintf(out, ",rank_%zu", c + 1);
     for (size_t j = 0; j < t->m; j++)
         fprintf(out, ",central_%s", r->rs->model->crit[j].id);
-    fputc('\n', out);
+    fputs(",illustrative\n", out);
     for (size_t q = 0; q < n; q++) {
         size_t i = sr->s.order[q];
         csv_field(out, t->ids[i]);
@@ -626,6 +644,6 @@ void styr_report_sensitivity_csv(FILE *out, const styr_sensitivity *s, const sty
             fprintf(out, ",%.6f", s->acceptability[i * n + c]);
         for (size_t j = 0; j < t->m; j++)
             fprintf(out, ",%.6f", s->central[i * t->m + j]);
-        fputc('\n', out);
+        fprintf(out, ",%s\n", r->illustrative ? "true" : "false");
     }
 }

@@ -17,6 +17,7 @@ struct styr_score_report {
     styr_scenario_run *sc;
     size_t nsc;
     int explain;
+    int illustrative;                /* the areas file says `illustrative: true` (made-up data) */
 };
 
 void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_report_opts *o);

@@ -33,6 +33,9 @@ static void one_rule(FILE *out, const styr_rule *r)
         fprintf(out, ":%u`)", r->line);
     }
     fputc('\n', out);
+    fputs("- Source: ", out);
+    md(out, r->source ? r->source : "(not stated)");
+    fputc('\n', out);
     if (r->description[1] || r->description[0]) {
         fputs("- Description: ", out);
         md(out, r->description[1] ? r->description[1] : r->description[0]);
@@ -51,6 +54,46 @@ static void one_rule(FILE *out, const styr_rule *r)
         fputc('\n', out);
     }
     fputc('\n', out);
+}
+
+static const char *scalar(const styr_node *n)
+{
+    return n && n->kind == STYR_NODE_SCALAR && n->stype != STYR_SCALAR_NULL ? n->u.text : NULL;
+}
+
+/* The registries of the chain: every entry with where it comes from. */
+static void registry_doc(const styr_ruleset *rs, FILE *out)
+{
+    static const char *const lists[] = {"owners", "boards", "programs", "funders", "reports", NULL};
+    for (size_t d = 0; d < rs->ndocs; d++) {
+        const styr_node *root = rs->docs[d]->root;
+        const char *kind = root && root->kind == STYR_NODE_MAP ? scalar(styr_map_get(root, "kind", 4)) : NULL;
+        if (!kind || strcmp(kind, "registry") != 0)
+            continue;
+        fputs("## Registry `", out);
+        md(out, rs->docs[d]->file);
+        fputs("`\n\n| List | Name | Level or type | Source |\n|---|---|---|---|\n", out);
+        for (int l = 0; lists[l]; l++) {
+            const styr_node *list = styr_map_get(root, lists[l], strlen(lists[l]));
+            for (uint32_t i = 0; list && list->kind == STYR_NODE_SEQ && i < list->count; i++) {
+                const styr_node *e = styr_seq_item(list, i);
+                const char *name = e->kind == STYR_NODE_MAP ? scalar(styr_map_get(e, "name", 4)) : scalar(e);
+                if (!name)
+                    continue;
+                const char *level = e->kind == STYR_NODE_MAP ? scalar(styr_map_get(e, "level", 5)) : NULL;
+                const char *type = e->kind == STYR_NODE_MAP ? scalar(styr_map_get(e, "type", 4)) : NULL;
+                const char *src = e->kind == STYR_NODE_MAP ? scalar(styr_map_get(e, "source", 6)) : NULL;
+                fprintf(out, "| %s | ", lists[l]);
+                md(out, name);
+                fputs(" | ", out);
+                md(out, level ? level : type ? type : "");
+                fputs(" | ", out);
+                md(out, src ? src : "(not stated)");
+                fputs(" |\n", out);
+            }
+        }
+        fputc('\n', out);
+    }
 }
 
 void styr_rules_doc(const styr_ruleset *rs, FILE *out)
@@ -73,6 +116,7 @@ void styr_rules_doc(const styr_ruleset *rs, FILE *out)
             one_rule(out, r);
         }
     }
+    registry_doc(rs, out);
     const styr_model *m = rs->model;
     if (!m)
         return;

@@ -28,6 +28,11 @@ void styr_report_rules_list(FILE *out, const styr_ruleset *rs, int lang, int jso
             styr_json_string(out, r->ruleset);
             fputs(", \"message\": ", out);
             styr_json_string(out, msg);
+            fputs(", \"source\": ", out);
+            if (r->source)
+                styr_json_string(out, r->source);
+            else
+                fputs("null", out);
             fputs(", \"file\": ", out);
             styr_json_string(out, r->file);
             fprintf(out, ", \"line\": %u}", r->line);

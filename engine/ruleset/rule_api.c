@@ -219,7 +219,7 @@ static int api_rule(lua_State *L)
         return luaL_error(L, "rule{} can only be used at the top of a rule file, not inside a check");
     luaL_checktype(L, 1, LUA_TTABLE);
     static const char *const known[] = {"id", "severity", "applies_to", "message", "description",
-                                        "remediation", "check", NULL};
+                                        "remediation", "check", "source", NULL};
     lua_pushnil(L);
     while (lua_next(L, 1)) {
         lua_pop(L, 1);
@@ -229,7 +229,7 @@ static int api_rule(lua_State *L)
             ok |= strcmp(k, known[i]) == 0;
         if (!ok) {
             const char *hint = "";
-            long near = k ? styr_nearest(k, strlen(k), known, 7) : -1;
+            long near = k ? styr_nearest(k, strlen(k), known, 8) : -1;
             if (near >= 0)
                 hint = lua_pushfstring(L, " (did you mean '%s'?)", known[near]);
             return luaL_error(L, "rule{} has an unknown field '%s'%s", k ? k : "?", hint);
@@ -271,6 +271,10 @@ static int api_rule(lua_State *L)
     read_texts(L, 1, "remediation", 0, texts);
     proto.remediation[0] = (char *)texts[0];
     proto.remediation[1] = (char *)texts[1];
+    lua_getfield(L, 1, "source");
+    if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING)
+        return luaL_error(L, "rule '%s': source must be a text (the seed's line, the city's riktlinje, or \"house policy\")", id);
+    proto.source = (char *)lua_tostring(L, -1);
 
     lua_Debug ar;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
@@ -743,7 +747,7 @@ static int api_pattern_find_all(lua_State *L)
 
 /* ---- registry ---------------------------------------------------------- */
 
-static const char *const registry_kinds[] = {"owner", "program", "funder", NULL};
+static const char *const registry_kinds[] = {"owner", "program", "funder", "report", NULL};
 
 /* Pushes the registry index table of kind (owner/program/funder). */
 static void push_registry_kind(lua_State *L, const char *kind)
@@ -778,6 +782,7 @@ static int registry_lookup(lua_State *L, const char *kind)
 static int api_registry_owner(lua_State *L) { return registry_lookup(L, "owner"); }
 static int api_registry_program(lua_State *L) { return registry_lookup(L, "program"); }
 static int api_registry_funder(lua_State *L) { return registry_lookup(L, "funder"); }
+static int api_registry_report(lua_State *L) { return registry_lookup(L, "report"); }
 
 /* registry.suggest(kind, text) -> the nearest spelling in the registry, or nil. */
 static int api_registry_suggest(lua_State *L)
@@ -1043,7 +1048,8 @@ void styr_ruleapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index)
     static const luaL_Reg pattern_fns[] = {{"match", api_pattern_match}, {"find_all", api_pattern_find_all}, {NULL, NULL}};
     static const luaL_Reg registry_fns[] = {
         {"owner", api_registry_owner}, {"program", api_registry_program},
-        {"funder", api_registry_funder}, {"suggest", api_registry_suggest},
+        {"funder", api_registry_funder}, {"report", api_registry_report},
+        {"suggest", api_registry_suggest},
         {"names", api_registry_names}, {"size", api_registry_size}, {NULL, NULL}};
     static const luaL_Reg ruleset_fns[] = {
         {"has_rule", api_ruleset_has_rule}, {"rule_ids", api_ruleset_rule_ids},

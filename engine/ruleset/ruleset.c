@@ -199,6 +199,7 @@ static void rule_free_fields(styr_rule *r)
             free(r->remediation[i]);
     }
     free(r->file);
+    free(r->source);
     free(r->ruleset);
 }
 
@@ -233,6 +234,7 @@ styr_rule *styr_ruleset_add_rule(styr_ruleset *rs, const styr_rule *proto, styr_
         r.remediation[i] = (i == 1 && proto->remediation[1] == proto->remediation[0]) ? r.remediation[0] : dup0(proto->remediation[i]);
     }
     r.file = dup0(proto->file);
+    r.source = dup0(proto->source);
     r.line = proto->line;
     r.ruleset = dup0(proto->ruleset);
     if (!r.id) {
@@ -329,8 +331,44 @@ static styr_status load_yaml(styr_ruleset *rs, const char *dir, const char *name
 
 /* ---- registry ---------------------------------------------------------- */
 
+/* `boards` (FORMATS.md section 10) and `owners` are the same list. `reports`
+ * holds plain names (UR2) or entries with a name. */
 static const struct { const char *list, *kind; } registry_lists[] = {
-    {"owners", "owner"}, {"programs", "program"}, {"funders", "funder"}, {NULL, NULL}};
+    {"owners", "owner"}, {"boards", "owner"}, {"programs", "program"}, {"funders", "funder"},
+    {"reports", "report"}, {NULL, NULL}};
+
+/* The keys registry.yaml and its entries may have; anything else is a typo
+ * that would silently drop a fact, so it stops the load with a suggestion. */
+static const char *const registry_top_keys[] = {
+    "kind", "version", "owners", "boards", "programs", "funders", "reports", NULL};
+static const char *const registry_entry_keys[] = {
+    "name", "aliases", "offices", "type", "level", "period", "until", "source", "note",
+    "merged_into", "yearly", NULL};
+
+/* Fails on the first key of map that names does not list, with its line and
+ * the nearest known key. */
+static styr_status check_keys(const styr_doc *doc, const styr_node *map, const char *const *names,
+                              const char *what, styr_error *err)
+{
+    size_t n = 0;
+    while (names[n])
+        n++;
+    for (uint32_t i = 0; map && map->kind == STYR_NODE_MAP && i < map->count; i++) {
+        const styr_node *k = styr_map_key(map, i);
+        const char *key = scalar_text(k);
+        int ok = 0;
+        for (size_t j = 0; key && j < n; j++)
+            ok |= strcmp(key, names[j]) == 0;
+        if (ok)
+            continue;
+        long near = key ? styr_nearest(key, strlen(key), names, n) : -1;
+        char hint[96] = "";
+        if (near >= 0)
+            snprintf(hint, sizeof hint, " (did you mean '%s'?)", names[near]);
+        return node_error(err, doc, k, "unknown key '%s' in %s%s", key ? key : "?", what, hint);
+    }
+    return STYR_OK;
+}
 
 /* Adds one spelling of an entry to the index of kind at the top of the stack:
  * {by_key = {folded -> entry}, spellings = {...}, names = {...}}. */
@@ -372,6 +410,9 @@ static styr_status index_spelling(lua_State *L, const styr_doc *doc, const styr_
 static styr_status add_registry(styr_ruleset *rs, const styr_doc *doc, styr_error *err)
 {
     lua_State *L = styr_sandbox_lua(rs->sb);
+    styr_status kst = check_keys(doc, doc->root, registry_top_keys, "registry.yaml", err);
+    if (kst != STYR_OK)
+        return kst;
     lua_rawgeti(L, LUA_REGISTRYINDEX, rs->registry);    /* reg */
     for (int k = 0; registry_lists[k].list; k++) {
         const styr_node *list = styr_map_get(doc->root, registry_lists[k].list, strlen(registry_lists[k].list));
@@ -384,7 +425,29 @@ static styr_status add_registry(styr_ruleset *rs, const styr_doc *doc, styr_erro
         lua_getfield(L, -1, registry_lists[k].kind);    /* reg idx */
         for (uint32_t i = 0; i < list->count; i++) {
             const styr_node *e = styr_seq_item(list, i);
-            const styr_node *name = e->kind == STYR_NODE_MAP ? styr_map_get(e, "name", 4) : NULL;
+            const styr_node *name = e->kind == STYR_NODE_MAP ? styr_map_get(e, "name", 4)
+                                  : e->kind == STYR_NODE_SCALAR ? e : NULL;
+            if (e->kind == STYR_NODE_MAP) {
+                char what[64];
+                snprintf(what, sizeof what, "an entry of '%s'", registry_lists[k].list);
+                styr_status est = check_keys(doc, e, registry_entry_keys, what, err);
+                /* A level the governance rules do not know would silently let any body decide. */
+                static const char *const levels[] = {"council", "executive", "board", "company", "office", NULL};
+                const styr_node *lv = styr_map_get(e, "level", 5);
+                int lv_ok = !lv;
+                for (int q = 0; lv && scalar_text(lv) && levels[q]; q++)
+                    lv_ok |= strcmp(lv->u.text, levels[q]) == 0;
+                if (est == STYR_OK && !lv_ok) {
+                    long near = scalar_text(lv) ? styr_nearest(lv->u.text, lv->count, levels, 5) : -1;
+                    est = node_error(err, doc, lv, "level must be council, executive, board, company or office%s%s%s",
+                                     near >= 0 ? " (did you mean '" : "", near >= 0 ? levels[near] : "",
+                                     near >= 0 ? "'?)" : "");
+                }
+                if (est != STYR_OK) {
+                    lua_pop(L, 2);
+                    return est;
+                }
+            }
             if (!scalar_text(name)) {
                 lua_pop(L, 2);
                 return node_error(err, doc, name ? name : e, "each entry of '%s' needs a name", registry_lists[k].list);
@@ -398,16 +461,22 @@ static styr_status add_registry(styr_ruleset *rs, const styr_doc *doc, styr_erro
             lua_pushlstring(L, name->u.text, name->count);
             lua_rawseti(L, -2, luaL_len(L, -2) + 1);
             lua_pop(L, 1);
-            const styr_node *aliases = styr_map_get(e, "aliases", 7);
-            if (aliases && aliases->kind != STYR_NODE_SEQ) {
-                lua_pop(L, 2);
-                return node_error(err, doc, aliases, "aliases must be a list, e.g. aliases: [BRG]");
-            }
-            for (uint32_t j = 0; aliases && j < aliases->count; j++) {
-                st = index_spelling(L, doc, e, styr_seq_item(aliases, j), err);
-                if (st != STYR_OK) {
-                    lua_pop(L, 1);
-                    return st;
+            /* offices: the förvaltning a board acts through ("SLK") is
+             * another spelling of the board, which rules can tell apart. */
+            static const char *const spelling_lists[] = {"aliases", "offices", NULL};
+            for (int sl = 0; e->kind == STYR_NODE_MAP && spelling_lists[sl]; sl++) {
+                const styr_node *aliases = styr_map_get(e, spelling_lists[sl], strlen(spelling_lists[sl]));
+                if (aliases && aliases->kind != STYR_NODE_SEQ) {
+                    lua_pop(L, 2);
+                    return node_error(err, doc, aliases, "%s must be a list, e.g. %s: [BRG]",
+                                      spelling_lists[sl], spelling_lists[sl]);
+                }
+                for (uint32_t j = 0; aliases && j < aliases->count; j++) {
+                    st = index_spelling(L, doc, e, styr_seq_item(aliases, j), err);
+                    if (st != STYR_OK) {
+                        lua_pop(L, 1);
+                        return st;
+                    }
                 }
             }
         }
@@ -422,6 +491,11 @@ static void new_registry(styr_ruleset *rs)
     lua_State *L = styr_sandbox_lua(rs->sb);
     lua_newtable(L);
     for (int k = 0; registry_lists[k].list; k++) {
+        lua_getfield(L, -1, registry_lists[k].kind);
+        int made = !lua_isnil(L, -1);   /* owners and boards share one index */
+        lua_pop(L, 1);
+        if (made)
+            continue;
         lua_newtable(L);
         lua_newtable(L);
         lua_setfield(L, -2, "by_key");
@@ -475,6 +549,7 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
             proto.message[0] = (char *)sv;
             proto.message[1] = (char *)en;
             proto.description[0] = proto.description[1] = (char *)scalar_text(d);
+            proto.source = (char *)"FORMATS.md (the file format, schema.yaml)";
             proto.file = doc->file;
             proto.line = m->line;
             proto.ruleset = (char *)rs->loading_ruleset;
@@ -650,6 +725,10 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth,
         free(p);
         return STYR_E_RULESET;
     }
+    static const char *const ruleset_keys[] = {"kind", "version", "name", "description", "extends",
+                                               "severity", "patterns", "settings", NULL};
+    if ((st = check_keys(meta, meta->root, ruleset_keys, "ruleset.yaml", err)) != STYR_OK)
+        return st;
     const styr_node *name = styr_map_get(meta->root, "name", 4);
     if (!scalar_text(name))
         return node_error(err, meta, name ? name : meta->root, "ruleset.yaml needs a name");

@@ -43,6 +43,8 @@ typedef struct styr_rule {
     char *description[2];
     char *remediation[2];
     char *file;                  /* where it was declared */
+    char *source;                /* where its requirement comes from: a seed line,
+                                    the city's riktlinje, or "house policy"; or NULL */
     unsigned line;
     char *ruleset;               /* name of the ruleset that declared it */
 } styr_rule;

@@ -10,6 +10,7 @@ end
 rule {
   id = "area.list.empty",
   severity = "error",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   applies_to = "areas",
   message = {sv = "Filen föreslår inga innovationsområden ('areas:').", en = "The file proposes no innovation areas ('areas:')."},
   remediation = {
@@ -25,6 +26,7 @@ rule {
 rule {
   id = "area.id.missing",
   severity = "error",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {sv = "Ett område saknar id.", en = "An area has no id."},
   remediation = {
     sv = "Ge området ett kort, unikt id som scenarier och beroenden kan hänvisa till, t.ex. 'id: testarena'.",
@@ -38,6 +40,7 @@ rule {
 rule {
   id = "area.id.duplicate",
   severity = "error",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {sv = "Område-id '{id}' finns redan (rad {first}).", en = "Area id '{id}' is used twice (first on line {first})."},
   remediation = {
     sv = "Ge området ett eget id, eller slå ihop de två områdena; ändra då också 'requires', 'excludes' och scenariernas 'include' och 'exclude'.",
@@ -55,6 +58,7 @@ rule {
 rule {
   id = "area.title.missing",
   severity = "warning",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {sv = "Område {action} saknar rubrik (title).", en = "Area {action} has no title."},
   remediation = {
     sv = "Ange en kort rubrik för området, t.ex. 'title: Göteborg som testarena för nya innovationer'.",
@@ -68,6 +72,7 @@ rule {
 rule {
   id = "area.owner.missing",
   severity = "error",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {sv = "Område {action} saknar ansvarig nämnd/styrelse (owner).", en = "Area {action} has no owner."},
   remediation = {
     sv = "Ange 'owner:' med den nämnd, styrelse eller det bolag som ska ansvara för området, t.ex. 'owner: Business Region Göteborg'.",
@@ -81,6 +86,7 @@ rule {
 rule {
   id = "area.owner.unknown",
   severity = "error",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {
     sv = "Område {action}: ansvarig '{owner}' finns inte i registret{hint}.",
     en = "Area {action}: owner '{owner}' is not in the registry{hint}.",
@@ -99,6 +105,7 @@ rule {
 rule {
   id = "area.program.unknown",
   severity = "error",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {
     sv = "Område {action} länkar till programmet '{program}', som inte finns i registret{hint}.",
     en = "Area {action} links to the programme '{program}', which is not in the registry{hint}.",
@@ -110,7 +117,9 @@ rule {
   check = function(area)
     if registry.size("program") == 0 then return end
     for i, p in each(area.programs) do
-      if registry.program(tostring(p)) == nil then
+      local base = tostring(p):match("^(.-)%s+%d%d%d%d$")
+      local yearly = base and registry.program(base)
+      if registry.program(tostring(p)) == nil and not (yearly and yearly.yearly == true) then
         report(area.programs, i, {program = p, hint = did_you_mean(registry.suggest("program", tostring(p)))})
       end
     end
@@ -120,6 +129,7 @@ rule {
 rule {
   id = "area.strategy.unknown",
   severity = "error",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {
     sv = "Område {action} anger strategi '{strategy}', som programmet inte har ({known}).",
     en = "Area {action} names strategy '{strategy}', which the programme does not have ({known}).",
@@ -142,6 +152,7 @@ rule {
 rule {
   id = "area.cost.missing",
   severity = "error",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {sv = "Område {action} saknar kostnad (cost_sek).", en = "Area {action} has no cost (cost_sek)."},
   remediation = {
     sv = "Ange områdets beräknade kostnad i kronor, t.ex. 'cost_sek: 2500000'; utan kostnad rangordnas området inte.",
@@ -155,6 +166,7 @@ rule {
 rule {
   id = "area.cost.invalid",
   severity = "error",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {
     sv = "Område {action}: {field} är {value}; ett belopp är ett ändligt tal från 0 och uppåt.",
     en = "Area {action}: {field} is {value}; an amount is a finite number of 0 or more.",
@@ -173,6 +185,7 @@ rule {
 rule {
   id = "area.external-funding.exceeds-cost",
   severity = "warning",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {
     sv = "Område {action}: den externa finansieringen ({external} kr) är större än kostnaden ({cost} kr).",
     en = "Area {action}: external funding ({external} SEK) exceeds the cost ({cost} SEK).",
@@ -192,6 +205,7 @@ rule {
 rule {
   id = "area.assessment.missing",
   severity = "error",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {
     sv = "Område {action} saknar bedömning av '{criterion}' ({label}); ett saknat värde räknas aldrig som 0.",
     en = "Area {action} has no assessment of '{criterion}' ({label}); a missing value is never counted as 0.",
@@ -213,6 +227,7 @@ rule {
 rule {
   id = "area.assessment.out-of-scale",
   severity = "error",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {
     sv = "Område {action}: bedömningen {value} av '{criterion}' ligger utanför skalan {low}–{high}.",
     en = "Area {action}: the assessment {value} of '{criterion}' is outside the scale {low}–{high}.",
@@ -236,6 +251,7 @@ rule {
 rule {
   id = "area.assessment.unknown-criterion",
   severity = "warning",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {
     sv = "Område {action}: modellen har inget bedömt kriterium '{criterion}'{hint}; värdet används inte.",
     en = "Area {action}: the model has no assessed criterion '{criterion}'{hint}; the value is not used.",
@@ -261,6 +277,7 @@ rule {
 rule {
   id = "area.dependency.unknown",
   severity = "error",
+  source = "FORMATS.md section 2 (the prioritisation model needs every fact it scores)",
   message = {
     sv = "Område {action}: {field} nämner området '{target}'{why}.",
     en = "Area {action}: {field} names the area '{target}'{why}.",

@@ -38,6 +38,7 @@ end
 
 rule {
   id = "action.previous.unknown",
+  source = "FORMATS.md section 8 (previous: the action of an earlier plan this one continues)",
   severity = "error",
   message = {
     sv = "Insats {action}: 'previous: {value}' {reason}.",
@@ -80,6 +81,7 @@ rule {
 
 rule {
   id = "plan.previous.not-continued",
+  source = "the seed, line 224: the plan is revised in autumn 2018 and followed by the next plan; house policy: an unfinished action is either carried over or said to be dropped",
   severity = "info",
   message = {
     sv = "Insats {old} i {period} {state} och förs inte vidare till denna plan: {title}",

@@ -4,6 +4,7 @@
 rule {
   id = "document.missing",
   severity = "error",
+  source = "seed line 220 (mallen för styrande dokument)",
   message = {
     sv = "Planen saknar dokumentuppgifter ('document:' med titel, dokumentsort, beslutande organ och dokumentansvarig).",
     en = "The plan has no document metadata ('document:' with title, type, deciding body and responsible person).",
@@ -26,6 +27,7 @@ for _, f in ipairs(required) do
   rule {
     id = f.id,
     severity = "error",
+    source = "seed line 220 (mallen för styrande dokument: " .. f.sv .. ")",
     message = {
       sv = "Dokumentuppgiften " .. f.sv .. " saknas.",
       en = "The document's " .. f.en .. " is missing.",
@@ -44,6 +46,7 @@ end
 rule {
   id = "document.last-revised.missing",
   severity = "warning",
+  source = "seed line 220 (mallen: \"Senast reviderad\")",
   message = {sv = "Dokumentet saknar datum för senaste revidering (last_revised).", en = "The document has no date of last revision (last_revised)."},
   remediation = {
     sv = "Ange datum för senaste revidering under 'document:', t.ex. 'last_revised: 2017-11-14'.",
@@ -58,6 +61,7 @@ rule {
 rule {
   id = "document.type.unknown",
   severity = "warning",
+  source = "seed line 220 (mallen: \"Dokumentsort\")",
   message = {
     sv = "Okänd dokumentsort '{value}'{hint}. Kända: {known}.",
     en = "Unknown document type '{value}'{hint}. Known: {known}.",
@@ -94,6 +98,7 @@ end
 rule {
   id = "document.date.invalid",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Ogiltigt datum '{value}' i {field}: {reason}.",
     en = "Invalid date '{value}' in {field}: {reason}.",
@@ -114,6 +119,7 @@ rule {
 rule {
   id = "document.validity.order",
   severity = "error",
+  source = "seed line 220 (Giltighetstid); FORMATS.md (the file format)",
   message = {
     sv = "Giltighetstiden slutar ({until}) innan den börjar ({from}).",
     en = "The validity ends ({until}) before it starts ({from}).",
@@ -133,21 +139,80 @@ rule {
   end,
 }
 
+-- Every text field of the plan, with the node and key it is at.
+local function each_text(node, fn, depth, only)
+  if depth > 12 then return end
+  local k = kind(node)
+  if k == "map" then
+    for key, v in pairs(node) do
+      if only == nil or only[key] then
+        local vk = type(v)
+        if vk == "string" then fn(node, key, v) elseif vk ~= "number" and vk ~= "boolean" then each_text(v, fn, depth + 1) end
+      end
+    end
+  elseif k == "list" then
+    for i, v in each(node) do
+      local vk = type(v)
+      if vk == "string" then fn(node, i, v) elseif vk ~= "number" and vk ~= "boolean" then each_text(v, fn, depth + 1) end
+    end
+  end
+end
+
+-- The fields of the format whose texts are looked at (a key the format does
+-- not have is reported by the schema, and not walked: it may be huge).
+local plan_fields = {id = true, owner = true, goal = true, aims = true, document = true,
+                     follow_up = true, budget = true, waivers = true}
+local strategy_fields = {id = true, title = true, description = true}
+local action_fields = {id = true, strategy = true, title = true, description = true, owner = true,
+                       partners = true, timeline = true, financing = true, links = true,
+                       indicators = true, previous = true}
+
+local function placeholders(root, only)
+  each_text(root, function(node, key, value)
+    if pattern.match("placeholder", value) then   -- the cheap test first: most texts have none
+      local hits = pattern.find_all("placeholder", value, 0)
+      report(node, key, {field = path(node, key), value = hits[1] or value})
+    end
+  end, 0, only)
+end
+
+local placeholder_message = {
+  sv = "Fältet '{field}' innehåller mallens platshållare '{value}' i stället för en riktig uppgift.",
+  en = "Field '{field}' holds the template placeholder '{value}' instead of real content.",
+}
+
 rule {
   id = "document.placeholder",
   severity = "warning",
-  message = {
-    sv = "Fältet '{field}' innehåller mallens platshållare '{value}' i stället för en riktig uppgift.",
-    en = "Field '{field}' holds the template placeholder '{value}' instead of real content.",
-  },
+  message = placeholder_message,
   remediation = {sv = "Fyll i uppgiften eller ta bort fältet.", en = "Fill in the value or remove the field."},
+  source = "seed line 220 (\"Datum och paragraf för beslutet: [Text]\")",
+  applies_to = "plan",
   check = function(plan)
-    local d = plan.document
-    if d == nil then return end
-    for key, value in pairs(d) do
-      if kind(value) == "text" and pattern.match("placeholder", value) then
-        report(d, key, {field = key, value = value})
-      end
-    end
+    placeholders(plan, plan_fields)   -- strategies and actions: strategy. and action.placeholder
+  end,
+}
+
+-- The same for every text of an action, one action at a time (a plan-wide
+-- walk of a large plan would be one long rule call).
+rule {
+  id = "action.placeholder",
+  severity = "warning",
+  message = placeholder_message,
+  remediation = {sv = "Fyll i uppgiften eller ta bort fältet.", en = "Fill in the value or remove the field."},
+  source = "seed line 220 (mallens platshållare, t.ex. \"[Text]\"); FORMATS.md section 8",
+  check = function(a)
+    placeholders(a, action_fields)
+  end,
+}
+
+rule {
+  id = "strategy.placeholder",
+  severity = "warning",
+  message = placeholder_message,
+  remediation = {sv = "Fyll i uppgiften eller ta bort fältet.", en = "Fill in the value or remove the field."},
+  source = "seed line 220 (mallens platshållare, t.ex. \"[Text]\"); FORMATS.md section 8",
+  check = function(s)
+    placeholders(s, strategy_fields)
   end,
 }

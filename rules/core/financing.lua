@@ -22,9 +22,10 @@ end
 rule {
   id = "action.financing.missing",
   severity = "error",
+  source = "seed line 204 (the plan accounts for its money: existing frames, grants, kompletteringsbudget)",
   message = {
-    sv = "Insats {action} saknar finansiering (financing: bidrag, befintligt uppdrag, budget ...).",
-    en = "Action {action} has no financing (financing: a grant, an existing mandate, budget ...).",
+    sv = "Insats {action} anger inte hur den finansieras (financing: befintlig ram eller uppdrag, bidrag, budget ...).",
+    en = "Action {action} does not say how it is financed (financing: existing frame or mandate, a grant, budget ...).",
   },
   remediation = {
     sv = "Ange minst en finansieringskälla, t.ex. '{type: existing-mandate, source: <nämnd>}'.",
@@ -39,6 +40,7 @@ rule {
 rule {
   id = "action.financing.type-missing",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Insats {action}: finansieringen saknar typ (type: {known}).",
     en = "Action {action}: a financing entry has no type (type: {known}).",
@@ -60,6 +62,7 @@ rule {
 rule {
   id = "action.financing.type-unknown",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Insats {action}: okänd finansieringstyp '{value}'{hint}.",
     en = "Action {action}: unknown financing type '{value}'{hint}.",
@@ -85,6 +88,7 @@ rule {
 rule {
   id = "action.financing.source-unknown",
   severity = "warning",
+  source = "house policy (funders are named as the registry names them)",
   message = {
     sv = "Insats {action}: finansiären '{source}' finns inte i registret{hint}.",
     en = "Action {action}: the funder '{source}' is not in the registry{hint}.",
@@ -97,7 +101,11 @@ rule {
     if registry.size("funder") == 0 then return end
     for _, f in each(a.financing) do
       local s = f.source
-      if s ~= nil and registry.funder(tostring(s)) == nil and registry.owner(tostring(s)) == nil then
+      local base = s ~= nil and tostring(s):match("^(.-)%s+%d%d%d%d$")
+      local yearly = base and registry.funder(base)
+      if yearly ~= nil and yearly ~= false and yearly.yearly ~= true then yearly = nil end
+      if s ~= nil and registry.funder(tostring(s)) == nil and registry.owner(tostring(s)) == nil
+         and not yearly then
         local near = registry.suggest("funder", tostring(s))
         local hint = did_you_mean(near)
         report(f, "source", {source = s, hint = hint})
@@ -109,6 +117,7 @@ rule {
 rule {
   id = "action.financing.amount-invalid",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Insats {action}: {field} är {value}; belopp och årsarbetskrafter är ändliga tal från 0 och uppåt.",
     en = "Action {action}: {field} is {value}; amounts and FTEs are finite numbers of 0 or more.",
@@ -130,6 +139,7 @@ rule {
 rule {
   id = "action.financing.until-invalid",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Insats {action}: ogiltigt datum '{value}' i finansieringens until: {reason}.",
     en = "Action {action}: invalid date '{value}' in the financing's until: {reason}.",
@@ -148,28 +158,215 @@ rule {
   end,
 }
 
+-- The registry's entry for a funder, also for a yearly funder written with
+-- its year ("Kommunfullmäktiges budget 2019").
+local function funder_entry(name)
+  if name == nil then return nil end
+  local e = registry.funder(tostring(name))
+  if e ~= nil then return e end
+  local base = tostring(name):match("^(.-)%s+%d%d%d%d$")
+  if base then
+    e = registry.funder(base)
+    if e ~= nil and e.yearly == true then return e end
+  end
+  return nil
+end
+
+-- When a financing entry's money ends: its own `until`, else the registry's
+-- `until` for its funder. A day number, or nil.
+local function money_ends(f)
+  if f["until"] ~= nil then return (date.parse(f["until"], "end")) end
+  local e = funder_entry(f.source)
+  if e ~= nil and e["until"] ~= nil then return (date.parse(e["until"], "end")) end
+  return nil
+end
+
+local function is_grant(f)
+  if f.type == "external-grant" then return true end
+  local e = funder_entry(f.source)
+  return e ~= nil and e.type == "external-grant"
+end
+
 rule {
   id = "action.financing.grant-ends-early",
   severity = "warning",
   message = {
-    sv = "Insats {action}: bidraget från {source} tar slut {until}, men insatsen pågår till {stop}. Hur finansieras resten?",
-    en = "Action {action}: the grant from {source} ends {until}, but the action runs until {stop}. How is the rest financed?",
+    sv = "Insats {action}: bidraget från {source} tar slut {until}, men insatsen pågår till {stop}{assumed}. Hur finansieras resten?",
+    en = "Action {action}: the grant from {source} ends {until}, but the action runs until {stop}{assumed}. How is the rest financed?",
   },
   remediation = {
     sv = "Lägg till finansiering för tiden efter bidraget, eller korta tidplanen.",
     en = "Add financing for the time after the grant, or shorten the timeline.",
   },
+  source = "seed line 212 (\"den externa finansieringen från Vinnova och Tillväxtverket upphör\")",
   check = function(a)
+    -- Without a timeline the plan period stands in for it (FORMATS.md section 8).
     local t = a.timeline
     local stop = t and date.parse(t["end"], "end")
-    if stop == nil then return end
+    local assumed = ""
+    if stop == nil then
+      if t ~= nil and t["end"] ~= nil then return end   -- an invalid end is reported elsewhere
+      local _, to = plan_period()
+      if to == nil then return end
+      stop = to
+      assumed = lang() == "en" and " (the plan period; it has no timeline)" or " (planperioden; tidplan saknas)"
+    end
+    local sources, first, ends_min = {}, nil, nil
     for _, f in each(a.financing) do
-      if f.type == "external-grant" and f["until"] ~= nil then
-        local ends = date.parse(f["until"], "end")
+      if is_grant(f) then
+        local ends = money_ends(f)
         if ends and ends < stop then
-          report(f, "until", {source = f.source or "?", ["until"] = date.format(ends), stop = date.format(stop)})
+          sources[#sources + 1] = tostring(f.source or "?")
+          first = first or f
+          if ends_min == nil or ends < ends_min then ends_min = ends end
         end
       end
     end
+    if first == nil then return end
+    local key = first["until"] ~= nil and "until" or "source"
+    local conj = lang() == "en" and " and " or " och "
+    report(first, key, {source = table.concat(sources, conj), ["until"] = date.format(ends_min),
+                        stop = date.format(stop), assumed = assumed})
+  end,
+}
+
+-- Money not yet decided: requested (e.g. referred to a coming supplementary
+-- budget) or conditional.
+local status_words = {
+  requested = {sv = "begärd men inte beslutad", en = "requested, not decided"},
+  conditional = {sv = "villkorad", en = "conditional"},
+}
+
+rule {
+  id = "action.financing.status-unknown",
+  severity = "error",
+  message = {
+    sv = "Insats {action}: okänd status '{value}' för finansieringen (decided | requested | conditional){hint}.",
+    en = "Action {action}: unknown financing status '{value}' (decided | requested | conditional){hint}.",
+  },
+  remediation = {
+    sv = "Skriv 'status: decided' (beslutad), 'requested' (begärd) eller 'conditional' (villkorad).",
+    en = "Write 'status: decided', 'requested' or 'conditional'.",
+  },
+  source = "FORMATS.md section 8",
+  check = function(a)
+    for _, f in each(a.financing) do
+      local st = f.status
+      if st ~= nil and st ~= "decided" and status_words[tostring(st)] == nil then
+        report(f, "status", {value = st, hint = did_you_mean(nearest(tostring(st), {"decided", "requested", "conditional"}))})
+      end
+    end
+  end,
+}
+
+local function sek(n)
+  local s = string.format("%.0f", n)
+  local out = s:reverse():gsub("(%d%d%d)", "%1 "):reverse():gsub("^ ", "")
+  return out
+end
+
+rule {
+  id = "action.financing.not-decided",
+  severity = "warning",
+  message = {
+    sv = "Insats {action}: {what} från {source} är {status}{decision}; insatsen beror på pengar som inte är beslutade.",
+    en = "Action {action}: {what} from {source} is {status}{decision}; the action depends on money not yet decided.",
+  },
+  remediation = {
+    sv = "Ange vad som gäller om beslutet uteblir (lägre ambition, annan finansiering), eller vänta med planen till beslutet.",
+    en = "Say what happens if the decision does not come (lower ambition, other money), or wait for the decision.",
+  },
+  source = "seed line 204 (beslutspunkt 2: \"kan påbörjas under förutsättning att beslut om resursförstärkning fattas\"), line 212",
+  check = function(a)
+    local en = lang() == "en"
+    for _, f in each(a.financing) do
+      local w = status_words[tostring(f.status)]
+      if w ~= nil then
+        local what
+        if f.amount_sek ~= nil then what = sek(f.amount_sek) .. (en and " SEK" or " kr")
+        elseif f.fte ~= nil then what = tostring(f.fte) .. (en and " FTE" or " årsarbetskrafter")
+        else what = en and "the money" or "finansieringen" end
+        local decision = f.decision and ((en and " (to be decided in " or " (avgörs i ") .. tostring(f.decision) .. ")") or ""
+        report(f, "status", {what = what, source = tostring(f.source or "?"), status = en and w.en or w.sv,
+                             decision = decision})
+      end
+    end
+  end,
+}
+
+rule {
+  id = "action.financing.type-mismatch",
+  severity = "warning",
+  message = {
+    sv = "Insats {action}: {source} är i registret {known}, men finansieringen anges som '{value}'.",
+    en = "Action {action}: {source} is {known} in the registry, but the financing says '{value}'.",
+  },
+  remediation = {
+    sv = "Rätta 'type:' till '{known}', eller rätta finansiären.",
+    en = "Change 'type:' to '{known}', or correct the funder.",
+  },
+  source = "house policy (the registry says what kind of money a funder gives)",
+  check = function(a)
+    for _, f in each(a.financing) do
+      local e = funder_entry(f.source)
+      if e ~= nil and e.type ~= nil and f.type ~= nil and tostring(e.type) ~= tostring(f.type) then
+        report(f, "type", {source = tostring(f.source), known = tostring(e.type), value = tostring(f.type)})
+      end
+    end
+  end,
+}
+
+rule {
+  id = "action.financing.years-outside",
+  severity = "error",
+  message = {
+    sv = "Insats {action}: finansieringen gäller år {year}, utanför planperioden {from}–{to}.",
+    en = "Action {action}: the financing is for {year}, outside the plan period {from}–{to}.",
+  },
+  remediation = {
+    sv = "Rätta 'years:' så att bara planperiodens år står där.",
+    en = "Correct 'years:' to list only years of the plan period.",
+  },
+  source = "FORMATS.md section 8",
+  check = function(a)
+    local from, to = plan_period()
+    if from == nil then return end
+    local y1, y2 = tonumber(date.format(from):sub(1, 4)), tonumber(date.format(to):sub(1, 4))
+    for _, f in each(a.financing) do
+      local outside = {}
+      for _, y in each(f.years) do
+        if math.type(y) == "integer" and (y < y1 or y > y2) then outside[#outside + 1] = tostring(y) end
+      end
+      if #outside > 0 then report(f, "years", {year = table.concat(outside, ", "), from = y1, to = y2}) end
+    end
+  end,
+}
+
+rule {
+  id = "action.financing.amount-missing",
+  severity = "warning",
+  applies_to = "plan",
+  message = {
+    sv = "Bara {with} av {total} insatser anger en kostnad (amount_sek eller fte){ids}; planens pengar går inte att följa per insats.",
+    en = "Only {with} of {total} actions state a cost (amount_sek or fte){ids}; the plan's money cannot be followed per action.",
+  },
+  remediation = {
+    sv = "Ange en uppskattad kostnad i kronor (amount_sek) eller årsarbetskrafter (fte) för varje insats, även inom befintlig ram.",
+    en = "Give an estimated cost in SEK (amount_sek) or FTE (fte) for each action, also within existing frames.",
+  },
+  source = "seed line 210 (\"tidplan och kostnadsuppskattning är muntligt avstämt\"); line 212 (kostnaden anges bara för helheten)",
+  check = function(plan)
+    local with, total, which = 0, 0, {}
+    for _, a in each(plan.actions) do
+      total = total + 1
+      local costed = false
+      for _, f in each(a.financing) do
+        if f.amount_sek ~= nil or f.fte ~= nil then costed = true end
+      end
+      if costed then with = with + 1; which[#which + 1] = tostring(text(a, "id") or "?") end
+    end
+    if total == 0 or with * 2 >= total then return end
+    local ids = #which > 0 and (" (" .. table.concat(which, ", ") .. ")") or ""
+    report(plan, "actions", {with = with, total = total, ids = ids})
   end,
 }

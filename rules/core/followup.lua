@@ -61,6 +61,7 @@ end
 
 rule {
   id = "followup.status.missing",
+  source = "FORMATS.md section 11: an action of the plan with no status is a finding; the seed, line 224: the plan is followed up in UR2 and UR4",
   severity = "error",
   applies_to = "followup",
   message = {
@@ -91,6 +92,7 @@ rule {
 
 rule {
   id = "followup.action.duplicate",
+  source = "house policy: one status an action in one follow-up",
   severity = "error",
   applies_to = "followup",
   message = {
@@ -119,6 +121,7 @@ rule {
 
 rule {
   id = "followup.action.unknown",
+  source = "FORMATS.md section 11: a status for an action the plan does not have is a finding",
   severity = "error",
   message = {
     sv = "Uppföljningen har status för insats {action}, som planen inte har{hint}.",
@@ -142,6 +145,7 @@ rule {
 
 rule {
   id = "followup.status.invalid",
+  source = "FORMATS.md section 11 (done | on-track | delayed | not-started | cancelled)",
   severity = "error",
   message = {
     sv = "Insats {action}: status '{value}' är inte en av {allowed}.",
@@ -161,6 +165,7 @@ rule {
 
 rule {
   id = "followup.as-of.missing",
+  source = "FORMATS.md section 11 (as_of: the date the follow-up speaks for)",
   severity = "error",
   applies_to = "followup",
   message = {
@@ -179,6 +184,7 @@ rule {
 
 rule {
   id = "followup.as-of.outside-period",
+  source = "house policy: a follow-up speaks for a date within the plan period",
   severity = "warning",
   applies_to = "followup",
   message = {
@@ -202,6 +208,7 @@ rule {
 
 rule {
   id = "followup.report.unknown",
+  source = "FORMATS.md sections 10 and 11 (a report name the registry knows); the seed, line 224 (UR2, UR4)",
   severity = "warning",
   applies_to = "followup",
   message = {
@@ -228,6 +235,7 @@ rule {
 
 rule {
   id = "followup.done.future-end",
+  source = "house policy: a done action cannot be forecast to end later",
   severity = "error",
   message = {
     sv = "Insats {action} är klar men har prognos för slut {value}, efter uppföljningens datum {as_of}.",
@@ -249,6 +257,7 @@ rule {
 
 rule {
   id = "followup.not-started.spending",
+  source = "house policy: money spent on an action not started needs a look",
   severity = "warning",
   message = {
     sv = "Insats {action} är inte påbörjad men har förbrukat {spent} kr.",
@@ -268,6 +277,7 @@ rule {
 
 rule {
   id = "followup.comment.missing",
+  source = "house policy: a delayed or cancelled action says why (ruleset setting followup_explain_statuses)",
   severity = "error",
   message = {
     sv = "Insats {action} är {status} men saknar kommentar som förklarar varför.",
@@ -286,6 +296,7 @@ rule {
 
 rule {
   id = "followup.escalate.late",
+  source = "the seed, line 224: \"större avvikelser mot denna plan (tid och pengar) lyfts till Kommunstyrelsen\"; how late is large is the setting followup_escalate_days_late",
   severity = "warning",
   message = {
     sv = "Insats {action} beräknas bli klar {days} dagar efter planerat slut {planned} (gränsen är {limit} dagar).",
@@ -309,6 +320,7 @@ rule {
 
 rule {
   id = "followup.escalate.overspend",
+  source = "the seed, line 224: large deviations in money go to Kommunstyrelsen; how large is the setting followup_escalate_overspend_share",
   severity = "warning",
   message = {
     sv = "Insats {action} har förbrukat {spent} kr av {budget} kr: {over} kr ({percent} %) över (gränsen är {limit} %).",
@@ -333,6 +345,7 @@ rule {
 
 rule {
   id = "followup.escalate.status",
+  source = "the seed, line 224: the plan is adopted as a whole, so a cancelled action goes to Kommunstyrelsen (setting followup_escalate_statuses)",
   severity = "warning",
   message = {
     sv = "Insats {action} är {status}: planen antas som helhet och en insats kan inte väljas bort utan beslut.",
@@ -352,6 +365,7 @@ rule {
 
 rule {
   id = "followup.date.invalid",
+  source = "FORMATS.md introduction: dates are YYYY, YYYY-MM or YYYY-MM-DD",
   severity = "error",
   applies_to = "followup",
   message = {
@@ -377,6 +391,7 @@ rule {
 
 rule {
   id = "followup.spent.invalid",
+  source = "FORMATS.md section 11 (spent_sek: an amount in SEK, >= 0)",
   severity = "error",
   message = {
     sv = "Insats {action}: förbrukat belopp '{value}' ska vara ett tal från 0 och uppåt (kronor).",

@@ -4,6 +4,7 @@
 rule {
   id = "plan.version.unsupported",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Formatversion {value} stöds inte; styr läser 'version: 1'.",
     en = "Format version {value} is not supported; styr reads 'version: 1'.",
@@ -25,6 +26,7 @@ rule {
 rule {
   id = "plan.period.missing",
   severity = "error",
+  source = "seed line 208 (planeringsdokument är tidsbegränsade)",
   message = {
     sv = "Planen saknar planperiod ('period: {from: ÅÅÅÅ, to: ÅÅÅÅ}').",
     en = "The plan has no plan period ('period: {from: YYYY, to: YYYY}').",
@@ -44,13 +46,14 @@ rule {
 rule {
   id = "plan.period.invalid",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Planperioden är inte giltig: {reason}.",
     en = "The plan period is not valid: {reason}.",
   },
   remediation = {
-    sv = "Rätta 'period:' så att den har giltiga datum, börjar innan den slutar och är högst tio år, t.ex. 'period: {from: 2018, to: 2019}'.",
-    en = "Correct 'period:' so that it has valid dates, starts before it ends and lasts at most ten years, e.g. 'period: {from: 2018, to: 2019}'.",
+    sv = "Rätta 'period:' så att den har giltiga datum, och börjar innan den slutar, t.ex. 'period: {from: 2018, to: 2019}'.",
+    en = "Correct 'period:' so that it has valid dates, and starts before it ends, e.g. 'period: {from: 2018, to: 2019}'.",
   },
   check = function(plan)
     local p = plan.period
@@ -62,8 +65,26 @@ rule {
     if from > to then
       report(p, "to", {reason = (lang() == "en" and "it ends before it starts (" or "den slutar innan den börjar (")
                                  .. date.format(to) .. " < " .. date.format(from) .. ")"})
-    elseif to - from > 366 * 10 then
-      report(p, "to", {reason = lang() == "en" and "it is longer than ten years" or "den är längre än tio år"})
+    end
+  end,
+}
+
+rule {
+  id = "plan.period.too-long",
+  severity = "info",
+  message = {
+    sv = "Planperioden är längre än tio år ({from}–{to}).",
+    en = "The plan period is longer than ten years ({from}–{to}).",
+  },
+  remediation = {
+    sv = "En handlingsplan brukar gälla några år; dela upp den, eller förklara varför den behöver vara så lång.",
+    en = "An action plan usually covers a few years; split it, or explain why it must be so long.",
+  },
+  source = "house policy (the city's riktlinje sets no limit; seed line 208: planning documents are time-bound)",
+  check = function(plan)
+    local from, to = plan_period()
+    if from ~= nil and to - from > 366 * 10 then
+      report(plan.period, "to", {from = date.format(from):sub(1, 4), to = date.format(to):sub(1, 4)})
     end
   end,
 }
@@ -71,6 +92,7 @@ rule {
 rule {
   id = "plan.period.outside-validity",
   severity = "warning",
+  source = "seed line 220 (Giltighetstid)",
   message = {
     sv = "Planperioden ({from}–{to}) ligger utanför dokumentets giltighetstid ({valid_from}–{valid_until}).",
     en = "The plan period ({from}–{to}) lies outside the document's validity ({valid_from}–{valid_until}).",
@@ -95,6 +117,7 @@ rule {
 rule {
   id = "plan.follow-up.missing",
   severity = "warning",
+  source = "seed line 224 (\"Uppföljning av denna plan\"); Göteborgs Stads riktlinje för styrande dokument (KF 2017-01-26 §20, dnr 0521/15; seed lines 208, 220)",
   message = {
     sv = "Planen säger inte hur den följs upp ('follow_up:' med rapporter och vart avvikelser lyfts).",
     en = "The plan does not say how it is followed up ('follow_up:' with reports and where deviations go).",
@@ -111,6 +134,7 @@ rule {
 rule {
   id = "plan.strategies.missing",
   severity = "error",
+  source = "seed line 210 (the programme's five strategies carry the actions)",
   message = {sv = "Planen har inga strategier ('strategies:').", en = "The plan has no strategies ('strategies:')."},
   remediation = {
     sv = "Lägg till 'strategies:' med planens strategier, var och en med id och rubrik, t.ex. '- {id: \"1\", title: Fokusera innovationskraften}'.",
@@ -125,6 +149,7 @@ rule {
 rule {
   id = "plan.actions.missing",
   severity = "error",
+  source = "seed line 208 (a plan settles the implementation: its actions)",
   message = {sv = "Planen har inga insatser ('actions:').", en = "The plan has no actions ('actions:')."},
   remediation = {
     sv = "Lägg till 'actions:' med planens insatser, var och en med 'id', 'strategy', 'title', 'owner', 'timeline' och 'financing'.",

@@ -11,6 +11,7 @@ end
 rule {
   id = "scenario.model.unknown",
   severity = "error",
+  source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",
   message = {
     sv = "Scenariot gäller modellen '{model}', men regeluppsättningen har modellen '{known}'.",
     en = "The scenario is for the model '{model}', but the ruleset has the model '{known}'.",
@@ -33,6 +34,7 @@ rule {
 rule {
   id = "scenario.method.unknown",
   severity = "error",
+  source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",
   message = {
     sv = "Okänd metod '{method}'{hint}; välj weighted-sum eller topsis.",
     en = "Unknown method '{method}'{hint}; choose weighted-sum or topsis.",
@@ -51,6 +53,7 @@ rule {
 rule {
   id = "scenario.weights.unknown-criterion",
   severity = "error",
+  source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",
   message = {
     sv = "Modellen har inget kriterium '{criterion}'{hint}.",
     en = "The model has no criterion '{criterion}'{hint}.",
@@ -83,6 +86,7 @@ rule {
 rule {
   id = "scenario.weights.invalid",
   severity = "error",
+  source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",
   message = {
     sv = "Vikten för '{criterion}' är {value}; en vikt är ett tal från 0 och uppåt.",
     en = "The weight of '{criterion}' is {value}; a weight is a number of 0 or more.",
@@ -102,6 +106,7 @@ rule {
 rule {
   id = "scenario.weights.conflict",
   severity = "error",
+  source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",
   message = {
     sv = "Ange antingen weights eller pairwise, inte båda.",
     en = "Give either weights or pairwise, not both.",
@@ -118,6 +123,7 @@ rule {
 rule {
   id = "scenario.weights.default",
   severity = "info",
+  source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",
   message = {
     sv = "Scenariot anger inga vikter; modellens standardvikter används.",
     en = "The scenario gives no weights; the model's default weights are used.",
@@ -134,6 +140,7 @@ rule {
 rule {
   id = "scenario.weights.all-zero",
   severity = "error",
+  source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",
   message = {
     sv = "Alla vikter är 0; minst ett kriterium måste väga något.",
     en = "Every weight is 0; at least one criterion must weigh something.",
@@ -154,6 +161,7 @@ rule {
 rule {
   id = "scenario.pairwise.malformed",
   severity = "error",
+  source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",
   message = {
     sv = "En parvis jämförelse skrivs [a, b, v]: a är v gånger så viktigt som b (v från 1/9 till 9 på Saatys skala, a och b olika).",
     en = "A pairwise judgement is written [a, b, v]: a is v times as important as b (v from 1/9 to 9 on Saaty's scale, a and b different).",
@@ -174,6 +182,7 @@ rule {
 rule {
   id = "scenario.pairwise.incomplete",
   severity = "error",
+  source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",
   message = {
     sv = "De parvisa jämförelserna räcker inte för att räkna fram vikter: {reason}.",
     en = "The pairwise judgements do not give weights: {reason}.",
@@ -195,6 +204,7 @@ rule {
 rule {
   id = "scenario.pairwise.inconsistent",
   severity = "warning",
+  source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",
   message = {
     sv = "De parvisa jämförelserna är inkonsistenta: CR = {cr} (över 0,10). Se över bedömningarna.",
     en = "The pairwise judgements are inconsistent: CR = {cr} (above 0.10). Review the judgements.",
@@ -217,6 +227,7 @@ rule {
 rule {
   id = "scenario.budget.invalid",
   severity = "error",
+  source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",
   message = {
     sv = "Budgeten {value} är inte ett belopp från 0 och uppåt.",
     en = "The budget {value} is not an amount of 0 or more.",
@@ -234,6 +245,7 @@ rule {
 rule {
   id = "scenario.area.unknown",
   severity = "error",
+  source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",
   message = {
     sv = "{field} nämner området '{target}', som inte finns bland områdena{hint}.",
     en = "{field} names the area '{target}', which is not among the areas{hint}.",
@@ -255,6 +267,7 @@ rule {
 rule {
   id = "scenario.area.conflict",
   severity = "error",
+  source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",
   message = {
     sv = "Området '{target}' står både under include och exclude.",
     en = "The area '{target}' is under both include and exclude.",

@@ -8,6 +8,7 @@ end
 rule {
   id = "strategy.id.missing",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {sv = "Strategin saknar id.", en = "The strategy has no id."},
   remediation = {
     sv = "Ge strategin ett id som insatserna kan hänvisa till, t.ex. 'id: \"1\"'.",
@@ -21,6 +22,7 @@ rule {
 rule {
   id = "strategy.id.duplicate",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Strategi-id '{id}' finns redan (rad {first}).",
     en = "Strategy id '{id}' is used twice (first on line {first}).",
@@ -39,6 +41,7 @@ rule {
 rule {
   id = "strategy.empty",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Strategi {id} har inga insatser.",
     en = "Strategy {id} has no actions.",
@@ -61,6 +64,7 @@ rule {
 rule {
   id = "action.id.missing",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {sv = "En insats saknar id.", en = "An action has no id."},
   remediation = {
     sv = "Ge insatsen ett unikt id inom citattecken, t.ex. 'id: \"2.3\"'.",
@@ -74,6 +78,7 @@ rule {
 rule {
   id = "action.id.duplicate",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Insats-id '{id}' finns redan (rad {first}); id:n måste vara unika.",
     en = "Action id '{id}' is used twice (first on line {first}); ids must be unique.",
@@ -92,6 +97,7 @@ rule {
 rule {
   id = "action.title.missing",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {sv = "Insats {action} saknar rubrik (title).", en = "Action {action} has no title."},
   remediation = {
     sv = "Ange en kort rubrik som säger vad insatsen går ut på, t.ex. 'title: Utveckla en modell för prioritering av innovationsområden'.",
@@ -105,6 +111,7 @@ rule {
 rule {
   id = "action.strategy.missing",
   severity = "error",
+  source = "seed line 224 (the actions are presented under the programme's five strategies)",
   message = {
     sv = "Insats {action} anger inte vilken strategi den hör till (strategy).",
     en = "Action {action} does not say which strategy it belongs to (strategy).",
@@ -121,6 +128,7 @@ rule {
 rule {
   id = "action.strategy.unknown",
   severity = "error",
+  source = "seed line 224 (the actions are presented under the programme's five strategies)",
   message = {
     sv = "Insats {action} hör till strategi '{strategy}', som inte finns i planen{hint}.",
     en = "Action {action} belongs to strategy '{strategy}', which the plan does not have{hint}.",

@@ -3,9 +3,10 @@
 rule {
   id = "action.timeline.missing",
   severity = "error",
+  source = "seed line 224 (Tidplan column of the action table; \"för perioden 2018-2019\")",
   message = {
-    sv = "Insats {action} saknar tidplan (timeline med start och end).",
-    en = "Action {action} has no timeline (timeline with start and end).",
+    sv = "Insats {action} saknar egen tidplan (timeline med start och end){period}.",
+    en = "Action {action} has no timeline of its own (timeline with start and end){period}.",
   },
   remediation = {
     sv = "Ange när insatsen startar och slutar, t.ex. 'timeline: {start: 2018-01, end: 2019-12}'.",
@@ -13,15 +14,24 @@ rule {
   },
   check = function(a)
     local t = a.timeline
-    if t == nil then return report(a, "timeline") end
-    if t.start == nil then report(t, "start") end
-    if t["end"] == nil then report(t, "end") end
+    if t == nil then
+      local from, to = plan_period()
+      local period = ""
+      if from ~= nil then
+        period = (lang() == "en" and "; only the plan period " or "; bara planperioden ")
+                 .. date.format(from):sub(1, 4) .. "–" .. date.format(to):sub(1, 4) .. (lang() == "en" and " applies" or " gäller")
+      end
+      return report(a, "timeline", {period = period})
+    end
+    if t.start == nil then report(t, "start", {period = ""}) end
+    if t["end"] == nil then report(t, "end", {period = ""}) end
   end,
 }
 
 rule {
   id = "action.timeline.invalid-date",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Insats {action}: ogiltigt datum '{value}' i tidplanens {field}: {reason}.",
     en = "Action {action}: invalid date '{value}' in the timeline's {field}: {reason}.",
@@ -46,6 +56,7 @@ rule {
 rule {
   id = "action.timeline.order",
   severity = "error",
+  source = "FORMATS.md (the file format)",
   message = {
     sv = "Insats {action} slutar ({stop}) innan den börjar ({start}).",
     en = "Action {action} ends ({stop}) before it starts ({start}).",
@@ -65,6 +76,7 @@ rule {
 rule {
   id = "action.timeline.outside-period",
   severity = "error",
+  source = "seed line 224 (\"aktiviteter ... för perioden 2018-2019\")",
   message = {
     sv = "Insats {action}: tidplanens {field} ({value}) ligger utanför planperioden {from}–{to}.",
     en = "Action {action}: the timeline's {field} ({value}) lies outside the plan period {from}–{to}.",

@@ -4,6 +4,7 @@
 rule {
   id = "plan.waiver.unknown-rule",
   severity = "error",
+  source = "house policy (a waiver says why, and names a real rule and action)",
   message = {
     sv = "Undantaget gäller regeln '{rule}', som inte finns{hint}.",
     en = "The waiver names the rule '{rule}', which does not exist{hint}.",
@@ -39,6 +40,7 @@ rule {
 rule {
   id = "plan.waiver.reason-missing",
   severity = "error",
+  source = "house policy (a waiver says why, and names a real rule and action)",
   message = {
     sv = "Ett undantag måste ha ett skäl (reason); utan skäl gäller det inte.",
     en = "A waiver needs a reason; without one it waives nothing.",
@@ -58,6 +60,7 @@ rule {
 rule {
   id = "plan.waiver.action-unknown",
   severity = "error",
+  source = "house policy (a waiver says why, and names a real rule and action)",
   message = {
     sv = "Undantaget gäller insats '{target}', som inte finns i planen.",
     en = "The waiver is for action '{target}', which the plan does not have.",

@@ -3,6 +3,7 @@
 rule {
   id = "document.reference.format",
   severity = "error",
+  source = "seed line 220 (\"Diarienummer: 1580/17\")",
   message = {
     sv = "Diarienumret '{value}' följer inte stadens format (t.ex. 1580/17).",
     en = "The reference number '{value}' does not follow the city's format (e.g. 1580/17).",
@@ -23,6 +24,7 @@ rule {
 rule {
   id = "document.implements.missing",
   severity = "warning",
+  source = "seed line 222 (\"Koppling till andra styrande dokument\"); line 208",
   message = {
     sv = "En handlingsplan ska ange vilket program den genomför (implements).",
     en = "An action plan should name the programme it implements (implements).",
@@ -42,6 +44,7 @@ rule {
 rule {
   id = "document.implements.unknown",
   severity = "warning",
+  source = "seed line 222 (\"Koppling till andra styrande dokument: Göteborgs Stads innovationsprogram 2018-2023\")",
   message = {
     sv = "Planen genomför '{program}', som inte finns i registrets program{hint}.",
     en = "The plan implements '{program}', which is not among the registry's programmes{hint}.",

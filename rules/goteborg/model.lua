@@ -50,7 +50,9 @@ model {
      value = function(area)
        local n = 0
        for _, p in each(area.programs) do
-         if registry.program(tostring(p)) then n = n + 1 end
+         local base = tostring(p):match("^(.-)%s+%d%d%d%d$")
+         local yearly = base and registry.program(base)
+         if registry.program(tostring(p)) or (yearly and yearly.yearly == true) then n = n + 1 end
        end
        return n
      end},

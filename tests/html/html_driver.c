@@ -189,8 +189,10 @@ int main(int argc, char **argv)
     int have_sens_run = !no_sens && prepare(rs, areas, &sens_file, 1, &sens_run) == 0;
     if ((!no_score && !have_score) || (!no_sens && !have_sens_run))
         rc = 2;
-    styr_score_report score = {rs, &sc_run.areas, &sc_run.table, sc_run.sc, sc_run.nsc, 0};
-    styr_score_report sens_base = {rs, &sens_run.areas, &sens_run.table, sens_run.sc, sens_run.nsc, 0};
+    const styr_node *ill = sc_run.areas_doc && sc_run.areas_doc->root ? styr_map_get(sc_run.areas_doc->root, "illustrative", 12) : NULL;
+    int illustrative = ill && ill->kind == STYR_NODE_SCALAR && ill->stype == STYR_SCALAR_BOOL && ill->v.i;
+    styr_score_report score = {rs, &sc_run.areas, &sc_run.table, sc_run.sc, sc_run.nsc, 0, illustrative};
+    styr_score_report sens_base = {rs, &sens_run.areas, &sens_run.table, sens_run.sc, sens_run.nsc, 0, illustrative};
     styr_sensitivity sens;
     memset(&sens, 0, sizeof sens);
     if (have_sens_run) {

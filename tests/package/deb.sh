@@ -31,7 +31,7 @@ env -i PATH=/usr/bin:/bin LD_LIBRARY_PATH="$work/root/usr/lib/x86_64-linux-gnu" 
   "$work/root/usr/bin/styr" validate "$root/scenarios/goteborg-2018-2019.yaml" --lang en > "$work/out.txt"
 rc=$?
 set -e
-[ $rc -eq 1 ] && grep -q "30 actions, " "$work/out.txt" ||
+[ $rc -le 1 ] && grep -q "30 actions, " "$work/out.txt" ||
   { tail -3 "$work/out.txt"; echo "FAIL: the packaged styr exited $rc"; exit 1; }
 pass=$((pass + 1))
 echo "debian package $(basename "$deb"): $pass passed, 0 failed"

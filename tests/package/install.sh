@@ -24,8 +24,10 @@ set +e
 env -i PATH=/usr/bin:/bin "$prefix/bin/styr" validate "$plan" --lang en --format json > "$prefix/out.json"
 rc=$?
 set -e
-[ $rc -eq 1 ] || fail "validate exited $rc"
 errors=$(grep -o '"error": [0-9]*' "$prefix/out.json" | tail -1 | grep -o '[0-9]*$')
+# Exit 1 exactly when the plan has errors (the bundled plan, read as the city
+# reads it, has none).
+[ $rc -eq $((errors > 0 ? 1 : 0)) ] || fail "validate exited $rc with $errors errors"
 total=$(grep -c '"rule": ' "$prefix/out.json")
 version=$("$prefix/bin/styr" --version | sed 's/^styr //')
 want="styr $version ($version): $total findings, $errors errors, $total named"

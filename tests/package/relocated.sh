@@ -44,7 +44,7 @@ set +e
 out=$(env -i PATH=/usr/bin:/bin "$work/prefix/bin/styr" validate "$work/plan.yaml" --lang en --format json)
 rc=$?
 set -e
-[ $rc -eq 1 ] || { echo "FAIL: the installed styr exited $rc without its source tree"; exit 1; }
+[ $rc -le 1 ] || { echo "FAIL: the installed styr exited $rc without its source tree"; exit 1; }
 grep -q "\"ruleset_path\": \"$work/prefix/share/styr/rules/goteborg\"" <<<"$out" ||
   { grep ruleset_path <<<"$out"; echo "FAIL: not the installed ruleset"; exit 1; }
 pass=$((pass + 1))

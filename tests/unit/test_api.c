@@ -36,21 +36,29 @@ static void test_validate_the_bundled_plan(void **state)
     styr_report *r = styr_validate_file(rules, plan, &why);
     assert_non_null(r);
     assert_int_equal(styr_report_rule_errors(r), 0);
-    assert_true(styr_report_total(r, "error") > 0);
-    size_t owner_missing = 0;
+    /* The plan as the city reads it (docs/review-goteborg-2018-2019.md): no
+     * error, and the 23 actions without an owner of their own are one
+     * warning at the plan's default owner, not 23 errors. */
+    assert_int_equal(styr_report_total(r, "error"), 0);
+    assert_true(styr_report_total(r, "warning") > 0);
+    size_t owner_missing = 0, owner_default = 0;
     unsigned last = 0;
     for (size_t i = 0; i < styr_report_count(r); i++) {
         styr_finding_view f = styr_report_finding(r, i);
         assert_true(f.line >= last);   /* file order */
         last = f.line;
-        if (strcmp(f.rule, "action.owner.missing") == 0) {
+        if (strcmp(f.rule, "action.owner.missing") == 0)
             owner_missing++;
-            assert_non_null(f.action);
-            assert_non_null(strstr(f.message, "has no owner"));
-            assert_string_equal(f.severity, "error");
+        if (strcmp(f.rule, "plan.owner.default") == 0) {
+            owner_default++;
+            assert_null(f.action);
+            assert_string_equal(f.path, "owner");
+            assert_non_null(strstr(f.message, "23 of 30 actions"));
+            assert_string_equal(f.severity, "warning");
         }
     }
-    assert_int_equal(owner_missing, 23);
+    assert_int_equal(owner_missing, 0);
+    assert_int_equal(owner_default, 1);
     styr_report_free(r);
 
     r = styr_validate_file(rules, clean, &why);

@@ -1,0 +1,401 @@
+/* budget.c - an action plan's money and staff year by year (see budget.h). */
+#include "budget.h"
+
+#include <lauxlib.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "nodeview.h"
+#include "text.h"
+
+#define MAX_YEARS 100
+
+/* ---- reading the plan ---------------------------------------------------- */
+
+static const styr_node *get(const styr_node *map, const char *key)
+{
+    return map && map->kind == STYR_NODE_MAP ? styr_map_get(map, key, strlen(key)) : NULL;
+}
+
+static const char *text_of(const styr_node *n)
+{
+    return n && n->kind == STYR_NODE_SCALAR && n->stype != STYR_SCALAR_NULL && !(n->flags & STYR_NODE_INVALID)
+               ? n->u.text : NULL;
+}
+
+/* A finite number >= 0 (ints and floats), or 0 with *ok = 0. */
+static double number_of(const styr_node *n, int *ok)
+{
+    double v = 0;
+    int good = 0;
+    if (n && n->kind == STYR_NODE_SCALAR && !(n->flags & STYR_NODE_INVALID)) {
+        if (n->stype == STYR_SCALAR_INT) v = (double)n->v.i, good = 1;
+        else if (n->stype == STYR_SCALAR_FLOAT) v = n->v.f, good = 1;
+    }
+    if (good && !(isfinite(v) && v >= 0))
+        good = 0, v = 0;
+    if (ok)
+        *ok = good;
+    return good ? v : 0;
+}
+
+/* A date node (a YAML int 2018 or a text) as a day ordinal at edge. */
+static int date_of(const styr_node *n, styr_date_edge edge, int64_t *day, styr_date *out)
+{
+    if (!n || n->kind != STYR_NODE_SCALAR || (n->flags & STYR_NODE_INVALID))
+        return 0;
+    char buf[32];
+    const char *s = NULL;
+    size_t len = 0;
+    if (n->stype == STYR_SCALAR_INT) {
+        len = (size_t)snprintf(buf, sizeof buf, "%lld", (long long)n->v.i);
+        s = buf;
+    } else if (n->stype == STYR_SCALAR_STRING) {
+        s = n->u.text;
+        len = n->count;
+    }
+    styr_date d;
+    if (!s || !styr_date_parse(s, len, edge, &d, NULL, 0))
+        return 0;
+    if (day)
+        *day = styr_date_ordinal(&d);
+    if (out)
+        *out = d;
+    return 1;
+}
+
+static int64_t year_start(int y)
+{
+    styr_date d = {y, 1, 1, STYR_DATE_DAY};
+    return styr_date_ordinal(&d);
+}
+
+/* ---- the registry, through the ruleset's Lua index ------------------------ */
+
+static const styr_node *registry_lookup(const styr_ruleset *rs, const char *kind, const char *name, size_t len)
+{
+    if (!rs || !rs->sb || rs->registry == LUA_NOREF || !name)
+        return NULL;
+    char buf[512];
+    size_t need = styr_fold(name, len, buf, sizeof buf);
+    if (need >= sizeof buf)
+        return NULL;
+    lua_State *L = styr_sandbox_lua(rs->sb);
+    int top = lua_gettop(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, rs->registry);
+    const styr_node *n = NULL;
+    if (lua_istable(L, -1) && lua_getfield(L, -1, kind) == LUA_TTABLE &&
+        lua_getfield(L, -1, "by_key") == LUA_TTABLE) {
+        lua_pushlstring(L, buf, need);
+        lua_rawget(L, -2);
+        n = styr_nodeview_test(L, -1);
+    }
+    lua_settop(L, top);
+    return n;
+}
+
+/* The registry entry for a name; a yearly entry also for "<name> YYYY". */
+static const styr_node *registry_entry(const styr_ruleset *rs, const char *kind, const char *name)
+{
+    if (!name)
+        return NULL;
+    size_t len = strlen(name);
+    const styr_node *e = registry_lookup(rs, kind, name, len);
+    if (e || len < 6)
+        return e;
+    const char *y = name + len - 4;
+    if (y[-1] == ' ' && y[0] >= '0' && y[0] <= '9' && y[1] >= '0' && y[1] <= '9' && y[2] >= '0' &&
+        y[2] <= '9' && y[3] >= '0' && y[3] <= '9') {
+        e = registry_lookup(rs, kind, name, len - 5);
+        const styr_node *yearly = get(e, "yearly");
+        if (e && yearly && yearly->stype == STYR_SCALAR_BOOL && yearly->v.i)
+            return e;
+    }
+    return NULL;
+}
+
+/* ---- the projection ------------------------------------------------------ */
+
+typedef struct grant {
+    int64_t ends;                 /* INT64_MAX: no end known */
+    double base_sek;              /* its money for the base year */
+    const char *source;
+} grant;
+
+static char *dup_text(const char *s)
+{
+    return strdup(s ? s : "");
+}
+
+static styr_budget_owner *owner_slot(styr_budget *b, const char *name, int *fail)
+{
+    for (size_t i = 0; i < b->nowners; i++)
+        if (strcmp(b->owners[i].owner, name) == 0)
+            return &b->owners[i];
+    styr_budget_owner *o = realloc(b->owners, (b->nowners + 1) * sizeof *o);
+    if (!o)
+        return *fail = 1, NULL;
+    b->owners = o;
+    o = &b->owners[b->nowners];
+    memset(o, 0, sizeof *o);
+    o->owner = dup_text(name);
+    o->years = calloc(b->nyears, sizeof *o->years);
+    if (!o->owner || !o->years) {
+        free(o->owner);
+        free(o->years);
+        return *fail = 1, NULL;
+    }
+    for (size_t y = 0; y < b->nyears; y++)
+        o->years[y].year = b->from + (int)y;
+    b->nowners++;
+    return o;
+}
+
+static styr_budget_funder *funder_slot(styr_budget *b, const char *name, int *fail)
+{
+    for (size_t i = 0; i < b->nfunders; i++)
+        if (strcmp(b->funders[i].funder, name) == 0)
+            return &b->funders[i];
+    styr_budget_funder *f = realloc(b->funders, (b->nfunders + 1) * sizeof *f);
+    if (!f)
+        return *fail = 1, NULL;
+    b->funders = f;
+    f = &b->funders[b->nfunders];
+    memset(f, 0, sizeof *f);
+    f->funder = dup_text(name);
+    if (!f->funder)
+        return *fail = 1, NULL;
+    b->nfunders++;
+    return f;
+}
+
+static const char *canonical(const styr_node *entry, const char *as_written)
+{
+    const char *n = text_of(get(entry, "name"));
+    return n ? n : as_written;
+}
+
+void styr_budget_free(styr_budget *b)
+{
+    if (!b)
+        return;
+    free(b->plan);
+    free(b->years);
+    for (size_t i = 0; i < b->nowners; i++) {
+        free(b->owners[i].owner);
+        free(b->owners[i].years);
+    }
+    free(b->owners);
+    for (size_t i = 0; i < b->nfunders; i++)
+        free(b->funders[i].funder);
+    free(b->funders);
+    free(b->gap_sources);
+    memset(b, 0, sizeof *b);
+}
+
+/* The budget block's gap (see budget.h). */
+static int compute_gap(styr_budget *b, const grant *grants, size_t ngrants)
+{
+    styr_budget_year *base = &b->years[0];
+    if (!base->has_budget || ngrants == 0)
+        return 0;
+    size_t cap = 256, used = 0;
+    b->gap_sources = calloc(1, cap);
+    if (!b->gap_sources)
+        return -1;
+    for (size_t y = 1; y < b->nyears; y++) {
+        styr_budget_year *yr = &b->years[y];
+        int64_t start = year_start(yr->year);
+        int continuing = 0;
+        double lost_sek = 0;
+        for (size_t g = 0; g < ngrants; g++) {
+            if (grants[g].ends >= start) {
+                continuing = 1;
+                continue;
+            }
+            lost_sek += grants[g].base_sek;
+            const char *src = grants[g].source ? grants[g].source : "?";
+            if (!strstr(b->gap_sources, src) && used + strlen(src) + 3 < cap) {
+                used += (size_t)snprintf(b->gap_sources + used, cap - used, "%s%s", used ? ", " : "", src);
+            }
+        }
+        double lost_fte = continuing ? 0 : base->budget_fte_external;
+        double own_fte = yr->has_budget ? yr->budget_fte_reprioritised : base->budget_fte_reprioritised;
+        double funding = yr->has_budget ? yr->budget_sek : base->budget_sek;
+        double need_fte = base->budget_fte_reprioritised + base->budget_fte_external - own_fte;
+        double need_sek = base->budget_sek + lost_sek - funding;
+        yr->gap_fte = fmin(lost_fte, need_fte > 0 ? need_fte : 0);
+        yr->gap_sek = fmin(lost_sek, need_sek > 0 ? need_sek : 0);
+    }
+    if (!used) {
+        free(b->gap_sources);
+        b->gap_sources = NULL;
+    }
+    return 0;
+}
+
+styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, const char *file,
+                                styr_budget *out, styr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    const styr_node *root = doc->root;
+    const styr_node *period = get(root, "period");
+    styr_date from, to;
+    if (!date_of(get(period, "from"), STYR_DATE_START, NULL, &from) ||
+        !date_of(get(period, "to"), STYR_DATE_END, NULL, &to) || to.year < from.year ||
+        to.year - from.year >= MAX_YEARS)
+        return styr_error_set(err, STYR_E_INPUT, file, period ? period->line : 0, period ? period->column : 0,
+                              "the plan needs a valid period of at most %d years (period: {from: 2018, to: 2019})",
+                              MAX_YEARS);
+    out->from = from.year;
+    out->to = to.year;
+    out->nyears = (size_t)(to.year - from.year + 1);
+    out->plan = dup_text(file);
+    out->years = calloc(out->nyears, sizeof *out->years);
+    grant *grants = NULL;
+    size_t ngrants = 0;
+    int fail = !out->plan || !out->years;
+    for (size_t y = 0; !fail && y < out->nyears; y++)
+        out->years[y].year = out->from + (int)y;
+
+    /* The budget block: the first entry of a year counts. */
+    const styr_node *budget = get(root, "budget");
+    for (uint32_t i = 0; !fail && budget && budget->kind == STYR_NODE_SEQ && i < budget->count; i++) {
+        const styr_node *e = styr_seq_item(budget, i);
+        const styr_node *yn = get(e, "year");
+        if (!yn || yn->stype != STYR_SCALAR_INT || yn->v.i < out->from || yn->v.i > out->to)
+            continue;
+        styr_budget_year *yr = &out->years[yn->v.i - out->from];
+        if (yr->has_budget)
+            continue;
+        yr->has_budget = 1;
+        const styr_budget_year *base = &out->years[0];
+        int ok;
+        double v = number_of(get(e, "funding_sek"), &ok);
+        yr->has_budget_sek = ok;
+        yr->budget_sek = ok ? v : (yr != base && base->has_budget ? base->budget_sek : 0);
+        v = number_of(get(e, "fte_reprioritised"), &ok);
+        yr->budget_fte_reprioritised = ok ? v : (yr != base && base->has_budget ? base->budget_fte_reprioritised : 0);
+        v = number_of(get(e, "fte_external"), &ok);
+        yr->budget_fte_external = ok ? v : (yr != base && base->has_budget ? base->budget_fte_external : 0);
+        yr->budget_status = text_of(get(e, "status"));
+    }
+
+    const char *default_owner = text_of(get(root, "owner"));
+    const styr_node *actions = get(root, "actions");
+    for (uint32_t i = 0; !fail && actions && actions->kind == STYR_NODE_SEQ && i < actions->count; i++) {
+        const styr_node *a = styr_seq_item(actions, i);
+        if (a->kind != STYR_NODE_MAP)
+            continue;
+        /* The years the action runs: its timeline within the period, or the period. */
+        int y1 = out->from, y2 = out->to;
+        const styr_node *t = get(a, "timeline");
+        styr_date ts, te;
+        if (date_of(get(t, "start"), STYR_DATE_START, NULL, &ts) && date_of(get(t, "end"), STYR_DATE_END, NULL, &te) &&
+            ts.year <= te.year) {
+            y1 = ts.year < out->from ? out->from : ts.year;
+            y2 = te.year > out->to ? out->to : te.year;
+        }
+        const char *written = text_of(get(a, "owner"));
+        if (!written)
+            written = default_owner;
+        const char *oname = written ? canonical(registry_entry(rs, "owner", written), written) : "-";
+        styr_budget_owner *o = owner_slot(out, oname, &fail);
+        if (!o)
+            break;
+        o->actions++;
+        for (int y = y1; y <= y2; y++)
+            o->years[y - out->from].actions++;
+
+        const styr_node *fin = get(a, "financing");
+        for (uint32_t j = 0; !fail && fin && fin->kind == STYR_NODE_SEQ && j < fin->count; j++) {
+            const styr_node *f = styr_seq_item(fin, j);
+            if (f->kind != STYR_NODE_MAP)
+                continue;
+            const char *src = text_of(get(f, "source"));
+            const styr_node *fe = registry_entry(rs, "funder", src);
+            const styr_node *oe = fe ? NULL : registry_entry(rs, "owner", src);
+            const char *type = text_of(get(f, "type"));
+            const char *ftype = text_of(get(fe, "type"));
+            int external = (type && strcmp(type, "external-grant") == 0) || (ftype && strcmp(ftype, "external-grant") == 0);
+            const char *status = text_of(get(f, "status"));
+            int amount_ok, fte_ok;
+            double amount = number_of(get(f, "amount_sek"), &amount_ok);
+            double fte = number_of(get(f, "fte"), &fte_ok);
+            /* When the money ends: the entry's own until, else the registry's. */
+            int64_t ends = INT64_MAX;
+            styr_date until;
+            if (!date_of(get(f, "until"), STYR_DATE_END, &ends, &until) &&
+                !date_of(get(fe, "until"), STYR_DATE_END, &ends, &until))
+                ends = INT64_MAX;
+            /* The years the money is for: `years`, or the action's. */
+            int in[MAX_YEARS] = {0};
+            unsigned listed = 0;
+            const styr_node *ys = get(f, "years");
+            if (ys && ys->kind == STYR_NODE_SEQ && ys->count > 0) {
+                for (uint32_t k = 0; k < ys->count; k++) {
+                    const styr_node *yn = styr_seq_item(ys, k);
+                    if (yn->stype != STYR_SCALAR_INT)
+                        continue;
+                    listed++;
+                    if (yn->v.i >= out->from && yn->v.i <= out->to)
+                        in[yn->v.i - out->from] = 1;
+                }
+            } else {
+                for (int y = y1; y <= y2; y++, listed++)
+                    in[y - out->from] = 1;
+            }
+            double per_year = amount_ok && listed ? amount / listed : 0;
+            for (size_t y = 0; y < out->nyears; y++) {
+                if (!in[y])
+                    continue;
+                styr_budget_year *yr = &out->years[y];
+                if (status && strcmp(status, "requested") == 0) yr->sek.requested += per_year;
+                else if (status && strcmp(status, "conditional") == 0) yr->sek.conditional += per_year;
+                else yr->sek.decided += per_year;
+                if (external) {
+                    yr->sek.external += per_year;
+                    yr->fte_external += fte;
+                } else {
+                    yr->sek.own += per_year;
+                    yr->fte_own += fte;
+                }
+                o->years[y].sek += per_year;
+                o->years[y].fte += fte;
+            }
+            const char *fname = src ? canonical(fe ? fe : oe, src) : "-";
+            styr_budget_funder *fs = funder_slot(out, fname, &fail);
+            if (!fs)
+                break;
+            fs->sek += amount_ok ? amount : 0;
+            fs->external |= external;
+            if (ends != INT64_MAX) {
+                char d[11];
+                styr_date_format(&until, d);
+                if (!fs->until[0] || strcmp(d, fs->until) > 0)
+                    memcpy(fs->until, d, sizeof d);
+            }
+            if (external) {
+                grant *g = realloc(grants, (ngrants + 1) * sizeof *g);
+                if (!g) {
+                    fail = 1;
+                    break;
+                }
+                grants = g;
+                grants[ngrants++] = (grant){ends, in[0] && listed ? per_year : 0, fname};
+            }
+        }
+    }
+    if (!fail && compute_gap(out, grants, ngrants) < 0)
+        fail = 1;
+    free(grants);
+    if (fail) {
+        styr_budget_free(out);
+        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    return STYR_OK;
+}

@@ -1,0 +1,394 @@
+/* report_budget.c - `styr budget` as text, JSON, Markdown and CSV (see
+ * report_budget.h; the HTML page is report_budget_html.c). */
+#include "report_budget.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "json.h"
+#include "message.h"
+#include "ruleset.h"
+
+#define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
+
+static void sek(char *buf, size_t cap, double v)
+{
+    styr_format_thousands(buf, cap, v, " ");
+}
+
+/* An FTE figure with at most two decimals, a decimal comma in Swedish. */
+static void fte(char *buf, size_t cap, double v, const styr_report_opts *o)
+{
+    snprintf(buf, cap, "%.2f", v);
+    char *dot = strchr(buf, '.');
+    if (!dot)
+        return;
+    char *end = buf + strlen(buf);
+    while (end > dot + 1 && end[-1] == '0')
+        *--end = '\0';
+    if (end == dot + 1)
+        *dot = '\0';
+    else if (o->lang != STYR_LANG_EN)
+        *dot = ',';
+}
+
+static const char *status_word(const char *s, const styr_report_opts *o)
+{
+    if (!s || strcmp(s, "decided") == 0) return word(o, "beslutad", "decided");
+    if (strcmp(s, "requested") == 0) return word(o, "begärd", "requested");
+    if (strcmp(s, "conditional") == 0) return word(o, "villkorad", "conditional");
+    if (strcmp(s, "projected") == 0) return word(o, "bedömning", "projected");
+    return s;
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_opts *o)
+{
+    char s1[64], s2[64], s3[64], s4[64], s5[64], f1[32], f2[32];
+    fprintf(out, word(o, "%s: planperioden %d–%d\n\n", "%s: plan period %d–%d\n\n"), b->plan, b->from, b->to);
+    fprintf(out, "%-6s %13s %13s %13s %13s %13s %7s %7s\n", word(o, "År", "Year"), word(o, "beslutat kr", "decided SEK"),
+            word(o, "begärt kr", "requested SEK"), word(o, "villkorat kr", "cond. SEK"), word(o, "externt kr", "external SEK"),
+            word(o, "eget kr", "own SEK"), word(o, "eget åa", "own FTE"), word(o, "ext. åa", "ext. FTE"));
+    for (size_t y = 0; y < b->nyears; y++) {
+        const styr_budget_year *yr = &b->years[y];
+        sek(s1, sizeof s1, yr->sek.decided);
+        sek(s2, sizeof s2, yr->sek.requested);
+        sek(s3, sizeof s3, yr->sek.conditional);
+        sek(s4, sizeof s4, yr->sek.external);
+        sek(s5, sizeof s5, yr->sek.own);
+        fte(f1, sizeof f1, yr->fte_own, o);
+        fte(f2, sizeof f2, yr->fte_external, o);
+        fprintf(out, "%-6d %13s %13s %13s %13s %13s %7s %7s\n", yr->year, s1, s2, s3, s4, s5, f1, f2);
+    }
+    fputs(word(o, "\nBudget (planens budgetblock):\n", "\nBudget (the plan's budget block):\n"), out);
+    for (size_t y = 0; y < b->nyears; y++) {
+        const styr_budget_year *yr = &b->years[y];
+        if (!yr->has_budget) {
+            fprintf(out, word(o, "  %d: ingen budget", "  %d: no budget"), yr->year);
+        } else {
+            sek(s1, sizeof s1, yr->budget_sek);
+            fte(f1, sizeof f1, yr->budget_fte_reprioritised, o);
+            fte(f2, sizeof f2, yr->budget_fte_external, o);
+            fprintf(out, word(o, "  %d: %s kr%s, %s omprioriterade + %s externa årsarbetskrafter (%s)",
+                              "  %d: %s SEK%s, %s reprioritised + %s external FTE (%s)"),
+                    yr->year, s1, yr->has_budget_sek ? "" : word(o, " (som första året)", " (as the first year)"), f1, f2,
+                    status_word(yr->budget_status, o));
+        }
+        if (yr->gap_fte > 0 || yr->gap_sek > 0) {
+            fte(f1, sizeof f1, yr->gap_fte, o);
+            sek(s2, sizeof s2, yr->gap_sek);
+            fputs(word(o, "; GLAPP", "; GAP"), out);
+            if (yr->gap_fte > 0)
+                fprintf(out, word(o, " %s årsarbetskrafter", " %s FTE"), f1);
+            if (yr->gap_fte > 0 && yr->gap_sek > 0)
+                fputs(word(o, " och", " and"), out);
+            if (yr->gap_sek > 0)
+                fprintf(out, word(o, " %s kr", " %s SEK"), s2);
+        }
+        fputc('\n', out);
+    }
+    if (b->gap_sources)
+        fprintf(out, word(o, "  Glappet: finansieringen från %s upphör och ersätts inte.\n",
+                          "  The gap: the money from %s ends and is not replaced.\n"), b->gap_sources);
+    fputs(word(o, "\nPer ansvarig (insatser; kr och årsarbetskrafter per år):\n",
+               "\nPer owner (actions; SEK and FTE a year):\n"), out);
+    for (size_t i = 0; i < b->nowners; i++) {
+        const styr_budget_owner *ow = &b->owners[i];
+        fprintf(out, "  %s: %u %s", ow->owner, ow->actions,
+                ow->actions == 1 ? word(o, "insats", "action") : word(o, "insatser", "actions"));
+        for (size_t y = 0; y < b->nyears; y++) {
+            sek(s1, sizeof s1, ow->years[y].sek);
+            fte(f1, sizeof f1, ow->years[y].fte, o);
+            fprintf(out, word(o, "; %d: %u %s, %s kr, %s åa", "; %d: %u %s, %s SEK, %s FTE"), ow->years[y].year,
+                    ow->years[y].actions,
+                    ow->years[y].actions == 1 ? word(o, "insats", "action") : word(o, "insatser", "actions"), s1, f1);
+        }
+        fputc('\n', out);
+    }
+    fputs(word(o, "\nPer finansiär:\n", "\nPer funder:\n"), out);
+    for (size_t i = 0; i < b->nfunders; i++) {
+        const styr_budget_funder *f = &b->funders[i];
+        sek(s1, sizeof s1, f->sek);
+        fprintf(out, "  %s%s: %s %s", f->funder, f->external ? word(o, " (bidrag)", " (grant)") : "", s1,
+                word(o, "kr", "SEK"));
+        if (f->until[0])
+            fprintf(out, word(o, ", till och med %s", ", until %s"), f->until);
+        fputc('\n', out);
+    }
+}
+
+/* ---- JSON (FORMATS.md section 13) -------------------------------------------- */
+
+static void jnum(FILE *out, const char *key, double v, int comma)
+{
+    fprintf(out, "%s\"%s\": ", comma ? ", " : "", key);
+    styr_json_number(out, v);
+}
+
+void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_opts *o)
+{
+    (void)o;
+    fputs("{\"plan\": ", out);
+    styr_json_string(out, b->plan);
+    fputs(", \"years\": [", out);
+    for (size_t y = 0; y < b->nyears; y++) {
+        const styr_budget_year *yr = &b->years[y];
+        fprintf(out, "%s\n  {\"year\": %d, \"sek\": {", y ? "," : "", yr->year);
+        jnum(out, "decided", yr->sek.decided, 0);
+        jnum(out, "requested", yr->sek.requested, 1);
+        jnum(out, "conditional", yr->sek.conditional, 1);
+        jnum(out, "external", yr->sek.external, 1);
+        jnum(out, "own", yr->sek.own, 1);
+        fputs("}, \"fte\": {", out);
+        jnum(out, "own", yr->fte_own, 0);
+        jnum(out, "external", yr->fte_external, 1);
+        fputs("}, \"budget_sek\": ", out);
+        if (yr->has_budget_sek)   /* as written: a year that leaves it out says nothing */
+            styr_json_number(out, yr->budget_sek);
+        else
+            fputs("null", out);
+        fputs(", \"budget_fte\": ", out);
+        if (yr->has_budget) {
+            fputc('{', out);
+            jnum(out, "reprioritised", yr->budget_fte_reprioritised, 0);
+            jnum(out, "external", yr->budget_fte_external, 1);
+            fputc('}', out);
+        } else {
+            fputs("null", out);
+        }
+        fputs(", \"budget_status\": ", out);
+        styr_json_string(out, yr->has_budget ? (yr->budget_status ? yr->budget_status : "decided") : NULL);
+        jnum(out, "gap_sek", yr->gap_sek, 1);
+        jnum(out, "gap_fte", yr->gap_fte, 1);
+        fputc('}', out);
+    }
+    fputs("],\n \"owners\": [", out);
+    for (size_t i = 0; i < b->nowners; i++) {
+        const styr_budget_owner *ow = &b->owners[i];
+        fputs(i ? ",\n  {\"owner\": " : "\n  {\"owner\": ", out);
+        styr_json_string(out, ow->owner);
+        fprintf(out, ", \"actions\": %u, \"years\": [", ow->actions);
+        for (size_t y = 0; y < b->nyears; y++) {
+            fprintf(out, "%s{\"year\": %d, \"actions\": %u", y ? ", " : "", ow->years[y].year, ow->years[y].actions);
+            jnum(out, "sek", ow->years[y].sek, 1);
+            jnum(out, "fte", ow->years[y].fte, 1);
+            fputc('}', out);
+        }
+        fputs("]}", out);
+    }
+    fputs("],\n \"funders\": [", out);
+    for (size_t i = 0; i < b->nfunders; i++) {
+        const styr_budget_funder *f = &b->funders[i];
+        fputs(i ? ",\n  {\"funder\": " : "\n  {\"funder\": ", out);
+        styr_json_string(out, f->funder);
+        fputs(", \"until\": ", out);
+        styr_json_string(out, f->until[0] ? f->until : NULL);
+        jnum(out, "sek", f->sek, 1);
+        fprintf(out, ", \"external\": %s}", f->external ? "true" : "false");
+    }
+    fputs("],\n \"gap_sources\": ", out);
+    styr_json_string(out, b->gap_sources);
+    fputs("}\n", out);
+}
+
+/* ---- Markdown ------------------------------------------------------------------ */
+
+static void md(FILE *out, const char *s)
+{
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (*p == '|') fputs("\\|", out);
+        else if (*p == '\n' || *p == '\r') putc(' ', out);
+        else if (*p == '<') fputs("&lt;", out);
+        else putc(*p, out);
+    }
+}
+
+void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_report_opts *o)
+{
+    char s[6][64], f[4][32];
+    fputs(word(o, "# Budget: ", "# Budget: "), out);
+    md(out, b->plan);
+    fprintf(out, word(o, "\n\nPlanperiod %d–%d.\n\n", "\n\nPlan period %d–%d.\n\n"), b->from, b->to);
+    fputs(word(o, "| År | Beslutat kr | Begärt kr | Villkorat kr | Externt kr | Eget kr | Eget åa | Externt åa | Budget kr | Budgetstatus | Glapp kr | Glapp åa |\n",
+               "| Year | Decided SEK | Requested SEK | Conditional SEK | External SEK | Own SEK | Own FTE | External FTE | Budget SEK | Budget status | Gap SEK | Gap FTE |\n"), out);
+    fputs("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n", out);
+    for (size_t y = 0; y < b->nyears; y++) {
+        const styr_budget_year *yr = &b->years[y];
+        sek(s[0], 64, yr->sek.decided);
+        sek(s[1], 64, yr->sek.requested);
+        sek(s[2], 64, yr->sek.conditional);
+        sek(s[3], 64, yr->sek.external);
+        sek(s[4], 64, yr->sek.own);
+        sek(s[5], 64, yr->budget_sek);
+        fte(f[0], 32, yr->fte_own, o);
+        fte(f[1], 32, yr->fte_external, o);
+        fte(f[2], 32, yr->gap_fte, o);
+        char g[64];
+        sek(g, sizeof g, yr->gap_sek);
+        fprintf(out, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s%s%s |\n", yr->year, s[0], s[1], s[2], s[3],
+                s[4], f[0], f[1], yr->has_budget_sek ? s[5] : "–", yr->has_budget ? status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"),
+                g, yr->gap_fte > 0 ? "**" : "", f[2], yr->gap_fte > 0 ? "**" : "");
+    }
+    if (b->gap_sources) {
+        fputs(word(o, "\nGlappet: finansieringen från ", "\nThe gap: the money from "), out);
+        md(out, b->gap_sources);
+        fputs(word(o, " upphör och ersätts inte.\n", " ends and is not replaced.\n"), out);
+    }
+    fputs(word(o, "\n## Per ansvarig\n\n| Ansvarig | Insatser |", "\n## Per owner\n\n| Owner | Actions |"), out);
+    for (size_t y = 0; y < b->nyears; y++)
+        fprintf(out, word(o, " %d insatser | %d kr | %d åa |", " %d actions | %d SEK | %d FTE |"), b->years[y].year,
+                b->years[y].year, b->years[y].year);
+    fputs("\n|---|---:|", out);
+    for (size_t y = 0; y < b->nyears; y++)
+        fputs("---:|---:|---:|", out);
+    fputc('\n', out);
+    for (size_t i = 0; i < b->nowners; i++) {
+        const styr_budget_owner *ow = &b->owners[i];
+        fputs("| ", out);
+        md(out, ow->owner);
+        fprintf(out, " | %u |", ow->actions);
+        for (size_t y = 0; y < b->nyears; y++) {
+            sek(s[0], 64, ow->years[y].sek);
+            fte(f[0], 32, ow->years[y].fte, o);
+            fprintf(out, " %u | %s | %s |", ow->years[y].actions, s[0], f[0]);
+        }
+        fputc('\n', out);
+    }
+    fputs(word(o, "\n## Per finansiär\n\n| Finansiär | Bidrag | Kr | Till och med |\n|---|---|---:|---|\n",
+               "\n## Per funder\n\n| Funder | Grant | SEK | Until |\n|---|---|---:|---|\n"), out);
+    for (size_t i = 0; i < b->nfunders; i++) {
+        const styr_budget_funder *fu = &b->funders[i];
+        sek(s[0], 64, fu->sek);
+        fputs("| ", out);
+        md(out, fu->funder);
+        fprintf(out, " | %s | %s | %s |\n", fu->external ? word(o, "ja", "yes") : word(o, "nej", "no"), s[0],
+                fu->until[0] ? fu->until : "–");
+    }
+}
+
+/* ---- CSV ------------------------------------------------------------------------- */
+
+typedef struct csv {
+    FILE *out;
+    char sep;
+    int sv;
+} csv;
+
+/* A field: quoted when it holds the separator, a quote or a line break; a
+ * leading = + - @ is preceded by ' so that no spreadsheet runs it. */
+static void cfield(const csv *c, const char *s, int first)
+{
+    if (!first)
+        putc(c->sep, c->out);
+    s = s ? s : "";
+    int guard = *s == '=' || *s == '+' || *s == '-' || *s == '@';
+    int quote = guard || strchr(s, c->sep) || strpbrk(s, "\"\r\n");
+    if (quote)
+        putc('"', c->out);
+    if (guard)
+        putc('\'', c->out);
+    for (; *s; s++) {
+        if (*s == '"')
+            putc('"', c->out);
+        putc(*s, c->out);
+    }
+    if (quote)
+        putc('"', c->out);
+}
+
+static void cnum(const csv *c, double v)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.2f", v);
+    char *dot = strchr(buf, '.');
+    if (dot) {
+        char *end = buf + strlen(buf);
+        while (end > dot + 1 && end[-1] == '0')
+            *--end = '\0';
+        if (end == dot + 1)
+            *dot = '\0';
+        else if (c->sv)
+            *dot = ',';
+    }
+    putc(c->sep, c->out);
+    fputs(buf, c->out);
+}
+
+void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_opts *o)
+{
+    csv c = {out, o->lang == STYR_LANG_EN ? ',' : ';', o->lang != STYR_LANG_EN};
+    if (c.sv)
+        fputs("\xEF\xBB\xBF", out);
+    /* One table: a row a year for the plan, then a row per owner and year. */
+    static const char *const head[] = {"scope", "name", "year", "actions", "sek_decided", "sek_requested",
+                                       "sek_conditional", "sek_external", "sek_own", "fte_own", "fte_external",
+                                       "budget_sek", "budget_status", "gap_sek", "gap_fte", "until", NULL};
+    for (int i = 0; head[i]; i++)
+        cfield(&c, head[i], i == 0);
+    fputs("\r\n", out);
+    for (size_t y = 0; y < b->nyears; y++) {
+        const styr_budget_year *yr = &b->years[y];
+        char year[16];
+        snprintf(year, sizeof year, "%d", yr->year);
+        cfield(&c, "plan", 1);
+        cfield(&c, b->plan, 0);
+        cfield(&c, year, 0);
+        cfield(&c, "", 0);
+        cnum(&c, yr->sek.decided);
+        cnum(&c, yr->sek.requested);
+        cnum(&c, yr->sek.conditional);
+        cnum(&c, yr->sek.external);
+        cnum(&c, yr->sek.own);
+        cnum(&c, yr->fte_own);
+        cnum(&c, yr->fte_external);
+        if (yr->has_budget_sek)
+            cnum(&c, yr->budget_sek);
+        else
+            cfield(&c, "", 0);
+        cfield(&c, yr->has_budget ? (yr->budget_status ? yr->budget_status : "decided") : "", 0);
+        cnum(&c, yr->gap_sek);
+        cnum(&c, yr->gap_fte);
+        cfield(&c, "", 0);
+        fputs("\r\n", out);
+    }
+    for (size_t i = 0; i < b->nowners; i++) {
+        const styr_budget_owner *ow = &b->owners[i];
+        for (size_t y = 0; y < b->nyears; y++) {
+            char year[16], n[16];
+            snprintf(year, sizeof year, "%d", ow->years[y].year);
+            snprintf(n, sizeof n, "%u", ow->years[y].actions);
+            cfield(&c, "owner", 1);
+            cfield(&c, ow->owner, 0);
+            cfield(&c, year, 0);
+            cfield(&c, n, 0);
+            for (int k = 0; k < 4; k++)
+                cfield(&c, "", 0);
+            cnum(&c, ow->years[y].sek);
+            cnum(&c, ow->years[y].fte);
+            for (int k = 0; k < 6; k++)
+                cfield(&c, "", 0);
+            fputs("\r\n", out);
+        }
+    }
+    for (size_t i = 0; i < b->nfunders; i++) {
+        const styr_budget_funder *f = &b->funders[i];
+        cfield(&c, "funder", 1);
+        cfield(&c, f->funder, 0);
+        cfield(&c, "", 0);
+        cfield(&c, "", 0);
+        for (int k = 0; k < 3; k++)
+            cfield(&c, "", 0);
+        if (f->external) {
+            cnum(&c, f->sek);
+            cfield(&c, "", 0);
+        } else {
+            cfield(&c, "", 0);
+            cnum(&c, f->sek);
+        }
+        for (int k = 0; k < 6; k++)
+            cfield(&c, "", 0);
+        cfield(&c, f->until, 0);
+        fputs("\r\n", out);
+    }
+}

@@ -1,0 +1,232 @@
+/* report_budget_html.c - `styr budget --format html`: one self-contained page
+ * (no network, no script) with the plan's money and staff a year as stacked
+ * bars, the gap marked, and the tables of the text report. */
+#include "report_budget.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "message.h"
+#include "ruleset.h"
+
+#define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
+
+static void esc(FILE *out, const char *s)
+{
+    for (const char *p = s ? s : ""; *p; p++) {
+        switch (*p) {
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '&': fputs("&amp;", out); break;
+        case '"': fputs("&quot;", out); break;
+        default: putc(*p, out);
+        }
+    }
+}
+
+static void sek(char *buf, size_t cap, double v)
+{
+    styr_format_thousands(buf, cap, v, "\xC2\xA0");
+}
+
+static void fte(char *buf, size_t cap, double v, const styr_report_opts *o)
+{
+    snprintf(buf, cap, "%.2f", v);
+    char *dot = strchr(buf, '.');
+    if (!dot)
+        return;
+    char *end = buf + strlen(buf);
+    while (end > dot + 1 && end[-1] == '0')
+        *--end = '\0';
+    if (end == dot + 1)
+        *dot = '\0';
+    else if (o->lang != STYR_LANG_EN)
+        *dot = ',';
+}
+
+static const char *status_word(const char *st, const styr_report_opts *o)
+{
+    if (!st || strcmp(st, "decided") == 0) return word(o, "beslutad", "decided");
+    if (strcmp(st, "requested") == 0) return word(o, "begärd", "requested");
+    if (strcmp(st, "conditional") == 0) return word(o, "villkorad", "conditional");
+    if (strcmp(st, "projected") == 0) return word(o, "bedömning", "projected");
+    return st;
+}
+
+typedef struct segment {
+    double value;
+    const char *cls;      /* CSS class: its colour */
+    const char *label;
+} segment;
+
+/* One chart: a stacked bar a year of nseg segments (values[y * nseg + k]),
+ * the last segment drawn as the gap (hatched, outlined in red). */
+static void chart(FILE *out, const styr_budget *b, const char *title, const char *unit, const segment *legend,
+                  size_t nseg, const double *values, int money, const styr_report_opts *o)
+{
+    double max = 0;
+    for (size_t y = 0; y < b->nyears; y++) {
+        double t = 0;
+        for (size_t k = 0; k < nseg; k++)
+            t += values[y * nseg + k];
+        if (t > max)
+            max = t;
+    }
+    const int bar = 56, gapx = 28, left = 16, top = 16, h = 180;
+    int width = left * 2 + (int)b->nyears * (bar + gapx);
+    fprintf(out, "<figure><figcaption>");
+    esc(out, title);
+    fprintf(out, "</figcaption>\n<svg role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">\n", width, h + top + 40,
+            width, h + top + 40);
+    for (size_t y = 0; y < b->nyears; y++) {
+        int x = left + (int)y * (bar + gapx);
+        double acc = 0;
+        fprintf(out, "<g class=\"year\" data-year=\"%d\">", b->years[y].year);
+        for (size_t k = 0; k < nseg; k++) {
+            double v = values[y * nseg + k];
+            if (!(v > 0) || !(max > 0))
+                continue;
+            double y0 = top + h - (acc + v) / max * h, hh = v / max * h;
+            char num[64];
+            if (money)
+                sek(num, sizeof num, v);
+            else
+                fte(num, sizeof num, v, o);
+            fprintf(out, "<rect class=\"%s\" x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\"%s><title>%d: ", legend[k].cls, x,
+                    y0, bar, hh, k + 1 == nseg ? " data-gap=\"1\"" : "", b->years[y].year);
+            esc(out, legend[k].label);
+            fprintf(out, " %s %s</title></rect>", num, unit);
+            acc += v;
+        }
+        fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text></g>\n", x + bar / 2, top + h + 18,
+                b->years[y].year);
+    }
+    fputs("</svg>\n<p class=\"legend\">", out);
+    for (size_t k = 0; k < nseg; k++) {
+        fprintf(out, "<span><i class=\"%s\"></i>", legend[k].cls);
+        esc(out, legend[k].label);
+        fputs("</span> ", out);
+    }
+    fputs("</p></figure>\n", out);
+}
+
+void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_opts *o)
+{
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n<title>", word(o, "sv", "en"));
+    fputs(word(o, "Budget: ", "Budget: "), out);
+    esc(out, b->plan);
+    fputs("</title>\n<style>\n"
+          "body{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a;max-width:70rem}\n"
+          "table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #bbb;padding:.25rem .5rem}"
+          "td.n{text-align:right}\n"
+          "figure{display:inline-block;margin:0 2rem 1rem 0}figcaption{font-weight:600}\n"
+          ".decided{fill:#2b6cb0;background:#2b6cb0}.requested{fill:#ed8936;background:#ed8936}"
+          ".conditional{fill:#ecc94b;background:#ecc94b}.reprioritised{fill:#2f855a;background:#2f855a}"
+          ".external{fill:#805ad5;background:#805ad5}\n"
+          ".gap{fill:#fed7d7;stroke:#c53030;stroke-width:2;stroke-dasharray:5 3;background:#fed7d7;outline:2px dashed #c53030}\n"
+          ".legend span{margin-right:1rem}.legend i{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;"
+          "vertical-align:-2px}\n.gapnote{color:#9b2c2c;font-weight:600}\n"
+          "</style></head><body>\n<h1>", out);
+    fputs(word(o, "Budget år för år", "Budget year by year"), out);
+    fputs("</h1>\n<p>", out);
+    esc(out, b->plan);
+    fprintf(out, word(o, ": planperioden %d–%d.</p>\n", ": plan period %d–%d.</p>\n"), b->from, b->to);
+
+    double *sekv = calloc(b->nyears * 4, sizeof *sekv), *ftev = calloc(b->nyears * 3, sizeof *ftev);
+    if (sekv && ftev) {
+        for (size_t y = 0; y < b->nyears; y++) {
+            const styr_budget_year *yr = &b->years[y];
+            sekv[y * 4 + 0] = yr->sek.decided;
+            sekv[y * 4 + 1] = yr->sek.requested;
+            sekv[y * 4 + 2] = yr->sek.conditional;
+            sekv[y * 4 + 3] = yr->gap_sek;
+            ftev[y * 3 + 0] = yr->has_budget ? yr->budget_fte_reprioritised : yr->fte_own;
+            ftev[y * 3 + 1] = yr->has_budget ? yr->budget_fte_external : yr->fte_external;
+            ftev[y * 3 + 2] = yr->gap_fte;
+        }
+        const segment money_legend[] = {{0, "decided", word(o, "beslutat", "decided")},
+                                        {0, "requested", word(o, "begärt", "requested")},
+                                        {0, "conditional", word(o, "villkorat", "conditional")},
+                                        {0, "gap", word(o, "glapp", "gap")}};
+        const segment fte_legend[] = {{0, "reprioritised", word(o, "eget/omprioriterat", "own/reprioritised")},
+                                      {0, "external", word(o, "externt finansierat", "externally financed")},
+                                      {0, "gap", word(o, "glapp", "gap")}};
+        chart(out, b, word(o, "Kronor per år (insatsernas finansiering)", "SEK a year (the actions' financing)"),
+              word(o, "kr", "SEK"), money_legend, 4, sekv, 1, o);
+        chart(out, b, word(o, "Årsarbetskrafter per år (budgetblocket)", "FTE a year (the budget block)"),
+              word(o, "åa", "FTE"), fte_legend, 3, ftev, 0, o);
+    }
+    free(sekv);
+    free(ftev);
+
+    char s[64], f1[32], f2[32];
+    for (size_t y = 0; y < b->nyears; y++) {
+        const styr_budget_year *yr = &b->years[y];
+        if (yr->gap_fte > 0 || yr->gap_sek > 0) {
+            fte(f1, sizeof f1, yr->gap_fte, o);
+            sek(s, sizeof s, yr->gap_sek);
+            fprintf(out, word(o, "<p class=\"gapnote\" data-gap-year=\"%d\">%d: glapp på %s årsarbetskrafter och %s kr",
+                              "<p class=\"gapnote\" data-gap-year=\"%d\">%d: a gap of %s FTE and %s SEK"),
+                    yr->year, yr->year, f1, s);
+            if (b->gap_sources) {
+                fputs(word(o, " (finansieringen från ", " (the money from "), out);
+                esc(out, b->gap_sources);
+                fputs(word(o, " upphör och ersätts inte)", " ends and is not replaced)"), out);
+            }
+            fputs(".</p>\n", out);
+        }
+    }
+
+    fputs(word(o, "<h2>År</h2>\n<table><tr><th>År</th><th>Beslutat kr</th><th>Begärt kr</th><th>Villkorat kr</th>"
+                  "<th>Externt kr</th><th>Eget kr</th><th>Budget kr</th><th>Budgetstatus</th><th>Glapp åa</th><th>Glapp kr</th></tr>\n",
+               "<h2>Years</h2>\n<table><tr><th>Year</th><th>Decided SEK</th><th>Requested SEK</th><th>Conditional SEK</th>"
+               "<th>External SEK</th><th>Own SEK</th><th>Budget SEK</th><th>Budget status</th><th>Gap FTE</th><th>Gap SEK</th></tr>\n"),
+          out);
+    for (size_t y = 0; y < b->nyears; y++) {
+        const styr_budget_year *yr = &b->years[y];
+        const double v[] = {yr->sek.decided, yr->sek.requested, yr->sek.conditional, yr->sek.external, yr->sek.own};
+        fprintf(out, "<tr><td>%d</td>", yr->year);
+        for (int k = 0; k < 5; k++) {
+            sek(s, sizeof s, v[k]);
+            fprintf(out, "<td class=\"n\">%s</td>", s);
+        }
+        sek(s, sizeof s, yr->budget_sek);
+        fprintf(out, "<td class=\"n\">%s</td><td>", yr->has_budget_sek ? s : "–");
+        esc(out, yr->has_budget ? status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"));
+        fte(f1, sizeof f1, yr->gap_fte, o);
+        sek(s, sizeof s, yr->gap_sek);
+        fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", f1, s);
+    }
+    fputs("</table>\n", out);
+    fputs(word(o, "<h2>Per ansvarig</h2>\n<table><tr><th>Ansvarig</th><th>Insatser</th>",
+               "<h2>Per owner</h2>\n<table><tr><th>Owner</th><th>Actions</th>"), out);
+    for (size_t y = 0; y < b->nyears; y++)
+        fprintf(out, word(o, "<th>%d kr</th><th>%d åa</th>", "<th>%d SEK</th><th>%d FTE</th>"), b->years[y].year,
+                b->years[y].year);
+    fputs("</tr>\n", out);
+    for (size_t i = 0; i < b->nowners; i++) {
+        const styr_budget_owner *ow = &b->owners[i];
+        fputs("<tr><td>", out);
+        esc(out, ow->owner);
+        fprintf(out, "</td><td class=\"n\">%u</td>", ow->actions);
+        for (size_t y = 0; y < b->nyears; y++) {
+            sek(s, sizeof s, ow->years[y].sek);
+            fte(f2, sizeof f2, ow->years[y].fte, o);
+            fprintf(out, "<td class=\"n\">%s</td><td class=\"n\">%s</td>", s, f2);
+        }
+        fputs("</tr>\n", out);
+    }
+    fputs("</table>\n", out);
+    fputs(word(o, "<h2>Per finansiär</h2>\n<table><tr><th>Finansiär</th><th>Bidrag</th><th>Kr</th><th>Till och med</th></tr>\n",
+               "<h2>Per funder</h2>\n<table><tr><th>Funder</th><th>Grant</th><th>SEK</th><th>Until</th></tr>\n"), out);
+    for (size_t i = 0; i < b->nfunders; i++) {
+        const styr_budget_funder *fu = &b->funders[i];
+        sek(s, sizeof s, fu->sek);
+        fputs("<tr><td>", out);
+        esc(out, fu->funder);
+        fprintf(out, "</td><td>%s</td><td class=\"n\">%s</td><td>%s</td></tr>\n",
+                fu->external ? word(o, "ja", "yes") : word(o, "nej", "no"), s, fu->until[0] ? fu->until : "–");
+    }
+    fputs("</table>\n</body></html>\n", out);
+}
