@@ -47,6 +47,7 @@ typedef struct options {
     uint64_t samples, seed;
     double spread;               /* < 0: sample uniformly on the simplex */
     unsigned threads;
+    int sarif_waived;            /* validate --sarif-waived: STYR_SARIF_WAIVED_* */
 } options;
 
 static const char *const usage_text =
@@ -68,7 +69,12 @@ static const char *const help_validate =
     "\n"
     "  --rules NAME|DIR   ruleset to use (default: goteborg)\n"
     "  --format FMT       text (default), json, sarif (SARIF 2.1.0), junit (JUnit XML),\n"
-    "                     github (workflow annotations), markdown or html\n"
+    "                     github (workflow annotations), github-summary (Markdown for\n"
+    "                     $GITHUB_STEP_SUMMARY), markdown or html\n"
+    "  --sarif-waived omit|suppress\n"
+    "                     SARIF: a waived finding is a result with an accepted\n"
+    "                     suppression (suppress, the default) or is left out (omit;\n"
+    "                     GitHub code scanning ignores suppressions)\n"
     "  --fail-on LEVEL    lowest severity that makes the exit code 1: error (default),\n"
     "                     warning or info\n"
     "  --lang sv|en       language of the messages (default: sv)\n"
@@ -215,6 +221,7 @@ static int parse_options(int argc, char **argv, int first, options *o)
     o->seed = 1;
     o->spread = -1;
     o->threads = 0;
+    o->sarif_waived = STYR_SARIF_WAIVED_SUPPRESS;
     if (!o->files || !o->scenarios)
         return -1;
     for (int i = first; i < argc; i++) {
@@ -249,7 +256,7 @@ static int parse_options(int argc, char **argv, int first, options *o)
             "--rules", "--format", "-o", "--output", "--fail-on", "--lang", "--max-file-size",
             "--max-depth", "--max-alias-nodes", "--max-scalar-size", "--max-findings",
             "--max-rule-memory", "--max-instructions", "--scenario", "--samples", "--seed",
-            "--spread", "--threads", NULL};
+            "--spread", "--threads", "--sarif-waived", NULL};
         int known = 0;
         for (int k = 0; with_value[k]; k++)
             known |= strcmp(name, with_value[k]) == 0;
@@ -258,8 +265,8 @@ static int parse_options(int argc, char **argv, int first, options *o)
                 "--rules", "--format", "--output", "--fail-on", "--lang", "--max-file-size",
                 "--max-depth", "--max-alias-nodes", "--max-scalar-size", "--max-findings",
                 "--max-rule-memory", "--max-instructions", "--scenario", "--samples", "--seed",
-                "--spread", "--threads", "--explain", "--quiet", "--profile-rules", NULL};
-            long near = styr_nearest(name, strlen(name), all, 20);
+                "--spread", "--threads", "--explain", "--quiet", "--profile-rules", "--sarif-waived", NULL};
+            long near = styr_nearest(name, strlen(name), all, 21);
             fprintf(stderr, "styr: unknown option '%s'%s%s%s\n", name, near >= 0 ? " (did you mean " : "",
                     near >= 0 ? all[near] : "", near >= 0 ? "?)" : "");
             fputs(usage_text, stderr);
@@ -291,6 +298,14 @@ static int parse_options(int argc, char **argv, int first, options *o)
             }
         }
         else if (strcmp(name, "--format") == 0) o->format = val;
+        else if (strcmp(name, "--sarif-waived") == 0) {
+            if (strcmp(val, "suppress") == 0) o->sarif_waived = STYR_SARIF_WAIVED_SUPPRESS;
+            else if (strcmp(val, "omit") == 0) o->sarif_waived = STYR_SARIF_WAIVED_OMIT;
+            else {
+                usage_error("--sarif-waived takes omit or suppress, not '%s'", val);
+                return -1;
+            }
+        }
         else if (strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0) o->output = val;
         else if (strcmp(name, "--fail-on") == 0) {
             if (!styr_severity_parse(val, &o->fail_on) || o->fail_on == STYR_SEV_OFF) {
@@ -444,9 +459,9 @@ static int cmd_validate(options *o)
 {
     if (o->nfiles == 0)
         return usage_error("validate needs at least one file");
-    static const char *const formats[] = {"text", "json", "sarif", "junit", "github", "markdown", "html", NULL};
+    static const char *const formats[] = {"text", "json", "sarif", "junit", "github", "github-summary", "markdown", "html", NULL};
     if (!one_of(o->format, formats))
-        return usage_error("unknown format '%s' (validate writes text, json, sarif, junit, github, markdown or html)",
+        return usage_error("unknown format '%s' (validate writes text, json, sarif, junit, github, github-summary, markdown or html)",
                            o->format);
     styr_ruleset *rs = load_ruleset(o);
     if (!rs)
@@ -491,11 +506,13 @@ static int cmd_validate(options *o)
         if (strcmp(o->format, "json") == 0)
             styr_report_json(out.f, res, o->nfiles, &ro);
         else if (strcmp(o->format, "sarif") == 0)
-            styr_report_sarif(out.f, res, o->nfiles, rs, &ro);
+            styr_report_sarif(out.f, res, o->nfiles, rs, &ro, o->sarif_waived);
         else if (strcmp(o->format, "junit") == 0)
             styr_report_junit(out.f, res, o->nfiles, o->fail_on, &ro);
         else if (strcmp(o->format, "github") == 0)
             styr_report_github(out.f, res, o->nfiles, &ro);
+        else if (strcmp(o->format, "github-summary") == 0)
+            styr_report_github_summary(out.f, res, o->nfiles, &ro);
         else if (strcmp(o->format, "markdown") == 0)
             styr_report_markdown(out.f, res, o->nfiles, &ro);
         else if (strcmp(o->format, "html") == 0) {
