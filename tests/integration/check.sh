@@ -94,7 +94,8 @@ repos:
     hooks:
       - id: styr-validate
 YAML
-  (cd "$repo" && pre-commit install -q >/dev/null 2>&1 && git add .pre-commit-config.yaml .github && git commit -qm setup >/dev/null 2>&1)
+  (cd "$repo" && pre-commit install >/dev/null 2>&1 && git add .pre-commit-config.yaml .github && git commit -qm setup >/dev/null 2>&1)
+  [ -x "$repo/.git/hooks/pre-commit" ] || fail "pre-commit install wrote no hook"
   cp "$bad" "$repo/plans/bad.yaml"
   if out=$(cd "$repo" && git add plans && git commit -qm "bad plan" 2>&1); then
     fail "git commit of a plan with an error went through the hook"
