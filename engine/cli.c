@@ -824,8 +824,11 @@ static int cmd_rules_list(options *o)
             styr_json_string(out.f, r->file);
             fprintf(out.f, ", \"line\": %u}", r->line);
         } else {
-            fprintf(out.f, "%-40s %-8s %-9s %-9s %s\n", r->id, styr_severity_name(r->severity),
-                    styr_scope_name(r->scope), r->ruleset ? r->ruleset : "", msg ? msg : "");
+            /* Padded by display width: a ruleset's name may be "växjö". */
+            styr_pad(out.f, r->id, 40);
+            fprintf(out.f, " %-8s %-9s ", styr_severity_name(r->severity), styr_scope_name(r->scope));
+            styr_pad(out.f, r->ruleset, 9);
+            fprintf(out.f, " %s\n", msg ? msg : "");
         }
     }
     if (json)
