@@ -75,7 +75,10 @@ void styr_report_github_summary(FILE *out, const styr_file_result *res, size_t n
         cell(out, r->file);
         if (r->failed) {
             failed++;
-            fputs(word(o, " | – | – | – | – | kunde inte bedömas: ", " | – | – | – | – | could not be judged: "), out);
+            fputs(word(o, " | – | – | – | – | kunde inte bedömas", " | – | – | – | – | could not be judged"), out);
+            if (r->failure.line)
+                fprintf(out, " (%u:%u)", r->failure.line, r->failure.column);
+            fputs(": ", out);
             cell(out, r->failure.message);
             fputs(" |\n", out);
             continue;
@@ -125,6 +128,10 @@ void styr_report_github_summary(FILE *out, const styr_file_result *res, size_t n
             used += len;
             free(row);
         }
+        if (r->findings.dropped)
+            fprintf(out, word(o, "\n%zu fynd till räknades men sparades inte (höj --max-findings för att se dem).\n",
+                              "\n%zu more findings were counted but not kept (raise --max-findings to see them).\n"),
+                    r->findings.dropped);
         for (size_t i = 0; i < r->nrule_errors; i++) {
             fputs(word(o, "\n**Regel kraschade:** ", "\n**Rule crashed:** "), out);
             cell(out, r->rule_errors[i].file);
