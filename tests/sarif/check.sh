@@ -183,5 +183,24 @@ for c in "${cases[@]}"; do
   fi
 done
 
+# columnKind says unicodeCodePoints: a column after "Åäö東京" counts each of
+# them once (UTF-16 would too, but UTF-8 bytes would give 47, not 40).
+cat > "$tmp/cols.yaml" <<'YAML'
+kind: action-plan
+version: 1
+actions:
+  - {id: "1.1", title: "Åäö東京", owner: Okändx}
+YAML
+"$styr" validate "$tmp/cols.yaml" --format sarif -o "$tmp/cols.sarif" >/dev/null 2>&1
+if node -e '
+const s = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const r = s.runs[0].results.find(x => x.ruleId === "action.owner.unknown");
+const reg = r.locations[0].physicalLocation.region;
+process.exit(s.runs[0].columnKind === "unicodeCodePoints" && reg.startLine === 4 && reg.startColumn === 40 ? 0 : 1);' "$tmp/cols.sarif"; then
+  pass "columns are code points, as columnKind says (owner after Åäö東京 at 4:40)"
+else
+  fail "columns do not match columnKind unicodeCodePoints"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
