@@ -14,7 +14,8 @@
 #   - the output schemas (schemas/output-COMMAND.schema.json): every golden
 #     of a `--format json` command line in tests/cli/cases is valid against
 #     the schema of its command (validate, score, sensitivity, budget,
-#     followup, diff), and a golden with no schema for its command fails; and
+#     followup, diff, rules list), and a golden with no schema for its
+#     command fails; and
 #     mutated copies of goldens (a misspelt key, an unknown severity, a
 #     missing summary, spread sampling without its spread, a share above 1)
 #     are rejected.
@@ -143,19 +144,21 @@ done
 
 # --- the output schemas against the goldens ----------------------------------
 # A golden's .out is stdout and stderr, and a .post may add a header line
-# (the file -o wrote): the JSON is from the first line "{" to the last "}".
+# (the file -o wrote): the JSON is from the first line that starts with "{"
+# to the last that ends with "}".
 extract_json='
 const fs = require("fs");
 const lines = fs.readFileSync(process.argv[1], "utf8").split("\n");
-const a = lines.indexOf("{"), b = lines.lastIndexOf("}");
+const a = lines.findIndex(l => l.startsWith("{"));
+let b = lines.length - 1;
+while (b >= 0 && !lines[b].endsWith("}")) b--;
 if (a < 0 || b < a) { console.error("no JSON object in " + process.argv[1]); process.exit(1); }
 fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(lines.slice(a, b + 1).join("\n"))));
 '
 nout=0
 for args in tests/cli/cases/*.args; do
   grep -Eq -- '--format[ =]json' "$args" || continue
-  cmd=$(awk '{print $1; exit}' "$args")
-  [ "$cmd" = rules ] && continue   # rules list: not a report (no output schema)
+  cmd=$(awk '{print $1 == "rules" ? "rules-" $2 : $1; exit}' "$args")   # rules list -> rules-list
   name=${args%.args}
   schema=schemas/output-$cmd.schema.json
   json=$tmp/out-$nout.json; nout=$((nout + 1))
@@ -167,7 +170,7 @@ for args in tests/cli/cases/*.args; do
     fail "$name.out (invalid ${schema##*/})"; printf '%s\n' "$out" | grep -v ' invalid$' | sed 's/^/      /'
   fi
 done
-[ "$nout" -ge 7 ] || fail "only $nout JSON goldens found (expected at least 7)"
+[ "$nout" -ge 8 ] || fail "only $nout JSON goldens found (expected at least 8)"
 
 # budget, followup and diff are specified (FORMATS.md sections 11-13) before
 # they are built: an example shaped as the specification says (made up,
