@@ -205,14 +205,17 @@ static size_t fold_nfc(const char *s, size_t len, char *out, size_t cap)
 
 /* NFC first (utf8proc), so that a name typed in decomposed form ("o" and a
  * combining diaeresis, as some macOS and web forms send it) folds to the
- * same key as the precomposed one. ASCII and invalid UTF-8 are folded as
- * they are (utf8proc would reject the latter). */
+ * same key as the precomposed one. Text below U+0300 (ASCII, Latin-1, Latin
+ * Extended: no byte from 0xCC up) is NFC already - every such code point
+ * has NFC_Quick_Check=Yes and combining class 0 - so the common case skips
+ * utf8proc and its allocation. Invalid UTF-8 is folded as it is (utf8proc
+ * would reject it). */
 size_t styr_fold(const char *s, size_t len, char *out, size_t cap)
 {
     size_t i = 0;
-    while (i < len && (unsigned char)s[i] < 0x80)
+    while (i < len && (unsigned char)s[i] < 0xCC)
         i++;
-    if (i == len || !styr_utf8_valid(s + i, len - i, NULL))
+    if (i == len || !styr_utf8_valid(s, len, NULL))
         return fold_nfc(s, len, out, cap);
     utf8proc_uint8_t *nfc = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,

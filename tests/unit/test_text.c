@@ -480,6 +480,10 @@ static void test_fold_nfc(void **state)
     check_fold(S("GO\xcc\x88" "TEBORG"), "g\xc3\xb6teborg");            /* O + diaeresis, then lower-cased */
     check_fold(S("A\xcc\x8angstro\xcc\x88m"), "\xc3\xa5ngstr\xc3\xb6m"); /* Å and ö */
     check_fold(S("e\xcc\x81"), "\xc3\xa9");                         /* é */
+    /* A singleton NFC maps: U+212B ANGSTROM SIGN is U+00C5, folded to å. */
+    check_fold(S("\xe2\x84\xab" "ngstr\xc3\xb6m"), "\xc3\xa5ngstr\xc3\xb6m");
+    /* Text below U+0300 is NFC already and folds as before. */
+    check_fold(S("\xc3\x96STRA G\xc3\x96TEBORG"), "\xc3\xb6stra g\xc3\xb6teborg");
     /* Invalid UTF-8 is folded byte by byte, as before. */
     check_fold(S("o\xcc\x88\xff"), "o\xcc\x88\xff");
     /* Near: NFD and NFC are the same name (distance 0, not a suggestion of itself). */
