@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "json.h"
+#include "strmap.h"
 
 #define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
 
@@ -53,24 +54,35 @@ static void junit_timestamp(char *buf, size_t cap)
 /* A test case's name: the action (or area) and the path within it, so that
  * GitLab and Jenkins, which key a test by classname and name, keep its
  * history when it moves to another line. A second case with the same rule
- * and name gets " #2", and so on, in report order. */
-static void junit_case_name(FILE *out, const styr_finding *fi, const styr_findings *all, size_t index)
+ * and name gets " #2", and so on, in report order (counted in seen, keyed
+ * by rule and name; counts has room for one counter a finding). */
+static void junit_case_name(FILE *out, const styr_finding *fi, styr_strmap *seen, size_t *counts, size_t *nused)
 {
     const char *path = styr_finding_item_path(fi);
+    const char *name = *path ? path : fi->action ? "" : "document";
     if (fi->action) {
         xml_text(out, fi->action);
         if (*path)
             putc(' ', out);
     }
-    xml_text(out, *path ? path : fi->action ? "" : "document");
-    size_t same = 1;
-    for (size_t k = 0; k < index; k++) {
-        const styr_finding *o = &all->items[k];
-        same += strcmp(o->rule, fi->rule) == 0 && strcmp(styr_finding_item_path(o), path) == 0 &&
-                ((!o->action && !fi->action) || (o->action && fi->action && strcmp(o->action, fi->action) == 0));
+    xml_text(out, name);
+    if (!counts)
+        return;   /* out of memory: names without numbers */
+    size_t n = strlen(fi->rule) + (fi->action ? strlen(fi->action) : 0) + strlen(name) + 3;
+    char *key = malloc(n);
+    if (!key)
+        return;
+    int len = snprintf(key, n, "%s\037%s\037%s", fi->rule, fi->action ? fi->action : "", name);
+    size_t *c = styr_strmap_get(seen, key, (size_t)len);
+    if (!c) {
+        c = &counts[(*nused)++];
+        *c = 0;
+        if (styr_strmap_put(seen, key, (size_t)len, c, NULL) < 0)
+            c = NULL;
     }
-    if (same > 1)
-        fprintf(out, " #%zu", same);
+    free(key);
+    if (c && ++*c > 1)
+        fprintf(out, " #%zu", *c);
 }
 
 void styr_report_junit(FILE *out, const styr_file_result *res, size_t n, styr_severity fail_on,
@@ -128,12 +140,15 @@ void styr_report_junit(FILE *out, const styr_file_result *res, size_t n, styr_se
         /* Below --fail-on a finding passes; its message goes to system-out
          * (the Ant schema allows no output inside a test case). */
         int passing = 0;
+        styr_strmap seen;
+        styr_strmap_init(&seen);
+        size_t *counts = malloc((r->findings.count ? r->findings.count : 1) * sizeof *counts), nused = 0;
         for (size_t i = 0; i < r->findings.count; i++) {
             const styr_finding *fi = &r->findings.items[i];
             fputs("    <testcase classname=\"", out);
             xml_text(out, fi->rule);
             fputs("\" name=\"", out);
-            junit_case_name(out, fi, &r->findings, i);
+            junit_case_name(out, fi, &seen, counts, &nused);
             fputs("\" time=\"0\">", out);
             if (fi->waiver_reason) {
                 fputs("<skipped message=\"", out);
@@ -152,6 +167,8 @@ void styr_report_junit(FILE *out, const styr_file_result *res, size_t n, styr_se
             }
             fputs("</testcase>\n", out);
         }
+        styr_strmap_free(&seen);
+        free(counts);
         for (size_t i = 0; i < r->nrule_errors; i++) {
             const styr_error *e = &r->rule_errors[i];
             fputs("    <testcase classname=\"styr.rules\" name=\"", out);
@@ -284,9 +301,11 @@ void styr_report_github(FILE *out, const styr_file_result *res, size_t n, const 
             fputc('\n', out);
         }
     }
-    size_t hidden = b.hidden[0] + b.hidden[1] + b.hidden[2];
+    size_t hidden = b.hidden[0] + b.hidden[1] + b.hidden[2], dropped = 0;
+    for (size_t f = 0; f < n; f++)
+        dropped += res[f].failed ? 0 : res[f].findings.dropped;
     if (!hidden)
-        return;
+        return;   /* nothing hidden, so nothing dropped either: that takes --max-findings findings */
     fputs("::notice title=styr::", out);
     if (o->lang == STYR_LANG_EN)
         fprintf(out, "%zu of %zu findings are not shown as annotations (%zu errors, %zu warnings, %zu info): "
@@ -302,6 +321,9 @@ void styr_report_github(FILE *out, const styr_file_result *res, size_t n, const 
                      "(styr validate --format github-summary >> $GITHUB_STEP_SUMMARY).",
                 hidden, hidden + b.shown[0] + b.shown[1] + b.shown[2], b.hidden[2], b.hidden[1], b.hidden[0],
                 GH_PER_KIND);
+    if (dropped)
+        fprintf(out, word(o, " Dessutom räknades %zu fynd utöver --max-findings utan att sparas.",
+                          " Besides, %zu findings past --max-findings were counted but not kept."), dropped);
     fputc('\n', out);
 }
 
