@@ -254,15 +254,20 @@ void styr_report_github(FILE *out, const styr_file_result *res, size_t n, const 
     for (size_t f = 0; f < n; f++) {
         const styr_file_result *r = &res[f];
         if (r->failed) {
-            int a = gh_open(out, &b, 2);
-            fputs(a ? "file=" : "", out);
-            if (a)
-                gh_escape(out, r->failure.file[0] ? r->failure.file : r->file, 1);
-            else
-                fputs(r->failure.file[0] ? r->failure.file : r->file, out);
-            if (r->failure.line)
-                fprintf(out, a ? ",line=%u,col=%u" : ":%u:%u", r->failure.line, r->failure.column ? r->failure.column : 1);
-            fputs(a ? ",title=styr::" : ": ", out);
+            const char *file = r->failure.file[0] ? r->failure.file : r->file;
+            unsigned col = r->failure.column ? r->failure.column : 1;
+            if (gh_open(out, &b, 2)) {
+                fputs("file=", out);
+                gh_escape(out, file, 1);
+                if (r->failure.line)
+                    fprintf(out, ",line=%u,col=%u", r->failure.line, col);
+                fputs(",title=styr::", out);
+            } else {
+                gh_escape(out, file, 0);   /* escaped: a line break in a name must not start a command */
+                if (r->failure.line)
+                    fprintf(out, ":%u:%u", r->failure.line, col);
+                fputs(": ", out);
+            }
             gh_escape(out, r->failure.message, 0);
             fputc('\n', out);
             continue;
