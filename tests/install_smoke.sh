@@ -41,4 +41,10 @@ grep -q '^STYR_SANITIZE:BOOL=ON' "$build/CMakeCache.txt" && san=(-fsanitize=addr
 cc "${san[@]}" -o "$prefix/bin/embed" "$prefix/embed.c" $(pkg-config --cflags --libs --static styr)
 out=$("$prefix/bin/embed" "$root/scenarios/goteborg-2018-2019.yaml")
 [ "$out" = "styr 0.1.0: 90 findings, 57 errors" ] || { echo "FAIL: embedding program said: $out"; exit 1; }
-echo "install smoke test: 2 passed, 0 failed"
+# What docs/integration.md points at after an install: the JSON Schemas (the
+# VS Code settings) and the documentation (SARIF's informationUri).
+for f in share/styr/schemas/action-plan.schema.json share/styr/schemas/output-validate.schema.json \
+         share/doc/styr/README.md share/doc/styr/integration.md; do
+  [ -s "$prefix/$f" ] || { echo "FAIL: the install has no $f"; exit 1; }
+done
+echo "install smoke test: 3 passed, 0 failed"
