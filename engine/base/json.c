@@ -2,6 +2,7 @@
 #include "json.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -52,8 +53,22 @@ void styr_json_number(FILE *out, double v)
         fputs("null", out);
         return;
     }
-    if (v == (double)(long long)v && fabs(v) < 1e15)
+    if (fabs(v) < 1e15 && v == (double)(long long)v) {
         fprintf(out, "%lld", (long long)v);
-    else
-        fprintf(out, "%.10g", v);
+        return;
+    }
+    char buf[40];
+    styr_json_number_text(buf, sizeof buf, v);
+    fputs(buf, out);
+}
+
+void styr_json_number_text(char *buf, size_t cap, double v)
+{
+    /* The shortest of %.15g, %.16g and %.17g that strtod reads back as the
+     * same double; %.17g always does (IEEE 754 binary64). */
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, cap, "%.*g", digits, v);
+        if (digits == 17 || strtod(buf, NULL) == v)
+            break;
+    }
 }

@@ -4,8 +4,11 @@
 #include "text.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 /* Marks a byte that is not part of valid UTF-8; such bytes are compared as
  * their own symbols, never equal to a real code point. */
@@ -155,8 +158,8 @@ static uint32_t lower(uint32_t cp)
     return cp;
 }
 
-/* snprintf-like: folded s into out, returns the full folded length. */
-size_t styr_fold(const char *s, size_t len, char *out, size_t cap)
+/* snprintf-like: folded s (already NFC) into out, returns the full folded length. */
+static size_t fold_nfc(const char *s, size_t len, char *out, size_t cap)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, need = 0, written = 0;
@@ -198,6 +201,67 @@ size_t styr_fold(const char *s, size_t len, char *out, size_t cap)
     if (cap > 0)
         out[written] = '\0';
     return need;
+}
+
+/* NFC first (utf8proc), so that a name typed in decomposed form ("o" and a
+ * combining diaeresis, as some macOS and web forms send it) folds to the
+ * same key as the precomposed one. Text below U+0300 (ASCII, Latin-1, Latin
+ * Extended: no byte from 0xCC up) is NFC already - every such code point
+ * has NFC_Quick_Check=Yes and combining class 0 - so the common case skips
+ * utf8proc and its allocation. Invalid UTF-8 is folded as it is (utf8proc
+ * would reject it). */
+size_t styr_fold(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0xCC)
+        i++;
+    if (i == len || !styr_utf8_valid(s, len, NULL))
+        return fold_nfc(s, len, out, cap);
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (n < 0)   /* out of memory, or a code point utf8proc does not take */
+        return fold_nfc(s, len, out, cap);
+    size_t need = fold_nfc((const char *)nfc, (size_t)n, out, cap);
+    free(nfc);
+    return need;
+}
+
+int styr_display_width(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    int width = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = decode(u, len, i, &cp);
+        if (n == 0) {
+            width += 1;   /* an invalid byte shows as one replacement character */
+            i++;
+            continue;
+        }
+        i += n;
+        int w = utf8proc_charwidth((utf8proc_int32_t)cp);
+        /* Control characters count 0 in utf8proc; a terminal shows nothing
+         * sensible for them either, so they take no column. */
+        width += w > 0 ? w : 0;
+    }
+    return width;
+}
+
+void styr_pad(FILE *out, const char *s, int width)
+{
+    const char *t = s ? s : "";
+    fputs(t, out);
+    for (int w = styr_display_width(t, strlen(t)); w < width; w++)
+        putc(' ', out);
+}
+
+void styr_pad_left(FILE *out, const char *s, int width)
+{
+    const char *t = s ? s : "";
+    for (int w = styr_display_width(t, strlen(t)); w < width; w++)
+        putc(' ', out);
+    fputs(t, out);
 }
 
 /* Rows of this many cells or fewer live on the stack. */

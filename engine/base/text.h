@@ -4,6 +4,7 @@
 #define STYR_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Returns 1 when s[0..len) is valid UTF-8 (no overlongs, no surrogates, no
  * code point above U+10FFFF), else 0 and, if bad_offset is not NULL, the byte
@@ -13,7 +14,8 @@ int styr_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 /* Number of code points in valid UTF-8 s[0..len). */
 size_t styr_utf8_length(const char *s, size_t len);
 
-/* Folds a name for matching: trims surrounding white space, collapses inner
+/* Folds a name for matching: normalises to NFC (Unicode canonical
+ * composition, with utf8proc), trims surrounding white space, collapses inner
  * runs of white space to one space, and lower-cases ASCII, Latin-1 and
  * Latin Extended-A letters (so "  BRG " == "brg", "ÖSTRA" == "östra").
  * Writes at most cap-1 bytes plus NUL into out and returns the length the
@@ -21,6 +23,18 @@ size_t styr_utf8_length(const char *s, size_t len);
  * White space is ASCII white space, U+0085, U+00A0 and the Unicode space
  * separators; a truncated result never ends inside a code point. */
 size_t styr_fold(const char *s, size_t len, char *out, size_t cap);
+
+/* Columns s[0..len) takes in a terminal (utf8proc's character widths): 2
+ * for wide East Asian characters and emoji, 0 for combining marks and
+ * control characters, 1 for each invalid byte. */
+int styr_display_width(const char *s, size_t len);
+
+/* Writes s (NULL: nothing) and pads it with spaces to width display
+ * columns; a wider s is written whole. For text tables, where printf's
+ * %-*s would count bytes. */
+void styr_pad(FILE *out, const char *s, int width);
+/* The same, right-aligned: the spaces first. */
+void styr_pad_left(FILE *out, const char *s, int width);
 
 /* Levenshtein distance between a and b counted in code points, with an
  * adjacent transposition costing 1 (optimal string alignment). Stops early

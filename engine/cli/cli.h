@@ -37,6 +37,7 @@ typedef struct options {
     double spread;               /* < 0: sample uniformly on the simplex */
     unsigned threads;
     const char *previous;        /* validate --previous: a plan, or a follow-up of it */
+    int sarif_waived;            /* validate --sarif-waived: STYR_SARIF_WAIVED_* (0: suppress) */
     styr_run_opts run;           /* what every run of the command is told */
 } options;
 

@@ -70,9 +70,11 @@ int cmd_validate(options *o)
         if (strcmp(o->format, "json") == 0)
             styr_report_json(out.f, res, o->nfiles, &ro);
         else if (strcmp(o->format, "sarif") == 0)
-            styr_report_sarif(out.f, res, o->nfiles, rs, &ro);
+            styr_report_sarif(out.f, res, o->nfiles, rs, &ro, o->sarif_waived);
         else if (strcmp(o->format, "junit") == 0)
             styr_report_junit(out.f, res, o->nfiles, o->fail_on, &ro);
+        else if (strcmp(o->format, "github-summary") == 0)
+            styr_report_github_summary(out.f, res, o->nfiles, &ro);
         else if (strcmp(o->format, "gnu") == 0)
             styr_report_gnu(out.f, res, o->nfiles, &ro);
         else if (strcmp(o->format, "github") == 0)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report.h"
 #include "text.h"
 
 /* ---- the catalogue ------------------------------------------------------- */
@@ -56,6 +57,9 @@ static const cli_option catalogue[] = {
     {OPT_PREVIOUS, "previous", 0, "FILE", 0,
      "the plan these plans follow (or a follow-up of it, whose\nstatuses say what was done): checks each action's\n"
      "'previous: \"2018-2019:4.3\"' against it, and names the\nunfinished actions that are not carried over"},
+    {OPT_SARIF_WAIVED, "sarif-waived", 0, "omit|suppress", 0,
+     "SARIF: a waived finding is a result with an accepted\nsuppression (suppress, the default) or is left out (omit;\n"
+     "GitHub code scanning ignores suppressions)"},
     {OPT_HELP, "help", 'h', NULL, 0, "show this help"},
 };
 
@@ -74,8 +78,8 @@ static const cli_option *option_of(cli_opt id)
         {OPT_MAX_SCALAR_SIZE, NULL}, {OPT_MAX_FINDINGS, NULL}, {OPT_MAX_RULE_MEMORY, NULL},               \
         {OPT_MAX_INSTRUCTIONS, NULL}
 
-static const char *const validate_formats[] = {"text", "json", "sarif", "junit", "github", "gnu", "markdown",
-                                               "html", NULL};
+static const char *const validate_formats[] = {"text", "json", "sarif", "junit", "github", "github-summary",
+                                               "gnu", "markdown", "html", NULL};
 static const char *const score_formats[] = {"text", "json", "markdown", "csv", "html", NULL};
 static const char *const list_formats[] = {"text", "json", NULL};
 
@@ -83,7 +87,7 @@ static const cli_use validate_uses[] = {
     {OPT_RULES, NULL}, {OPT_FORMAT, NULL}, {OPT_FAIL_ON, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL},
     {OPT_QUIET, NULL}, {OPT_PROFILE, NULL},
     {OPT_THREADS, "1 judges on one core; by default a plan of 2000 actions or\nmore is judged on two (the report is the same)"},
-    {OPT_PREVIOUS, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+    {OPT_PREVIOUS, NULL}, {OPT_SARIF_WAIVED, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
 
 static const cli_command validate_cmd = {
     "validate", "PLAN.yaml...", NULL,
@@ -92,7 +96,9 @@ static const cli_command validate_cmd = {
     "A file named - is read from standard input.",
     validate_formats, validate_uses,
     "Formats: text (in the chosen language), json (FORMATS.md sections 6 and 9),\n"
-    "sarif (SARIF 2.1.0), junit (JUnit XML), github (workflow annotations), gnu\n"
+    "sarif (SARIF 2.1.0; waived findings per --sarif-waived), junit (JUnit XML),\n"
+    "github (workflow annotations), github-summary (Markdown for\n"
+    "$GITHUB_STEP_SUMMARY), gnu\n"
     "(file:line:col: error|warning|note: message [rule], for editors and CI problem\n"
     "matchers), markdown and html.\n"
     "\n"
@@ -552,6 +558,14 @@ static int apply(options *o, cli_opt id, const char *val)
         return -1;
     case OPT_OUTPUT: o->output = val; return 0;
     case OPT_PREVIOUS: o->previous = val; return 0;
+    case OPT_SARIF_WAIVED:
+        if (strcmp(val, "suppress") == 0) o->sarif_waived = STYR_SARIF_WAIVED_SUPPRESS;
+        else if (strcmp(val, "omit") == 0) o->sarif_waived = STYR_SARIF_WAIVED_OMIT;
+        else {
+            cli_usage_error(o, "--sarif-waived takes omit or suppress, not '%s'", val);
+            return -1;
+        }
+        return 0;
     case OPT_FAIL_ON:
         if (!styr_severity_parse(val, &o->fail_on) || o->fail_on == STYR_SEV_OFF) {
             cli_usage_error(o, "--fail-on takes error, warning or info, not '%s'", val);

@@ -28,6 +28,11 @@ void styr_report_json_head(FILE *out, const styr_report_opts *o);
  * message in the report's language; waived findings are left out. */
 void styr_report_gnu(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o);
 
+/* --sarif-waived: a waived finding is a result with an accepted in-source
+ * suppression (the default), or is left out (GitHub code scanning ignores
+ * suppressions, so there a waived finding would be an open alert). */
+enum { STYR_SARIF_WAIVED_SUPPRESS = 0, STYR_SARIF_WAIVED_OMIT = 1 };
+
 /* Writes one finding as a JSON object (the shape of FORMATS.md section 6);
  * item_key is "action" or "area"; file, when not NULL, is added. */
 void styr_report_json_finding(FILE *out, const styr_finding *f, const char *item_key, const char *file);
@@ -38,18 +43,25 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
 /* The JSON object of FORMATS.md section 6. */
 void styr_report_json(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o);
 
-/* SARIF 2.1.0 with the ruleset's rules as metadata and waived findings as
- * in-source suppressions. */
+/* SARIF 2.1.0 with the ruleset's rules as metadata (report_sarif.c) and
+ * waived findings as in-source suppressions, or left out (o->sarif_waived). */
 void styr_report_sarif(FILE *out, const styr_file_result *res, size_t n, const styr_ruleset *rs,
-                       const styr_report_opts *o);
+                       const styr_report_opts *o, int waived);
 
 /* JUnit XML: a test suite a file, a test case a finding; findings at or
  * above fail_on are failures, waived ones skipped, crashed rules errors. */
 void styr_report_junit(FILE *out, const styr_file_result *res, size_t n, styr_severity fail_on,
                        const styr_report_opts *o);
 
-/* GitHub Actions workflow commands (::error file=...,line=...::message). */
+/* GitHub Actions workflow commands (::error file=...,line=...::message).
+ * GitHub annotates 10 of each kind a step; past that, findings are plain
+ * log lines and a closing ::notice says how many were not annotated. */
 void styr_report_github(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o);
+
+/* Markdown for a GitHub Actions step summary ($GITHUB_STEP_SUMMARY): counts
+ * a file, then each file's findings in a collapsible section, within the
+ * 1 MiB GitHub keeps (report_github_summary.c). */
+void styr_report_github_summary(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o);
 
 /* A Markdown section a file with a table of findings. */
 void styr_report_markdown(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o);

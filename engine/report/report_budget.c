@@ -128,8 +128,8 @@ static void jnum(FILE *out, const char *key, double v, int comma)
 
 void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_opts *o)
 {
-    (void)o;
-    fputs("{\"plan\": ", out);
+    styr_report_json_head(out, o);   /* format_version, tool, ruleset, ruleset_path */
+    fputs(", \"plan\": ", out);
     styr_json_string(out, b->plan);
     fputs(", \"years\": [", out);
     for (size_t y = 0; y < b->nyears; y++) {

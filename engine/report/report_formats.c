@@ -1,151 +1,17 @@
-/* report_formats.c - `styr validate` reports for other tools: SARIF 2.1.0
- * (code-scanning and editors), JUnit XML (CI test views), GitHub workflow
- * annotations, and Markdown (pull requests, documents). */
+/* report_formats.c - `styr validate` reports for other tools: JUnit XML
+ * (CI test views), GitHub workflow annotations, and Markdown (pull requests,
+ * documents). SARIF is in report_sarif.c. */
 #include "report.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "json.h"
+#include "strmap.h"
 
 #define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
-
-static const char *sarif_level(styr_severity s)
-{
-    return s == STYR_SEV_ERROR ? "error" : s == STYR_SEV_WARNING ? "warning" : "note";
-}
-
-/* A relative or absolute path as a URI reference (RFC 3986): everything
- * but unreserved characters and '/' is percent-encoded. */
-static void json_uri(FILE *out, const char *path)
-{
-    putc('"', out);
-    if (path[0] == '/')
-        fputs("file://", out);   /* an absolute path is a file URI, not a bare '/' reference */
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-            *p == '-' || *p == '.' || *p == '_' || *p == '~' || *p == '/')
-            putc(*p, out);
-        else
-            fprintf(out, "%%%02X", *p);
-    }
-    putc('"', out);
-}
-
-static void sarif_location(FILE *out, const char *file, long artifact, unsigned line, unsigned col,
-                           const char *path)
-{
-    fputs("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
-    json_uri(out, file);
-    if (artifact >= 0)
-        fprintf(out, ", \"index\": %ld", artifact);
-    fputc('}', out);
-    if (line) {
-        fprintf(out, ", \"region\": {\"startLine\": %u", line);
-        if (col)
-            fprintf(out, ", \"startColumn\": %u", col);
-        fputc('}', out);
-    }
-    fputc('}', out);
-    if (path && *path) {
-        fputs(", \"logicalLocations\": [{\"fullyQualifiedName\": ", out);
-        styr_json_string(out, path);
-        fputs("}]", out);
-    }
-    fputc('}', out);
-}
-
-static void sarif_text(FILE *out, const char *key, const char *text)
-{
-    fprintf(out, ", \"%s\": {\"text\": ", key);
-    styr_json_string(out, text);
-    fputc('}', out);
-}
-
-void styr_report_sarif(FILE *out, const styr_file_result *res, size_t n, const styr_ruleset *rs,
-                       const styr_report_opts *o)
-{
-    int lang = o->lang;
-    fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
-          "  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"styr\", \"version\": ", out);
-    styr_json_string(out, o->version);
-    fputs(", \"semanticVersion\": ", out);
-    styr_json_string(out, o->version);
-    fputs(",\n      \"rules\": [", out);
-    for (size_t i = 0; i < rs->nrules; i++) {
-        const styr_rule *r = &rs->rules[i];
-        fputs(i ? ",\n        {\"id\": " : "\n        {\"id\": ", out);
-        styr_json_string(out, r->id);
-        const char *msg = r->message[lang] ? r->message[lang] : r->message[0];
-        sarif_text(out, "shortDescription", msg);
-        if (r->description[lang] || r->description[0])
-            sarif_text(out, "fullDescription", r->description[lang] ? r->description[lang] : r->description[0]);
-        if (r->remediation[lang] || r->remediation[0])
-            sarif_text(out, "help", r->remediation[lang] ? r->remediation[lang] : r->remediation[0]);
-        fprintf(out, ", \"defaultConfiguration\": {\"level\": \"%s\"%s}",
-                r->severity == STYR_SEV_OFF ? "none" : sarif_level(r->severity),
-                r->severity == STYR_SEV_OFF ? ", \"enabled\": false" : "");
-        fputs(", \"properties\": {\"ruleset\": ", out);
-        styr_json_string(out, r->ruleset);
-        fputs(", \"appliesTo\": ", out);
-        styr_json_string(out, styr_scope_name(r->scope));
-        fputs("}}", out);
-    }
-    fputs("\n      ]}},\n    \"artifacts\": [", out);
-    for (size_t f = 0; f < n; f++) {
-        fputs(f ? ", {\"location\": {\"uri\": " : "{\"location\": {\"uri\": ", out);
-        json_uri(out, res[f].file);
-        fputs("}}", out);
-    }
-    fputs("],\n    \"results\": [", out);
-    int any = 0;
-    for (size_t f = 0; f < n; f++) {
-        for (size_t i = 0; !res[f].failed && i < res[f].findings.count; i++) {
-            const styr_finding *fi = &res[f].findings.items[i];
-            styr_rule *r = styr_ruleset_rule(rs, fi->rule, strlen(fi->rule));
-            fputs(any++ ? ",\n      {\"ruleId\": " : "\n      {\"ruleId\": ", out);
-            styr_json_string(out, fi->rule);
-            if (r)
-                fprintf(out, ", \"ruleIndex\": %zu", (size_t)(r - rs->rules));
-            fprintf(out, ", \"level\": \"%s\"", sarif_level(fi->severity));
-            fputs(", \"message\": {\"text\": ", out);
-            styr_json_string(out, fi->message);
-            fputs("},\n       \"locations\": [", out);
-            sarif_location(out, res[f].file, (long)f, fi->line, fi->column, fi->path);
-            fputc(']', out);
-            if (fi->waiver_reason) {
-                fputs(", \"suppressions\": [{\"kind\": \"inSource\", \"justification\": ", out);
-                styr_json_string(out, fi->waiver_reason);
-                fputs("}]", out);
-            }
-            if (fi->action) {
-                fputs(", \"properties\": {\"item\": ", out);
-                styr_json_string(out, fi->action);
-                fputc('}', out);
-            }
-            fputc('}', out);
-        }
-    }
-    fputs(any ? "\n    ],\n" : "],\n", out);
-    /* Files that could not be judged and rules that crashed: the run's own problems. */
-    int ok = 1;
-    for (size_t f = 0; f < n; f++)
-        ok &= !res[f].failed && !res[f].nrule_errors;
-    fprintf(out, "    \"invocations\": [{\"executionSuccessful\": %s, \"toolExecutionNotifications\": [", ok ? "true" : "false");
-    any = 0;
-    for (size_t f = 0; f < n; f++) {
-        const styr_error *errs = res[f].failed ? &res[f].failure : res[f].rule_errors;
-        size_t ne = res[f].failed ? 1 : res[f].nrule_errors;
-        for (size_t k = 0; k < ne; k++) {
-            fputs(any++ ? ",\n      {\"level\": \"error\", \"message\": {\"text\": " : "\n      {\"level\": \"error\", \"message\": {\"text\": ", out);
-            styr_json_string(out, errs[k].message);
-            fputs("}, \"locations\": [", out);
-            sarif_location(out, errs[k].file[0] ? errs[k].file : res[f].file, errs[k].file[0] ? -1 : (long)f,
-                           errs[k].line, errs[k].column, NULL);
-            fputs("]}", out);
-        }
-    }
-    fputs(any ? "\n    ]}]\n  }]\n}\n" : "]}]\n  }]\n}\n", out);
-}
 
 /* ---- JUnit XML --------------------------------------------------------- */
 
@@ -168,28 +34,73 @@ static void xml_text(FILE *out, const char *s)
     }
 }
 
+/* When the report is written, as the Ant schema wants it (no time zone; UTC):
+ * SOURCE_DATE_EPOCH, when set, stands for now (reproducible output). */
+static void junit_timestamp(char *buf, size_t cap)
+{
+    time_t now = time(NULL);
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (!*end && v >= 0)
+            now = (time_t)v;
+    }
+    struct tm tm;
+    if (!gmtime_r(&now, &tm) || !strftime(buf, cap, "%Y-%m-%dT%H:%M:%S", &tm))
+        snprintf(buf, cap, "1970-01-01T00:00:00");
+}
+
+/* A test case's name: the action (or area) and the path within it, so that
+ * GitLab and Jenkins, which key a test by classname and name, keep its
+ * history when it moves to another line. A second case with the same rule
+ * and name gets " #2", and so on, in report order (counted in seen, keyed
+ * by rule and name; counts has room for one counter a finding). */
+static void junit_case_name(FILE *out, const styr_finding *fi, styr_strmap *seen, size_t *counts, size_t *nused)
+{
+    const char *path = styr_finding_item_path(fi);
+    const char *name = *path ? path : fi->action ? "" : "document";
+    if (fi->action) {
+        xml_text(out, fi->action);
+        if (*path)
+            putc(' ', out);
+    }
+    xml_text(out, name);
+    if (!counts)
+        return;   /* out of memory: names without numbers */
+    size_t n = strlen(fi->rule) + (fi->action ? strlen(fi->action) : 0) + strlen(name) + 3;
+    char *key = malloc(n);
+    if (!key)
+        return;
+    int len = snprintf(key, n, "%s\037%s\037%s", fi->rule, fi->action ? fi->action : "", name);
+    size_t *c = styr_strmap_get(seen, key, (size_t)len);
+    if (!c) {
+        c = &counts[(*nused)++];
+        *c = 0;
+        if (styr_strmap_put(seen, key, (size_t)len, c, NULL) < 0)
+            c = NULL;
+    }
+    free(key);
+    if (c && ++*c > 1)
+        fprintf(out, " #%zu", *c);
+}
+
 void styr_report_junit(FILE *out, const styr_file_result *res, size_t n, styr_severity fail_on,
                        const styr_report_opts *o)
 {
-    size_t tests = 0, failures = 0, errors = 0;
-    for (size_t f = 0; f < n; f++) {
-        if (res[f].failed) {
-            tests++;
-            errors++;
-            continue;
-        }
-        tests += res[f].findings.count ? res[f].findings.count : 1;
-        errors += res[f].nrule_errors;
-        tests += res[f].nrule_errors;
-        for (size_t i = 0; i < res[f].findings.count; i++)
-            failures += !res[f].findings.items[i].waiver_reason && res[f].findings.items[i].severity >= fail_on &&
-                        res[f].findings.items[i].severity <= STYR_SEV_ERROR;
-    }
-    fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                 "<testsuites name=\"styr\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n", tests, failures, errors);
+    /* Valid against both the Ant schema (strict: required attributes, a
+     * fixed order of properties, test cases, system-out, system-err, and no
+     * attributes on testsuites) and Jenkins' junit-10 schema. styr does not
+     * time findings one by one, so every time is 0. */
+    char stamp[32], host[256];
+    junit_timestamp(stamp, sizeof stamp);
+    if (gethostname(host, sizeof host) != 0 || !host[0])
+        snprintf(host, sizeof host, "localhost");
+    host[sizeof host - 1] = '\0';
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n", out);
     for (size_t f = 0; f < n; f++) {
         const styr_file_result *r = &res[f];
-        size_t ft = 0, ff = 0, fs = 0;
+        size_t ft, ff = 0, fs = 0;
         for (size_t i = 0; !r->failed && i < r->findings.count; i++) {
             const styr_finding *fi = &r->findings.items[i];
             fs += fi->waiver_reason != NULL;
@@ -198,35 +109,47 @@ void styr_report_junit(FILE *out, const styr_file_result *res, size_t n, styr_se
         ft = r->failed ? 1 : (r->findings.count ? r->findings.count : 1) + r->nrule_errors;
         fputs("  <testsuite name=\"", out);
         xml_text(out, r->file);
-        fprintf(out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\">\n", ft, ff,
-                r->failed ? 1 : r->nrule_errors, fs);
+        fprintf(out, "\" package=\"styr\" id=\"%zu\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" "
+                     "time=\"0\" timestamp=\"%s\" hostname=\"",
+                f, ft, ff, r->failed ? (size_t)1 : r->nrule_errors, fs, stamp);
+        xml_text(out, host);
+        fputs("\">\n    <properties>\n      <property name=\"ruleset\" value=\"", out);
+        xml_text(out, o->ruleset);
+        fputs("\"/>\n      <property name=\"styr.version\" value=\"", out);
+        xml_text(out, o->version);
+        fprintf(out, "\"/>\n      <property name=\"fail-on\" value=\"%s\"/>\n    </properties>\n",
+                styr_severity_name(fail_on));
         if (r->failed) {
             fputs("    <testcase classname=\"styr\" name=\"", out);
             xml_text(out, r->file);
-            fputs("\">\n      <error message=\"", out);
+            fputs("\" time=\"0\">\n      <error type=\"input\" message=\"", out);
             xml_text(out, r->failure.message);
-            fprintf(out, "\">%s:%u:%u: ", r->failure.file[0] ? r->failure.file : r->file, r->failure.line, r->failure.column);
+            fputs("\">", out);
+            xml_text(out, r->failure.file[0] ? r->failure.file : r->file);
+            fprintf(out, ":%u:%u: ", r->failure.line, r->failure.column);
             xml_text(out, r->failure.message);
-            fputs("</error>\n    </testcase>\n  </testsuite>\n", out);
+            fputs("</error>\n    </testcase>\n    <system-out></system-out>\n    <system-err></system-err>\n"
+                  "  </testsuite>\n", out);
             continue;
         }
         if (!r->findings.count && !r->nrule_errors) {
             fputs("    <testcase classname=\"styr\" name=\"", out);
             xml_text(out, word(o, "inga fynd", "no findings"));
-            fputs("\"/>\n", out);
+            fputs("\" time=\"0\"/>\n", out);
         }
+        /* Below --fail-on a finding passes; its message goes to system-out
+         * (the Ant schema allows no output inside a test case). */
+        int passing = 0;
+        styr_strmap seen;
+        styr_strmap_init(&seen);
+        size_t *counts = malloc((r->findings.count ? r->findings.count : 1) * sizeof *counts), nused = 0;
         for (size_t i = 0; i < r->findings.count; i++) {
             const styr_finding *fi = &r->findings.items[i];
             fputs("    <testcase classname=\"", out);
             xml_text(out, fi->rule);
             fputs("\" name=\"", out);
-            xml_text(out, r->file);
-            fprintf(out, ":%u:%u", fi->line, fi->column);
-            if (fi->action) {
-                fputs(" ", out);
-                xml_text(out, fi->action);
-            }
-            fputs("\">", out);
+            junit_case_name(out, fi, &seen, counts, &nused);
+            fputs("\" time=\"0\">", out);
             if (fi->waiver_reason) {
                 fputs("<skipped message=\"", out);
                 xml_text(out, fi->waiver_reason);
@@ -235,24 +158,38 @@ void styr_report_junit(FILE *out, const styr_file_result *res, size_t n, styr_se
                 fprintf(out, "<failure type=\"%s\" message=\"", styr_severity_name(fi->severity));
                 xml_text(out, fi->message);
                 fputs("\">", out);
+                xml_text(out, r->file);
+                fprintf(out, ":%u:%u: ", fi->line, fi->column);
                 xml_text(out, fi->message);
                 fputs("</failure>", out);
             } else {
-                fprintf(out, "<system-out>%s: ", styr_severity_name(fi->severity));
-                xml_text(out, fi->message);
-                fputs("</system-out>", out);
+                passing = 1;
             }
             fputs("</testcase>\n", out);
         }
+        styr_strmap_free(&seen);
+        free(counts);
         for (size_t i = 0; i < r->nrule_errors; i++) {
             const styr_error *e = &r->rule_errors[i];
             fputs("    <testcase classname=\"styr.rules\" name=\"", out);
             xml_text(out, e->file);
-            fprintf(out, ":%u\"><error message=\"", e->line);
+            fprintf(out, ":%u\" time=\"0\"><error type=\"rule-crash\" message=\"", e->line);
             xml_text(out, e->message);
             fputs("\"/></testcase>\n", out);
         }
-        fputs("  </testsuite>\n", out);
+        fputs("    <system-out>", out);
+        for (size_t i = 0; passing && i < r->findings.count; i++) {
+            const styr_finding *fi = &r->findings.items[i];
+            if (fi->waiver_reason || (fi->severity >= fail_on && fi->severity <= STYR_SEV_ERROR))
+                continue;
+            xml_text(out, r->file);
+            fprintf(out, ":%u:%u: %s: ", fi->line, fi->column, styr_severity_name(fi->severity));
+            xml_text(out, fi->message);
+            fputs(" [", out);
+            xml_text(out, fi->rule);
+            fputs("]\n", out);
+        }
+        fputs("</system-out>\n    <system-err></system-err>\n  </testsuite>\n", out);
     }
     fputs("</testsuites>\n", out);
 }
@@ -273,17 +210,64 @@ static void gh_escape(FILE *out, const char *s, int property)
     }
 }
 
+/* GitHub shows this many annotations of each kind (error, warning,
+ * notice) per step and drops the rest without a word. */
+#define GH_PER_KIND 10
+
+typedef struct gh_budget {
+    size_t cap[3];        /* by kind: 0 notice, 1 warning, 2 error */
+    size_t shown[3], hidden[3];
+} gh_budget;
+
+/* Starts an annotation of kind k, or, past GitHub's limit, a plain log line
+ * (kept in the log, counted for the closing notice). */
+static int gh_open(FILE *out, gh_budget *b, int k)
+{
+    static const char *const cmd[] = {"notice", "warning", "error"};
+    if (b->shown[k] < b->cap[k]) {
+        b->shown[k]++;
+        fprintf(out, "::%s ", cmd[k]);
+        return 1;
+    }
+    b->hidden[k]++;
+    fprintf(out, "styr %s (not annotated): ", cmd[k]);
+    return 0;
+}
+
 void styr_report_github(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o)
 {
-    (void)o;
+    /* Count first: past a limit, one notice slot is kept for the closing
+     * notice that says how many were not shown. */
+    size_t want[3] = {0, 0, 0};
+    for (size_t f = 0; f < n; f++) {
+        if (res[f].failed) {
+            want[2]++;
+            continue;
+        }
+        for (size_t i = 0; i < res[f].findings.count; i++)
+            if (!res[f].findings.items[i].waiver_reason)
+                want[res[f].findings.items[i].severity > STYR_SEV_ERROR ? 0 : res[f].findings.items[i].severity]++;
+        want[2] += res[f].nrule_errors;
+    }
+    int over = want[0] > GH_PER_KIND || want[1] > GH_PER_KIND || want[2] > GH_PER_KIND;
+    gh_budget b = {{over ? GH_PER_KIND - 1 : GH_PER_KIND, GH_PER_KIND, GH_PER_KIND}, {0}, {0}};
     for (size_t f = 0; f < n; f++) {
         const styr_file_result *r = &res[f];
         if (r->failed) {
-            fputs("::error file=", out);
-            gh_escape(out, r->failure.file[0] ? r->failure.file : r->file, 1);
-            if (r->failure.line)
-                fprintf(out, ",line=%u,col=%u", r->failure.line, r->failure.column ? r->failure.column : 1);
-            fputs(",title=styr::", out);
+            const char *file = r->failure.file[0] ? r->failure.file : r->file;
+            unsigned col = r->failure.column ? r->failure.column : 1;
+            if (gh_open(out, &b, 2)) {
+                fputs("file=", out);
+                gh_escape(out, file, 1);
+                if (r->failure.line)
+                    fprintf(out, ",line=%u,col=%u", r->failure.line, col);
+                fputs(",title=styr::", out);
+            } else {
+                gh_escape(out, file, 0);   /* escaped: a line break in a name must not start a command */
+                if (r->failure.line)
+                    fprintf(out, ":%u:%u", r->failure.line, col);
+                fputs(": ", out);
+            }
             gh_escape(out, r->failure.message, 0);
             fputc('\n', out);
             continue;
@@ -292,23 +276,60 @@ void styr_report_github(FILE *out, const styr_file_result *res, size_t n, const 
             const styr_finding *fi = &r->findings.items[i];
             if (fi->waiver_reason)
                 continue;   /* waived on purpose: no annotation */
-            fprintf(out, "::%s file=", fi->severity == STYR_SEV_ERROR ? "error" : fi->severity == STYR_SEV_WARNING ? "warning" : "notice");
-            gh_escape(out, r->file, 1);
-            fprintf(out, ",line=%u,col=%u,title=", fi->line, fi->column);
-            gh_escape(out, fi->rule, 1);
-            fputs("::", out);
+            int k = fi->severity > STYR_SEV_ERROR ? 0 : (int)fi->severity;
+            if (gh_open(out, &b, k)) {
+                fputs("file=", out);
+                gh_escape(out, r->file, 1);
+                fprintf(out, ",line=%u,col=%u,title=", fi->line, fi->column);
+                gh_escape(out, fi->rule, 1);
+                fputs("::", out);
+            } else {
+                gh_escape(out, r->file, 0);
+                fprintf(out, ":%u:%u: [", fi->line, fi->column);
+                gh_escape(out, fi->rule, 0);
+                fputs("] ", out);
+            }
             gh_escape(out, fi->message, 0);
             fputc('\n', out);
         }
         for (size_t i = 0; i < r->nrule_errors; i++) {
             const styr_error *e = &r->rule_errors[i];
-            fputs("::error file=", out);
-            gh_escape(out, e->file, 1);
-            fprintf(out, ",line=%u,title=styr rule crashed::", e->line);
+            if (gh_open(out, &b, 2)) {
+                fputs("file=", out);
+                gh_escape(out, e->file, 1);
+                fprintf(out, ",line=%u,title=styr rule crashed::", e->line);
+            } else {
+                gh_escape(out, e->file, 0);
+                fprintf(out, ":%u: rule crashed: ", e->line);
+            }
             gh_escape(out, e->message, 0);
             fputc('\n', out);
         }
     }
+    size_t hidden = b.hidden[0] + b.hidden[1] + b.hidden[2], dropped = 0;
+    for (size_t f = 0; f < n; f++)
+        dropped += res[f].failed ? 0 : res[f].findings.dropped;
+    if (!hidden)
+        return;   /* nothing hidden, so nothing dropped either: that takes --max-findings findings */
+    fputs("::notice title=styr::", out);
+    if (o->lang == STYR_LANG_EN)
+        fprintf(out, "%zu of %zu findings are not shown as annotations (%zu errors, %zu warnings, %zu info): "
+                     "GitHub shows %d of each kind per step. All of them are in this step's log, "
+                     "in SARIF (styr validate --format sarif, for code scanning) and in the step summary "
+                     "(styr validate --format github-summary >> $GITHUB_STEP_SUMMARY).",
+                hidden, hidden + b.shown[0] + b.shown[1] + b.shown[2], b.hidden[2], b.hidden[1], b.hidden[0],
+                GH_PER_KIND);
+    else
+        fprintf(out, "%zu av %zu fynd visas inte som anteckningar (%zu fel, %zu varningar, %zu info): "
+                     "GitHub visar %d av varje slag per steg. Alla finns i stegets logg, "
+                     "i SARIF (styr validate --format sarif, för code scanning) och i stegets sammanfattning "
+                     "(styr validate --format github-summary >> $GITHUB_STEP_SUMMARY).",
+                hidden, hidden + b.shown[0] + b.shown[1] + b.shown[2], b.hidden[2], b.hidden[1], b.hidden[0],
+                GH_PER_KIND);
+    if (dropped)
+        fprintf(out, word(o, " Dessutom räknades %zu fynd utöver --max-findings utan att sparas.",
+                          " Besides, %zu findings past --max-findings were counted but not kept."), dropped);
+    fputc('\n', out);
 }
 
 /* ---- Markdown ----------------------------------------------------------- */

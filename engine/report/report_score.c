@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "text.h"
 #include "message.h"
 
 /* The Swedish or English text; a macro so that printf formats stay literal
@@ -67,7 +68,9 @@ static void explain_area(FILE *out, const styr_score_report *r, const styr_score
         if (s->weights.w[j] <= 0)
             continue;
         const styr_criterion *c = &r->rs->model->crit[j];
-        fprintf(out, "        %-20s %12.10g -> %.3f%s x %.3f = %.4f\n", c->id, t->x[i * t->m + j],
+        fputs("        ", out);
+        styr_pad(out, c->id, 20);
+        fprintf(out, " %12.10g -> %.3f%s x %.3f = %.4f\n", t->x[i * t->m + j],
                 s->norm[i * t->m + j], c->cost && s->method == STYR_MCDA_WEIGHTED_SUM
                                            ? word(o, " (kostnad, inverterad)", " (cost, inverted)") : "",
                 s->weights.w[j], s->contrib[i * t->m + j]);
@@ -77,11 +80,13 @@ static void explain_area(FILE *out, const styr_score_report *r, const styr_score
 /* Width of the area column: the longest id, at least "Område". */
 static int id_width(const styr_area_table *t)
 {
-    size_t w = 6;
-    for (size_t i = 0; i < t->n; i++)
-        if (strlen(t->ids[i]) > w)
-            w = strlen(t->ids[i]);
-    return (int)(w > 60 ? 60 : w);
+    int w = 6;   /* "Område" */
+    for (size_t i = 0; i < t->n; i++) {
+        int d = styr_display_width(t->ids[i], strlen(t->ids[i]));
+        if (d > w)
+            w = d;
+    }
+    return w > 60 ? 60 : w;
 }
 
 static void scenario_text(FILE *out, const styr_score_report *r, const styr_scenario_run *sr,
@@ -101,11 +106,16 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
         fprintf(out, word(o, "  Parvisa jämförelser (AHP): CR = %.3f%s\n", "  Pairwise judgements (AHP): CR = %.3f%s\n"),
                 s->weights.ahp.cr, s->weights.ahp.cr > STYR_MCDA_AHP_CR_WARN
                                        ? word(o, " (över 0,10: inkonsistent)", " (above 0.10: inconsistent)") : "");
-    fprintf(out, "  %4s  %-*s %7s  %s\n", word(o, "Rang", "Rank"), w + (o->lang == STYR_LANG_EN ? 0 : 1),
-            word(o, "Område", "Area"), word(o, "Poäng", "Score"), word(o, "Största bidrag", "Largest contributions"));
+    fprintf(out, "  %4s  ", word(o, "Rang", "Rank"));
+    styr_pad(out, word(o, "Område", "Area"), w);
+    fputc(' ', out);
+    styr_pad_left(out, word(o, "Poäng", "Score"), 7);
+    fprintf(out, "  %s\n", word(o, "Största bidrag", "Largest contributions"));
     for (size_t k = 0; k < t->n; k++) {
         size_t i = s->order[k];
-        fprintf(out, "  %4zu  %-*s %7.3f ", s->rank[i], w, t->ids[i], s->score[i]);
+        fprintf(out, "  %4zu  ", s->rank[i]);
+        styr_pad(out, t->ids[i], w);
+        fprintf(out, " %7.3f ", s->score[i]);
         /* the three largest contributions */
         int shown[3] = {-1, -1, -1};
         for (int p = 0; p < 3; p++) {
@@ -172,14 +182,18 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     fprintf(out, word(o, "\nRang per scenario (förändring mot %s):\n", "\nRank by scenario (change against %s):\n"),
             first->id ? first->id : first->file);
     int w = id_width(t);
-    fprintf(out, "  %-*s", w + (o->lang == STYR_LANG_EN ? 0 : 1), word(o, "Område", "Area"));
+    fputs("  ", out);
+    styr_pad(out, word(o, "Område", "Area"), w);
     for (size_t k = 0; k < r->nsc; k++)
-        if (r->sc[k].scored)
-            fprintf(out, " %20.20s", r->sc[k].id ? r->sc[k].id : r->sc[k].file);
+        if (r->sc[k].scored) {
+            fputc(' ', out);
+            styr_pad_left(out, r->sc[k].id ? r->sc[k].id : r->sc[k].file, 20);
+        }
     fputc('\n', out);
     for (size_t q = 0; q < t->n; q++) {
         size_t i = first->s.order[q];
-        fprintf(out, "  %-*s", w, t->ids[i]);
+        fputs("  ", out);
+        styr_pad(out, t->ids[i], w);
         for (size_t k = 0; k < r->nsc; k++) {
             if (!r->sc[k].scored)
                 continue;
@@ -376,15 +390,19 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
     fputs(word(o, "Sannolikhet (%) för varje rang; områdena i scenariots ordning:\n",
                "Probability (%) of each rank; areas in the scenario's order:\n"), out);
     int w = id_width(t);
-    fprintf(out, "  %-*s", w + (o->lang == STYR_LANG_EN ? 0 : 1), word(o, "Område", "Area"));
+    fputs("  ", out);
+    styr_pad(out, word(o, "Område", "Area"), w);
     for (size_t c = 0; c < cols; c++)
         fprintf(out, " %5zu", c + 1);
-    if (n > cols)
-        fprintf(out, " %6s", word(o, "övriga", "rest"));
+    if (n > cols) {
+        fputc(' ', out);
+        styr_pad_left(out, word(o, "övriga", "rest"), 6);
+    }
     fprintf(out, "  %s\n", word(o, "konfidens", "confidence"));
     for (size_t q = 0; q < n; q++) {
         size_t i = sr->s.order[q];
-        fprintf(out, "  %-*s", w, t->ids[i]);
+        fputs("  ", out);
+        styr_pad(out, t->ids[i], w);
         double rest = 0;
         for (size_t c = 0; c < n; c++) {
             double p = s->acceptability[i * n + c];
@@ -403,7 +421,8 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
         size_t i = sr->s.order[q];
         if (s->acceptability[i * n] <= 0)
             continue;
-        fprintf(out, "  %-*s", w, t->ids[i]);
+        fputs("  ", out);
+        styr_pad(out, t->ids[i], w);
         for (size_t j = 0; j < t->m; j++)
             if (s->central[i * t->m + j] >= 0.005)
                 fprintf(out, " %s %.2f", r->rs->model->crit[j].id, s->central[i * t->m + j]);

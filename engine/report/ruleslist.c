@@ -3,6 +3,7 @@
 
 #include "json.h"
 #include "report.h"
+#include "text.h"
 
 void styr_report_rules_list(FILE *out, const styr_ruleset *rs, int lang, int json)
 {
@@ -37,8 +38,11 @@ void styr_report_rules_list(FILE *out, const styr_ruleset *rs, int lang, int jso
             styr_json_string(out, r->file);
             fprintf(out, ", \"line\": %u}", r->line);
         } else {
-            fprintf(out, "%-40s %-8s %-9s %-9s %s\n", r->id, styr_severity_name(r->severity),
-                    styr_scope_name(r->scope), r->ruleset ? r->ruleset : "", msg ? msg : "");
+            /* Padded by display width: a ruleset's name may be "växjö". */
+            styr_pad(out, r->id, 40);
+            fprintf(out, " %-8s %-9s ", styr_severity_name(r->severity), styr_scope_name(r->scope));
+            styr_pad(out, r->ruleset, 9);
+            fprintf(out, " %s\n", msg ? msg : "");
         }
     }
     if (json)

@@ -104,3 +104,18 @@ void styr_findings_free(styr_findings *f)
     free(f->items);
     memset(f, 0, sizeof *f);
 }
+
+const char *styr_finding_item_path(const styr_finding *f)
+{
+    const char *p = f->path ? f->path : "";
+    if (!f->action)
+        return p;
+    const char *rest = strncmp(p, "actions[", 8) == 0 ? p + 8 : strncmp(p, "areas[", 6) == 0 ? p + 6 : NULL;
+    if (!rest || !(*rest >= '0' && *rest <= '9'))
+        return p;
+    while (*rest >= '0' && *rest <= '9')
+        rest++;
+    if (rest[0] != ']')
+        return p;
+    return rest[1] == '.' ? rest + 2 : rest + 1;
+}

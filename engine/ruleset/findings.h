@@ -49,4 +49,10 @@ void styr_findings_sort(styr_findings *f);
 void styr_findings_count(const styr_findings *f, size_t counts[3]);
 void styr_findings_free(styr_findings *f);
 
+/* The finding's path relative to its action or area ("owner" for
+ * "actions[3].owner"), so that an identity built from it survives the
+ * item's move in the list; the whole path when the finding has no item
+ * or the path does not start with "actions[N]" or "areas[N]"; "" for none. */
+const char *styr_finding_item_path(const styr_finding *f);
+
 #endif

@@ -543,7 +543,14 @@ static int api_fold(lua_State *L)
     luaL_Buffer b;
     char *out = luaL_buffinitsize(L, &b, len + 1);
     size_t need = styr_fold(s, len, out, len + 1);
-    luaL_pushresultsize(&b, need < len + 1 ? need : len);
+    if (need >= len + 1) {
+        /* NFC made it longer (rare: a few scripts' composed forms). */
+        luaL_pushresultsize(&b, 0);
+        lua_pop(L, 1);
+        out = luaL_buffinitsize(L, &b, need + 1);
+        styr_fold(s, len, out, need + 1);
+    }
+    luaL_pushresultsize(&b, need);
     return 1;
 }
 

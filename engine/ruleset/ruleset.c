@@ -550,6 +550,12 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
             proto.message[1] = (char *)en;
             proto.description[0] = proto.description[1] = (char *)scalar_text(d);
             proto.source = (char *)"FORMATS.md (the file format, schema.yaml)";
+            /* Optional `remediation: {sv, en}`: what to do, as Lua rules have. */
+            const styr_node *fix = m ? styr_map_get(m, "remediation", 11) : NULL;
+            if (fix && fix->kind == STYR_NODE_MAP) {
+                proto.remediation[0] = (char *)scalar_text(styr_map_get(fix, "sv", 2));
+                proto.remediation[1] = (char *)scalar_text(styr_map_get(fix, "en", 2));
+            }
             proto.file = doc->file;
             proto.line = m->line;
             proto.ruleset = (char *)rs->loading_ruleset;

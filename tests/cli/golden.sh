@@ -27,6 +27,9 @@ actual=$(env "${envs[@]}" "$styr" "$@" 2>&1 < "$stdin"; echo "exit=$?")
 code=${actual##*exit=}
 out=${actual%exit=*}
 out=${out//$tmp/\{tmp\}}
+# JUnit carries when and where it was written; those vary by run and machine.
+out=$(printf '%s' "$out" | sed -E 's/ timestamp="[0-9T:-]+" hostname="[^"]*"/ timestamp="{timestamp}" hostname="{hostname}"/'; echo .)
+out=${out%.}
 if [ -f "$dir/$case.post" ]; then
   # A post step prints more to compare, e.g. the file -o wrote.
   out+=$(TMP="$tmp" bash "$dir/$case.post" 2>&1)

@@ -33,6 +33,14 @@ version=$("$prefix/bin/styr" --version | sed 's/^styr //')
 want="styr $version ($version): $total findings, $errors errors, $total named"
 ok
 
+# What docs/integration.md points at after an install: the JSON Schemas (the
+# VS Code settings) and the documentation (SARIF's informationUri).
+for f in share/styr/schemas/action-plan.schema.json share/styr/schemas/output-validate.schema.json \
+         share/doc/styr/README.md share/doc/styr/integration.md share/doc/styr/LICENSE; do
+  [ -s "$prefix/$f" ] || fail "the install has no $f"
+done
+ok
+
 libdir=$(dirname "$(find "$prefix" -name libstyr.so | head -1)")
 export PKG_CONFIG_PATH="$libdir/pkgconfig"
 # A sanitizer build's library needs the sanitizer runtimes in the program too.

@@ -10,7 +10,15 @@
 #   - every known-bad file in tests/schemas/bad/ is rejected, for the reason
 #     its `# schema-test: rejects TEXT` line names (TEXT must appear in ajv's
 #     error text). The file name's start (action-plan-, innovation-areas-,
-#     scenario-) picks the schema.
+#     scenario-) picks the schema;
+#   - the output schemas (schemas/output-COMMAND.schema.json): every golden
+#     of a `--format json` command line in tests/cli/cases is valid against
+#     the schema of its command (validate, score, sensitivity, budget,
+#     followup, diff, rules list), and a golden with no schema for its
+#     command fails; and
+#     mutated copies of goldens (a misspelt key, an unknown severity, a
+#     missing summary, spread sampling without its spread, a share above 1)
+#     are rejected.
 # Prints one line per file and ends with "N passed, M failed"; exits 1 on any
 # failure (setup failures included).
 #
@@ -131,6 +139,82 @@ for f in "${bad[@]}"; do
     pass "$f (rejected: $want)"
   else
     fail "$f (rejected, but not for: $want)"; printf '%s\n' "$out" | grep -v ' invalid$' | sed 's/^/      /'
+  fi
+done
+
+# --- the output schemas against the goldens ----------------------------------
+# A golden's .out is stdout and stderr, and a .post may add a header line
+# (the file -o wrote): the JSON is from the first line that starts with "{"
+# to the last that ends with "}".
+extract_json='
+const fs = require("fs");
+const lines = fs.readFileSync(process.argv[1], "utf8").split("\n");
+const a = lines.findIndex(l => l.startsWith("{"));
+let b = lines.length - 1;
+while (b >= 0 && !lines[b].endsWith("}")) b--;
+if (a < 0 || b < a) { console.error("no JSON object in " + process.argv[1]); process.exit(1); }
+fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(lines.slice(a, b + 1).join("\n"))));
+'
+nout=0
+for args in tests/cli/cases/*.args; do
+  grep -Eq -- '--format[ =]json' "$args" || continue
+  [ "$(cat "${args%.args}.code")" = 2 ] && continue   # a usage error: no JSON to check
+  cmd=$(awk '{print $1 == "rules" ? "rules-" $2 : $1; exit}' "$args")   # rules list -> rules-list
+  name=${args%.args}
+  schema=schemas/output-$cmd.schema.json
+  json=$tmp/out-$nout.json; nout=$((nout + 1))
+  if [ ! -f "$schema" ]; then fail "$name.out (no output schema for '$cmd')"; continue; fi
+  if ! node -e "$extract_json" "$name.out" "$json" 2>"$tmp/err.txt"; then fail "$name.out (not JSON: $(head -1 "$tmp/err.txt"))"; continue; fi
+  if out=$("$ajv" validate -s "$schema" -d "$json" "${ajv_opts[@]}" --errors=text 2>&1); then
+    pass "$name.out (valid ${schema##*/})"
+  else
+    fail "$name.out (invalid ${schema##*/})"; printf '%s\n' "$out" | grep -v ' invalid$' | sed 's/^/      /'
+  fi
+done
+[ "$nout" -ge 8 ] || fail "only $nout JSON goldens found (expected at least 8)"
+
+# budget, followup and diff are specified (FORMATS.md sections 11-13) before
+# they are built: an example shaped as the specification says (made up,
+# illustrative) must pass, so the schemas are ready for their goldens.
+for ex in tests/schemas/output-examples/*.json; do
+  cmd=$(basename "$ex" .json)
+  if out=$("$ajv" validate -s "schemas/output-$cmd.schema.json" -d "$ex" "${ajv_opts[@]}" --errors=text 2>&1); then
+    pass "$ex (valid output-$cmd.schema.json)"
+  else
+    fail "$ex (invalid output-$cmd.schema.json)"; printf '%s\n' "$out" | grep -v ' invalid$' | sed 's/^/      /'
+  fi
+done
+
+# Mutated goldens: SCHEMA GOLDEN JS-MUTATION WHAT-AJV-SAYS
+mutations=(
+  "validate|validate-plan-json|j.files[0].sumary = j.files[0].summary; delete j.files[0].summary|must have required property 'summary'"
+  "validate|validate-plan-json|j.files[0].findings[0].severity = 'fatal'|must be equal to one of the allowed values"
+  "validate|validate-plan-json|j.files[0].findings[0].extra = 1|must NOT have additional properties"
+  "validate|validate-waived-json|for (const f of j.files[0].findings) delete f.waiver_reason|must have property waiver_reason when property waived is present"
+  "validate|validate-duplicate-key|j.files[0].failed = false|must be equal to constant"
+  "score|score-bundled-en-json|j.scenarios[0].weights.cost = 1.5|must be <= 1"
+  "score|score-bundled-en-json|j.scenarios[0].ranking[0].rank = 0|must be >= 1"
+  "score|score-bundled-en-json|j.scenarios[0].method = 'electre'|must be equal to one of the allowed values"
+  "sensitivity|sensitivity-spread-json|delete j.spread|must have required property 'spread'"
+  "sensitivity|sensitivity-spread-json|j.rank_acceptability[Object.keys(j.rank_acceptability)[0]][0] = -0.1|must be >= 0"
+  "budget|tests/schemas/output-examples/budget.json|delete j.years[0].sek.own|must have required property 'own'"
+  "followup|tests/schemas/output-examples/followup.json|j.actions[0].status = 'late'|must be equal to one of the allowed values"
+  "diff|tests/schemas/output-examples/diff.json|j.actions.renumbered[0] = {from: '2.3'}|must have required property 'to'"
+)
+for m in "${mutations[@]}"; do
+  IFS='|' read -r cmd golden js want <<<"$m"
+  json=$tmp/mut-$nout.json; nout=$((nout + 1))
+  case $golden in
+    */*) cp "$golden" "$json" ;;   # an example file
+    *) node -e "$extract_json" "tests/cli/cases/$golden.out" "$json" || { fail "$golden (mutation: cannot read)"; continue; } ;;
+  esac
+  node -e 'const fs=require("fs"); const j=JSON.parse(fs.readFileSync(process.argv[1])); '"$js"'; fs.writeFileSync(process.argv[1], JSON.stringify(j));' "$json"
+  if out=$("$ajv" validate -s "schemas/output-$cmd.schema.json" -d "$json" "${ajv_opts[@]}" --errors=text 2>&1); then
+    fail "$golden with '$js' (accepted; expected: $want)"
+  elif grep -qF -- "$want" <<<"$out"; then
+    pass "$golden with '$js' (rejected: $want)"
+  else
+    fail "$golden with '$js' (rejected, but not for: $want)"; printf '%s\n' "$out" | grep -v ' invalid$' | head -3 | sed 's/^/      /'
   fi
 done
 

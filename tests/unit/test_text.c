@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -469,6 +470,73 @@ static void test_nearest_long_inputs(void **state)
     free(big);
 }
 
+/* NFC before folding: a decomposed name ("o" + U+0308) folds to the key of
+ * the precomposed one, so the registry finds it and "did you mean" never
+ * offers a name that looks the same. */
+static void test_fold_nfc(void **state)
+{
+    (void)state;
+    check_fold(S("Social resursfo\xcc\x88rvaltning"), "social resursf\xc3\xb6rvaltning");
+    check_fold(S("GO\xcc\x88" "TEBORG"), "g\xc3\xb6teborg");            /* O + diaeresis, then lower-cased */
+    check_fold(S("A\xcc\x8angstro\xcc\x88m"), "\xc3\xa5ngstr\xc3\xb6m"); /* Å and ö */
+    check_fold(S("e\xcc\x81"), "\xc3\xa9");                         /* é */
+    /* A singleton NFC maps: U+212B ANGSTROM SIGN is U+00C5, folded to å. */
+    check_fold(S("\xe2\x84\xab" "ngstr\xc3\xb6m"), "\xc3\xa5ngstr\xc3\xb6m");
+    /* Text below U+0300 is NFC already and folds as before. */
+    check_fold(S("\xc3\x96STRA G\xc3\x96TEBORG"), "\xc3\xb6stra g\xc3\xb6teborg");
+    /* Invalid UTF-8 is folded byte by byte, as before. */
+    check_fold(S("o\xcc\x88\xff"), "o\xcc\x88\xff");
+    /* Near: NFD and NFC are the same name (distance 0, not a suggestion of itself). */
+    const char *cands[] = {"Social resursf\xc3\xb6rvaltning", "Intraservice"};
+    assert_int_equal(styr_nearest(S("Social resursfo\xcc\x88rvaltning"), cands, 2), 0);
+    assert_int_equal(dist("o\xcc\x88", "\xc3\xb6", 3), 2);   /* unfolded, they differ by two code points */
+}
+
+/* A fold that NFC makes longer than the cap stays within it and says how
+ * long the whole would be. */
+static void test_fold_nfc_cap(void **state)
+{
+    (void)state;
+    char out[4];
+    size_t need = styr_fold(S("a\xcc\x88" "bcdef"), out, sizeof out);
+    assert_int_equal(need, strlen("\xc3\xa4" "bcdef"));
+    assert_string_equal(out, "\xc3\xa4" "b");
+}
+
+static void test_display_width(void **state)
+{
+    (void)state;
+    assert_int_equal(styr_display_width(S("abc")), 3);
+    assert_int_equal(styr_display_width(S("Omr\xc3\xa5" "de")), 6);               /* Område: 7 bytes, 6 columns */
+    assert_int_equal(styr_display_width(S("\xe6\x9d\xb1\xe4\xba\xac")), 4);     /* 東京: wide */
+    assert_int_equal(styr_display_width(S("\xf0\x9f\x9a\xb2")), 2);              /* 🚲: emoji */
+    assert_int_equal(styr_display_width(S("e\xcc\x81")), 1);                      /* e + combining acute */
+    assert_int_equal(styr_display_width(S("a\xff" "b")), 3);                         /* invalid byte: one column */
+    assert_int_equal(styr_display_width(S("")), 0);
+}
+
+static void test_pad(void **state)
+{
+    (void)state;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    assert_non_null(m);
+    styr_pad(m, "\xe6\x9d\xb1\xe4\xba\xac", 6);   /* 4 columns + 2 spaces */
+    fputc('|', m);
+    styr_pad(m, "Omr\xc3\xa5" "de", 8);               /* 6 columns + 2 spaces */
+    fputc('|', m);
+    styr_pad_left(m, "\xc3\xb6vriga", 7);             /* 1 space + 6 columns */
+    fputc('|', m);
+    styr_pad(m, "too-wide", 3);                        /* never cut */
+    fputc('|', m);
+    styr_pad(m, NULL, 2);
+    fputc('|', m);
+    fclose(m);
+    assert_string_equal(buf, "\xe6\x9d\xb1\xe4\xba\xac  |Omr\xc3\xa5" "de  | \xc3\xb6vriga|too-wide|  |");
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -494,6 +562,10 @@ int main(void)
         cmocka_unit_test(test_nearest_prefix),
         cmocka_unit_test(test_nearest_best_and_ties),
         cmocka_unit_test(test_nearest_long_inputs),
+        cmocka_unit_test(test_fold_nfc),
+        cmocka_unit_test(test_fold_nfc_cap),
+        cmocka_unit_test(test_display_width),
+        cmocka_unit_test(test_pad),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
