@@ -12,6 +12,7 @@
 
 #include "doc.h"
 #include "json.h"
+#include "output.h"
 #include "report.h"
 #include "report_html.h"
 #include "report_score.h"
@@ -19,6 +20,7 @@
 #include "ruleset.h"
 #include "rulesdoc.h"
 #include "rulestest.h"
+#include "termsafe.h"
 #include "text.h"
 #include "validate.h"
 
@@ -322,65 +324,13 @@ static int parse_options(int argc, char **argv, int first, options *o)
 
 /* ---- output ------------------------------------------------------------ */
 
-typedef struct sink {
-    FILE *f;
-    char *tmp;          /* the temporary file renamed over -o at the end */
-    const char *final;
-} sink;
+/* output.c: standard output, or -o FILE written whole or not at all, never
+ * over a file the run reads. */
+typedef styr_sink sink;
 
-/* Opens stdout, or a temporary file next to path so that an interrupted run
- * leaves an earlier report intact. */
-static int sink_open(sink *s, const char *path)
-{
-    s->f = stdout;
-    s->tmp = NULL;
-    s->final = path;
-    if (!path || strcmp(path, "-") == 0)
-        return 0;
-    size_t n = strlen(path);
-    s->tmp = malloc(n + 16);
-    if (!s->tmp)
-        return -1;
-    snprintf(s->tmp, n + 16, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(s->tmp);
-    if (fd >= 0) {
-        /* mkstemp makes 0600; give the report the mode a new file (or the
-         * report it replaces) would have. */
-        struct stat st;
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~mask));
-    }
-    if (fd < 0 || !(s->f = fdopen(fd, "w"))) {
-        fprintf(stderr, "styr: cannot write %s: %s\n", path, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(s->tmp);
-        }
-        free(s->tmp);
-        s->tmp = NULL;
-        return -1;
-    }
-    return 0;
-}
+static int sink_open(sink *s, const char *path) { return styr_sink_open(s, path); }
 
-static int sink_close(sink *s)
-{
-    if (!s->tmp)
-        return fflush(stdout) == 0 ? 0 : -1;
-    int bad = ferror(s->f);
-    bad |= fflush(s->f) != 0;
-    bad |= fsync(fileno(s->f)) != 0;
-    bad |= fclose(s->f) != 0;
-    if (bad || rename(s->tmp, s->final) != 0) {
-        fprintf(stderr, "styr: cannot write %s: %s\n", s->final, strerror(errno));
-        unlink(s->tmp);
-        free(s->tmp);
-        return -1;
-    }
-    free(s->tmp);
-    return 0;
-}
+static int sink_close(sink *s) { return styr_sink_close(s); }
 
 static int one_of(const char *s, const char *const *list)
 {
@@ -807,8 +757,12 @@ static int cmd_rules_list(options *o)
             styr_json_string(out.f, r->file);
             fprintf(out.f, ", \"line\": %u}", r->line);
         } else {
-            fprintf(out.f, "%-40s %-8s %-9s %-9s %s\n", r->id, styr_severity_name(r->severity),
-                    styr_scope_name(r->scope), r->ruleset ? r->ruleset : "", msg ? msg : "");
+            styr_fput_safe_padded(out.f, r->id, 40);
+            fprintf(out.f, " %-8s %-9s ", styr_severity_name(r->severity), styr_scope_name(r->scope));
+            styr_fput_safe_padded(out.f, r->ruleset ? r->ruleset : "", 9);
+            fputc(' ', out.f);
+            styr_fput_safe(out.f, msg);
+            fputc('\n', out.f);
         }
     }
     if (json)

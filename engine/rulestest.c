@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "inputs.h"
 #include "validate.h"
 
 typedef struct coverage {
@@ -41,6 +42,7 @@ static char *read_directives(const char *path)
     FILE *f = fopen(path, "r");
     if (!f)
         return NULL;
+    styr_inputs_note_fd(fileno(f), path);
     size_t cap = 1024, len = 0;
     char *buf = malloc(cap);
     char line[2048];

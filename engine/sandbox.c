@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "inputs.h"
+#include "termsafe.h"
+
 /* The count hook runs every HOOK_STEP instructions while a budget lasts. */
 #define HOOK_STEP 1000
 /* Past the cap, growth is still granted up to this much, so that the hook -
@@ -196,11 +199,16 @@ static int sandbox_print(lua_State *L)
     const char *text = lua_tolstring(L, -1, &len);
     if (sb->printed < PRINT_BUDGET) {
         sb->printed += len + 1;
+        if (len > 4096) {
+            lua_pushlstring(L, text, 4096);
+            text = lua_tostring(L, -1);
+        }
+        /* One line, with control characters shown, not obeyed. */
+        styr_fput_safe(stderr, text);
+        fputc('\n', stderr);
         if (sb->printed >= PRINT_BUDGET)
-            fprintf(stderr, "%.*s\n(print: more than %u bytes; the rest of the rules' print output is left out)\n",
-                    (int)(len > 4096 ? 4096 : len), text, PRINT_BUDGET);
-        else
-            fprintf(stderr, "%s\n", text);
+            fprintf(stderr, "(print: more than %u bytes; the rest of the rules' print output is left out)\n",
+                    PRINT_BUDGET);
     }
     return 0;
 }
@@ -445,6 +453,7 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
     FILE *f = fopen(path, "rb");
     if (!f)
         return styr_error_set(err, STYR_E_RULESET, path, 0, 0, "cannot read rule file");
+    styr_inputs_note_fd(fileno(f), path);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     char chunk[8192];
