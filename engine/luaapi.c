@@ -417,7 +417,7 @@ static int each_next(lua_State *L)
         if (styr_node_is_null(v) || (v->flags & STYR_NODE_INVALID))
             continue;
         lua_pushinteger(L, i);
-        styr_luadoc_push(L, v);
+        styr_luadoc_push_child(L, v, 1);
         return 2;
     }
     lua_pushnil(L);
@@ -842,7 +842,7 @@ static int api_ruleset_setting(lua_State *L)
 {
     const styr_node *v = styr_ruleset_setting(api_rs(L), luaL_checkstring(L, 1));
     if (v)
-        styr_luadoc_push(L, v);
+        styr_luadoc_push_lasting(L, v);
     else
         lua_pushvalue(L, 2);   /* the default the rule gave */
     return 1;

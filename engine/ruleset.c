@@ -24,6 +24,9 @@
 #endif
 
 #define MAX_EXTENDS_DEPTH 8
+/* Rulesets in one chain (parents, their parents, ...): each is loaded once,
+ * so this also bounds the pending severity overrides (one a ruleset). */
+#define MAX_CHAIN 32
 
 static const char *const scope_names[] = {"plan", "strategy", "action", "areas", "area", "scenario", "engine"};
 
@@ -320,7 +323,7 @@ static styr_status index_spelling(lua_State *L, const styr_doc *doc, const styr_
     }
     if (!old) {
         lua_pushlstring(L, buf, need);
-        styr_luadoc_push_view(L, entry);
+        styr_luadoc_push_lasting(L, entry);
         lua_rawset(L, -3);
         lua_getfield(L, -2, "spellings");
         lua_pushlstring(L, s, spelling->count);
@@ -574,8 +577,16 @@ typedef struct pending_overrides {
     const styr_node *map;
 } pending_overrides;
 
-static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth,
-                              pending_overrides *ov, size_t *nov, styr_error *err);
+/* What loading a chain has seen: the severity overrides to apply once all
+ * rules are in, and how many ruleset.yaml files were read (a ruleset named
+ * by many parents is read each time before it is found loaded). */
+typedef struct chain_state {
+    pending_overrides ov[MAX_CHAIN];
+    size_t nov;
+    size_t visits;
+} chain_state;
+
+static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chain_state *cs, styr_error *err);
 
 static char *parent_dir(const char *dir, const char *name, styr_error *err)
 {
@@ -598,10 +609,16 @@ static char *parent_dir(const char *dir, const char *name, styr_error *err)
     return styr_ruleset_locate(name, err);
 }
 
-static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth,
-                              pending_overrides *ov, size_t *nov, styr_error *err)
+static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chain_state *cs, styr_error *err)
 {
     styr_doc *meta;
+    if (++cs->visits > 4 * MAX_CHAIN) {
+        char *p = join(dir, "ruleset.yaml");
+        styr_error_set(err, STYR_E_RULESET, p ? p : dir, 1, 1,
+                       "the rulesets extend one another more than %d times; simplify 'extends'", 4 * MAX_CHAIN);
+        free(p);
+        return STYR_E_RULESET;
+    }
     styr_status st = load_yaml(rs, dir, "ruleset.yaml", "ruleset", &meta, err);
     if (st != STYR_OK)
         return st;
@@ -635,13 +652,16 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth,
             char *pdir = parent_dir(dir, p->u.text, &perr);
             if (!pdir)
                 return node_error(err, meta, p, "cannot find the ruleset '%s' this one extends", p->u.text);
-            st = load_chain(rs, pdir, depth + 1, ov, nov, err);
+            st = load_chain(rs, pdir, depth + 1, cs, err);
             free(pdir);
             if (st != STYR_OK)
                 return st;
         }
     }
 
+    if (rs->nchain >= MAX_CHAIN)
+        return node_error(err, meta, name, "more than %d rulesets extend one another here; "
+                                           "a ruleset chain holds at most %d", MAX_CHAIN, MAX_CHAIN);
     char **chain = realloc(rs->chain, (rs->nchain + 1) * sizeof *chain);
     if (chain)
         rs->chain = chain;
@@ -676,7 +696,7 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth,
     if (sev) {
         if (sev->kind != STYR_NODE_MAP)
             return node_error(err, meta, sev, "'severity' must map rule ids to error, warning, info or off");
-        ov[(*nov)++] = (pending_overrides){meta, sev};
+        cs->ov[cs->nov++] = (pending_overrides){meta, sev};
     }
 
     styr_doc *reg;
@@ -737,8 +757,7 @@ styr_status styr_ruleset_load(const char *spec, const styr_limits *lim,
     rs->registry = LUA_NOREF;
     styr_strmap_init(&rs->rule_index);
     styr_status st;
-    pending_overrides ov[MAX_EXTENDS_DEPTH + 2];
-    size_t nov = 0;
+    chain_state cs = {.nov = 0, .visits = 0};
     if (!(rs->dir = styr_ruleset_locate(spec, err))) {
         st = err->code;
         goto fail;
@@ -749,9 +768,9 @@ styr_status styr_ruleset_load(const char *spec, const styr_limits *lim,
     }
     styr_luaapi_init(styr_sandbox_lua(rs->sb));
     new_registry(rs);
-    if ((st = load_chain(rs, rs->dir, 0, ov, &nov, err)) != STYR_OK)
+    if ((st = load_chain(rs, rs->dir, 0, &cs, err)) != STYR_OK)
         goto fail;
-    if ((st = apply_overrides(rs, ov, nov, err)) != STYR_OK)
+    if ((st = apply_overrides(rs, cs.ov, cs.nov, err)) != STYR_OK)
         goto fail;
     rs->name = strdup(rs->nchain ? rs->chain[rs->nchain - 1] : spec);
     if (!rs->name) {

@@ -3,11 +3,16 @@
  * blames a rule's file and line. The only place that calls lua_pcall. */
 #include "sandbox.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <lauxlib.h>
 #include <lualib.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "inputs.h"
 #include "termsafe.h"
@@ -35,7 +40,10 @@ struct styr_sandbox {
     int mem_exceeded;        /* the allocator refused a request */
     char kill_src[512];      /* where the budget/memory stop hit */
     int kill_line;
+    char err_src[512];       /* where the error of the current call was raised */
+    int err_line;
     size_t printed;          /* bytes print() wrote this run */
+    unsigned long epoch;     /* the current run's number (styr_sandbox_epoch) */
     int sys_oom;             /* realloc itself failed during the current call */
 };
 
@@ -214,11 +222,16 @@ static int sandbox_print(lua_State *L)
 }
 
 /* setmetatable() without finalizers: a __gc would run outside any rule
- * call (even while the state closes), where no budget applies. */
+ * call (even while the state closes), where no budget applies. The field is
+ * read raw: a metatable with an __index of its own could otherwise plant
+ * __gc while the guard reads it and get the finalizer armed. (Lua marks an
+ * object for finalization only if __gc is present when the metatable is
+ * set, so a __gc added later never runs.) */
 static int safe_setmetatable(lua_State *L)
 {
     if (lua_type(L, 2) == LUA_TTABLE) {
-        lua_getfield(L, 2, "__gc");
+        lua_pushliteral(L, "__gc");
+        lua_rawget(L, 2);
         if (!lua_isnil(L, -1))
             return luaL_error(L, "'__gc' is not allowed in rules: finalizers run outside the rule's limits");
         lua_pop(L, 1);
@@ -384,6 +397,24 @@ void styr_sandbox_new_env(styr_sandbox *sb, const char *file)
     lua_setmetatable(L, env);
 }
 
+/* Lua calls this for an error outside any protected call - an allocation
+ * that fails while the engine itself works the state after a rule used up
+ * the memory. Lua would abort() next; instead say where the rules were and
+ * exit 2, as for any rule that breaks a limit. */
+static int sandbox_panic(lua_State *L)
+{
+    styr_sandbox *sb = styr_sandbox_of(L);
+    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "error outside a rule call";
+    const char *src = sb->kill_src[0] ? sb->kill_src : sb->err_src[0] ? sb->err_src : "(rules)";
+    int line = sb->kill_src[0] ? sb->kill_line : sb->err_line;
+    fflush(stdout);
+    styr_fput_safe(stderr, src);
+    fprintf(stderr, ":%d: error: the rules' Lua state failed outside a rule call (%s); "
+                    "the run stops (raise --max-rule-memory if the rules are right)\n", line > 0 ? line : 1,
+            strcmp(msg, "not enough memory") == 0 ? "out of memory" : "an error");
+    _exit(2);
+}
+
 styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err)
 {
     styr_sandbox *sb = calloc(1, sizeof *sb);
@@ -393,6 +424,7 @@ styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err)
     }
     sb->lim = *lim;
     sb->cap = lim->lua_max_bytes;
+    sb->epoch = 1;
     sb->L = lua_newstate(sandbox_alloc, sb);
     if (!sb->L) {
         free(sb);
@@ -401,6 +433,7 @@ styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err)
     }
     lua_State *L = sb->L;
     *(styr_sandbox **)lua_getextraspace(L) = sb;
+    lua_atpanic(L, sandbox_panic);
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
     luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
     luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
@@ -436,13 +469,22 @@ void styr_sandbox_free(styr_sandbox *sb)
 {
     if (!sb)
         return;
-    if (sb->L)
+    if (sb->L) {
+        /* No finalizer can be armed by a rule (safe_setmetatable); should one
+         * be all the same, it is stopped at its first instruction instead of
+         * running unbounded while the state closes. */
+        sb->dying = DYING_BUDGET;
+        sb->cap = 0;
+        lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
         lua_close(sb->L);
+    }
     free(sb);
 }
 
 lua_State *styr_sandbox_lua(styr_sandbox *sb) { return sb->L; }
 size_t styr_sandbox_memory(const styr_sandbox *sb) { return sb->used; }
+unsigned long styr_sandbox_epoch(const styr_sandbox *sb) { return sb->epoch; }
+void styr_sandbox_end_epoch(styr_sandbox *sb) { sb->epoch++; }
 size_t styr_sandbox_peak_memory(const styr_sandbox *sb) { return sb->peak; }
 
 styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
@@ -450,17 +492,42 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
 {
     lua_State *L = sb->L;
     env_index = lua_absindex(L, env_index);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return styr_error_set(err, STYR_E_RULESET, path, 0, 0, "cannot read rule file");
-    styr_inputs_note_fd(fileno(f), path);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer. Only a regular
+     * file of at most the rules' memory is read: not /dev/zero (endless), not
+     * a FIFO (blocks), not a file the state could not hold anyway (the
+     * reading happens outside a protected call). */
+    int fd;
+    do
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    while (fd < 0 && errno == EINTR);
+    struct stat st;
+    if (fd < 0)
+        return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "cannot read rule file: %s", strerror(errno));
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "a rule file must be a regular file");
+    }
+    if ((uintmax_t)st.st_size > (uintmax_t)sb->lim.lua_max_bytes / 4) {
+        close(fd);
+        return styr_error_set(err, STYR_E_RULESET, path, 1, 0,
+                              "rule file is %jd bytes, more than a quarter of the rules' memory (%zu MiB, "
+                              "--max-rule-memory)", (intmax_t)st.st_size, sb->lim.lua_max_bytes / (1024 * 1024));
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "cannot read rule file");
+    }
+    styr_inputs_note_fd(fd, path);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        luaL_addlstring(&b, chunk, n);
-    int rd_err = ferror(f);
+    size_t n, total = 0;
+    while (total <= (size_t)st.st_size && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        luaL_addlstring(&b, chunk, n);   /* a file that grows while read is cut */
+        total += n;
+    }
+    int rd_err = ferror(f) || total > (size_t)st.st_size;
     fclose(f);
     luaL_pushresult(&b);                               /* src */
     if (rd_err) {
@@ -498,102 +565,45 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
     return STYR_OK;
 }
 
-/* Lua shortens chunk names longer than LUA_IDSIZE to "...tail"; messages
- * should name the whole file, so a shortened prefix is replaced. */
-static int restore_full_source(lua_State *L)
-{
-    lua_Debug ar;
-    for (int level = 0; lua_getstack(L, level, &ar); level++) {
-        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0)
-            continue;
-        size_t slen = strlen(ar.short_src);
-        const char *msg = lua_tostring(L, 1);
-        if (ar.source[0] == '@' && strncmp(ar.short_src, "...", 3) == 0 &&
-            strncmp(msg, ar.short_src, slen) == 0) {
-            lua_pushstring(L, ar.source + 1);
-            lua_pushstring(L, msg + slen);
-            lua_concat(L, 2);
-            return 1;
-        }
-        return 0;
-    }
-    return 0;
-}
-
-/* Whether msg starts with "something:digits:", a position Lua put there. */
-static int has_position(const char *msg)
-{
-    const char *c = strchr(msg, ':');
-    if (!c || c == msg)
-        return 0;
-    const char *d = c + 1;
-    while (*d >= '0' && *d <= '9')
-        d++;
-    return d > c + 1 && *d == ':';
-}
-
-/* Pushes "file:line: " of the innermost Lua frame, or nothing. Returns 1 if pushed. */
-static int push_lua_position(lua_State *L)
-{
-    lua_Debug ar;
-    for (int level = 0; lua_getstack(L, level, &ar); level++)
-        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            lua_pushfstring(L, "%s:%d: ", ar.source[0] == '@' ? ar.source + 1 : ar.short_src, ar.currentline);
-            return 1;
-        }
-    return 0;
-}
-
-/* Message handler: turns any error value into a string with the rule's
- * file and line (errors raised inside C functions - "C stack overflow",
- * a library call on the read-only plan - come without one). */
+/* Message handler: turns any error value into a message string, and notes
+ * where it was raised - the innermost Lua frame, as the engine sees it - in
+ * sb->err_src/err_line. The position never comes from the message text: a
+ * rule could write another file's position there (error("core.lua:4: x", 0)).
+ * The prefix Lua itself put on the message (the same frame) is removed. */
 static int sandbox_msgh(lua_State *L)
 {
-    if (lua_type(L, 1) == LUA_TSTRING) {
-        if (restore_full_source(L))
-            return 1;
-        if (!has_position(lua_tostring(L, 1)) && push_lua_position(L)) {
-            lua_pushvalue(L, 1);
-            lua_concat(L, 2);
+    styr_sandbox *sb = styr_sandbox_of(L);
+    lua_Debug ar;
+    char short_src[LUA_IDSIZE + 16] = "";
+    sb->err_src[0] = '\0';
+    sb->err_line = 0;
+    for (int level = 0; lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(sb->err_src, sizeof sb->err_src, "%s", ar.source[0] == '@' ? ar.source + 1 : ar.short_src);
+            snprintf(short_src, sizeof short_src, "%s", ar.short_src);
+            sb->err_line = ar.currentline;
+            break;
         }
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        const char *msg = lua_tostring(L, 1);
+        if (sb->err_src[0]) {
+            const char *srcs[2] = {sb->err_src, short_src};
+            for (int i = 0; i < 2; i++) {
+                char prefix[600];
+                int n = snprintf(prefix, sizeof prefix, "%s:%d:", srcs[i], sb->err_line);
+                if (n > 0 && (size_t)n < sizeof prefix && strncmp(msg, prefix, (size_t)n) == 0) {
+                    msg += n + (msg[n] == ' ');
+                    break;
+                }
+            }
+        }
+        lua_pushstring(L, msg);
         return 1;
     }
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
         return 1;
     lua_pushfstring(L, "error raised with a %s value instead of a message", luaL_typename(L, 1));
-    /* Blame the innermost Lua frame, which raised it. */
-    if (push_lua_position(L)) {
-        lua_insert(L, -2);
-        lua_concat(L, 2);
-    }
     return 1;
-}
-
-/* Splits "file.lua:12: message" into err's position and message. */
-static void split_position(styr_error *err, const char *who, const char *msg)
-{
-    const char *colon = msg;
-    while ((colon = strchr(colon, ':')) != NULL) {
-        char *end;
-        unsigned long line = strtoul(colon + 1, &end, 10);
-        if (end != colon + 1 && *end == ':' && colon > msg) {
-            size_t flen = (size_t)(colon - msg);
-            if (flen >= sizeof err->file)
-                flen = sizeof err->file - 1;
-            memcpy(err->file, msg, flen);
-            err->file[flen] = '\0';
-            err->line = (unsigned)line;
-            msg = end + 1 + (end[1] == ' ');
-            break;
-        }
-        colon++;
-        if (colon - msg > 600)
-            break;
-    }
-    if (who)
-        snprintf(err->message, sizeof err->message, "rule %s crashed: %s", who, msg);
-    else
-        snprintf(err->message, sizeof err->message, "%s", msg);
 }
 
 styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
@@ -608,6 +618,8 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
     sb->mem_exceeded = 0;
     sb->kill_src[0] = '\0';
     sb->kill_line = 0;
+    sb->err_src[0] = '\0';
+    sb->err_line = 0;
     sb->sys_oom = 0;
     sb->cap = sb->lim.lua_max_bytes;
     lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, HOOK_STEP);
@@ -649,8 +661,14 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
         return STYR_E_RULE;
     }
     const char *msg = lua_tostring(L, -1);
-    if (err)
-        split_position(err, who, msg ? msg : "unknown error");
+    if (err) {
+        snprintf(err->file, sizeof err->file, "%s", sb->err_src);
+        err->line = (unsigned)sb->err_line;
+        if (who)
+            snprintf(err->message, sizeof err->message, "rule %s crashed: %s", who, msg ? msg : "unknown error");
+        else
+            snprintf(err->message, sizeof err->message, "%s", msg ? msg : "unknown error");
+    }
     lua_pop(L, 1);
     return STYR_E_RULE;
 }

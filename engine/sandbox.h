@@ -53,6 +53,11 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
 
 /* Bytes the Lua state uses now, and the most it used. */
 size_t styr_sandbox_memory(const styr_sandbox *sb);
+/* The number of the current run (document) in this state, from 1. Views of
+ * a document made during a run are valid only while it lasts (luadoc.h). */
+unsigned long styr_sandbox_epoch(const styr_sandbox *sb);
+/* Ends the current run: views of its document become stale. */
+void styr_sandbox_end_epoch(styr_sandbox *sb);
 size_t styr_sandbox_peak_memory(const styr_sandbox *sb);
 
 #endif

@@ -430,6 +430,10 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, styr_doc *doc, const 
     styr_findings_sort(&res->findings);
 done:
     rs->run = NULL;
+    /* Views of this document kept by a rule are stale from now on. */
+    styr_sandbox_end_epoch(rs->sb);
+    if (rs->helper)
+        styr_sandbox_end_epoch(rs->helper->sb);
     styr_strmap_free(&run.item_ids);
     styr_strmap_free(&run.strategy_ids);
     return st;
