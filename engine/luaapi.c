@@ -571,10 +571,18 @@ static void civil_from_days(int64_t z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+/* Day numbers of 0000-01-01 and 9999-12-31: the dates YYYY-MM-DD can show.
+ * Outside them civil_from_days would overflow (math.maxinteger). */
+#define FIRST_DAY (-719528)
+#define LAST_DAY 2932896
+
 static int api_date_format(lua_State *L)
 {
     styr_date d;
-    civil_from_days((int64_t)luaL_checkinteger(L, 1), &d.year, &d.month, &d.day);
+    lua_Integer day = luaL_checkinteger(L, 1);
+    luaL_argcheck(L, day >= FIRST_DAY && day <= LAST_DAY, 1,
+                  "day number out of range (years 0000 to 9999: -719528 to 2932896)");
+    civil_from_days((int64_t)day, &d.year, &d.month, &d.day);
     d.precision = STYR_DATE_DAY;
     char buf[32];
     styr_date_format(&d, buf);

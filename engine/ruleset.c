@@ -262,9 +262,18 @@ static styr_status load_yaml(styr_ruleset *rs, const char *dir, const char *name
     char *path = join(dir, name);
     if (!path)
         return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
-    if (access(path, F_OK) != 0) {
+    struct stat lst;
+    if (lstat(path, &lst) != 0) {
         free(path);
         return STYR_OK;
+    }
+    if (!S_ISREG(lst.st_mode)) {
+        /* Not a link out of the folder (its target's text would show in
+         * messages), not a FIFO (blocks) or device. */
+        styr_error_set(err, STYR_E_RULESET, path, 1, 0, "%s must be a regular file in the ruleset folder%s", name,
+                       S_ISLNK(lst.st_mode) ? ", not a symbolic link" : "");
+        free(path);
+        return STYR_E_RULESET;
     }
     styr_limits lim;
     styr_limits_default(&lim);
@@ -612,13 +621,6 @@ static char *parent_dir(const char *dir, const char *name, styr_error *err)
 static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chain_state *cs, styr_error *err)
 {
     styr_doc *meta;
-    if (++cs->visits > 4 * MAX_CHAIN) {
-        char *p = join(dir, "ruleset.yaml");
-        styr_error_set(err, STYR_E_RULESET, p ? p : dir, 1, 1,
-                       "the rulesets extend one another more than %d times; simplify 'extends'", 4 * MAX_CHAIN);
-        free(p);
-        return STYR_E_RULESET;
-    }
     styr_status st = load_yaml(rs, dir, "ruleset.yaml", "ruleset", &meta, err);
     if (st != STYR_OK)
         return st;
@@ -647,6 +649,9 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chai
                 return node_error(err, meta, p, "'extends' names rulesets, e.g. extends: [core]");
             if (strcmp(p->u.text, name->u.text) == 0)
                 return node_error(err, meta, p, "ruleset '%s' cannot extend itself", p->u.text);
+            if (++cs->visits > 4 * MAX_CHAIN)
+                return node_error(err, meta, p, "the rulesets name one another in 'extends' more than %d times; "
+                                                "simplify 'extends'", 4 * MAX_CHAIN);
             styr_error perr;
             styr_error_clear(&perr);
             char *pdir = parent_dir(dir, p->u.text, &perr);

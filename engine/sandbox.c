@@ -492,15 +492,20 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
 {
     lua_State *L = sb->L;
     env_index = lua_absindex(L, env_index);
-    /* O_NONBLOCK: opening a FIFO must not wait for a writer. Only a regular
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer. O_NOFOLLOW: a
+     * link could lead out of the ruleset folder (and its target's text
+     * would show in messages). Only a regular
      * file of at most the rules' memory is read: not /dev/zero (endless), not
      * a FIFO (blocks), not a file the state could not hold anyway (the
      * reading happens outside a protected call). */
     int fd;
     do
-        fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
     while (fd < 0 && errno == EINTR);
     struct stat st;
+    if (fd < 0 && errno == ELOOP)
+        return styr_error_set(err, STYR_E_RULESET, path, 1, 0,
+                              "a rule file must be a regular file in the ruleset folder, not a symbolic link");
     if (fd < 0)
         return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "cannot read rule file: %s", strerror(errno));
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {

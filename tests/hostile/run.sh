@@ -58,13 +58,23 @@ gen_input() {
 # rules_dir NAME: the ruleset folder to pass to --rules. A folder holding
 # X.lua.src gets a temporary copy in which X.lua is that source compiled to a
 # binary (precompiled) chunk: binary files are made here, not committed.
+# A folder holding make.sh gets a temporary copy in which make.sh runs (from
+# that copy): for what cannot be committed - FIFOs, links to devices, big or
+# many files.
 rules_dir() {
   local src="tests/hostile/rules/$1" s
-  if ! compgen -G "$src/*.lua.src" >/dev/null; then
+  if ! compgen -G "$src/*.lua.src" >/dev/null && [ ! -e "$src/make.sh" ]; then
     printf '%s\n' "$src"
     return 0
   fi
   local dst="$tmp/rules/$1"
+  if [ -e "$src/make.sh" ]; then
+    if [ ! -d "$dst" ]; then
+      mkdir -p "$dst" && cp -r "$src"/. "$dst"/ && (cd "$dst" && bash ./make.sh) >/dev/null || return 1
+    fi
+    printf '%s\n' "$dst"
+    return 0
+  fi
   if [ ! -d "$dst" ]; then
     mkdir -p "$dst" && cp "$src"/* "$dst"/ || return 1
     for s in "$dst"/*.lua.src; do
@@ -236,6 +246,14 @@ while IFS=$'\t' read -r label want frags rest; do
   fi
   if ! dir=$(rules_dir "$name"); then
     report_case "rules/$label" 0 0 "could not prepare the ruleset"
+    continue
+  fi
+  if [[ " ${args[*]-} " == *" rules-test "* ]]; then
+    # `styr rules test` over the ruleset's own fixtures instead of validate.
+    rest_args=()
+    for w in ${args[@]+"${args[@]}"}; do [ "$w" = rules-test ] || rest_args+=("$w"); done
+    run_case "rules/$label" "$want" "$frags" "$flags" -- \
+      "$styr" rules test --rules "$dir" --lang en ${rest_args[@]+"${rest_args[@]}"}
     continue
   fi
   run_case "rules/$label" "$want" "$frags" "$flags" -- \
