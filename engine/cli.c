@@ -89,6 +89,9 @@ static const char *const help_validate =
     "  --max-findings N          findings kept per file; more are counted (default 100000)\n"
     "  --max-rule-memory BYTES   memory of all rules together (default 512M)\n"
     "  --max-instructions N      Lua instructions per rule call (default 10000000)\n"
+    "  --max-rule-seconds N      seconds per rule call, library and API calls included\n"
+    "                            (default 10); a call stuck inside one C function\n"
+    "                            a second longer ends the run\n"
     "\n"
     "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;\n"
     "2 the run failed (bad usage, unreadable or malformed input, a ruleset that does\n"
@@ -250,7 +253,7 @@ static int parse_options(int argc, char **argv, int first, options *o)
         static const char *const with_value[] = {
             "--rules", "--format", "-o", "--output", "--fail-on", "--lang", "--max-file-size",
             "--max-depth", "--max-alias-nodes", "--max-scalar-size", "--max-findings",
-            "--max-rule-memory", "--max-instructions", "--scenario", "--samples", "--seed",
+            "--max-rule-memory", "--max-instructions", "--max-rule-seconds", "--scenario", "--samples", "--seed",
             "--spread", "--threads", NULL};
         int known = 0;
         for (int k = 0; with_value[k]; k++)
@@ -259,9 +262,9 @@ static int parse_options(int argc, char **argv, int first, options *o)
             static const char *const all[] = {
                 "--rules", "--format", "--output", "--fail-on", "--lang", "--max-file-size",
                 "--max-depth", "--max-alias-nodes", "--max-scalar-size", "--max-findings",
-                "--max-rule-memory", "--max-instructions", "--scenario", "--samples", "--seed",
+                "--max-rule-memory", "--max-instructions", "--max-rule-seconds", "--scenario", "--samples", "--seed",
                 "--spread", "--threads", "--explain", "--quiet", "--profile-rules", NULL};
-            long near = styr_nearest(name, strlen(name), all, 20);
+            long near = styr_nearest(name, strlen(name), all, 21);
             fprintf(stderr, "styr: unknown option '%s'%s%s%s\n", name, near >= 0 ? " (did you mean " : "",
                     near >= 0 ? all[near] : "", near >= 0 ? "?)" : "");
             fputs(usage_text, stderr);
@@ -316,6 +319,7 @@ static int parse_options(int argc, char **argv, int first, options *o)
         else if (strcmp(name, "--max-findings") == 0) o->lim.max_findings = n;
         else if (strcmp(name, "--max-rule-memory") == 0) o->lim.lua_max_bytes = n;
         else if (strcmp(name, "--max-instructions") == 0) o->lim.lua_max_instructions = n;
+        else if (strcmp(name, "--max-rule-seconds") == 0) o->lim.lua_max_seconds = n > 86400 ? 86400 : (double)n;
         else if (strcmp(name, "--samples") == 0) o->samples = n;
         else if (strcmp(name, "--threads") == 0) o->threads = n > 8 ? 8 : (unsigned)n;
     }

@@ -650,6 +650,7 @@ static int api_pattern_find_all(lua_State *L)
     size_t from = 0;
     lua_Integer n = 0;
     while (from <= len && n < 10000) {
+        styr_sandbox_check_time(L);   /* each match is bounded; 10,000 of them may not be */
         /* The first match checks the text's UTF-8; later ones need not. */
         int rc = n ? styr_pattern_match_utf_checked(p, s, len, from, g, ng, &err)
                    : styr_pattern_match(p, s, len, from, g, ng, &err);

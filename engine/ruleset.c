@@ -532,7 +532,9 @@ static styr_status run_rule_file(styr_ruleset *rs, const char *path, styr_error 
     styr_luaapi_fill_env(L, rs, -1);
     styr_status st = styr_sandbox_load(rs->sb, path, -1, err); /* env chunk */
     if (st == STYR_OK) {
+        styr_sandbox_blame(rs->sb, NULL, path, 1);
         st = styr_sandbox_call(rs->sb, 0, 0, NULL, err);
+        styr_sandbox_blame(rs->sb, NULL, NULL, 0);   /* path is freed after this */
         if (st != STYR_OK) {
             err->code = STYR_E_RULESET;
             st = STYR_E_RULESET;

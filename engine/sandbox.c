@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "deadline.h"
 #include "inputs.h"
 #include "termsafe.h"
 
@@ -29,7 +30,7 @@
  * this: Lua's matcher backtracks inside one C call, out of the hook's reach. */
 #define PATTERN_WORK_LOG10 9.0
 
-enum { ALIVE = 0, DYING_BUDGET, DYING_MEMORY };
+enum { ALIVE = 0, DYING_BUDGET, DYING_MEMORY, DYING_TIME };
 
 struct styr_sandbox {
     lua_State *L;
@@ -44,6 +45,7 @@ struct styr_sandbox {
     int err_line;
     size_t printed;          /* bytes print() wrote this run */
     unsigned long epoch;     /* the current run's number (styr_sandbox_epoch) */
+    styr_deadline deadline;  /* the current call's time limit */
     int sys_oom;             /* realloc itself failed during the current call */
 };
 
@@ -118,9 +120,16 @@ static void remember_alloc_site(styr_sandbox *sb)
 static void sandbox_hook(lua_State *L, lua_Debug *ar)
 {
     styr_sandbox *sb = styr_sandbox_of(L);
+    if (sb->dying == ALIVE && !styr_deadline_armed(&sb->deadline)) {
+        /* A poke from the watchdog that came as a call ended. */
+        lua_sethook(L, NULL, 0, 0);
+        return;
+    }
     if (sb->dying == ALIVE) {
         if (sb->mem_exceeded) {
             sb->dying = DYING_MEMORY;
+        } else if (styr_deadline_passed(&sb->deadline)) {
+            sb->dying = DYING_TIME;
         } else {
             sb->budget -= HOOK_STEP;
             if (sb->budget > 0)
@@ -132,6 +141,37 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar)
         lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
     }
     luaL_error(L, "stopped");
+}
+
+/* The watchdog's poke for a call past its time limit: the hook fires at the
+ * next instruction and stops the rule. (lua_sethook may be called
+ * asynchronously, as from a signal handler: lua.c does so for SIGINT.) */
+static void poke_state(void *ud)
+{
+    styr_sandbox *sb = ud;
+    lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
+}
+
+void styr_sandbox_check_time(lua_State *L)
+{
+    styr_sandbox *sb = styr_sandbox_of(L);
+    if (sb->dying != ALIVE || !styr_deadline_passed(&sb->deadline))
+        return;
+    sb->dying = DYING_TIME;
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            remember_kill_site(sb, L, &ar);
+            break;
+        }
+    sb->cap = 0;
+    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
+    luaL_error(L, "stopped");
+}
+
+void styr_sandbox_blame(styr_sandbox *sb, const char *who, const char *file, unsigned line)
+{
+    styr_deadline_blame(&sb->deadline, who, file, line);
 }
 
 static int blocked_call(lua_State *L)
@@ -256,6 +296,11 @@ static int safe_rep(lua_State *L)
         return luaL_error(L, "string.rep would make %f MiB, more than the %d MiB rules may use",
                           (double)(len + slen) * (double)n / (1024.0 * 1024.0),
                           (int)(sb->lim.lua_max_bytes / (1024 * 1024)));
+    /* Also by count: rep("", math.maxinteger) makes nothing, but loops
+     * math.maxinteger times inside one C call. */
+    if (n > 0 && (double)n > (double)sb->lim.lua_max_bytes)
+        return luaL_error(L, "string.rep %I times: more repetitions than the %d MiB rules may use could hold",
+                          (lua_Integer)n, (int)(sb->lim.lua_max_bytes / (1024 * 1024)));
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
@@ -294,6 +339,28 @@ static int safe_pattern_call(lua_State *L)
         return luaL_error(L, "%s: a pattern with %d repetitions over %I characters could run for a very long "
                              "time; simplify the pattern, or use pattern.find_all with a pattern of ruleset.yaml",
                           lua_tostring(L, lua_upvalueindex(2)), k, (lua_Integer)slen);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* table.move(a, f, e, t) and table.concat(t, sep, i, j), refused when the
+ * range holds more slots than a rule call may execute instructions: each
+ * slot can call a metamethod, inside one C call the hook never interrupts
+ * (table.move over 2^62 slots). */
+static int safe_range_call(lua_State *L)
+{
+    int concat = strcmp(lua_tostring(L, lua_upvalueindex(2)), "table.concat") == 0;
+    int fi = concat ? 3 : 2, ei = concat ? 4 : 3;
+    lua_Integer f = concat ? luaL_optinteger(L, fi, 1) : luaL_checkinteger(L, fi);
+    lua_Integer e = concat ? (lua_isnoneornil(L, ei) ? (lua_Integer)luaL_len(L, 1) : luaL_checkinteger(L, ei))
+                           : luaL_checkinteger(L, ei);
+    styr_sandbox *sb = styr_sandbox_of(L);
+    if (e >= f && (lua_Unsigned)e - (lua_Unsigned)f >= (lua_Unsigned)sb->lim.lua_max_instructions)
+        return luaL_error(L, "%s over %I slots is more than one rule call may do (%I instructions)",
+                          lua_tostring(L, lua_upvalueindex(2)), (lua_Integer)((lua_Unsigned)e - (lua_Unsigned)f + 1),
+                          (lua_Integer)sb->lim.lua_max_instructions);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
@@ -425,8 +492,10 @@ styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err)
     sb->lim = *lim;
     sb->cap = lim->lua_max_bytes;
     sb->epoch = 1;
+    styr_deadline_init(&sb->deadline, lim->lua_max_seconds > 0 ? lim->lua_max_seconds : 10, poke_state, sb);
     sb->L = lua_newstate(sandbox_alloc, sb);
     if (!sb->L) {
+        styr_deadline_destroy(&sb->deadline);
         free(sb);
         styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
         return NULL;
@@ -458,6 +527,10 @@ styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err)
     wrap_field(L, str, "gmatch", "string.gmatch", safe_pattern_call);
     wrap_field(L, str, "gsub", "string.gsub", safe_pattern_call);
     lua_pop(L, 1);
+    lua_getglobal(L, "table");
+    wrap_field(L, lua_gettop(L), "move", "table.move", safe_range_call);
+    wrap_field(L, lua_gettop(L), "concat", "table.concat", safe_range_call);
+    lua_pop(L, 1);
     /* The guarded functions are what every rule file's copies start from. */
     lua_pushglobaltable(L);
     wrap_field(L, lua_gettop(L), "setmetatable", "setmetatable", safe_setmetatable);
@@ -478,6 +551,7 @@ void styr_sandbox_free(styr_sandbox *sb)
         lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
         lua_close(sb->L);
     }
+    styr_deadline_destroy(&sb->deadline);
     free(sb);
 }
 
@@ -628,7 +702,9 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
     sb->sys_oom = 0;
     sb->cap = sb->lim.lua_max_bytes;
     lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, HOOK_STEP);
+    styr_deadline_arm(&sb->deadline);
     int rc = lua_pcall(L, nargs, nresults, base);
+    styr_deadline_disarm(&sb->deadline);
     lua_sethook(L, NULL, 0, 0);
     lua_remove(L, base);
     int dying = sb->dying ? sb->dying : (sb->mem_exceeded ? DYING_MEMORY : ALIVE);
@@ -651,6 +727,12 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
                          "%s%s%sstopped: the machine ran out of memory while the rules used %zu MiB",
                          who ? "rule " : "", who ? who : "", who ? " crashed: " : "",
                          sb->used / (1024 * 1024));
+            else if (dying == DYING_TIME)
+                snprintf(err->message, sizeof err->message,
+                         "%s%s%sstopped after %.1f s (a call that runs too long); "
+                         "raise --max-rule-seconds if the rule is right",
+                         who ? "rule " : "", who ? who : "", who ? " crashed: " : "",
+                         (double)sb->deadline.limit_ns / 1e9);
             else if (dying == DYING_BUDGET)
                 snprintf(err->message, sizeof err->message,
                          "%s%s%sstopped after %llu instructions (an endless loop?); "

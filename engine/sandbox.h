@@ -51,6 +51,15 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
 styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
                               const char *who, styr_error *err);
 
+/* Whom the following calls belong to, for the watchdog's message when one
+ * is stuck inside a C function past its time limit (deadline.h). The
+ * strings must outlive the calls. */
+void styr_sandbox_blame(styr_sandbox *sb, const char *who, const char *file, unsigned line);
+
+/* For API functions that loop: raises the rule's stop (an error no pcall
+ * of the rule can keep) once the call has run past its time limit. */
+void styr_sandbox_check_time(lua_State *L);
+
 /* Bytes the Lua state uses now, and the most it used. */
 size_t styr_sandbox_memory(const styr_sandbox *sb);
 /* The number of the current run (document) in this state, from 1. Views of

@@ -129,6 +129,7 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
         struct timespec t0, t1;
         if (rs->profile)
             clock_gettime(CLOCK_MONOTONIC, &t0);
+        styr_sandbox_blame(rs->sb, r->id, r->file, r->line);
         styr_status st = styr_sandbox_call(rs->sb, 2, 0, r->id, &e);
         if (rs->profile) {
             clock_gettime(CLOCK_MONOTONIC, &t1);
