@@ -16,6 +16,7 @@ typedef struct styr_limits {
     size_t lua_max_bytes;        /* memory of the whole Lua state */
     uint64_t lua_max_instructions; /* VM instructions per rule call */
     double lua_max_seconds;      /* wall time per rule call, C calls included (0: the default) */
+    struct styr_budget *budget;  /* memory budget to share (budget.h), or NULL: a new one of lua_max_bytes */
 } styr_limits;
 
 /* Fills lim with the defaults documented in the README. */

@@ -216,6 +216,14 @@ static int api_rule(lua_State *L)
     lua_getfield(L, 1, "check");
     if (lua_type(L, -1) != LUA_TFUNCTION)
         return luaL_error(L, "rule '%s' needs check = function(node, plan) ... end", id);
+    /* The rule's texts are copied into C: they count toward the rules' memory. */
+    size_t bytes = sizeof(styr_rule) + strlen(id) + (proto.file ? strlen(proto.file) : 0);
+    for (int i = 0; i < 2; i++)
+        bytes += (proto.message[i] ? strlen(proto.message[i]) : 0) +
+                 (proto.description[i] ? strlen(proto.description[i]) : 0) +
+                 (proto.remediation[i] ? strlen(proto.remediation[i]) : 0) + 6;
+    if (styr_sandbox_charge(L, bytes) < 0)
+        return styr_sandbox_stop(L);
     styr_error err;
     styr_error_clear(&err);
     styr_rule *r = styr_ruleset_add_rule(rs, &proto, &err);
@@ -341,6 +349,13 @@ static int api_report(lua_State *L)
         free(p);
         free(act);
         return luaL_error(L, "out of memory");
+    }
+    /* The copies count toward the rules' memory, like what they allocate. */
+    if (styr_sandbox_charge(L, strlen(msg) + strlen(p) + (act ? strlen(act) : 0) + 3 + sizeof(styr_finding)) < 0) {
+        free(msg);
+        free(p);
+        free(act);
+        return styr_sandbox_stop(L);
     }
     if (styr_findings_add(&run->res->findings, rule->id, rule->severity, msg, act, p,
                           target->line, target->column) < 0)

@@ -47,6 +47,8 @@ typedef struct styr_rule {
     int crashed;                 /* set when it crashed on the current file */
     double seconds;              /* time spent in check(), with --profile-rules */
     unsigned long calls;
+    long long retained;          /* net bytes its calls left in the Lua state:
+                                    whom a memory stop blames */
 } styr_rule;
 
 typedef struct styr_named_pattern {

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "budget.h"
 #include "deadline.h"
 #include "inputs.h"
 #include "termsafe.h"
@@ -47,7 +48,26 @@ struct styr_sandbox {
     unsigned long epoch;     /* the current run's number (styr_sandbox_epoch) */
     styr_deadline deadline;  /* the current call's time limit */
     int sys_oom;             /* realloc itself failed during the current call */
+    styr_budget *shared;     /* the run's memory budget, shared with its other states */
+    int slot;                /* this state's slot in it */
+    size_t published;        /* the usage last written to the slot */
+    int last_stop;           /* why the last call was stopped (ALIVE: it was not) */
 };
+
+/* What the run uses if this state grows to `mine` bytes. */
+static size_t run_total(const styr_sandbox *sb, size_t mine)
+{
+    return mine + styr_budget_others(sb->shared, sb->slot);
+}
+
+static void publish_usage(styr_sandbox *sb)
+{
+    size_t d = sb->used > sb->published ? sb->used - sb->published : sb->published - sb->used;
+    if (d > STYR_BUDGET_SLACK) {
+        atomic_store(&sb->shared->state_used[sb->slot], sb->used);
+        sb->published = sb->used;
+    }
+}
 
 static void remember_alloc_site(styr_sandbox *sb);
 
@@ -58,12 +78,16 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     if (nsize == 0) {
         free(ptr);
         sb->used -= old;
+        if (sb->shared)
+            publish_usage(sb);
         return NULL;
     }
-    /* Only growth is capped: Lua assumes shrinking never fails. */
-    if (nsize > old && sb->used - old + nsize > sb->cap) {
+    /* Only growth is capped: Lua assumes shrinking never fails. The cap is
+     * the run's: this state, the others and the C-side charges together. */
+    size_t total = nsize > old ? run_total(sb, sb->used - old + nsize) : 0;
+    if (nsize > old && total > sb->cap) {
         sb->mem_exceeded = 1;
-        if (sb->dying || sb->used - old + nsize > sb->cap + CAP_HEADROOM) {
+        if (sb->dying || total > sb->cap + CAP_HEADROOM) {
             /* Refused: Lua raises a memory error that no hook or handler
              * sees, so note here which rule line asked. (Reading the call
              * stack allocates nothing.) */
@@ -83,6 +107,7 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     sb->used = sb->used - old + nsize;
     if (sb->used > sb->peak)
         sb->peak = sb->used;
+    publish_usage(sb);
     return p;
 }
 
@@ -490,12 +515,22 @@ styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err)
         return NULL;
     }
     sb->lim = *lim;
-    sb->cap = lim->lua_max_bytes;
+    sb->shared = lim->budget ? styr_budget_ref(lim->budget) : styr_budget_new(lim->lua_max_bytes);
+    if (!sb->shared) {
+        free(sb);
+        styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    sb->slot = styr_budget_slot(sb->shared);
+    sb->lim.lua_max_bytes = sb->shared->cap;   /* a shared budget's cap is the run's */
+    sb->lim.budget = NULL;
+    sb->cap = sb->lim.lua_max_bytes;
     sb->epoch = 1;
     styr_deadline_init(&sb->deadline, lim->lua_max_seconds > 0 ? lim->lua_max_seconds : 10, poke_state, sb);
     sb->L = lua_newstate(sandbox_alloc, sb);
     if (!sb->L) {
         styr_deadline_destroy(&sb->deadline);
+        styr_budget_unref(sb->shared);
         free(sb);
         styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
         return NULL;
@@ -552,7 +587,43 @@ void styr_sandbox_free(styr_sandbox *sb)
         lua_close(sb->L);
     }
     styr_deadline_destroy(&sb->deadline);
+    atomic_store(&sb->shared->state_used[sb->slot], 0);
+    styr_budget_unref(sb->shared);
     free(sb);
+}
+
+styr_budget *styr_sandbox_budget(styr_sandbox *sb) { return sb->shared; }
+
+int styr_sandbox_stopped_for_memory(const styr_sandbox *sb)
+{
+    return sb->last_stop == DYING_MEMORY && !sb->sys_oom;
+}
+
+size_t styr_sandbox_cap(const styr_sandbox *sb) { return sb->lim.lua_max_bytes; }
+
+int styr_sandbox_charge(lua_State *L, size_t bytes)
+{
+    styr_sandbox *sb = styr_sandbox_of(L);
+    if (sb->dying == ALIVE && run_total(sb, sb->used) + bytes <= sb->cap) {
+        atomic_fetch_add(&sb->shared->charged, bytes);
+        return 0;
+    }
+    /* The same stop as when the allocator refuses: the rule's line, all
+     * growth refused from now on, and (styr_sandbox_stop) an error no pcall
+     * of the rule can keep. */
+    sb->mem_exceeded = 1;
+    if (sb->dying == ALIVE)
+        sb->dying = DYING_MEMORY;
+    if (!sb->kill_src[0])
+        remember_alloc_site(sb);
+    sb->cap = 0;
+    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
+    return -1;
+}
+
+int styr_sandbox_stop(lua_State *L)
+{
+    return luaL_error(L, "stopped");
 }
 
 lua_State *styr_sandbox_lua(styr_sandbox *sb) { return sb->L; }
@@ -708,6 +779,7 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
     lua_sethook(L, NULL, 0, 0);
     lua_remove(L, base);
     int dying = sb->dying ? sb->dying : (sb->mem_exceeded ? DYING_MEMORY : ALIVE);
+    sb->last_stop = dying;
     sb->cap = sb->lim.lua_max_bytes;
     if (rc == LUA_OK && dying == ALIVE)
         return STYR_OK;

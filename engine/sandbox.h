@@ -60,6 +60,23 @@ void styr_sandbox_blame(styr_sandbox *sb, const char *who, const char *file, uns
  * of the rule can keep) once the call has run past its time limit. */
 void styr_sandbox_check_time(lua_State *L);
 
+/* The run's memory budget (budget.h), to share with a second state through
+ * styr_limits.budget. */
+struct styr_budget *styr_sandbox_budget(styr_sandbox *sb);
+
+/* Charges bytes the engine keeps in C on the running rule's behalf (a
+ * finding's texts, rule{} texts) to the run's budget. Returns 0, or -1 when
+ * they do not fit: the rule is then being stopped like a rule that
+ * allocated too much, and the caller frees what it made and returns
+ * styr_sandbox_stop(L). Never released: findings live until the run ends. */
+int styr_sandbox_charge(lua_State *L, size_t bytes);
+int styr_sandbox_stop(lua_State *L);
+
+/* 1 when the last call was stopped because the rules' memory was used up. */
+int styr_sandbox_stopped_for_memory(const styr_sandbox *sb);
+/* The run's memory cap in bytes. */
+size_t styr_sandbox_cap(const styr_sandbox *sb);
+
 /* Bytes the Lua state uses now, and the most it used. */
 size_t styr_sandbox_memory(const styr_sandbox *sb);
 /* The number of the current run (document) in this state, from 1. Views of

@@ -111,6 +111,18 @@ static void add_rule_error(styr_file_result *res, const styr_error *e, const ite
     }
 }
 
+/* The rule that keeps the most of the rules' memory, if it keeps more than
+ * a quarter of the cap; else NULL (a memory bomb that left nothing behind
+ * is blamed where it allocated). */
+static styr_rule *memory_holder(styr_ruleset *rs)
+{
+    styr_rule *best = NULL;
+    for (size_t i = 0; i < rs->nrules; i++)
+        if (!best || rs->rules[i].retained > best->retained)
+            best = &rs->rules[i];
+    return best && best->retained > (long long)(styr_sandbox_cap(rs->sb) / 4) ? best : NULL;
+}
+
 /* Runs every rule of scope over the value at node_index (a node view),
  * with the root view at root_index as its second argument. */
 static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_index, const item_ref *where)
@@ -130,7 +142,9 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
         if (rs->profile)
             clock_gettime(CLOCK_MONOTONIC, &t0);
         styr_sandbox_blame(rs->sb, r->id, r->file, r->line);
+        size_t mem_before = styr_sandbox_memory(rs->sb);
         styr_status st = styr_sandbox_call(rs->sb, 2, 0, r->id, &e);
+        r->retained += (long long)styr_sandbox_memory(rs->sb) - (long long)mem_before;
         if (rs->profile) {
             clock_gettime(CLOCK_MONOTONIC, &t1);
             r->seconds += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -142,6 +156,27 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
                  * inside a library call): name where the rule is declared. */
                 snprintf(e.file, sizeof e.file, "%s", r->file);
                 e.line = r->line;
+            }
+            styr_rule *holder = styr_sandbox_stopped_for_memory(rs->sb) ? memory_holder(rs) : NULL;
+            if (holder) {
+                /* The memory is used up because a rule keeps it (in a
+                 * file-level table, say): blame that rule, at its
+                 * declaration, whichever rule happened to ask next - so the
+                 * report is the same on one core and on two. */
+                if (holder->crashed) {
+                    run->rule = NULL;
+                    continue;   /* reported already; this rule could not run */
+                }
+                snprintf(e.file, sizeof e.file, "%s", holder->file ? holder->file : "");
+                e.line = holder->line;
+                snprintf(e.message, sizeof e.message,
+                         "rule %s crashed: stopped: the rules used more than %zu MiB of memory, most of it kept by "
+                         "this rule; raise --max-rule-memory if the rule is right",
+                         holder->id, styr_sandbox_cap(rs->sb) / (1024 * 1024));
+                holder->crashed = 1;
+                add_rule_error(run->res, &e, NULL);
+                run->rule = NULL;
+                continue;
             }
             /* One report per rule and file: the rest of the file goes on without it. */
             r->crashed = 1;
@@ -209,7 +244,11 @@ static styr_ruleset *helper_of(styr_ruleset *rs)
 {
     if (!rs->helper && !rs->helper_failed) {
         styr_error err;
-        if (sysconf(_SC_NPROCESSORS_ONLN) < 2 || styr_ruleset_load(rs->dir, &rs->lim, &rs->helper, &err) != STYR_OK)
+        /* The helper's state shares the run's memory budget: both together
+         * get what one state gets on one core. */
+        styr_limits hl = rs->lim;
+        hl.budget = styr_sandbox_budget(rs->sb);
+        if (sysconf(_SC_NPROCESSORS_ONLN) < 2 || styr_ruleset_load(rs->dir, &hl, &rs->helper, &err) != STYR_OK)
             rs->helper_failed = 1;
     }
     if (rs->helper) {

@@ -105,6 +105,10 @@ esac
 name=${1:?usage: gen.sh NAME OUT | gen.sh --committed DIR}
 out=${2:?usage: gen.sh NAME OUT}
 case "$name" in
+plan-3000)
+  # A valid plan of 3,000 actions: large enough to be judged on two cores.
+  awk -v n=3000 -f "$here/../bench/gen_plan.awk" > "$out"
+  ;;
 big-200m)
   # 200,000,000 bytes of "- x" lines: a list of 50 million items.
   yes -- '- x' | head -c 200000000 > "$out"

@@ -248,6 +248,13 @@ while IFS=$'\t' read -r label want frags rest; do
     report_case "rules/$label" 0 0 "could not prepare the ruleset"
     continue
   fi
+  # gen:NAME among the arguments: the generated input NAME (gen.sh), e.g. a
+  # plan large enough for two cores.
+  for i in ${args[@]+"${!args[@]}"}; do
+    if [[ ${args[$i]} == gen:* ]]; then
+      args[$i]=$(gen_input "${args[$i]#gen:}") || { report_case "rules/$label" 0 0 "gen.sh could not make '${args[$i]}'"; continue 2; }
+    fi
+  done
   if [[ " ${args[*]-} " == *" rules-test "* ]]; then
     # `styr rules test` over the ruleset's own fixtures instead of validate.
     rest_args=()
