@@ -236,6 +236,35 @@ static int api_rule(lua_State *L)
 
 /* ---- report() ---------------------------------------------------------- */
 
+/* The ancestor of n (or n) whose children container c shares, or NULL. */
+static const styr_node *shared_ancestor(const styr_node *c, const styr_node *n)
+{
+    for (int up = 0; n && up < 128; n = n->parent, up++)
+        if (n->kind != STYR_NODE_SCALAR && n->count && n->u.items == c->u.items)
+            return n;
+    return NULL;
+}
+
+/* The alias node inside tree through which n is reached, or NULL. Aliases
+ * are not descended into (their children are the anchor's), so the walk is
+ * bounded by the tree's own size. */
+static const styr_node *alias_use(const styr_node *tree, const styr_node *n, int depth, const styr_node **anchor)
+{
+    if (!tree || tree->kind == STYR_NODE_SCALAR || depth > 128)
+        return NULL;
+    if ((tree->flags & STYR_NODE_ALIAS) && (*anchor = shared_ancestor(tree, n)) != NULL)
+        return tree;
+    if (tree->flags & STYR_NODE_ALIAS)
+        return NULL;
+    for (uint32_t i = 0; i < tree->count; i++) {
+        const styr_node *c = tree->kind == STYR_NODE_MAP ? styr_map_value(tree, i) : styr_seq_item(tree, i);
+        const styr_node *use = alias_use(c, n, depth + 1, anchor);
+        if (use)
+            return use;
+    }
+    return NULL;
+}
+
 /* Pushes the trimmed id of a plan item, or nil. [-0, +1] */
 static void push_item_id(lua_State *L, const styr_node *item)
 {
@@ -308,6 +337,14 @@ static int api_report(lua_State *L)
      * container: point at where this one uses it, not at the anchor. */
     if (!target || (target != node && target->parent != node && (node->flags & STYR_NODE_ALIAS)))
         target = node;
+    /* A node reached through an alias inside the item being judged hangs
+     * under the anchor, maybe in another item: point at the alias. */
+    const styr_node *alias = NULL, *anchor = NULL;
+    if (run->item && styr_run_item_of(run, target) != run->item) {
+        alias = alias_use(run->item, target, 0, &anchor);
+        if (alias)
+            target = alias;
+    }
 
     /* Past --max-findings a finding is only counted: no message is made. */
     if (fs->count >= fs->max_kept) {
@@ -319,7 +356,23 @@ static int api_report(lua_State *L)
     char path[512];
     styr_node_path(node, path, sizeof path);
     luaL_buffinit(L, &b);
-    luaL_addstring(&b, path);
+    if (alias) {
+        /* The path through the alias: the alias's own, then the rest of
+         * the path below the anchor it stands for. */
+        char at_anchor[512];
+        styr_node_path(anchor, at_anchor, sizeof at_anchor);
+        size_t n = strlen(at_anchor);
+        if (strncmp(path, at_anchor, n) == 0) {
+            char at_alias[512];
+            styr_node_path(alias, at_alias, sizeof at_alias);
+            luaL_addstring(&b, at_alias);
+            luaL_addstring(&b, path + n);
+        } else {
+            luaL_addstring(&b, path);
+        }
+    } else {
+        luaL_addstring(&b, path);
+    }
     if (kt != LUA_TNIL)
         append_key(&b, L, 2, is_index);
     luaL_pushresult(&b);
@@ -327,7 +380,9 @@ static int api_report(lua_State *L)
     const char *pathstr = full[0] == '.' ? full + 1 : full;
 
     const styr_rule *rule = run->rule;
-    const styr_node *item = styr_run_item_of(run, node);
+    /* The item being judged, not the one the node hangs under: a list shared
+     * through an alias (financing: *f) hangs under the anchor's action. */
+    const styr_node *item = run->item ? run->item : styr_run_item_of(run, node);
     push_item_id(L, item);                                   /* ... path action|nil */
     const char *action = lua_tostring(L, -1);
     const char *shown = action;   /* what {action} reads: an item without id by its place */

@@ -138,6 +138,7 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
         lua_pushvalue(L, root_index);
         styr_error e;
         run->rule = r;
+        run->item = where ? where->node : NULL;
         struct timespec t0, t1;
         if (rs->profile)
             clock_gettime(CLOCK_MONOTONIC, &t0);

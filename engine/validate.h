@@ -29,6 +29,7 @@ typedef struct styr_run {
     styr_file_result *res;
     const styr_doc *doc;
     const styr_node *items;      /* actions[] or areas[] */
+    const styr_node *item;       /* the item (action, strategy, area) being judged, or NULL */
     styr_strmap item_ids;        /* trimmed id text -> node (first wins) */
     styr_strmap strategy_ids;
     int have_period;
