@@ -795,6 +795,7 @@ void styr_ruleset_free(styr_ruleset *rs)
 {
     if (!rs)
         return;
+    styr_ruleset_free(rs->retired);
     styr_ruleset_free(rs->helper);
     /* Lua first: its views point into the documents freed below. */
     styr_sandbox_free(rs->sb);
