@@ -461,14 +461,27 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
 
 /* ---- patterns and settings --------------------------------------------- */
 
+/* Named patterns of a ruleset chain, and the length of one: a ruleset is
+ * written by hand, and each pattern is compiled (and looked up by name)
+ * when the ruleset loads, so loading stays linear and small. */
+#define MAX_PATTERNS 1000
+#define MAX_PATTERN_BYTES 4096
+
 static styr_status add_patterns(styr_ruleset *rs, const styr_doc *doc, const styr_node *pats, styr_error *err)
 {
     if (pats->kind != STYR_NODE_MAP)
         return node_error(err, doc, pats, "'patterns' must map names to regular expressions");
+    if (rs->npatterns + pats->count > MAX_PATTERNS)
+        return node_error(err, doc, pats, "more than %d patterns (this ruleset names %u, its parents %zu); "
+                          "a ruleset holds at most %d", MAX_PATTERNS, (unsigned)pats->count, rs->npatterns,
+                          MAX_PATTERNS);
     for (uint32_t i = 0; i < pats->count; i++) {
         const styr_node *k = styr_map_key(pats, i), *v = styr_map_value(pats, i);
         if (!scalar_text(v))
             return node_error(err, doc, v, "pattern '%s' must be a text", k->u.text);
+        if (v->count > MAX_PATTERN_BYTES)
+            return node_error(err, doc, v, "pattern '%.60s' is %u bytes; a pattern holds at most %d",
+                              k->u.text, (unsigned)v->count, MAX_PATTERN_BYTES);
         styr_pattern *re = styr_pattern_compile(k->u.text, v->u.text, v->count, err);
         if (!re) {
             char msg[sizeof err->message];
