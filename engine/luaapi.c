@@ -880,6 +880,20 @@ static int lookup_id(lua_State *L, const styr_strmap *m)
 static int api_plan_action(lua_State *L) { return lookup_id(L, &check_run(L)->item_ids); }
 static int api_plan_strategy(lua_State *L) { return lookup_id(L, &check_run(L)->strategy_ids); }
 
+/* actions_of_strategy(id) -> how many actions name strategy id (trimmed). */
+static int api_actions_of_strategy(lua_State *L)
+{
+    styr_run *run = check_run(L);
+    size_t len;
+    if (lua_type(L, 1) != LUA_TSTRING && lua_type(L, 1) != LUA_TNUMBER) {
+        lua_pushinteger(L, 0);
+        return 1;
+    }
+    const char *s = styr_trim(lua_tolstring(L, 1, &len), &len);
+    lua_pushinteger(L, (lua_Integer)(uintptr_t)styr_strmap_get(&run->strategy_use, s, len));
+    return 1;
+}
+
 static int api_plan_period(lua_State *L)
 {
     styr_run *run = check_run(L);
@@ -1057,6 +1071,7 @@ void styr_luaapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index)
         {"did_you_mean", api_did_you_mean},
         {"find_action", api_plan_action}, {"find_area", api_plan_action},
         {"find_strategy", api_plan_strategy}, {"plan_period", api_plan_period},
+        {"actions_of_strategy", api_actions_of_strategy},
         {"file_name", api_plan_file},
         {"model_criteria", api_model_criteria}, {"model_id", api_model_id},
         {"scenario_weights", api_scenario_weights}, {"areas_loaded", api_areas_loaded},

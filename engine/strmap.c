@@ -98,6 +98,17 @@ int styr_strmap_put(styr_strmap *m, const char *key, size_t len, void *value, vo
     return 1;
 }
 
+int styr_strmap_slot_set(styr_strmap *m, const char *key, size_t len, void *value)
+{
+    if (!m->cap)
+        return -1;
+    styr_strmap_slot *s = find_slot(m->slots, m->cap, key, len, hash_bytes(key, len));
+    if (!s->key)
+        return -1;
+    s->value = value;
+    return 0;
+}
+
 void styr_strmap_free(styr_strmap *m)
 {
     for (size_t i = 0; i < m->cap; i++)

@@ -66,6 +66,31 @@ static int index_ids(styr_strmap *m, const styr_node *seq)
     return 0;
 }
 
+/* Counts, by trimmed strategy id, the actions of seq that name it: one pass,
+ * so "has this strategy any action?" costs a lookup, not a scan of every
+ * action for every strategy. */
+static int count_strategy_use(styr_strmap *m, const styr_node *seq)
+{
+    if (!seq || seq->kind != STYR_NODE_SEQ || (seq->flags & STYR_NODE_INVALID))
+        return 0;
+    for (uint32_t i = 0; i < seq->count; i++) {
+        const styr_node *s = get(styr_seq_item(seq, i), "strategy");
+        if (!s || s->kind != STYR_NODE_SCALAR || s->stype == STYR_SCALAR_NULL || (s->flags & STYR_NODE_INVALID))
+            continue;
+        size_t len = s->count;
+        const char *id = styr_trim(s->u.text, &len);
+        void *old = NULL;
+        int rc = styr_strmap_put(m, id, len, (void *)(uintptr_t)1, &old);
+        if (rc < 0)
+            return -1;
+        if (rc == 0) {
+            /* Present: count one more (the map keeps values by pointer). */
+            styr_strmap_slot_set(m, id, len, (void *)((uintptr_t)old + 1));
+        }
+    }
+    return 0;
+}
+
 /* Reads one end of period: as a day number. */
 static int period_edge(const styr_node *v, styr_date_edge edge, int64_t *out)
 {
@@ -429,6 +454,7 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, styr_doc *doc, const 
     run.doc = doc;
     styr_strmap_init(&run.item_ids);
     styr_strmap_init(&run.strategy_ids);
+    styr_strmap_init(&run.strategy_use);
     int is_plan = strcmp(res->kind, "action-plan") == 0;
     int is_areas = strcmp(res->kind, "innovation-areas") == 0;
     run.items = is_plan ? get(root, "actions") : is_areas ? get(root, "areas") : areas;
@@ -443,7 +469,8 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, styr_doc *doc, const 
     if (run.items && !(run.items->flags & STYR_NODE_INVALID) && (is_plan || is_areas))
         res->actions = run.items->count;
     if (index_ids(&run.item_ids, run.items) < 0 ||
-        (is_plan && index_ids(&run.strategy_ids, get(root, "strategies")) < 0)) {
+        (is_plan && index_ids(&run.strategy_ids, get(root, "strategies")) < 0) ||
+        (is_plan && count_strategy_use(&run.strategy_use, run.items) < 0)) {
         st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
         goto done;
     }
@@ -477,6 +504,7 @@ done:
         styr_sandbox_end_epoch(rs->helper->sb);
     styr_strmap_free(&run.item_ids);
     styr_strmap_free(&run.strategy_ids);
+    styr_strmap_free(&run.strategy_use);
     return st;
 }
 

@@ -32,6 +32,7 @@ typedef struct styr_run {
     const styr_node *item;       /* the item (action, strategy, area) being judged, or NULL */
     styr_strmap item_ids;        /* trimmed id text -> node (first wins) */
     styr_strmap strategy_ids;
+    styr_strmap strategy_use;    /* trimmed strategy id -> actions naming it (a count) */
     int have_period;
     int64_t period_from, period_to;  /* day ordinals */
 } styr_run;

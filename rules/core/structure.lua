@@ -50,10 +50,10 @@ rule {
   check = function(s, plan)
     local id = id_text(s)
     if id == nil then return end
-    for _, a in each(plan.actions) do
-      local sid = text(a, "strategy")
-      if sid ~= nil and sid:match("^%s*(.-)%s*$") == id:match("^%s*(.-)%s*$") then return end
-    end
+    -- A lookup in the engine's count (one pass over the actions for the
+    -- whole plan), not a scan of every action for every strategy, which
+    -- was quadratic: 4,000 strategies x 4,000 actions took 45 s.
+    if actions_of_strategy(id) > 0 then return end
     report(s, "id", {id = id})
   end,
 }
