@@ -880,6 +880,35 @@ static int lookup_id(lua_State *L, const styr_strmap *m)
 static int api_plan_action(lua_State *L) { return lookup_id(L, &check_run(L)->item_ids); }
 static int api_plan_strategy(lua_State *L) { return lookup_id(L, &check_run(L)->strategy_ids); }
 
+/* nearest_strategy(text) -> the id of the plan's strategy a "did you mean"
+ * names, or nil: nearest(text, {every strategy's id}) without building the
+ * list in Lua for every action that names an unknown strategy. */
+static int api_nearest_strategy(lua_State *L)
+{
+    styr_run *run = check_run(L);
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    const styr_node *root = run->doc ? run->doc->root : NULL;
+    const styr_node *list = root && root->kind == STYR_NODE_MAP ? styr_map_get(root, "strategies", 10) : NULL;
+    if (!list || list->kind != STYR_NODE_SEQ || (list->flags & STYR_NODE_INVALID) || !list->count) {
+        lua_pushnil(L);
+        return 1;
+    }
+    const char **cands = lua_newuserdatauv(L, (size_t)list->count * sizeof *cands, 0);
+    for (uint32_t i = 0; i < list->count; i++) {
+        const styr_node *st = styr_seq_item(list, i);
+        const styr_node *id = st && st->kind == STYR_NODE_MAP ? styr_map_get(st, "id", 2) : NULL;
+        cands[i] = id && id->kind == STYR_NODE_SCALAR && id->stype != STYR_SCALAR_NULL &&
+                   !(id->flags & STYR_NODE_INVALID) ? id->u.text : NULL;
+    }
+    long best = styr_nearest(s, len, cands, list->count);
+    if (best < 0)
+        lua_pushnil(L);
+    else
+        lua_pushstring(L, cands[best]);
+    return 1;
+}
+
 /* actions_of_strategy(id) -> how many actions name strategy id (trimmed). */
 static int api_actions_of_strategy(lua_State *L)
 {
@@ -1071,7 +1100,7 @@ void styr_luaapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index)
         {"did_you_mean", api_did_you_mean},
         {"find_action", api_plan_action}, {"find_area", api_plan_action},
         {"find_strategy", api_plan_strategy}, {"plan_period", api_plan_period},
-        {"actions_of_strategy", api_actions_of_strategy},
+        {"actions_of_strategy", api_actions_of_strategy}, {"nearest_strategy", api_nearest_strategy},
         {"file_name", api_plan_file},
         {"model_criteria", api_model_criteria}, {"model_id", api_model_id},
         {"scenario_weights", api_scenario_weights}, {"areas_loaded", api_areas_loaded},

@@ -132,9 +132,9 @@ rule {
   check = function(a, plan)
     local sid = text(a, "strategy")
     if sid == nil or find_strategy(sid) ~= nil then return end
-    local ids = {}
-    for _, s in each(plan.strategies) do ids[#ids + 1] = text(s, "id") end
-    local near = nearest(sid, ids)
+    -- In C over the plan's strategies: building the list here for every
+    -- such action was quadratic (4,000 x 4,000: 55 s).
+    local near = nearest_strategy(sid)
     report(a, "strategy", {strategy = sid, hint = did_you_mean(near)})
   end,
 }
