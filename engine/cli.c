@@ -151,7 +151,10 @@ static const char *const help_sensitivity =
     "                     scenario's criteria is equally likely\n"
     "  --threads N        threads to use (default: the machine's cores); the result\n"
     "                     does not depend on it\n"
-    "  --format FMT       text (default), json, markdown, csv or html\n";
+    "  --format FMT       text (default), json, markdown, csv or html\n"
+    "\n"
+    "At most 1000 areas (the rank table has a row and a column an area); more is\n"
+    "an error, exit 2.\n";
 
 static const char *const help_report =
     "styr report PLAN.yaml AREAS.yaml --scenario S.yaml [--scenario T.yaml ...] [options]\n"

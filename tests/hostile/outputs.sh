@@ -293,5 +293,25 @@ check "junit: control characters in values: well-formed" well_formed
 run validate "$amp_dir/plan&<'\".yaml" --rules "$forge" --format sarif
 check "sarif: the same names and messages are valid JSON" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/out"
 
+# ---- sensitivity is bounded: its tables are areas x areas -----------------------
+# 1,200 areas (a copy of one area under new ids): a clear limit, exit 2, not
+# hundreds of megabytes of memory and output.
+python3 - "$areas" "$tmp/areas1200.yaml" <<'PY'
+import re, sys
+head, body = open(sys.argv[1], encoding='utf-8').read().split('\nareas:\n', 1)
+first = re.split(r'\n(?=  - id: )', body)[0]
+first = re.sub(r'\n    (requires|excludes):.*', '', first)
+with open(sys.argv[2], 'w', encoding='utf-8') as f:
+    f.write(head + '\nareas:\n')
+    for i in range(1200):
+        f.write(re.sub(r'^  - id: \S+', '  - id: area-%d' % i, first, count=1).rstrip('\n') + '\n')
+PY
+run sensitivity "$tmp/areas1200.yaml" --scenario "$scen" --samples 100 --format csv
+check "sensitivity over 1,200 areas: exit 2" exit_is 2
+check "sensitivity over 1,200 areas: says the bound" err_has "sensitivity ranks at most 1000 areas"
+check "sensitivity over 1,200 areas: no table written" test "$(wc -c < "$tmp/out")" -lt 100000
+run score "$tmp/areas1200.yaml" --scenario "$scen" --format csv
+check "score over the same 1,200 areas: exit 0" exit_is 0
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
