@@ -236,6 +236,31 @@ static int api_rule(lua_State *L)
 
 /* ---- report() ---------------------------------------------------------- */
 
+/* A finding's copy of its item's id, cut after FINDING_ID_MAX bytes (at a
+ * character boundary, marked with "…"): every finding of an item carries
+ * it, so an id of a megabyte - shared by hundreds of items through an alias -
+ * would otherwise multiply the input hundreds of times in memory and in the
+ * report. Messages cut their values the same way (message.c). */
+#define FINDING_ID_MAX 256
+
+static char *dup_id(const char *id)
+{
+    if (!id)
+        return NULL;
+    size_t n = strlen(id);
+    if (n <= FINDING_ID_MAX)
+        return strdup(id);
+    n = FINDING_ID_MAX;
+    while (n > 0 && ((unsigned char)id[n] & 0xC0) == 0x80)
+        n--;
+    char *out = malloc(n + sizeof "\xE2\x80\xA6");
+    if (out) {
+        memcpy(out, id, n);
+        memcpy(out + n, "\xE2\x80\xA6", sizeof "\xE2\x80\xA6");
+    }
+    return out;
+}
+
 /* The ancestor of n (or n) whose children container c shares, or NULL. */
 static const styr_node *shared_ancestor(const styr_node *c, const styr_node *n)
 {
@@ -276,10 +301,6 @@ static void push_item_id(lua_State *L, const styr_node *item)
         lua_pushnil(L);
 }
 
-static char *dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
 
 /* Appends ".key" or "[i]" to a path, quoting odd keys as the loader does. */
 static void append_key(luaL_Buffer *b, lua_State *L, int key_index, int is_index)
@@ -396,7 +417,7 @@ static int api_report(lua_State *L)
     /* All Lua work is done before anything is malloc'd, so an error raised
      * by Lua cannot leak. */
     char *msg = styr_luaapi_format(L, tmpl, lua_isnoneornil(L, 3) ? 0 : 3, shown);
-    char *act = dup_or_null(action);
+    char *act = dup_id(action);
     char *p = strdup(pathstr);
     lua_pop(L, 2);
     if (!msg || !p || (action && !act)) {
