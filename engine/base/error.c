@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "termsafe.h"
+
 void styr_error_clear(styr_error *err)
 {
     if (!err)
@@ -41,10 +43,12 @@ styr_status styr_error_set(styr_error *err, styr_status code, const char *file,
 void styr_error_print(const styr_error *err, FILE *out)
 {
     if (err->file[0]) {
-        fputs(err->file, out);
+        styr_fput_safe(out, err->file);
         if (err->line)
             fprintf(out, err->column ? ":%u:%u" : ":%u", err->line, err->column);
         fputs(": ", out);
     }
-    fprintf(out, "error: %s\n", err->message);
+    fputs("error: ", out);
+    styr_fput_safe(out, err->message);
+    fputc('\n', out);
 }

@@ -29,9 +29,16 @@ void styr_json_string(FILE *out, const char *s)
             default: fprintf(out, "\\u%04x", c); break;
             }
             i++;
+        } else if (c == 0x7F) {
+            fputs("\\u007f", out);   /* DEL: the same data, never raw on a terminal */
+            i++;
         } else if (c < 0x80) {
             putc(c, out);
             i++;
+        } else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F) {
+            /* A C1 control (U+0080..U+009F; U+009B is a terminal's CSI). */
+            fprintf(out, "\\u%04x", (unsigned char)s[i + 1]);
+            i += 2;
         } else {
             /* Copy one whole valid UTF-8 sequence, or replace one bad byte. */
             size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;

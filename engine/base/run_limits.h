@@ -15,6 +15,8 @@ typedef struct styr_limits {
     size_t max_findings;         /* findings kept per file; more are counted */
     size_t lua_max_bytes;        /* memory of the whole Lua state */
     uint64_t lua_max_instructions; /* VM instructions per rule call */
+    double lua_max_seconds;      /* wall time per rule call, C calls included (0: the default) */
+    struct styr_membudget *budget;  /* memory budget to share (mem_budget.h), or NULL: a new one of lua_max_bytes */
 } styr_limits;
 
 /* Fills lim with the defaults documented in the README. */

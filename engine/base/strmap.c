@@ -1,16 +1,44 @@
-/* strmap.c - open addressing with linear probing, FNV-1a hashing. */
+/* strmap.c - open addressing with linear probing, FNV-1a hashing from a
+ * per-process random seed: ids are chosen by whoever writes the input, and
+ * with a fixed seed they could be crafted to collide into one long probe
+ * chain (quadratic inserts). */
 #include "strmap.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
+
+static size_t seed;
+static pthread_once_t seed_once = PTHREAD_ONCE_INIT;
+
+static void make_seed(void)
+{
+    uint64_t s;
+    if (getrandom(&s, sizeof s, GRND_NONBLOCK) != (ssize_t)sizeof s) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        s = (uint64_t)ts.tv_nsec * 0x9E3779B97F4A7C15ull ^ (uint64_t)ts.tv_sec ^ ((uint64_t)getpid() << 32);
+    }
+    seed = (size_t)s;
+}
 
 static size_t hash_bytes(const char *s, size_t len)
 {
-    size_t h = (size_t)1469598103934665603ull;
+    pthread_once(&seed_once, make_seed);
+    size_t h = (size_t)1469598103934665603ull ^ seed;
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)s[i];
         h *= (size_t)1099511628211ull;
     }
+    /* FNV-1a's low bits (the slot index) mix poorly: finish with a
+     * multiply-xorshift so that the seed reaches every bit. */
+    h ^= h >> 29;
+    h *= (size_t)0xBF58476D1CE4E5B9ull;
+    h ^= h >> 32;
     return h;
 }
 
@@ -68,6 +96,17 @@ int styr_strmap_put(styr_strmap *m, const char *key, size_t len, void *value, vo
     *s = (styr_strmap_slot){copy, len, h, value};
     m->count++;
     return 1;
+}
+
+int styr_strmap_slot_set(styr_strmap *m, const char *key, size_t len, void *value)
+{
+    if (!m->cap)
+        return -1;
+    styr_strmap_slot *s = find_slot(m->slots, m->cap, key, len, hash_bytes(key, len));
+    if (!s->key)
+        return -1;
+    s->value = value;
+    return 0;
 }
 
 void styr_strmap_free(styr_strmap *m)

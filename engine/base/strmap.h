@@ -15,6 +15,8 @@ void *styr_strmap_get(const styr_strmap *m, const char *key, size_t len);
  * 0 when the key was already there (*existing gets its value if not NULL),
  * -1 when out of memory. */
 int styr_strmap_put(styr_strmap *m, const char *key, size_t len, void *value, void **existing);
+/* Replaces the value under a present key; returns 0, or -1 if absent. */
+int styr_strmap_slot_set(styr_strmap *m, const char *key, size_t len, void *value);
 void styr_strmap_free(styr_strmap *m);
 
 #endif

@@ -2,6 +2,7 @@
  * folding used for registry matching, and the bounded edit distance behind
  * "did you mean" hints. Plain C, no allocation except in the distance. */
 #include "text.h"
+#include "termsafe.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -248,9 +249,15 @@ int styr_display_width(const char *s, size_t len)
     return width;
 }
 
+/* Control characters from an input file are shown escaped, never sent to
+ * the terminal raw (termsafe.c); such a text is padded by what it shows. */
 void styr_pad(FILE *out, const char *s, int width)
 {
     const char *t = s ? s : "";
+    if (styr_needs_escape(t)) {
+        styr_fput_safe_padded(out, t, width > 0 ? (size_t)width : 0);
+        return;
+    }
     fputs(t, out);
     for (int w = styr_display_width(t, strlen(t)); w < width; w++)
         putc(' ', out);
@@ -259,6 +266,11 @@ void styr_pad(FILE *out, const char *s, int width)
 void styr_pad_left(FILE *out, const char *s, int width)
 {
     const char *t = s ? s : "";
+    if (styr_needs_escape(t)) {
+        putc(' ', out);
+        styr_fput_safe(out, t);
+        return;
+    }
     for (int w = styr_display_width(t, strlen(t)); w < width; w++)
         putc(' ', out);
     fputs(t, out);
@@ -380,11 +392,18 @@ long styr_nearest(const char *s, size_t len, const char *const *candidates,
 
     if (fsl == 0 || fsl > NEAREST_MAX_BYTES)
         return -1;
+    /* A candidate that cannot fold to NEAREST_MAX_BYTES is never near; its
+     * length is measured only that far, so 10,000 long candidates cost
+     * 10,000 short scans, not 10,000 whole ones. */
+    const size_t measure = 4 * NEAREST_MAX_BYTES + 1;
     size_t sl = styr_utf8_length(fs, fsl);
     for (size_t k = 0; k < ncandidates; k++) {
         if (!candidates[k])
             continue;
-        size_t fcl = styr_fold(candidates[k], strlen(candidates[k]), fc, sizeof fc);
+        size_t clen = strnlen(candidates[k], measure);
+        if (clen == measure)
+            continue;
+        size_t fcl = styr_fold(candidates[k], clen, fc, sizeof fc);
         if (fcl == 0 || fcl > NEAREST_MAX_BYTES)
             continue;
         size_t cl = styr_utf8_length(fc, fcl);

@@ -8,6 +8,7 @@
 #include "doc.h"
 #include "continuity.h"
 #include "followup.h"
+#include "inputs.h"
 #include "validate.h"
 
 typedef struct coverage {
@@ -43,6 +44,7 @@ static char *read_directives(const char *path)
     FILE *f = fopen(path, "r");
     if (!f)
         return NULL;
+    styr_inputs_note_fd(fileno(f), path);
     size_t cap = 1024, len = 0;
     char *buf = malloc(cap);
     char line[2048];

@@ -40,6 +40,31 @@ static int index_ids(styr_strmap *m, const styr_node *seq)
     return 0;
 }
 
+/* Counts, by trimmed strategy id, the actions of seq that name it: one pass,
+ * so "has this strategy any action?" costs a lookup, not a scan of every
+ * action for every strategy. */
+static int count_strategy_use(styr_strmap *m, const styr_node *seq)
+{
+    if (!seq || seq->kind != STYR_NODE_SEQ || (seq->flags & STYR_NODE_INVALID))
+        return 0;
+    for (uint32_t i = 0; i < seq->count; i++) {
+        const styr_node *s = get(styr_seq_item(seq, i), "strategy");
+        if (!s || s->kind != STYR_NODE_SCALAR || s->stype == STYR_SCALAR_NULL || (s->flags & STYR_NODE_INVALID))
+            continue;
+        size_t len = s->count;
+        const char *id = styr_trim(s->u.text, &len);
+        void *old = NULL;
+        int rc = styr_strmap_put(m, id, len, (void *)(uintptr_t)1, &old);
+        if (rc < 0)
+            return -1;
+        if (rc == 0) {
+            /* Present: count one more (the map keeps values by pointer). */
+            styr_strmap_slot_set(m, id, len, (void *)((uintptr_t)old + 1));
+        }
+    }
+    return 0;
+}
+
 /* Reads one end of period: as a day number. */
 static int period_edge(const styr_node *v, styr_date_edge edge, int64_t *out)
 {
@@ -85,6 +110,19 @@ static void add_rule_error(styr_file_result *res, const styr_error *e, const ite
     }
 }
 
+/* The index of the rule that keeps the most of the rules' memory, if it
+ * keeps more than a quarter of the cap; else -1 (a memory bomb that left
+ * nothing behind is blamed where it allocated). */
+static long memory_holder(const styr_run *run)
+{
+    const styr_ruleset *rs = run->rs;
+    long best = -1;
+    for (size_t i = 0; i < rs->nrules; i++)
+        if (best < 0 || run->retained[i] > run->retained[best])
+            best = (long)i;
+    return best >= 0 && run->retained[best] > (long long)(styr_sandbox_cap(rs->sb) / 4) ? best : -1;
+}
+
 /* Runs every rule of scope over the value at node_index (a node view),
  * with the root view at root_index as its second argument. */
 static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_index, const item_ref *where)
@@ -101,10 +139,14 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
         lua_pushvalue(L, root_index);
         styr_error e;
         run->rule = r;
+        run->item = where ? where->node : NULL;
         struct timespec t0, t1;
         if (stats)
             clock_gettime(CLOCK_MONOTONIC, &t0);
+        styr_sandbox_blame(rs->sb, r->id, r->file, r->line);
+        size_t mem_before = styr_sandbox_memory(rs->sb);
         styr_status st = styr_sandbox_call(rs->sb, 2, 0, r->id, &e);
+        run->retained[i] += (long long)styr_sandbox_memory(rs->sb) - (long long)mem_before;
         if (stats) {
             clock_gettime(CLOCK_MONOTONIC, &t1);
             stats[i].seconds += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -116,6 +158,28 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
                  * inside a library call): name where the rule is declared. */
                 snprintf(e.file, sizeof e.file, "%s", r->file);
                 e.line = r->line;
+            }
+            long k = styr_sandbox_stopped_for_memory(rs->sb) ? memory_holder(run) : -1;
+            const styr_rule *holder = k >= 0 ? &rs->rules[k] : NULL;
+            if (holder) {
+                /* The memory is used up because a rule keeps it (in a
+                 * file-level table, say): blame that rule, at its
+                 * declaration, whichever rule happened to ask next - so the
+                 * report is the same on one core and on two. */
+                if (run->crashed[k]) {
+                    run->rule = NULL;
+                    continue;   /* reported already; this rule could not run */
+                }
+                snprintf(e.file, sizeof e.file, "%s", holder->file ? holder->file : "");
+                e.line = holder->line;
+                snprintf(e.message, sizeof e.message,
+                         "rule %s crashed: stopped: the rules used more than %zu MiB of memory, most of it kept by "
+                         "this rule; raise --max-rule-memory if the rule is right",
+                         holder->id, styr_sandbox_cap(rs->sb) / (1024 * 1024));
+                run->crashed[k] = 1;
+                add_rule_error(run->res, &e, NULL);
+                run->rule = NULL;
+                continue;
             }
             /* One report per rule and file: the rest of the file goes on without it. */
             run->crashed[i] = 1;
@@ -184,7 +248,12 @@ static styr_ruleset *helper_of(styr_ruleset *rs)
 {
     if (!rs->helper && !rs->helper_failed) {
         styr_error err;
-        if (sysconf(_SC_NPROCESSORS_ONLN) < 2 || styr_ruleset_load_from(rs->dir, (const char *const *)rs->search, &rs->lim, &rs->helper, &err) != STYR_OK)
+        /* The helper's state shares the run's memory budget: both together
+         * get what one state gets on one core. */
+        styr_limits hl = rs->lim;
+        hl.budget = styr_sandbox_budget(rs->sb);
+        if (sysconf(_SC_NPROCESSORS_ONLN) < 2 ||
+            styr_ruleset_load_from(rs->dir, (const char *const *)rs->search, &hl, &rs->helper, &err) != STYR_OK)
             rs->helper_failed = 1;
     }
     return rs->helper;
@@ -259,12 +328,13 @@ static void run_actions(styr_run *run, const styr_node *root, int root_index)
     w.opts.stats = run->opts->stats ? calloc(helper->nrules ? helper->nrules : 1, sizeof *w.opts.stats) : NULL;
     w.run.opts = &w.opts;
     w.run.crashed = calloc(helper->nrules ? helper->nrules : 1, 1);
+    w.run.retained = calloc(helper->nrules ? helper->nrules : 1, sizeof *w.run.retained);
     styr_findings_init(&w.res.findings, run->rs->lim.max_findings);
     w.root = root;
     w.from = n / 2;
     w.to = n;
     pthread_t t;
-    if (!w.run.crashed || (run->opts->stats && !w.opts.stats) || pthread_create(&t, NULL, worker_main, &w) != 0) {
+    if (!w.run.crashed || !w.run.retained || (run->opts->stats && !w.opts.stats) || pthread_create(&t, NULL, worker_main, &w) != 0) {
         run_items(run, STYR_SCOPE_ACTION, items, root_index, "action");
     } else {
         run_items_range(run, STYR_SCOPE_ACTION, items, root_index, "action", 0, n / 2);
@@ -273,6 +343,7 @@ static void run_actions(styr_run *run, const styr_node *root, int root_index)
     }
     /* Not styr_run_free: the indexes are run's. */
     free(w.run.crashed);
+    free(w.run.retained);
     free(w.opts.stats);
     styr_findings_free(&w.res.findings);
     free(w.res.rule_errors);
@@ -344,7 +415,8 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, const styr_run_opts *
     if (run.items && !(run.items->flags & STYR_NODE_INVALID) && (is_plan || is_areas))
         res->actions = run.items->count;
     if (index_ids(&run.item_ids, run.items) < 0 ||
-        (is_plan && index_ids(&run.strategy_ids, get(root, "strategies")) < 0)) {
+        (is_plan && index_ids(&run.strategy_ids, get(root, "strategies")) < 0) ||
+        (is_plan && count_strategy_use(&run.strategy_use, run.items) < 0)) {
         st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
         goto done;
     }
@@ -371,6 +443,10 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, const styr_run_opts *
     styr_findings_sort(&res->findings);
 done:
     styr_ruleapi_set_run(L, NULL);
+    /* Views of this document kept by a rule are stale from now on. */
+    styr_sandbox_end_epoch(rs->sb);
+    if (rs->helper)
+        styr_sandbox_end_epoch(rs->helper->sb);
     styr_run_free(&run);
     return st;
 }

@@ -41,6 +41,19 @@ int cmd_validate(options *o)
     for (size_t i = 0; i < o->nfiles; i++) {
         styr_error err;
         styr_error_clear(&err);
+        if (i > 0) {
+            /* Each file starts from fresh rules: nothing a rule kept from
+             * the files before reaches it. */
+            styr_ruleset *fresh = styr_ruleset_refresh(rs, &err);
+            if (!fresh) {
+                res[i].file = strdup(o->files[i]);
+                res[i].failed = 1;
+                res[i].failure = err;
+                rc = EXIT_FAILED;
+                continue;
+            }
+            rs = fresh;
+        }
         styr_status st = styr_doc_load_file(o->files[i], &o->lim, &docs[i], &err);
         if (st == STYR_OK)
             st = styr_validate_doc(rs, &o->run, docs[i], &res[i], &err);

@@ -54,6 +54,9 @@ static const cli_option catalogue[] = {
     {OPT_MAX_FINDINGS, "max-findings", 0, "N", 1, "findings kept per file; more are counted (default 100000)"},
     {OPT_MAX_RULE_MEMORY, "max-rule-memory", 0, "BYTES", 1, "memory of all rules together (default 512M)"},
     {OPT_MAX_INSTRUCTIONS, "max-instructions", 0, "N", 1, "Lua instructions per rule call (default 10000000)"},
+    {OPT_MAX_RULE_SECONDS, "max-rule-seconds", 0, "N", 1,
+     "seconds per rule call, library and API calls included\n(default 10); a call stuck inside one C function\n"
+     "a second longer ends the run"},
     {OPT_PREVIOUS, "previous", 0, "FILE", 0,
      "the plan these plans follow (or a follow-up of it, whose\nstatuses say what was done): checks each action's\n"
      "'previous: \"2018-2019:4.3\"' against it, and names the\nunfinished actions that are not carried over"},
@@ -76,7 +79,7 @@ static const cli_option *option_of(cli_opt id)
 #define LIMITS                                                                                           \
     {OPT_MAX_FILE_SIZE, NULL}, {OPT_MAX_DEPTH, NULL}, {OPT_MAX_ALIAS_NODES, NULL},                        \
         {OPT_MAX_SCALAR_SIZE, NULL}, {OPT_MAX_FINDINGS, NULL}, {OPT_MAX_RULE_MEMORY, NULL},               \
-        {OPT_MAX_INSTRUCTIONS, NULL}
+        {OPT_MAX_INSTRUCTIONS, NULL}, {OPT_MAX_RULE_SECONDS, NULL}
 
 static const char *const validate_formats[] = {"text", "json", "sarif", "junit", "github", "github-summary",
                                                "gnu", "markdown", "html", NULL};
@@ -140,6 +143,9 @@ static const cli_command sensitivity_cmd = {
     "lands at each rank (SMAA rank acceptability), the typical weighting that makes\n"
     "it best (central weights) and whether it wins with those (confidence factor).",
     score_formats, sensitivity_uses,
+    "At most 1000 areas (the rank table has a row and a column an area); more is\n"
+    "an error, exit 2.\n"
+    "\n"
     "Exit codes: 0 without errors; 1 errors in the areas or the scenario; 2 the run\n"
     "failed.\n",
     1, 1, cmd_sensitivity};
@@ -615,6 +621,7 @@ static int apply(options *o, cli_opt id, const char *val)
     case OPT_MAX_FINDINGS: o->lim.max_findings = n; break;
     case OPT_MAX_RULE_MEMORY: o->lim.lua_max_bytes = n; break;
     case OPT_MAX_INSTRUCTIONS: o->lim.lua_max_instructions = n; break;
+    case OPT_MAX_RULE_SECONDS: o->lim.lua_max_seconds = n > 86400 ? 86400 : (double)n; break;
     default: break;
     }
     return 0;

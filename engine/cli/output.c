@@ -1,65 +1,191 @@
-/* output.c - where a report goes: standard output, or -o FILE written to
- * a temporary file beside it and renamed over it only when complete, so an
- * interrupted run leaves an earlier report intact. */
+/* output.c - opening and finishing the report file of -o. */
 #include "output.h"
 
 #include <errno.h>
-#include <stdio.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Opens stdout, or a temporary file next to path so that an interrupted run
- * leaves an earlier report intact. */
-int sink_open(sink *s, const char *path)
+#include "inputs.h"
+#include "termsafe.h"
+
+/* The temporary file being written, removed if a signal ends the run. */
+static char *volatile pending_tmp;
+
+static void remove_pending(int sig)
 {
+    char *t = pending_tmp;
+    if (t)
+        unlink(t);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void watch_signals(char *tmp)
+{
+    pending_tmp = tmp;
+    if (!tmp)
+        return;
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa, old;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = remove_pending;
+        sigemptyset(&sa.sa_mask);
+        /* Keep an ignored signal ignored (nohup, background jobs). */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    }
+    /* Past `ulimit -f`, write() fails with EFBIG and the temporary file is
+     * removed, instead of SIGXFSZ ending the process and leaving it. */
+    signal(SIGXFSZ, SIG_IGN);
+}
+
+/* path with its symbolic links followed (the final component too, even if
+ * the link dangles): the file that a rename must replace. malloc'd. */
+static char *resolve_links(const char *path)
+{
+    char *cur = strdup(path);
+    for (int hops = 0; cur && hops < 40; hops++) {
+        struct stat st;
+        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+            return cur;
+        char link[PATH_MAX];
+        ssize_t n = readlink(cur, link, sizeof link - 1);
+        if (n < 0) {
+            free(cur);
+            return NULL;
+        }
+        link[n] = '\0';
+        char *next;
+        const char *slash = strrchr(cur, '/');
+        if (link[0] == '/' || !slash) {
+            next = strdup(link);
+        } else {
+            size_t dir = (size_t)(slash - cur) + 1;
+            next = malloc(dir + (size_t)n + 1);
+            if (next) {
+                memcpy(next, cur, dir);
+                memcpy(next + dir, link, (size_t)n + 1);
+            }
+        }
+        free(cur);
+        cur = next;
+    }
+    if (cur)
+        errno = ELOOP;
+    free(cur);
+    return NULL;
+}
+
+static void print_failure(const char *path, const char *why)
+{
+    fputs("styr: cannot write ", stderr);
+    styr_fput_safe(stderr, path);
+    fputs(": ", stderr);
+    styr_fput_safe(stderr, why);
+    fputc('\n', stderr);
+}
+
+static int fail(styr_sink *s, const char *path, const char *why)
+{
+    print_failure(path, why);
+    free(s->tmp);
+    free(s->target);
+    s->tmp = s->target = NULL;
+    s->f = NULL;
+    return -1;
+}
+
+int styr_sink_open(styr_sink *s, const char *path)
+{
+    memset(s, 0, sizeof *s);
     s->f = stdout;
-    s->tmp = NULL;
-    s->final = path;
     if (!path || strcmp(path, "-") == 0)
         return 0;
-    size_t n = strlen(path);
-    s->tmp = malloc(n + 16);
-    if (!s->tmp)
-        return -1;
-    snprintf(s->tmp, n + 16, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(s->tmp);
-    if (fd >= 0) {
-        /* mkstemp makes 0600; give the report the mode a new file (or the
-         * report it replaces) would have. */
-        struct stat st;
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~mask));
-    }
-    if (fd < 0 || !(s->f = fdopen(fd, "w"))) {
-        fprintf(stderr, "styr: cannot write %s: %s\n", path, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(s->tmp);
+    if (!(s->target = resolve_links(path)))
+        return fail(s, path, strerror(errno ? errno : ENOMEM));
+    struct stat st;
+    int exists = stat(s->target, &st) == 0;
+    if (!exists && errno != ENOENT)
+        return fail(s, path, strerror(errno));
+    if (exists) {
+        const char *input = styr_inputs_find(st.st_dev, st.st_ino);
+        if (input) {
+            char why[PATH_MAX + 128];
+            snprintf(why, sizeof why, "it is %s, an input of this run; nothing was written "
+                                      "(choose another output file)", input);
+            return fail(s, path, why);
         }
-        free(s->tmp);
-        s->tmp = NULL;
-        return -1;
+        if (S_ISDIR(st.st_mode))
+            return fail(s, path, "it is a folder");
+        if (!S_ISREG(st.st_mode)) {
+            /* A device or FIFO: write into it; never replace it. */
+            int fd;
+            do
+                fd = open(s->target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+            while (fd < 0 && errno == EINTR);
+            if (fd < 0 || !(s->f = fdopen(fd, "w"))) {
+                int e = errno;
+                if (fd >= 0)
+                    close(fd);
+                return fail(s, path, strerror(e));
+            }
+            s->direct = 1;
+            signal(SIGXFSZ, SIG_IGN);
+            return 0;
+        }
+    }
+    size_t n = strlen(s->target);
+    if (!(s->tmp = malloc(n + 16)))
+        return fail(s, path, strerror(ENOMEM));
+    snprintf(s->tmp, n + 16, "%s.tmp-XXXXXX", s->target);
+    int fd = mkstemp(s->tmp);
+    if (fd < 0)
+        return fail(s, path, strerror(errno));
+    watch_signals(s->tmp);
+    /* mkstemp makes 0600; give the report the mode a new file (or the
+     * report it replaces) would have. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, exists ? (st.st_mode & 07777) : (0666 & ~mask)) != 0 || !(s->f = fdopen(fd, "w"))) {
+        int e = errno;
+        close(fd);
+        unlink(s->tmp);
+        watch_signals(NULL);
+        return fail(s, path, strerror(e));
     }
     return 0;
 }
 
-int sink_close(sink *s)
+int styr_sink_close(styr_sink *s)
 {
-    if (!s->tmp)
-        return fflush(stdout) == 0 ? 0 : -1;
-    int bad = ferror(s->f);
-    bad |= fflush(s->f) != 0;
-    bad |= fsync(fileno(s->f)) != 0;
-    bad |= fclose(s->f) != 0;
-    if (bad || rename(s->tmp, s->final) != 0) {
-        fprintf(stderr, "styr: cannot write %s: %s\n", s->final, strerror(errno));
-        unlink(s->tmp);
-        free(s->tmp);
-        return -1;
+    if (!s->target)
+        return fflush(stdout) != 0 || ferror(stdout) ? -1 : 0;
+    int e = 0;
+    if (ferror(s->f))
+        e = EIO;
+    if (fflush(s->f) != 0 && !e)
+        e = errno;
+    if (!s->direct && !e && fsync(fileno(s->f)) != 0)
+        e = errno;
+    if (fclose(s->f) != 0 && !e)
+        e = errno;
+    if (!e && s->tmp && rename(s->tmp, s->target) != 0)
+        e = errno;
+    if (e) {
+        print_failure(s->target, strerror(e));
+        if (s->tmp)
+            unlink(s->tmp);
     }
+    watch_signals(NULL);
     free(s->tmp);
-    return 0;
+    free(s->target);
+    s->tmp = s->target = NULL;
+    s->f = NULL;
+    return e ? -1 : 0;
 }

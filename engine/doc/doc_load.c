@@ -22,6 +22,8 @@
 
 #include <yaml.h>
 
+#include "inputs.h"
+
 /* Maps with up to this many keys find duplicates by a linear scan. */
 #define SMALL_MAP 16u
 
@@ -1225,6 +1227,7 @@ styr_status styr_doc_load_file(const char *path, const styr_limits *lim,
         st = fail(&L, STYR_E_IO, 0, 0, "cannot open: %s", strerror(errno));
         goto cleanup;
     }
+    styr_inputs_note_fd(L.fd, path);
     if (fstat(L.fd, &sb) != 0) {
         st = fail(&L, STYR_E_IO, 0, 0, "cannot read: %s", strerror(errno));
         goto cleanup;

@@ -4,9 +4,14 @@
 #include <lauxlib.h>
 #include <string.h>
 
+#include "sandbox.h"
+
 #define NODE_MT "styr.node"
 
-typedef struct { const styr_node *node; } node_view;
+typedef struct {
+    const styr_node *node;
+    unsigned long epoch;     /* the run it belongs to; 0: lasting */
+} node_view;
 
 /* Registry slot of the metatable, keyed by this address: a light-userdata
  * lookup is cheaper than luaL_setmetatable's string key, and this runs for
@@ -15,22 +20,33 @@ typedef struct { const styr_node *node; } node_view;
  * allocation it saves.) */
 static const char mt_key = 'm';
 
-void styr_nodeview_push_view(lua_State *L, const styr_node *n)
+static void push_view(lua_State *L, const styr_node *n, unsigned long epoch)
 {
     node_view *v = lua_newuserdatauv(L, sizeof *v, 0);   /* view */
     v->node = n;
+    v->epoch = epoch;
     lua_rawgetp(L, LUA_REGISTRYINDEX, &mt_key);          /* view mt */
     lua_setmetatable(L, -2);                             /* view */
 }
 
-void styr_nodeview_push(lua_State *L, const styr_node *n)
+static unsigned long current_epoch(lua_State *L)
+{
+    return styr_sandbox_epoch(styr_sandbox_of(L));
+}
+
+void styr_nodeview_push_view(lua_State *L, const styr_node *n)
+{
+    push_view(L, n, current_epoch(L));
+}
+
+static void push_value(lua_State *L, const styr_node *n, unsigned long epoch)
 {
     if (!n || (n->flags & STYR_NODE_INVALID)) {
         lua_pushnil(L);
         return;
     }
     if (n->kind != STYR_NODE_SCALAR) {
-        styr_nodeview_push_view(L, n);
+        push_view(L, n, epoch);
         return;
     }
     switch (n->stype) {
@@ -42,8 +58,19 @@ void styr_nodeview_push(lua_State *L, const styr_node *n)
     }
 }
 
+void styr_nodeview_push(lua_State *L, const styr_node *n)
+{
+    push_value(L, n, current_epoch(L));
+}
+
+void styr_nodeview_push_lasting(lua_State *L, const styr_node *n)
+{
+    push_value(L, n, 0);
+}
+
 /* Like luaL_testudata, with the metatable found by a light-userdata key
- * instead of a string (this runs on every helper call of every rule). */
+ * instead of a string (this runs on every helper call of every rule). A
+ * view whose run has ended raises: its document may be freed. */
 static node_view *test_view(lua_State *L, int idx)
 {
     node_view *v = lua_touserdata(L, idx);
@@ -52,7 +79,16 @@ static node_view *test_view(lua_State *L, int idx)
     lua_rawgetp(L, LUA_REGISTRYINDEX, &mt_key);
     int ours = lua_rawequal(L, -1, -2);
     lua_pop(L, 2);
+    if (ours && v->epoch && v->epoch != current_epoch(L))
+        luaL_error(L, "this view of a plan is from a file that is no longer being judged "
+                      "(kept in a variable from an earlier file?)");
     return ours ? v : NULL;
+}
+
+void styr_nodeview_push_child(lua_State *L, const styr_node *n, int parent)
+{
+    node_view *v = test_view(L, parent);
+    push_value(L, n, v ? v->epoch : current_epoch(L));
 }
 
 const styr_node *styr_nodeview_test(lua_State *L, int idx)
@@ -70,10 +106,19 @@ const styr_node *styr_nodeview_check(lua_State *L, int idx)
 }
 
 /* Only our metatable reaches these metamethods (it is locked), so the
- * userdata at index 1 is always a node_view. */
+ * userdata at index 1 is a node_view - except for the iterator pairs()
+ * returns, which a rule may call with anything: check every time. */
+static node_view *self_view(lua_State *L)
+{
+    node_view *v = test_view(L, 1);
+    if (!v)
+        luaL_typeerror(L, 1, "map or list of the plan");
+    return v;
+}
+
 static const styr_node *self(lua_State *L)
 {
-    return ((node_view *)lua_touserdata(L, 1))->node;
+    return self_view(L)->node;
 }
 
 static int node_index(lua_State *L)
@@ -83,14 +128,14 @@ static int node_index(lua_State *L)
         size_t len;
         const char *key = lua_type(L, 2) == LUA_TSTRING || lua_type(L, 2) == LUA_TNUMBER
                               ? lua_tolstring(L, 2, &len) : NULL;
-        styr_nodeview_push(L, key ? styr_map_get(n, key, len) : NULL);
+        styr_nodeview_push_child(L, key ? styr_map_get(n, key, len) : NULL, 1);
         return 1;
     }
     if (n->kind == STYR_NODE_SEQ) {
         int isnum;
         lua_Integer i = lua_tointegerx(L, 2, &isnum);
-        styr_nodeview_push(L, isnum && i >= 1 && (lua_Unsigned)i <= n->count
-                                ? styr_seq_item(n, (uint32_t)(i - 1)) : NULL);
+        styr_nodeview_push_child(L, isnum && i >= 1 && (lua_Unsigned)i <= n->count
+                                      ? styr_seq_item(n, (uint32_t)(i - 1)) : NULL, 1);
         return 1;
     }
     lua_pushnil(L);
@@ -131,7 +176,7 @@ static int node_next(lua_State *L)
         } else {
             lua_pushinteger(L, i);
         }
-        styr_nodeview_push(L, val);
+        styr_nodeview_push_child(L, val, 1);
         return 2;
     }
 }

@@ -16,13 +16,28 @@
 /* Creates the node metatable in L's registry. Call once per state. */
 void styr_nodeview_init(lua_State *L);
 
-/* Pushes the Lua value for node n (nil for NULL or an INVALID node). [-0, +1] */
+/* A view belongs to the run (the document being judged) it was made in:
+ * once that run ends (styr_sandbox_end_epoch), using it is an error, not a
+ * read of freed memory - a rule may keep a view in an upvalue across files.
+ * Views of the ruleset's own documents (registry, settings) are lasting. */
+
+/* Pushes the Lua value for node n (nil for NULL or an INVALID node), a view
+ * of the current run. [-0, +1] */
 void styr_nodeview_push(lua_State *L, const styr_node *n);
 
-/* Pushes a view of container node n even when INVALID. [-0, +1] */
+/* Pushes a view of container node n of the current run even when INVALID. [-0, +1] */
 void styr_nodeview_push_view(lua_State *L, const styr_node *n);
 
-/* The node viewed at idx, or NULL if it is not a document view. */
+/* As styr_nodeview_push, for a node of the ruleset's own documents, which
+ * live as long as the state. [-0, +1] */
+void styr_nodeview_push_lasting(lua_State *L, const styr_node *n);
+
+/* As styr_nodeview_push, for node n found inside the view at index parent:
+ * it lasts as long as that view. [-0, +1] */
+void styr_nodeview_push_child(lua_State *L, const styr_node *n, int parent);
+
+/* The node viewed at idx, or NULL if it is not a document view. Raises an
+ * error for a view whose run has ended. */
 const styr_node *styr_nodeview_test(lua_State *L, int idx);
 
 /* As styr_nodeview_test, raising a standard argument error otherwise. */

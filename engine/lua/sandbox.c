@@ -3,11 +3,21 @@
  * blames a rule's file and line. The only place that calls lua_pcall. */
 #include "sandbox.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <lauxlib.h>
 #include <lualib.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mem_budget.h"
+#include "deadline.h"
+#include "inputs.h"
+#include "termsafe.h"
 
 /* The count hook runs every HOOK_STEP instructions while a budget lasts. */
 #define HOOK_STEP 1000
@@ -21,7 +31,7 @@
  * this: Lua's matcher backtracks inside one C call, out of the hook's reach. */
 #define PATTERN_WORK_LOG10 9.0
 
-enum { ALIVE = 0, DYING_BUDGET, DYING_MEMORY };
+enum { ALIVE = 0, DYING_BUDGET, DYING_MEMORY, DYING_TIME };
 
 struct styr_sandbox {
     lua_State *L;
@@ -32,9 +42,32 @@ struct styr_sandbox {
     int mem_exceeded;        /* the allocator refused a request */
     char kill_src[512];      /* where the budget/memory stop hit */
     int kill_line;
+    char err_src[512];       /* where the error of the current call was raised */
+    int err_line;
     size_t printed;          /* bytes print() wrote this run */
+    unsigned long epoch;     /* the current run's number (styr_sandbox_epoch) */
+    styr_deadline deadline;  /* the current call's time limit */
     int sys_oom;             /* realloc itself failed during the current call */
+    styr_membudget *shared;     /* the run's memory budget, shared with its other states */
+    int slot;                /* this state's slot in it */
+    size_t published;        /* the usage last written to the slot */
+    int last_stop;           /* why the last call was stopped (ALIVE: it was not) */
 };
+
+/* What the run uses if this state grows to `mine` bytes. */
+static size_t run_total(const styr_sandbox *sb, size_t mine)
+{
+    return mine + styr_membudget_others(sb->shared, sb->slot);
+}
+
+static void publish_usage(styr_sandbox *sb)
+{
+    size_t d = sb->used > sb->published ? sb->used - sb->published : sb->published - sb->used;
+    if (d > STYR_BUDGET_SLACK) {
+        atomic_store(&sb->shared->state_used[sb->slot], sb->used);
+        sb->published = sb->used;
+    }
+}
 
 static void remember_alloc_site(styr_sandbox *sb);
 
@@ -45,12 +78,16 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     if (nsize == 0) {
         free(ptr);
         sb->used -= old;
+        if (sb->shared)
+            publish_usage(sb);
         return NULL;
     }
-    /* Only growth is capped: Lua assumes shrinking never fails. */
-    if (nsize > old && sb->used - old + nsize > sb->cap) {
+    /* Only growth is capped: Lua assumes shrinking never fails. The cap is
+     * the run's: this state, the others and the C-side charges together. */
+    size_t total = nsize > old ? run_total(sb, sb->used - old + nsize) : 0;
+    if (nsize > old && total > sb->cap) {
         sb->mem_exceeded = 1;
-        if (sb->dying || sb->used - old + nsize > sb->cap + CAP_HEADROOM) {
+        if (sb->dying || total > sb->cap + CAP_HEADROOM) {
             /* Refused: Lua raises a memory error that no hook or handler
              * sees, so note here which rule line asked. (Reading the call
              * stack allocates nothing.) */
@@ -70,6 +107,7 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     sb->used = sb->used - old + nsize;
     if (sb->used > sb->peak)
         sb->peak = sb->used;
+    publish_usage(sb);
     return p;
 }
 
@@ -107,9 +145,16 @@ static void remember_alloc_site(styr_sandbox *sb)
 static void sandbox_hook(lua_State *L, lua_Debug *ar)
 {
     styr_sandbox *sb = styr_sandbox_of(L);
+    if (sb->dying == ALIVE && !styr_deadline_armed(&sb->deadline)) {
+        /* A poke from the watchdog that came as a call ended. */
+        lua_sethook(L, NULL, 0, 0);
+        return;
+    }
     if (sb->dying == ALIVE) {
         if (sb->mem_exceeded) {
             sb->dying = DYING_MEMORY;
+        } else if (styr_deadline_passed(&sb->deadline)) {
+            sb->dying = DYING_TIME;
         } else {
             sb->budget -= HOOK_STEP;
             if (sb->budget > 0)
@@ -121,6 +166,37 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar)
         lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
     }
     luaL_error(L, "stopped");
+}
+
+/* The watchdog's poke for a call past its time limit: the hook fires at the
+ * next instruction and stops the rule. (lua_sethook may be called
+ * asynchronously, as from a signal handler: lua.c does so for SIGINT.) */
+static void poke_state(void *ud)
+{
+    styr_sandbox *sb = ud;
+    lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
+}
+
+void styr_sandbox_check_time(lua_State *L)
+{
+    styr_sandbox *sb = styr_sandbox_of(L);
+    if (sb->dying != ALIVE || !styr_deadline_passed(&sb->deadline))
+        return;
+    sb->dying = DYING_TIME;
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            remember_kill_site(sb, L, &ar);
+            break;
+        }
+    sb->cap = 0;
+    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
+    luaL_error(L, "stopped");
+}
+
+void styr_sandbox_blame(styr_sandbox *sb, const char *who, const char *file, unsigned line)
+{
+    styr_deadline_blame(&sb->deadline, who, file, line);
 }
 
 static int blocked_call(lua_State *L)
@@ -196,21 +272,31 @@ static int sandbox_print(lua_State *L)
     const char *text = lua_tolstring(L, -1, &len);
     if (sb->printed < PRINT_BUDGET) {
         sb->printed += len + 1;
+        if (len > 4096) {
+            lua_pushlstring(L, text, 4096);
+            text = lua_tostring(L, -1);
+        }
+        /* One line, with control characters shown, not obeyed. */
+        styr_fput_safe(stderr, text);
+        fputc('\n', stderr);
         if (sb->printed >= PRINT_BUDGET)
-            fprintf(stderr, "%.*s\n(print: more than %u bytes; the rest of the rules' print output is left out)\n",
-                    (int)(len > 4096 ? 4096 : len), text, PRINT_BUDGET);
-        else
-            fprintf(stderr, "%s\n", text);
+            fprintf(stderr, "(print: more than %u bytes; the rest of the rules' print output is left out)\n",
+                    PRINT_BUDGET);
     }
     return 0;
 }
 
 /* setmetatable() without finalizers: a __gc would run outside any rule
- * call (even while the state closes), where no budget applies. */
+ * call (even while the state closes), where no budget applies. The field is
+ * read raw: a metatable with an __index of its own could otherwise plant
+ * __gc while the guard reads it and get the finalizer armed. (Lua marks an
+ * object for finalization only if __gc is present when the metatable is
+ * set, so a __gc added later never runs.) */
 static int safe_setmetatable(lua_State *L)
 {
     if (lua_type(L, 2) == LUA_TTABLE) {
-        lua_getfield(L, 2, "__gc");
+        lua_pushliteral(L, "__gc");
+        lua_rawget(L, 2);
         if (!lua_isnil(L, -1))
             return luaL_error(L, "'__gc' is not allowed in rules: finalizers run outside the rule's limits");
         lua_pop(L, 1);
@@ -235,6 +321,11 @@ static int safe_rep(lua_State *L)
         return luaL_error(L, "string.rep would make %f MiB, more than the %d MiB rules may use",
                           (double)(len + slen) * (double)n / (1024.0 * 1024.0),
                           (int)(sb->lim.lua_max_bytes / (1024 * 1024)));
+    /* Also by count: rep("", math.maxinteger) makes nothing, but loops
+     * math.maxinteger times inside one C call. */
+    if (n > 0 && (double)n > (double)sb->lim.lua_max_bytes)
+        return luaL_error(L, "string.rep %I times: more repetitions than the %d MiB rules may use could hold",
+                          (lua_Integer)n, (int)(sb->lim.lua_max_bytes / (1024 * 1024)));
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
@@ -273,6 +364,28 @@ static int safe_pattern_call(lua_State *L)
         return luaL_error(L, "%s: a pattern with %d repetitions over %I characters could run for a very long "
                              "time; simplify the pattern, or use pattern.find_all with a pattern of ruleset.yaml",
                           lua_tostring(L, lua_upvalueindex(2)), k, (lua_Integer)slen);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* table.move(a, f, e, t) and table.concat(t, sep, i, j), refused when the
+ * range holds more slots than a rule call may execute instructions: each
+ * slot can call a metamethod, inside one C call the hook never interrupts
+ * (table.move over 2^62 slots). */
+static int safe_range_call(lua_State *L)
+{
+    int concat = strcmp(lua_tostring(L, lua_upvalueindex(2)), "table.concat") == 0;
+    int fi = concat ? 3 : 2, ei = concat ? 4 : 3;
+    lua_Integer f = concat ? luaL_optinteger(L, fi, 1) : luaL_checkinteger(L, fi);
+    lua_Integer e = concat ? (lua_isnoneornil(L, ei) ? (lua_Integer)luaL_len(L, 1) : luaL_checkinteger(L, ei))
+                           : luaL_checkinteger(L, ei);
+    styr_sandbox *sb = styr_sandbox_of(L);
+    if (e >= f && (lua_Unsigned)e - (lua_Unsigned)f >= (lua_Unsigned)sb->lim.lua_max_instructions)
+        return luaL_error(L, "%s over %I slots is more than one rule call may do (%I instructions)",
+                          lua_tostring(L, lua_upvalueindex(2)), (lua_Integer)((lua_Unsigned)e - (lua_Unsigned)f + 1),
+                          (lua_Integer)sb->lim.lua_max_instructions);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
@@ -376,6 +489,24 @@ void styr_sandbox_new_env(styr_sandbox *sb, const char *file)
     lua_setmetatable(L, env);
 }
 
+/* Lua calls this for an error outside any protected call - an allocation
+ * that fails while the engine itself works the state after a rule used up
+ * the memory. Lua would abort() next; instead say where the rules were and
+ * exit 2, as for any rule that breaks a limit. */
+static int sandbox_panic(lua_State *L)
+{
+    styr_sandbox *sb = styr_sandbox_of(L);
+    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "error outside a rule call";
+    const char *src = sb->kill_src[0] ? sb->kill_src : sb->err_src[0] ? sb->err_src : "(rules)";
+    int line = sb->kill_src[0] ? sb->kill_line : sb->err_line;
+    fflush(stdout);
+    styr_fput_safe(stderr, src);
+    fprintf(stderr, ":%d: error: the rules' Lua state failed outside a rule call (%s); "
+                    "the run stops (raise --max-rule-memory if the rules are right)\n", line > 0 ? line : 1,
+            strcmp(msg, "not enough memory") == 0 ? "out of memory" : "an error");
+    _exit(2);
+}
+
 styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err)
 {
     styr_sandbox *sb = calloc(1, sizeof *sb);
@@ -384,15 +515,29 @@ styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err)
         return NULL;
     }
     sb->lim = *lim;
-    sb->cap = lim->lua_max_bytes;
+    sb->shared = lim->budget ? styr_membudget_ref(lim->budget) : styr_membudget_new(lim->lua_max_bytes);
+    if (!sb->shared) {
+        free(sb);
+        styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    sb->slot = styr_membudget_slot(sb->shared);
+    sb->lim.lua_max_bytes = sb->shared->cap;   /* a shared budget's cap is the run's */
+    sb->lim.budget = NULL;
+    sb->cap = sb->lim.lua_max_bytes;
+    sb->epoch = 1;
+    styr_deadline_init(&sb->deadline, lim->lua_max_seconds > 0 ? lim->lua_max_seconds : 10, poke_state, sb);
     sb->L = lua_newstate(sandbox_alloc, sb);
     if (!sb->L) {
+        styr_deadline_destroy(&sb->deadline);
+        styr_membudget_unref(sb->shared);
         free(sb);
         styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
         return NULL;
     }
     lua_State *L = sb->L;
     *(styr_sandbox **)lua_getextraspace(L) = sb;
+    lua_atpanic(L, sandbox_panic);
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
     luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
     luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
@@ -417,6 +562,10 @@ styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err)
     wrap_field(L, str, "gmatch", "string.gmatch", safe_pattern_call);
     wrap_field(L, str, "gsub", "string.gsub", safe_pattern_call);
     lua_pop(L, 1);
+    lua_getglobal(L, "table");
+    wrap_field(L, lua_gettop(L), "move", "table.move", safe_range_call);
+    wrap_field(L, lua_gettop(L), "concat", "table.concat", safe_range_call);
+    lua_pop(L, 1);
     /* The guarded functions are what every rule file's copies start from. */
     lua_pushglobaltable(L);
     wrap_field(L, lua_gettop(L), "setmetatable", "setmetatable", safe_setmetatable);
@@ -428,13 +577,59 @@ void styr_sandbox_free(styr_sandbox *sb)
 {
     if (!sb)
         return;
-    if (sb->L)
+    if (sb->L) {
+        /* No finalizer can be armed by a rule (safe_setmetatable); should one
+         * be all the same, it is stopped at its first instruction instead of
+         * running unbounded while the state closes. */
+        sb->dying = DYING_BUDGET;
+        sb->cap = 0;
+        lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
         lua_close(sb->L);
+    }
+    styr_deadline_destroy(&sb->deadline);
+    atomic_store(&sb->shared->state_used[sb->slot], 0);
+    styr_membudget_unref(sb->shared);
     free(sb);
+}
+
+styr_membudget *styr_sandbox_budget(styr_sandbox *sb) { return sb->shared; }
+
+int styr_sandbox_stopped_for_memory(const styr_sandbox *sb)
+{
+    return sb->last_stop == DYING_MEMORY && !sb->sys_oom;
+}
+
+size_t styr_sandbox_cap(const styr_sandbox *sb) { return sb->lim.lua_max_bytes; }
+
+int styr_sandbox_charge(lua_State *L, size_t bytes)
+{
+    styr_sandbox *sb = styr_sandbox_of(L);
+    if (sb->dying == ALIVE && run_total(sb, sb->used) + bytes <= sb->cap) {
+        atomic_fetch_add(&sb->shared->charged, bytes);
+        return 0;
+    }
+    /* The same stop as when the allocator refuses: the rule's line, all
+     * growth refused from now on, and (styr_sandbox_stop) an error no pcall
+     * of the rule can keep. */
+    sb->mem_exceeded = 1;
+    if (sb->dying == ALIVE)
+        sb->dying = DYING_MEMORY;
+    if (!sb->kill_src[0])
+        remember_alloc_site(sb);
+    sb->cap = 0;
+    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
+    return -1;
+}
+
+int styr_sandbox_stop(lua_State *L)
+{
+    return luaL_error(L, "stopped");
 }
 
 lua_State *styr_sandbox_lua(styr_sandbox *sb) { return sb->L; }
 size_t styr_sandbox_memory(const styr_sandbox *sb) { return sb->used; }
+unsigned long styr_sandbox_epoch(const styr_sandbox *sb) { return sb->epoch; }
+void styr_sandbox_end_epoch(styr_sandbox *sb) { sb->epoch++; }
 size_t styr_sandbox_peak_memory(const styr_sandbox *sb) { return sb->peak; }
 
 styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
@@ -442,16 +637,47 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
 {
     lua_State *L = sb->L;
     env_index = lua_absindex(L, env_index);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return styr_error_set(err, STYR_E_RULESET, path, 0, 0, "cannot read rule file");
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer. O_NOFOLLOW: a
+     * link could lead out of the ruleset folder (and its target's text
+     * would show in messages). Only a regular
+     * file of at most the rules' memory is read: not /dev/zero (endless), not
+     * a FIFO (blocks), not a file the state could not hold anyway (the
+     * reading happens outside a protected call). */
+    int fd;
+    do
+        fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+    while (fd < 0 && errno == EINTR);
+    struct stat st;
+    if (fd < 0 && errno == ELOOP)
+        return styr_error_set(err, STYR_E_RULESET, path, 1, 0,
+                              "a rule file must be a regular file in the ruleset folder, not a symbolic link");
+    if (fd < 0)
+        return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "cannot read rule file: %s", strerror(errno));
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "a rule file must be a regular file");
+    }
+    if ((uintmax_t)st.st_size > (uintmax_t)sb->lim.lua_max_bytes / 4) {
+        close(fd);
+        return styr_error_set(err, STYR_E_RULESET, path, 1, 0,
+                              "rule file is %jd bytes, more than a quarter of the rules' memory (%zu MiB, "
+                              "--max-rule-memory)", (intmax_t)st.st_size, sb->lim.lua_max_bytes / (1024 * 1024));
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "cannot read rule file");
+    }
+    styr_inputs_note_fd(fd, path);
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        luaL_addlstring(&b, chunk, n);
-    int rd_err = ferror(f);
+    size_t n, total = 0;
+    while (total <= (size_t)st.st_size && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        luaL_addlstring(&b, chunk, n);   /* a file that grows while read is cut */
+        total += n;
+    }
+    int rd_err = ferror(f) || total > (size_t)st.st_size;
     fclose(f);
     luaL_pushresult(&b);                               /* src */
     if (rd_err) {
@@ -489,102 +715,45 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
     return STYR_OK;
 }
 
-/* Lua shortens chunk names longer than LUA_IDSIZE to "...tail"; messages
- * should name the whole file, so a shortened prefix is replaced. */
-static int restore_full_source(lua_State *L)
-{
-    lua_Debug ar;
-    for (int level = 0; lua_getstack(L, level, &ar); level++) {
-        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0)
-            continue;
-        size_t slen = strlen(ar.short_src);
-        const char *msg = lua_tostring(L, 1);
-        if (ar.source[0] == '@' && strncmp(ar.short_src, "...", 3) == 0 &&
-            strncmp(msg, ar.short_src, slen) == 0) {
-            lua_pushstring(L, ar.source + 1);
-            lua_pushstring(L, msg + slen);
-            lua_concat(L, 2);
-            return 1;
-        }
-        return 0;
-    }
-    return 0;
-}
-
-/* Whether msg starts with "something:digits:", a position Lua put there. */
-static int has_position(const char *msg)
-{
-    const char *c = strchr(msg, ':');
-    if (!c || c == msg)
-        return 0;
-    const char *d = c + 1;
-    while (*d >= '0' && *d <= '9')
-        d++;
-    return d > c + 1 && *d == ':';
-}
-
-/* Pushes "file:line: " of the innermost Lua frame, or nothing. Returns 1 if pushed. */
-static int push_lua_position(lua_State *L)
-{
-    lua_Debug ar;
-    for (int level = 0; lua_getstack(L, level, &ar); level++)
-        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            lua_pushfstring(L, "%s:%d: ", ar.source[0] == '@' ? ar.source + 1 : ar.short_src, ar.currentline);
-            return 1;
-        }
-    return 0;
-}
-
-/* Message handler: turns any error value into a string with the rule's
- * file and line (errors raised inside C functions - "C stack overflow",
- * a library call on the read-only plan - come without one). */
+/* Message handler: turns any error value into a message string, and notes
+ * where it was raised - the innermost Lua frame, as the engine sees it - in
+ * sb->err_src/err_line. The position never comes from the message text: a
+ * rule could write another file's position there (error("core.lua:4: x", 0)).
+ * The prefix Lua itself put on the message (the same frame) is removed. */
 static int sandbox_msgh(lua_State *L)
 {
-    if (lua_type(L, 1) == LUA_TSTRING) {
-        if (restore_full_source(L))
-            return 1;
-        if (!has_position(lua_tostring(L, 1)) && push_lua_position(L)) {
-            lua_pushvalue(L, 1);
-            lua_concat(L, 2);
+    styr_sandbox *sb = styr_sandbox_of(L);
+    lua_Debug ar;
+    char short_src[LUA_IDSIZE + 16] = "";
+    sb->err_src[0] = '\0';
+    sb->err_line = 0;
+    for (int level = 0; lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(sb->err_src, sizeof sb->err_src, "%s", ar.source[0] == '@' ? ar.source + 1 : ar.short_src);
+            snprintf(short_src, sizeof short_src, "%s", ar.short_src);
+            sb->err_line = ar.currentline;
+            break;
         }
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        const char *msg = lua_tostring(L, 1);
+        if (sb->err_src[0]) {
+            const char *srcs[2] = {sb->err_src, short_src};
+            for (int i = 0; i < 2; i++) {
+                char prefix[600];
+                int n = snprintf(prefix, sizeof prefix, "%s:%d:", srcs[i], sb->err_line);
+                if (n > 0 && (size_t)n < sizeof prefix && strncmp(msg, prefix, (size_t)n) == 0) {
+                    msg += n + (msg[n] == ' ');
+                    break;
+                }
+            }
+        }
+        lua_pushstring(L, msg);
         return 1;
     }
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
         return 1;
     lua_pushfstring(L, "error raised with a %s value instead of a message", luaL_typename(L, 1));
-    /* Blame the innermost Lua frame, which raised it. */
-    if (push_lua_position(L)) {
-        lua_insert(L, -2);
-        lua_concat(L, 2);
-    }
     return 1;
-}
-
-/* Splits "file.lua:12: message" into err's position and message. */
-static void split_position(styr_error *err, const char *who, const char *msg)
-{
-    const char *colon = msg;
-    while ((colon = strchr(colon, ':')) != NULL) {
-        char *end;
-        unsigned long line = strtoul(colon + 1, &end, 10);
-        if (end != colon + 1 && *end == ':' && colon > msg) {
-            size_t flen = (size_t)(colon - msg);
-            if (flen >= sizeof err->file)
-                flen = sizeof err->file - 1;
-            memcpy(err->file, msg, flen);
-            err->file[flen] = '\0';
-            err->line = (unsigned)line;
-            msg = end + 1 + (end[1] == ' ');
-            break;
-        }
-        colon++;
-        if (colon - msg > 600)
-            break;
-    }
-    if (who)
-        snprintf(err->message, sizeof err->message, "rule %s crashed: %s", who, msg);
-    else
-        snprintf(err->message, sizeof err->message, "%s", msg);
 }
 
 styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
@@ -599,13 +768,18 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
     sb->mem_exceeded = 0;
     sb->kill_src[0] = '\0';
     sb->kill_line = 0;
+    sb->err_src[0] = '\0';
+    sb->err_line = 0;
     sb->sys_oom = 0;
     sb->cap = sb->lim.lua_max_bytes;
     lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, HOOK_STEP);
+    styr_deadline_arm(&sb->deadline);
     int rc = lua_pcall(L, nargs, nresults, base);
+    styr_deadline_disarm(&sb->deadline);
     lua_sethook(L, NULL, 0, 0);
     lua_remove(L, base);
     int dying = sb->dying ? sb->dying : (sb->mem_exceeded ? DYING_MEMORY : ALIVE);
+    sb->last_stop = dying;
     sb->cap = sb->lim.lua_max_bytes;
     if (rc == LUA_OK && dying == ALIVE)
         return STYR_OK;
@@ -625,6 +799,12 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
                          "%s%s%sstopped: the machine ran out of memory while the rules used %zu MiB",
                          who ? "rule " : "", who ? who : "", who ? " crashed: " : "",
                          sb->used / (1024 * 1024));
+            else if (dying == DYING_TIME)
+                snprintf(err->message, sizeof err->message,
+                         "%s%s%sstopped after %.1f s (a call that runs too long); "
+                         "raise --max-rule-seconds if the rule is right",
+                         who ? "rule " : "", who ? who : "", who ? " crashed: " : "",
+                         (double)sb->deadline.limit_ns / 1e9);
             else if (dying == DYING_BUDGET)
                 snprintf(err->message, sizeof err->message,
                          "%s%s%sstopped after %llu instructions (an endless loop?); "
@@ -640,8 +820,14 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
         return STYR_E_RULE;
     }
     const char *msg = lua_tostring(L, -1);
-    if (err)
-        split_position(err, who, msg ? msg : "unknown error");
+    if (err) {
+        snprintf(err->file, sizeof err->file, "%s", sb->err_src);
+        err->line = (unsigned)sb->err_line;
+        if (who)
+            snprintf(err->message, sizeof err->message, "rule %s crashed: %s", who, msg ? msg : "unknown error");
+        else
+            snprintf(err->message, sizeof err->message, "%s", msg ? msg : "unknown error");
+    }
     lua_pop(L, 1);
     return STYR_E_RULE;
 }

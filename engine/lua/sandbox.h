@@ -51,8 +51,39 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
 styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
                               const char *who, styr_error *err);
 
+/* Whom the following calls belong to, for the watchdog's message when one
+ * is stuck inside a C function past its time limit (deadline.h). The
+ * strings must outlive the calls. */
+void styr_sandbox_blame(styr_sandbox *sb, const char *who, const char *file, unsigned line);
+
+/* For API functions that loop: raises the rule's stop (an error no pcall
+ * of the rule can keep) once the call has run past its time limit. */
+void styr_sandbox_check_time(lua_State *L);
+
+/* The run's memory budget (mem_budget.h), to share with a second state through
+ * styr_limits.budget. */
+struct styr_membudget *styr_sandbox_budget(styr_sandbox *sb);
+
+/* Charges bytes the engine keeps in C on the running rule's behalf (a
+ * finding's texts, rule{} texts) to the run's budget. Returns 0, or -1 when
+ * they do not fit: the rule is then being stopped like a rule that
+ * allocated too much, and the caller frees what it made and returns
+ * styr_sandbox_stop(L). Never released: findings live until the run ends. */
+int styr_sandbox_charge(lua_State *L, size_t bytes);
+int styr_sandbox_stop(lua_State *L);
+
+/* 1 when the last call was stopped because the rules' memory was used up. */
+int styr_sandbox_stopped_for_memory(const styr_sandbox *sb);
+/* The run's memory cap in bytes. */
+size_t styr_sandbox_cap(const styr_sandbox *sb);
+
 /* Bytes the Lua state uses now, and the most it used. */
 size_t styr_sandbox_memory(const styr_sandbox *sb);
+/* The number of the current run (document) in this state, from 1. Views of
+ * a document made during a run are valid only while it lasts (luadoc.h). */
+unsigned long styr_sandbox_epoch(const styr_sandbox *sb);
+/* Ends the current run: views of its document become stale. */
+void styr_sandbox_end_epoch(styr_sandbox *sb);
 size_t styr_sandbox_peak_memory(const styr_sandbox *sb);
 
 #endif

@@ -10,27 +10,55 @@
 
 #include "json.h"
 #include "strmap.h"
+#include "termsafe.h"
 
 #define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
 
 /* ---- JUnit XML --------------------------------------------------------- */
 
+/* Length of the UTF-8 sequence at p that XML 1.0 allows as a character
+ * (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]),
+ * or 0: a control character, U+FFFE, U+FFFF, a surrogate or a byte that is
+ * not UTF-8 would make the document ill-formed. */
+static size_t xml_char(const unsigned char *p)
+{
+    if (p[0] < 0x80)
+        return p[0] >= 0x20 || p[0] == '\t' || p[0] == '\n' || p[0] == '\r';
+    size_t n = (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3 : (p[0] & 0xF8) == 0xF0 ? 4 : 0;
+    if (!n)
+        return 0;
+    unsigned long c = p[0] & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (p[i] & 0x3F);
+    }
+    static const unsigned long min[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) || c == 0xFFFE || c == 0xFFFF)
+        return 0;
+    return n;
+}
+
 static void xml_text(FILE *out, const char *s)
 {
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+        size_t n = 1;
         switch (*p) {
         case '<': fputs("&lt;", out); break;
         case '>': fputs("&gt;", out); break;
         case '&': fputs("&amp;", out); break;
         case '"': fputs("&quot;", out); break;
         case '\'': fputs("&apos;", out); break;
+        case '\r': fputs("&#13;", out); break;
         default:
-            /* XML 1.0 has no place for other control characters. */
-            if (*p < 0x20 && *p != '\n' && *p != '\t')
-                fputs("&#xFFFD;", out);
-            else
-                putc(*p, out);
+            if ((n = xml_char(p)) != 0) {
+                fwrite(p, 1, n, out);
+            } else {
+                fputs("&#xFFFD;", out);   /* U+FFFD REPLACEMENT CHARACTER */
+                n = 1;
+            }
         }
+        p += n;
     }
 }
 
@@ -200,13 +228,18 @@ void styr_report_junit(FILE *out, const styr_file_result *res, size_t n, styr_se
  * also escape ':' and ','). */
 static void gh_escape(FILE *out, const char *s, int property)
 {
-    for (const char *p = s ? s : ""; *p; p++) {
+    for (const char *p = s ? s : ""; *p;) {
         if (*p == '%') fputs("%25", out);
         else if (*p == '\r') fputs("%0D", out);
         else if (*p == '\n') fputs("%0A", out);
         else if (property && *p == ':') fputs("%3A", out);
         else if (property && *p == ',') fputs("%2C", out);
-        else putc(*p, out);
+        else {
+            /* Other control characters (ESC, ...) are shown, not obeyed. */
+            p += styr_fput_safe_char(out, p, NULL);
+            continue;
+        }
+        p++;
     }
 }
 
@@ -337,11 +370,16 @@ void styr_report_github(FILE *out, const styr_file_result *res, size_t n, const 
 /* Text for a table cell: '|' and line breaks would break the row. */
 static void md_cell(FILE *out, const char *s)
 {
-    for (const char *p = s ? s : ""; *p; p++) {
+    for (const char *p = s ? s : ""; *p;) {
         if (*p == '|') fputs("\\|", out);
         else if (*p == '\n' || *p == '\r') putc(' ', out);
         else if (*p == '<') fputs("&lt;", out);
-        else putc(*p, out);
+        else {
+            /* Other control characters (ESC, ...) are shown, not obeyed. */
+            p += styr_fput_safe_char(out, p, NULL);
+            continue;
+        }
+        p++;
     }
 }
 

@@ -9,6 +9,7 @@
 #include "json.h"
 #include "text.h"
 #include "message.h"
+#include "termsafe.h"
 
 /* The Swedish or English text; a macro so that printf formats stay literal
  * and the compiler checks both. */
@@ -51,7 +52,10 @@ static void print_findings(FILE *out, const styr_score_report *r, const styr_rep
         }
     for (size_t i = 0; r->table && i < r->table->nrule_errors; i++) {
         const styr_error *e = &r->table->rule_errors[i];
-        fprintf(out, "%s:%u: error: %s\n", e->file, e->line, e->message);
+        styr_fput_safe(out, e->file);
+        fprintf(out, ":%u: error: ", e->line);
+        styr_fput_safe(out, e->message);
+        fputc('\n', out);
     }
 }
 
@@ -95,12 +99,19 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
     const styr_scored *s = &sr->s;
     const styr_area_table *t = r->table;
     int w = id_width(t);
-    fprintf(out, "\n%s %s%s%s (%s)\n", word(o, "Scenario", "Scenario"), sr->id ? sr->id : sr->file,
-            sr->title ? ": " : "", sr->title ? sr->title : "", method_name(s, o));
+    fprintf(out, "\n%s ", word(o, "Scenario", "Scenario"));
+    styr_fput_safe(out, sr->id ? sr->id : sr->file);
+    fputs(sr->title ? ": " : "", out);
+    styr_fput_safe(out, sr->title);
+    fprintf(out, " (%s)\n", method_name(s, o));
     fputs(word(o, "  Vikter:", "  Weights:"), out);
     for (size_t j = 0; j < t->m; j++)
         if (s->weights.w[j] > 0)
-            fprintf(out, " %s %.1f%%", r->rs->model->crit[j].id, 100 * s->weights.w[j]);
+        {
+            fputc(' ', out);
+            styr_fput_safe(out, r->rs->model->crit[j].id);
+            fprintf(out, " %.1f%%", 100 * s->weights.w[j]);
+        }
     fputc('\n', out);
     if (s->weights.source == STYR_WEIGHTS_PAIRWISE && s->weights.ahp_n > 2)
         fprintf(out, word(o, "  Parvisa jämförelser (AHP): CR = %.3f%s\n", "  Pairwise judgements (AHP): CR = %.3f%s\n"),
@@ -127,8 +138,11 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
                     shown[p] = (int)j;
                 }
             }
-            if (shown[p] >= 0)
-                fprintf(out, "%s%s %.3f", p ? " · " : " ", r->rs->model->crit[shown[p]].id, best);
+            if (shown[p] >= 0) {
+                fputs(p ? " · " : " ", out);
+                styr_fput_safe(out, r->rs->model->crit[shown[p]].id);
+                fprintf(out, " %.3f", best);
+            }
         }
         fputc('\n', out);
         if (r->explain)
@@ -138,14 +152,17 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
         char b[64], c[64];
         money(b, sizeof b, s->budget);
         if (s->infeasible) {
-            fprintf(out, word(o, "  Budget %s kr: ingen möjlig portfölj: %s\n", "  Budget %s SEK: no possible portfolio: %s\n"),
-                    b, s->infeasible_reason);
+            fprintf(out, word(o, "  Budget %s kr: ingen möjlig portfölj: ", "  Budget %s SEK: no possible portfolio: "), b);
+            styr_fput_safe(out, s->infeasible_reason);
+            fputc('\n', out);
         } else {
             money(c, sizeof c, s->sel.total_cost);
             fprintf(out, word(o, "  Budget %s kr: valda", "  Budget %s SEK: chosen"), b);
             for (size_t k = 0; k < t->n; k++)
-                if (s->chosen[s->order[k]])
-                    fprintf(out, " %s", t->ids[s->order[k]]);
+                if (s->chosen[s->order[k]]) {
+                    fputc(' ', out);
+                    styr_fput_safe(out, t->ids[s->order[k]]);
+                }
             fprintf(out, word(o, "; kostnad %s kr, poäng %.3f (%s)\n", "; cost %s SEK, score %.3f (%s)\n"), c,
                     s->sel.total_score, s->sel.proven_optimal ? word(o, "optimalt", "optimal")
                                                               : word(o, "bästa funna, ej bevisat optimalt", "best found, not proven optimal"));
@@ -159,17 +176,24 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     const styr_area_table *t = r->table;
     if (!t)
         return;
-    fprintf(out, word(o, "%s: %zu områden rangordnade, %zu uteslutna\n", "%s: %zu areas ranked, %zu left out\n"),
-            r->areas ? r->areas->file : "areas", t->n, t->nexcluded);
+    styr_fput_safe(out, r->areas ? r->areas->file : "areas");
+    fprintf(out, word(o, ": %zu områden rangordnade, %zu uteslutna\n", ": %zu areas ranked, %zu left out\n"), t->n,
+            t->nexcluded);
     illustrative_line(out, r, o, "");
-    for (size_t e = 0; e < t->nexcluded; e++)
-        fprintf(out, word(o, "  utesluten: %s: %s\n", "  left out: %s: %s\n"), t->excluded[e].area, t->excluded[e].reason);
+    for (size_t e = 0; e < t->nexcluded; e++) {
+        fputs(word(o, "  utesluten: ", "  left out: "), out);
+        styr_fput_safe(out, t->excluded[e].area);
+        fputs(": ", out);
+        styr_fput_safe(out, t->excluded[e].reason);
+        fputc('\n', out);
+    }
     const styr_scenario_run *first = NULL;
     size_t scored = 0;
     for (size_t k = 0; k < r->nsc; k++) {
         if (!r->sc[k].scored) {
-            fprintf(out, word(o, "\nScenario %s poängsattes inte: rätta felen ovan.\n",
-                              "\nScenario %s was not scored: fix the errors above.\n"), r->sc[k].file);
+            fputs("\nScenario ", out);
+            styr_fput_safe(out, r->sc[k].file);
+            fputs(word(o, " poängsattes inte: rätta felen ovan.\n", " was not scored: fix the errors above.\n"), out);
             continue;
         }
         scenario_text(out, r, &r->sc[k], o);
@@ -179,8 +203,9 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     }
     if (scored < 2 || t->n == 0)
         return;
-    fprintf(out, word(o, "\nRang per scenario (förändring mot %s):\n", "\nRank by scenario (change against %s):\n"),
-            first->id ? first->id : first->file);
+    fputs(word(o, "\nRang per scenario (förändring mot ", "\nRank by scenario (change against "), out);
+    styr_fput_safe(out, first->id ? first->id : first->file);
+    fputs("):\n", out);
     int w = id_width(t);
     fputs("  ", out);
     styr_pad(out, word(o, "Område", "Area"), w);
@@ -379,9 +404,10 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
         return;
     size_t n = t->n, cols = n < 8 ? n : 8;
     illustrative_line(out, r, o, "");
-    fprintf(out, word(o, "Känslighet för scenario %s: %llu viktvektorer (frö %llu), %s\n",
-                      "Sensitivity of scenario %s: %llu weight samples (seed %llu), %s\n"),
-            sr->id ? sr->id : sr->file, (unsigned long long)s->samples, (unsigned long long)s->seed,
+    fputs(word(o, "Känslighet för scenario ", "Sensitivity of scenario "), out);
+    styr_fput_safe(out, sr->id ? sr->id : sr->file);
+    fprintf(out, word(o, ": %llu viktvektorer (frö %llu), %s\n", ": %llu weight samples (seed %llu), %s\n"),
+            (unsigned long long)s->samples, (unsigned long long)s->seed,
             s->spread < 0 ? word(o, "likformigt över alla viktningar av scenariots kriterier",
                                  "uniform over all weightings of the scenario's criteria")
                           : word(o, "inom ± spridning kring scenariots vikter", "within ± spread around the scenario's weights"));
@@ -424,8 +450,11 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
         fputs("  ", out);
         styr_pad(out, t->ids[i], w);
         for (size_t j = 0; j < t->m; j++)
-            if (s->central[i * t->m + j] >= 0.005)
-                fprintf(out, " %s %.2f", r->rs->model->crit[j].id, s->central[i * t->m + j]);
+            if (s->central[i * t->m + j] >= 0.005) {
+                fputc(' ', out);
+                styr_fput_safe(out, r->rs->model->crit[j].id);
+                fprintf(out, " %.2f", s->central[i * t->m + j]);
+            }
         fputc('\n', out);
     }
 }
@@ -479,31 +508,49 @@ void styr_report_sensitivity_json(FILE *out, const styr_sensitivity *s, const st
 
 /* ---- Markdown and CSV --------------------------------------------------- */
 
+/* Text in Markdown (a table cell or a heading): '|' would split a cell,
+ * a line break the row, '<' open HTML; control characters are shown as
+ * escapes (termsafe.h). */
 static void md_text(FILE *out, const char *s)
 {
-    for (const char *p = s ? s : ""; *p; p++) {
+    for (const char *p = s ? s : ""; *p;) {
         if (*p == '|') fputs("\\|", out);
         else if (*p == '\n' || *p == '\r') putc(' ', out);
         else if (*p == '<') fputs("&lt;", out);
-        else putc(*p, out);
+        else {
+            p += styr_fput_safe_char(out, p, NULL);
+            continue;
+        }
+        p++;
     }
 }
 
-/* A CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
+/* A CSV text field (RFC 4180): quoted when it holds a comma, quote or line
+ * break; other control characters are shown as escapes (termsafe.h), as the
+ * file may well be printed to a terminal. A spreadsheet reads a cell that
+ * starts with = + - @ (or a tab or CR before one) as a formula, so such a
+ * cell gets a leading apostrophe, which shows it as text (OWASP's advice on
+ * CSV injection). */
 static void csv_field(FILE *out, const char *s)
 {
     s = s ? s : "";
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
+    int formula = s[0] && strchr("=+-@\t\r", s[0]) != NULL;
+    int quoted = strpbrk(s, ",\"\n") != NULL;
+    if (quoted)
+        putc('"', out);
+    if (formula)
+        putc('\'', out);
+    while (*s) {
+        if (*s == '"' || *s == '\n') {
+            if (*s == '"')
+                putc('"', out);
+            putc(*s++, out);
+        } else {
+            s += styr_fput_safe_char(out, s, NULL);
+        }
     }
-    putc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            putc('"', out);
-        putc(*s, out);
-    }
-    putc('"', out);
+    if (quoted)
+        putc('"', out);
 }
 
 void styr_report_score_markdown(FILE *out, const styr_score_report *r, const styr_report_opts *o)
@@ -515,7 +562,9 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
     fprintf(out, word(o, "%zu områden rangordnade, %zu uteslutna.\n", "%zu areas ranked, %zu left out.\n"), t->n, t->nexcluded);
     illustrative_line(out, r, o, "\n> ");
     for (size_t e = 0; e < t->nexcluded; e++) {
-        fprintf(out, "- **%s**: ", t->excluded[e].area);
+        fputs("- **", out);
+        md_text(out, t->excluded[e].area);
+        fputs("**: ", out);
         md_text(out, t->excluded[e].reason);
         fputc('\n', out);
     }
@@ -540,12 +589,20 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
         fputs(word(o, " Vikter:", " Weights:"), out);
         for (size_t j = 0; j < t->m; j++)
             if (s->weights.w[j] > 0)
-                fprintf(out, " %s %.1f %%", r->rs->model->crit[j].id, 100 * s->weights.w[j]);
+            {
+                fputc(' ', out);
+                md_text(out, r->rs->model->crit[j].id);
+                fprintf(out, " %.1f %%", 100 * s->weights.w[j]);
+            }
         fputs("\n\n", out);
         fprintf(out, "| %s | %s | %s |", word(o, "Rang", "Rank"), word(o, "Område", "Area"), word(o, "Poäng", "Score"));
         for (size_t j = 0; j < t->m; j++)
             if (s->weights.w[j] > 0)
-                fprintf(out, " %s |", r->rs->model->crit[j].id);
+            {
+                fputc(' ', out);
+                md_text(out, r->rs->model->crit[j].id);
+                fputs(" |", out);
+            }
         fputs("\n|---:|---|---:|", out);
         for (size_t j = 0; j < t->m; j++)
             if (s->weights.w[j] > 0)
@@ -553,8 +610,10 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
         fputc('\n', out);
         for (size_t q = 0; q < t->n; q++) {
             size_t i = s->order[q];
-            fprintf(out, "| %zu | %s%s%s | %.3f |", s->rank[i], s->has_budget && s->chosen && s->chosen[i] ? "**" : "",
-                    t->ids[i], s->has_budget && s->chosen && s->chosen[i] ? "**" : "", s->score[i]);
+            const char *bold = s->has_budget && s->chosen && s->chosen[i] ? "**" : "";
+            fprintf(out, "| %zu | %s", s->rank[i], bold);
+            md_text(out, t->ids[i]);
+            fprintf(out, "%s | %.3f |", bold, s->score[i]);
             for (size_t j = 0; j < t->m; j++)
                 if (s->weights.w[j] > 0)
                     fprintf(out, " %.3f |", s->contrib[i * t->m + j]);
@@ -613,7 +672,9 @@ void styr_report_sensitivity_markdown(FILE *out, const styr_sensitivity *s, cons
     const styr_score_report *r = s->base;
     const styr_area_table *t = r->table;
     const styr_scenario_run *sr = &r->sc[0];
-    fprintf(out, "# %s %s\n\n", word(o, "Känslighet för scenario", "Sensitivity of scenario"), sr->id ? sr->id : sr->file);
+    fprintf(out, "# %s ", word(o, "Känslighet för scenario", "Sensitivity of scenario"));
+    md_text(out, sr->id ? sr->id : sr->file);
+    fputs("\n\n", out);
     if (r->illustrative) {
         illustrative_line(out, r, o, "> ");
         fputc('\n', out);
@@ -633,7 +694,9 @@ void styr_report_sensitivity_markdown(FILE *out, const styr_sensitivity *s, cons
     fputc('\n', out);
     for (size_t q = 0; q < n; q++) {
         size_t i = sr->s.order[q];
-        fprintf(out, "| %s |", t->ids[i]);
+        fputs("| ", out);
+        md_text(out, t->ids[i]);
+        fputs(" |", out);
         for (size_t c = 0; c < n; c++)
             fprintf(out, " %.1f |", 100 * s->acceptability[i * n + c]);
         fprintf(out, " %.2f |\n", s->confidence[i]);

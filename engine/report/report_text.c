@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "termsafe.h"
+
 static const char *const sev_color[] = {"\033[36m", "\033[33m", "\033[31m"};
 #define BOLD "\033[1m"
 #define DIM "\033[2m"
@@ -17,7 +19,8 @@ static const char *word(const styr_report_opts *o, const char *sv, const char *e
 
 static void position(FILE *out, const char *file, unsigned line, unsigned col, int color)
 {
-    fprintf(out, "%s%s", color ? BOLD : "", file);
+    fputs(color ? BOLD : "", out);
+    styr_fput_safe(out, file);
     if (line)
         fprintf(out, col ? ":%u:%u" : ":%u", line, col);
     fprintf(out, ":%s ", color ? RESET : "");
@@ -35,8 +38,9 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
         if (r->failed) {
             position(out, r->failure.file[0] ? r->failure.file : r->file, r->failure.line, r->failure.column, o->color);
             /* The engine's own messages are in English, and so is their label. */
-            fprintf(out, "%serror:%s %s\n", o->color ? sev_color[2] : "", o->color ? RESET : "",
-                    r->failure.message);
+            fprintf(out, "%serror:%s ", o->color ? sev_color[2] : "", o->color ? RESET : "");
+            styr_fput_safe(out, r->failure.message);
+            fputc('\n', out);
             continue;
         }
         size_t waived = 0;
@@ -45,17 +49,23 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
             position(out, r->file, fi->line, fi->column, o->color);
             if (fi->waiver_reason) {
                 waived++;
-                fprintf(out, "%s%s %s [%s] (%s %s)%s\n", o->color ? DIM : "",
-                        word(o, "undantagen:", "waived:"), fi->message, fi->rule,
-                        word(o, "skäl:", "reason:"), fi->waiver_reason, o->color ? RESET : "");
+                fprintf(out, "%s%s ", o->color ? DIM : "", word(o, "undantagen:", "waived:"));
+                styr_fput_safe(out, fi->message);
+                fputs(" [", out);
+                styr_fput_safe(out, fi->rule);
+                fprintf(out, "] (%s ", word(o, "skäl:", "reason:"));
+                styr_fput_safe(out, fi->waiver_reason);
+                fprintf(out, ")%s\n", o->color ? RESET : "");
                 continue;
             }
             const char *sev = fi->severity == STYR_SEV_ERROR ? word(o, "fel", "error")
                               : fi->severity == STYR_SEV_WARNING ? word(o, "varning", "warning")
                                                                 : "info";
-            fprintf(out, "%s%s:%s %s %s[%s]%s\n", o->color ? sev_color[fi->severity] : "", sev,
-                    o->color ? RESET : "", fi->message, o->color ? DIM : "", fi->rule,
-                    o->color ? RESET : "");
+            fprintf(out, "%s%s:%s ", o->color ? sev_color[fi->severity] : "", sev, o->color ? RESET : "");
+            styr_fput_safe(out, fi->message);
+            fprintf(out, " %s[", o->color ? DIM : "");
+            styr_fput_safe(out, fi->rule);
+            fprintf(out, "]%s\n", o->color ? RESET : "");
         }
         if (r->findings.dropped) {
             position(out, r->file, r->findings.dropped_line, r->findings.dropped_column, o->color);
@@ -66,8 +76,9 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
         for (size_t i = 0; i < r->nrule_errors; i++) {
             const styr_error *e = &r->rule_errors[i];
             position(out, e->file[0] ? e->file : r->file, e->line, e->column, o->color);
-            fprintf(out, "%serror:%s %s\n", o->color ? sev_color[2] : "", o->color ? RESET : "",
-                    e->message);
+            fprintf(out, "%serror:%s ", o->color ? sev_color[2] : "", o->color ? RESET : "");
+            styr_fput_safe(out, e->message);
+            fputc('\n', out);
         }
         if (o->findings_only)
             continue;

@@ -3,6 +3,7 @@
 
 #include "json.h"
 #include "report.h"
+#include "termsafe.h"
 #include "text.h"
 
 void styr_report_rules_list(FILE *out, const styr_ruleset *rs, int lang, int json)
@@ -42,7 +43,9 @@ void styr_report_rules_list(FILE *out, const styr_ruleset *rs, int lang, int jso
             styr_pad(out, r->id, 40);
             fprintf(out, " %-8s %-9s ", styr_severity_name(r->severity), styr_scope_name(r->scope));
             styr_pad(out, r->ruleset, 9);
-            fprintf(out, " %s\n", msg ? msg : "");
+            fputc(' ', out);
+            styr_fput_safe(out, msg);
+            fputc('\n', out);
         }
     }
     if (json)

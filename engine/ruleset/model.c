@@ -247,7 +247,9 @@ styr_status styr_model_load(styr_ruleset *rs, const char *dir, styr_error *err)
     lua_setfield(L, -2, "model");
     styr_status st = styr_sandbox_load(rs->sb, path, -1, err);
     if (st == STYR_OK) {
+        styr_sandbox_blame(rs->sb, NULL, path, 1);
         st = styr_sandbox_call(rs->sb, 0, 0, NULL, err);
+        styr_sandbox_blame(rs->sb, NULL, NULL, 0);   /* path is freed after this */
         if (st != STYR_OK)
             err->code = st = STYR_E_RULESET;
     }

@@ -286,6 +286,14 @@ static int api_rule(lua_State *L)
     lua_getfield(L, 1, "check");
     if (lua_type(L, -1) != LUA_TFUNCTION)
         return luaL_error(L, "rule '%s' needs check = function(node, plan) ... end", id);
+    /* The rule's texts are copied into C: they count toward the rules' memory. */
+    size_t bytes = sizeof(styr_rule) + strlen(id) + (proto.file ? strlen(proto.file) : 0);
+    for (int i = 0; i < 2; i++)
+        bytes += (proto.message[i] ? strlen(proto.message[i]) : 0) +
+                 (proto.description[i] ? strlen(proto.description[i]) : 0) +
+                 (proto.remediation[i] ? strlen(proto.remediation[i]) : 0) + 6;
+    if (styr_sandbox_charge(L, bytes) < 0)
+        return styr_sandbox_stop(L);
     styr_error err;
     styr_error_clear(&err);
     styr_rule *r = styr_ruleset_add_rule(rs, &proto, &err);
@@ -298,6 +306,60 @@ static int api_rule(lua_State *L)
 
 /* ---- report() ---------------------------------------------------------- */
 
+/* A finding's copy of its item's id, cut after FINDING_ID_MAX bytes (at a
+ * character boundary, marked with "…"): every finding of an item carries
+ * it, so an id of a megabyte - shared by hundreds of items through an alias -
+ * would otherwise multiply the input hundreds of times in memory and in the
+ * report. Messages cut their values the same way (message.c). */
+#define FINDING_ID_MAX 256
+
+static char *dup_id(const char *id)
+{
+    if (!id)
+        return NULL;
+    size_t n = strlen(id);
+    if (n <= FINDING_ID_MAX)
+        return strdup(id);
+    n = FINDING_ID_MAX;
+    while (n > 0 && ((unsigned char)id[n] & 0xC0) == 0x80)
+        n--;
+    char *out = malloc(n + sizeof "\xE2\x80\xA6");
+    if (out) {
+        memcpy(out, id, n);
+        memcpy(out + n, "\xE2\x80\xA6", sizeof "\xE2\x80\xA6");
+    }
+    return out;
+}
+
+/* The ancestor of n (or n) whose children container c shares, or NULL. */
+static const styr_node *shared_ancestor(const styr_node *c, const styr_node *n)
+{
+    for (int up = 0; n && up < 128; n = n->parent, up++)
+        if (n->kind != STYR_NODE_SCALAR && n->count && n->u.items == c->u.items)
+            return n;
+    return NULL;
+}
+
+/* The alias node inside tree through which n is reached, or NULL. Aliases
+ * are not descended into (their children are the anchor's), so the walk is
+ * bounded by the tree's own size. */
+static const styr_node *alias_use(const styr_node *tree, const styr_node *n, int depth, const styr_node **anchor)
+{
+    if (!tree || tree->kind == STYR_NODE_SCALAR || depth > 128)
+        return NULL;
+    if ((tree->flags & STYR_NODE_ALIAS) && (*anchor = shared_ancestor(tree, n)) != NULL)
+        return tree;
+    if (tree->flags & STYR_NODE_ALIAS)
+        return NULL;
+    for (uint32_t i = 0; i < tree->count; i++) {
+        const styr_node *c = tree->kind == STYR_NODE_MAP ? styr_map_value(tree, i) : styr_seq_item(tree, i);
+        const styr_node *use = alias_use(c, n, depth + 1, anchor);
+        if (use)
+            return use;
+    }
+    return NULL;
+}
+
 /* Pushes the trimmed id of a plan item, or nil. [-0, +1] */
 static void push_item_id(lua_State *L, const styr_node *item)
 {
@@ -309,10 +371,6 @@ static void push_item_id(lua_State *L, const styr_node *item)
         lua_pushnil(L);
 }
 
-static char *dup_or_null(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
 
 /* Appends ".key" or "[i]" to a path, quoting odd keys as the loader does. */
 static void append_key(luaL_Buffer *b, lua_State *L, int key_index, int is_index)
@@ -369,6 +427,14 @@ static int api_report(lua_State *L)
      * container: point at where this one uses it, not at the anchor. */
     if (!target || (target != node && target->parent != node && (node->flags & STYR_NODE_ALIAS)))
         target = node;
+    /* A node reached through an alias inside the item being judged hangs
+     * under the anchor, maybe in another item: point at the alias. */
+    const styr_node *alias = NULL, *anchor = NULL;
+    if (run->item && styr_run_item_of(run, target) != run->item) {
+        alias = alias_use(run->item, target, 0, &anchor);
+        if (alias)
+            target = alias;
+    }
 
     /* Past --max-findings a finding is only counted: no message is made. */
     if (fs->count >= fs->max_kept) {
@@ -380,7 +446,23 @@ static int api_report(lua_State *L)
     char path[512];
     styr_node_path(node, path, sizeof path);
     luaL_buffinit(L, &b);
-    luaL_addstring(&b, path);
+    if (alias) {
+        /* The path through the alias: the alias's own, then the rest of
+         * the path below the anchor it stands for. */
+        char at_anchor[512];
+        styr_node_path(anchor, at_anchor, sizeof at_anchor);
+        size_t n = strlen(at_anchor);
+        if (strncmp(path, at_anchor, n) == 0) {
+            char at_alias[512];
+            styr_node_path(alias, at_alias, sizeof at_alias);
+            luaL_addstring(&b, at_alias);
+            luaL_addstring(&b, path + n);
+        } else {
+            luaL_addstring(&b, path);
+        }
+    } else {
+        luaL_addstring(&b, path);
+    }
     if (kt != LUA_TNIL)
         append_key(&b, L, 2, is_index);
     luaL_pushresult(&b);
@@ -388,7 +470,9 @@ static int api_report(lua_State *L)
     const char *pathstr = full[0] == '.' ? full + 1 : full;
 
     const styr_rule *rule = run->rule;
-    const styr_node *item = styr_run_item_of(run, node);
+    /* The item being judged, not the one the node hangs under: a list shared
+     * through an alias (financing: *f) hangs under the anchor's action. */
+    const styr_node *item = run->item ? run->item : styr_run_item_of(run, node);
     push_item_id(L, item);                                   /* ... path action|nil */
     if (!item && lua_istable(L, 3) && lua_getfield(L, 3, "action") == LUA_TSTRING)
         lua_replace(L, -2);   /* outside any item (a follow-up's missing status): the action it names */
@@ -407,7 +491,7 @@ static int api_report(lua_State *L)
     /* All Lua work is done before anything is malloc'd, so an error raised
      * by Lua cannot leak. */
     char *msg = styr_ruleapi_format(L, tmpl, lua_isnoneornil(L, 3) ? 0 : 3, shown);
-    char *act = dup_or_null(action);
+    char *act = dup_id(action);
     char *p = strdup(pathstr);
     lua_pop(L, 2);
     if (!msg || !p || (action && !act)) {
@@ -415,6 +499,13 @@ static int api_report(lua_State *L)
         free(p);
         free(act);
         return luaL_error(L, "out of memory");
+    }
+    /* The copies count toward the rules' memory, like what they allocate. */
+    if (styr_sandbox_charge(L, strlen(msg) + strlen(p) + (act ? strlen(act) : 0) + 3 + sizeof(styr_finding)) < 0) {
+        free(msg);
+        free(p);
+        free(act);
+        return styr_sandbox_stop(L);
     }
     if (styr_findings_add(&run->res->findings, rule->id, rule->severity, msg, act, p,
                           target->line, target->column) < 0)
@@ -491,7 +582,7 @@ static int each_next(lua_State *L)
         if (styr_node_is_null(v) || (v->flags & STYR_NODE_INVALID))
             continue;
         lua_pushinteger(L, i);
-        styr_nodeview_push(L, v);
+        styr_nodeview_push_child(L, v, 1);
         return 2;
     }
     lua_pushnil(L);
@@ -640,9 +731,13 @@ static int api_date_parse(lua_State *L)
 
 static int api_date_format(lua_State *L)
 {
+    /* Day numbers of 0000-01-01 and 9999-12-31: the dates YYYY-MM-DD can show. */
+    const lua_Integer first_day = -719528, last_day = 2932896;
+    lua_Integer day = luaL_checkinteger(L, 1);
+    luaL_argcheck(L, day >= first_day && day <= last_day, 1,
+                  "day number out of range (years 0000 to 9999: -719528 to 2932896)");
     styr_date d;
-    if (!styr_date_from_ordinal((int64_t)luaL_checkinteger(L, 1), &d))
-        return luaL_argerror(L, 1, "a day number out of range");
+    styr_date_from_ordinal((int64_t)day, &d);
     char buf[32];
     styr_date_format(&d, buf);
     lua_pushstring(L, buf);
@@ -709,6 +804,7 @@ static int api_pattern_find_all(lua_State *L)
     size_t from = 0;
     lua_Integer n = 0;
     while (from <= len && n < 10000) {
+        styr_sandbox_check_time(L);   /* each match is bounded; 10,000 of them may not be */
         /* The first match checks the text's UTF-8; later ones need not. */
         int rc = n ? styr_pattern_match_utf_checked(p, s, len, from, g, ng, &err)
                    : styr_pattern_match(p, s, len, from, g, ng, &err);
@@ -869,6 +965,49 @@ static int lookup_id(lua_State *L, const styr_strmap *m)
 static int api_plan_action(lua_State *L) { return lookup_id(L, &check_run(L)->item_ids); }
 static int api_plan_strategy(lua_State *L) { return lookup_id(L, &check_run(L)->strategy_ids); }
 
+/* nearest_strategy(text) -> the id of the plan's strategy a "did you mean"
+ * names, or nil: nearest(text, {every strategy's id}) without building the
+ * list in Lua for every action that names an unknown strategy. */
+static int api_nearest_strategy(lua_State *L)
+{
+    styr_run *run = check_run(L);
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    const styr_node *root = run->doc ? run->doc->root : NULL;
+    const styr_node *list = root && root->kind == STYR_NODE_MAP ? styr_map_get(root, "strategies", 10) : NULL;
+    if (!list || list->kind != STYR_NODE_SEQ || (list->flags & STYR_NODE_INVALID) || !list->count) {
+        lua_pushnil(L);
+        return 1;
+    }
+    const char **cands = lua_newuserdatauv(L, (size_t)list->count * sizeof *cands, 0);
+    for (uint32_t i = 0; i < list->count; i++) {
+        const styr_node *st = styr_seq_item(list, i);
+        const styr_node *id = st && st->kind == STYR_NODE_MAP ? styr_map_get(st, "id", 2) : NULL;
+        cands[i] = id && id->kind == STYR_NODE_SCALAR && id->stype != STYR_SCALAR_NULL &&
+                   !(id->flags & STYR_NODE_INVALID) ? id->u.text : NULL;
+    }
+    long best = styr_nearest(s, len, cands, list->count);
+    if (best < 0)
+        lua_pushnil(L);
+    else
+        lua_pushstring(L, cands[best]);
+    return 1;
+}
+
+/* actions_of_strategy(id) -> how many actions name strategy id (trimmed). */
+static int api_actions_of_strategy(lua_State *L)
+{
+    styr_run *run = check_run(L);
+    size_t len;
+    if (lua_type(L, 1) != LUA_TSTRING && lua_type(L, 1) != LUA_TNUMBER) {
+        lua_pushinteger(L, 0);
+        return 1;
+    }
+    const char *s = styr_trim(lua_tolstring(L, 1, &len), &len);
+    lua_pushinteger(L, (lua_Integer)(uintptr_t)styr_strmap_get(&run->strategy_use, s, len));
+    return 1;
+}
+
 static int api_plan_period(lua_State *L)
 {
     styr_run *run = check_run(L);
@@ -910,7 +1049,7 @@ static int api_ruleset_setting(lua_State *L)
 {
     const styr_node *v = styr_ruleset_setting(api_rs(L), luaL_checkstring(L, 1));
     if (v)
-        styr_nodeview_push(L, v);
+        styr_nodeview_push_lasting(L, v);
     else
         lua_pushvalue(L, 2);   /* the default the rule gave */
     return 1;
@@ -1047,6 +1186,7 @@ void styr_ruleapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index)
         {"did_you_mean", api_did_you_mean},
         {"find_action", api_plan_action}, {"find_area", api_plan_action},
         {"find_strategy", api_plan_strategy}, {"plan_period", api_plan_period},
+        {"actions_of_strategy", api_actions_of_strategy}, {"nearest_strategy", api_nearest_strategy},
         {"file_name", api_plan_file},
         {"model_criteria", api_model_criteria}, {"model_id", api_model_id},
         {"scenario_weights", api_scenario_weights}, {"areas_loaded", api_areas_loaded},

@@ -30,6 +30,9 @@
 #endif
 
 #define MAX_EXTENDS_DEPTH 8
+/* Rulesets in one chain (parents, their parents, ...): each is loaded once,
+ * so this also bounds the pending severity overrides (one a ruleset). */
+#define MAX_CHAIN 32
 
 static const char *const scope_names[] = {"plan", "strategy", "action", "areas", "area", "scenario", "followup",
                                             "followup-action", "engine"};
@@ -299,9 +302,18 @@ static styr_status load_yaml(styr_ruleset *rs, const char *dir, const char *name
     char *path = join(dir, name);
     if (!path)
         return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
-    if (access(path, F_OK) != 0) {
+    struct stat lst;
+    if (lstat(path, &lst) != 0) {
         free(path);
         return STYR_OK;
+    }
+    if (!S_ISREG(lst.st_mode)) {
+        /* Not a link out of the folder (its target's text would show in
+         * messages), not a FIFO (blocks) or device. */
+        styr_error_set(err, STYR_E_RULESET, path, 1, 0, "%s must be a regular file in the ruleset folder%s", name,
+                       S_ISLNK(lst.st_mode) ? ", not a symbolic link" : "");
+        free(path);
+        return STYR_E_RULESET;
     }
     styr_limits lim;
     styr_limits_default(&lim);
@@ -396,7 +408,7 @@ static styr_status index_spelling(lua_State *L, const styr_doc *doc, const styr_
     }
     if (!old) {
         lua_pushlstring(L, buf, need);
-        styr_nodeview_push_view(L, entry);
+        styr_nodeview_push_lasting(L, entry);
         lua_rawset(L, -3);
         lua_getfield(L, -2, "spellings");
         lua_pushlstring(L, s, spelling->count);
@@ -568,14 +580,27 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
 
 /* ---- patterns and settings --------------------------------------------- */
 
+/* Named patterns of a ruleset chain, and the length of one: a ruleset is
+ * written by hand, and each pattern is compiled (and looked up by name)
+ * when the ruleset loads, so loading stays linear and small. */
+#define MAX_PATTERNS 1000
+#define MAX_PATTERN_BYTES 4096
+
 static styr_status add_patterns(styr_ruleset *rs, const styr_doc *doc, const styr_node *pats, styr_error *err)
 {
     if (pats->kind != STYR_NODE_MAP)
         return node_error(err, doc, pats, "'patterns' must map names to regular expressions");
+    if (rs->npatterns + pats->count > MAX_PATTERNS)
+        return node_error(err, doc, pats, "more than %d patterns (this ruleset names %u, its parents %zu); "
+                          "a ruleset holds at most %d", MAX_PATTERNS, (unsigned)pats->count, rs->npatterns,
+                          MAX_PATTERNS);
     for (uint32_t i = 0; i < pats->count; i++) {
         const styr_node *k = styr_map_key(pats, i), *v = styr_map_value(pats, i);
         if (!scalar_text(v))
             return node_error(err, doc, v, "pattern '%s' must be a text", k->u.text);
+        if (v->count > MAX_PATTERN_BYTES)
+            return node_error(err, doc, v, "pattern '%.60s' is %u bytes; a pattern holds at most %d",
+                              k->u.text, (unsigned)v->count, MAX_PATTERN_BYTES);
         styr_pattern *re = styr_pattern_compile(k->u.text, v->u.text, v->count, err);
         if (!re) {
             char msg[sizeof err->message];
@@ -639,7 +664,9 @@ static styr_status run_rule_file(styr_ruleset *rs, const char *path, styr_error 
     styr_ruleapi_fill_env(L, rs, -1);
     styr_status st = styr_sandbox_load(rs->sb, path, -1, err); /* env chunk */
     if (st == STYR_OK) {
+        styr_sandbox_blame(rs->sb, NULL, path, 1);
         st = styr_sandbox_call(rs->sb, 0, 0, NULL, err);
+        styr_sandbox_blame(rs->sb, NULL, NULL, 0);   /* path is freed after this */
         if (st != STYR_OK) {
             err->code = STYR_E_RULESET;
             st = STYR_E_RULESET;
@@ -693,8 +720,16 @@ typedef struct pending_overrides {
     const styr_node *map;
 } pending_overrides;
 
-static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth,
-                              pending_overrides *ov, size_t *nov, styr_error *err);
+/* What loading a chain has seen: the severity overrides to apply once all
+ * rules are in, and how many ruleset.yaml files were read (a ruleset named
+ * by many parents is read each time before it is found loaded). */
+typedef struct chain_state {
+    pending_overrides ov[MAX_CHAIN];
+    size_t nov;
+    size_t visits;
+} chain_state;
+
+static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chain_state *cs, styr_error *err);
 
 static char *parent_dir(const char *dir, const char *name, const char *const *search, styr_error *err)
 {
@@ -717,8 +752,7 @@ static char *parent_dir(const char *dir, const char *name, const char *const *se
     return styr_ruleset_locate(name, search, err);
 }
 
-static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth,
-                              pending_overrides *ov, size_t *nov, styr_error *err)
+static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chain_state *cs, styr_error *err)
 {
     styr_doc *meta;
     styr_status st = load_yaml(rs, dir, "ruleset.yaml", "ruleset", &meta, err);
@@ -753,18 +787,24 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth,
                 return node_error(err, meta, p, "'extends' names rulesets, e.g. extends: [core]");
             if (strcmp(p->u.text, name->u.text) == 0)
                 return node_error(err, meta, p, "ruleset '%s' cannot extend itself", p->u.text);
+            if (++cs->visits > 4 * MAX_CHAIN)
+                return node_error(err, meta, p, "the rulesets name one another in 'extends' more than %d times; "
+                                                "simplify 'extends'", 4 * MAX_CHAIN);
             styr_error perr;
             styr_error_clear(&perr);
             char *pdir = parent_dir(dir, p->u.text, (const char *const *)rs->search, &perr);
             if (!pdir)
                 return node_error(err, meta, p, "cannot find the ruleset '%s' this one extends", p->u.text);
-            st = load_chain(rs, pdir, depth + 1, ov, nov, err);
+            st = load_chain(rs, pdir, depth + 1, cs, err);
             free(pdir);
             if (st != STYR_OK)
                 return st;
         }
     }
 
+    if (rs->nchain >= MAX_CHAIN)
+        return node_error(err, meta, name, "more than %d rulesets extend one another here; "
+                                           "a ruleset chain holds at most %d", MAX_CHAIN, MAX_CHAIN);
     char **chain = realloc(rs->chain, (rs->nchain + 1) * sizeof *chain);
     if (chain)
         rs->chain = chain;
@@ -799,7 +839,7 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth,
     if (sev) {
         if (sev->kind != STYR_NODE_MAP)
             return node_error(err, meta, sev, "'severity' must map rule ids to error, warning, info or off");
-        ov[(*nov)++] = (pending_overrides){meta, sev};
+        cs->ov[cs->nov++] = (pending_overrides){meta, sev};
     }
 
     styr_doc *reg;
@@ -887,8 +927,7 @@ styr_status styr_ruleset_load_from(const char *spec, const char *const *search, 
     rs->registry = LUA_NOREF;
     styr_strmap_init(&rs->rule_index);
     styr_status st;
-    pending_overrides ov[MAX_EXTENDS_DEPTH + 2];
-    size_t nov = 0;
+    chain_state cs = {.nov = 0, .visits = 0};
     if (!(rs->dir = styr_ruleset_locate(spec, (const char *const *)rs->search, err))) {
         st = err->code;
         goto fail;
@@ -899,9 +938,9 @@ styr_status styr_ruleset_load_from(const char *spec, const char *const *search, 
     }
     styr_ruleapi_init(styr_sandbox_lua(rs->sb));
     new_registry(rs);
-    if ((st = load_chain(rs, rs->dir, 0, ov, &nov, err)) != STYR_OK)
+    if ((st = load_chain(rs, rs->dir, 0, &cs, err)) != STYR_OK)
         goto fail;
-    if ((st = apply_overrides(rs, ov, nov, err)) != STYR_OK)
+    if ((st = apply_overrides(rs, cs.ov, cs.nov, err)) != STYR_OK)
         goto fail;
     rs->name = strdup(rs->nchain ? rs->chain[rs->nchain - 1] : spec);
     if (!rs->name) {
@@ -919,6 +958,7 @@ void styr_ruleset_free(styr_ruleset *rs)
 {
     if (!rs)
         return;
+    styr_ruleset_free(rs->retired);
     styr_ruleset_free(rs->helper);
     /* Lua first: its views point into the documents freed below. */
     styr_sandbox_free(rs->sb);

@@ -82,6 +82,9 @@ typedef struct styr_ruleset {
      * the ruleset says. */
     struct styr_ruleset *helper;
     int helper_failed;           /* it would not load: stay on one core */
+    struct styr_ruleset *retired; /* earlier copies (styr_ruleset_refresh): their
+                                    Lua state closed, their rule ids still named
+                                    by earlier files' findings */
 } styr_ruleset;
 
 /* Finds a ruleset by DIR (anything with a '/', or an existing folder) or by
@@ -103,6 +106,15 @@ styr_status styr_ruleset_load(const char *spec, const styr_limits *lim,
  * static. */
 const char *const *styr_ruleset_default_path(void);
 void styr_ruleset_free(styr_ruleset *rs);
+
+/* A fresh copy of rs's rules - a new Lua state, rule files run again - so
+ * that nothing a rule kept from one input file (globals, tables in upvalues)
+ * reaches the next. Returns the copy, which owns rs from then on: rs's Lua
+ * state is closed, its rule ids (which earlier findings name) stay until the
+ * copy is freed. Language, profile and thread settings and the profile's
+ * counters carry over. On failure returns NULL with err set; rs is
+ * unchanged. (refresh.c) */
+styr_ruleset *styr_ruleset_refresh(styr_ruleset *rs, styr_error *err);
 
 /* The rule with this id, or NULL. */
 styr_rule *styr_ruleset_rule(const styr_ruleset *rs, const char *id, size_t len);

@@ -33,16 +33,21 @@ int styr_run_init(styr_run *run, const styr_ruleset *rs, const styr_run_opts *op
     run->res = res;
     styr_strmap_init(&run->item_ids);
     styr_strmap_init(&run->strategy_ids);
+    styr_strmap_init(&run->strategy_use);
     run->crashed = calloc(rs->nrules ? rs->nrules : 1, 1);
-    return run->crashed ? 0 : -1;
+    run->retained = calloc(rs->nrules ? rs->nrules : 1, sizeof *run->retained);
+    return run->crashed && run->retained ? 0 : -1;
 }
 
 void styr_run_free(styr_run *run)
 {
     styr_strmap_free(&run->item_ids);
     styr_strmap_free(&run->strategy_ids);
+    styr_strmap_free(&run->strategy_use);
     free(run->crashed);
+    free(run->retained);
     run->crashed = NULL;
+    run->retained = NULL;
 }
 
 const styr_node *styr_run_item_of(const styr_run *run, const styr_node *n)

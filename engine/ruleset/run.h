@@ -59,11 +59,15 @@ typedef struct styr_run {
     const styr_run_opts *opts;
     const struct styr_rule *rule; /* the rule running now, or NULL */
     unsigned char *crashed;      /* one flag a rule: it crashed on this file */
+    long long *retained;         /* one a rule: net bytes its calls left in the
+                                    Lua state (whom a memory stop blames) */
     styr_file_result *res;
     const styr_doc *doc;
     const styr_node *items;      /* actions[] or areas[] */
+    const styr_node *item;       /* the item (action, strategy, area) being judged, or NULL */
     styr_strmap item_ids;        /* trimmed id text -> node (first wins) */
     styr_strmap strategy_ids;
+    styr_strmap strategy_use;    /* trimmed strategy id -> actions naming it (a count) */
     int have_period;
     int64_t period_from, period_to;  /* day ordinals */
     struct styr_followup *followup;  /* the follow-up being judged, or NULL */

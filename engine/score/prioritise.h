@@ -66,6 +66,11 @@ typedef struct styr_sensitivity_opts {
 /* Samples weights around the first scenario of p. Leaves the arrays NULL
  * (and returns STYR_OK) when that scenario was not scored or no area could
  * be scored; on failure frees them and says why in err. */
+/* Rank acceptability is an areas x areas table (memory and output grow with
+ * the square): past this many areas sensitivity refuses with STYR_E_LIMIT.
+ * 1,000 areas make an 8 MB table. */
+#define STYR_SENSITIVITY_MAX_AREAS 1000
+
 styr_status styr_sensitivity_run(const styr_ruleset *rs, const styr_prioritisation *p,
                                  const styr_sensitivity_opts *o, styr_sensitivity *out, styr_error *err);
 void styr_sensitivity_free(styr_sensitivity *s);

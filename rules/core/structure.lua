@@ -53,10 +53,10 @@ rule {
   check = function(s, plan)
     local id = id_text(s)
     if id == nil then return end
-    for _, a in each(plan.actions) do
-      local sid = text(a, "strategy")
-      if sid ~= nil and sid:match("^%s*(.-)%s*$") == id:match("^%s*(.-)%s*$") then return end
-    end
+    -- A lookup in the engine's count (one pass over the actions for the
+    -- whole plan), not a scan of every action for every strategy, which
+    -- was quadratic: 4,000 strategies x 4,000 actions took 45 s.
+    if actions_of_strategy(id) > 0 then return end
     report(s, "id", {id = id})
   end,
 }
@@ -140,9 +140,9 @@ rule {
   check = function(a, plan)
     local sid = text(a, "strategy")
     if sid == nil or find_strategy(sid) ~= nil then return end
-    local ids = {}
-    for _, s in each(plan.strategies) do ids[#ids + 1] = text(s, "id") end
-    local near = nearest(sid, ids)
+    -- In C over the plan's strategies: building the list here for every
+    -- such action was quadratic (4,000 x 4,000: 55 s).
+    local near = nearest_strategy(sid)
     report(a, "strategy", {strategy = sid, hint = did_you_mean(near)})
   end,
 }

@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_yaml fuzz_validate fuzz_score)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_yaml fuzz_validate fuzz_score fuzz_rules)
 build=$root/build-fuzz
 cd "$root"
 CC=clang cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTYR_SANITIZE=ON -DSTYR_FUZZ=ON \

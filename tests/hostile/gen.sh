@@ -105,6 +105,17 @@ esac
 name=${1:?usage: gen.sh NAME OUT | gen.sh --committed DIR}
 out=${2:?usage: gen.sh NAME OUT}
 case "$name" in
+alias-big-id-300)
+  # An action whose id is 900,000 bytes, and 300 more actions that are
+  # aliases of it: every finding of each carries the id.
+  { plan_header; printf 'strategies: [{id: "1", title: S}]\nactions:\n  - &a {id: "'
+    head -c 900000 /dev/zero | tr '\0' 'x'; printf '", title: T, strategy: "1"}\n'
+    yes -- '  - *a' | head -n 300; } > "$out"
+  ;;
+plan-3000)
+  # A valid plan of 3,000 actions: large enough to be judged on two cores.
+  awk -v n=3000 -f "$here/../bench/gen_plan.awk" > "$out"
+  ;;
 big-200m)
   # 200,000,000 bytes of "- x" lines: a list of 50 million items.
   yes -- '- x' | head -c 200000000 > "$out"

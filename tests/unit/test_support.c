@@ -9,11 +9,50 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "findings.h"
 #include "json.h"
 #include "message.h"
 #include "strmap.h"
+
+/* The hash of "key" as a new process computes it (its seed is made at the
+ * first hash, so the parent must not have hashed anything yet). */
+static size_t hash_in_new_process(void)
+{
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        styr_strmap m;
+        styr_strmap_init(&m);
+        size_t h = 0;
+        if (styr_strmap_put(&m, "key", 3, &m, NULL) == 1)
+            for (size_t i = 0; i < m.cap; i++)
+                if (m.slots[i].key)
+                    h = m.slots[i].hash;
+        _exit(write(fds[1], &h, sizeof h) == (ssize_t)sizeof h ? 0 : 1);
+    }
+    close(fds[1]);
+    size_t h = 0;
+    assert_int_equal(read(fds[0], &h, sizeof h), (ssize_t)sizeof h);
+    close(fds[0]);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    return h;
+}
+
+/* Ids are chosen by whoever writes the input: with a fixed hash they could
+ * be crafted to collide. Every process seeds its own (equal by chance: 2^-64). */
+static void test_strmap_seed_differs_between_processes(void **state)
+{
+    (void)state;
+    size_t a = hash_in_new_process(), b = hash_in_new_process(), c = hash_in_new_process();
+    assert_true(a != b || b != c);
+}
 
 static void test_strmap_grows_and_keeps_first(void **state)
 {
@@ -146,6 +185,8 @@ static void test_severity_names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        /* First: it needs a process that has not hashed anything yet. */
+        cmocka_unit_test(test_strmap_seed_differs_between_processes),
         cmocka_unit_test(test_strmap_grows_and_keeps_first),
         cmocka_unit_test(test_message_placeholders),
         cmocka_unit_test(test_json_strings),

@@ -1,0 +1,30 @@
+/* termsafe.h - text from inputs and rules, written so that a terminal shows
+ * it and never obeys it. A value holding ESC, CR, BEL, a line break or a
+ * bidirectional override could otherwise erase lines, forge a summary line
+ * or reorder what the reader sees. */
+#ifndef STYR_TERMSAFE_H
+#define STYR_TERMSAFE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Writes s (NULL is "") with every control character shown as an escape:
+ * \n, \r, \xNN for the other C0 controls and DEL, \u{NNNN} for C1 controls
+ * and the bidirectional embeddings, overrides and isolates (U+202A..U+202E,
+ * U+2066..U+2069), \xNN for bytes that are not UTF-8. Tabs stay. Returns the
+ * number of bytes written (for padding, which counts bytes like printf's
+ * %-*s). */
+size_t styr_fput_safe(FILE *out, const char *s);
+
+/* Writes the one character at s (which is not at its terminating NUL) as
+ * styr_fput_safe would; returns the bytes of s it consumed and adds the bytes
+ * written to *shown (if not NULL). For writers with escapes of their own. */
+size_t styr_fput_safe_char(FILE *out, const char *s, size_t *shown);
+
+/* The same, then spaces up to width bytes. */
+void styr_fput_safe_padded(FILE *out, const char *s, size_t width);
+
+/* 1 when s holds anything styr_fput_safe would escape. */
+int styr_needs_escape(const char *s);
+
+#endif

@@ -1,0 +1,127 @@
+/* deadline.c - per-call time limits and the watchdog behind them. */
+#include "deadline.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "termsafe.h"
+
+enum { MAX_WATCHED = 64 };
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static styr_deadline *watched[MAX_WATCHED];
+static int watchdog_started;
+
+int64_t styr_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Ends the process for a call stuck in C code past its limit and grace. */
+static void stuck(const styr_deadline *d, int64_t ran_ns)
+{
+    const char *who = atomic_load(&d->who), *file = atomic_load(&d->file);
+    unsigned line = atomic_load(&d->line);
+    fflush(stdout);
+    styr_fput_safe(stderr, file ? file : "(rules)");
+    fprintf(stderr, ":%u: error: %s%s%sran for %.1f s inside one library or API call, past its limit of %.1f s; "
+                    "the run stops (simplify the call, or raise --max-rule-seconds if the rule is right)\n",
+            line ? line : 1, who ? "rule " : "", who ? who : "", who ? " " : "", (double)ran_ns / 1e9,
+            (double)d->limit_ns / 1e9);
+    _exit(2);
+}
+
+static void *watchdog(void *arg)
+{
+    (void)arg;
+    for (;;) {
+        struct timespec tick = {0, 100 * 1000 * 1000};
+        nanosleep(&tick, NULL);
+        int64_t now = styr_now_ns();
+        pthread_mutex_lock(&lock);
+        for (int i = 0; i < MAX_WATCHED; i++) {
+            styr_deadline *d = watched[i];
+            int64_t start = d ? atomic_load(&d->start_ns) : 0;
+            if (start && now - start > d->limit_ns + STYR_DEADLINE_GRACE_NS)
+                stuck(d, now - start);
+            if (start && now - start > d->limit_ns && d->poke && atomic_load(&d->poked_ns) != start) {
+                atomic_store(&d->poked_ns, start);
+                d->poke(d->poke_ud);
+            }
+        }
+        pthread_mutex_unlock(&lock);
+    }
+    return NULL;
+}
+
+void styr_deadline_init(styr_deadline *d, double limit_s, void (*poke)(void *ud), void *ud)
+{
+    atomic_store(&d->start_ns, 0);
+    atomic_store(&d->poked_ns, 0);
+    d->poke = poke;
+    d->poke_ud = ud;
+    d->limit_ns = (int64_t)(limit_s * 1e9);
+    atomic_store(&d->who, NULL);
+    atomic_store(&d->file, NULL);
+    atomic_store(&d->line, 0);
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < MAX_WATCHED; i++)
+        if (!watched[i]) {
+            watched[i] = d;
+            break;
+        }
+    if (!watchdog_started) {
+        pthread_t t;
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        pthread_attr_setstacksize(&attr, 64 * 1024);
+        if (pthread_create(&t, &attr, watchdog, NULL) == 0)
+            watchdog_started = 1;
+        pthread_attr_destroy(&attr);
+    }
+    pthread_mutex_unlock(&lock);
+}
+
+void styr_deadline_destroy(styr_deadline *d)
+{
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < MAX_WATCHED; i++)
+        if (watched[i] == d)
+            watched[i] = NULL;
+    pthread_mutex_unlock(&lock);
+}
+
+void styr_deadline_blame(styr_deadline *d, const char *who, const char *file, unsigned line)
+{
+    atomic_store(&d->who, who);
+    atomic_store(&d->file, file);
+    atomic_store(&d->line, line);
+}
+
+void styr_deadline_arm(styr_deadline *d)
+{
+    atomic_store(&d->start_ns, styr_now_ns());
+}
+
+void styr_deadline_disarm(styr_deadline *d)
+{
+    atomic_store(&d->start_ns, 0);
+}
+
+int styr_deadline_armed(const styr_deadline *d)
+{
+    return atomic_load(&d->start_ns) != 0;
+}
+
+int styr_deadline_passed(const styr_deadline *d)
+{
+    int64_t start = atomic_load(&d->start_ns);
+    return start && styr_now_ns() - start > d->limit_ns;
+}

@@ -1,0 +1,53 @@
+/* deadline.h - a time limit on every rule call, including the time spent
+ * inside one C function (a library or API call that loops internally), where
+ * no instruction hook fires.
+ *
+ * The sandbox arms a deadline around each call; its count hook and the rule
+ * API's long loops check it (styr_deadline_passed) and stop the rule with a
+ * normal error. A watchdog thread, shared by the process, looks at every
+ * armed deadline ten times a second. A call past its limit is poked (the
+ * sandbox makes its hook fire at the next instruction, so a loop of many
+ * slow C calls stops between two of them). A call still running a grace
+ * period after its limit is stuck in one C call that cannot be interrupted,
+ * so the watchdog prints the rule's file:line and ends the process with
+ * exit 2. */
+#ifndef STYR_DEADLINE_H
+#define STYR_DEADLINE_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+
+/* How much longer than its limit a call may run before the watchdog ends the
+ * process (the hook and API checks normally stop it first). */
+#define STYR_DEADLINE_GRACE_NS 1000000000LL
+
+typedef struct styr_deadline {
+    _Atomic int64_t start_ns;     /* monotonic time the call started; 0: not armed */
+    int64_t limit_ns;             /* the call's limit */
+    _Atomic(const char *) who;    /* rule id, or NULL (stable strings) */
+    _Atomic(const char *) file;   /* where the rule is declared */
+    _Atomic unsigned line;
+    _Atomic int64_t poked_ns;     /* the start_ns of the call last poked */
+    void (*poke)(void *ud);       /* called (from the watchdog) once a call is late */
+    void *poke_ud;
+} styr_deadline;
+
+/* Monotonic nanoseconds. */
+int64_t styr_now_ns(void);
+
+/* Registers d with the watchdog (starting it if needed); limit_s > 0. poke
+ * may be NULL; it must be safe to call from another thread. */
+void styr_deadline_init(styr_deadline *d, double limit_s, void (*poke)(void *ud), void *ud);
+/* Unregisters d; the watchdog no longer reads it. */
+void styr_deadline_destroy(styr_deadline *d);
+
+/* Says whom the next calls belong to (kept as pointers: stable strings). */
+void styr_deadline_blame(styr_deadline *d, const char *who, const char *file, unsigned line);
+void styr_deadline_arm(styr_deadline *d);
+void styr_deadline_disarm(styr_deadline *d);
+/* 1 while a call is armed. */
+int styr_deadline_armed(const styr_deadline *d);
+/* 1 when the armed call has run past its limit. */
+int styr_deadline_passed(const styr_deadline *d);
+
+#endif

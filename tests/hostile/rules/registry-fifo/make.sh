@@ -1,0 +1,2 @@
+# registry.yaml as a FIFO.
+mkfifo registry.yaml

@@ -1,0 +1,18 @@
+-- string.rep with an empty string and an empty separator, 2^62 times
+rule {
+  id = "plan.hostile.time-rep-sep",
+  severity = "error",
+  message = {sv = "x", en = "x"},
+  check = function(p)
+    local s = ("").rep("", 1 << 62, "")
+  end,
+}
+
+-- The canary: declared after the hostile rules, it proves the rules after
+-- them still run (one info finding per action).
+rule {
+  id = "action.hostile.canary",
+  severity = "info",
+  message = {sv = "kanariefågeln lever", en = "canary: the rules after the hostile one still run"},
+  check = function(a) report(a, nil) end,
+}
