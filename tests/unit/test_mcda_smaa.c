@@ -137,6 +137,52 @@ static void test_dominating_area(void **state)
     }
 }
 
+/* SMAA with TOPSIS honours cost criteria: with the spread at 0 every sample
+ * is the central weighting, so the rank acceptabilities must be exactly the
+ * ranks of plain styr_mcda_topsis with the same weights and directions (and
+ * the data are chosen so that ignoring the directions ranks differently). */
+static void test_topsis_cost_matches_plain_topsis(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 11);
+    const bool cost[M] = {false, true, false, true};
+    const double w[M] = {0.4, 0.3, 0.2, 0.1};
+    double cc[N], cc_benefit[N];
+    assert_int_equal(styr_mcda_topsis(x, N, M, w, cost, cc, NULL, NULL, NULL, NULL), STYR_MCDA_OK);
+    assert_int_equal(styr_mcda_topsis(x, N, M, w, NULL, cc_benefit, NULL, NULL, NULL, NULL), STYR_MCDA_OK);
+    size_t rank[N];
+    int differs = 0;
+    for (size_t i = 0; i < N; i++) {
+        size_t r = 0, rb = 0;
+        for (size_t k = 0; k < N; k++) {
+            r += cc[k] > cc[i];
+            rb += cc_benefit[k] > cc_benefit[i];
+            assert_true(k == i || cc[k] != cc[i]); /* no ties: one rank each */
+        }
+        rank[i] = r;
+        differs |= r != rb;
+    }
+    assert_true(differs);
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        styr_mcda_smaa_params p = base_params(x);
+        p.method = STYR_MCDA_TOPSIS;
+        p.cost = cost;
+        p.sampling = STYR_MCDA_SAMPLE_SPREAD;
+        p.central = w;
+        p.spread = 0.0;
+        p.samples = 500;
+        p.threads = threads;
+        static run r;
+        assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
+        for (size_t i = 0; i < N; i++) {
+            for (size_t k = 0; k < N; k++)
+                assert_near(r.acc[i * N + k], k == rank[i] ? 1.0 : 0.0, 0);
+            assert_near(r.conf[i], rank[i] == 0 ? 1.0 : 0.0, 0);
+        }
+    }
+}
+
 static void test_ties_shared(void **state)
 {
     (void)state;
@@ -362,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_reproducible),
         cmocka_unit_test(test_threads_identical),
         cmocka_unit_test(test_dominating_area),
+        cmocka_unit_test(test_topsis_cost_matches_plain_topsis),
         cmocka_unit_test(test_ties_shared),
         cmocka_unit_test(test_central_and_confidence),
         cmocka_unit_test(test_inactive_and_spread),
