@@ -79,7 +79,7 @@ static const char *const list_formats[] = {"text", "json", NULL};
 static const cli_use validate_uses[] = {
     {OPT_RULES, NULL}, {OPT_FORMAT, NULL}, {OPT_FAIL_ON, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL},
     {OPT_QUIET, NULL}, {OPT_PROFILE, NULL},
-    {OPT_THREADS, "1 judges on one core; by default a plan of 2000 actions or\nmore is judged on two (the report is the same)"},
+    {OPT_THREADS, "1 judges on one core, 2 on two even on a one-CPU machine; by\ndefault a plan of 2000 actions or more is judged on two when\nthe machine has them (the report is the same)"},
     LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
 
 static const cli_command validate_cmd = {
