@@ -192,13 +192,30 @@ def line_mutants(path, n, line, lua):
     return out
 
 
+ALLOC = re.compile(r"(?:\*|\b)(\w+(?:->\w+)?)\s*=\s*(?:\([^)]*\)\s*)?(?:malloc|calloc|realloc|strdup|strndup)\(")
+CHECK = re.compile(r"^\s*(?:if|while)\s*\((.*)\)\s*(?:\{|goto\b.*|return\b.*)?$")
+
+
+def is_alloc_check(line, names):
+    """A check that only tests whether memory just allocated is NULL (see SKIP_C)."""
+    m = CHECK.match(line)
+    if not m or not names:
+        return False
+    terms = [t.strip() for t in m.group(1).split("||")]
+    return all(t.startswith("!") and t[1:].strip() in names for t in terms)
+
+
 def file_mutants(rel):
     lua = rel.endswith(".lua")
     with open(os.path.join(ROOT, rel), encoding="utf-8") as f:
         lines = f.read().split("\n")
-    out, in_comment = [], False
+    out, in_comment, allocated = [], False, {}
     for i, line in enumerate(lines):
         s = line.strip()
+        for name in ALLOC.findall(line):
+            allocated[name] = i
+        if not lua and is_alloc_check(line, {n for n, k in allocated.items() if i - k <= 8}):
+            continue
         if not lua:
             if in_comment:
                 if "*/" in s:
@@ -300,6 +317,8 @@ def main():
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--list", action="store_true", help="only list the sampled mutants")
+    ap.add_argument("--time-budget", type=float, default=0,
+                    help="seconds: start no new mutant after this (the score is of those run)")
     args = ap.parse_args()
 
     files = sorted({f for f in tracked_files() if any(fnmatch.fnmatch(f, g) for g in args.files)})
@@ -342,7 +361,11 @@ def main():
               f"(labels {args.labels}) pass in {base:.0f}s")
         limit = max(60.0, 3 * base)
         killed, survived, invalid = [], [], []
+        started = time.time()
         for k, m in enumerate(mutants, 1):
+            if args.time_budget and time.time() - started > args.time_budget:
+                print(f"time budget of {args.time_budget:.0f}s used: {k - 1} of {len(mutants)} mutants run")
+                break
             path = os.path.join(src, m.path)
             with open(path, encoding="utf-8") as f:
                 original = f.read()
