@@ -2,6 +2,7 @@
 #include "rulestest.h"
 
 #include <dirent.h>
+#include <lauxlib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -167,6 +168,54 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
     styr_doc_free(areas);
 }
 
+static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
+
+/* Which lines of each rule's check() the fixtures ran (the sandbox counted
+ * them): warns about a rule with lines no fixture reaches, and with verbose
+ * reports every rule's reach. The function's first and last lines are left
+ * out (its header, and the implicit return a rule that returns early never
+ * reaches). Returns how many rules have unreached lines. */
+static int report_reach(styr_ruleset *rs, FILE *out, int verbose)
+{
+    lua_State *L = styr_sandbox_lua(rs->sb);
+    int warned = 0;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const styr_rule *r = &rs->rules[i];
+        if (r->fn == LUA_NOREF)
+            continue;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, r->fn);
+        lua_Debug ar;
+        if (!lua_isfunction(L, -1) || !lua_getinfo(L, ">SL", &ar) || ar.source[0] != '@' || !lua_istable(L, -1)) {
+            lua_settop(L, lua_gettop(L) - 1);
+            continue;
+        }
+        int lines[512], n = 0, missed[512], nmissed = 0;
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            int line = (int)lua_tointeger(L, -2);
+            if (n < 512 && line > ar.linedefined && line < ar.lastlinedefined)
+                lines[n++] = line;
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+        qsort(lines, (size_t)n, sizeof *lines, cmp_int);
+        for (int k = 0; k < n; k++)
+            if (!styr_sandbox_line_run(rs->sb, ar.source + 1, lines[k]))
+                missed[nmissed++] = lines[k];
+        if (nmissed) {
+            warned++;
+            fprintf(out, "WARN %s:%d: %s: %d of %d lines of check() no fixture reaches: line", ar.source + 1,
+                    missed[0], r->id, nmissed, n);
+            for (int k = 0; k < nmissed; k++)
+                fprintf(out, "%s %d", k ? "," : (nmissed > 1 ? "s" : ""), missed[k]);
+            fputc('\n', out);
+        } else if (verbose) {
+            fprintf(out, "REACH %s: every one of the %d lines of check() ran in a fixture\n", r->id, n);
+        }
+    }
+    return warned;
+}
+
 static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* Runs the fixtures in dir and its subfolders, in name order. */
@@ -216,7 +265,7 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
     coverage cov = {calloc(rs->nrules + 1, sizeof(int)), calloc(rs->nrules + 1, sizeof(int))};
     tally t = {0, 0};
     int found = 0;
-    if (!cov.fires || !cov.quiet) {
+    if (!cov.fires || !cov.quiet || styr_sandbox_coverage_on(rs->sb) != 0) {
         free(cov.fires);
         free(cov.quiet);
         return -1;
@@ -238,6 +287,10 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
     }
     free(cov.fires);
     free(cov.quiet);
+    int unreached = found ? report_reach(rs, out, verbose) : 0;
+    if (unreached)
+        fprintf(out, "%d rule%s with lines no fixture reaches (a warning: add fixtures for those branches)\n",
+                unreached, unreached == 1 ? "" : "s");
     if (found)
         fprintf(out, "%d passed, %d failed\n", t.passed, t.failed);
     return found ? t.failed : -1;

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strmap.h"
+
 /* The count hook runs every HOOK_STEP instructions while a budget lasts. */
 #define HOOK_STEP 1000
 /* Past the cap, growth is still granted up to this much, so that the hook -
@@ -34,6 +36,7 @@ struct styr_sandbox {
     int kill_line;
     size_t printed;          /* bytes print() wrote this run */
     int sys_oom;             /* realloc itself failed during the current call */
+    styr_strmap *covered;    /* "source\nline" of every Lua line run, or NULL (rules test only) */
 };
 
 static void remember_alloc_site(styr_sandbox *sb);
@@ -104,9 +107,25 @@ static void remember_alloc_site(styr_sandbox *sb)
  * then refuses all growth too: the error becomes a memory error, for which
  * Lua calls no message handler, so an xpcall handler that loops cannot hold
  * the stop up either. */
+/* Coverage: remembers the line about to run (the key is copied). */
+static void record_line(styr_sandbox *sb, lua_State *L, lua_Debug *ar)
+{
+    char key[600];
+    if (!lua_getinfo(L, "S", ar) || ar->source[0] != '@')
+        return;
+    int n = snprintf(key, sizeof key, "%s\n%d", ar->source + 1, ar->currentline);
+    if (n > 0 && (size_t)n < sizeof key)
+        styr_strmap_put(sb->covered, key, (size_t)n, sb, NULL);
+}
+
 static void sandbox_hook(lua_State *L, lua_Debug *ar)
 {
     styr_sandbox *sb = styr_sandbox_of(L);
+    if (ar->event == LUA_HOOKLINE) {
+        if (sb->dying == ALIVE && sb->covered)
+            record_line(sb, L, ar);
+        return;
+    }
     if (sb->dying == ALIVE) {
         if (sb->mem_exceeded) {
             sb->dying = DYING_MEMORY;
@@ -430,7 +449,25 @@ void styr_sandbox_free(styr_sandbox *sb)
         return;
     if (sb->L)
         lua_close(sb->L);
+    if (sb->covered) {
+        styr_strmap_free(sb->covered);
+        free(sb->covered);
+    }
     free(sb);
+}
+
+int styr_sandbox_coverage_on(styr_sandbox *sb)
+{
+    if (!sb->covered && (sb->covered = malloc(sizeof *sb->covered)))
+        styr_strmap_init(sb->covered);
+    return sb->covered ? 0 : -1;
+}
+
+int styr_sandbox_line_run(const styr_sandbox *sb, const char *file, int line)
+{
+    char key[600];
+    int n = snprintf(key, sizeof key, "%s\n%d", file, line);
+    return sb->covered && n > 0 && (size_t)n < sizeof key && styr_strmap_get(sb->covered, key, (size_t)n) != NULL;
 }
 
 lua_State *styr_sandbox_lua(styr_sandbox *sb) { return sb->L; }
@@ -601,7 +638,7 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
     sb->kill_line = 0;
     sb->sys_oom = 0;
     sb->cap = sb->lim.lua_max_bytes;
-    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, HOOK_STEP);
+    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT | (sb->covered ? LUA_MASKLINE : 0), HOOK_STEP);
     int rc = lua_pcall(L, nargs, nresults, base);
     lua_sethook(L, NULL, 0, 0);
     lua_remove(L, base);

@@ -377,10 +377,13 @@ def main():
             try:
                 t = time.time()
                 verdict = None
-                if not m.path.endswith(".lua"):
-                    rc, out = run(["cmake", "--build", build, "-j", str(args.jobs)], work)
-                    if rc != 0:
-                        verdict = "INVALID"
+                # Always build: after a C mutant the restored file must be
+                # compiled again before a Lua mutant runs (a no-op otherwise).
+                rc, out = run(["cmake", "--build", build, "-j", str(args.jobs)], work)
+                if rc != 0:
+                    verdict = "INVALID" if not m.path.endswith(".lua") else None
+                    if verdict is None:
+                        sys.exit("mutation: the tree does not build with a Lua mutant\n" + out[-2000:])
                 if verdict is None:
                     rc, out = run(ctest, work, timeout=limit)
                     verdict = "TIMEOUT" if rc is None else ("KILLED" if rc != 0 else "SURVIVED")

@@ -1,0 +1,14 @@
+rule {
+  id = "plan.title.short",
+  severity = "warning",
+  message = {sv = "Titeln är kort.", en = "The title is short."},
+  check = function(plan)
+    local t = plan.title
+    if t == nil then return end
+    if #tostring(t) < 3 then
+      report(plan, "title")
+    elseif #tostring(t) > 200 then
+      report(plan, "title")
+    end
+  end,
+}
