@@ -11,6 +11,7 @@
 
 typedef struct coverage {
     int *fires, *quiet;       /* per rule: fixtures that proved it */
+    int *quiet_named;         /* per rule: fixtures that name it in "quiet" (not "quiet *") */
 } coverage;
 
 typedef struct tally {
@@ -155,6 +156,8 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
             result(out, t, ok, path, what, verbose);
             if (ok)
                 (fires ? cov->fires : cov->quiet)[r - rs->rules]++;
+            if (ok && !fires)
+                cov->quiet_named[r - rs->rules]++;
         }
         if (st == STYR_OK && res.nrule_errors) {
             char what[1400];
@@ -262,12 +265,14 @@ static int run_dir(styr_ruleset *rs, const styr_run_opts *opts, const char *dir,
 
 int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int verbose)
 {
-    coverage cov = {calloc(rs->nrules + 1, sizeof(int)), calloc(rs->nrules + 1, sizeof(int))};
+    coverage cov = {calloc(rs->nrules + 1, sizeof(int)), calloc(rs->nrules + 1, sizeof(int)),
+                    calloc(rs->nrules + 1, sizeof(int))};
     tally t = {0, 0};
     int found = 0;
-    if (!cov.fires || !cov.quiet || styr_sandbox_coverage_on(rs->sb) != 0) {
+    if (!cov.fires || !cov.quiet || !cov.quiet_named || styr_sandbox_coverage_on(rs->sb) != 0) {
         free(cov.fires);
         free(cov.quiet);
+        free(cov.quiet_named);
         return -1;
     }
     for (size_t i = 0; i < rs->nchain; i++) {
@@ -285,8 +290,21 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
         snprintf(what, sizeof what, "%s has a fixture where it fires and one where it stays quiet", r->id);
         result(out, &t, cov.fires[i] > 0 && cov.quiet[i] > 0, r->file ? r->file : rs->name, what, verbose);
     }
+    /* "quiet *" proves a clean file clean, not that a rule holds back at
+     * its edge: a rule no fixture names in "quiet" gets a warning. */
+    int only_star = 0;
+    for (size_t i = 0; found && i < rs->nrules; i++)
+        if (cov.quiet[i] > 0 && cov.quiet_named[i] == 0) {
+            only_star++;
+            fprintf(out, "WARN %s: %s stays quiet only in 'quiet *' fixtures; no fixture names it in 'quiet'\n",
+                    rs->rules[i].file ? rs->rules[i].file : rs->name, rs->rules[i].id);
+        }
+    if (only_star)
+        fprintf(out, "%d rule%s without a quiet fixture of %s own (a warning)\n", only_star,
+                only_star == 1 ? "" : "s", only_star == 1 ? "its" : "their");
     free(cov.fires);
     free(cov.quiet);
+    free(cov.quiet_named);
     int unreached = found ? report_reach(rs, out, verbose) : 0;
     if (unreached)
         fprintf(out, "%d rule%s with lines no fixture reaches (a warning: add fixtures for those branches)\n",

@@ -294,7 +294,8 @@ def copy_tree(work):
         if os.path.isfile(dst) and filecmp.cmp(src, dst, shallow=False):
             continue
         os.makedirs(os.path.dirname(dst), exist_ok=True)
-        shutil.copy2(src, dst)
+        shutil.copy(src, dst)   # a new mtime: make rebuilds what changed
+        shutil.copymode(src, dst)
 
 
 def run(cmd, cwd, timeout=None):
