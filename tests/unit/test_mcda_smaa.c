@@ -285,6 +285,23 @@ static void test_inactive_and_spread(void **state)
     check_sums(&r, N);
 }
 
+/* Seeding writes the generator's four words and nothing beside them. */
+static void test_rng_seed_stays_in_its_state(void **state)
+{
+    (void)state;
+    struct {
+        uint64_t before;
+        styr_mcda_rng r;
+        uint64_t after;
+    } g;
+    for (uint64_t seed = 0; seed < 50; seed++) {
+        g.before = g.after = 0x5AFEC0DE5AFEC0DEull;
+        styr_mcda_rng_seed(&g.r, seed, seed * 7);
+        assert_true(g.before == 0x5AFEC0DE5AFEC0DEull && g.after == 0x5AFEC0DE5AFEC0DEull);
+        assert_true(g.r.s[0] | g.r.s[1] | g.r.s[2] | g.r.s[3]);
+    }
+}
+
 static void test_dirichlet_uniform_on_simplex(void **state)
 {
     (void)state;
@@ -412,6 +429,7 @@ int main(void)
         cmocka_unit_test(test_ties_shared),
         cmocka_unit_test(test_central_and_confidence),
         cmocka_unit_test(test_inactive_and_spread),
+        cmocka_unit_test(test_rng_seed_stays_in_its_state),
         cmocka_unit_test(test_dirichlet_uniform_on_simplex),
         cmocka_unit_test(test_progress_and_cancel),
         cmocka_unit_test(test_bad_params),
