@@ -300,6 +300,18 @@ static void test_rng_seed_stays_in_its_state(void **state)
         assert_true(g.before == 0x5AFEC0DE5AFEC0DEull && g.after == 0x5AFEC0DE5AFEC0DEull);
         assert_true(g.r.s[0] | g.r.s[1] | g.r.s[2] | g.r.s[3]);
     }
+    /* A Dirichlet draw writes its m weights and nothing after them. */
+    for (size_t m = 1; m <= 8; m++) {
+        double w[10];
+        for (size_t j = 0; j < 10; j++)
+            w[j] = -7.0;
+        styr_mcda_dirichlet1(&g.r, m, NULL, w);
+        double sum = 0;
+        for (size_t j = 0; j < m; j++)
+            sum += w[j];
+        assert_near(sum, 1.0, 1e-12);
+        assert_true(w[m] == -7.0 && w[9] == -7.0);
+    }
 }
 
 static void test_dirichlet_uniform_on_simplex(void **state)
