@@ -2,6 +2,7 @@
 #include "rulestest.h"
 
 #include <dirent.h>
+#include <lauxlib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 
 typedef struct coverage {
     int *fires, *quiet;       /* per rule: fixtures that proved it */
+    int *quiet_named;         /* per rule: fixtures that name it in "quiet" (not "quiet *") */
 } coverage;
 
 typedef struct tally {
@@ -182,6 +184,8 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
             result(out, t, ok, path, what, verbose);
             if (ok)
                 (fires ? cov->fires : cov->quiet)[r - rs->rules]++;
+            if (ok && !fires)
+                cov->quiet_named[r - rs->rules]++;
         }
         if (st == STYR_OK && res.nrule_errors) {
             char what[1400];
@@ -195,6 +199,57 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
     styr_previous_free(&prev);
     styr_doc_free(doc);
     styr_doc_free(areas);
+}
+
+static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
+
+/* Which lines of each rule's check() the fixtures ran (the sandbox counted
+ * them): warns about a rule with lines no fixture reaches, and with verbose
+ * reports every rule's reach. The function's first and last lines are left
+ * out (its header, and the implicit return a rule that returns early never
+ * reaches), and so are rules the ruleset switches off. Returns how many
+ * rules have unreached lines. */
+static int report_reach(styr_ruleset *rs, FILE *out, int verbose)
+{
+    lua_State *L = styr_sandbox_lua(rs->sb);
+    int warned = 0;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const styr_rule *r = &rs->rules[i];
+        /* A rule switched off never runs here; a ruleset that switches it
+         * on (tests/cli/rulesets/house-policy) proves its lines. */
+        if (r->fn == LUA_NOREF || r->severity == STYR_SEV_OFF)
+            continue;
+        lua_rawgeti(L, LUA_REGISTRYINDEX, r->fn);
+        lua_Debug ar;
+        if (!lua_isfunction(L, -1) || !lua_getinfo(L, ">SL", &ar) || ar.source[0] != '@' || !lua_istable(L, -1)) {
+            lua_settop(L, lua_gettop(L) - 1);
+            continue;
+        }
+        int lines[512], n = 0, missed[512], nmissed = 0;
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            int line = (int)lua_tointeger(L, -2);
+            if (n < 512 && line > ar.linedefined && line < ar.lastlinedefined)
+                lines[n++] = line;
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+        qsort(lines, (size_t)n, sizeof *lines, cmp_int);
+        for (int k = 0; k < n; k++)
+            if (!styr_sandbox_line_run(rs->sb, ar.source + 1, lines[k]))
+                missed[nmissed++] = lines[k];
+        if (nmissed) {
+            warned++;
+            fprintf(out, "WARN %s:%d: %s: %d of %d lines of check() no fixture reaches: line", ar.source + 1,
+                    missed[0], r->id, nmissed, n);
+            for (int k = 0; k < nmissed; k++)
+                fprintf(out, "%s %d", k ? "," : (nmissed > 1 ? "s" : ""), missed[k]);
+            fputc('\n', out);
+        } else if (verbose) {
+            fprintf(out, "REACH %s: every one of the %d lines of check() ran in a fixture\n", r->id, n);
+        }
+    }
+    return warned;
 }
 
 static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -243,12 +298,14 @@ static int run_dir(styr_ruleset *rs, const styr_run_opts *opts, const char *dir,
 
 int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int verbose)
 {
-    coverage cov = {calloc(rs->nrules + 1, sizeof(int)), calloc(rs->nrules + 1, sizeof(int))};
+    coverage cov = {calloc(rs->nrules + 1, sizeof(int)), calloc(rs->nrules + 1, sizeof(int)),
+                    calloc(rs->nrules + 1, sizeof(int))};
     tally t = {0, 0};
     int found = 0;
-    if (!cov.fires || !cov.quiet) {
+    if (!cov.fires || !cov.quiet || !cov.quiet_named || styr_sandbox_coverage_on(rs->sb) != 0) {
         free(cov.fires);
         free(cov.quiet);
+        free(cov.quiet_named);
         return -1;
     }
     for (size_t i = 0; i < rs->nchain; i++) {
@@ -268,8 +325,25 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
         snprintf(what, sizeof what, "%s has a fixture where it fires and one where it stays quiet", r->id);
         result(out, &t, cov.fires[i] > 0 && cov.quiet[i] > 0, r->file ? r->file : rs->name, what, verbose);
     }
+    /* "quiet *" proves a clean file clean, not that a rule holds back at
+     * its edge: a rule no fixture names in "quiet" gets a warning. */
+    int only_star = 0;
+    for (size_t i = 0; found && i < rs->nrules; i++)
+        if (cov.quiet[i] > 0 && cov.quiet_named[i] == 0) {
+            only_star++;
+            fprintf(out, "WARN %s: %s stays quiet only in 'quiet *' fixtures; no fixture names it in 'quiet'\n",
+                    rs->rules[i].file ? rs->rules[i].file : rs->name, rs->rules[i].id);
+        }
+    if (only_star)
+        fprintf(out, "%d rule%s without a quiet fixture of %s own (a warning)\n", only_star,
+                only_star == 1 ? "" : "s", only_star == 1 ? "its" : "their");
     free(cov.fires);
     free(cov.quiet);
+    free(cov.quiet_named);
+    int unreached = found ? report_reach(rs, out, verbose) : 0;
+    if (unreached)
+        fprintf(out, "%d rule%s with lines no fixture reaches (a warning: add fixtures for those branches)\n",
+                unreached, unreached == 1 ? "" : "s");
     if (found)
         fprintf(out, "%d passed, %d failed\n", t.passed, t.failed);
     return found ? t.failed : -1;

@@ -243,8 +243,9 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
-/* The helper ruleset, loaded on first use; NULL if there is none to be had. */
-static styr_ruleset *helper_of(styr_ruleset *rs)
+/* The helper ruleset, loaded on first use; NULL if there is none to be had.
+ * Without `forced` (--threads 2 or more) a one-CPU machine has none. */
+static styr_ruleset *helper_of(styr_ruleset *rs, int forced)
 {
     if (!rs->helper && !rs->helper_failed) {
         styr_error err;
@@ -252,7 +253,7 @@ static styr_ruleset *helper_of(styr_ruleset *rs)
          * get what one state gets on one core. */
         styr_limits hl = rs->lim;
         hl.budget = styr_sandbox_budget(rs->sb);
-        if (sysconf(_SC_NPROCESSORS_ONLN) < 2 ||
+        if ((!forced && sysconf(_SC_NPROCESSORS_ONLN) < 2) ||
             styr_ruleset_load_from(rs->dir, (const char *const *)rs->search, &hl, &rs->helper, &err) != STYR_OK)
             rs->helper_failed = 1;
     }
@@ -313,7 +314,7 @@ static void run_actions(styr_run *run, const styr_node *root, int root_index)
     const styr_node *items = run->items;
     uint32_t n = items && items->kind == STYR_NODE_SEQ && !(items->flags & STYR_NODE_INVALID) ? items->count : 0;
     styr_ruleset *helper = n >= PARALLEL_MIN_ACTIONS && run->opts->threads != 1
-                               ? helper_of((styr_ruleset *)run->rs) : NULL;
+                               ? helper_of((styr_ruleset *)run->rs, run->opts->threads >= 2) : NULL;
     if (!helper) {
         run_items(run, STYR_SCOPE_ACTION, items, root_index, "action");
         return;

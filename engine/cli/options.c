@@ -89,7 +89,7 @@ static const char *const list_formats[] = {"text", "json", NULL};
 static const cli_use validate_uses[] = {
     {OPT_RULES, NULL}, {OPT_FORMAT, NULL}, {OPT_FAIL_ON, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL},
     {OPT_QUIET, NULL}, {OPT_PROFILE, NULL},
-    {OPT_THREADS, "1 judges on one core; by default a plan of 2000 actions or\nmore is judged on two (the report is the same)"},
+    {OPT_THREADS, "1 judges on one core, 2 on two even on a one-CPU machine; by\ndefault a plan of 2000 actions or more is judged on two when\nthe machine has them (the report is the same)"},
     {OPT_PREVIOUS, NULL}, {OPT_SARIF_WAIVED, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
 
 static const cli_command validate_cmd = {
@@ -239,7 +239,8 @@ static const cli_command rules_test_cmd = {
     "  # styr-test: fires RULE-ID...    each of these rules reports something\n"
     "  # styr-test: quiet RULE-ID...    none of them does (quiet * : no finding at all)\n"
     "  # styr-test: fails TEXT          the file cannot be judged, with TEXT in the message\n"
-    "Every rule must fire in one fixture and stay quiet in another.",
+    "Every rule must fire in one fixture and stay quiet in another. A rule with\n"
+    "lines of its check() that no fixture runs gets a WARN line (not a failure).",
     NULL, rules_test_uses, "Exit codes: 0 when all pass, 1 when one fails, 2 the run failed.\n", 0, 0,
     cmd_rules_test};
 

@@ -19,6 +19,8 @@
 #include "inputs.h"
 #include "termsafe.h"
 
+#include "strmap.h"
+
 /* The count hook runs every HOOK_STEP instructions while a budget lasts. */
 #define HOOK_STEP 1000
 /* Past the cap, growth is still granted up to this much, so that the hook -
@@ -52,6 +54,7 @@ struct styr_sandbox {
     int slot;                /* this state's slot in it */
     size_t published;        /* the usage last written to the slot */
     int last_stop;           /* why the last call was stopped (ALIVE: it was not) */
+    styr_strmap *covered;    /* "source\nline" of every Lua line run, or NULL (rules test only) */
 };
 
 /* What the run uses if this state grows to `mine` bytes. */
@@ -142,9 +145,25 @@ static void remember_alloc_site(styr_sandbox *sb)
  * then refuses all growth too: the error becomes a memory error, for which
  * Lua calls no message handler, so an xpcall handler that loops cannot hold
  * the stop up either. */
+/* Coverage: remembers the line about to run (the key is copied). */
+static void record_line(styr_sandbox *sb, lua_State *L, lua_Debug *ar)
+{
+    char key[600];
+    if (!lua_getinfo(L, "S", ar) || ar->source[0] != '@')
+        return;
+    int n = snprintf(key, sizeof key, "%s\n%d", ar->source + 1, ar->currentline);
+    if (n > 0 && (size_t)n < sizeof key)
+        styr_strmap_put(sb->covered, key, (size_t)n, sb, NULL);
+}
+
 static void sandbox_hook(lua_State *L, lua_Debug *ar)
 {
     styr_sandbox *sb = styr_sandbox_of(L);
+    if (ar->event == LUA_HOOKLINE) {
+        if (sb->dying == ALIVE && sb->covered)
+            record_line(sb, L, ar);
+        return;
+    }
     if (sb->dying == ALIVE && !styr_deadline_armed(&sb->deadline)) {
         /* A poke from the watchdog that came as a call ended. */
         lua_sethook(L, NULL, 0, 0);
@@ -589,6 +608,10 @@ void styr_sandbox_free(styr_sandbox *sb)
     styr_deadline_destroy(&sb->deadline);
     atomic_store(&sb->shared->state_used[sb->slot], 0);
     styr_membudget_unref(sb->shared);
+    if (sb->covered) {
+        styr_strmap_free(sb->covered);
+        free(sb->covered);
+    }
     free(sb);
 }
 
@@ -624,6 +647,20 @@ int styr_sandbox_charge(lua_State *L, size_t bytes)
 int styr_sandbox_stop(lua_State *L)
 {
     return luaL_error(L, "stopped");
+}
+
+int styr_sandbox_coverage_on(styr_sandbox *sb)
+{
+    if (!sb->covered && (sb->covered = malloc(sizeof *sb->covered)))
+        styr_strmap_init(sb->covered);
+    return sb->covered ? 0 : -1;
+}
+
+int styr_sandbox_line_run(const styr_sandbox *sb, const char *file, int line)
+{
+    char key[600];
+    int n = snprintf(key, sizeof key, "%s\n%d", file, line);
+    return sb->covered && n > 0 && (size_t)n < sizeof key && styr_strmap_get(sb->covered, key, (size_t)n) != NULL;
 }
 
 lua_State *styr_sandbox_lua(styr_sandbox *sb) { return sb->L; }
@@ -772,7 +809,7 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
     sb->err_line = 0;
     sb->sys_oom = 0;
     sb->cap = sb->lim.lua_max_bytes;
-    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, HOOK_STEP);
+    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT | (sb->covered ? LUA_MASKLINE : 0), HOOK_STEP);
     styr_deadline_arm(&sb->deadline);
     int rc = lua_pcall(L, nargs, nresults, base);
     styr_deadline_disarm(&sb->deadline);

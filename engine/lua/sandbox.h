@@ -24,6 +24,11 @@ typedef struct styr_sandbox styr_sandbox;
 styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err);
 /* Closes the state; accepts NULL. */
 void styr_sandbox_free(styr_sandbox *sb);
+/* Line coverage (for `styr rules test`): from now on every Lua line that
+ * runs inside styr_sandbox_call is remembered. 0, or -1 when out of memory. */
+int styr_sandbox_coverage_on(styr_sandbox *sb);
+/* 1 if line of file (a chunk loaded from that path) ran since coverage was on. */
+int styr_sandbox_line_run(const styr_sandbox *sb, const char *file, int line);
 lua_State *styr_sandbox_lua(styr_sandbox *sb);
 /* The sandbox that owns L (stored in the state's extra space). */
 styr_sandbox *styr_sandbox_of(lua_State *L);

@@ -29,7 +29,7 @@ typedef struct styr_rule_stats {
 /* What the caller decides for a run; borrowed by the run, never changed. */
 typedef struct styr_run_opts {
     int lang;                    /* STYR_LANG_*: the language of findings */
-    unsigned threads;            /* 1: one core only; 0: two when a plan is large */
+    unsigned threads;            /* 1: one core only; 0: two when a plan is large and the machine has two CPUs; 2+: two when large, whatever the machine */
     styr_rule_stats *stats;      /* NULL, or one entry a rule of the ruleset
                                     (index as rs->rules), added to by each run */
     const struct styr_previous *previous; /* validate --previous: the plan this

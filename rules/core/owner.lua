@@ -34,18 +34,24 @@ rule {
   source = "seed line 210 (\"ett ansvar för genomförande av flertalet insatser\")",
   check = function(plan)
     if plan.owner == nil then return end
-    local ids, total = {}, 0
+    -- Only the first eight ids are kept, each cut to 40 characters: the
+    -- message stays short however many actions, and however long their ids.
+    local shown, count, total = {}, 0, 0
     for _, a in each(plan.actions) do
       total = total + 1
-      if a.owner == nil then ids[#ids + 1] = tostring(text(a, "id") or "?") end
+      if a.owner == nil then
+        count = count + 1
+        if count <= 8 then
+          local id = tostring(text(a, "id") or "?")
+          local cut = utf8.offset(id, 41)   -- a whole number of characters
+          if cut and cut <= #id then id = id:sub(1, cut - 1) .. "…" end
+          shown[#shown + 1] = id
+        end
+      end
     end
-    if #ids == 0 then return end
-    local shown = ids
-    if #ids > 8 then
-      shown = {table.unpack(ids, 1, 8)}
-      shown[#shown + 1] = "…"
-    end
-    report(plan, "owner", {count = #ids, total = total, ids = table.concat(shown, ", "),
+    if count == 0 then return end
+    if count > 8 then shown[#shown + 1] = "…" end
+    report(plan, "owner", {count = count, total = total, ids = table.concat(shown, ", "),
                            owner = tostring(plan.owner)})
   end,
 }

@@ -2,6 +2,8 @@
 # Golden test of one styr command line.
 #   golden.sh STYR CASE          run tests/cli/cases/CASE.args, compare with CASE.out and CASE.code
 #   golden.sh STYR CASE --update write CASE.out and CASE.code from this run
+#                                (a `score` golden only if tests/oracle/check.py
+#                                agrees with it)
 # CASE.args holds the arguments (shell words; run from the repository root so
 # that file names in the output are relative). Output is stdout and stderr
 # together, without colours. A `{tmp}` in the args is a fresh temporary folder.
@@ -35,6 +37,16 @@ if [ -f "$dir/$case.post" ]; then
   out+=$(TMP="$tmp" bash "$dir/$case.post" 2>&1)
 fi
 if [ "$mode" = "--update" ]; then
+  # A score golden is written only when the independent oracle agrees with
+  # it (tests/oracle/check.py recomputes every score from the YAML alone).
+  if [ "${1:-}" = score ] && [ "$code" != 2 ]; then
+    printf '%s' "$out" > "$tmp/new.out"
+    if ! python3 "$root/tests/oracle/check.py" "$styr" --golden "$case" --out "$tmp/new.out" > "$tmp/oracle" 2>&1; then
+      cat "$tmp/oracle"
+      echo "REFUSED $case: the oracle disagrees with this output (or could not run); $dir/$case.out is unchanged"
+      exit 1
+    fi
+  fi
   printf '%s' "$out" > "$dir/$case.out"
   echo "$code" > "$dir/$case.code"
   exit 0
@@ -46,7 +58,7 @@ if [ "$code" != "$want_code" ]; then
   exit 1
 fi
 if ! diff -u "$dir/$case.out" <(printf '%s' "$out"); then
-  echo "FAIL $case: output differs (update with: tests/cli/golden.sh $styr $case --update)"
+  echo "FAIL $case: output differs (only if the new output is right: tests/cli/golden.sh $styr $case --update, which checks a score golden against tests/oracle first)"
   exit 1
 fi
 echo "PASS $case"

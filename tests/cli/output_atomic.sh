@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# `-o FILE` never leaves half a report: a run that fails, or is killed while
-# writing, leaves the earlier report as it was; a run that succeeds replaces
-# it whole and leaves no temporary file behind.
+# `-o FILE` never leaves half a report: a run that fails, or whose write
+# fails or is killed part-way, leaves the earlier report as it was; a run
+# that succeeds replaces it whole and leaves no temporary file behind.
 # usage: tests/cli/output_atomic.sh STYR
 set -u
 styr=$1
@@ -20,15 +20,34 @@ check "a failed run keeps the earlier report" '[ "$(cat "$tmp/report.txt")" = "t
 check "a run replaces the report whole" 'tail -1 "$tmp/report.txt" | grep -q "30 insatser"'
 check "no temporary file is left" '[ "$(ls "$tmp")" = "report.txt" ]'
 
-# Killed while writing a large report: the earlier one is still there, whole.
-awk -v n=20000 -f tests/bench/gen_plan.awk > "$tmp/big.yaml"
-echo "the earlier report" > "$tmp/report.txt"
-"$styr" validate "$tmp/big.yaml" --format json -o "$tmp/report.txt" &
-pid=$!
-sleep 0.3
-kill -9 $pid 2>/dev/null
-wait $pid 2>/dev/null
-check "a killed run keeps the earlier report" '[ "$(cat "$tmp/report.txt")" = "the earlier report" ]'
+# A write that fails part-way (the file size limit, `ulimit -f`, reached in
+# the middle of a large report) leaves the earlier report as it was. First
+# with SIGXFSZ ignored, so write() fails with EFBIG and styr must notice, say
+# so, exit 2 and remove its temporary file; then with SIGXFSZ at its default,
+# so styr is killed mid-write and cannot clean up after itself.
+awk -v n=6000 -f tests/bench/gen_plan.awk > "$tmp/big.yaml"
+limit_kb=64
+"$styr" validate "$tmp/big.yaml" --format json -o "$tmp/full.json" >/dev/null 2>&1
+check "the large report is larger than the limit" '[ "$(wc -c < "$tmp/full.json")" -gt $((limit_kb * 1024 * 2)) ]'
+rm -f "$tmp/full.json"
+mkdir "$tmp/o"
+echo "the earlier report" > "$tmp/o/report.json"
+{ (trap '' XFSZ; ulimit -f $limit_kb; exec "$styr" validate "$tmp/big.yaml" --format json -o "$tmp/o/report.json") \
+    > "$tmp/stdout" 2> "$tmp/stderr"; } 2>/dev/null
+rc=$?
+check "a failed write exits 2 (got $rc)" '[ $rc -eq 2 ]'
+check "a failed write says so" 'grep -q "cannot write .*report.json" "$tmp/stderr"'
+check "a failed write keeps the earlier report" '[ "$(cat "$tmp/o/report.json")" = "the earlier report" ]'
+check "a failed write leaves no temporary file" '[ "$(ls "$tmp/o")" = "report.json" ]'
+{ (ulimit -f $limit_kb; exec "$styr" validate "$tmp/big.yaml" --format json -o "$tmp/o/report.json") \
+    > /dev/null 2>&1; } 2>/dev/null
+rc=$?
+# styr ignores SIGXFSZ itself (cli/output.c), so with the signal's default
+# action too the write fails as an error, exit 2, not a kill that would leave
+# the temporary file behind.
+check "a write past the size limit, SIGXFSZ at its default, exits 2 (got exit $rc)" '[ $rc -eq 2 ]'
+check "... and keeps the earlier report" '[ "$(cat "$tmp/o/report.json")" = "the earlier report" ]'
+check "... and leaves no temporary file" '[ "$(ls "$tmp/o")" = "report.json" ]'
 
 # The input is never written.
 sum=$(cksum < scenarios/goteborg-2018-2019.yaml)

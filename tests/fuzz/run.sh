@@ -33,6 +33,12 @@ for t in "${targets[@]}"; do
     status=1
   fi
   grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$build/$t.log" | sed "s/^/  $t /" || true
+  # The corpus minimisation, kept in the repository: merge this run's corpus
+  # into the committed one (only inputs that add coverage are added).
+  mkdir -p "$root/tests/fuzz/corpus/$t"
+  ASAN_OPTIONS=detect_leaks=0 "$build/tests/fuzz/$t" -merge=1 -timeout=10 -max_len=65536 \
+    "$root/tests/fuzz/corpus/$t" "$corpus" 2>"$build/$t.merge.log" || { echo "$t: merge failed, see $build/$t.merge.log"; status=1; }
+  echo "  $t corpus: $(ls "$root/tests/fuzz/corpus/$t" | wc -l) files in tests/fuzz/corpus/$t"
   rmdir "$crashes" 2>/dev/null || true
 done
 exit $status

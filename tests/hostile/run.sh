@@ -95,9 +95,12 @@ rules_dir() {
 
 # ---- one case ---------------------------------------------------------------
 
-# report_case LABEL KNOWN STATUS REASON: prints the verdict and counts it.
+# report_case LABEL KNOWN STATUS REASON [SEVERE]: prints the verdict and
+# counts it. SEVERE=1 (a crash, a timeout, a sanitizer report) is a FAIL even
+# for a case marked known-bug: the mark records a wrong answer, never a crash.
 report_case() {
-  local label=$1 is_known=$2 ok=$3 reason=$4
+  local label=$1 is_known=$2 ok=$3 reason=$4 severe=${5:-0}
+  [ "$severe" = 1 ] && [ "$is_known" = 1 ] && { is_known=0; reason="$reason (a crash or timeout fails even a known-bug case)"; }
   if [ "$ok" = skip ]; then
     echo "SKIP $label: $reason"
     skipped=$((skipped + 1))
@@ -145,21 +148,23 @@ run_case() {
   } 2>/dev/null
   rc=$?
 
-  local why=()
+  local why=() severe=0
   case $rc in
-    124) why+=("timed out after ${limit_s}s") ;;
-    137) why+=("killed (SIGKILL) after the time limit") ;;
-    153) why+=("killed by SIGXFSZ: more than $((out_kb / 1024)) MB of output") ;;
+    124) why+=("timed out after ${limit_s}s"); severe=1 ;;
+    137) why+=("killed (SIGKILL) after the time limit"); severe=1 ;;
+    153) why+=("killed by SIGXFSZ: more than $((out_kb / 1024)) MB of output"); severe=1 ;;
   esac
   if [ "$rc" != "$want" ]; then
     why+=("exit $rc, expected $want")
     if [ "$rc" -gt 128 ] && [ "$rc" -lt 160 ] && [ "$rc" != 137 ] && [ "$rc" != 153 ]; then
       why+=("(signal $((rc - 128)): a crash?)")
+      severe=1
     fi
   fi
   # Sanitizer reports fail a case whatever its exit code.
   if grep -a -q -E 'ERROR: (Address|Leak|Memory|Thread)Sanitizer|runtime error:' "$tmp/out"; then
     why+=("sanitizer report: $(grep -a -m1 -E 'ERROR: [A-Za-z]+Sanitizer|runtime error:' "$tmp/out" | cut -c1-200)")
+    severe=1
   fi
   local f rest=$frags
   while [ -n "$rest" ]; do
@@ -185,7 +190,7 @@ run_case() {
     reason=$(printf '%s; ' "${why[@]}")
     reason=${reason%; }
   fi
-  report_case "$label" "$is_known" "$ok" "$reason"
+  report_case "$label" "$is_known" "$ok" "$reason" "$severe"
 }
 
 # read_manifest FILE: prints each case as LABEL\tEXIT\tFRAGMENTS\tREST.

@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# check.sh HTML_DRIVER - the HTML report in headless Chromium.
+# check.sh HTML_DRIVER [STYR] - the HTML report in headless Chromium.
+#
+# With STYR, the same checks run on the page `styr report` itself writes,
+# against the JSON of `styr validate|score|sensitivity --format json` (the
+# command line end to end, not only the engine API the driver calls).
 #
 # HTML_DRIVER (tests/html/html_driver.c) writes the page for the bundled data
 # (the Göteborg plan, the areas, all five scenarios, the sensitivity of
@@ -31,8 +35,10 @@
 # Installs Debian's chromium (and nodejs) when missing, as root.
 set -uo pipefail
 
-driver=${1:?usage: check.sh HTML_DRIVER}
+driver=${1:?usage: check.sh HTML_DRIVER [STYR]}
 driver=$(cd "$(dirname "$driver")" && pwd)/$(basename "$driver")
+styr=${2:-}
+[ -z "$styr" ] || styr=$(cd "$(dirname "$styr")" && pwd)/$(basename "$styr")
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
@@ -169,6 +175,32 @@ check "a screenshot of the whole page ($shot)" screenshot
 
 compare sv sv
 compare en en
+
+# ---- the page of `styr report` itself, against the JSON of the CLI ------------------
+# The sensitivity of `styr report` is that of its first scenario, so
+# styrgrupp-ahp comes first here and in the score run.
+cli_page() {   # cli_page NAME LANG
+  local n=$1 lang=$2 plan=scenarios/goteborg-2018-2019.yaml areas=scenarios/goteborg-areas.yaml
+  local scen=(--scenario scenarios/styrgrupp-ahp.yaml --scenario scenarios/balanserad.yaml
+              --scenario scenarios/medborgarnytta.yaml --scenario scenarios/naringsliv-och-jobb.yaml
+              --scenario scenarios/kostnadsmedveten.yaml)
+  "$styr" report "$plan" "$areas" "${scen[@]}" --samples 5000 --seed 1 --lang "$lang" -o "$work/$n.html" \
+    > "$work/$n.out" 2>&1
+  [ $? -le 1 ] || return 1
+  "$styr" validate "$plan" --format json --lang "$lang" > "$work/$n-validate.json" 2>/dev/null
+  "$styr" score "$areas" "${scen[@]}" --format json --lang "$lang" > "$work/$n-score.json" 2>/dev/null
+  "$styr" sensitivity "$areas" --scenario scenarios/styrgrupp-ahp.yaml --samples 5000 --seed 1 \
+    --format json --lang "$lang" > "$work/$n-sensitivity.json" 2>/dev/null
+  written "$n"
+}
+if [ -n "$styr" ]; then
+  check "styr report writes the page, and the CLI the JSON (sv)" cli_page cli sv
+  if [ -s "$work/cli.html" ]; then
+    check "Chromium renders the page of styr report and runs its scripts (sv)" render cli
+    check "no console errors on the page of styr report (sv)" clean cli
+    compare cli "styr report"
+  fi
+fi
 
 # ---- a section only when its data is there ----------------------------------------
 sections() {

@@ -437,6 +437,35 @@ static void test_aliases(void **state)
     styr_doc_free(doc);
 }
 
+/* Many anchors: the anchor table grows (64, 128, 256, 512 slots) and every
+ * anchor must still be found by its alias afterwards. */
+static void test_many_anchors(void **state)
+{
+    (void)state;
+    enum { N = 300 };
+    size_t cap = (size_t)N * 48 + 64, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    len += (size_t)snprintf(text + len, cap - len, "defs:\n");
+    for (int i = 0; i < N; i++)
+        len += (size_t)snprintf(text + len, cap - len, "  k%d: &anchor%d value%d\n", i, i, i);
+    len += (size_t)snprintf(text + len, cap - len, "uses:\n");
+    for (int i = N - 1; i >= 0; i--)
+        len += (size_t)snprintf(text + len, cap - len, "  - *anchor%d\n", i);
+    styr_doc *doc = load_len_lim(text, len, NULL);
+    free(text);
+    assert_non_null(doc);
+    const styr_node *uses = get(doc->root, "uses");
+    assert_non_null(uses);
+    assert_int_equal(uses->count, N);
+    for (int i = 0; i < N; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "value%d", N - 1 - i);
+        assert_text(styr_seq_item(uses, (uint32_t)i), want);
+    }
+    styr_doc_free(doc);
+}
+
 static void test_unknown_alias(void **state)
 {
     (void)state;
@@ -1073,6 +1102,7 @@ int main(void)
         cmocka_unit_test(test_duplicate_keys),
         cmocka_unit_test(test_complex_keys),
         cmocka_unit_test(test_aliases),
+        cmocka_unit_test(test_many_anchors),
         cmocka_unit_test(test_unknown_alias),
         cmocka_unit_test(test_alias_bomb),
         cmocka_unit_test(test_alias_depth),

@@ -317,6 +317,28 @@ static void test_scopes_and_lookups(void **state)
     styr_ruleset_free(rs);
 }
 
+/* text(list, i) and has(list, i) read a list by 1-based position, and
+ * positions outside the list are nil / false. */
+static void test_text_by_position(void **state)
+{
+    (void)state;
+    ruleset_yaml("positions", "");
+    put("positions", "p.lua",
+        "rule { id = 'plan.positions', severity = 'info', message = '{a} {b} {c} {d} {e}',\n"
+        "  check = function(plan)\n"
+        "    local l = plan.tags\n"
+        "    report(plan, nil, {a = text(l, 1), b = text(l, 3), c = tostring(text(l, 4)),\n"
+        "                       d = tostring(text(l, 0)), e = tostring(has(l, 3)) .. tostring(has(l, 4))})\n"
+        "  end }\n");
+    styr_ruleset *rs = load_ok("positions");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\ntags: [first, second, third]\n", &res);
+    assert_string_equal(first_of(&res, "plan.positions")->message, "first third nil nil truefalse");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 static void test_registry(void **state)
 {
     (void)state;
@@ -443,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_severity_overrides_and_off),
         cmocka_unit_test(test_child_ruleset_replaces_parent_rule),
         cmocka_unit_test(test_waivers),
+        cmocka_unit_test(test_text_by_position),
         cmocka_unit_test(test_scopes_and_lookups),
         cmocka_unit_test(test_registry),
         cmocka_unit_test(test_bad_rule_declarations),

@@ -37,6 +37,9 @@ static void test_weights_normalise(void **state)
     double bad[] = {1, NAN};
     assert_int_equal(styr_mcda_weights_normalise(bad, 2, out, NULL), STYR_MCDA_E_WEIGHTS);
     assert_int_equal(styr_mcda_weights_normalise(w, 0, out, NULL), STYR_MCDA_E_WEIGHTS);
+    /* Either array missing is refused, not only both (a mutant found this untested). */
+    assert_int_equal(styr_mcda_weights_normalise(w, 4, NULL, NULL), STYR_MCDA_E_ARG);
+    assert_int_equal(styr_mcda_weights_normalise(NULL, 4, out, NULL), STYR_MCDA_E_ARG);
 }
 
 static void test_weighted_sum(void **state)

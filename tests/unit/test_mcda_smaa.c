@@ -137,6 +137,52 @@ static void test_dominating_area(void **state)
     }
 }
 
+/* SMAA with TOPSIS honours cost criteria: with the spread at 0 every sample
+ * is the central weighting, so the rank acceptabilities must be exactly the
+ * ranks of plain styr_mcda_topsis with the same weights and directions (and
+ * the data are chosen so that ignoring the directions ranks differently). */
+static void test_topsis_cost_matches_plain_topsis(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 11);
+    const bool cost[M] = {false, true, false, true};
+    const double w[M] = {0.4, 0.3, 0.2, 0.1};
+    double cc[N], cc_benefit[N];
+    assert_int_equal(styr_mcda_topsis(x, N, M, w, cost, cc, NULL, NULL, NULL, NULL), STYR_MCDA_OK);
+    assert_int_equal(styr_mcda_topsis(x, N, M, w, NULL, cc_benefit, NULL, NULL, NULL, NULL), STYR_MCDA_OK);
+    size_t rank[N];
+    int differs = 0;
+    for (size_t i = 0; i < N; i++) {
+        size_t r = 0, rb = 0;
+        for (size_t k = 0; k < N; k++) {
+            r += cc[k] > cc[i];
+            rb += cc_benefit[k] > cc_benefit[i];
+            assert_true(k == i || cc[k] != cc[i]); /* no ties: one rank each */
+        }
+        rank[i] = r;
+        differs |= r != rb;
+    }
+    assert_true(differs);
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        styr_mcda_smaa_params p = base_params(x);
+        p.method = STYR_MCDA_TOPSIS;
+        p.cost = cost;
+        p.sampling = STYR_MCDA_SAMPLE_SPREAD;
+        p.central = w;
+        p.spread = 0.0;
+        p.samples = 500;
+        p.threads = threads;
+        static run r;
+        assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
+        for (size_t i = 0; i < N; i++) {
+            for (size_t k = 0; k < N; k++)
+                assert_near(r.acc[i * N + k], k == rank[i] ? 1.0 : 0.0, 0);
+            assert_near(r.conf[i], rank[i] == 0 ? 1.0 : 0.0, 0);
+        }
+    }
+}
+
 static void test_ties_shared(void **state)
 {
     (void)state;
@@ -237,6 +283,35 @@ static void test_inactive_and_spread(void **state)
     for (size_t j = 0; j < M; j++)
         assert_near(mean[j], w[j], 0.005);
     check_sums(&r, N);
+}
+
+/* Seeding writes the generator's four words and nothing beside them. */
+static void test_rng_seed_stays_in_its_state(void **state)
+{
+    (void)state;
+    struct {
+        uint64_t before;
+        styr_mcda_rng r;
+        uint64_t after;
+    } g;
+    for (uint64_t seed = 0; seed < 50; seed++) {
+        g.before = g.after = 0x5AFEC0DE5AFEC0DEull;
+        styr_mcda_rng_seed(&g.r, seed, seed * 7);
+        assert_true(g.before == 0x5AFEC0DE5AFEC0DEull && g.after == 0x5AFEC0DE5AFEC0DEull);
+        assert_true(g.r.s[0] | g.r.s[1] | g.r.s[2] | g.r.s[3]);
+    }
+    /* A Dirichlet draw writes its m weights and nothing after them. */
+    for (size_t m = 1; m <= 8; m++) {
+        double w[10];
+        for (size_t j = 0; j < 10; j++)
+            w[j] = -7.0;
+        styr_mcda_dirichlet1(&g.r, m, NULL, w);
+        double sum = 0;
+        for (size_t j = 0; j < m; j++)
+            sum += w[j];
+        assert_near(sum, 1.0, 1e-12);
+        assert_true(w[m] == -7.0 && w[9] == -7.0);
+    }
 }
 
 static void test_dirichlet_uniform_on_simplex(void **state)
@@ -362,9 +437,11 @@ int main(void)
         cmocka_unit_test(test_reproducible),
         cmocka_unit_test(test_threads_identical),
         cmocka_unit_test(test_dominating_area),
+        cmocka_unit_test(test_topsis_cost_matches_plain_topsis),
         cmocka_unit_test(test_ties_shared),
         cmocka_unit_test(test_central_and_confidence),
         cmocka_unit_test(test_inactive_and_spread),
+        cmocka_unit_test(test_rng_seed_stays_in_its_state),
         cmocka_unit_test(test_dirichlet_uniform_on_simplex),
         cmocka_unit_test(test_progress_and_cancel),
         cmocka_unit_test(test_bad_params),

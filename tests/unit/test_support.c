@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "error.h"
 #include "findings.h"
 #include "json.h"
 #include "message.h"
@@ -182,6 +183,29 @@ static void test_severity_names(void **state)
     assert_string_equal(styr_severity_name(STYR_SEV_ERROR), "error");
 }
 
+/* styr_error_print: file:line:col when known, file alone when the line is 0. */
+static void test_error_print(void **state)
+{
+    (void)state;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    styr_error err;
+    styr_error_set(&err, STYR_E_INPUT, "plan.yaml", 3, 7, "bad %s", "value");
+    styr_error_print(&err, f);
+    styr_error_set(&err, STYR_E_INPUT, "plan.yaml", 3, 0, "no column");
+    styr_error_print(&err, f);
+    styr_error_set(&err, STYR_E_IO, "plan.yaml", 0, 0, "cannot read");
+    styr_error_print(&err, f);
+    styr_error_set(&err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    styr_error_print(&err, f);
+    fclose(f);
+    assert_string_equal(buf, "plan.yaml:3:7: error: bad value\nplan.yaml:3: error: no column\n"
+                             "plan.yaml: error: cannot read\nerror: out of memory\n");
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +216,7 @@ int main(void)
         cmocka_unit_test(test_json_strings),
         cmocka_unit_test(test_findings_sort_count_and_cap),
         cmocka_unit_test(test_severity_names),
+        cmocka_unit_test(test_error_print),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
