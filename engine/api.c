@@ -35,6 +35,7 @@ styr_rules *styr_rules_load(const char *name_or_dir, const char *lang, styr_prob
 {
     styr_limits lim;
     styr_limits_default(&lim);
+    lim.lang = lang && strcmp(lang, "en") == 0 ? STYR_LANG_EN : STYR_LANG_SV;
     styr_error err;
     styr_error_clear(&err);
     styr_ruleset *rs = NULL;

@@ -10,4 +10,5 @@ void styr_limits_default(styr_limits *lim)
     lim->max_findings = 100000;
     lim->lua_max_bytes = 512u * 1024 * 1024;
     lim->lua_max_instructions = 10000000;
+    lim->lang = 0;
 }

@@ -15,6 +15,8 @@ typedef struct styr_limits {
     size_t max_findings;         /* findings kept per file; more are counted */
     size_t lua_max_bytes;        /* memory of the whole Lua state */
     uint64_t lua_max_instructions; /* VM instructions per rule call */
+    int lang;                    /* language of the loader's explanations of YAML
+                                    mistakes: STYR_LANG_SV (0, the default) or STYR_LANG_EN */
 } styr_limits;
 
 /* Fills lim with the defaults documented in the README. */

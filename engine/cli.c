@@ -317,6 +317,7 @@ static int parse_options(int argc, char **argv, int first, options *o)
         else if (strcmp(name, "--samples") == 0) o->samples = n;
         else if (strcmp(name, "--threads") == 0) o->threads = n > 8 ? 8 : (unsigned)n;
     }
+    o->lim.lang = o->lang;   /* YAML mistakes are explained in the run's language */
     return 0;
 }
 

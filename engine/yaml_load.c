@@ -21,6 +21,8 @@
 
 #include <yaml.h>
 
+#include "yaml_explain.h"
+
 /* Maps with up to this many keys find duplicates by a linear scan. */
 #define SMALL_MAP 16u
 
@@ -966,24 +968,6 @@ static void reader_position(loader *L, size_t off, size_t *line, size_t *col)
         *line = *col = 0;   /* a pipe: no position to give */
 }
 
-/* The first byte of the character at 1-based line:col, or -1. */
-static int byte_at(loader *L, size_t line, size_t col)
-{
-    input_walk w;
-    size_t l = 1, k = 1;
-    int c, prev_cr = 0;
-
-    walk_init(&w, L);
-    for (c = walk_first(&w); c >= 0; c = walk_next(&w)) {
-        if (l == line && k == col)
-            return c;
-        if (l > line)
-            break;
-        advance_pos(c, &prev_cr, &l, &k);
-    }
-    return -1;
-}
-
 /* True when the input holds nothing but white space and comments, which
  * libyaml rejects if a line has tabs but which is just an empty stream. */
 static int input_is_blank(loader *L)
@@ -1003,6 +987,62 @@ static int input_is_blank(loader *L)
         }
     }
     return !w.failed;
+}
+
+/* The whole input again, for an explanation: the buffer itself, or the file
+ * read into *owned (NULL when it cannot be read again, e.g. a pipe). */
+static const char *whole_input(loader *L, char **owned, size_t *len)
+{
+    *owned = NULL;
+    *len = 0;
+    if (L->buf) {
+        *len = L->len;
+        return L->buf;
+    }
+    if (L->fd < 0)
+        return NULL;
+    struct stat sb;
+    if (fstat(L->fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (uintmax_t)sb.st_size > L->lim->max_file_bytes)
+        return NULL;
+    char *text = malloc((size_t)sb.st_size + 1);
+    size_t got = 0;
+    while (text && got < (size_t)sb.st_size) {
+        ssize_t r = pread(L->fd, text + got, (size_t)sb.st_size - got, (off_t)got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    if (!text || got != (size_t)sb.st_size) {
+        free(text);
+        return NULL;
+    }
+    *owned = text;
+    *len = got;
+    return text;
+}
+
+/* A scanner or parser error: libyaml's words, explained for a plan writer
+ * in the run's language (yaml_explain.c) with libyaml's text kept. */
+static styr_status explained_syntax_error(loader *L)
+{
+    yaml_parser_t *p = &L->parser;
+    styr_yaml_syntax s;
+    char *owned;
+    size_t len;
+
+    s.problem = p->problem ? p->problem : "malformed YAML";
+    s.context = p->context;
+    s.line = (unsigned)p->problem_mark.line + 1;
+    s.column = (unsigned)p->problem_mark.column + 1;
+    s.context_line = p->context ? (unsigned)p->context_mark.line + 1 : 0;
+    s.context_column = p->context ? (unsigned)p->context_mark.column + 1 : 0;
+    fail(L, STYR_E_SYNTAX, s.line, s.column, "%s", s.problem);
+    const char *text = whole_input(L, &owned, &len);
+    styr_yaml_explain(text, len, &s, L->lim->lang, L->err);
+    free(owned);
+    return STYR_E_SYNTAX;
 }
 
 static styr_status parser_error(loader *L)
@@ -1054,18 +1094,8 @@ static styr_status parser_error(loader *L)
     }
     case YAML_SCANNER_ERROR:
     case YAML_PARSER_ERROR:
-    default: {
-        const char *pr = p->problem ? p->problem : "malformed YAML";
-        line = p->problem_mark.line + 1;
-        col = p->problem_mark.column + 1;
-        if (!strcmp(pr, "found character that cannot start any token") && byte_at(L, line, col) == '\t')
-            return fail(L, STYR_E_SYNTAX, line, col,
-                        "found a tab that cannot start any token; YAML indents with spaces only");
-        if (p->context)
-            return fail(L, STYR_E_SYNTAX, line, col, "%s %s (started at line %zu, column %zu)", pr, p->context,
-                        p->context_mark.line + 1, p->context_mark.column + 1);
-        return fail(L, STYR_E_SYNTAX, line, col, "%s", pr);
-    }
+    default:
+        return explained_syntax_error(L);
     }
 }
 
