@@ -44,6 +44,7 @@ typedef struct options {
     size_t nscenarios;
     int explain;
     int profile;                 /* validate: time each rule, report on stderr */
+    int no_remediation;          /* text: no "what to do" line under each finding */
     uint64_t samples, seed;
     double spread;               /* < 0: sample uniformly on the simplex */
     unsigned threads;
@@ -74,6 +75,8 @@ static const char *const help_validate =
     "  --lang sv|en       language of the messages (default: sv)\n"
     "  -o FILE            write the report to FILE (replaced only when complete)\n"
     "  -q, --quiet        print nothing; only the exit code tells\n"
+    "  --no-remediation   text: one line a finding, without the indented line that\n"
+    "                     says what to do (-q prints nothing at all)\n"
     "  --profile-rules    after the report, show on standard error how long each\n"
     "                     rule took (for rule authors: which rule is slow)\n"
     "  --threads N        1 judges on one core; by default a plan of 2000 actions or\n"
@@ -211,6 +214,7 @@ static int parse_options(int argc, char **argv, int first, options *o)
     o->nscenarios = 0;
     o->explain = 0;
     o->profile = 0;
+    o->no_remediation = 0;
     o->samples = 10000;
     o->seed = 1;
     o->spread = -1;
@@ -233,6 +237,10 @@ static int parse_options(int argc, char **argv, int first, options *o)
         }
         if (strcmp(a, "--profile-rules") == 0) {
             o->profile = 1;
+            continue;
+        }
+        if (strcmp(a, "--no-remediation") == 0) {
+            o->no_remediation = 1;
             continue;
         }
         const char *eq = strchr(a, '=');
@@ -258,8 +266,8 @@ static int parse_options(int argc, char **argv, int first, options *o)
                 "--rules", "--format", "--output", "--fail-on", "--lang", "--max-file-size",
                 "--max-depth", "--max-alias-nodes", "--max-scalar-size", "--max-findings",
                 "--max-rule-memory", "--max-instructions", "--scenario", "--samples", "--seed",
-                "--spread", "--threads", "--explain", "--quiet", "--profile-rules", NULL};
-            long near = styr_nearest(name, strlen(name), all, 20);
+                "--spread", "--threads", "--explain", "--quiet", "--profile-rules", "--no-remediation", NULL};
+            long near = styr_nearest(name, strlen(name), all, 21);
             fprintf(stderr, "styr: unknown option '%s'%s%s%s\n", name, near >= 0 ? " (did you mean " : "",
                     near >= 0 ? all[near] : "", near >= 0 ? "?)" : "");
             fputs(usage_text, stderr);
@@ -488,7 +496,8 @@ static int cmd_validate(options *o)
             rc = EXIT_FAILED;
             goto done;
         }
-        styr_report_opts ro = {o->lang, use_color(o), rs->name, STYR_VERSION, 0};
+        styr_report_opts ro = {o->lang, use_color(o), rs->name, STYR_VERSION, 0, 0};
+        ro.no_remediation = o->no_remediation;
         if (strcmp(o->format, "json") == 0)
             styr_report_json(out.f, res, o->nfiles, &ro);
         else if (strcmp(o->format, "sarif") == 0)
@@ -626,7 +635,8 @@ static int cmd_score(options *o)
         }
         styr_score_report *r = &c.report;
         r->explain = o->explain;
-        styr_report_opts ro = {o->lang, use_color(o), c.rs->name, STYR_VERSION, 0};
+        styr_report_opts ro = {o->lang, use_color(o), c.rs->name, STYR_VERSION, 0, 0};
+        ro.no_remediation = o->no_remediation;
         if (strcmp(o->format, "json") == 0)
             styr_report_score_json(out.f, r, &ro);
         else if (strcmp(o->format, "markdown") == 0)
@@ -696,7 +706,7 @@ static int cmd_sensitivity(options *o)
         if (sink_open(&out, o->output) < 0) {
             rc = EXIT_FAILED;
         } else {
-            styr_report_opts ro = {o->lang, use_color(o), c.rs->name, STYR_VERSION, 0};
+            styr_report_opts ro = {o->lang, use_color(o), c.rs->name, STYR_VERSION, 0, 0};
             if (strcmp(o->format, "json") == 0)
                 styr_report_sensitivity_json(out.f, &sens, &ro);
             else if (strcmp(o->format, "markdown") == 0)
@@ -754,7 +764,7 @@ static int cmd_report(options *o)
         if (sink_open(&out, o->output) < 0) {
             rc = EXIT_FAILED;
         } else {
-            styr_report_opts ro = {o->lang, 0, c.rs->name, STYR_VERSION, 0};
+            styr_report_opts ro = {o->lang, 0, c.rs->name, STYR_VERSION, 0, 0};
             const styr_doc *docs[1] = {plan_doc};
             styr_html_input in = {c.rs, &plan, docs, 1, &c.report, sens.acceptability ? &sens : NULL};
             styr_report_html(out.f, &in, &ro);

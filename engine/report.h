@@ -13,13 +13,16 @@ typedef struct styr_report_opts {
     const char *ruleset;       /* the ruleset's name */
     const char *version;       /* styr's version */
     int findings_only;         /* text: no summary line a file */
+    int no_remediation;        /* text: no "what to do" line under each finding */
 } styr_report_opts;
 
 /* Writes one finding as a JSON object (the shape of FORMATS.md section 6);
  * item_key is "action" or "area"; file, when not NULL, is added. */
 void styr_report_json_finding(FILE *out, const styr_finding *f, const char *item_key, const char *file);
 
-/* `file:line:col: severity: message [rule-id]` lines, then a summary a file. */
+/* `file:line:col: severity: message [rule-id]` lines, each followed by an
+ * indented line with the rule's remedy (unless o->no_remediation or the
+ * finding is waived), then a summary a file. */
 void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o);
 
 /* The JSON object of FORMATS.md section 6. */

@@ -354,8 +354,9 @@ void styr_report_markdown(FILE *out, const styr_file_result *res, size_t n, cons
             fputs(word(o, "\nInga fynd.\n", "\nNo findings.\n"), out);
             continue;
         }
-        fputs(word(o, "\n| Rad:kol | Allvar | Regel | Insats | Meddelande |\n", "\n| Line:col | Severity | Rule | Item | Message |\n"), out);
-        fputs("|---:|---|---|---|---|\n", out);
+        fputs(word(o, "\n| Rad:kol | Allvar | Regel | Insats | Meddelande | Åtgärd |\n",
+                   "\n| Line:col | Severity | Rule | Item | Message | What to do |\n"), out);
+        fputs("|---:|---|---|---|---|---|\n", out);
         for (size_t i = 0; i < r->findings.count; i++) {
             const styr_finding *fi = &r->findings.items[i];
             const char *sev = fi->waiver_reason ? word(o, "undantagen", "waived")
@@ -370,6 +371,9 @@ void styr_report_markdown(FILE *out, const styr_file_result *res, size_t n, cons
                 md_cell(out, fi->waiver_reason);
                 fputs(")*", out);
             }
+            fputs(" | ", out);
+            if (fi->remediation && !fi->waiver_reason)
+                md_cell(out, fi->remediation);
             fputs(" |\n", out);
         }
         for (size_t i = 0; i < r->nrule_errors; i++) {

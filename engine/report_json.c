@@ -33,6 +33,8 @@ void styr_report_json_finding(FILE *out, const styr_finding *fi, const char *ite
     fputs(", \"path\": ", out);
     styr_json_string(out, fi->path);
     fprintf(out, ", \"line\": %u, \"column\": %u", fi->line, fi->column);
+    fputs(", \"remediation\": ", out);   /* FORMATS.md section 9 */
+    styr_json_string(out, fi->remediation);
     if (fi->waiver_reason) {
         fputs(", \"waived\": true, \"waiver_reason\": ", out);
         styr_json_string(out, fi->waiver_reason);

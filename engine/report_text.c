@@ -55,6 +55,9 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
             fprintf(out, "%s%s:%s %s %s[%s]%s\n", o->color ? sev_color[fi->severity] : "", sev,
                     o->color ? RESET : "", fi->message, o->color ? DIM : "", fi->rule,
                     o->color ? RESET : "");
+            if (fi->remediation && !o->no_remediation)
+                fprintf(out, "    %s%s%s %s\n", o->color ? DIM : "", word(o, "Åtgärd:", "What to do:"),
+                        o->color ? RESET : "", fi->remediation);
         }
         if (r->findings.dropped) {
             position(out, r->file, r->findings.dropped_line, r->findings.dropped_column, o->color);

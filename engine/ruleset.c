@@ -398,8 +398,30 @@ static void new_registry(styr_ruleset *rs)
 
 /* ---- schema rules ------------------------------------------------------ */
 
+/* Does a field spec hold numbers (number or integer, or a list or map of them)? */
+static int spec_is_number(const styr_node *spec)
+{
+    if (spec && spec->kind == STYR_NODE_MAP && spec->count == 1)
+        spec = styr_map_value(spec, 0);
+    const char *t = scalar_text(spec);
+    return t && (strcmp(t, "number") == 0 || strcmp(t, "integer") == 0);
+}
+
+/* Does a schema type have a field that holds numbers? */
+static int type_has_numbers(const styr_node *t)
+{
+    const styr_node *fields = t->kind == STYR_NODE_MAP ? styr_map_get(t, "fields", 6) : NULL;
+    if (!fields || fields->kind != STYR_NODE_MAP)
+        return 0;
+    for (uint32_t i = 0; i < fields->count; i++)
+        if (spec_is_number(styr_map_value(fields, i)))
+            return 1;
+    return 0;
+}
+
 /* Declares <part>.type and <part>.unknown-key for every part the schema
- * names, with the messages schema.yaml gives. */
+ * names, and <part>.number-read for every part with a number field, with
+ * the messages (and remedies) schema.yaml gives. */
 static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_error *err)
 {
     const styr_node *types = styr_map_get(doc->root, "types", 5);
@@ -409,7 +431,7 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
     if (!msgs || msgs->kind != STYR_NODE_MAP)
         return node_error(err, doc, msgs ? msgs : doc->root, "schema.yaml needs a 'messages' mapping");
     static const struct { const char *suffix; styr_severity sev; } kinds[] = {
-        {"type", STYR_SEV_ERROR}, {"unknown-key", STYR_SEV_WARNING}};
+        {"type", STYR_SEV_ERROR}, {"unknown-key", STYR_SEV_WARNING}, {"number-read", STYR_SEV_INFO}};
     rs->schema = types;
     for (uint32_t i = 0; i < types->count; i++) {
         const styr_node *t = styr_map_value(types, i);
@@ -421,6 +443,8 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
             char id[160];
             snprintf(id, sizeof id, "%s.%s", part, kinds[k].suffix);
             if (styr_ruleset_rule(rs, id, strlen(id)))
+                continue;
+            if (strcmp(kinds[k].suffix, "number-read") == 0 && !type_has_numbers(t))
                 continue;
             const styr_node *m = styr_map_get(msgs, kinds[k].suffix, strlen(kinds[k].suffix));
             const char *sv = m && m->kind == STYR_NODE_MAP ? scalar_text(styr_map_get(m, "sv", 2)) : NULL;
@@ -437,6 +461,11 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
             proto.message[0] = (char *)sv;
             proto.message[1] = (char *)en;
             proto.description[0] = proto.description[1] = (char *)scalar_text(d);
+            const styr_node *fix = m ? styr_map_get(m, "remediation", 11) : NULL;
+            if (fix && fix->kind == STYR_NODE_MAP) {
+                proto.remediation[0] = (char *)scalar_text(styr_map_get(fix, "sv", 2));
+                proto.remediation[1] = (char *)scalar_text(styr_map_get(fix, "en", 2));
+            }
             proto.file = doc->file;
             proto.line = m->line;
             proto.ruleset = (char *)rs->loading_ruleset;

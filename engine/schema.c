@@ -11,10 +11,12 @@
  */
 #include "schema.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "message.h"
+#include "swedish_number.h"
 #include "text.h"
 
 #define MAX_SCHEMA_DEPTH 16
@@ -58,15 +60,18 @@ static const char *lookup(void *ud, const char *name, size_t *len)
     return NULL;
 }
 
-static void emit(walk *w, const char *part, const char *suffix, const styr_node *at,
-                 const styr_node *path_node, const char *path_key, args *a)
+/* Reports rule <part>.<suffix> at `at`, with the rule's message, or with
+ * `tmpl` (in the run's language) when it is not NULL. */
+static void emit_with(walk *w, const char *part, const char *suffix, const char *tmpl, const styr_node *at,
+                      const styr_node *path_node, const char *path_key, args *a)
 {
     char id[160];
     snprintf(id, sizeof id, "%s.%s", part, suffix);
     styr_rule *rule = styr_ruleset_rule(w->run->rs, id, strlen(id));
     if (!rule || rule->severity == STYR_SEV_OFF)
         return;
-    const char *tmpl = rule->message[w->run->rs->lang] ? rule->message[w->run->rs->lang] : rule->message[0];
+    if (!tmpl)
+        tmpl = rule->message[w->run->rs->lang] ? rule->message[w->run->rs->lang] : rule->message[0];
     size_t idlen = 0;
     const char *item = styr_item_id(styr_run_item_of(w->run, path_node), &idlen);
     char action[256] = "";
@@ -84,6 +89,12 @@ static void emit(walk *w, const char *part, const char *suffix, const styr_node 
     char *p = strdup(path);
     char *act = item ? strdup(action) : NULL;
     styr_findings_add(&w->run->res->findings, rule->id, rule->severity, msg, act, p, at->line, at->column);
+}
+
+static void emit(walk *w, const char *part, const char *suffix, const styr_node *at,
+                 const styr_node *path_node, const char *path_key, args *a)
+{
+    emit_with(w, part, suffix, NULL, at, path_node, path_key, a);
 }
 
 static const char *found_label(const walk *w, const styr_node *v)
@@ -135,18 +146,69 @@ static styr_status schema_error(walk *w, const styr_node *at, const char *what)
                           at ? at->column : 0, "schema: %s", what);
 }
 
+static void field_name(const place *at, char *field, size_t cap)
+{
+    if (at->elem_index >= 0 && at->elem_key)
+        snprintf(field, cap, "%s.%s", at->key ? at->key : "", at->elem_key);
+    else if (at->elem_index >= 0)
+        snprintf(field, cap, "%s[%ld]", at->key ? at->key : "", at->elem_index);
+    else
+        snprintf(field, cap, "%s", at->key ? at->key : "");
+}
+
 static void type_finding(walk *w, const char *part, styr_node *v, const place *at, const char *expected)
 {
     char field[300];
-    if (at->elem_index >= 0 && at->elem_key)
-        snprintf(field, sizeof field, "%s.%s", at->key ? at->key : "", at->elem_key);
-    else if (at->elem_index >= 0)
-        snprintf(field, sizeof field, "%s[%ld]", at->key ? at->key : "", at->elem_index);
-    else
-        snprintf(field, sizeof field, "%s", at->key ? at->key : "");
+    field_name(at, field, sizeof field);
     args a = {{"field", "expected", "found"}, {field, expected, found_label(w, v)}, 3};
     v->flags |= STYR_NODE_INVALID;
     emit(w, part, "type", v, at->parent, field[0] ? field : NULL, &a);
+}
+
+/* A text where a number belongs that reads as a number the Swedish way
+ * ("1,5 MSEK", "1 500 tkr", "0,5"): with the ruleset setting
+ * `swedish_numbers: accept` the value is taken as meant and an info finding
+ * <part>.number-read says so; otherwise <part>.type quotes the text and
+ * gives the exact rewrite. Returns 0 when the text does not read as one. */
+static int swedish_number(walk *w, const char *part, const char *prim, styr_node *v, const place *at)
+{
+    if (v->kind != STYR_NODE_SCALAR || v->stype != STYR_SCALAR_STRING)
+        return 0;
+    int integer = strcmp(prim, "integer") == 0;
+    if (!integer && strcmp(prim, "number") != 0)
+        return 0;
+    /* currency units only where the field holds kronor */
+    size_t klen = at->key ? strlen(at->key) : 0;
+    int units = at->elem_index < 0 && klen > 4 && strcmp(at->key + klen - 4, "_sek") == 0;
+    double x;
+    if (!styr_read_swedish_number(v->u.text, v->count, units, &x))
+        return 0;
+    if (integer && (x != floor(x) || fabs(x) > 9e15))
+        return 0;
+    char field[300], plain[64], value[160];
+    field_name(at, field, sizeof field);
+    styr_format_plain_number(plain, sizeof plain, x);
+    snprintf(value, sizeof value, "%.*s", (int)(v->count < 150 ? v->count : 150), v->u.text);
+    const styr_node *setting = styr_ruleset_setting(w->run->rs, "swedish_numbers");
+    int accept = setting && setting->kind == STYR_NODE_SCALAR && strcmp(setting->u.text, "accept") == 0;
+    if (accept) {
+        if (x == floor(x) && fabs(x) < 9e15) {
+            v->stype = STYR_SCALAR_INT;
+            v->v.i = (int64_t)x;
+        } else {
+            v->stype = STYR_SCALAR_FLOAT;
+            v->v.f = x;
+        }
+        args a = {{"field", "value", "read"}, {field, value, plain}, 3};
+        emit(w, part, "number-read", v, at->parent, field[0] ? field : NULL, &a);
+        return 1;
+    }
+    args a = {{"field", "expected", "found", "value", "rewrite"},
+              {field, label(w, prim), found_label(w, v), value, plain}, 5};
+    v->flags |= STYR_NODE_INVALID;
+    emit_with(w, part, "type", lang_text(w, w->messages ? styr_map_get(w->messages, "number-text", 11) : NULL), v,
+              at->parent, field[0] ? field : NULL, &a);
+    return 1;
 }
 
 static styr_status check_object(walk *w, const styr_node *type, styr_node *v, const place *at, int depth)
@@ -204,7 +266,7 @@ static styr_status check_value(walk *w, const styr_node *spec, styr_node *v, con
     if (spec->kind == STYR_NODE_SCALAR) {
         int fit = fits_primitive(spec->u.text, v);
         if (fit >= 0) {
-            if (!fit)
+            if (!fit && !swedish_number(w, part, spec->u.text, v, at))
                 type_finding(w, part, v, at, label(w, spec->u.text));
             return STYR_OK;
         }

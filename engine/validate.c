@@ -362,6 +362,18 @@ static styr_status check_kind(const styr_doc *doc, const char **kind_out, styr_e
                           near >= 0 ? "'?" : "");
 }
 
+/* Gives every finding its rule's remedy in the run's language (FORMATS.md
+ * section 9), so that each report writer can show it beside the finding. */
+static void attach_remediation(const styr_ruleset *rs, styr_findings *f)
+{
+    for (size_t i = 0; i < f->count; i++) {
+        styr_finding *fi = &f->items[i];
+        const styr_rule *r = styr_ruleset_rule(rs, fi->rule, strlen(fi->rule));
+        if (r)
+            fi->remediation = r->remediation[rs->lang] ? r->remediation[rs->lang] : r->remediation[0];
+    }
+}
+
 styr_status styr_validate_doc(styr_ruleset *rs, styr_doc *doc, styr_file_result *res,
                               styr_error *err)
 {
@@ -427,6 +439,7 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, styr_doc *doc, const 
         run_scope(&run, STYR_SCOPE_SCENARIO, root_index, root_index, NULL);
     }
     lua_settop(L, root_index - 1);
+    attach_remediation(rs, &res->findings);
     styr_findings_sort(&res->findings);
 done:
     rs->run = NULL;
