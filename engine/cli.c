@@ -11,6 +11,10 @@
 #include <unistd.h>
 
 #include "doc.h"
+#include "plan_sheets.h"
+#include "plan_template.h"
+#include "xlsx_write.h"
+#include "yaml_write.h"
 #include "json.h"
 #include "report.h"
 #include "report_html.h"
@@ -58,7 +62,8 @@ static const char *const usage_text =
     "       styr sensitivity AREAS.yaml --scenario S.yaml [--samples N] [--seed N]\n"
     "                  [--spread X] [--threads N] [--format text|json] [-o FILE]\n"
     "       styr report PLAN.yaml AREAS.yaml --scenario S.yaml [...] [-o FILE.html]\n"
-    "       styr rules list|test|doc [--rules NAME|DIR] [--format text|json] [--lang sv|en]\n"
+    "       styr rules list|test|doc [--rules NAME|DIR] [--format text|json] [--lang sv|en]\n"    "       styr template [--format yaml|xlsx] [--rules NAME|DIR] [-o FILE]\n"
+    "       styr convert PLAN.yaml|PLAN.xlsx -o OUT.xlsx|OUT.yaml\n"
     "       styr --version | styr help [COMMAND]\n";
 
 static const char *const help_validate =
@@ -66,10 +71,14 @@ static const char *const help_validate =
     "\n"
     "Checks action plans (kind: action-plan) - and innovation-areas or scenario\n"
     "files - against a ruleset and prints every finding with file, line and column.\n"
+    "A plan may be an Excel workbook (PLAN.xlsx, FORMATS.md section 14): its findings\n"
+    "then name the sheet and cell (plan.xlsx:Insatser!E12).\n"
     "\n"
     "  --rules NAME|DIR   ruleset to use (default: goteborg)\n"
     "  --format FMT       text (default), json, sarif (SARIF 2.1.0), junit (JUnit XML),\n"
-    "                     github (workflow annotations), markdown or html\n"
+    "                     github (workflow annotations), markdown, html or xlsx (a\n"
+    "                     workbook: a summary sheet and one row a finding; needs -o\n"
+    "                     or a pipe)\n"
     "  --fail-on LEVEL    lowest severity that makes the exit code 1: error (default),\n"
     "                     warning or info\n"
     "  --lang sv|en       language of the messages (default: sv)\n"
@@ -163,6 +172,32 @@ static const char *const help_report =
     "  -o FILE            write the page to FILE (default: standard output)\n"
     "  --samples N, --seed N, --spread X: as for sensitivity (default 10000 samples)\n"
     "  --rules, --lang, --fail-on and the limits: as for validate\n";
+
+static const char *const help_template =
+    "styr template [--format yaml|xlsx] [--rules NAME|DIR] [-o FILE]\n"
+    "\n"
+    "Writes an empty action plan to fill in: YAML with every field and, as comments,\n"
+    "the names the ruleset accepts; or an Excel workbook (FORMATS.md section 14) with\n"
+    "the sheets Insatser, Dokument, Strategier, Budget and Undantag, and the ruleset's\n"
+    "owners, funders, programmes, financing types and statuses as drop-down lists.\n"
+    "\n"
+    "  --format FMT       yaml (default, or when -o ends in .yaml) or xlsx (default\n"
+    "                     when -o ends in .xlsx)\n"
+    "  -o FILE            write to FILE (default: standard output; a workbook is not\n"
+    "                     written to a terminal)\n";
+
+static const char *const help_convert =
+    "styr convert PLAN.yaml|PLAN.xlsx -o OUT.xlsx|OUT.yaml\n"
+    "\n"
+    "Converts an action plan between YAML and an Excel workbook (FORMATS.md section 14)\n"
+    "without losing a field: YAML -> xlsx -> YAML gives the same plan and the same\n"
+    "findings. The output's format follows its extension. The plan is not judged:\n"
+    "run styr validate on either file.\n"
+    "\n"
+    "What a workbook cannot hold - a misspelled key, a mapping where a text belongs,\n"
+    "true/false, a second action with the same id - is named on standard error\n"
+    "(file:line:col: not converted: ...); the workbook is written all the same and\n"
+    "the exit code is 1. Exit code 2: the plan could not be read or written.\n";
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -447,15 +482,166 @@ static void print_profile(const styr_ruleset *rs)
     free(order);
 }
 
+/* ---- workbooks ---------------------------------------------------------- */
+
+/* libxlsxwriter writes to a file name: a temporary file beside -o (renamed
+ * over it when complete) or in TMPDIR (copied to standard output, which must
+ * not be a terminal). The writer fills err; returns an exit code. */
+typedef styr_status (*xlsx_writer)(const char *path, void *ctx, styr_error *err);
+
+static int write_workbook(const char *output, xlsx_writer fn, void *ctx)
+{
+    if ((!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO)) {
+        fputs("styr: a workbook is not written to a terminal; give -o FILE.xlsx\n", stderr);
+        return EXIT_FAILED;
+    }
+    const char *dir_of = output && strcmp(output, "-") != 0 ? output : NULL;
+    const char *tmpdir = getenv("TMPDIR");
+    size_t n = (dir_of ? strlen(dir_of) : strlen(tmpdir && *tmpdir ? tmpdir : "/tmp")) + 32;
+    char *tmp = malloc(n);
+    if (!tmp)
+        return EXIT_FAILED;
+    if (dir_of)
+        snprintf(tmp, n, "%s.tmp-XXXXXX", dir_of);
+    else
+        snprintf(tmp, n, "%s/styr-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "styr: cannot write %s: %s\n", output ? output : tmp, strerror(errno));
+        free(tmp);
+        return EXIT_FAILED;
+    }
+    close(fd);
+    styr_error err;
+    styr_error_clear(&err);
+    int rc = EXIT_CLEAN;
+    if (fn(tmp, ctx, &err) != STYR_OK) {
+        styr_error_print(&err, stderr);
+        unlink(tmp);
+        rc = EXIT_FAILED;
+    } else if (dir_of) {
+        struct stat st;
+        mode_t mask = umask(0);
+        umask(mask);
+        chmod(tmp, stat(dir_of, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~mask));
+        if (rename(tmp, dir_of) != 0) {
+            fprintf(stderr, "styr: cannot write %s: %s\n", dir_of, strerror(errno));
+            unlink(tmp);
+            rc = EXIT_FAILED;
+        }
+    } else if (styr_xlsx_copy_out(tmp, stdout) < 0 || fflush(stdout) != 0) {
+        fputs("styr: cannot write the workbook to standard output\n", stderr);
+        rc = EXIT_FAILED;
+    }
+    free(tmp);
+    return rc;
+}
+
+typedef struct findings_book {
+    const styr_file_result *res;
+    size_t n;
+    const styr_report_opts *ro;
+} findings_book;
+
+static styr_status write_findings_book(const char *path, void *ctx, styr_error *err)
+{
+    findings_book *b = ctx;
+    return styr_xlsx_write_findings(path, b->res, b->n, b->ro, err);
+}
+
+typedef struct plan_book {
+    const styr_doc *plan;
+    const styr_ruleset *rs;
+} plan_book;
+
+static styr_status write_plan_book(const char *path, void *ctx, styr_error *err)
+{
+    plan_book *b = ctx;
+    return styr_xlsx_write_plan(path, b->plan, b->rs, err);
+}
+
+/* ---- template and convert ---------------------------------------------- */
+
+static int cmd_template(options *o)
+{
+    if (o->nfiles)
+        return usage_error("template takes no file; write it with -o FILE");
+    int xlsx = strcmp(o->format, "xlsx") == 0 ||
+               (strcmp(o->format, "text") == 0 && o->output && styr_is_xlsx_path(o->output));
+    if (!xlsx && strcmp(o->format, "yaml") != 0 && strcmp(o->format, "text") != 0)
+        return usage_error("unknown format '%s' (template writes yaml or xlsx)", o->format);
+    styr_ruleset *rs = load_ruleset(o);
+    if (!rs)
+        return EXIT_FAILED;
+    int rc = EXIT_CLEAN;
+    if (xlsx) {
+        plan_book b = {NULL, rs};
+        rc = write_workbook(o->output, write_plan_book, &b);
+    } else {
+        sink out;
+        if (sink_open(&out, o->output) < 0)
+            rc = EXIT_FAILED;
+        else if (styr_plan_template_yaml(out.f, rs) < 0 || sink_close(&out) < 0)
+            rc = EXIT_FAILED;
+    }
+    styr_ruleset_free(rs);
+    return rc;
+}
+
+/* convert: a value the workbook cannot keep, on standard error. */
+static void report_loss(void *ud, const styr_node *n, const char *why)
+{
+    const styr_doc *doc = ud;
+    fprintf(stderr, "%s:%u:%u: not converted: %s\n", doc->file, n->line, n->column, why);
+}
+
+static int cmd_convert(options *o)
+{
+    if (o->nfiles != 1 || !o->output || strcmp(o->output, "-") == 0)
+        return usage_error("convert needs one plan and -o OUT.xlsx or -o OUT.yaml");
+    styr_doc *doc = NULL;
+    styr_error err;
+    styr_error_clear(&err);
+    if (styr_doc_load_any(o->files[0], &o->lim, &doc, &err) != STYR_OK) {
+        styr_error_print(&err, stderr);
+        return EXIT_FAILED;
+    }
+    const styr_node *kind = doc->root && doc->root->kind == STYR_NODE_MAP ? styr_map_get(doc->root, "kind", 4) : NULL;
+    if (!kind || kind->kind != STYR_NODE_SCALAR || strcmp(kind->u.text, "action-plan") != 0) {
+        fprintf(stderr, "styr: %s: convert takes an action plan (kind: action-plan)\n", o->files[0]);
+        styr_doc_free(doc);
+        return EXIT_FAILED;
+    }
+    int rc = EXIT_CLEAN;
+    if (styr_is_xlsx_path(o->output) && styr_plan_sheet_losses(doc, report_loss, doc) > 0)
+        rc = EXIT_FINDINGS;   /* written all the same, with what is not kept said above */
+    if (styr_is_xlsx_path(o->output)) {
+        styr_ruleset *rs = load_ruleset(o);   /* its names become the drop-down lists */
+        plan_book b = {doc, rs};
+        int wrc = rs ? write_workbook(o->output, write_plan_book, &b) : EXIT_FAILED;
+        if (wrc > rc)
+            rc = wrc;
+        styr_ruleset_free(rs);
+    } else {
+        sink out;
+        char header[1200];
+        snprintf(header, sizeof header, "Converted by styr %s from %s.", STYR_VERSION, o->files[0]);
+        if (sink_open(&out, o->output) < 0 || styr_yaml_write(out.f, doc, header) < 0 || sink_close(&out) < 0)
+            rc = EXIT_FAILED;
+    }
+    styr_doc_free(doc);
+    return rc;
+}
+
 /* ---- validate ---------------------------------------------------------- */
 
 static int cmd_validate(options *o)
 {
     if (o->nfiles == 0)
         return usage_error("validate needs at least one file");
-    static const char *const formats[] = {"text", "json", "sarif", "junit", "github", "markdown", "html", NULL};
+    static const char *const formats[] = {"text", "json", "sarif", "junit", "github", "markdown", "html", "xlsx", NULL};
     if (!one_of(o->format, formats))
-        return usage_error("unknown format '%s' (validate writes text, json, sarif, junit, github, markdown or html)",
+        return usage_error("unknown format '%s' (validate writes text, json, sarif, junit, github, markdown, html or xlsx)",
                            o->format);
     styr_ruleset *rs = load_ruleset(o);
     if (!rs)
@@ -471,7 +657,7 @@ static int cmd_validate(options *o)
     for (size_t i = 0; i < o->nfiles; i++) {
         styr_error err;
         styr_error_clear(&err);
-        styr_status st = styr_doc_load_file(o->files[i], &o->lim, &docs[i], &err);
+        styr_status st = styr_doc_load_any(o->files[i], &o->lim, &docs[i], &err);   /* YAML or .xlsx */
         if (st == STYR_OK)
             st = styr_validate_doc(rs, docs[i], &res[i], &err);
         else
@@ -490,7 +676,13 @@ static int cmd_validate(options *o)
             if (c[s] && rc == EXIT_CLEAN)
                 rc = EXIT_FINDINGS;
     }
-    if (!o->quiet) {
+    if (!o->quiet && strcmp(o->format, "xlsx") == 0) {
+        styr_report_opts ro = {o->lang, 0, rs->name, STYR_VERSION, 0, 0};
+        findings_book b = {res, o->nfiles, &ro};
+        int wrc = write_workbook(o->output, write_findings_book, &b);
+        if (wrc > rc)
+            rc = wrc;
+    } else if (!o->quiet) {
         sink out;
         if (sink_open(&out, o->output) < 0) {
             rc = EXIT_FAILED;
@@ -867,13 +1059,14 @@ static int cmd_help(const char *topic)
 {
     if (!topic) {
         printf("styr %s - validates municipal action plans and prioritises innovation areas\n\n%s"
-               "\nRun 'styr help COMMAND' (validate, score, sensitivity, report, rules) for a command's options.\n",
+               "\nRun 'styr help COMMAND' (validate, score, sensitivity, report, rules, template, convert) for a command's options.\n",
                STYR_VERSION, usage_text);
         return EXIT_CLEAN;
     }
     static const struct { const char *topic, *text; } pages[] = {
         {"validate", help_validate}, {"rules", help_rules}, {"score", help_score},
-        {"sensitivity", help_sensitivity}, {"report", help_report}, {NULL, NULL}};
+        {"sensitivity", help_sensitivity}, {"report", help_report}, {"template", help_template},
+        {"convert", help_convert}, {NULL, NULL}};
     for (int i = 0; pages[i].topic; i++)
         if (strcmp(topic, pages[i].topic) == 0) {
             fputs(pages[i].text, stdout);
@@ -907,6 +1100,12 @@ int main(int argc, char **argv)
             if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
                 return cmd_help("validate");
         rc = parse_options(argc, argv, 2, &o) < 0 ? EXIT_FAILED : cmd_validate(&o);
+    } else if (strcmp(cmd, "template") == 0 || strcmp(cmd, "convert") == 0) {
+        for (int i = 2; i < argc; i++)
+            if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+                return cmd_help(cmd);
+        rc = parse_options(argc, argv, 2, &o) < 0 ? EXIT_FAILED
+             : strcmp(cmd, "template") == 0 ? cmd_template(&o) : cmd_convert(&o);
     } else if (strcmp(cmd, "rules") == 0) {
         const char *sub = argc > 2 ? argv[2] : "";
         if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0)
@@ -917,8 +1116,9 @@ int main(int argc, char **argv)
              : strcmp(sub, "list") == 0 ? cmd_rules_list(&o)
              : strcmp(sub, "doc") == 0  ? cmd_rules_doc(&o) : cmd_rules_test(&o);
     } else {
-        static const char *const cmds[] = {"validate", "score", "sensitivity", "report", "rules", "help", NULL};
-        long near = styr_nearest(cmd, strlen(cmd), cmds, 6);
+        static const char *const cmds[] = {"validate", "score", "sensitivity", "report", "rules", "help",
+                                           "template", "convert", NULL};
+        long near = styr_nearest(cmd, strlen(cmd), cmds, 8);
         if (near >= 0) {
             fprintf(stderr, "styr: unknown command '%s' (did you mean '%s'?)\n", cmd, cmds[near]);
             return EXIT_FAILED;

@@ -386,7 +386,10 @@ static int api_line(lua_State *L)
 {
     const styr_node *n = styr_luadoc_check(L, 1);
     const styr_node *v = child_arg(L, n, 2);
-    lua_pushinteger(L, (v ? v : n)->line);
+    const styr_run *run = api_rs(L)->run;
+    unsigned line = (v ? v : n)->line;
+    /* a workbook plan's lines carry the sheet (doc.h): a rule sees the row */
+    lua_pushinteger(L, run && run->doc && run->doc->sheets ? styr_row_of_line(line) : line);
     lua_pushinteger(L, (v ? v : n)->column);
     return 2;
 }

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "xlsx_read.h"
+
 static const char *const sev_color[] = {"\033[36m", "\033[33m", "\033[31m"};
 #define BOLD "\033[1m"
 #define DIM "\033[2m"
@@ -20,6 +22,14 @@ static void position(FILE *out, const char *file, unsigned line, unsigned col, i
     if (line)
         fprintf(out, col ? ":%u:%u" : ":%u", line, col);
     fprintf(out, ":%s ", color ? RESET : "");
+}
+
+/* A workbook plan's finding: file:Sheet!E12: */
+static void sheet_position(FILE *out, const char *file, const styr_finding *fi, int color)
+{
+    char cell[16];
+    styr_xlsx_cell_ref(cell, sizeof cell, fi->line, fi->column);
+    fprintf(out, "%s%s:%s!%s:%s ", color ? BOLD : "", file, fi->sheet, cell, color ? RESET : "");
 }
 
 static void plural(FILE *out, size_t n, const char *one, const char *many)
@@ -41,7 +51,10 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
         size_t waived = 0;
         for (size_t i = 0; i < r->findings.count; i++) {
             const styr_finding *fi = &r->findings.items[i];
-            position(out, r->file, fi->line, fi->column, o->color);
+            if (fi->sheet)
+                sheet_position(out, r->file, fi, o->color);
+            else
+                position(out, r->file, fi->line, fi->column, o->color);
             if (fi->waiver_reason) {
                 waived++;
                 fprintf(out, "%s%s %s [%s] (%s %s)%s\n", o->color ? DIM : "",

@@ -374,6 +374,22 @@ static void attach_remediation(const styr_ruleset *rs, styr_findings *f)
     }
 }
 
+/* A workbook plan's findings: the sheet its line carries (doc.h), and the
+ * row as the line (FORMATS.md section 14). Sorted already: by sheet, row. */
+static void place_in_sheets(const styr_doc *doc, styr_findings *f)
+{
+    for (size_t i = 0; i < f->count; i++) {
+        styr_finding *fi = &f->items[i];
+        unsigned sheet = styr_sheet_of_line(fi->line);
+        if (sheet && sheet < doc->nsheets) {
+            fi->sheet = doc->sheets[sheet];
+            fi->line = styr_row_of_line(fi->line);
+        }
+    }
+    if (f->dropped && styr_sheet_of_line(f->dropped_line))
+        f->dropped_line = styr_row_of_line(f->dropped_line);
+}
+
 styr_status styr_validate_doc(styr_ruleset *rs, styr_doc *doc, styr_file_result *res,
                               styr_error *err)
 {
@@ -441,6 +457,8 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, styr_doc *doc, const 
     lua_settop(L, root_index - 1);
     attach_remediation(rs, &res->findings);
     styr_findings_sort(&res->findings);
+    if (doc->sheets)
+        place_in_sheets(doc, &res->findings);
 done:
     rs->run = NULL;
     styr_strmap_free(&run.item_ids);
