@@ -32,7 +32,8 @@ typedef struct reader {
     styr_error *err;
     int failed;
     size_t inflated;         /* bytes inflated over all parts */
-    size_t kept;             /* bytes of cell text kept */
+    size_t kept;             /* bytes of shared strings kept */
+    size_t cell_bytes;       /* bytes of cell text kept (a shared string counts each time it is used) */
     size_t cells;            /* cells kept over all sheets */
     /* shared strings */
     char **shared;
@@ -179,6 +180,21 @@ static styr_status parse_part(reader *r, const char *entry, part *p, int require
         if (required)
             return fail(r, STYR_E_SYNTAX, "not an .xlsx workbook: the archive has no %s", entry);
         return STYR_OK;
+    }
+    zip_stat_t zs;
+    zip_stat_init(&zs);
+    size_t packed = zip_stat_index(r->zip, (zip_uint64_t)idx, 0, &zs) == 0 && (zs.valid & ZIP_STAT_COMP_SIZE)
+                        ? (size_t)zs.comp_size : 0;
+    /* What the archive declares: too big, or packed too tightly (spreadsheet
+     * XML compresses 10 to 50 times). A header may lie: the bytes really
+     * inflated are counted below as well. */
+    if (zs.valid & ZIP_STAT_SIZE) {
+        if (zs.size > r->lim->max_file_bytes)
+            return fail(r, STYR_E_LIMIT, "%s inflates to %llu bytes; the limit is %zu (--max-file-size; a zip bomb?)",
+                        entry, (unsigned long long)zs.size, r->lim->max_file_bytes);
+        if (zs.size > (1u << 20) && zs.size / STYR_XLSX_MAX_RATIO > packed)
+            return fail(r, STYR_E_LIMIT, "%s inflates more than %u times its packed size (a zip bomb?)", entry,
+                        STYR_XLSX_MAX_RATIO);
     }
     zip_file_t *zf = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0);
     if (!zf)
@@ -451,10 +467,10 @@ static void sheet_end(part *p, const char *name)
         return;
     }
     size_t len = strlen(text);
-    r->kept += len;
-    if (r->kept > 2 * r->lim->max_file_bytes) {
+    r->cell_bytes += len;
+    if (r->cell_bytes > r->lim->max_file_bytes) {
         fail(r, STYR_E_LIMIT, "the workbook's cells add up to more than %zu bytes of text (--max-file-size)",
-             2 * r->lim->max_file_bytes);
+             r->lim->max_file_bytes);
         return;
     }
     if (sh->ncells == s->cap) {

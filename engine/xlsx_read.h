@@ -3,7 +3,8 @@
  * An .xlsx file is a zip archive of XML parts (ECMA-376). This reads the
  * workbook's sheet names, its shared strings and the cells of the sheets
  * asked for, within bounds that hold however hostile the file: the archive
- * (entries, and bytes really inflated - a zip bomb's header may lie), the
+ * (entries; each part's declared size and how many times it inflates its
+ * packed size; and the bytes really inflated, since a header may lie), the
  * shared-string table (count and bytes), the cells, one value's length, and
  * the XML's depth; a DOCTYPE (and so any entity) is refused.
  */
@@ -22,6 +23,7 @@
 #define STYR_XLSX_MAX_CELLS 2000000u          /* cells kept over all sheets read */
 #define STYR_XLSX_MAX_ROW 1048576u            /* Excel's own limits */
 #define STYR_XLSX_MAX_COL 16384u
+#define STYR_XLSX_MAX_RATIO 500u              /* declared inflated : packed size of a part over 1 MB */
 
 typedef struct styr_xlsx_cell {
     uint32_t row, col;      /* 1-based */

@@ -214,7 +214,38 @@ static void test_zip_bomb(void **state)
     styr_xlsx_book book;
     styr_error err;
     assert_int_equal(styr_xlsx_read_buffer("bomb.xlsx", buf, len, &lim, NULL, &book, &err), STYR_E_LIMIT);
-    assert_non_null(strstr(err.message, "zip bomb"));
+    assert_non_null(strstr(err.message, "inflates to 3145751 bytes; the limit is 1048576"));
+    free(buf);
+    /* parts each within the bound, together beyond twice it: the bytes really
+     * inflated are counted (as they are when a header lies about a size) */
+    char *letters = malloc(900000);
+    assert_non_null(letters);
+    uint32_t x = 7;
+    for (size_t i = 0; i < 899999; i++) {   /* four letters: packs about 4:1, the archive under 1 MB */
+        x = x * 1103515245u + 12345u;
+        letters[i] = (char)('a' + (x >> 16) % 4);
+    }
+    letters[899999] = '\0';
+    char *shared = malloc(900100), *s1 = malloc(900100), *s2 = malloc(900100);
+    assert_true(shared && s1 && s2);
+    snprintf(shared, 900100, "<sst><si><t>%s</t></si></sst>", letters + 100);
+    snprintf(s1, 900100, "<worksheet><!--%s--></worksheet>", letters + 50);
+    snprintf(s2, 900100, "<worksheet><!--%s--></worksheet>", letters);
+    part three[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/sharedStrings.xml", shared, 0}, {"xl/worksheets/sheet1.xml", s1, 0},
+                    {"xl/worksheets/sheet2.xml", s2, 0}};
+    lim.max_file_bytes = 1u << 20;
+    lim.max_scalar_bytes = 1u << 20;
+    assert_fails(three, 5, &lim, STYR_E_LIMIT, "inflates to more than 2097152 bytes");
+    free(letters);
+    free(shared);
+    free(s1);
+    free(s2);
+    /* within the size bound, but packed more than 500 times */
+    lim.max_file_bytes = 64u << 20;
+    buf = make_zip(parts, 3, &len);
+    assert_int_equal(styr_xlsx_read_buffer("bomb.xlsx", buf, len, &lim, NULL, &book, &err), STYR_E_LIMIT);
+    assert_non_null(strstr(err.message, "inflates more than 500 times its packed size"));
     free(buf);
     free(spaces);
 }
@@ -223,14 +254,12 @@ static void test_shared_strings_bounded(void **state)
 {
     (void)state;
     /* more entries than the table may hold (a few MB of XML, far below the size bound) */
-    size_t n = STYR_XLSX_MAX_SHARED + 1, cap = n * 5 + 64, o = 0;
+    size_t n = STYR_XLSX_MAX_SHARED + 1, cap = n * 40 + 64, o = 0;
     char *sst = malloc(cap);
     assert_non_null(sst);
     o += (size_t)snprintf(sst + o, cap - o, "<sst>");
-    for (size_t i = 0; i < n; i++) {
-        memcpy(sst + o, "<si/>", 5);
-        o += 5;
-    }
+    for (size_t i = 0; i < n; i++)   /* distinct, so that it does not pack like a bomb */
+        o += (size_t)snprintf(sst + o, cap - o, "<si><t>%zx</t></si>", i * 2654435761u);
     o += (size_t)snprintf(sst + o, cap - o, "</sst>");
     part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
                     {"xl/sharedStrings.xml", sst, o}};
@@ -242,7 +271,11 @@ static void test_shared_strings_bounded(void **state)
     char *one = malloc(600000);
     assert_non_null(one);
     memcpy(one, "<sst><si><t>", 12);
-    memset(one + 12, 'x', 500000);
+    uint32_t x = 12345;
+    for (size_t i = 0; i < 500000; i++) {   /* letters that do not pack like a bomb */
+        x = x * 1103515245u + 12345u;
+        one[12 + i] = (char)('a' + (x >> 16) % 26);
+    }
     strcpy(one + 500012, "</t></si></sst>");
     char rows[2000] = "<row>";
     for (int i = 0; i < 10; i++)
