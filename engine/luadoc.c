@@ -4,6 +4,8 @@
 #include <lauxlib.h>
 #include <string.h>
 
+#include "sandbox.h"
+
 #define NODE_MT "styr.node"
 
 typedef struct { const styr_node *node; } node_view;
@@ -83,7 +85,10 @@ static int node_index(lua_State *L)
         size_t len;
         const char *key = lua_type(L, 2) == LUA_TSTRING || lua_type(L, 2) == LUA_TNUMBER
                               ? lua_tolstring(L, 2, &len) : NULL;
-        styr_luadoc_push(L, key ? styr_map_get(n, key, len) : NULL);
+        const styr_node *v = key ? styr_map_get(n, key, len) : NULL;
+        if (v && v->kind == STYR_NODE_SCALAR)
+            styr_sandbox_note_read(L, v);   /* for each(item.field) of a text */
+        styr_luadoc_push(L, v);
         return 1;
     }
     if (n->kind == STYR_NODE_SEQ) {

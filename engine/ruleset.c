@@ -428,14 +428,28 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
     const styr_node *msgs = styr_map_get(doc->root, "messages", 8);
     if (!types || types->kind != STYR_NODE_MAP)
         return node_error(err, doc, types ? types : doc->root, "schema.yaml needs a 'types' mapping");
+    /* a child's schema may leave the messages to its parents' */
+    if ((!msgs || msgs->kind != STYR_NODE_MAP) && rs->schema)
+        msgs = styr_map_get(rs->schema->parent, "messages", 8);
     if (!msgs || msgs->kind != STYR_NODE_MAP)
         return node_error(err, doc, msgs ? msgs : doc->root, "schema.yaml needs a 'messages' mapping");
+    const styr_node **grown = realloc(rs->schemas, (rs->nschemas + 1) * sizeof *grown);
+    if (!grown)
+        return styr_error_set(err, STYR_E_NOMEM, doc->file, 0, 0, "out of memory");
+    rs->schemas = grown;
+    rs->schemas[rs->nschemas++] = types;
     static const struct { const char *suffix; styr_severity sev; } kinds[] = {
         {"type", STYR_SEV_ERROR}, {"unknown-key", STYR_SEV_WARNING}, {"number-read", STYR_SEV_INFO}};
     rs->schema = types;
     for (uint32_t i = 0; i < types->count; i++) {
         const styr_node *t = styr_map_value(types, i);
         const char *part = t->kind == STYR_NODE_MAP ? scalar_text(styr_map_get(t, "part", 4)) : NULL;
+        /* a type a parent defines may be extended without repeating its part */
+        for (size_t k = rs->nschemas - 1; !part && k-- > 0;) {
+            const styr_node *pt = styr_map_get(rs->schemas[k], styr_map_key(types, i)->u.text,
+                                               styr_map_key(types, i)->count);
+            part = pt && pt->kind == STYR_NODE_MAP ? scalar_text(styr_map_get(pt, "part", 4)) : NULL;
+        }
         if (!part)
             return node_error(err, doc, t, "schema type '%s' needs a part (e.g. part: action)",
                               styr_map_key(types, i)->u.text);
@@ -810,6 +824,7 @@ void styr_ruleset_free(styr_ruleset *rs)
         styr_doc_free(rs->docs[i]);
     free(rs->docs);
     free(rs->settings);
+    free(rs->schemas);
     for (size_t i = 0; i < rs->npatterns; i++) {
         free(rs->patterns[i].name);
         styr_pattern_free(rs->patterns[i].re);

@@ -34,6 +34,7 @@ struct styr_sandbox {
     int kill_line;
     size_t printed;          /* bytes print() wrote this run */
     int sys_oom;             /* realloc itself failed during the current call */
+    const void *last_read;   /* the plan's value a rule read last (luadoc.c) */
 };
 
 static void remember_alloc_site(styr_sandbox *sb);
@@ -76,6 +77,19 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 styr_sandbox *styr_sandbox_of(lua_State *L)
 {
     return *(styr_sandbox **)lua_getextraspace(L);
+}
+
+void styr_sandbox_note_read(lua_State *L, const void *node)
+{
+    styr_sandbox *sb = styr_sandbox_of(L);
+    if (sb)
+        sb->last_read = node;
+}
+
+const void *styr_sandbox_last_read(lua_State *L)
+{
+    styr_sandbox *sb = styr_sandbox_of(L);
+    return sb ? sb->last_read : NULL;
 }
 
 static void remember_kill_site(styr_sandbox *sb, lua_State *L, lua_Debug *ar)

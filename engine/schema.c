@@ -23,12 +23,56 @@
 
 typedef struct walk {
     styr_run *run;
-    const styr_node *types;     /* schema `types:` */
+    const styr_node *types;     /* the last schema's `types:` */
     const styr_node *labels;    /* schema `labels:` */
     const styr_node *messages;  /* schema `messages:` */
     styr_error *err;
     const char *schema_file;
+    const styr_node *const *schemas;   /* every schema's `types:`, parents first */
+    size_t nschemas;
 } walk;
+
+/* A type's definition in the schema at index k, or NULL. */
+static const styr_node *type_in(const walk *w, size_t k, const char *name, size_t len)
+{
+    const styr_node *t = styr_map_get(w->schemas[k], name, len);
+    return t && t->kind == STYR_NODE_MAP ? t : NULL;
+}
+
+/* A field's spec in type `name`: a child's schema first, then its parents'
+ * (types and fields merge; a child's spec of a field replaces its parent's). */
+static const styr_node *field_spec(const walk *w, const char *type, const char *key, size_t klen)
+{
+    for (size_t k = w->nschemas; k-- > 0;) {
+        const styr_node *t = type_in(w, k, type, strlen(type));
+        const styr_node *fields = t ? styr_map_get(t, "fields", 6) : NULL;
+        const styr_node *spec = fields && fields->kind == STYR_NODE_MAP ? styr_map_get(fields, key, klen) : NULL;
+        if (spec)
+            return spec;
+    }
+    return NULL;
+}
+
+/* A type's part, from the nearest schema that names one. */
+static const char *type_part(const walk *w, const char *type)
+{
+    for (size_t k = w->nschemas; k-- > 0;) {
+        const styr_node *t = type_in(w, k, type, strlen(type));
+        const styr_node *p = t ? styr_map_get(t, "part", 4) : NULL;
+        if (p && p->kind == STYR_NODE_SCALAR)
+            return p->u.text;
+    }
+    return "plan";
+}
+
+/* Is `name` a type of any schema? */
+static int type_known(const walk *w, const char *name, size_t len)
+{
+    for (size_t k = 0; k < w->nschemas; k++)
+        if (type_in(w, k, name, len))
+            return 1;
+    return 0;
+}
 
 static const char *lang_text(const walk *w, const styr_node *m)
 {
@@ -211,29 +255,38 @@ static int swedish_number(walk *w, const char *part, const char *prim, styr_node
     return 1;
 }
 
-static styr_status check_object(walk *w, const styr_node *type, styr_node *v, const place *at, int depth)
+static styr_status check_object(walk *w, const char *type, styr_node *v, const place *at, int depth)
 {
-    const styr_node *partn = styr_map_get(type, "part", 4);
-    const char *part = partn ? partn->u.text : "plan";
+    const char *part = type_part(w, type);
     if (v->kind != STYR_NODE_MAP) {
         type_finding(w, part, v, at, label(w, "map"));
         return STYR_OK;
     }
-    const styr_node *fields = styr_map_get(type, "fields", 6);
-    if (!fields || fields->kind != STYR_NODE_MAP)
-        return schema_error(w, type, "a type needs 'fields'");
+    size_t nfields = 0;
+    for (size_t k = 0; k < w->nschemas; k++) {
+        const styr_node *t = type_in(w, k, type, strlen(type));
+        const styr_node *fields = t ? styr_map_get(t, "fields", 6) : NULL;
+        if (t && (!fields || fields->kind != STYR_NODE_MAP))
+            return schema_error(w, t, "a type needs 'fields'");
+        nfields += fields ? fields->count : 0;
+    }
     for (uint32_t i = 0; i < v->count; i++) {
         const styr_node *k = styr_map_key(v, i);
         styr_node *val = v->u.items[2 * i + 1];
-        const styr_node *spec = styr_map_get(fields, k->u.text, k->count);
+        const styr_node *spec = field_spec(w, type, k->u.text, k->count);
         if (!spec) {
             /* Merged entries come from elsewhere and are judged there. */
-            const char **names = malloc(fields->count * sizeof *names);
+            const char **names = malloc((nfields ? nfields : 1) * sizeof *names);
             char hint[300] = "";
             if (names) {
-                for (uint32_t j = 0; j < fields->count; j++)
-                    names[j] = styr_map_key(fields, j)->u.text;
-                long near = styr_nearest(k->u.text, k->count, names, fields->count);
+                size_t n = 0;
+                for (size_t s = 0; s < w->nschemas; s++) {
+                    const styr_node *t = type_in(w, s, type, strlen(type));
+                    const styr_node *fields = t ? styr_map_get(t, "fields", 6) : NULL;
+                    for (uint32_t j = 0; fields && j < fields->count; j++)
+                        names[n++] = styr_map_key(fields, j)->u.text;
+                }
+                long near = styr_nearest(k->u.text, k->count, names, n);
                 const char *htmpl = lang_text(w, styr_map_get(w->messages, "hint", 4));
                 if (near >= 0 && htmpl) {
                     args ha = {{"suggestion"}, {names[near]}, 1};
@@ -270,10 +323,9 @@ static styr_status check_value(walk *w, const styr_node *spec, styr_node *v, con
                 type_finding(w, part, v, at, label(w, spec->u.text));
             return STYR_OK;
         }
-        const styr_node *type = styr_map_get(w->types, spec->u.text, spec->count);
-        if (!type || type->kind != STYR_NODE_MAP)
+        if (!type_known(w, spec->u.text, spec->count))
             return schema_error(w, spec, "unknown type name");
-        return check_object(w, type, v, at, depth);
+        return check_object(w, spec->u.text, v, at, depth);
     }
     if (spec->kind != STYR_NODE_MAP || spec->count != 1)
         return schema_error(w, spec, "a field type is a name, {list: TYPE} or {map: TYPE}");
@@ -303,18 +355,47 @@ styr_status styr_schema_check(styr_run *run, styr_node *root, const char *type_n
     styr_ruleset *rs = run->rs;
     if (!rs->schema)
         return STYR_OK;   /* a ruleset without schema.yaml checks no types */
-    walk w = {run, rs->schema, NULL, NULL, err, NULL};
-    /* labels/messages sit beside types in the same document. */
+    walk w = {run, rs->schema, NULL, NULL, err, NULL, rs->schemas, rs->nschemas};
+    /* labels/messages sit beside types in the same document: the nearest
+     * schema that has them (a child's schema may add fields only). */
+    for (size_t k = rs->nschemas; k-- > 0;) {
+        const styr_node *top = rs->schemas[k]->parent;
+        if (!w.labels)
+            w.labels = styr_map_get(top, "labels", 6);
+        if (!w.messages)
+            w.messages = styr_map_get(top, "messages", 8);
+    }
     const styr_node *top = rs->schema->parent;
-    w.labels = styr_map_get(top, "labels", 6);
-    w.messages = styr_map_get(top, "messages", 8);
     for (size_t i = 0; i < rs->ndocs; i++)
         if (rs->docs[i]->root == top)
             w.schema_file = rs->docs[i]->file;
-    const styr_node *type = styr_map_get(rs->schema, type_name, strlen(type_name));
-    if (!type)
+    if (!type_known(&w, type_name, strlen(type_name)))
         return styr_error_set(err, STYR_E_RULESET, w.schema_file, 0, 0,
                               "schema.yaml has no type '%s'", type_name);
     place at_root = {root, NULL, -1, NULL};
-    return check_object(&w, type, root, &at_root, 0);
+    return check_object(&w, type_name, root, &at_root, 0);
+}
+
+void styr_schema_not_a_list(styr_run *run, styr_node *v)
+{
+    styr_ruleset *rs = run->rs;
+    if ((v->flags & STYR_NODE_INVALID) || !rs->schema)
+        return;
+    walk w = {run, rs->schema, NULL, NULL, NULL, NULL, rs->schemas, rs->nschemas};
+    for (size_t k = rs->nschemas; k-- > 0;) {
+        if (!w.labels)
+            w.labels = styr_map_get(rs->schemas[k]->parent, "labels", 6);
+        if (!w.messages)
+            w.messages = styr_map_get(rs->schemas[k]->parent, "messages", 8);
+    }
+    /* the part the running rule judges: action, strategy, area, plan, scenario */
+    static const char *const parts[STYR_SCOPE_COUNT] = {"plan", "strategy", "action", "area", "area", "scenario", "plan"};
+    const char *part = run->rule && (unsigned)run->rule->scope < STYR_SCOPE_COUNT ? parts[run->rule->scope] : "plan";
+    const styr_node *parent = v->parent;
+    place at = {parent, NULL, -1, NULL};
+    if (parent && parent->kind == STYR_NODE_MAP)
+        at.key = styr_map_key(parent, v->index)->u.text;
+    else if (parent && parent->kind == STYR_NODE_SEQ)
+        at.elem_index = (long)v->index;
+    type_finding(&w, part, v, &at, label(&w, "list"));
 }
