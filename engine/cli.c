@@ -13,6 +13,7 @@
 #include "doc.h"
 #include "plan_sheets.h"
 #include "plan_template.h"
+#include "xlsx_score.h"
 #include "xlsx_write.h"
 #include "yaml_write.h"
 #include "json.h"
@@ -49,6 +50,7 @@ typedef struct options {
     int explain;
     int profile;                 /* validate: time each rule, report on stderr */
     int no_remediation;          /* text: no "what to do" line under each finding */
+    int score_xlsx_ok;           /* the command writes --format xlsx (score) */
     uint64_t samples, seed;
     double spread;               /* < 0: sample uniformly on the simplex */
     unsigned threads;
@@ -136,7 +138,9 @@ static const char *const help_score =
     "\n"
     "  --explain          show how every score was built: value, normalised value,\n"
     "                     weight and contribution of each criterion\n"
-    "  --format FMT       text (default), json, markdown, csv or html\n"
+    "  --format FMT       text (default), json, markdown, csv (';' and a decimal comma\n"
+    "                     with --lang sv, for Swedish Excel) or xlsx (a workbook:\n"
+    "                     summary, ranking and findings sheets; needs -o or a pipe)\n"
     "  --rules, --lang, --fail-on, -o, -q and the limits: as for validate\n"
     "\n"
     "Exit codes: 0 scored without errors; 1 errors in the areas or scenarios;\n"
@@ -250,6 +254,7 @@ static int parse_options(int argc, char **argv, int first, options *o)
     o->explain = 0;
     o->profile = 0;
     o->no_remediation = 0;
+    o->score_xlsx_ok = 0;
     o->samples = 10000;
     o->seed = 1;
     o->spread = -1;
@@ -766,8 +771,9 @@ static int prepare_score(options *o, const char *areas_file, score_ctx *c)
         return -1;
     }
     static const char *const formats[] = {"text", "json", "markdown", "csv", "html", NULL};
-    if (!one_of(o->format, formats)) {
-        usage_error("unknown format '%s' (text, json, markdown, csv or html)", o->format);
+    if (!one_of(o->format, formats) && !(o->score_xlsx_ok && strcmp(o->format, "xlsx") == 0)) {
+        usage_error("unknown format '%s' (text, json, markdown, csv or html%s)", o->format,
+                    o->score_xlsx_ok ? ", or xlsx" : "");
         c->rc = EXIT_FAILED;
         return -1;
     }
@@ -811,15 +817,31 @@ static void free_score(score_ctx *c)
     styr_ruleset_free(c->rs);
 }
 
+typedef struct score_book {
+    const styr_score_report *r;
+    const styr_report_opts *ro;
+} score_book;
+
+static styr_status write_score_book(const char *path, void *ctx, styr_error *err)
+{
+    score_book *b = ctx;
+    return styr_xlsx_write_score(path, b->r, b->ro, err);
+}
+
 static int cmd_score(options *o)
 {
     score_ctx c;
+    o->score_xlsx_ok = 1;
     if (prepare_score(o, o->nfiles == 1 ? o->files[0] : NULL, &c) < 0) {
         free_score(&c);
         return c.rc;
     }
     int rc = c.rc;
-    if (!o->quiet) {
+    if (!o->quiet && strcmp(o->format, "xlsx") == 0) {
+        styr_report_opts ro = {o->lang, 0, c.rs->name, STYR_VERSION, 0, 0};
+        score_book b = {&c.report, &ro};
+        worse(&rc, write_workbook(o->output, write_score_book, &b));
+    } else if (!o->quiet) {
         sink out;
         if (sink_open(&out, o->output) < 0) {
             free_score(&c);

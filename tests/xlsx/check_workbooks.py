@@ -76,6 +76,37 @@ findings_book("scenarios/goteborg-2018-2019.yaml", "sv")
 findings_book("scenarios/goteborg-2018-2019.yaml", "en")
 findings_book("tests/cli/data/plan-small.xlsx", "sv")
 
+# score --format xlsx: the ranking and findings against the JSON
+def score_book(lang):
+    args = ["score", "tests/cli/data/areas-with-errors.yaml", "--scenario", "scenarios/balanserad.yaml",
+            "--scenario", "scenarios/kostnadsmedveten.yaml", "--lang", lang]
+    out = os.path.join(TMP, f"s-{lang}.xlsx")
+    r = run(*args, "--format", "xlsx", "-o", out)
+    check(r.returncode == 1, f"score --format xlsx exits 1 (the areas have errors), got {r.returncode} {r.stderr}")
+    j = json.loads(run(*args, "--format", "json").stdout)
+    wb = openpyxl.load_workbook(out)
+    names = ["Summary", "Ranking", "Findings"] if lang == "en" else ["Sammanfattning", "Rangordning", "Fynd"]
+    check(wb.sheetnames == names, f"score sheets {wb.sheetnames}")
+    head, rows = sheet_rows(wb[names[1]])
+    want = [(sc["id"], x["rank"], x["area"]) for sc in j["scenarios"] for x in sc["ranking"]]
+    check([tuple(r[:3]) for r in rows] == want, f"score {lang}: ranking rows equal the JSON's")
+    for row, (sc, x) in zip(rows, [(sc, x) for sc in j["scenarios"] for x in sc["ranking"]]):
+        check(abs(row[3] - x["score"]) < 1e-9, f"score of {x['area']} in {sc['id']}")
+        for k, crit in enumerate(head[5:]):
+            check(abs((row[5 + k] or 0) - x["contributions"].get(crit, 0)) < 1e-9, f"{crit} of {x['area']}")
+    fhead, frows = sheet_rows(wb[names[2]])
+    check([(r[4], r[6]) for r in frows] == [(f["rule"], f["message"]) for f in j["findings"]],
+          f"score {lang}: one row a finding of the areas file")
+    shead, srows = sheet_rows(wb[names[0]])
+    # one summary row a scenario given, scored or not (the JSON lists the scored ones)
+    check([r[0] for r in srows] == ["balanserad", "kostnadsmedveten"], f"summary rows {srows}")
+    scored = {r[0] for r in srows if r[2] in ("ja", "yes")}
+    check(scored == {sc["id"] for sc in j["scenarios"]}, f"scored scenarios {scored}")
+
+
+score_book("sv")
+score_book("en")
+
 # the template workbook
 tpl = os.path.join(TMP, "template.xlsx")
 check(run("template", "-o", tpl).returncode == 0, "template -o template.xlsx")
