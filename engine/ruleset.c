@@ -439,7 +439,8 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
     rs->schemas = grown;
     rs->schemas[rs->nschemas++] = types;
     static const struct { const char *suffix; styr_severity sev; } kinds[] = {
-        {"type", STYR_SEV_ERROR}, {"unknown-key", STYR_SEV_WARNING}, {"number-read", STYR_SEV_INFO}};
+        {"type", STYR_SEV_ERROR}, {"unknown-key", STYR_SEV_WARNING}, {"number-read", STYR_SEV_INFO},
+        {"typographic-quotes", STYR_SEV_WARNING}};
     rs->schema = types;
     for (uint32_t i = 0; i < types->count; i++) {
         const styr_node *t = styr_map_value(types, i);
@@ -459,6 +460,11 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
             if (styr_ruleset_rule(rs, id, strlen(id)))
                 continue;
             if (strcmp(kinds[k].suffix, "number-read") == 0 && !type_has_numbers(t))
+                continue;
+            /* said once a line for the whole file: declared for the files' own types */
+            const char *tname = styr_map_key(types, i)->u.text;
+            if (strcmp(kinds[k].suffix, "typographic-quotes") == 0 && strcmp(tname, "action-plan") != 0 &&
+                strcmp(tname, "innovation-areas") != 0 && strcmp(tname, "scenario") != 0)
                 continue;
             const styr_node *m = styr_map_get(msgs, kinds[k].suffix, strlen(kinds[k].suffix));
             const char *sv = m && m->kind == STYR_NODE_MAP ? scalar_text(styr_map_get(m, "sv", 2)) : NULL;

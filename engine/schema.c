@@ -30,6 +30,9 @@ typedef struct walk {
     const char *schema_file;
     const styr_node *const *schemas;   /* every schema's `types:`, parents first */
     size_t nschemas;
+    const char *root_part;      /* the part of the file's own type: plan, area, scenario */
+    unsigned quotes_line;       /* the last line typographic quotes were reported on */
+    unsigned quotes_column;     /* and column, in a workbook (0 in YAML) */
 } walk;
 
 /* A type's definition in the schema at index k, or NULL. */
@@ -311,6 +314,66 @@ static styr_status check_object(walk *w, const char *type, styr_node *v, const p
     return STYR_OK;
 }
 
+/* The length of a typographic quote at s[0, len), or 0. */
+static size_t quote_at(const char *s, size_t len, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (len >= 3 && u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x98 || u[2] == 0x99 || u[2] == 0x9a || u[2] == 0x9c ||
+                                                      u[2] == 0x9d || u[2] == 0x9e)) {
+        *cp = 0x2000u | ((uint32_t)(u[1] & 0x3f) << 6) | (u[2] & 0x3f);
+        return 3;
+    }
+    if (len >= 2 && u[0] == 0xc2 && (u[1] == 0xab || u[1] == 0xbb)) {
+        *cp = u[1];
+        return 2;
+    }
+    return 0;
+}
+
+/* A text Word wrapped in typographic quotes (”1”, “Text”): read without
+ * them, so that ”1” names strategy 1 instead of a cascade of "unknown"
+ * findings, and said once a line (<root part>.typographic-quotes). */
+static void typographic_quotes(walk *w, styr_node *v)
+{
+    uint32_t open_cp = 0, close_cp = 0;
+    size_t first = quote_at(v->u.text, v->count, &open_cp);
+    if (!first || v->count < first + 2)
+        return;
+    size_t last = 0;
+    for (size_t k = 2; k <= 3 && !last; k++)
+        if (v->count >= first + k && quote_at(v->u.text + v->count - k, k, &close_cp) == k)
+            last = k;
+    if (!last)
+        return;
+    /* "“Modell” och ”mer”" is prose with quoted words: left as written */
+    for (size_t i = first; i + last < v->count; i++) {
+        uint32_t inner;
+        if (quote_at(v->u.text + i, v->count - last - i, &inner))
+            return;
+    }
+    char value[200], read[200], cps[40];
+    snprintf(value, sizeof value, "%.*s", (int)(v->count < 190 ? v->count : 190), v->u.text);
+    /* the node's text lives in the document's arena: shorten it in place */
+    char *text = (char *)v->u.text;
+    size_t n = v->count - first - last;
+    memmove(text, text + first, n);
+    text[n] = '\0';
+    v->count = (uint32_t)n;
+    snprintf(read, sizeof read, "%.*s", (int)(n < 190 ? n : 190), text);
+    if (open_cp == close_cp)
+        snprintf(cps, sizeof cps, "U+%04X", (unsigned)open_cp);
+    else
+        snprintf(cps, sizeof cps, "U+%04X, U+%04X", (unsigned)open_cp, (unsigned)close_cp);
+    /* once a line of YAML; once a cell of a workbook, whose rows are its lines */
+    unsigned column = w->run->doc && w->run->doc->sheets ? v->column : 0;
+    if ((v->line == w->quotes_line && column == w->quotes_column) || !w->root_part)
+        return;
+    w->quotes_line = v->line;
+    w->quotes_column = column;
+    args a = {{"value", "read", "codepoints"}, {value, read, cps}, 3};
+    emit(w, w->root_part, "typographic-quotes", v, v, NULL, &a);
+}
+
 static styr_status check_value(walk *w, const styr_node *spec, styr_node *v, const char *part,
                                const place *at, int depth)
 {
@@ -318,6 +381,8 @@ static styr_status check_value(walk *w, const styr_node *spec, styr_node *v, con
         return schema_error(w, spec, "types nest deeper than 16 levels (a type that contains itself?)");
     if (spec->kind == STYR_NODE_SCALAR) {
         int fit = fits_primitive(spec->u.text, v);
+        if (fit > 0 && v->kind == STYR_NODE_SCALAR && v->stype == STYR_SCALAR_STRING)
+            typographic_quotes(w, v);
         if (fit >= 0) {
             if (!fit && !swedish_number(w, part, spec->u.text, v, at))
                 type_finding(w, part, v, at, label(w, spec->u.text));
@@ -355,7 +420,7 @@ styr_status styr_schema_check(styr_run *run, styr_node *root, const char *type_n
     styr_ruleset *rs = run->rs;
     if (!rs->schema)
         return STYR_OK;   /* a ruleset without schema.yaml checks no types */
-    walk w = {run, rs->schema, NULL, NULL, err, NULL, rs->schemas, rs->nschemas};
+    walk w = {run, rs->schema, NULL, NULL, err, NULL, rs->schemas, rs->nschemas, NULL, 0, 0};
     /* labels/messages sit beside types in the same document: the nearest
      * schema that has them (a child's schema may add fields only). */
     for (size_t k = rs->nschemas; k-- > 0;) {
@@ -372,6 +437,7 @@ styr_status styr_schema_check(styr_run *run, styr_node *root, const char *type_n
     if (!type_known(&w, type_name, strlen(type_name)))
         return styr_error_set(err, STYR_E_RULESET, w.schema_file, 0, 0,
                               "schema.yaml has no type '%s'", type_name);
+    w.root_part = type_part(&w, type_name);
     place at_root = {root, NULL, -1, NULL};
     return check_object(&w, type_name, root, &at_root, 0);
 }
@@ -381,7 +447,7 @@ void styr_schema_not_a_list(styr_run *run, styr_node *v)
     styr_ruleset *rs = run->rs;
     if ((v->flags & STYR_NODE_INVALID) || !rs->schema)
         return;
-    walk w = {run, rs->schema, NULL, NULL, NULL, NULL, rs->schemas, rs->nschemas};
+    walk w = {run, rs->schema, NULL, NULL, NULL, NULL, rs->schemas, rs->nschemas, NULL, 0, 0};
     for (size_t k = rs->nschemas; k-- > 0;) {
         if (!w.labels)
             w.labels = styr_map_get(rs->schemas[k]->parent, "labels", 6);
