@@ -172,6 +172,37 @@ static int get_line(const char *text, size_t len, unsigned n, line_ref *out)
     return 1;
 }
 
+/* The line after l (within text[0, len)); returns 0 at the end. Walking
+ * lines this way keeps every scan linear, however long the file. */
+static int next_line(const char *text, size_t len, line_ref *l)
+{
+    const char *p = l->e, *end = text + len;
+    if (p >= end)
+        return 0;
+    p += *p == '\r' && p + 1 < end && p[1] == '\n' ? 2 : 1;
+    l->b = p;
+    while (p < end && *p != '\n' && *p != '\r')
+        p++;
+    l->e = p;
+    return 1;
+}
+
+/* The line before l, or 0 at the start (a CR LF pair is one break). */
+static int prev_line(const char *text, size_t len, line_ref *l)
+{
+    const char *start = text + bom_len(text, len), *p = l->b;
+    if (p <= start)
+        return 0;
+    p--;                                  /* the break before l */
+    if (*p == '\n' && p > start && p[-1] == '\r')
+        p--;
+    l->e = p;
+    while (p > start && p[-1] != '\n' && p[-1] != '\r')
+        p--;
+    l->b = p;
+    return 1;
+}
+
 /* The character at 1-based column col of a line, or NULL past its end. */
 static const char *at_column(const line_ref *l, unsigned col)
 {
@@ -421,7 +452,8 @@ static int explain_tab(const char *text, size_t len, const styr_yaml_syntax *s, 
             s->line, *col);
     /* Every other line indented with a tab, so that one run finds them all. */
     unsigned others[STYR_ODD_LINES], nothers = 0, more = 0;
-    for (unsigned n = 1; get_line(text, len, n, &l); n++) {
+    int have = get_line(text, len, 1, &l);
+    for (unsigned n = 1; have; n++, have = next_line(text, len, &l)) {
         if (n == s->line)
             continue;
         for (const char *q = l.b; q < l.e && (*q == ' ' || *q == '\t'); q++)
@@ -464,7 +496,8 @@ static int explain_quote(const char *text, size_t len, const styr_yaml_syntax *s
     } else if (problem_is(s, "did not find expected") || problem_is(s, "could not find expected") ||
                problem_is(s, "mapping values are not allowed") || problem_is(s, "end of the stream")) {
         unsigned lo = s->context_line ? s->context_line : (s->line > 20 ? s->line - 20 : 1);
-        for (unsigned n = lo; n <= s->line && get_line(text, len, n, &l); n++) {
+        int have = get_line(text, len, lo, &l);
+        for (unsigned n = lo; n <= s->line && have; n++, have = next_line(text, len, &l)) {
             const char *p = unclosed_quote(&l);
             if (p) {
                 at = n;
@@ -554,7 +587,8 @@ static void explain_indent(const char *text, size_t len, const styr_yaml_syntax 
                     "The YAML file ends in the middle of a structure: check its last lines."));
         return;
     }
-    for (unsigned k = n - 1; k >= 1 && get_line(text, len, k, &prev); k--)
+    prev = l;
+    for (unsigned k = n - 1; k >= 1 && prev_line(text, len, &prev); k--)
         if (has_content(&prev)) {
             pn = k;
             break;
