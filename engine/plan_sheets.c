@@ -564,14 +564,19 @@ static int document_rows(builder *B, const styr_xlsx_sheet *sh, bnode *root)
         snprintf(name, sizeof name, "%.*s", (int)(klen < 120 ? klen : 120), key);
         if (strncmp(name, "document.", 9) == 0)
             memmove(name, name + 9, strlen(name + 9) + 1);
-        for (size_t s = 0; s < nseen; s++)
+        for (size_t s = 0; s < nseen && !B->failed; s++)
             if (strcmp(seen[s], name) == 0)
-                return sheet_error(B, sheet, k->row, 1, "field '%s' is given twice (first in row %u)", name, first_row[s]);
+                sheet_error(B, sheet, k->row, 1, "field '%s' is given twice (first in row %u)", name, first_row[s]);
+        if (B->failed)
+            break;
         if (nseen < 64) {
             first_row[nseen] = k->row;
             seen[nseen] = strdup(name);
-            if (!seen[nseen])
-                return styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "out of memory");
+            if (!seen[nseen]) {
+                B->failed = 1;
+                styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "out of memory");
+                break;
+            }
             nseen++;
         }
         styr_cell_kind kind = strcmp(name, "version") == 0 ? STYR_CELL_NUMBER : STYR_CELL_TEXT;
