@@ -267,7 +267,7 @@ static void serial_date(double serial, char *out, size_t cap)
     long m = mp < 10 ? mp + 3 : mp - 9;
     if (m <= 2)
         y++;
-    snprintf(out, cap, "%04ld-%02ld-%02ld", y, m, d);
+    snprintf(out, cap, "%04d-%02d-%02d", (int)y, (int)m, (int)d);   /* y <= 9999: the caller bounds serial */
 }
 
 static bnode *cell_value(builder *B, const styr_xlsx_cell *c, styr_cell_kind kind, int sheet);
@@ -334,7 +334,7 @@ static bnode *cell_value(builder *B, const styr_xlsx_cell *c, styr_cell_kind kin
                 return b;
             }
             if (v >= 1 && v < 2958466) {   /* up to 9999-12-31 */
-                char date[16];
+                char date[48];
                 serial_date(v, date, sizeof date);
                 return bstring(B, date, strlen(date), line, c->col);
             }
