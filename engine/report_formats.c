@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "xlsx_read.h"
 
 #define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
 
@@ -362,7 +363,12 @@ void styr_report_markdown(FILE *out, const styr_file_result *res, size_t n, cons
             const char *sev = fi->waiver_reason ? word(o, "undantagen", "waived")
                               : fi->severity == STYR_SEV_ERROR ? word(o, "fel", "error")
                               : fi->severity == STYR_SEV_WARNING ? word(o, "varning", "warning") : "info";
-            fprintf(out, "| %u:%u | %s | `%s` | ", fi->line, fi->column, sev, fi->rule);
+            if (fi->sheet) {   /* a workbook plan: its sheet and cell */
+                char cell[16];
+                styr_xlsx_cell_ref(cell, sizeof cell, fi->line, fi->column);
+                fprintf(out, "| %s!%s | %s | `%s` | ", fi->sheet, cell, sev, fi->rule);
+            } else
+                fprintf(out, "| %u:%u | %s | `%s` | ", fi->line, fi->column, sev, fi->rule);
             md_cell(out, fi->action ? fi->action : "");
             fputs(" | ", out);
             md_cell(out, fi->message);

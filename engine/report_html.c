@@ -27,6 +27,7 @@
 #include "strmap.h"
 #include "text.h"
 #include "validate.h"
+#include "xlsx_read.h"
 
 /* The Swedish or English text; a macro so printf formats stay literal. */
 #define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
@@ -902,8 +903,16 @@ static void findings_table(page *p, const styr_file_result *r, size_t f)
         fprintf(out, "\"%s><td class=\"pos\" data-sort=\"%.0f\">", fi->waiver_reason ? " data-waived=\"1\"" : "",
                 (double)fi->line * 1e6 + fi->column);
         esc(out, r->file);
-        fprintf(out, ":%u:%u</td><td data-sort=\"%d\"><span class=\"sev sev-%d\">%s</span></td><td><code>", fi->line,
-                fi->column, fi->waiver_reason ? -1 : sev, fi->waiver_reason ? 3 : sev,
+        if (fi->sheet) {   /* a workbook plan: its sheet and cell */
+            char cell[16];
+            styr_xlsx_cell_ref(cell, sizeof cell, fi->line, fi->column);
+            fputc(':', out);
+            esc(out, fi->sheet);
+            fprintf(out, "!%s", cell);
+        } else
+            fprintf(out, ":%u:%u", fi->line, fi->column);
+        fprintf(out, "</td><td data-sort=\"%d\"><span class=\"sev sev-%d\">%s</span></td><td><code>",
+                fi->waiver_reason ? -1 : sev, fi->waiver_reason ? 3 : sev,
                 fi->waiver_reason ? sev_word(p, 3) : sev_word(p, sev));
         esc(out, fi->rule);
         fputs("</code></td><td class=\"msg\">", out);
