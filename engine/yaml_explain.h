@@ -62,4 +62,9 @@ size_t styr_yaml_odd_chars(const char *text, size_t len, styr_odd_char *out, siz
 void styr_yaml_explain(const char *text, size_t len, const styr_yaml_syntax *s, int lang,
                        styr_error *err);
 
+/* For lang Swedish, puts a Swedish sentence before styr's English message
+ * about input libyaml's reader refused (invalid UTF-8, a control character,
+ * a NUL byte), which stays as the second line; English is left as it is. */
+void styr_yaml_explain_reader(int lang, styr_error *err);
+
 #endif

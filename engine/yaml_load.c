@@ -1045,58 +1045,67 @@ static styr_status explained_syntax_error(loader *L)
     return STYR_E_SYNTAX;
 }
 
+static styr_status reader_error(loader *L);
+
 static styr_status parser_error(loader *L)
 {
-    yaml_parser_t *p = &L->parser;
-    size_t line, col;
-
-    switch (p->error) {
+    switch (L->parser.error) {
     case YAML_MEMORY_ERROR:
         return fail_nomem(L);
     case YAML_READER_ERROR: {
-        const char *pr = p->problem ? p->problem : "unreadable input";
-        int v = p->problem_value;
-        if (!strcmp(pr, "input error")) {
-            if (L->too_big)
-                return fail(L, STYR_E_LIMIT, 0, 0, "file is more than %zu bytes; the limit is %zu (--max-file-size)",
-                            L->lim->max_file_bytes, L->lim->max_file_bytes);
-            return fail(L, STYR_E_IO, 0, 0, "cannot read: %s", strerror(L->read_errno));
-        }
-        reader_position(L, p->problem_offset, &line, &col);
-        if (!strcmp(pr, "control characters are not allowed")) {
-            if (v == 0)
-                return fail(L, STYR_E_SYNTAX, line, col,
-                            "control character (NUL byte) in the input; is this a binary or UTF-16 file?");
-            if (v < 0x20 || (v >= 0x7f && v <= 0x9f))
-                return fail(L, STYR_E_SYNTAX, line, col,
-                            "control character U+%04X is not allowed in YAML", (unsigned)v);
-            return fail(L, STYR_E_SYNTAX, line, col, "character U+%04X is not allowed in YAML", (unsigned)v);
-        }
-        if (!strcmp(pr, "invalid leading UTF-8 octet"))
-            return fail(L, STYR_E_SYNTAX, line, col,
-                        "invalid UTF-8: byte 0x%02X cannot start a character; save the file as UTF-8 "
-                        "(is it Latin-1 or Windows-1252?)", (unsigned)v & 0xffu);
-        if (!strcmp(pr, "invalid trailing UTF-8 octet"))
-            /* libyaml points at the bad byte; the broken character starts one column before it. */
-            return fail(L, STYR_E_SYNTAX, line, col > 1 ? col - 1 : col,
-                        "invalid UTF-8: a character is cut short (byte 0x%02X cannot continue it); save the "
-                        "file as UTF-8 (is it Latin-1 or Windows-1252?)", (unsigned)v & 0xffu);
-        if (!strcmp(pr, "incomplete UTF-8 octet sequence"))
-            return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-8: the input ends inside a character");
-        if (!strcmp(pr, "invalid length of a UTF-8 sequence"))
-            return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-8: overlong encoding of a character");
-        if (!strcmp(pr, "invalid Unicode character"))
-            return fail(L, STYR_E_SYNTAX, line, col,
-                        "invalid UTF-8: U+%04X is not a Unicode character (surrogate or out of range)", (unsigned)v);
-        if (strstr(pr, "UTF-16") || strstr(pr, "surrogate"))
-            return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-16: %s", pr);
-        return fail(L, STYR_E_SYNTAX, line, col, "%s", pr);
+        styr_status st = reader_error(L);
+        styr_yaml_explain_reader(L->lim->lang, L->err);   /* Swedish first, the detail kept */
+        return st;
     }
     case YAML_SCANNER_ERROR:
     case YAML_PARSER_ERROR:
     default:
         return explained_syntax_error(L);
     }
+}
+
+/* libyaml's reader refused the input: its words made precise. */
+static styr_status reader_error(loader *L)
+{
+    yaml_parser_t *p = &L->parser;
+    size_t line, col;
+    const char *pr = p->problem ? p->problem : "unreadable input";
+    int v = p->problem_value;
+    if (!strcmp(pr, "input error")) {
+        if (L->too_big)
+            return fail(L, STYR_E_LIMIT, 0, 0, "file is more than %zu bytes; the limit is %zu (--max-file-size)",
+                        L->lim->max_file_bytes, L->lim->max_file_bytes);
+        return fail(L, STYR_E_IO, 0, 0, "cannot read: %s", strerror(L->read_errno));
+    }
+    reader_position(L, p->problem_offset, &line, &col);
+    if (!strcmp(pr, "control characters are not allowed")) {
+        if (v == 0)
+            return fail(L, STYR_E_SYNTAX, line, col,
+                        "control character (NUL byte) in the input; is this a binary or UTF-16 file?");
+        if (v < 0x20 || (v >= 0x7f && v <= 0x9f))
+            return fail(L, STYR_E_SYNTAX, line, col,
+                        "control character U+%04X is not allowed in YAML", (unsigned)v);
+        return fail(L, STYR_E_SYNTAX, line, col, "character U+%04X is not allowed in YAML", (unsigned)v);
+    }
+    if (!strcmp(pr, "invalid leading UTF-8 octet"))
+        return fail(L, STYR_E_SYNTAX, line, col,
+                    "invalid UTF-8: byte 0x%02X cannot start a character; save the file as UTF-8 "
+                    "(is it Latin-1 or Windows-1252?)", (unsigned)v & 0xffu);
+    if (!strcmp(pr, "invalid trailing UTF-8 octet"))
+        /* libyaml points at the bad byte; the broken character starts one column before it. */
+        return fail(L, STYR_E_SYNTAX, line, col > 1 ? col - 1 : col,
+                    "invalid UTF-8: a character is cut short (byte 0x%02X cannot continue it); save the "
+                    "file as UTF-8 (is it Latin-1 or Windows-1252?)", (unsigned)v & 0xffu);
+    if (!strcmp(pr, "incomplete UTF-8 octet sequence"))
+        return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-8: the input ends inside a character");
+    if (!strcmp(pr, "invalid length of a UTF-8 sequence"))
+        return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-8: overlong encoding of a character");
+    if (!strcmp(pr, "invalid Unicode character"))
+        return fail(L, STYR_E_SYNTAX, line, col,
+                    "invalid UTF-8: U+%04X is not a Unicode character (surrogate or out of range)", (unsigned)v);
+    if (strstr(pr, "UTF-16") || strstr(pr, "surrogate"))
+        return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-16: %s", pr);
+    return fail(L, STYR_E_SYNTAX, line, col, "%s", pr);
 }
 
 /* ---- entry points ---- */

@@ -209,6 +209,30 @@ static void test_message_bounded(void **state)
     free(t);
 }
 
+static void test_reader_errors(void **state)
+{
+    (void)state;
+    styr_error e;
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 2, 9, "invalid UTF-8: byte 0xF6 cannot start a character");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_has(&e, "Filen är inte sparad som UTF-8");
+    assert_has(&e, "\n  (invalid UTF-8: byte 0xF6 cannot start a character)");
+    assert_int_equal(e.line, 2);
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 1, "control character (NUL byte) in the input");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_has(&e, "NUL-tecken");
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "control character U+0007 is not allowed in YAML");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_has(&e, "styrtecken");
+    /* English stays as written; other errors are not touched */
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "invalid UTF-8: overlong");
+    styr_yaml_explain_reader(STYR_EXPLAIN_EN, &e);
+    assert_string_equal(e.message, "invalid UTF-8: overlong");
+    styr_error_set(&e, STYR_E_IO, "p.yaml", 0, 0, "cannot read: No such file");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_string_equal(e.message, "cannot read: No such file");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +246,7 @@ int main(void)
         cmocka_unit_test(test_indentation),
         cmocka_unit_test(test_without_text_and_unknown),
         cmocka_unit_test(test_message_bounded),
+        cmocka_unit_test(test_reader_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
