@@ -19,6 +19,7 @@ cat > "$tmp/styr" <<WRAP
 #!/usr/bin/env bash
 export STYR_NO_JIT=1   # valgrind cannot follow PCRE2's JIT-made code
 exec valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible \\
+  --suppressions="$root/tests/valgrind.supp" \\
   --errors-for-leak-kinds=definite,indirect,possible --log-file="$tmp/vg.%p.log" "$styr" "\$@"
 WRAP
 chmod +x "$tmp/styr"

@@ -48,6 +48,7 @@ styr_rules *styr_rules_load_from(const char *name_or_dir, const char *const *sea
 {
     styr_limits lim;
     styr_limits_default(&lim);
+    lim.lang = lang && strcmp(lang, "en") == 0 ? STYR_LANG_EN : STYR_LANG_SV;
     styr_error err;
     styr_error_clear(&err);
     styr_ruleset *rs = NULL;

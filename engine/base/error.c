@@ -49,6 +49,6 @@ void styr_error_print(const styr_error *err, FILE *out)
         fputs(": ", out);
     }
     fputs("error: ", out);
-    styr_fput_safe(out, err->message);
+    styr_fput_safe_lines(out, err->message);
     fputc('\n', out);
 }

@@ -12,4 +12,5 @@ void styr_limits_default(styr_limits *lim)
     lim->lua_max_instructions = 10000000;
     lim->lua_max_seconds = 10;
     lim->budget = NULL;
+    lim->lang = 0;
 }

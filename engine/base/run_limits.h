@@ -17,6 +17,8 @@ typedef struct styr_limits {
     uint64_t lua_max_instructions; /* VM instructions per rule call */
     double lua_max_seconds;      /* wall time per rule call, C calls included (0: the default) */
     struct styr_membudget *budget;  /* memory budget to share (mem_budget.h), or NULL: a new one of lua_max_bytes */
+    int lang;                    /* language of the loader's explanations of YAML
+                                    mistakes: STYR_LANG_SV (0, the default) or STYR_LANG_EN */
 } styr_limits;
 
 /* Fills lim with the defaults documented in the README. */

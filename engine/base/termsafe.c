@@ -82,6 +82,24 @@ size_t styr_fput_safe(FILE *out, const char *s)
     return shown;
 }
 
+size_t styr_fput_safe_lines(FILE *out, const char *s)
+{
+    size_t shown = 0;
+    for (const char *p = s ? s : ""; *p;) {
+        if (*p == '\n') {
+            /* A continuation line is indented, so it can never pass for a
+             * line of its own (a forged summary starts at column 0). */
+            fputc('\n', out);
+            p++;
+            if (*p != ' ')
+                fputs("  ", out);
+            continue;
+        }
+        p += styr_fput_safe_char(out, p, &shown);
+    }
+    return shown;
+}
+
 void styr_fput_safe_padded(FILE *out, const char *s, size_t width)
 {
     for (size_t shown = styr_fput_safe(out, s); shown < width; shown++)

@@ -24,6 +24,11 @@ size_t styr_fput_safe_char(FILE *out, const char *s, size_t *shown);
 /* The same, then spaces up to width bytes. */
 void styr_fput_safe_padded(FILE *out, const char *s, size_t width);
 
+/* As styr_fput_safe, but a line break is kept, and the line after it
+ * indented: for the engine's own messages of more than one line (a YAML
+ * mistake explained, then libyaml's words). */
+size_t styr_fput_safe_lines(FILE *out, const char *s);
+
 /* 1 when s holds anything styr_fput_safe would escape. */
 int styr_needs_escape(const char *s);
 

@@ -271,6 +271,7 @@ styr_status styr_followup_load(styr_ruleset *rs, const styr_run_opts *opts, cons
         return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
     run.doc = fu->doc;
     run.followup = fu;
+    run.not_a_list = styr_schema_not_a_list;
     lua_State *L = styr_sandbox_lua(rs->sb);
     styr_ruleapi_set_run(L, &run);
     if ((st = styr_schema_check(&run, root, "follow-up-file", err)) != STYR_OK)

@@ -380,6 +380,34 @@ static styr_status check_kind(const styr_doc *doc, const char **kind_out, styr_e
                           near >= 0 ? "'?" : "");
 }
 
+/* Gives every finding its rule's remedy in the run's language (FORMATS.md
+ * section 9), so that each report writer can show it beside the finding. */
+static void attach_remediation(const styr_ruleset *rs, int lang, styr_findings *f)
+{
+    for (size_t i = 0; i < f->count; i++) {
+        styr_finding *fi = &f->items[i];
+        const styr_rule *r = styr_ruleset_rule(rs, fi->rule, strlen(fi->rule));
+        if (r)
+            fi->remediation = r->remediation[lang] ? r->remediation[lang] : r->remediation[0];
+    }
+}
+
+/* A workbook plan's findings: the sheet its line carries (doc.h), and the
+ * row as the line (FORMATS.md section 14). Sorted already: by sheet, row. */
+static void place_in_sheets(const styr_doc *doc, styr_findings *f)
+{
+    for (size_t i = 0; i < f->count; i++) {
+        styr_finding *fi = &f->items[i];
+        unsigned sheet = styr_sheet_of_line(fi->line);
+        if (sheet && sheet < doc->nsheets) {
+            fi->sheet = doc->sheets[sheet];
+            fi->line = styr_row_of_line(fi->line);
+        }
+    }
+    if (f->dropped && styr_sheet_of_line(f->dropped_line))
+        f->dropped_line = styr_row_of_line(f->dropped_line);
+}
+
 styr_status styr_validate_doc(styr_ruleset *rs, const styr_run_opts *opts, styr_doc *doc,
                               styr_file_result *res, styr_error *err)
 {
@@ -403,6 +431,7 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, const styr_run_opts *
     if (styr_run_init(&run, rs, opts, res) < 0)
         return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
     run.doc = doc;
+    run.not_a_list = styr_schema_not_a_list;
     int is_plan = strcmp(res->kind, "action-plan") == 0;
     int is_areas = strcmp(res->kind, "innovation-areas") == 0;
     run.items = is_plan ? get(root, "actions") : is_areas ? get(root, "areas") : areas;
@@ -441,7 +470,10 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, const styr_run_opts *
         run_scope(&run, STYR_SCOPE_SCENARIO, root_index, root_index, NULL);
     }
     lua_settop(L, root_index - 1);
+    attach_remediation(rs, opts->lang, &res->findings);
     styr_findings_sort(&res->findings);
+    if (doc->sheets)
+        place_in_sheets(doc, &res->findings);
 done:
     styr_ruleapi_set_run(L, NULL);
     /* Views of this document kept by a rule are stale from now on. */

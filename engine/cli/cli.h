@@ -37,6 +37,8 @@ typedef struct options {
     double spread;               /* < 0: sample uniformly on the simplex */
     unsigned threads;
     const char *previous;        /* validate --previous: a plan, or a follow-up of it */
+    int no_remediation;          /* --no-remediation: no "what to do" line under a finding */
+    int format_given;            /* --format was given (template picks by -o's extension otherwise) */
     int sarif_waived;            /* validate --sarif-waived: STYR_SARIF_WAIVED_* (0: suppress) */
     styr_run_opts run;           /* what every run of the command is told */
 } options;
@@ -74,6 +76,13 @@ int cmd_score(options *o);
 int cmd_sensitivity(options *o);
 int cmd_report(options *o);
 int cmd_budget(options *o);
+int cmd_template(options *o);
+int cmd_convert(options *o);
+
+/* Writes a workbook with fn to -o's file (a temporary file renamed over it)
+ * or to standard output (not a terminal). Returns an exit code. */
+typedef styr_status (*cli_xlsx_writer)(const char *path, void *ctx, styr_error *err);
+int cli_write_workbook(const char *output, cli_xlsx_writer fn, void *ctx);
 int cmd_followup(options *o);
 int cmd_diff(options *o);
 int cmd_rules_list(options *o);

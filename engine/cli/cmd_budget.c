@@ -36,7 +36,7 @@ int cmd_budget(options *o)
         rc = EXIT_FAILED;
     } else if (!o->quiet) {
         sink out;
-        styr_report_opts ro = {o->lang, cli_use_color(o), rs->name, STYR_VERSION_STRING, 0, rs->dir};
+        styr_report_opts ro = {o->lang, cli_use_color(o), rs->name, STYR_VERSION_STRING, 0, rs->dir, 0};
         if (sink_open(&out, o->output) < 0) {
             rc = EXIT_FAILED;
         } else {

@@ -12,6 +12,7 @@
 #include "report_html.h"
 #include "report_score.h"
 #include "styr.h"
+#include "xlsx_score.h"
 #include "validate.h"
 
 typedef struct score_ctx {
@@ -77,6 +78,17 @@ static void free_score(score_ctx *c)
     styr_ruleset_free(c->rs);
 }
 
+typedef struct score_book {
+    const styr_score_report *r;
+    const styr_report_opts *ro;
+} score_book;
+
+static styr_status write_score_book(const char *path, void *ctx, styr_error *err)
+{
+    score_book *b = ctx;
+    return styr_xlsx_write_score(path, b->r, b->ro, err);
+}
+
 int cmd_score(options *o)
 {
     score_ctx c;
@@ -85,7 +97,11 @@ int cmd_score(options *o)
         return c.rc;
     }
     int rc = c.rc;
-    if (!o->quiet) {
+    if (!o->quiet && strcmp(o->format, "xlsx") == 0) {
+        styr_report_opts ro = {o->lang, 0, c.rs->name, STYR_VERSION_STRING, 0, c.rs->dir, 0};
+        score_book b = {&c.report, &ro};
+        cli_worse(&rc, cli_write_workbook(o->output, write_score_book, &b));
+    } else if (!o->quiet) {
         sink out;
         if (sink_open(&out, o->output) < 0) {
             free_score(&c);
@@ -93,7 +109,8 @@ int cmd_score(options *o)
         }
         styr_score_report *r = &c.report;
         r->explain = o->explain;
-        styr_report_opts ro = {o->lang, cli_use_color(o), c.rs->name, STYR_VERSION_STRING, 0, c.rs->dir};
+        styr_report_opts ro = {o->lang, cli_use_color(o), c.rs->name, STYR_VERSION_STRING, 0, c.rs->dir, 0};
+        ro.no_remediation = o->no_remediation;
         if (strcmp(o->format, "json") == 0)
             styr_report_score_json(out.f, r, &ro);
         else if (strcmp(o->format, "markdown") == 0)
@@ -163,7 +180,7 @@ int cmd_sensitivity(options *o)
         if (sink_open(&out, o->output) < 0) {
             rc = EXIT_FAILED;
         } else {
-            styr_report_opts ro = {o->lang, cli_use_color(o), c.rs->name, STYR_VERSION_STRING, 0, c.rs->dir};
+            styr_report_opts ro = {o->lang, cli_use_color(o), c.rs->name, STYR_VERSION_STRING, 0, c.rs->dir, 0};
             if (strcmp(o->format, "json") == 0)
                 styr_report_sensitivity_json(out.f, &sens, &ro);
             else if (strcmp(o->format, "markdown") == 0)
@@ -220,7 +237,7 @@ int cmd_report(options *o)
         if (sink_open(&out, o->output) < 0) {
             rc = EXIT_FAILED;
         } else {
-            styr_report_opts ro = {o->lang, 0, c.rs->name, STYR_VERSION_STRING, 0, c.rs->dir};
+            styr_report_opts ro = {o->lang, 0, c.rs->name, STYR_VERSION_STRING, 0, c.rs->dir, 0};
             const styr_doc *docs[1] = {plan_doc};
             styr_html_input in = {c.rs, &plan, docs, 1, &c.report, sens.acceptability ? &sens : NULL};
             styr_report_html(out.f, &in, &ro);

@@ -6,11 +6,25 @@
 #include "cli.h"
 #include "continuity.h"
 #include "doc.h"
+#include "plan_sheets.h"
+#include "xlsx_write.h"
 #include "output.h"
 #include "report.h"
 #include "report_html.h"
 #include "styr.h"
 #include "validate.h"
+
+typedef struct findings_book {
+    const styr_file_result *res;
+    size_t n;
+    const styr_report_opts *ro;
+} findings_book;
+
+static styr_status write_findings_book(const char *path, void *ctx, styr_error *err)
+{
+    findings_book *b = ctx;
+    return styr_xlsx_write_findings(path, b->res, b->n, b->ro, err);
+}
 
 int cmd_validate(options *o)
 {
@@ -54,7 +68,7 @@ int cmd_validate(options *o)
             }
             rs = fresh;
         }
-        styr_status st = styr_doc_load_file(o->files[i], &o->lim, &docs[i], &err);
+        styr_status st = styr_doc_load_any(o->files[i], &o->lim, &docs[i], &err);   /* YAML or .xlsx */
         if (st == STYR_OK)
             st = styr_validate_doc(rs, &o->run, docs[i], &res[i], &err);
         else
@@ -73,13 +87,18 @@ int cmd_validate(options *o)
             if (c[s] && rc == EXIT_CLEAN)
                 rc = EXIT_FINDINGS;
     }
-    if (!o->quiet) {
+    if (!o->quiet && strcmp(o->format, "xlsx") == 0) {
+        styr_report_opts ro = {o->lang, 0, rs->name, STYR_VERSION_STRING, 0, rs->dir, 0};
+        findings_book b = {res, o->nfiles, &ro};
+        cli_worse(&rc, cli_write_workbook(o->output, write_findings_book, &b));
+    } else if (!o->quiet) {
         sink out;
         if (sink_open(&out, o->output) < 0) {
             rc = EXIT_FAILED;
             goto done;
         }
-        styr_report_opts ro = {o->lang, cli_use_color(o), rs->name, STYR_VERSION_STRING, 0, rs->dir};
+        styr_report_opts ro = {o->lang, cli_use_color(o), rs->name, STYR_VERSION_STRING, 0, rs->dir, 0};
+        ro.no_remediation = o->no_remediation;
         if (strcmp(o->format, "json") == 0)
             styr_report_json(out.f, res, o->nfiles, &ro);
         else if (strcmp(o->format, "sarif") == 0)

@@ -38,7 +38,7 @@ int cmd_followup(options *o)
         if (sink_open(&out, o->output) < 0) {
             rc = EXIT_FAILED;
         } else {
-            styr_report_opts ro = {o->lang, cli_use_color(o), rs->name, STYR_VERSION_STRING, 0, rs->dir};
+            styr_report_opts ro = {o->lang, cli_use_color(o), rs->name, STYR_VERSION_STRING, 0, rs->dir, 0};
             if (strcmp(o->format, "json") == 0)
                 styr_report_followup_json(out.f, &fu, &ro);
             else if (strcmp(o->format, "markdown") == 0)
@@ -86,7 +86,7 @@ int cmd_diff(options *o)
         if (sink_open(&out, o->output) < 0) {
             rc = EXIT_FAILED;
         } else {
-            styr_report_opts ro = {o->lang, cli_use_color(o), rs->name, STYR_VERSION_STRING, 0, rs->dir};
+            styr_report_opts ro = {o->lang, cli_use_color(o), rs->name, STYR_VERSION_STRING, 0, rs->dir, 0};
             if (strcmp(o->format, "json") == 0)
                 styr_report_diff_json(out.f, &d, &ro);
             else if (strcmp(o->format, "markdown") == 0)

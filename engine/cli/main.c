@@ -25,7 +25,7 @@ static int cmd_help(int argc, char **argv, int first)
                STYR_VERSION_STRING);
         print_usage_all(stdout);
         puts("\nRun 'styr help COMMAND' (validate, score, sensitivity, report, budget, followup, diff,\n"
-             "rules) for a "
+             "template, convert, rules) for a "
              "command's options.");
         return EXIT_CLEAN;
     }
@@ -56,8 +56,8 @@ static int cmd_help(int argc, char **argv, int first)
 static int unknown_command(const char *name)
 {
     static const char *const names[] = {"validate", "score", "sensitivity", "report", "budget", "followup",
-                                        "diff", "rules", "help", NULL};
-    long near = styr_nearest(name, strlen(name), names, 9);
+                                        "diff", "template", "convert", "rules", "help", NULL};
+    long near = styr_nearest(name, strlen(name), names, 11);
     if (near >= 0) {
         fprintf(stderr, "styr: unknown command '%s' (did you mean '%s'?)\n", name, names[near]);
         return EXIT_FAILED;

@@ -63,6 +63,8 @@ static const cli_option catalogue[] = {
     {OPT_SARIF_WAIVED, "sarif-waived", 0, "omit|suppress", 0,
      "SARIF: a waived finding is a result with an accepted\nsuppression (suppress, the default) or is left out (omit;\n"
      "GitHub code scanning ignores suppressions)"},
+    {OPT_NO_REMEDIATION, "no-remediation", 0, NULL, 0,
+     "text: one line a finding, without the \"what to do\" line under it"},
     {OPT_HELP, "help", 'h', NULL, 0, "show this help"},
 };
 
@@ -82,15 +84,18 @@ static const cli_option *option_of(cli_opt id)
         {OPT_MAX_INSTRUCTIONS, NULL}, {OPT_MAX_RULE_SECONDS, NULL}
 
 static const char *const validate_formats[] = {"text", "json", "sarif", "junit", "github", "github-summary",
-                                               "gnu", "markdown", "html", NULL};
-static const char *const score_formats[] = {"text", "json", "markdown", "csv", "html", NULL};
+                                               "gnu", "markdown", "html", "xlsx", NULL};
+static const char *const score_formats[] = {"text", "json", "markdown", "csv", "html", "xlsx", NULL};
+static const char *const sensitivity_formats[] = {"text", "json", "markdown", "csv", "html", NULL};
+static const char *const template_formats[] = {"yaml", "xlsx", NULL};
 static const char *const list_formats[] = {"text", "json", NULL};
 
 static const cli_use validate_uses[] = {
     {OPT_RULES, NULL}, {OPT_FORMAT, NULL}, {OPT_FAIL_ON, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL},
     {OPT_QUIET, NULL}, {OPT_PROFILE, NULL},
     {OPT_THREADS, "1 judges on one core, 2 on two even on a one-CPU machine; by\ndefault a plan of 2000 actions or more is judged on two when\nthe machine has them (the report is the same)"},
-    {OPT_PREVIOUS, NULL}, {OPT_SARIF_WAIVED, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+    {OPT_PREVIOUS, NULL}, {OPT_SARIF_WAIVED, NULL}, {OPT_NO_REMEDIATION, NULL}, LIMITS, {OPT_HELP, NULL},
+    {OPT_END, NULL}};
 
 static const cli_command validate_cmd = {
     "validate", "PLAN.yaml...", NULL,
@@ -112,7 +117,8 @@ static const cli_command validate_cmd = {
 
 static const cli_use score_uses[] = {
     {OPT_SCENARIO, NULL}, {OPT_EXPLAIN, NULL}, {OPT_FORMAT, NULL}, {OPT_RULES, NULL}, {OPT_LANG, NULL},
-    {OPT_FAIL_ON, NULL}, {OPT_OUTPUT, NULL}, {OPT_QUIET, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+    {OPT_FAIL_ON, NULL}, {OPT_OUTPUT, NULL}, {OPT_QUIET, NULL}, {OPT_NO_REMEDIATION, NULL}, LIMITS,
+    {OPT_HELP, NULL}, {OPT_END, NULL}};
 
 static const cli_command score_cmd = {
     "score", "AREAS.yaml", "--scenario S.yaml [--scenario T.yaml ...]",
@@ -142,7 +148,7 @@ static const cli_command sensitivity_cmd = {
     "scenario weighs and reports, for each area, the share of samples in which it\n"
     "lands at each rank (SMAA rank acceptability), the typical weighting that makes\n"
     "it best (central weights) and whether it wins with those (confidence factor).",
-    score_formats, sensitivity_uses,
+    sensitivity_formats, sensitivity_uses,
     "At most 1000 areas (the rank table has a row and a column an area); more is\n"
     "an error, exit 2.\n"
     "\n"
@@ -219,6 +225,35 @@ static const cli_command budget_cmd = {
     "The html format draws stacked bars a year with the gap marked.",
     followup_formats, budget_uses, "Exit codes: 0 projected; 2 the run failed.\n", 1, 1, cmd_budget};
 
+static const cli_use template_uses[] = {
+    {OPT_FORMAT, "yaml (default, or when -o ends in .yaml) or xlsx (the default\nwhen -o ends in .xlsx)"},
+    {OPT_RULES, NULL}, {OPT_OUTPUT, "write to FILE (default: standard output; a workbook is not\nwritten to a terminal)"},
+    {OPT_HELP, NULL}, {OPT_END, NULL}};
+
+static const cli_command template_cmd = {
+    "template", "", NULL,
+    "Writes an empty action plan to fill in: YAML with every field and, as comments,\n"
+    "the names the ruleset accepts; or an Excel workbook (FORMATS.md section 14) with\n"
+    "the sheets Insatser, Dokument, Strategier, Budget and Undantag, and the ruleset's\n"
+    "owners, funders, programmes, financing types and statuses as drop-down lists.",
+    template_formats, template_uses, "", 0, 0, cmd_template};
+
+static const cli_use convert_uses[] = {
+    {OPT_OUTPUT, "OUT.xlsx or OUT.yaml: the format follows the extension"}, {OPT_RULES, NULL},
+    {OPT_LANG, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+
+static const cli_command convert_cmd = {
+    "convert", "PLAN.yaml|PLAN.xlsx", "-o OUT.xlsx|OUT.yaml",
+    "Converts an action plan between YAML and an Excel workbook (FORMATS.md section 14)\n"
+    "without losing a field: YAML -> xlsx -> YAML gives the same plan and the same\n"
+    "findings. The plan is not judged: run styr validate on either file.\n"
+    "\n"
+    "What a workbook cannot hold - a misspelled key, a mapping where a text belongs,\n"
+    "true/false, a second action with the same id - is named on standard error\n"
+    "(file:line:col: not converted: ...); the workbook is written all the same.",
+    NULL, convert_uses, "Exit codes: 0 converted; 1 converted, with what was not kept said; 2 the plan\n"
+    "could not be read or written.\n", 1, 1, cmd_convert};
+
 static const cli_use rules_list_uses[] = {
     {OPT_RULES, NULL}, {OPT_FORMAT, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL}, {OPT_HELP, NULL},
     {OPT_END, NULL}};
@@ -253,7 +288,8 @@ static const cli_command rules_doc_cmd = {
     NULL, rules_doc_uses, "", 0, 0, cmd_rules_doc};
 
 const cli_command *const cli_commands[] = {&validate_cmd, &score_cmd, &sensitivity_cmd, &report_cmd,
-                                           &budget_cmd, &followup_cmd, &diff_cmd, &rules_list_cmd, &rules_test_cmd, &rules_doc_cmd, NULL};
+                                           &budget_cmd, &followup_cmd, &diff_cmd, &template_cmd, &convert_cmd,
+                                           &rules_list_cmd, &rules_test_cmd, &rules_doc_cmd, NULL};
 
 const cli_command *cli_find_command(int argc, char **argv, int *used)
 {
@@ -420,9 +456,13 @@ void cli_print_man_synopsis(FILE *out)
             roff(out, cmd->operands);
             fputc('\n', out);
         }
-        if (cmd->required) {
+        if (cmd->required && strncmp(cmd->required, "--scenario", 10) == 0) {
             fputs(".B \\-\\-scenario\n.IR ", out);
             fputs(strstr(cmd->required, "...") ? "S.yaml ...\n" : "S.yaml\n", out);
+        } else if (cmd->required) {
+            fputs(".I ", out);
+            roff(out, cmd->required);
+            fputc('\n', out);
         }
         int limits = 0;
         for (const cli_use *u = cmd->uses; u->id != OPT_END; u++) {
@@ -555,6 +595,7 @@ static int apply(options *o, cli_opt id, const char *val)
         for (int i = 0; o->cmd->formats[i]; i++)
             if (strcmp(val, o->cmd->formats[i]) == 0) {
                 o->format = val;
+                o->format_given = 1;
                 return 0;
             }
         {
@@ -565,6 +606,7 @@ static int apply(options *o, cli_opt id, const char *val)
         return -1;
     case OPT_OUTPUT: o->output = val; return 0;
     case OPT_PREVIOUS: o->previous = val; return 0;
+    case OPT_NO_REMEDIATION: o->no_remediation = 1; return 0;
     case OPT_SARIF_WAIVED:
         if (strcmp(val, "suppress") == 0) o->sarif_waived = STYR_SARIF_WAIVED_SUPPRESS;
         else if (strcmp(val, "omit") == 0) o->sarif_waived = STYR_SARIF_WAIVED_OMIT;
@@ -719,6 +761,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, int first, options 
         cli_usage_error(o, "standard input (-) can be read only once");
         return -1;
     }
+    o->lim.lang = o->lang;   /* YAML mistakes are explained in the run's language */
     if (takes(cmd, OPT_SCENARIO) && o->nscenarios == 0) {
         cli_usage_error(o, "give at least one --scenario FILE");
         return -1;

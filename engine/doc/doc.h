@@ -66,7 +66,17 @@ typedef struct styr_doc {
     char *file;          /* the name used in messages (malloc'd) */
     size_t node_count;
     size_t bytes;        /* input size */
+    /* A plan read from an .xlsx workbook (plan_sheets.c): its nodes' line is
+     * (sheet << STYR_SHEET_SHIFT) | row, sheet 1-based into sheets (names in
+     * the arena); column is the cell's column. NULL and 0 for YAML. */
+    const char **sheets;
+    size_t nsheets;
 } styr_doc;
+
+/* Lines of a workbook's nodes: a sheet number above Excel's 2^20 rows. */
+#define STYR_SHEET_SHIFT 21u
+static inline unsigned styr_sheet_of_line(unsigned line) { return line >> STYR_SHEET_SHIFT; }
+static inline unsigned styr_row_of_line(unsigned line) { return line & ((1u << STYR_SHEET_SHIFT) - 1u); }
 
 /* Parses a whole file ("-": standard input, named "<stdin>" in messages).
  * On success *out is a new document (root NULL for an

@@ -23,6 +23,7 @@
 #include <yaml.h>
 
 #include "inputs.h"
+#include "yaml_explain.h"
 
 /* Maps with up to this many keys find duplicates by a linear scan. */
 #define SMALL_MAP 16u
@@ -969,24 +970,6 @@ static void reader_position(loader *L, size_t off, size_t *line, size_t *col)
         *line = *col = 0;   /* a pipe: no position to give */
 }
 
-/* The first byte of the character at 1-based line:col, or -1. */
-static int byte_at(loader *L, size_t line, size_t col)
-{
-    input_walk w;
-    size_t l = 1, k = 1;
-    int c, prev_cr = 0;
-
-    walk_init(&w, L);
-    for (c = walk_first(&w); c >= 0; c = walk_next(&w)) {
-        if (l == line && k == col)
-            return c;
-        if (l > line)
-            break;
-        advance_pos(c, &prev_cr, &l, &k);
-    }
-    return -1;
-}
-
 /* True when the input holds nothing but white space and comments, which
  * libyaml rejects if a line has tabs but which is just an empty stream. */
 static int input_is_blank(loader *L)
@@ -1008,68 +991,123 @@ static int input_is_blank(loader *L)
     return !w.failed;
 }
 
-static styr_status parser_error(loader *L)
+/* The whole input again, for an explanation: the buffer itself, or the file
+ * read into *owned (NULL when it cannot be read again, e.g. a pipe). */
+static const char *whole_input(loader *L, char **owned, size_t *len)
+{
+    *owned = NULL;
+    *len = 0;
+    if (L->buf) {
+        *len = L->len;
+        return L->buf;
+    }
+    if (L->fd < 0)
+        return NULL;
+    struct stat sb;
+    if (fstat(L->fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (uintmax_t)sb.st_size > L->lim->max_file_bytes)
+        return NULL;
+    char *text = malloc((size_t)sb.st_size + 1);
+    size_t got = 0;
+    while (text && got < (size_t)sb.st_size) {
+        ssize_t r = pread(L->fd, text + got, (size_t)sb.st_size - got, (off_t)got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    if (!text || got != (size_t)sb.st_size) {
+        free(text);
+        return NULL;
+    }
+    *owned = text;
+    *len = got;
+    return text;
+}
+
+/* A scanner or parser error: libyaml's words, explained for a plan writer
+ * in the run's language (yaml_explain.c) with libyaml's text kept. */
+static styr_status explained_syntax_error(loader *L)
 {
     yaml_parser_t *p = &L->parser;
-    size_t line, col;
+    styr_yaml_syntax s;
+    char *owned;
+    size_t len;
 
-    switch (p->error) {
+    s.problem = p->problem ? p->problem : "malformed YAML";
+    s.context = p->context;
+    s.line = (unsigned)p->problem_mark.line + 1;
+    s.column = (unsigned)p->problem_mark.column + 1;
+    s.context_line = p->context ? (unsigned)p->context_mark.line + 1 : 0;
+    s.context_column = p->context ? (unsigned)p->context_mark.column + 1 : 0;
+    fail(L, STYR_E_SYNTAX, s.line, s.column, "%s", s.problem);
+    const char *text = whole_input(L, &owned, &len);
+    styr_yaml_explain(text, len, &s, L->lim->lang, L->err);
+    free(owned);
+    return STYR_E_SYNTAX;
+}
+
+static styr_status reader_error(loader *L);
+
+static styr_status parser_error(loader *L)
+{
+    switch (L->parser.error) {
     case YAML_MEMORY_ERROR:
         return fail_nomem(L);
     case YAML_READER_ERROR: {
-        const char *pr = p->problem ? p->problem : "unreadable input";
-        int v = p->problem_value;
-        if (!strcmp(pr, "input error")) {
-            if (L->too_big)
-                return fail(L, STYR_E_LIMIT, 0, 0, "file is more than %zu bytes; the limit is %zu (--max-file-size)",
-                            L->lim->max_file_bytes, L->lim->max_file_bytes);
-            return fail(L, STYR_E_IO, 0, 0, "cannot read: %s", strerror(L->read_errno));
-        }
-        reader_position(L, p->problem_offset, &line, &col);
-        if (!strcmp(pr, "control characters are not allowed")) {
-            if (v == 0)
-                return fail(L, STYR_E_SYNTAX, line, col,
-                            "control character (NUL byte) in the input; is this a binary or UTF-16 file?");
-            if (v < 0x20 || (v >= 0x7f && v <= 0x9f))
-                return fail(L, STYR_E_SYNTAX, line, col,
-                            "control character U+%04X is not allowed in YAML", (unsigned)v);
-            return fail(L, STYR_E_SYNTAX, line, col, "character U+%04X is not allowed in YAML", (unsigned)v);
-        }
-        if (!strcmp(pr, "invalid leading UTF-8 octet"))
-            return fail(L, STYR_E_SYNTAX, line, col,
-                        "invalid UTF-8: byte 0x%02X cannot start a character; save the file as UTF-8 "
-                        "(is it Latin-1 or Windows-1252?)", (unsigned)v & 0xffu);
-        if (!strcmp(pr, "invalid trailing UTF-8 octet"))
-            /* libyaml points at the bad byte; the broken character starts one column before it. */
-            return fail(L, STYR_E_SYNTAX, line, col > 1 ? col - 1 : col,
-                        "invalid UTF-8: a character is cut short (byte 0x%02X cannot continue it); save the "
-                        "file as UTF-8 (is it Latin-1 or Windows-1252?)", (unsigned)v & 0xffu);
-        if (!strcmp(pr, "incomplete UTF-8 octet sequence"))
-            return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-8: the input ends inside a character");
-        if (!strcmp(pr, "invalid length of a UTF-8 sequence"))
-            return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-8: overlong encoding of a character");
-        if (!strcmp(pr, "invalid Unicode character"))
-            return fail(L, STYR_E_SYNTAX, line, col,
-                        "invalid UTF-8: U+%04X is not a Unicode character (surrogate or out of range)", (unsigned)v);
-        if (strstr(pr, "UTF-16") || strstr(pr, "surrogate"))
-            return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-16: %s", pr);
-        return fail(L, STYR_E_SYNTAX, line, col, "%s", pr);
+        styr_status st = reader_error(L);
+        styr_yaml_explain_reader(L->lim->lang, L->err);   /* Swedish first, the detail kept */
+        return st;
     }
     case YAML_SCANNER_ERROR:
     case YAML_PARSER_ERROR:
-    default: {
-        const char *pr = p->problem ? p->problem : "malformed YAML";
-        line = p->problem_mark.line + 1;
-        col = p->problem_mark.column + 1;
-        if (!strcmp(pr, "found character that cannot start any token") && byte_at(L, line, col) == '\t')
+    default:
+        return explained_syntax_error(L);
+    }
+}
+
+/* libyaml's reader refused the input: its words made precise. */
+static styr_status reader_error(loader *L)
+{
+    yaml_parser_t *p = &L->parser;
+    size_t line, col;
+    const char *pr = p->problem ? p->problem : "unreadable input";
+    int v = p->problem_value;
+    if (!strcmp(pr, "input error")) {
+        if (L->too_big)
+            return fail(L, STYR_E_LIMIT, 0, 0, "file is more than %zu bytes; the limit is %zu (--max-file-size)",
+                        L->lim->max_file_bytes, L->lim->max_file_bytes);
+        return fail(L, STYR_E_IO, 0, 0, "cannot read: %s", strerror(L->read_errno));
+    }
+    reader_position(L, p->problem_offset, &line, &col);
+    if (!strcmp(pr, "control characters are not allowed")) {
+        if (v == 0)
             return fail(L, STYR_E_SYNTAX, line, col,
-                        "found a tab that cannot start any token; YAML indents with spaces only");
-        if (p->context)
-            return fail(L, STYR_E_SYNTAX, line, col, "%s %s (started at line %zu, column %zu)", pr, p->context,
-                        p->context_mark.line + 1, p->context_mark.column + 1);
-        return fail(L, STYR_E_SYNTAX, line, col, "%s", pr);
+                        "control character (NUL byte) in the input; is this a binary or UTF-16 file?");
+        if (v < 0x20 || (v >= 0x7f && v <= 0x9f))
+            return fail(L, STYR_E_SYNTAX, line, col,
+                        "control character U+%04X is not allowed in YAML", (unsigned)v);
+        return fail(L, STYR_E_SYNTAX, line, col, "character U+%04X is not allowed in YAML", (unsigned)v);
     }
-    }
+    if (!strcmp(pr, "invalid leading UTF-8 octet"))
+        return fail(L, STYR_E_SYNTAX, line, col,
+                    "invalid UTF-8: byte 0x%02X cannot start a character; save the file as UTF-8 "
+                    "(is it Latin-1 or Windows-1252?)", (unsigned)v & 0xffu);
+    if (!strcmp(pr, "invalid trailing UTF-8 octet"))
+        /* libyaml points at the bad byte; the broken character starts one column before it. */
+        return fail(L, STYR_E_SYNTAX, line, col > 1 ? col - 1 : col,
+                    "invalid UTF-8: a character is cut short (byte 0x%02X cannot continue it); save the "
+                    "file as UTF-8 (is it Latin-1 or Windows-1252?)", (unsigned)v & 0xffu);
+    if (!strcmp(pr, "incomplete UTF-8 octet sequence"))
+        return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-8: the input ends inside a character");
+    if (!strcmp(pr, "invalid length of a UTF-8 sequence"))
+        return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-8: overlong encoding of a character");
+    if (!strcmp(pr, "invalid Unicode character"))
+        return fail(L, STYR_E_SYNTAX, line, col,
+                    "invalid UTF-8: U+%04X is not a Unicode character (surrogate or out of range)", (unsigned)v);
+    if (strstr(pr, "UTF-16") || strstr(pr, "surrogate"))
+        return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-16: %s", pr);
+    return fail(L, STYR_E_SYNTAX, line, col, "%s", pr);
 }
 
 /* ---- entry points ---- */

@@ -128,7 +128,10 @@ static int node_index(lua_State *L)
         size_t len;
         const char *key = lua_type(L, 2) == LUA_TSTRING || lua_type(L, 2) == LUA_TNUMBER
                               ? lua_tolstring(L, 2, &len) : NULL;
-        styr_nodeview_push_child(L, key ? styr_map_get(n, key, len) : NULL, 1);
+        const styr_node *v = key ? styr_map_get(n, key, len) : NULL;
+        if (v && v->kind == STYR_NODE_SCALAR)
+            styr_sandbox_note_read(L, v);   /* for each(item.field) of a text */
+        styr_nodeview_push_child(L, v, 1);
         return 1;
     }
     if (n->kind == STYR_NODE_SEQ) {

@@ -55,6 +55,7 @@ struct styr_sandbox {
     size_t published;        /* the usage last written to the slot */
     int last_stop;           /* why the last call was stopped (ALIVE: it was not) */
     styr_strmap *covered;    /* "source\nline" of every Lua line run, or NULL (rules test only) */
+    const void *last_read;   /* the plan's value a rule read last (luadoc.c) */
 };
 
 /* What the run uses if this state grows to `mine` bytes. */
@@ -117,6 +118,19 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 styr_sandbox *styr_sandbox_of(lua_State *L)
 {
     return *(styr_sandbox **)lua_getextraspace(L);
+}
+
+void styr_sandbox_note_read(lua_State *L, const void *node)
+{
+    styr_sandbox *sb = styr_sandbox_of(L);
+    if (sb)
+        sb->last_read = node;
+}
+
+const void *styr_sandbox_last_read(lua_State *L)
+{
+    styr_sandbox *sb = styr_sandbox_of(L);
+    return sb ? sb->last_read : NULL;
 }
 
 static void remember_kill_site(styr_sandbox *sb, lua_State *L, lua_Debug *ar)

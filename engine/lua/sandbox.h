@@ -33,6 +33,12 @@ lua_State *styr_sandbox_lua(styr_sandbox *sb);
 /* The sandbox that owns L (stored in the state's extra space). */
 styr_sandbox *styr_sandbox_of(lua_State *L);
 
+/* The value of the plan a rule read last as a plain Lua value (a text or a
+ * number from `item.field`), kept so that each() can say where a text
+ * stands that should have been a list. */
+void styr_sandbox_note_read(lua_State *L, const void *node);
+const void *styr_sandbox_last_read(lua_State *L);
+
 /* Pushes a fresh environment table for one rule file: copies of the allowed
  * base functions and of the string, table, math and utf8 libraries, stand-ins
  * for blocked names (io, os, require, load, dofile, debug, ...) that raise an

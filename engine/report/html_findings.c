@@ -2,6 +2,7 @@
  * chart per action and a table. */
 #include "internal/html.h"
 #include "report_timeline.h"
+#include "xlsx_read.h"
 
 /* ---- 2. plan findings ------------------------------------------------------ */
 
@@ -219,12 +220,26 @@ static void findings_table(page *p, const styr_file_result *r, size_t f)
         fprintf(out, "\"%s><td class=\"pos\" data-sort=\"%.0f\">", fi->waiver_reason ? " data-waived=\"1\"" : "",
                 (double)fi->line * 1e6 + fi->column);
         html_esc(out, r->file);
-        fprintf(out, ":%u:%u</td><td data-sort=\"%d\"><span class=\"sev sev-%d\">%s</span></td><td><code>", fi->line,
-                fi->column, fi->waiver_reason ? -1 : sev, fi->waiver_reason ? 3 : sev,
+        if (fi->sheet) {   /* a workbook plan: its sheet and cell */
+            char cell[16];
+            styr_xlsx_cell_ref(cell, sizeof cell, fi->line, fi->column);
+            fputc(':', out);
+            html_esc(out, fi->sheet);
+            fprintf(out, "!%s", cell);
+        } else {
+            fprintf(out, ":%u:%u", fi->line, fi->column);
+        }
+        fprintf(out, "</td><td data-sort=\"%d\"><span class=\"sev sev-%d\">%s</span></td><td><code>",
+                fi->waiver_reason ? -1 : sev, fi->waiver_reason ? 3 : sev,
                 fi->waiver_reason ? html_sev_word(p, 3) : html_sev_word(p, sev));
         html_esc(out, fi->rule);
         fputs("</code></td><td class=\"msg\">", out);
         html_esc(out, fi->message);
+        if (fi->remediation && !fi->waiver_reason) {
+            fprintf(out, "<div class=\"fix\">%s ", word(p->o, "Åtgärd:", "What to do:"));
+            html_esc(out, fi->remediation);
+            fputs("</div>", out);
+        }
         fputs("</td><td>", out);
         html_esc(out, fi->action);
         fputs("</td><td>", out);

@@ -14,6 +14,7 @@ typedef struct styr_report_opts {
     const char *version;       /* styr's version */
     int findings_only;         /* text: no summary line a file */
     const char *ruleset_path;  /* the folder actually loaded (JSON: ruleset_path) */
+    int no_remediation;        /* text: no "what to do" line under each finding */
 } styr_report_opts;
 
 /* The version of the JSON outputs' shape (FORMATS.md section 9). */
@@ -37,7 +38,9 @@ enum { STYR_SARIF_WAIVED_SUPPRESS = 0, STYR_SARIF_WAIVED_OMIT = 1 };
  * item_key is "action" or "area"; file, when not NULL, is added. */
 void styr_report_json_finding(FILE *out, const styr_finding *f, const char *item_key, const char *file);
 
-/* `file:line:col: severity: message [rule-id]` lines, then a summary a file. */
+/* `file:line:col: severity: message [rule-id]` lines, each followed by an
+ * indented line with the rule's remedy (unless o->no_remediation or the
+ * finding is waived), then a summary a file. */
 void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o);
 
 /* The JSON object of FORMATS.md section 6. */

@@ -11,6 +11,7 @@
 #include "json.h"
 #include "strmap.h"
 #include "termsafe.h"
+#include "xlsx_read.h"
 
 #define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
 
@@ -413,14 +414,20 @@ void styr_report_markdown(FILE *out, const styr_file_result *res, size_t n, cons
             fputs(word(o, "\nInga fynd.\n", "\nNo findings.\n"), out);
             continue;
         }
-        fputs(word(o, "\n| Rad:kol | Allvar | Regel | Insats | Meddelande |\n", "\n| Line:col | Severity | Rule | Item | Message |\n"), out);
-        fputs("|---:|---|---|---|---|\n", out);
+        fputs(word(o, "\n| Rad:kol | Allvar | Regel | Insats | Meddelande | Åtgärd |\n",
+                   "\n| Line:col | Severity | Rule | Item | Message | What to do |\n"), out);
+        fputs("|---:|---|---|---|---|---|\n", out);
         for (size_t i = 0; i < r->findings.count; i++) {
             const styr_finding *fi = &r->findings.items[i];
             const char *sev = fi->waiver_reason ? word(o, "undantagen", "waived")
                               : fi->severity == STYR_SEV_ERROR ? word(o, "fel", "error")
                               : fi->severity == STYR_SEV_WARNING ? word(o, "varning", "warning") : "info";
-            fprintf(out, "| %u:%u | %s | `%s` | ", fi->line, fi->column, sev, fi->rule);
+            if (fi->sheet) {   /* a workbook plan: its sheet and cell */
+                char cell[16];
+                styr_xlsx_cell_ref(cell, sizeof cell, fi->line, fi->column);
+                fprintf(out, "| %s!%s | %s | `%s` | ", fi->sheet, cell, sev, fi->rule);
+            } else
+                fprintf(out, "| %u:%u | %s | `%s` | ", fi->line, fi->column, sev, fi->rule);
             md_cell(out, fi->action ? fi->action : "");
             fputs(" | ", out);
             md_cell(out, fi->message);
@@ -429,6 +436,9 @@ void styr_report_markdown(FILE *out, const styr_file_result *res, size_t n, cons
                 md_cell(out, fi->waiver_reason);
                 fputs(")*", out);
             }
+            fputs(" | ", out);
+            if (fi->remediation && !fi->waiver_reason)
+                md_cell(out, fi->remediation);
             fputs(" |\n", out);
         }
         for (size_t i = 0; i < r->nrule_errors; i++) {

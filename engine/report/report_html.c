@@ -49,7 +49,7 @@ static const char css[] =
     "tbody tr:nth-child(even) td{background:var(--alt)}\n"
     ".num{text-align:right}td.num{white-space:nowrap}\n"
     "table.findings{width:100%}td.pos,table.findings td code{white-space:nowrap}td.pos{font-size:.85em}"
-    "table.findings td.msg{width:48%;min-width:20em}\n"
+    "table.findings td.msg{width:48%;min-width:20em}table.findings .fix{color:#444;font-size:.9em;margin-top:.2rem}\n"
     "code{font-size:.92em}\n"
     ".sev{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.8rem;font-weight:600}\n"
     ".sev-2{background:#D55E00;color:#fff}.sev-1{background:#E69F00;color:#000}"

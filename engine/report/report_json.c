@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "xlsx_read.h"
 
 static void error_object(FILE *out, const styr_error *e, const char *fallback_file)
 {
@@ -33,6 +34,15 @@ void styr_report_json_finding(FILE *out, const styr_finding *fi, const char *ite
     fputs(", \"path\": ", out);
     styr_json_string(out, fi->path);
     fprintf(out, ", \"line\": %u, \"column\": %u", fi->line, fi->column);
+    if (fi->sheet) {   /* a workbook plan (FORMATS.md section 14) */
+        char cell[16];
+        styr_xlsx_cell_ref(cell, sizeof cell, fi->line, fi->column);
+        fputs(", \"sheet\": ", out);
+        styr_json_string(out, fi->sheet);
+        fprintf(out, ", \"cell\": \"%s\"", cell);
+    }
+    fputs(", \"remediation\": ", out);   /* FORMATS.md section 9 */
+    styr_json_string(out, fi->remediation);
     if (fi->waiver_reason) {
         fputs(", \"waived\": true, \"waiver_reason\": ", out);
         styr_json_string(out, fi->waiver_reason);

@@ -3,6 +3,8 @@
  * the parts it is made of, so a board can see why an area ranks where it does. */
 #include "report_score.h"
 
+#include "csv_dialect.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -525,34 +527,6 @@ static void md_text(FILE *out, const char *s)
     }
 }
 
-/* A CSV text field (RFC 4180): quoted when it holds a comma, quote or line
- * break; other control characters are shown as escapes (termsafe.h), as the
- * file may well be printed to a terminal. A spreadsheet reads a cell that
- * starts with = + - @ (or a tab or CR before one) as a formula, so such a
- * cell gets a leading apostrophe, which shows it as text (OWASP's advice on
- * CSV injection). */
-static void csv_field(FILE *out, const char *s)
-{
-    s = s ? s : "";
-    int formula = s[0] && strchr("=+-@\t\r", s[0]) != NULL;
-    int quoted = strpbrk(s, ",\"\n") != NULL;
-    if (quoted)
-        putc('"', out);
-    if (formula)
-        putc('\'', out);
-    while (*s) {
-        if (*s == '"' || *s == '\n') {
-            if (*s == '"')
-                putc('"', out);
-            putc(*s++, out);
-        } else {
-            s += styr_fput_safe_char(out, s, NULL);
-        }
-    }
-    if (quoted)
-        putc('"', out);
-}
-
 void styr_report_score_markdown(FILE *out, const styr_score_report *r, const styr_report_opts *o)
 {
     const styr_area_table *t = r->table;
@@ -638,16 +612,18 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
 
 void styr_report_score_csv(FILE *out, const styr_score_report *r, const styr_report_opts *o)
 {
-    (void)o;
     const styr_area_table *t = r->table;
     if (!t || !r->rs->model)
         return;
-    fputs("scenario,rank,area,score,selected", out);
-    for (size_t j = 0; j < t->m; j++) {
-        fputc(',', out);
-        csv_field(out, r->rs->model->crit[j].id);
-    }
-    fputs(",illustrative\n", out);   /* every row says whether its data are made up */
+    styr_csv c;
+    styr_csv_begin(&c, out, o->lang);   /* ';' and a decimal comma for Swedish Excel */
+    static const char *const head[] = {"scenario", "rank", "area", "score", "selected", NULL};
+    for (int h = 0; head[h]; h++)
+        styr_csv_text(&c, head[h]);
+    for (size_t j = 0; j < t->m; j++)
+        styr_csv_text(&c, r->rs->model->crit[j].id);
+    styr_csv_text(&c, "illustrative");   /* every row says whether its data are made up */
+    styr_csv_end_row(&c);
     for (size_t k = 0; k < r->nsc; k++) {
         const styr_scenario_run *sr = &r->sc[k];
         if (!sr->scored)
@@ -655,14 +631,15 @@ void styr_report_score_csv(FILE *out, const styr_score_report *r, const styr_rep
         const styr_scored *s = &sr->s;
         for (size_t q = 0; q < t->n; q++) {
             size_t i = s->order[q];
-            csv_field(out, sr->id ? sr->id : sr->file);
-            fprintf(out, ",%zu,", s->rank[i]);
-            csv_field(out, t->ids[i]);
-            fprintf(out, ",%.6f,%s", s->score[i],
-                    s->has_budget && !s->infeasible ? (s->chosen[i] ? "1" : "0") : "");
+            styr_csv_text(&c, sr->id ? sr->id : sr->file);
+            styr_csv_count(&c, s->rank[i]);
+            styr_csv_text(&c, t->ids[i]);
+            styr_csv_number(&c, s->score[i], 6);
+            styr_csv_text(&c, s->has_budget && !s->infeasible ? (s->chosen[i] ? "1" : "0") : "");
             for (size_t j = 0; j < t->m; j++)
-                fprintf(out, ",%.6f", s->contrib[i * t->m + j]);
-            fprintf(out, ",%s\n", r->illustrative ? "true" : "false");
+                styr_csv_number(&c, s->contrib[i * t->m + j], 6);
+            styr_csv_text(&c, r->illustrative ? "true" : "false");
+            styr_csv_end_row(&c);
         }
     }
 }
@@ -705,27 +682,36 @@ void styr_report_sensitivity_markdown(FILE *out, const styr_sensitivity *s, cons
 
 void styr_report_sensitivity_csv(FILE *out, const styr_sensitivity *s, const styr_report_opts *o)
 {
-    (void)o;
     const styr_score_report *r = s->base;
     const styr_area_table *t = r->table;
     const styr_scenario_run *sr = &r->sc[0];
     if (!t || !sr->scored || !s->acceptability)
         return;
     size_t n = t->n;
-    fputs("area,confidence", out);
-    for (size_t c = 0; c < n; c++)
-        fprintf(out, ",rank_%zu", c + 1);
-    for (size_t j = 0; j < t->m; j++)
-        fprintf(out, ",central_%s", r->rs->model->crit[j].id);
-    fputs(",illustrative\n", out);
+    styr_csv c;
+    char name[160];
+    styr_csv_begin(&c, out, o->lang);
+    styr_csv_text(&c, "area");
+    styr_csv_text(&c, "confidence");
+    for (size_t k = 0; k < n; k++) {
+        snprintf(name, sizeof name, "rank_%zu", k + 1);
+        styr_csv_text(&c, name);
+    }
+    for (size_t j = 0; j < t->m; j++) {
+        snprintf(name, sizeof name, "central_%s", r->rs->model->crit[j].id);
+        styr_csv_text(&c, name);
+    }
+    styr_csv_text(&c, "illustrative");
+    styr_csv_end_row(&c);
     for (size_t q = 0; q < n; q++) {
         size_t i = sr->s.order[q];
-        csv_field(out, t->ids[i]);
-        fprintf(out, ",%.6f", s->confidence[i]);
-        for (size_t c = 0; c < n; c++)
-            fprintf(out, ",%.6f", s->acceptability[i * n + c]);
+        styr_csv_text(&c, t->ids[i]);
+        styr_csv_number(&c, s->confidence[i], 6);
+        for (size_t k = 0; k < n; k++)
+            styr_csv_number(&c, s->acceptability[i * n + k], 6);
         for (size_t j = 0; j < t->m; j++)
-            fprintf(out, ",%.6f", s->central[i * t->m + j]);
-        fprintf(out, ",%s\n", r->illustrative ? "true" : "false");
+            styr_csv_number(&c, s->central[i * t->m + j], 6);
+        styr_csv_text(&c, r->illustrative ? "true" : "false");
+        styr_csv_end_row(&c);
     }
 }

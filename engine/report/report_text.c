@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "termsafe.h"
+#include "xlsx_read.h"
 
 static const char *const sev_color[] = {"\033[36m", "\033[33m", "\033[31m"};
 #define BOLD "\033[1m"
@@ -26,6 +27,14 @@ static void position(FILE *out, const char *file, unsigned line, unsigned col, i
     fprintf(out, ":%s ", color ? RESET : "");
 }
 
+/* A workbook plan's finding: file:Sheet!E12: */
+static void sheet_position(FILE *out, const char *file, const styr_finding *fi, int color)
+{
+    char cell[16];
+    styr_xlsx_cell_ref(cell, sizeof cell, fi->line, fi->column);
+    fprintf(out, "%s%s:%s!%s:%s ", color ? BOLD : "", file, fi->sheet, cell, color ? RESET : "");
+}
+
 static void plural(FILE *out, size_t n, const char *one, const char *many)
 {
     fprintf(out, "%zu %s", n, n == 1 ? one : many);
@@ -39,14 +48,17 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
             position(out, r->failure.file[0] ? r->failure.file : r->file, r->failure.line, r->failure.column, o->color);
             /* The engine's own messages are in English, and so is their label. */
             fprintf(out, "%serror:%s ", o->color ? sev_color[2] : "", o->color ? RESET : "");
-            styr_fput_safe(out, r->failure.message);
+            styr_fput_safe_lines(out, r->failure.message);
             fputc('\n', out);
             continue;
         }
         size_t waived = 0;
         for (size_t i = 0; i < r->findings.count; i++) {
             const styr_finding *fi = &r->findings.items[i];
-            position(out, r->file, fi->line, fi->column, o->color);
+            if (fi->sheet)
+                sheet_position(out, r->file, fi, o->color);
+            else
+                position(out, r->file, fi->line, fi->column, o->color);
             if (fi->waiver_reason) {
                 waived++;
                 fprintf(out, "%s%s ", o->color ? DIM : "", word(o, "undantagen:", "waived:"));
@@ -66,6 +78,11 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
             fprintf(out, " %s[", o->color ? DIM : "");
             styr_fput_safe(out, fi->rule);
             fprintf(out, "]%s\n", o->color ? RESET : "");
+            if (fi->remediation && !o->no_remediation) {
+                fprintf(out, "    %s%s%s ", o->color ? DIM : "", word(o, "Åtgärd:", "What to do:"), o->color ? RESET : "");
+                styr_fput_safe(out, fi->remediation);
+                fputc('\n', out);
+            }
         }
         if (r->findings.dropped) {
             position(out, r->file, r->findings.dropped_line, r->findings.dropped_column, o->color);
@@ -115,7 +132,9 @@ void styr_report_gnu(FILE *out, const styr_file_result *res, size_t n, const sty
         const styr_file_result *r = &res[f];
         if (r->failed) {
             position(out, r->failure.file[0] ? r->failure.file : r->file, r->failure.line, r->failure.column, 0);
-            fprintf(out, "error: %s\n", r->failure.message);
+            fputs("error: ", out);
+            styr_fput_safe(out, r->failure.message);   /* one line, as editors read them */
+            fputc('\n', out);
             continue;
         }
         for (size_t i = 0; i < r->findings.count; i++) {

@@ -57,7 +57,7 @@ int styr_findings_add(styr_findings *f, const char *rule, styr_severity sev,
         f->items = items;
         f->cap = cap;
     }
-    f->items[f->count++] = (styr_finding){rule, sev, message, action, path, line, column, NULL};
+    f->items[f->count++] = (styr_finding){rule, sev, message, action, path, line, column, NULL, NULL, NULL};
     return 0;
 discard:
     free(message);

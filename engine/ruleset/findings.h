@@ -24,6 +24,10 @@ typedef struct styr_finding {
     char *path;              /* e.g. actions[0].owner */
     unsigned line, column;   /* 1-based */
     const char *waiver_reason; /* non-NULL when waived; owned by the document */
+    const char *remediation; /* the rule's "what to do" in the run's language, or
+                                NULL; owned by the ruleset (set when judging ends) */
+    const char *sheet;       /* a workbook plan: the sheet (line is then the row,
+                                column the cell's column); owned by the document */
 } styr_finding;
 
 typedef struct styr_findings {

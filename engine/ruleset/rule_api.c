@@ -551,7 +551,10 @@ static int api_line(lua_State *L)
 {
     const styr_node *n = styr_nodeview_check(L, 1);
     const styr_node *v = child_arg(L, n, 2);
-    lua_pushinteger(L, (v ? v : n)->line);
+    const styr_run *run = current_run(L);
+    unsigned line = (v ? v : n)->line;
+    /* a workbook plan's lines carry the sheet (doc.h): a rule sees the row */
+    lua_pushinteger(L, run && run->doc && run->doc->sheets ? styr_row_of_line(line) : line);
     lua_pushinteger(L, (v ? v : n)->column);
     return 2;
 }
@@ -589,17 +592,57 @@ static int each_next(lua_State *L)
     return 1;
 }
 
+/* Is the Lua value at idx the plan's scalar n, as luadoc pushed it? */
+static int read_value_is(lua_State *L, int idx, const styr_node *n)
+{
+    if (n->kind != STYR_NODE_SCALAR || (n->flags & STYR_NODE_INVALID))
+        return 0;
+    switch (lua_type(L, idx)) {
+    case LUA_TSTRING: {
+        size_t len;
+        const char *s = lua_tolstring(L, idx, &len);
+        return n->stype == STYR_SCALAR_STRING && len == n->count && memcmp(s, n->u.text, len) == 0;
+    }
+    case LUA_TNUMBER:
+        return n->stype == STYR_SCALAR_INT ? lua_isinteger(L, idx) && lua_tointeger(L, idx) == n->v.i
+             : n->stype == STYR_SCALAR_FLOAT && lua_tonumber(L, idx) == n->v.f;
+    case LUA_TBOOLEAN:
+        return n->stype == STYR_SCALAR_BOOL && lua_toboolean(L, idx) == (n->v.i != 0);
+    default:
+        return 0;
+    }
+}
+
 /* each(list): the items of a list, skipping empty and wrongly typed ones;
- * each(nil) iterates nothing, so optional lists need no check. */
+ * each(nil) iterates nothing, so optional lists need no check; each() of a
+ * value that is not a list iterates nothing and reports <part>.type. */
 static int api_each(lua_State *L)
 {
+    int items = 1;
     if (!lua_isnoneornil(L, 1)) {
-        const styr_node *n = styr_nodeview_check(L, 1);
-        if (n->kind != STYR_NODE_SEQ)
-            return luaL_argerror(L, 1, "expected a list");
+        const styr_node *n = styr_nodeview_test(L, 1);
+        if (!n) {
+            /* a text or number: from the plan (item.field, read just now), or
+             * the rule's own value - a mistake in the rule, reported as such */
+            const styr_node *last = styr_sandbox_last_read(L);
+            if (!last || !read_value_is(L, 1, last))
+                return luaL_typeerror(L, 1, "list of the plan");
+            n = last;
+        }
+        if (n->kind != STYR_NODE_SEQ) {
+            /* A text or mapping where a list belongs (a field the schema does
+             * not know, e.g. a child ruleset's): a finding, and no items. */
+            styr_run *run = current_run(L);
+            if (run && run->not_a_list)
+                run->not_a_list(run, n);
+            items = 0;
+        }
     }
     lua_pushcfunction(L, each_next);
-    lua_pushvalue(L, 1);
+    if (items)
+        lua_pushvalue(L, 1);
+    else
+        lua_pushnil(L);
     lua_pushnil(L);
     return 3;
 }

@@ -522,22 +522,59 @@ static void new_registry(styr_ruleset *rs)
 
 /* ---- schema rules ------------------------------------------------------ */
 
+/* Does a field spec hold numbers (number or integer, or a list or map of them)? */
+static int spec_is_number(const styr_node *spec)
+{
+    if (spec && spec->kind == STYR_NODE_MAP && spec->count == 1)
+        spec = styr_map_value(spec, 0);
+    const char *t = scalar_text(spec);
+    return t && (strcmp(t, "number") == 0 || strcmp(t, "integer") == 0);
+}
+
+/* Does a schema type have a field that holds numbers? */
+static int type_has_numbers(const styr_node *t)
+{
+    const styr_node *fields = t->kind == STYR_NODE_MAP ? styr_map_get(t, "fields", 6) : NULL;
+    if (!fields || fields->kind != STYR_NODE_MAP)
+        return 0;
+    for (uint32_t i = 0; i < fields->count; i++)
+        if (spec_is_number(styr_map_value(fields, i)))
+            return 1;
+    return 0;
+}
+
 /* Declares <part>.type and <part>.unknown-key for every part the schema
- * names, with the messages schema.yaml gives. */
+ * names, and <part>.number-read for every part with a number field, with
+ * the messages (and remedies) schema.yaml gives. */
 static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_error *err)
 {
     const styr_node *types = styr_map_get(doc->root, "types", 5);
     const styr_node *msgs = styr_map_get(doc->root, "messages", 8);
     if (!types || types->kind != STYR_NODE_MAP)
         return node_error(err, doc, types ? types : doc->root, "schema.yaml needs a 'types' mapping");
+    /* a child's schema may leave the messages to its parents' */
+    if ((!msgs || msgs->kind != STYR_NODE_MAP) && rs->schema)
+        msgs = styr_map_get(rs->schema->parent, "messages", 8);
     if (!msgs || msgs->kind != STYR_NODE_MAP)
         return node_error(err, doc, msgs ? msgs : doc->root, "schema.yaml needs a 'messages' mapping");
+    const styr_node **grown = realloc(rs->schemas, (rs->nschemas + 1) * sizeof *grown);
+    if (!grown)
+        return styr_error_set(err, STYR_E_NOMEM, doc->file, 0, 0, "out of memory");
+    rs->schemas = grown;
+    rs->schemas[rs->nschemas++] = types;
     static const struct { const char *suffix; styr_severity sev; } kinds[] = {
-        {"type", STYR_SEV_ERROR}, {"unknown-key", STYR_SEV_WARNING}};
+        {"type", STYR_SEV_ERROR}, {"unknown-key", STYR_SEV_WARNING}, {"number-read", STYR_SEV_INFO},
+        {"typographic-quotes", STYR_SEV_WARNING}};
     rs->schema = types;
     for (uint32_t i = 0; i < types->count; i++) {
         const styr_node *t = styr_map_value(types, i);
         const char *part = t->kind == STYR_NODE_MAP ? scalar_text(styr_map_get(t, "part", 4)) : NULL;
+        /* a type a parent defines may be extended without repeating its part */
+        for (size_t k = rs->nschemas - 1; !part && k-- > 0;) {
+            const styr_node *pt = styr_map_get(rs->schemas[k], styr_map_key(types, i)->u.text,
+                                               styr_map_key(types, i)->count);
+            part = pt && pt->kind == STYR_NODE_MAP ? scalar_text(styr_map_get(pt, "part", 4)) : NULL;
+        }
         if (!part)
             return node_error(err, doc, t, "schema type '%s' needs a part (e.g. part: action)",
                               styr_map_key(types, i)->u.text);
@@ -545,6 +582,13 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
             char id[160];
             snprintf(id, sizeof id, "%s.%s", part, kinds[k].suffix);
             if (styr_ruleset_rule(rs, id, strlen(id)))
+                continue;
+            if (strcmp(kinds[k].suffix, "number-read") == 0 && !type_has_numbers(t))
+                continue;
+            /* said once a line for the whole file: declared for the files' own types */
+            const char *tname = styr_map_key(types, i)->u.text;
+            if (strcmp(kinds[k].suffix, "typographic-quotes") == 0 && strcmp(tname, "action-plan") != 0 &&
+                strcmp(tname, "innovation-areas") != 0 && strcmp(tname, "scenario") != 0)
                 continue;
             const styr_node *m = styr_map_get(msgs, kinds[k].suffix, strlen(kinds[k].suffix));
             const char *sv = m && m->kind == STYR_NODE_MAP ? scalar_text(styr_map_get(m, "sv", 2)) : NULL;
@@ -971,6 +1015,7 @@ void styr_ruleset_free(styr_ruleset *rs)
         styr_doc_free(rs->docs[i]);
     free(rs->docs);
     free(rs->settings);
+    free(rs->schemas);
     for (size_t i = 0; i < rs->npatterns; i++) {
         free(rs->patterns[i].name);
         styr_pattern_free(rs->patterns[i].re);

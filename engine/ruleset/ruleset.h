@@ -68,7 +68,10 @@ typedef struct styr_ruleset {
     size_t ndocs;
     const styr_node **settings;  /* each ruleset's settings map, parents first */
     size_t nsettings;
-    const styr_node *schema;     /* schema.yaml `types:` map, or NULL */
+    const styr_node *schema;     /* the last schema.yaml's `types:` map, or NULL */
+    const styr_node **schemas;   /* every schema.yaml's `types:` map, parents first:
+                                    a child's types and fields add to its parents' */
+    size_t nschemas;
     styr_named_pattern *patterns;
     size_t npatterns;
     styr_sandbox *sb;

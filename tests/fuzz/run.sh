@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_yaml fuzz_validate fuzz_score fuzz_rules)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_yaml fuzz_validate fuzz_score fuzz_rules fuzz_xlsx)
 build=$root/build-fuzz
 cd "$root"
 CC=clang cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTYR_SANITIZE=ON -DSTYR_FUZZ=ON \
@@ -17,7 +17,7 @@ CC=clang cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTYR_SANITIZ
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}" >/dev/null
 corpus_seed=$(mktemp -d)
 trap 'rm -rf "$corpus_seed"' EXIT
-cp rules/goteborg/tests/*.yaml scenarios/*.yaml tests/cli/data/*.yaml "$corpus_seed"/ 2>/dev/null || true
+cp rules/goteborg/tests/*.yaml scenarios/*.yaml tests/cli/data/*.yaml tests/fuzz/corpus/fuzz_xlsx/*.xlsx "$corpus_seed"/ 2>/dev/null || true
 [ -d tests/hostile/inputs ] && find tests/hostile/inputs -type f -size -64k -exec cp {} "$corpus_seed"/ \; 2>/dev/null || true
 status=0
 for t in "${targets[@]}"; do

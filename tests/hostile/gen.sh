@@ -172,6 +172,17 @@ desc-1m-valid-references)
       yes -- 'insats 1.1 och 1.2, ' | head -c 1000000 | tr -d '\n'; echo
     done; } > "$out"
   ;;
+yaml-tabs-200k)
+  # 200,000 actions each indented by a tab after the first: the explanation
+  # of the first tab lists the other lines, which must take one pass.
+  { plan_header; printf 'actions:\n'; awk 'BEGIN { for (i = 0; i < 200000; i++) printf "\t- id: \"%d\"\n", i }'; } > "$out"
+  ;;
+yaml-quote-after-200k)
+  # 200,000 actions, then one whose quote is never closed: the search for
+  # the unclosed quote starts where the block began (line 4).
+  { plan_header; printf 'actions:\n'; awk 'BEGIN { for (i = 0; i < 200000; i++) printf "  - id: \"%d\"\n", i }'
+    printf '  - id: "x\n  - id: "y"\n    title: z\n'; } > "$out"
+  ;;
 map-200k)
   # A mapping of 200,000 keys (at the top level: each one an unknown key).
   { plan_header; awk 'BEGIN { for (i = 0; i < 200000; i++) printf "k%06d: %d\n", i, i }'; } > "$out"

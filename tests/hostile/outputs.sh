@@ -274,7 +274,7 @@ PY
 }
 csv_has() { python3 -c 'import csv,sys; sys.exit(0 if any(sys.argv[2] in r for r in csv.reader(open(sys.argv[1], newline=""))) else 1)' "$tmp/out" "$1"; }
 for cmd in score sensitivity; do
-  run "$cmd" "$tmp/areas.yaml" --scenario "$scen" $(samples "$cmd") --format csv
+  run "$cmd" "$tmp/areas.yaml" --scenario "$scen" $(samples "$cmd") --lang en --format csv   # ',' as csv.reader reads
   check "$cmd --format csv: no cell starts a formula" csv_no_formula
   check "$cmd --format csv: the formula is kept as text" csv_has "'=HYPERLINK(\"http://x\",\"a|b\")"
   check "$cmd --format csv: '-2+3' is kept as text" csv_has "'-2+3\\x1B[2J"

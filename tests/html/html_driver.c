@@ -160,7 +160,7 @@ int main(int argc, char **argv)
         return 2;
     }
     run_opts.lang = lang;
-    styr_report_opts ro = {lang, 0, rs->name, STYR_VERSION_STRING, 0, rs->dir};
+    styr_report_opts ro = {lang, 0, rs->name, STYR_VERSION_STRING, 0, rs->dir, 0};
 
     /* validate: every plan file */
     styr_file_result *res = calloc(nplans ? nplans : 1, sizeof *res);

@@ -130,10 +130,15 @@ def golden_rows(text, fmt):
                 rows.append((k, r["rank"], r["area"], repr(r["score"])))
     elif fmt == "csv":
         ids = []
-        for r in csv.DictReader(io.StringIO(text)):
+        # The CSV follows the language (FORMATS.md 14): Swedish is ';', a
+        # decimal comma and a BOM; English ',' and a point.
+        text = text.lstrip("\ufeff")
+        swedish = text.split("\n", 1)[0].count(";") > 0
+        for r in csv.DictReader(io.StringIO(text), delimiter=";" if swedish else ","):
             if r["scenario"] not in ids:
                 ids.append(r["scenario"])
-            rows.append((ids.index(r["scenario"]), int(r["rank"]), r["area"], r["score"]))
+            score = r["score"].replace(",", ".") if swedish else r["score"]
+            rows.append((ids.index(r["scenario"]), int(r["rank"]), r["area"], score))
     elif fmt == "markdown":
         k = -1
         for line in text.split("\n"):

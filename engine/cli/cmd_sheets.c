@@ -1,0 +1,152 @@
+/* cmd_sheets.c - plans in Excel (FORMATS.md section 14): `styr template`
+ * (an empty plan to fill in, YAML or a workbook with the registry's names as
+ * drop-down lists), `styr convert` (YAML and xlsx both ways, naming what a
+ * workbook cannot keep), and the workbook writer that `validate` and
+ * `score` use for --format xlsx. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "doc.h"
+#include "output.h"
+#include "plan_sheets.h"
+#include "plan_template.h"
+#include "report.h"
+#include "styr.h"
+#include "xlsx_read.h"
+#include "xlsx_score.h"
+#include "xlsx_write.h"
+#include "yaml_write.h"
+
+/* libxlsxwriter writes to a file name: a temporary file beside -o (renamed
+ * over it when complete) or in TMPDIR (copied to standard output, which must
+ * not be a terminal). */
+int cli_write_workbook(const char *output, cli_xlsx_writer fn, void *ctx)
+{
+    if ((!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO)) {
+        fputs("styr: a workbook is not written to a terminal; give -o FILE.xlsx\n", stderr);
+        return EXIT_FAILED;
+    }
+    const char *dir_of = output && strcmp(output, "-") != 0 ? output : NULL;
+    const char *tmpdir = getenv("TMPDIR");
+    size_t n = (dir_of ? strlen(dir_of) : strlen(tmpdir && *tmpdir ? tmpdir : "/tmp")) + 32;
+    char *tmp = malloc(n);
+    if (!tmp)
+        return EXIT_FAILED;
+    if (dir_of)
+        snprintf(tmp, n, "%s.tmp-XXXXXX", dir_of);
+    else
+        snprintf(tmp, n, "%s/styr-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "styr: cannot write %s: %s\n", output ? output : tmp, strerror(errno));
+        free(tmp);
+        return EXIT_FAILED;
+    }
+    close(fd);
+    styr_error err;
+    styr_error_clear(&err);
+    int rc = EXIT_CLEAN;
+    if (fn(tmp, ctx, &err) != STYR_OK) {
+        styr_error_print(&err, stderr);
+        unlink(tmp);
+        rc = EXIT_FAILED;
+    } else if (dir_of) {
+        struct stat st;
+        mode_t mask = umask(0);
+        umask(mask);
+        chmod(tmp, stat(dir_of, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~mask));
+        if (rename(tmp, dir_of) != 0) {
+            fprintf(stderr, "styr: cannot write %s: %s\n", dir_of, strerror(errno));
+            unlink(tmp);
+            rc = EXIT_FAILED;
+        }
+    } else {
+        if (styr_xlsx_copy_out(tmp, stdout) < 0 || fflush(stdout) != 0) {
+            fputs("styr: cannot write the workbook to standard output\n", stderr);
+            rc = EXIT_FAILED;
+        }
+        unlink(tmp);
+    }
+    free(tmp);
+    return rc;
+}
+
+typedef struct plan_book {
+    const styr_doc *plan;
+    const styr_ruleset *rs;
+} plan_book;
+
+static styr_status write_plan_book(const char *path, void *ctx, styr_error *err)
+{
+    plan_book *b = ctx;
+    return styr_xlsx_write_plan(path, b->plan, b->rs, err);
+}
+
+int cmd_template(options *o)
+{
+    int xlsx = strcmp(o->format, "xlsx") == 0 ||
+               (!o->format_given && o->output && styr_is_xlsx_path(o->output));
+    styr_ruleset *rs = cli_load_ruleset(o);
+    if (!rs)
+        return EXIT_FAILED;
+    int rc = EXIT_CLEAN;
+    if (xlsx) {
+        plan_book b = {NULL, rs};
+        rc = cli_write_workbook(o->output, write_plan_book, &b);
+    } else {
+        sink out;
+        if (sink_open(&out, o->output) < 0)
+            rc = EXIT_FAILED;
+        else if (styr_plan_template_yaml(out.f, rs) < 0 || sink_close(&out) < 0)
+            rc = EXIT_FAILED;
+    }
+    styr_ruleset_free(rs);
+    return rc;
+}
+
+/* convert: a value the workbook cannot keep, on standard error. */
+static void report_loss(void *ud, const styr_node *n, const char *why)
+{
+    const styr_doc *doc = ud;
+    fprintf(stderr, "%s:%u:%u: not converted: %s\n", doc->file, n->line, n->column, why);
+}
+
+int cmd_convert(options *o)
+{
+    if (!o->output || strcmp(o->output, "-") == 0)
+        return cli_usage_error(o, "convert needs -o OUT.xlsx or -o OUT.yaml");
+    styr_doc *doc = NULL;
+    styr_error err;
+    styr_error_clear(&err);
+    if (styr_doc_load_any(o->files[0], &o->lim, &doc, &err) != STYR_OK) {
+        styr_error_print(&err, stderr);
+        return EXIT_FAILED;
+    }
+    const styr_node *kind = doc->root && doc->root->kind == STYR_NODE_MAP ? styr_map_get(doc->root, "kind", 4) : NULL;
+    if (!kind || kind->kind != STYR_NODE_SCALAR || strcmp(kind->u.text, "action-plan") != 0) {
+        fprintf(stderr, "styr: %s: convert takes an action plan (kind: action-plan)\n", o->files[0]);
+        styr_doc_free(doc);
+        return EXIT_FAILED;
+    }
+    int rc = EXIT_CLEAN;
+    if (styr_is_xlsx_path(o->output) && styr_plan_sheet_losses(doc, report_loss, doc) > 0)
+        rc = EXIT_FINDINGS;   /* written all the same, with what is not kept said above */
+    if (styr_is_xlsx_path(o->output)) {
+        styr_ruleset *rs = cli_load_ruleset(o);   /* its names become the drop-down lists */
+        plan_book b = {doc, rs};
+        cli_worse(&rc, rs ? cli_write_workbook(o->output, write_plan_book, &b) : EXIT_FAILED);
+        styr_ruleset_free(rs);
+    } else {
+        sink out;
+        char header[1200];
+        snprintf(header, sizeof header, "Converted by styr %s from %s.", STYR_VERSION_STRING, o->files[0]);
+        if (sink_open(&out, o->output) < 0 || styr_yaml_write(out.f, doc, header) < 0 || sink_close(&out) < 0)
+            rc = EXIT_FAILED;
+    }
+    styr_doc_free(doc);
+    return rc;
+}

@@ -1,0 +1,77 @@
+/* csv_dialect.c - CSV in the reader's dialect (see csv_dialect.h). */
+#include "csv_dialect.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "termsafe.h"
+
+void styr_csv_begin(styr_csv *c, FILE *out, int lang)
+{
+    c->out = out;
+    c->sep = lang == 1 ? ',' : ';';
+    c->decimal = lang == 1 ? '.' : ',';
+    c->first = 1;
+    if (lang != 1)
+        fputs("\xef\xbb\xbf", out);   /* Swedish Excel reads UTF-8 only with a BOM */
+}
+
+static void separator(styr_csv *c)
+{
+    if (!c->first)
+        putc(c->sep, c->out);
+    c->first = 0;
+}
+
+void styr_csv_text(styr_csv *c, const char *s)
+{
+    separator(c);
+    s = s ? s : "";
+    /* =SUM(...), +1, -1+2, @cmd: a spreadsheet would run or compute them */
+    int formula = *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+    char special[5] = {c->sep, '"', '\r', '\n', '\0'};
+    if (!formula && !strpbrk(s, special)) {
+        styr_fput_safe(c->out, s);   /* ESC and the like shown, never obeyed */
+        return;
+    }
+    putc('"', c->out);
+    if (formula)
+        putc('\'', c->out);
+    while (*s) {
+        if (*s == '"' || *s == '\n' || *s == '\r') {
+            if (*s == '"')
+                putc('"', c->out);
+            putc(*s++, c->out);
+        } else {
+            s += styr_fput_safe_char(c->out, s, NULL);
+        }
+    }
+    putc('"', c->out);
+}
+
+void styr_csv_number(styr_csv *c, double v, int decimals)
+{
+    char buf[64];
+    separator(c);
+    if (!isfinite(v)) {
+        fputs(isnan(v) ? "NaN" : v > 0 ? "Inf" : "-Inf", c->out);
+        return;
+    }
+    snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    for (char *p = buf; *p; p++)
+        if (*p == '.')
+            *p = c->decimal;
+    fputs(buf, c->out);
+}
+
+void styr_csv_count(styr_csv *c, size_t v)
+{
+    separator(c);
+    fprintf(c->out, "%zu", v);
+}
+
+void styr_csv_end_row(styr_csv *c)
+{
+    putc('\n', c->out);
+    c->first = 1;
+}

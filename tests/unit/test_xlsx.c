@@ -1,0 +1,453 @@
+/* test_xlsx.c - unit tests of engine/xlsx_read.c and engine/plan_sheets.c.
+ *
+ * Workbooks are made in memory with libzip (an archive of hand-written XML
+ * parts, to control every byte a hostile file could hold) and read back:
+ * cells and their types, shared strings, the plan tree with its positions,
+ * and every bound: a zip bomb, a huge shared-string table, deep XML, a
+ * DOCTYPE with entities, broken archives and references out of range. */
+#define _GNU_SOURCE   /* memmem */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <zip.h>
+
+#include "plan_sheets.h"
+#include "xlsx_read.h"
+
+static const char *const WB =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>"
+    "<sheet name=\"Insatser\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Dokument\" sheetId=\"2\" r:id=\"rId2\"/>"
+    "</sheets></workbook>";
+static const char *const RELS =
+    "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"ws\" Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"ws\" Target=\"/xl/worksheets/sheet2.xml\"/></Relationships>";
+
+typedef struct part {
+    const char *name;
+    const char *data;
+    size_t len;   /* 0: strlen(data) */
+} part;
+
+/* An archive of parts, in memory (malloc'd; *len its size). */
+static void *make_zip(const part *parts, size_t n, size_t *len)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+    assert_non_null(src);
+    zip_source_keep(src);
+    zip_t *z = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+    assert_non_null(z);
+    for (size_t i = 0; i < n; i++) {
+        size_t l = parts[i].len ? parts[i].len : strlen(parts[i].data);
+        zip_source_t *s = zip_source_buffer(z, parts[i].data, l, 0);
+        assert_non_null(s);
+        assert_true(zip_file_add(z, parts[i].name, s, ZIP_FL_OVERWRITE) >= 0);
+    }
+    assert_int_equal(zip_close(z), 0);
+    zip_stat_t st;
+    assert_int_equal(zip_source_stat(src, &st), 0);
+    assert_int_equal(zip_source_open(src), 0);
+    void *buf = malloc(st.size);
+    assert_non_null(buf);
+    assert_int_equal(zip_source_read(src, buf, st.size), (zip_int64_t)st.size);
+    zip_source_close(src);
+    zip_source_free(src);
+    zip_error_fini(&ze);
+    *len = st.size;
+    return buf;
+}
+
+static styr_status read_parts(const part *parts, size_t n, const styr_limits *lim, styr_xlsx_book *book,
+                              styr_error *err)
+{
+    size_t len;
+    void *buf = make_zip(parts, n, &len);
+    styr_status st = styr_xlsx_read_buffer("t.xlsx", buf, len, lim, NULL, book, err);
+    free(buf);
+    return st;
+}
+
+/* A worksheet part around rows (four buffers in turn: a test may use two at once). */
+static const char *sheet1(const char *rows)
+{
+    static char buf[4][1 << 15];
+    static int next;
+    char *b = buf[next++ % 4];
+    snprintf(b, sizeof buf[0], "<worksheet xmlns=\"x\"><sheetData>%s</sheetData></worksheet>", rows);
+    return b;
+}
+
+static void assert_fails(const part *parts, size_t n, const styr_limits *lim, styr_status code, const char *text)
+{
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(read_parts(parts, n, lim, &book, &err), code);
+    if (!strstr(err.message, text))
+        fail_msg("'%s' not in '%s'", text, err.message);
+    assert_int_equal(book.nsheets, 0);
+}
+
+/* ---- cells ---- */
+
+static void test_refs(void **state)
+{
+    (void)state;
+    char buf[16];
+    uint32_t r, c;
+    styr_xlsx_cell_ref(buf, sizeof buf, 12, 5);
+    assert_string_equal(buf, "E12");
+    styr_xlsx_cell_ref(buf, sizeof buf, 1, 27);
+    assert_string_equal(buf, "AA1");
+    styr_xlsx_cell_ref(buf, sizeof buf, 1048576, 16384);
+    assert_string_equal(buf, "XFD1048576");
+    assert_true(styr_xlsx_parse_ref("XFD1048576", &r, &c));
+    assert_int_equal(r, 1048576);
+    assert_int_equal(c, 16384);
+    assert_true(styr_xlsx_parse_ref("AB7", &r, &c));
+    assert_int_equal(c, 28);
+    assert_false(styr_xlsx_parse_ref("XFE1", &r, &c));
+    assert_false(styr_xlsx_parse_ref("A1048577", &r, &c));
+    assert_false(styr_xlsx_parse_ref("A0", &r, &c));
+    assert_false(styr_xlsx_parse_ref("12", &r, &c));
+    assert_false(styr_xlsx_parse_ref("a1", &r, &c));
+    assert_false(styr_xlsx_parse_ref("A1x", &r, &c));
+}
+
+static void test_cells(void **state)
+{
+    (void)state;
+    const char *sst = "<sst><si><t>Insats</t></si><si><r><t>Kommun</t></r><r><t>styrelsen</t></r>"
+                      "<rPh><t>IGNORED</t></rPh></si></sst>";
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/sharedStrings.xml", sst, 0},
+                    {"xl/worksheets/sheet1.xml",
+                     sheet1("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"C1\" t=\"s\"><v>1</v></c></row>"
+                            "<row r=\"3\"><c r=\"B3\"><v>1500000</v></c><c t=\"inlineStr\"><is><t>inline</t></is></c>"
+                            "<c t=\"b\"><v>1</v></c><c r=\"F3\" t=\"str\"><f>A1</f><v>formula</v></c>"
+                            "<c r=\"G3\" s=\"1\"/></row>"), 0},
+                    {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(read_parts(parts, 5, NULL, &book, &err), STYR_OK);
+    assert_int_equal(book.nsheets, 2);
+    const styr_xlsx_sheet *s = styr_xlsx_sheet_named(&book, "Insatser");
+    assert_non_null(s);
+    assert_int_equal(s->ncells, 6);   /* the empty G3 is no cell */
+    assert_string_equal(s->cells[0].text, "Insats");
+    assert_string_equal(s->cells[1].text, "Kommunstyrelsen");   /* rich text joined, phonetic left out */
+    assert_int_equal(s->cells[1].col, 3);
+    assert_int_equal(s->cells[2].row, 3);
+    assert_true(s->cells[2].number);
+    assert_string_equal(s->cells[2].text, "1500000");
+    assert_string_equal(s->cells[3].text, "inline");
+    assert_int_equal(s->cells[3].col, 3);    /* no r: the column after the last */
+    assert_string_equal(s->cells[4].text, "TRUE");
+    assert_string_equal(s->cells[5].text, "formula");   /* the value, not the formula */
+    assert_null(styr_xlsx_sheet_named(&book, "Strategier"));
+    styr_xlsx_book_free(&book);
+}
+
+/* ---- hostile workbooks ---- */
+
+static void test_broken_archives(void **state)
+{
+    (void)state;
+    styr_xlsx_book book;
+    styr_error err;
+    const char junk[] = "PK\x03\x04 this is not really a zip archive at all";
+    assert_int_equal(styr_xlsx_read_buffer("t.xlsx", junk, sizeof junk, NULL, NULL, &book, &err), STYR_E_SYNTAX);
+    assert_non_null(strstr(err.message, "not an .xlsx workbook"));
+    assert_int_equal(styr_xlsx_read_buffer("t.xlsx", "", 0, NULL, NULL, &book, &err), STYR_E_SYNTAX);
+    /* a real archive cut in half */
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml", sheet1(""), 0}, {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    size_t len;
+    char *buf = make_zip(parts, 4, &len);
+    assert_int_not_equal(styr_xlsx_read_buffer("t.xlsx", buf, len / 2, NULL, NULL, &book, &err), STYR_OK);
+    /* a byte of compressed data flipped: the CRC or the inflater notices */
+    char *entry = memmem(buf, len, "xl/workbook.xml", 15);
+    assert_non_null(entry);
+    entry[40] ^= 0x55;
+    styr_status st = styr_xlsx_read_buffer("t.xlsx", buf, len, NULL, NULL, &book, &err);
+    assert_true(st == STYR_E_SYNTAX || st == STYR_OK);
+    if (st == STYR_OK)
+        styr_xlsx_book_free(&book);
+    free(buf);
+    /* an archive without a workbook part */
+    part none[] = {{"hello.txt", "hi", 0}};
+    assert_fails(none, 1, NULL, STYR_E_SYNTAX, "has no xl/workbook.xml");
+    /* a sheet whose part is missing */
+    assert_fails(parts, 2, NULL, STYR_E_SYNTAX, "xl/worksheets/sheet1.xml");
+    /* broken XML */
+    part bad[] = {{"xl/workbook.xml", "<workbook><sheets>", 0}, {"xl/_rels/workbook.xml.rels", RELS, 0}};
+    assert_fails(bad, 2, NULL, STYR_E_SYNTAX, "broken XML");
+}
+
+static void test_zip_bomb(void **state)
+{
+    (void)state;
+    /* 3 MB of spaces inflate from a few kB; the limit here is 1 MB */
+    size_t big = 3u << 20;
+    char *spaces = malloc(big + 64);
+    assert_non_null(spaces);
+    memcpy(spaces, "<worksheet>", 11);
+    memset(spaces + 11, ' ', big);
+    memcpy(spaces + 11 + big, "</worksheet>", 12);
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml", spaces, big + 23}};
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.max_file_bytes = 1u << 20;
+    size_t len;
+    void *buf = make_zip(parts, 3, &len);
+    assert_true(len < lim.max_file_bytes / 10);
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(styr_xlsx_read_buffer("bomb.xlsx", buf, len, &lim, NULL, &book, &err), STYR_E_LIMIT);
+    assert_non_null(strstr(err.message, "inflates to 3145751 bytes; the limit is 1048576"));
+    free(buf);
+    /* parts each within the bound, together beyond twice it: the bytes really
+     * inflated are counted (as they are when a header lies about a size) */
+    char *letters = malloc(900000);
+    assert_non_null(letters);
+    uint32_t x = 7;
+    for (size_t i = 0; i < 899999; i++) {   /* four letters: packs about 4:1, the archive under 1 MB */
+        x = x * 1103515245u + 12345u;
+        letters[i] = (char)('a' + (x >> 16) % 4);
+    }
+    letters[899999] = '\0';
+    char *shared = malloc(900100), *s1 = malloc(900100), *s2 = malloc(900100);
+    assert_true(shared && s1 && s2);
+    snprintf(shared, 900100, "<sst><si><t>%s</t></si></sst>", letters + 100);
+    snprintf(s1, 900100, "<worksheet><!--%s--></worksheet>", letters + 50);
+    snprintf(s2, 900100, "<worksheet><!--%s--></worksheet>", letters);
+    part three[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/sharedStrings.xml", shared, 0}, {"xl/worksheets/sheet1.xml", s1, 0},
+                    {"xl/worksheets/sheet2.xml", s2, 0}};
+    lim.max_file_bytes = 1u << 20;
+    lim.max_scalar_bytes = 1u << 20;
+    assert_fails(three, 5, &lim, STYR_E_LIMIT, "inflates to more than 2097152 bytes");
+    free(letters);
+    free(shared);
+    free(s1);
+    free(s2);
+    /* within the size bound, but packed more than 500 times */
+    lim.max_file_bytes = 64u << 20;
+    buf = make_zip(parts, 3, &len);
+    assert_int_equal(styr_xlsx_read_buffer("bomb.xlsx", buf, len, &lim, NULL, &book, &err), STYR_E_LIMIT);
+    assert_non_null(strstr(err.message, "inflates more than 500 times its packed size"));
+    free(buf);
+    free(spaces);
+}
+
+static void test_shared_strings_bounded(void **state)
+{
+    (void)state;
+    /* more entries than the table may hold (a few MB of XML, far below the size bound) */
+    size_t n = STYR_XLSX_MAX_SHARED + 1, cap = n * 40 + 64, o = 0;
+    char *sst = malloc(cap);
+    assert_non_null(sst);
+    o += (size_t)snprintf(sst + o, cap - o, "<sst>");
+    for (size_t i = 0; i < n; i++)   /* distinct, so that it does not pack like a bomb */
+        o += (size_t)snprintf(sst + o, cap - o, "<si><t>%zx</t></si>", i * 2654435761u);
+    o += (size_t)snprintf(sst + o, cap - o, "</sst>");
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/sharedStrings.xml", sst, o}};
+    assert_fails(parts, 3, NULL, STYR_E_LIMIT, "more than 1000000 shared strings");
+    /* one long shared string used by many cells: the cells' text is bounded too */
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.max_file_bytes = 1u << 20;
+    char *one = malloc(600000);
+    assert_non_null(one);
+    memcpy(one, "<sst><si><t>", 12);
+    uint32_t x = 12345;
+    for (size_t i = 0; i < 500000; i++) {   /* letters that do not pack like a bomb */
+        x = x * 1103515245u + 12345u;
+        one[12 + i] = (char)('a' + (x >> 16) % 26);
+    }
+    strcpy(one + 500012, "</t></si></sst>");
+    char rows[2000] = "<row>";
+    for (int i = 0; i < 10; i++)
+        strcat(rows, "<c t=\"s\"><v>0</v></c>");
+    strcat(rows, "</row>");
+    part amp[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                  {"xl/sharedStrings.xml", one, 0}, {"xl/worksheets/sheet1.xml", sheet1(rows), 0},
+                  {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    assert_fails(amp, 5, &lim, STYR_E_LIMIT, "cells add up to more than");
+    free(one);
+    /* one string longer than --max-scalar-size */
+    lim.max_file_bytes = 64u << 20;
+    lim.max_scalar_bytes = 1000;
+    char *longs = malloc(3000);
+    assert_non_null(longs);
+    memcpy(longs, "<sst><si><t>", 12);
+    memset(longs + 12, 'x', 2000);
+    strcpy(longs + 2012, "</t></si></sst>");
+    part p2[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                 {"xl/sharedStrings.xml", longs, 0}};
+    assert_fails(p2, 3, &lim, STYR_E_LIMIT, "longer than 1000 bytes");
+    /* a reference past the table */
+    part p3[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                 {"xl/sharedStrings.xml", "<sst><si><t>a</t></si></sst>", 0},
+                 {"xl/worksheets/sheet1.xml", sheet1("<row><c t=\"s\"><v>7</v></c></row>"), 0},
+                 {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    assert_fails(p3, 5, NULL, STYR_E_SYNTAX, "shared string '7', which does not exist");
+    free(longs);
+    free(sst);
+}
+
+static void test_deep_xml_and_entities(void **state)
+{
+    (void)state;
+    char deep[4000] = "<worksheet>";
+    for (int i = 0; i < 100; i++)
+        strcat(deep, "<a>");
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml", deep, 0}};
+    assert_fails(parts, 3, NULL, STYR_E_LIMIT, "deeper than 64 levels");
+    const char *laughs = "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY a \"aaaaaaaaaa\">"
+                         "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><workbook>&b;</workbook>";
+    part p2[] = {{"xl/workbook.xml", laughs, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0}};
+    assert_fails(p2, 2, NULL, STYR_E_SYNTAX, "DOCTYPE");
+    /* rows and columns beyond Excel's */
+    part p3[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                 {"xl/worksheets/sheet1.xml", sheet1("<row r=\"2000000\"><c><v>1</v></c></row>"), 0}};
+    assert_fails(p3, 3, NULL, STYR_E_SYNTAX, "row number 2000000 is out of range");
+    part p4[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                 {"xl/worksheets/sheet1.xml", sheet1("<row><c r=\"ZZZZ1\"><v>1</v></c></row>"), 0}};
+    assert_fails(p4, 3, NULL, STYR_E_SYNTAX, "is not a cell reference");
+}
+
+/* ---- the plan ---- */
+
+static styr_doc *plan_of(const char *actions_rows, const char *document_rows, styr_error *err, styr_status want)
+{
+    char s1[1 << 15];
+    snprintf(s1, sizeof s1, "%s", sheet1(actions_rows));
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml", s1, 0}, {"xl/worksheets/sheet2.xml", sheet1(document_rows), 0}};
+    styr_xlsx_book book;
+    assert_int_equal(read_parts(parts, 4, NULL, &book, err), STYR_OK);
+    styr_doc *doc = NULL;
+    assert_int_equal(styr_plan_from_book(&book, "p.xlsx", &doc, err), want);
+    styr_xlsx_book_free(&book);
+    return doc;
+}
+
+#define IS(ref, text) "<c r=\"" ref "\" t=\"inlineStr\"><is><t>" text "</t></is></c>"
+#define NUM(ref, v) "<c r=\"" ref "\"><v>" v "</v></c>"
+
+static const styr_node *at(const styr_node *n, const char *path)
+{
+    char key[64];
+    while (*path && n) {
+        size_t k = strcspn(path, ".");
+        snprintf(key, sizeof key, "%.*s", (int)k, path);
+        if (n->kind == STYR_NODE_SEQ)
+            n = styr_seq_item(n, (uint32_t)atoi(key));
+        else
+            n = styr_map_get(n, key, strlen(key));
+        path += k + (path[k] == '.');
+    }
+    return n;
+}
+
+static void test_plan_tree(void **state)
+{
+    (void)state;
+    styr_error err;
+    styr_doc *doc = plan_of(
+        "<row r=\"1\">" IS("A1", "Insats") IS("B1", "Rubrik") IS("C1", "Finansiär") IS("D1", "Belopp (kr)")
+        IS("E1", "Start") IS("F1", "Partner") IS("G1", "Okänd kolumn") "</row>"
+        "<row r=\"2\">" NUM("A2", "1.1") IS("B2", "Modell") IS("C2", "Vinnova") IS("D2", "1,5 MSEK")
+        NUM("E2", "43101") IS("F2", "BRG; Intraservice;") IS("G2", "ignored") "</row>"
+        "<row r=\"3\">" IS("A3", "1.1") IS("B3", "not read: a further row adds financing only")
+        IS("C3", "Tillväxtverket") NUM("D3", "250000") "</row>"
+        "<row r=\"5\">" IS("A5", "1.2") NUM("E5", "2018") "</row>",
+        "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>"
+        "<row r=\"2\">" IS("A2", "title") IS("B2", "Plan") "</row>"
+        "<row r=\"3\">" IS("A3", "period.from") NUM("B3", "2018") "</row>"
+        "<row r=\"4\">" IS("A4", "applies_to") IS("B4", "BRG;Intraservice") "</row>",
+        &err, STYR_OK);
+    assert_non_null(doc);
+    assert_non_null(doc->sheets);
+    const styr_node *r = doc->root;
+    assert_string_equal(at(r, "kind")->u.text, "action-plan");
+    assert_int_equal(at(r, "version")->v.i, 1);
+    assert_string_equal(at(r, "document.title")->u.text, "Plan");
+    assert_int_equal(at(r, "document.applies_to")->count, 2);
+    assert_int_equal(at(r, "period.from")->stype, STYR_SCALAR_INT);
+    const styr_node *a = at(r, "actions");
+    assert_int_equal(a->count, 2);
+    /* a numeric id is a text, as written */
+    assert_int_equal(at(r, "actions.0.id")->stype, STYR_SCALAR_STRING);
+    assert_string_equal(at(r, "actions.0.id")->u.text, "1.1");
+    assert_string_equal(at(r, "actions.0.title")->u.text, "Modell");
+    /* the Swedish amount stays a text here: the schema reads it (swedish_number.c) */
+    assert_string_equal(at(r, "actions.0.financing.0.amount_sek")->u.text, "1,5 MSEK");
+    assert_int_equal(at(r, "actions.0.financing.1.amount_sek")->v.i, 250000);
+    assert_string_equal(at(r, "actions.0.financing.1.source")->u.text, "Tillväxtverket");
+    /* an Excel date serial in a date column: 43101 is 2018-01-01 */
+    assert_string_equal(at(r, "actions.0.timeline.start")->u.text, "2018-01-01");
+    /* a year typed as a number stays a year */
+    assert_int_equal(at(r, "actions.1.timeline.start")->v.i, 2018);
+    assert_int_equal(at(r, "actions.0.partners")->count, 2);
+    /* positions: sheet in the line's high bits, row below, column as is */
+    const styr_node *amount = at(r, "actions.0.financing.1.amount_sek");
+    assert_int_equal(styr_sheet_of_line(amount->line), STYR_SHEET_INSATSER);
+    assert_int_equal(styr_row_of_line(amount->line), 3);
+    assert_int_equal(amount->column, 4);
+    const styr_node *title = at(r, "document.title");
+    assert_int_equal(styr_sheet_of_line(title->line), STYR_SHEET_DOKUMENT);
+    assert_int_equal(styr_row_of_line(title->line), 2);
+    assert_int_equal(title->column, 2);
+    char path[128];
+    styr_node_path(amount, path, sizeof path);
+    assert_string_equal(path, "actions[0].financing[1].amount_sek");
+    styr_doc_free(doc);
+}
+
+static void test_plan_errors(void **state)
+{
+    (void)state;
+    styr_error err;
+    plan_of("<row>" IS("A1", "Insats") IS("B1", "Rubrik") IS("C1", "Rubrik") "</row>", "", &err, STYR_E_INPUT);
+    assert_non_null(strstr(err.message, "Insatser!C1: column 'Rubrik' is given twice"));
+    plan_of("<row>" IS("A1", "Insats") "</row>",
+            "<row r=\"2\">" IS("A2", "title") IS("B2", "a") "</row><row r=\"7\">" IS("A7", "title") IS("B7", "b") "</row>",
+            &err, STYR_E_INPUT);
+    assert_non_null(strstr(err.message, "Dokument!A7: field 'title' is given twice (first in row 2)"));
+    plan_of("<row>" IS("A1", "Rubrik") "</row>", "", &err, STYR_E_INPUT);
+    assert_non_null(strstr(err.message, "first column's header must be 'Insats'"));
+    /* a workbook without the plan's sheets */
+    styr_xlsx_book book = {NULL, 0};
+    styr_doc *doc;
+    assert_int_equal(styr_plan_from_book(&book, "x.xlsx", &doc, &err), STYR_E_INPUT);
+    assert_non_null(strstr(err.message, "no sheet 'Insatser'"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_refs),
+        cmocka_unit_test(test_cells),
+        cmocka_unit_test(test_broken_archives),
+        cmocka_unit_test(test_zip_bomb),
+        cmocka_unit_test(test_shared_strings_bounded),
+        cmocka_unit_test(test_deep_xml_and_entities),
+        cmocka_unit_test(test_plan_tree),
+        cmocka_unit_test(test_plan_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,252 @@
+/* test_yaml_explain.c - unit tests of engine/yaml_explain.c: the inventory
+ * of odd characters and each class of explained YAML mistake, in Swedish
+ * and English, without libyaml (the syntax error is given as libyaml would
+ * report it). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "yaml_explain.h"
+
+#define S(lit) (lit), (sizeof(lit) - 1)
+
+static styr_error explain(const char *text, size_t len, const char *problem, const char *context, unsigned line,
+                          unsigned col, unsigned cline, unsigned ccol, int lang)
+{
+    styr_error err;
+    styr_yaml_syntax s = {problem, context, line, col, cline, ccol};
+    styr_error_set(&err, STYR_E_SYNTAX, "plan.yaml", line, col, "%s", problem);
+    styr_yaml_explain(text, len, &s, lang, &err);
+    assert_int_equal(err.code, STYR_E_SYNTAX);
+    return err;
+}
+
+static void assert_has(const styr_error *e, const char *want)
+{
+    if (!strstr(e->message, want))
+        fail_msg("'%s' not in '%s'", want, e->message);
+}
+
+/* ---- inventory ---- */
+
+static void test_odd_chars_every_line(void **state)
+{
+    (void)state;
+    /* U+00A0 on lines 1, 3 (twice), 4; U+201D on 2; a leading BOM is not odd */
+    const char text[] = "\xef\xbb\xbf" "a:\xc2\xa0" "1\nb: \xe2\x80\x9dx\xe2\x80\x9d\nc: \xc2\xa0\xc2\xa0\r\nd: \xc2\xa0\n";
+    styr_odd_char odd[4];
+    size_t n = styr_yaml_odd_chars(S(text), odd, 4);
+    assert_int_equal(n, 2);
+    assert_int_equal(odd[0].cp, 0xA0);
+    assert_int_equal(odd[0].count, 4);
+    assert_int_equal(odd[0].nlines, 3);
+    assert_int_equal(odd[0].lines[0], 1);
+    assert_int_equal(odd[0].lines[1], 3);
+    assert_int_equal(odd[0].lines[2], 4);
+    assert_int_equal(odd[0].first_line, 1);
+    assert_int_equal(odd[0].first_column, 3);   /* columns in characters, BOM not counted */
+    assert_int_equal(odd[1].cp, 0x201D);
+    assert_int_equal(odd[1].count, 2);
+    assert_int_equal(odd[1].nlines, 1);
+    assert_int_equal(odd[1].first_column, 4);
+}
+
+static void test_odd_chars_bounds(void **state)
+{
+    (void)state;
+    /* more lines than are kept, more code points than cap: counted, not written */
+    char text[2000];
+    size_t len = 0;
+    for (int i = 0; i < 20; i++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "k%d: \xe2\x80\x8b\n", i);
+    len += (size_t)snprintf(text + len, sizeof text - len, "x: \xe2\x80\x9c\xc2\xad\n");
+    styr_odd_char odd[1];
+    size_t n = styr_yaml_odd_chars(text, len, odd, 1);
+    assert_int_equal(n, 3);
+    assert_int_equal(odd[0].cp, 0x200B);
+    assert_int_equal(odd[0].nlines, 20);
+    assert_int_equal(odd[0].lines[STYR_ODD_LINES - 1], STYR_ODD_LINES);
+    assert_int_equal(odd[0].last_line, 20);
+    /* ordinary text and invalid UTF-8 hold nothing odd */
+    assert_int_equal(styr_yaml_odd_chars(S("a: Göteborg \xff\xc3\n"), odd, 1), 0);
+    assert_int_equal(styr_yaml_odd_chars(S(""), odd, 1), 0);
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    assert_string_equal(styr_odd_char_name(0xA0, STYR_EXPLAIN_SV), "hårt mellanslag");
+    assert_string_equal(styr_odd_char_name(0xA0, STYR_EXPLAIN_EN), "no-break space");
+    assert_null(styr_odd_char_name('a', STYR_EXPLAIN_EN));
+    assert_true(styr_is_typographic_quote(0x201C));
+    assert_true(styr_is_typographic_quote(0x2019));
+    assert_false(styr_is_typographic_quote(0xA0));
+    assert_false(styr_is_typographic_quote('"'));
+}
+
+/* ---- classes ---- */
+
+static void test_colon_in_title(void **state)
+{
+    (void)state;
+    const char t[] = "actions:\n  - id: \"1\"\n    title: Mål: bättre liv\n";
+    styr_error e = explain(S(t), "mapping values are not allowed in this context", NULL, 3, 15, 0, 0, STYR_EXPLAIN_SV);
+    assert_int_equal(e.line, 3);
+    assert_int_equal(e.column, 15);
+    assert_has(&e, "Sätt rubriken inom citattecken: title: \"Mål: bättre liv\".");
+    assert_has(&e, "\n  libyaml: mapping values are not allowed in this context, at line 3, column 15");
+    e = explain(S(t), "mapping values are not allowed in this context", NULL, 3, 15, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, "Put the title in quotes: title: \"Mål: bättre liv\".");
+    /* a value with a double quote in it gets the advice without a rewrite that would be wrong */
+    const char q[] = "a: say \"x\": y\n";
+    e = explain(S(q), "mapping values are not allowed in this context", NULL, 1, 11, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, "Put the value in quotes.");
+}
+
+static void test_tab(void **state)
+{
+    (void)state;
+    const char t[] = "a:\n\t- x\nb:\n\t- y\n\t- z\n";
+    styr_error e = explain(S(t), "found character that cannot start any token", "while scanning for the next token",
+                           2, 1, 2, 1, STYR_EXPLAIN_EN);
+    assert_int_equal(e.line, 2);
+    assert_int_equal(e.column, 1);
+    assert_has(&e, "Line 2 is indented with a tab");
+    assert_has(&e, "also stand on lines 4, 5.");
+    /* a tab inside a line, not in its indentation */
+    const char u[] = "a: [1,\t\n";
+    e = explain(S(u), "found character that cannot start any token", NULL, 1, 7, 0, 0, STYR_EXPLAIN_SV);
+    assert_has(&e, "Rad 1 har en tabb i kolumn 7");
+}
+
+static void test_unclosed_quote(void **state)
+{
+    (void)state;
+    const char t[] = "- id: \"1\"\n  title: 'Lisa''s plan\n  owner: x\n- id: \"2\"\n";
+    styr_error e = explain(S(t), "did not find expected key", "while parsing a block mapping", 4, 8, 1, 3,
+                           STYR_EXPLAIN_SV);
+    assert_int_equal(e.line, 2);
+    assert_int_equal(e.column, 10);
+    assert_has(&e, "Citattecknet ' som börjar värdet på rad 2, kolumn 10 avslutas aldrig");
+    /* quotes closed on their lines, with escapes and doubled quotes, are not blamed */
+    const char ok[] = "a: \"x \\\" y\"\nb: 'it''s'\nc: [\"p\", 'q']\nd: e f g\n";
+    e = explain(S(ok), "did not find expected key", "while parsing a block mapping", 4, 1, 1, 1, STYR_EXPLAIN_EN);
+    assert_null(strstr(e.message, "quote"));
+}
+
+static void test_invisible_near_error(void **state)
+{
+    (void)state;
+    /* the no-break space two lines above is named with the one on the error's
+     * line, and the error points at the one nearest the error */
+    const char t[] = "a:\xc2\xa0" "1\nb: 2\nc:\xc2\xa0" "3\nd: 4\n";
+    styr_error e = explain(S(t), "could not find expected ':'", "while scanning a simple key", 4, 1, 3, 1,
+                           STYR_EXPLAIN_EN);
+    assert_int_equal(e.line, 3);
+    assert_int_equal(e.column, 3);
+    assert_has(&e, "U+00A0 (no-break space) on lines 1, 3.");
+    /* an odd character far from the error is only mentioned, after the cause */
+    const char far[] = "a: \xe2\x80\x9cx\xe2\x80\x9d\nb: 1\nc: 2\nd:\n\t- x\n";
+    e = explain(S(far), "found character that cannot start any token", NULL, 5, 1, 0, 0, STYR_EXPLAIN_SV);
+    assert_has(&e, "Rad 5 är indragen med en tabb");
+    assert_has(&e, "Filen innehåller också tecken som ser ut som vanliga men inte är det: U+201C");
+}
+
+static void test_indentation(void **state)
+{
+    (void)state;
+    const char t[] = "top:\n  a: 1\n\n  # note\n b: 2\n";
+    styr_error e = explain(S(t), "did not find expected key", "while parsing a block mapping", 5, 2, 1, 1,
+                           STYR_EXPLAIN_EN);
+    assert_int_equal(e.line, 5);
+    assert_int_equal(e.column, 2);
+    /* blank and comment lines are skipped to find the line above */
+    assert_has(&e, "it starts in column 2, the line above (line 2) in column 3");
+    const char stray[] = "a: 1\nplain words\nb: 2\n";
+    e = explain(S(stray), "could not find expected ':'", "while scanning a simple key", 3, 1, 2, 1, STYR_EXPLAIN_SV);
+    assert_int_equal(e.line, 2);
+    assert_has(&e, "Rad 2 är varken 'nyckel: värde'");
+}
+
+static void test_without_text_and_unknown(void **state)
+{
+    (void)state;
+    /* a pipe cannot be read again: the words change, the position stays */
+    styr_error e = explain(NULL, 0, "did not find expected key", "while parsing a block mapping", 7, 3, 1, 1,
+                           STYR_EXPLAIN_EN);
+    assert_int_equal(e.line, 7);
+    assert_int_equal(e.column, 3);
+    assert_has(&e, "The YAML file cannot be read at line 7, column 3.");
+    assert_has(&e, "libyaml: did not find expected key while parsing a block mapping (started at line 1, column 1)");
+    const char t[] = "a: 1\n@x\n";
+    e = explain(S(t), "found character that cannot start any token", NULL, 2, 1, 0, 0, STYR_EXPLAIN_SV);
+    assert_has(&e, "YAML-filen kan inte läsas vid rad 2, kolumn 1.");
+}
+
+static void test_message_bounded(void **state)
+{
+    (void)state;
+    /* every odd character on many lines, and a very long value: the message
+     * stays within its buffer and keeps libyaml's line at the end */
+    size_t cap = 200000, len = 0;
+    char *t = malloc(cap);
+    assert_non_null(t);
+    for (int i = 0; i < 1000; i++)
+        len += (size_t)snprintf(t + len, cap - len,
+                                "k%d: \xc2\xa0\xe2\x80\x87\xe2\x80\x89\xe2\x80\xaf\xe3\x80\x80\xe2\x80\x8b\xe2\x80\x8c"
+                                "\xe2\x80\x8d\xe2\x81\xa0\xef\xbb\xbf\xc2\xad\xe2\x80\x9c\xe2\x80\x9d\xe2\x80\x9e"
+                                "\xe2\x80\x98\xe2\x80\x99\xe2\x80\x9a\xc2\xab\xc2\xbb\n", i);
+    styr_error e = explain(t, len, "mapping values are not allowed in this context", NULL, 1000, 5, 0, 0,
+                           STYR_EXPLAIN_SV);
+    assert_true(strlen(e.message) < sizeof e.message);
+    assert_non_null(strstr(e.message, "\n  libyaml: mapping values are not allowed in this context, at line 1000"));
+    free(t);
+}
+
+static void test_reader_errors(void **state)
+{
+    (void)state;
+    styr_error e;
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 2, 9, "invalid UTF-8: byte 0xF6 cannot start a character");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_has(&e, "Filen är inte sparad som UTF-8");
+    assert_has(&e, "\n  (invalid UTF-8: byte 0xF6 cannot start a character)");
+    assert_int_equal(e.line, 2);
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 1, "control character (NUL byte) in the input");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_has(&e, "NUL-tecken");
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "control character U+0007 is not allowed in YAML");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_has(&e, "styrtecken");
+    /* English stays as written; other errors are not touched */
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "invalid UTF-8: overlong");
+    styr_yaml_explain_reader(STYR_EXPLAIN_EN, &e);
+    assert_string_equal(e.message, "invalid UTF-8: overlong");
+    styr_error_set(&e, STYR_E_IO, "p.yaml", 0, 0, "cannot read: No such file");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_string_equal(e.message, "cannot read: No such file");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_odd_chars_every_line),
+        cmocka_unit_test(test_odd_chars_bounds),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_colon_in_title),
+        cmocka_unit_test(test_tab),
+        cmocka_unit_test(test_unclosed_quote),
+        cmocka_unit_test(test_invisible_near_error),
+        cmocka_unit_test(test_indentation),
+        cmocka_unit_test(test_without_text_and_unknown),
+        cmocka_unit_test(test_message_bounded),
+        cmocka_unit_test(test_reader_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
