@@ -18,7 +18,9 @@
 #include <stdint.h>
 
 /* How much longer than its limit a call may run before the watchdog ends the
- * process (the hook and API checks normally stop it first). */
+ * process (the hook and API checks normally stop it first): the limit once
+ * more, and at least a second, so that a slow machine (or a sanitizer build)
+ * gets the hook's orderly stop rather than the end of the run. */
 #define STYR_DEADLINE_GRACE_NS 1000000000LL
 
 typedef struct styr_deadline {
