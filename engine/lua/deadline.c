@@ -48,7 +48,7 @@ static void *watchdog(void *arg)
         for (int i = 0; i < MAX_WATCHED; i++) {
             styr_deadline *d = watched[i];
             int64_t start = d ? atomic_load(&d->start_ns) : 0;
-            int64_t grace = d->limit_ns > STYR_DEADLINE_GRACE_NS ? d->limit_ns : STYR_DEADLINE_GRACE_NS;
+            int64_t grace = d && d->limit_ns > STYR_DEADLINE_GRACE_NS ? d->limit_ns : STYR_DEADLINE_GRACE_NS;
             if (start && now - start > d->limit_ns + grace)
                 stuck(d, now - start);
             if (start && now - start > d->limit_ns && d->poke && atomic_load(&d->poked_ns) != start) {
