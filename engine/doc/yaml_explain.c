@@ -308,7 +308,7 @@ static const char *unclosed_quote(const line_ref *l)
     for (; p < l->e; p++) {
         if (*p == ' ' || *p == '\t')
             continue;
-        if (*p == '#' && p[-1] == ' ')
+        if (*p == '#' && p > l->b && p[-1] == ' ')   /* a comment (never read before the line) */
             return NULL;
         if ((*p == '"' || *p == '\'') && token_start) {
             const char *end = skip_quoted(p, l->e);

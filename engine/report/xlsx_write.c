@@ -24,14 +24,16 @@
  * ends in its lxw_strdup: only strings the library copies for itself are
  * suppressed, never styr's own allocations. */
 const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
+/* Default visibility: the sanitizer runtime looks the hook up by name, and
+ * the build hides every other symbol (CMAKE_C_VISIBILITY_PRESET). */
+__attribute__((visibility("default"))) const char *__lsan_default_suppressions(void)
 {
     return "leak:lxw_strdup\n";
 }
 
 /* ...and says nothing about it, so that a report's output stays the same. */
 const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
+__attribute__((visibility("default"))) const char *__lsan_default_options(void)
 {
     return "print_suppressions=0";
 }
