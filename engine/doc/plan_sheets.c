@@ -499,7 +499,7 @@ static bnode *action_rows(builder *B, const styr_xlsx_sheet *sh)
         bnode *action = NULL;
         for (size_t a = 0; id && a < seq->n; a++) {
             bnode *aid = bget(seq->kids[a], "id");
-            size_t l1, l2;
+            size_t l1 = 0, l2 = 0;
             const char *t1 = aid ? trim(aid->text, &l1) : NULL, *t2 = trim(id, &l2);
             if (t1 && l1 == l2 && strncmp(t1, t2, l1) == 0)
                 action = seq->kids[a];
