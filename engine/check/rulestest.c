@@ -141,7 +141,8 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         if (strcmp(verb, "with-areas") == 0 || strcmp(verb, "with-previous") == 0)
             continue;   /* read above */
         if (strcmp(verb, "fails") == 0) {
-            char *text = save ? save + strspn(save, " \t") : "";
+            char empty[1] = "";   /* writable: the line end is cut below */
+            char *text = save ? save + strspn(save, " \t") : empty;
             text[strcspn(text, "\r\n")] = '\0';
             char what[1400];
             snprintf(what, sizeof what, "fails with \"%s\" (got: %s)", text,
