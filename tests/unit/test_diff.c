@@ -22,42 +22,7 @@
 /* Every run of these tests; --previous is set where a test gives one. */
 static styr_run_opts run_opts = {STYR_LANG_SV, 0, NULL, NULL};
 
-/* The source tree's rules/ folder, where the rulesets written by these
- * tests find the core they extend (the library never looks there itself). */
-static const char *const *source_rules(void)
-{
-    static char dir[1024];
-    static const char *path[2] = {dir, NULL};
-    const char *data = getenv("STYR_TEST_DATA");   /* the tests/ folder */
-    snprintf(dir, sizeof dir, "%s/../rules", data ? data : "tests");
-    return path;
-}
-
-static char root[64];
-
-static void put(const char *name, const char *text)
-{
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", root, name);
-    for (char *p = path + strlen(root) + 1; (p = strchr(p, '/')); p++) {
-        *p = '\0';
-        mkdir(path, 0700);
-        *p = '/';
-    }
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-static const char *at(const char *name)
-{
-    static char path[4][256];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(path[k], sizeof path[k], "%s/%s", root, name);
-    return path[k];
-}
+#include "scratch_files.h"
 
 static int setup(void **state)
 {
