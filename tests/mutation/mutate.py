@@ -277,8 +277,10 @@ def sample(files, count, seed, equivalent):
 # ---------------------------------------------------------------- running
 
 def tracked_files():
-    out = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout.split("\n")
+    # -z: without it git quotes a non-ASCII path ("v\303\244xj\303\266"), and a
+    # file such as tests/cli/rulesets/växjö would be missing from the copy.
+    out = subprocess.run(["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout.split("\0")
     return [f for f in out if f and not f.startswith("build")]
 
 
