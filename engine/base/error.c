@@ -30,7 +30,7 @@ styr_status styr_error_setv(styr_error *err, styr_status code, const char *file,
     return code;
 }
 
-styr_status styr_error_set(styr_error *err, styr_status code, const char *file,
+styr_status (styr_error_set)(styr_error *err, styr_status code, const char *file,
                            unsigned line, unsigned column, const char *fmt, ...)
 {
     va_list ap;

@@ -37,6 +37,11 @@ void styr_error_clear(styr_error *err);
 styr_status styr_error_set(styr_error *err, styr_status code, const char *file,
                            unsigned line, unsigned column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+#ifdef __clang_analyzer__
+/* The static analyser does not look into other files: tell it what the
+ * function returns, or it follows error paths as if they succeeded. */
+#define styr_error_set(err, code, ...) (styr_error_set((err), (code), __VA_ARGS__), (code))
+#endif
 
 styr_status styr_error_setv(styr_error *err, styr_status code, const char *file,
                             unsigned line, unsigned column, const char *fmt,

@@ -253,7 +253,7 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
                               MAX_YEARS);
     out->from = from.year;
     out->to = to.year;
-    out->nyears = (size_t)(to.year - from.year + 1);
+    out->nyears = (size_t)to.year - (size_t)from.year + 1;   /* to >= from, checked above */
     out->plan = dup_text(file);
     out->years = calloc(out->nyears, sizeof *out->years);
     grant *grants = NULL;

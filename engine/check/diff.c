@@ -221,6 +221,8 @@ static int add_field(styr_diff_field **fields, size_t *n, const char *path, cons
         return -1;
     grown[*n] = (styr_diff_field){p, old, new_};
     (*n)++;
+    /* The field list owns the path now; the diff's free releases it. */
+    // cppcheck-suppress memleak
     return 0;
 }
 

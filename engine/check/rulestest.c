@@ -49,8 +49,12 @@ static char *read_directives(const char *path)
     styr_inputs_note_fd(fileno(f), path);
     size_t cap = 1024, len = 0;
     char *buf = malloc(cap);
+    if (!buf) {
+        fclose(f);
+        return NULL;
+    }
     char line[2048];
-    while (buf && fgets(line, sizeof line, f)) {
+    while (fgets(line, sizeof line, f)) {
         if (line[0] != '#')
             break;
         const char *tag = "# styr-test:";
@@ -226,7 +230,7 @@ static int report_reach(styr_ruleset *rs, FILE *out, int verbose)
             lua_settop(L, lua_gettop(L) - 1);
             continue;
         }
-        int lines[512], n = 0, missed[512], nmissed = 0;
+        int lines[512] = {0}, n = 0, missed[512], nmissed = 0;
         lua_pushnil(L);
         while (lua_next(L, -2)) {
             int line = (int)lua_tointeger(L, -2);

@@ -99,9 +99,7 @@ int cmd_template(options *o)
         rc = cli_write_workbook(o->output, write_plan_book, &b);
     } else {
         sink out;
-        if (sink_open(&out, o->output) < 0)
-            rc = EXIT_FAILED;
-        else if (styr_plan_template_yaml(out.f, rs) < 0 || sink_close(&out) < 0)
+        if (sink_open(&out, o->output) < 0 || styr_plan_template_yaml(out.f, rs) < 0 || sink_close(&out) < 0)
             rc = EXIT_FAILED;
     }
     styr_ruleset_free(rs);

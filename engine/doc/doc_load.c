@@ -496,7 +496,7 @@ static styr_status anchor_define(loader *L, const char *name, size_t len, styr_n
     size_t i;
 
     if (!a) {
-        if (2 * (L->anchors_used + 1) > (L->anchors ? L->anchors_mask + 1 : 0)) {
+        if (!L->anchors || 2 * (L->anchors_used + 1) > L->anchors_mask + 1) {   /* keep it half empty */
             size_t cap = L->anchors ? 2 * (L->anchors_mask + 1) : 64, j;
             anchor *t = calloc(cap, sizeof *t);
             if (!t)

@@ -312,22 +312,23 @@ static bnode *cell_list(builder *B, const styr_xlsx_cell *c, int sheet, styr_cel
 static bnode *cell_value(builder *B, const styr_xlsx_cell *c, styr_cell_kind kind, int sheet)
 {
     uint32_t line = line_of(sheet, c->row);
+    const char *text = c->text ? c->text : "";   /* the reader gives every cell a text; be sure */
     size_t len;
-    const char *t = trim(c->text, &len);
+    const char *t = trim(text, &len);
     switch (kind) {
     case STYR_CELL_LIST:
         return cell_list(B, c, sheet, STYR_CELL_TEXT);
     case STYR_CELL_YEARS:
         return cell_list(B, c, sheet, STYR_CELL_NUMBER);
     case STYR_CELL_NUMBER: {
-        bnode *b = bstring(B, c->text, strlen(c->text), line, c->col);
+        bnode *b = bstring(B, text, strlen(text), line, c->col);
         if (b)
             as_number(b, t, len);
         return b;
     }
     case STYR_CELL_DATE: {
         if (c->number) {
-            double v = strtod(c->text, NULL);
+            double v = strtod(text, NULL);
             if (v == floor(v) && v >= 1000 && v <= 9999) {
                 bnode *b = bstring(B, t, len, line, c->col);
                 if (b)
@@ -348,7 +349,7 @@ static bnode *cell_value(builder *B, const styr_xlsx_cell *c, styr_cell_kind kin
     }
     case STYR_CELL_TEXT:
     default:
-        return bstring(B, c->number ? t : c->text, c->number ? len : strlen(c->text), line, c->col);
+        return bstring(B, c->number ? t : text, c->number ? len : strlen(text), line, c->col);
     }
 }
 

@@ -683,7 +683,7 @@ void styr_xlsx_cell_ref(char *buf, size_t cap, uint32_t row, uint32_t col)
         letters[n++] = (char)('A' + col % 26);
         col /= 26;
     }
-    char rev[8];
+    char rev[8] = {0};
     for (size_t i = 0; i < n; i++)
         rev[i] = letters[n - 1 - i];
     snprintf(buf, cap, "%.*s%u", (int)n, rev, row);

@@ -683,6 +683,9 @@ void styr_yaml_explain(const char *text, size_t len, const styr_yaml_syntax *s, 
     if (!text) {
         put(&m, L10N("YAML-filen kan inte läsas vid rad %u, kolumn %u.", "The YAML file cannot be read at line %u, column %u."),
             line, col);
+    /* The explainers are tried in order of how sure they are; two branches
+       are empty because the explainer already wrote its text. */
+    // NOLINTNEXTLINE(bugprone-branch-clone)
     } else if (explain_tab(text, len, s, lang, &m, &line, &col) || explain_quote(text, len, s, lang, &m, &line, &col)) {
         /* explained */
     } else if (near) {

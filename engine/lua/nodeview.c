@@ -2,6 +2,7 @@
 #include "nodeview.h"
 
 #include <lauxlib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sandbox.h"
@@ -100,8 +101,10 @@ const styr_node *styr_nodeview_test(lua_State *L, int idx)
 const styr_node *styr_nodeview_check(lua_State *L, int idx)
 {
     node_view *v = test_view(L, idx);
-    if (!v)
+    if (!v || !v->node) {
         luaL_typeerror(L, idx, "map or list of the plan");
+        abort();   /* not reached: luaL_typeerror raises */
+    }
     return v->node;
 }
 

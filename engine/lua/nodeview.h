@@ -40,7 +40,9 @@ void styr_nodeview_push_child(lua_State *L, const styr_node *n, int parent);
  * error for a view whose run has ended. */
 const styr_node *styr_nodeview_test(lua_State *L, int idx);
 
-/* As styr_nodeview_test, raising a standard argument error otherwise. */
-const styr_node *styr_nodeview_check(lua_State *L, int idx);
+/* As styr_nodeview_test, raising a standard argument error otherwise: it
+ * never returns NULL (the error does not return), which the attribute tells
+ * the compiler and the analysers. */
+const styr_node *styr_nodeview_check(lua_State *L, int idx) __attribute__((returns_nonnull));
 
 #endif

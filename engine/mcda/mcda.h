@@ -46,6 +46,11 @@ const char *styr_mcda_status_name(styr_mcda_status st);
 /* Fills err (if not NULL) with code mapped from st and the message; returns st. */
 styr_mcda_status styr_mcda_fail(styr_error *err, styr_mcda_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+#ifdef __clang_analyzer__
+/* The static analyser does not look into other files: tell it what the
+ * function returns, or it follows error paths as if they succeeded. */
+#define styr_mcda_fail(err, st, ...) (styr_mcda_fail((err), (st), __VA_ARGS__), (st))
+#endif
 
 /* ----------------------------------------------------------- normalisation */
 

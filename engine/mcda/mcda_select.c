@@ -335,6 +335,7 @@ static void sel_free(sel *s)
     free(s->lscore);
     free(s->mult);
     free(s->xfrac);
+    memset(s, 0, sizeof *s);   /* a second sel_free is harmless */
 }
 
 /* CSR adjacency from pairs (a, b): forward adds a -> b, backward b -> a.

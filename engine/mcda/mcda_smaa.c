@@ -439,6 +439,8 @@ static bool slot_alloc(smaa_slot *sl, const smaa_shared *sh)
 {
     const size_t n = sh->n, m = sh->m;
     memset(sl, 0, sizeof *sl);
+    /* The analyser takes the caller's slots[nslots] of two calls for one slot. */
+    // NOLINTNEXTLINE(clang-analyzer-unix.Malloc)
     sl->sh = sh;
     sl->acc = malloc(n * n * sizeof *sl->acc);
     sl->hits = malloc(n * n * sizeof *sl->hits);
@@ -612,12 +614,12 @@ styr_mcda_status styr_mcda_smaa(const styr_mcda_smaa_params *p, double *acceptab
     const uint64_t nchunks = (p->samples + STYR_MCDA_SMAA_CHUNK - 1) / STYR_MCDA_SMAA_CHUNK;
     unsigned nt = thread_count(p->threads);
     if (nt > nchunks)
-        nt = (unsigned)nchunks;
+        nt = nchunks ? (unsigned)nchunks : 1;   /* always one slot: run_stage reads slots[0] */
 
     /* Shared, read-only data in one block. */
     double *xc = malloc(3 * n * m * sizeof *xc);
     double *tmp = malloc(n * m * sizeof *tmp);
-    double *cw = calloc(n * m, sizeof *cw);
+    double *cw = calloc(n * m, sizeof *cw);   // NOLINT(clang-analyzer-optin.portability.UnixAPI): n, m >= 1 (check_params)
     double *first = calloc(n, sizeof *first);
     double *conf = calloc(n, sizeof *conf);
     double *cand_w = malloc(n * m * sizeof *cand_w);

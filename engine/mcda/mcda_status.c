@@ -21,7 +21,7 @@ const char *styr_mcda_status_name(styr_mcda_status st)
     return "unknown status";
 }
 
-styr_mcda_status styr_mcda_fail(styr_error *err, styr_mcda_status st, const char *fmt, ...)
+styr_mcda_status (styr_mcda_fail)(styr_error *err, styr_mcda_status st, const char *fmt, ...)
 {
     styr_status code = STYR_E_INPUT;
     if (st == STYR_MCDA_E_NOMEM)

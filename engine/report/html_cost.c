@@ -234,12 +234,14 @@ void html_sec_cost(page *p)
     for (size_t k = 0; k < r->nsc && !sr; k++)
         if (r->sc[k].scored)
             sr = &r->sc[k];
+    if (!sr)
+        return;   /* nothing was scored: no costs to set against scores */
     const styr_scored *s = &sr->s;
     size_t n = t->n;
     int budget = s->has_budget && !s->infeasible && s->chosen;
     fprintf(out, "<section id=\"cost\" aria-labelledby=\"cost-h\">\n<h2 id=\"cost-h\">%s</h2>\n<p>",
             word(p->o, "Kostnad mot poäng", "Cost against score"));
-    fputs(word(p->o, "Scenario ", "Scenario "), out);
+    fputs("Scenario ", out);
     html_esc(out, html_scenario_name(sr));
     if (s->has_budget) {
         char b[64];

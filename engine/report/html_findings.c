@@ -111,7 +111,7 @@ static void findings_chart(page *p, const styr_file_result *r, const styr_doc *d
     }
     if (!shown)
         goto done;
-    const char *sevs[4] = {word(p->o, "info", "info"), word(p->o, "varningar", "warnings"),
+    const char *sevs[4] = {"info", word(p->o, "varningar", "warnings"),
                            word(p->o, "fel", "errors"), word(p->o, "undantagna", "waived")};
     const int stack[4] = {STYR_SEV_ERROR, STYR_SEV_WARNING, STYR_SEV_INFO, 3};
     legend_item li[4];

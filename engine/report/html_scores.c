@@ -287,6 +287,10 @@ void html_sec_compare(page *p)
     for (size_t k = 0; k < r->nsc; k++)
         if (r->sc[k].scored)
             sc[ns++] = &r->sc[k];
+    if (ns == 0) {   /* nothing scored: nothing to compare */
+        free(sc);
+        return;
+    }
     const styr_scenario_run *first = sc[0];
     fprintf(out, "<section id=\"scenarios\" aria-labelledby=\"scenarios-h\">\n<h2 id=\"scenarios-h\">%s</h2>\n",
             word(p->o, "Scenarier jämförda", "Scenarios compared"));

@@ -207,7 +207,7 @@ static void md(FILE *out, const char *s)
 void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_report_opts *o)
 {
     char s[6][64], f[4][32];
-    fputs(word(o, "# Budget: ", "# Budget: "), out);
+    fputs("# Budget: ", out);
     md(out, b->plan);
     fprintf(out, word(o, "\n\nPlanperiod %d–%d.\n\n", "\n\nPlan period %d–%d.\n\n"), b->from, b->to);
     fputs(word(o, "| År | Beslutat kr | Begärt kr | Villkorat kr | Externt kr | Eget kr | Eget åa | Externt åa | Budget kr | Budgetstatus | Glapp kr | Glapp åa |\n",

@@ -114,7 +114,7 @@ static void chart(FILE *out, const styr_budget *b, const char *title, const char
 void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_opts *o)
 {
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n<title>", word(o, "sv", "en"));
-    fputs(word(o, "Budget: ", "Budget: "), out);
+    fputs("Budget: ", out);
     esc(out, b->plan);
     fputs("</title>\n<style>\n"
           "body{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a;max-width:70rem}\n"

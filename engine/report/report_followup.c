@@ -98,7 +98,7 @@ void styr_report_followup_text(FILE *out, const styr_followup *fu, const styr_re
         fprintf(out, "%s\n", illustrative_note(o));
     size_t counts[NSTATUS + 2];
     count_statuses(fu, counts);
-    fputs(word(o, "Status:", "Status:"), out);
+    fputs("Status:", out);
     int first = 1;
     for (size_t k = 0; k < NSTATUS + 2; k++) {
         if (!counts[k])

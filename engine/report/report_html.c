@@ -234,7 +234,7 @@ static void header(page *p, const sections *s)
         }
         fputs("</dd>\n", out);
     }
-    if (s->scores) {
+    if (s->scores && in->score) {
         const styr_score_report *r = in->score;
         fprintf(out, "<dt>%s</dt><dd><code>", word(p->o, "Områden", "Areas"));
         html_esc(out, r->areas ? r->areas->file : NULL);

@@ -101,7 +101,7 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
     const styr_scored *s = &sr->s;
     const styr_area_table *t = r->table;
     int w = id_width(t);
-    fprintf(out, "\n%s ", word(o, "Scenario", "Scenario"));
+    fprintf(out, "\n%s ", "Scenario");
     styr_fput_safe(out, sr->id ? sr->id : sr->file);
     fputs(sr->title ? ": " : "", out);
     styr_fput_safe(out, sr->title);

@@ -310,9 +310,9 @@ void styr_timeline_svg(FILE *out, const styr_timeline *t, const char *uid, const
     {
         char buf[16];
         day_text(t->from, buf);
-        y0 = atoi(buf);
+        y0 = (int)strtol(buf, NULL, 10);   /* "YYYY-MM-DD": the year */
         day_text(t->to, buf);
-        y1 = atoi(buf);
+        y1 = (int)strtol(buf, NULL, 10);
     }
     for (int y = y0; y <= y1 + 1; y++) {
         styr_date first = {y, 1, 1, STYR_DATE_DAY};

@@ -49,7 +49,7 @@ static size_t placeholder_at(const char *p)
     if (p[0] != '{' || !ident_start(p[1]))
         return 0;
     size_t n = 2;
-    while (ident_char(p[n]) && n < 66)
+    while (n < 66 && ident_char(p[n]))
         n++;
     return p[n] == '}' ? n + 1 : 0;
 }

@@ -89,7 +89,7 @@ styr_status styr_xlsx_write_score(const char *path, const styr_score_report *r, 
                                          "What to do", NULL};
     header(&b, sum, en ? sum_en : sum_sv);
     header(&b, fnd, en ? fnd_en : fnd_sv);
-    check(&b, worksheet_write_string(rank, 0, 0, en ? "Scenario" : "Scenario", b.bold));
+    check(&b, worksheet_write_string(rank, 0, 0, "Scenario", b.bold));
     check(&b, worksheet_write_string(rank, 0, 1, en ? "Rank" : "Rang", b.bold));
     check(&b, worksheet_write_string(rank, 0, 2, en ? "Area" : "Område", b.bold));
     check(&b, worksheet_write_string(rank, 0, 3, en ? "Score" : "Poäng", b.bold));

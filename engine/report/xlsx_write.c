@@ -175,7 +175,8 @@ static void drop_downs(writer *w, lxw_worksheet *actions, const styr_ruleset *rs
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED, "Listor");
         return;
     }
-    for (lxw_col_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+    const lxw_col_t nlists = (lxw_col_t)(sizeof lists / sizeof lists[0]);
+    for (lxw_col_t k = 0; k < nlists; k++) {
         styr_name_list l;
         styr_plan_list_names(rs, lists[k].list, &l);
         check(w, worksheet_write_string(ws, 0, k, lists[k].title, w->bold), "a header");

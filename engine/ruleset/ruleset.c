@@ -61,9 +61,7 @@ static char *join(const char *a, const char *b)
     char *out = malloc(la + lb + 2);
     if (!out)
         return NULL;
-    memcpy(out, a, la);
-    out[la] = '/';
-    memcpy(out + la + 1, b, lb + 1);
+    snprintf(out, la + lb + 2, "%s/%s", a, b);
     return out;
 }
 
@@ -154,7 +152,7 @@ char *styr_ruleset_locate(const char *spec, const char *const *search, styr_erro
         memmove(found, found + clen + 1, strlen(found + clen + 1) + 1);   /* short names in messages */
     if (!found) {
         /* Name the rulesets there are (sorted), which helps more than paths. */
-        char *list[64];
+        char *list[64] = {0};
         size_t n = 0;
         for (size_t i = 0; i < nroots; i++) {
             DIR *d = opendir(roots[i]);

@@ -98,8 +98,9 @@ static styr_status from_pairwise(const styr_model *model, const styr_node *list,
         js[i] = (styr_mcda_judgement){(size_t)local[c[0]], (size_t)local[c[1]], v};
     }
     out->ahp_n = n;
-    if (n == 1) {
-        raw[global[0]] = 1;
+    if (n < 2) {   /* one criterion needs no matrix */
+        if (n == 1)
+            raw[global[0]] = 1;
         goto done;
     }
     a = malloc(n * n * sizeof *a);
