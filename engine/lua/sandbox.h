@@ -71,6 +71,13 @@ void styr_sandbox_blame(styr_sandbox *sb, const char *who, const char *file, uns
  * of the rule can keep) once the call has run past its time limit. */
 void styr_sandbox_check_time(lua_State *L);
 
+/* For C functions that loop: charges `steps` of work (a character tested, a
+ * byte scanned or copied; 4 steps cost one instruction) to the running
+ * call's instruction budget and checks its time limit; once either is spent
+ * raises the rule's stop, at the rule's line. Outside a rule call it does
+ * nothing. */
+void styr_sandbox_spend(lua_State *L, uint64_t steps);
+
 /* The run's memory budget (mem_budget.h), to share with a second state through
  * styr_limits.budget. */
 struct styr_membudget *styr_sandbox_budget(styr_sandbox *sb);
