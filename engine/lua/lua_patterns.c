@@ -51,9 +51,13 @@ static inline void add_steps(match_state *ms, uint64_t n)
 
 #define STEP(ms) add_steps((ms), 1)
 /* Bytes compared or copied in bulk (memcmp, memcpy) are far cheaper than a
- * step of the matcher; memmem's scan somewhat less so. */
+ * step of the matcher; so is memmem's scan for a short needle, while for a
+ * needle past 256 bytes glibc's two-way search costs about a step a byte. */
 #define BULK_BYTES(n) ((uint64_t)(n) / 16 + 1)
-#define SCAN_BYTES(n) ((uint64_t)(n) / 8 + 1)
+#define SCAN_BYTES(n, needle) ((needle) > 256 ? (uint64_t)(n) : (uint64_t)(n) / 8 + 1)
+/* A replacement function or table: a call into Lua (or a C function, which
+ * the hook does not count) costs about as much as 16 instructions. */
+#define CALL_STEPS 64
 
 /* ---- the matcher (Lua's, counted) ----------------------------------------- */
 
@@ -435,7 +439,7 @@ static int str_find_aux(lua_State *L, int find)
     }
     if (find && (lua_toboolean(L, 4) || nospecials(p, lp))) {
         /* memmem is linear in both lengths; count the text it may scan. */
-        add_steps(&ms, SCAN_BYTES((ls - init) + lp));
+        add_steps(&ms, SCAN_BYTES((ls - init) + lp, lp));
         const char *s2 = lp > ls - init ? NULL : memmem(s + init, ls - init, p, lp);
         flush_steps(&ms);
         if (s2) {
@@ -553,6 +557,7 @@ static int add_value(match_state *ms, luaL_Buffer *b, const char *s, const char 
     lua_State *L = ms->L;
     switch (tr) {
     case LUA_TFUNCTION: {
+        add_steps(ms, CALL_STEPS);
         flush_steps(ms);   /* the function runs under the hook */
         lua_pushvalue(L, 3);
         int n = push_captures(ms, s, e);
@@ -560,6 +565,7 @@ static int add_value(match_state *ms, luaL_Buffer *b, const char *s, const char 
         break;
     }
     case LUA_TTABLE:
+        add_steps(ms, CALL_STEPS / 4);
         push_onecapture(ms, 0, s, e);
         lua_gettable(L, 3);
         break;

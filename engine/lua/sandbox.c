@@ -414,15 +414,15 @@ static int safe_rep(lua_State *L)
 
 /* Charges a library call's input size to the call's budget before it runs:
  * string.upper/lower/reverse/format and utf8.len/codepoint loop over their
- * whole input inside one C call (a step per 4 bytes: each byte goes through
- * a function such as toupper or a UTF-8 decoder). */
+ * whole input inside one C call (a step a byte: each byte goes through a
+ * function such as toupper or a UTF-8 decoder, and into a new string). */
 static int charged_call(lua_State *L)
 {
     uint64_t bytes = 0;
     for (int i = 1, n = lua_gettop(L); i <= n; i++)
         if (lua_type(L, i) == LUA_TSTRING)
             bytes += lua_rawlen(L, i);
-    styr_sandbox_spend(L, bytes / 4);
+    styr_sandbox_spend(L, bytes);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
@@ -671,6 +671,8 @@ int styr_sandbox_stopped_for_memory(const styr_sandbox *sb)
 
 size_t styr_sandbox_cap(const styr_sandbox *sb) { return sb->lim.lua_max_bytes; }
 
+static void begin_memory_stop(styr_sandbox *sb, lua_State *L);
+
 int styr_sandbox_charge(lua_State *L, size_t bytes)
 {
     styr_sandbox *sb = styr_sandbox_of(L);
@@ -678,6 +680,18 @@ int styr_sandbox_charge(lua_State *L, size_t bytes)
         atomic_fetch_add(&sb->shared->charged, bytes);
         return 0;
     }
+    begin_memory_stop(sb, L);
+    return -1;
+}
+
+int styr_sandbox_memory_stop(lua_State *L)
+{
+    begin_memory_stop(styr_sandbox_of(L), L);
+    return luaL_error(L, "stopped");
+}
+
+static void begin_memory_stop(styr_sandbox *sb, lua_State *L)
+{
     /* The same stop as when the allocator refuses: the rule's line, all
      * growth refused from now on, and (styr_sandbox_stop) an error no pcall
      * of the rule can keep. */
@@ -687,8 +701,7 @@ int styr_sandbox_charge(lua_State *L, size_t bytes)
     if (!sb->kill_src[0])
         remember_alloc_site(sb);
     sb->cap = 0;
-    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
-    return -1;
+    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
 }
 
 int styr_sandbox_stop(lua_State *L)

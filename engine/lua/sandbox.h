@@ -88,6 +88,10 @@ struct styr_membudget *styr_sandbox_budget(styr_sandbox *sb);
  * allocated too much, and the caller frees what it made and returns
  * styr_sandbox_stop(L). Never released: findings live until the run ends. */
 int styr_sandbox_charge(lua_State *L, size_t bytes);
+/* The memory stop of the running rule, for memory refused outside the Lua
+ * state (a pattern's match frames): the rule's line, and an error no pcall
+ * of the rule can keep. Does not return. */
+int styr_sandbox_memory_stop(lua_State *L);
 int styr_sandbox_stop(lua_State *L);
 
 /* 1 when the last call was stopped because the rules' memory was used up. */

@@ -807,6 +807,16 @@ static const styr_pattern *check_pattern(lua_State *L, int idx)
     return p;
 }
 
+/* A match that failed: a memory refusal (the run's budget, which PCRE2's
+ * frames are charged to) is the rule's memory stop; a limit or bad text is
+ * an error the rule may catch. */
+static int pattern_failed(lua_State *L, const styr_error *err)
+{
+    if (err->code == STYR_E_NOMEM)
+        return styr_sandbox_memory_stop(L);
+    return luaL_error(L, "%s", err->message);
+}
+
 static int api_pattern_match(lua_State *L)
 {
     const styr_pattern *p = check_pattern(L, 1);
@@ -820,7 +830,7 @@ static int api_pattern_match(lua_State *L)
     styr_error err;
     int rc = styr_pattern_match(p, s, len, 0, &m, 1, &err);
     if (rc < 0)
-        return luaL_error(L, "%s", err.message);
+        return pattern_failed(L, &err);
     lua_pushboolean(L, rc);
     return 1;
 }
@@ -852,7 +862,9 @@ static int api_pattern_find_all(lua_State *L)
         int rc = n ? styr_pattern_match_utf_checked(p, s, len, from, g, ng, &err)
                    : styr_pattern_match(p, s, len, from, g, ng, &err);
         if (rc < 0)
-            return luaL_error(L, "%s", err.message);
+            return pattern_failed(L, &err);
+        /* The text this match scanned costs steps (memchr-like speed). */
+        styr_sandbox_spend(L, (rc ? g[0].end - from : len - from) / 8 + 1);
         if (rc == 0)
             break;
         if (only >= 0) {
