@@ -10,12 +10,17 @@
  * slow C calls stops between two of them). A call still running a grace
  * period after its limit is stuck in one C call that cannot be interrupted,
  * so the watchdog prints the rule's file:line and ends the process with
- * exit 2. */
+ * exit 2. "Still running" is measured in the CPU time of the thread that
+ * armed the call, not in wall time: on a busy machine (ctest -j4 on two
+ * cores) a bounded call can take seconds of wall time while it waits for a
+ * core, and must not end the run for that; a call stuck in C burns CPU. */
 #ifndef STYR_DEADLINE_H
 #define STYR_DEADLINE_H
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <time.h>
 
 /* How much longer than its limit a call may run before the watchdog ends the
  * process (the hook and API checks normally stop it first): the limit once
@@ -30,6 +35,9 @@ typedef struct styr_deadline {
     _Atomic(const char *) file;   /* where the rule is declared */
     _Atomic unsigned line;
     _Atomic int64_t poked_ns;     /* the start_ns of the call last poked */
+    _Atomic int64_t start_cpu_ns; /* the arming thread's CPU time at the start */
+    clockid_t cpu_clock;          /* that thread's CPU-time clock */
+    _Atomic int have_cpu_clock;
     void (*poke)(void *ud);       /* called (from the watchdog) once a call is late */
     void *poke_ud;
 } styr_deadline;

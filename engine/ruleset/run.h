@@ -12,6 +12,7 @@
 #include "doc.h"
 #include "error.h"
 #include "findings.h"
+#include "nearest_index.h"
 #include "strmap.h"
 
 /* Languages of messages: index of a rule's message[] and of labels. */
@@ -68,6 +69,11 @@ typedef struct styr_run {
     styr_strmap item_ids;        /* trimmed id text -> node (first wins) */
     styr_strmap strategy_ids;
     styr_strmap strategy_use;    /* trimmed strategy id -> actions naming it (a count) */
+    /* The plan's strategy ids for nearest_strategy(), indexed on first use
+     * so that each hint costs a bounded number of comparisons. */
+    const char **strategy_names;
+    styr_nearest_index strategy_hints;
+    int strategy_hints_built;    /* 1 built, -1 could not be (no strategies, no memory) */
     int have_period;
     int64_t period_from, period_to;  /* day ordinals */
     struct styr_followup *followup;  /* the follow-up being judged, or NULL */
