@@ -6,6 +6,7 @@
 #ifndef STYR_RUN_H
 #define STYR_RUN_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -60,8 +61,9 @@ typedef struct styr_run {
     const styr_run_opts *opts;
     const struct styr_rule *rule; /* the rule running now, or NULL */
     unsigned char *crashed;      /* one flag a rule: it crashed on this file */
-    long long *retained;         /* one a rule: net bytes its calls left in the
-                                    Lua state (whom a memory stop blames) */
+    _Atomic long long *retained; /* one a rule: net bytes its calls left in the
+                                    Lua states (whom a memory stop blames); the
+                                    two states of the two-core path share it */
     styr_file_result *res;
     const styr_doc *doc;
     const styr_node *items;      /* actions[] or areas[] */
