@@ -376,7 +376,7 @@ static void push_item_id(lua_State *L, const styr_node *item)
 static void append_key(luaL_Buffer *b, lua_State *L, int key_index, int is_index)
 {
     if (is_index) {
-        lua_pushfstring(L, "[%d]", (int)lua_tointeger(L, key_index) - 1);
+        lua_pushfstring(L, "[%I]", (lua_Integer)((lua_Unsigned)lua_tointeger(L, key_index) - 1));
         luaL_addvalue(b);
         return;
     }
@@ -580,7 +580,13 @@ static int each_next(lua_State *L)
 {
     const styr_node *n = styr_nodeview_test(L, 1);
     lua_Integer i = lua_isnil(L, 2) ? 0 : lua_tointeger(L, 2);
-    while (n && (lua_Unsigned)++i <= n->count) {
+    /* The control value is the caller's: a rule may call the iterator with
+     * math.maxinteger (i + 1 would overflow) or a negative number. */
+    if (!n || i < 0 || (lua_Unsigned)i >= n->count) {
+        lua_pushnil(L);
+        return 1;
+    }
+    while ((lua_Unsigned)++i <= n->count) {
         const styr_node *v = styr_seq_item(n, (uint32_t)(i - 1));
         if (styr_node_is_null(v) || (v->flags & STYR_NODE_INVALID))
             continue;
@@ -848,9 +854,10 @@ static int api_pattern_find_all(lua_State *L)
     if (ng > 32)
         ng = 32;
     /* With a group number, just that group's texts: no table a match. */
-    int only = lua_isnoneornil(L, 3) ? -1 : (int)luaL_checkinteger(L, 3);
-    if (only >= ng)
+    lua_Integer group = lua_isnoneornil(L, 3) ? -1 : luaL_checkinteger(L, 3);
+    if (!lua_isnoneornil(L, 3) && (group < 0 || group >= ng))   /* before narrowing: 2^32 is not group 0 */
         return luaL_argerror(L, 3, lua_pushfstring(L, "the pattern has groups 0 to %d", ng - 1));
+    int only = (int)group;
     styr_match g[32];
     styr_error err;
     lua_newtable(L);

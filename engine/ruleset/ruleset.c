@@ -583,7 +583,11 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
                               styr_map_key(types, i)->u.text);
         for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
             char id[160];
-            snprintf(id, sizeof id, "%s.%s", part, kinds[k].suffix);
+            int idn = snprintf(id, sizeof id, "%s.%s", part, kinds[k].suffix);
+            if (idn < 0 || (size_t)idn >= sizeof id)   /* a cut id could name another part's rule */
+                return node_error(err, doc, t, "schema type '%s': its part '%.40s...' is %zu bytes, too long for "
+                                  "its rule ids (at most %zu)", styr_map_key(types, i)->u.text, part, strlen(part),
+                                  sizeof id - 1 - strlen(".typographic-quotes"));
             if (styr_ruleset_rule(rs, id, strlen(id)))
                 continue;
             if (strcmp(kinds[k].suffix, "number-read") == 0 && !type_has_numbers(t))
