@@ -66,7 +66,7 @@ static void *watchdog(void *arg)
                 if (cpu < 0 || cpu_start < 0 || cpu - cpu_start > d->limit_ns + grace)
                     stuck(d, now - start);
             }
-            if (start && now - start > d->limit_ns && d->poke && atomic_load(&d->poked_ns) != start) {
+            if (start && d->poke && atomic_load(&d->poked_ns) != start && styr_deadline_passed(d)) {
                 atomic_store(&d->poked_ns, start);
                 d->poke(d->poke_ud);
             }
@@ -152,5 +152,8 @@ int styr_deadline_armed(const styr_deadline *d)
 int styr_deadline_passed(const styr_deadline *d)
 {
     int64_t start = atomic_load(&d->start_ns);
-    return start && styr_now_ns() - start > d->limit_ns;
+    if (!start || styr_now_ns() - start <= d->limit_ns)
+        return 0;   /* the cheap test first: CPU time never runs ahead of wall time */
+    int64_t cpu = cpu_ns(d), cpu_start = atomic_load(&d->start_cpu_ns);
+    return cpu < 0 || cpu_start < 0 || cpu - cpu_start > d->limit_ns;
 }

@@ -4,7 +4,8 @@
  *
  * The sandbox arms a deadline around each call; its count hook and the rule
  * API's long loops check it (styr_deadline_passed) and stop the rule with a
- * normal error. A watchdog thread, shared by the process, looks at every
+ * normal error. The limit is in the CPU time of the calling thread, so a
+ * rule's outcome does not depend on how busy the machine is. A watchdog thread, shared by the process, looks at every
  * armed deadline ten times a second. A call past its limit is poked (the
  * sandbox makes its hook fire at the next instruction, so a loop of many
  * slow C calls stops between two of them). A call still running a grace
@@ -57,7 +58,9 @@ void styr_deadline_arm(styr_deadline *d);
 void styr_deadline_disarm(styr_deadline *d);
 /* 1 while a call is armed. */
 int styr_deadline_armed(const styr_deadline *d);
-/* 1 when the armed call has run past its limit. */
+/* 1 when the armed call has run past its limit: in the CPU time of the
+ * thread that armed it (a call waiting for a core on a busy machine has not
+ * used its time), or in wall time where there is no such clock. */
 int styr_deadline_passed(const styr_deadline *d);
 
 #endif

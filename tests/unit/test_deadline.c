@@ -2,7 +2,8 @@
  * behind per-call time limits: a call that burns its limit and grace in CPU
  * time inside C ends the process with exit 2 and the rule's file:line; a
  * call that is only slow in wall time (it waits, as on a busy machine where
- * ctest runs four tests on two cores) does not. Each case runs in a child. */
+ * ctest runs four tests on two cores) does not, and the limit itself is
+ * counted in CPU time. The cases that end the process run in a child. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -89,11 +90,34 @@ static void test_waiting_is_not_stuck(void **state)
     assert_string_equal(out, "");
 }
 
+/* The limit is CPU time: 0.5 s of waiting does not pass 0.2 s, 0.2 s of
+ * work does. */
+static void test_limit_is_cpu_time(void **state)
+{
+    (void)state;
+    static styr_deadline d;
+    styr_deadline_init(&d, 0.2, NULL, NULL);
+    styr_deadline_arm(&d);
+    struct timespec t = {0, 500 * 1000 * 1000};
+    while (nanosleep(&t, &t) != 0)
+        ;
+    assert_false(styr_deadline_passed(&d));
+    int64_t until = styr_now_ns() + 30 * 1000000000LL;
+    while (!styr_deadline_passed(&d) && styr_now_ns() < until)
+        for (int i = 0; i < 100000; i++)
+            sink += (uint64_t)i * 2654435761u;
+    assert_true(styr_deadline_passed(&d));
+    styr_deadline_disarm(&d);
+    styr_deadline_destroy(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        /* The children first: a fork keeps no watchdog thread of the parent's. */
         cmocka_unit_test(test_stuck_in_c_ends_the_run),
         cmocka_unit_test(test_waiting_is_not_stuck),
+        cmocka_unit_test(test_limit_is_cpu_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
