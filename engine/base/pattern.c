@@ -23,6 +23,7 @@
 
 struct styr_pattern {
     char *name;
+    pcre2_general_context *gctx;   /* the caller's allocator, or NULL */
     pcre2_code *code;
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit_stack;   /* NULL when JIT is not in use */
@@ -48,10 +49,17 @@ static void pcre2_message(int code, char *buf, size_t cap)
 styr_pattern *styr_pattern_compile(const char *name, const char *re, size_t len,
                                    styr_error *err)
 {
+    return styr_pattern_compile_in(name, re, len, NULL, err);
+}
+
+styr_pattern *styr_pattern_compile_in(const char *name, const char *re, size_t len,
+                                      const styr_pattern_mem *mem, styr_error *err)
+{
     const char *shown = display_name(name);
     styr_pattern *p = calloc(1, sizeof *p);
     int errcode = 0;
     PCRE2_SIZE erroffset = 0;
+    pcre2_compile_context *cctx = NULL;
 
     if (!p)
         goto nomem;
@@ -59,12 +67,21 @@ styr_pattern *styr_pattern_compile(const char *name, const char *re, size_t len,
     if (!p->name)
         goto nomem;
     strcpy(p->name, shown);
+    if (mem) {
+        /* Every PCRE2 allocation of this pattern (code, match data with its
+         * frames, JIT stack) goes through the caller's allocator. */
+        p->gctx = pcre2_general_context_create(mem->alloc, mem->release, mem->ud);
+        cctx = p->gctx ? pcre2_compile_context_create(p->gctx) : NULL;
+        if (!cctx)
+            goto nomem;
+    }
 
     /* UCP makes \d, \w, \b and case-insensitivity see Swedish letters;
      * \C could split a UTF-8 character, so it is refused. */
     p->code = pcre2_compile((PCRE2_SPTR)re, len,
                             PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C,
-                            &errcode, &erroffset, NULL);
+                            &errcode, &erroffset, cctx);
+    pcre2_compile_context_free(cctx);
     if (!p->code) {
         char msg[256];
         pcre2_message(errcode, msg, sizeof msg);
@@ -78,13 +95,14 @@ styr_pattern *styr_pattern_compile(const char *name, const char *re, size_t len,
     pcre2_pattern_info(p->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
     p->captures = (int)ncap;
 
-    p->mctx = pcre2_match_context_create(NULL);
-    p->md = pcre2_match_data_create_from_pattern(p->code, NULL);
+    p->mctx = pcre2_match_context_create(p->gctx);
+    p->md = pcre2_match_data_create_from_pattern(p->code, p->gctx);
     if (!p->mctx || !p->md)
         goto nomem;
     pcre2_set_match_limit(p->mctx, MATCH_LIMIT);
     pcre2_set_depth_limit(p->mctx, DEPTH_LIMIT);
-    pcre2_set_heap_limit(p->mctx, HEAP_LIMIT_KIB);
+    pcre2_set_heap_limit(p->mctx, mem && mem->heap_limit_kib && mem->heap_limit_kib < HEAP_LIMIT_KIB
+                                      ? mem->heap_limit_kib : HEAP_LIMIT_KIB);
 
     /* JIT is an optimisation only: when it is unavailable (no JIT support,
      * no executable memory) the interpreter does the same job. */
@@ -93,7 +111,7 @@ styr_pattern *styr_pattern_compile(const char *name, const char *re, size_t len,
     const char *no_jit = getenv("STYR_NO_JIT");
     if (!(no_jit && *no_jit && strcmp(no_jit, "0") != 0) &&
         pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0) {
-        p->jit_stack = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
+        p->jit_stack = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, p->gctx);
         if (p->jit_stack)
             pcre2_jit_stack_assign(p->mctx, NULL, p->jit_stack);
         p->jit = 1;
@@ -116,6 +134,7 @@ void styr_pattern_free(styr_pattern *p)
     pcre2_jit_stack_free(p->jit_stack);
     pcre2_match_context_free(p->mctx);
     pcre2_code_free(p->code);
+    pcre2_general_context_free(p->gctx);
     free(p->name);
     free(p);
 }

@@ -10,10 +10,27 @@
 
 typedef struct styr_pattern styr_pattern;
 
+/* Where a pattern's memory comes from: its compiled code, its match data
+ * (the interpreter keeps its backtracking frames there, growing as a match
+ * needs) and its JIT stack all come from alloc, which may refuse (NULL): a
+ * match then fails with STYR_E_NOMEM. (JIT-compiled machine code comes from
+ * PCRE2's own executable-memory allocator, bounded by the pattern's length.)
+ * heap_limit_kib caps the frames of one match (0: the default, 64 MiB). */
+typedef struct styr_pattern_mem {
+    void *(*alloc)(size_t size, void *ud);
+    void (*release)(void *ptr, void *ud);
+    void *ud;
+    unsigned heap_limit_kib;
+} styr_pattern_mem;
+
 /* Compiles re (UTF, and JIT where available). On failure returns NULL and
  * err says where in the pattern and why (PCRE2's own words), naming `name`. */
 styr_pattern *styr_pattern_compile(const char *name, const char *re, size_t len,
                                    styr_error *err);
+/* As styr_pattern_compile, with memory from mem (NULL: malloc). mem must
+ * outlive the pattern. */
+styr_pattern *styr_pattern_compile_in(const char *name, const char *re, size_t len,
+                                      const styr_pattern_mem *mem, styr_error *err);
 /* Frees p and everything it owns; NULL is accepted. */
 void styr_pattern_free(styr_pattern *p);
 

@@ -1,15 +1,20 @@
 /* rulestest.c - the fixture runner behind `styr rules test` (see rulestest.h). */
+#define _XOPEN_SOURCE 700   /* realpath() is XSI */
 #include "rulestest.h"
 
 #include <dirent.h>
 #include <lauxlib.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "doc.h"
 #include "continuity.h"
 #include "followup.h"
 #include "inputs.h"
+#include "termsafe.h"
 #include "validate.h"
 
 typedef struct coverage {
@@ -19,7 +24,50 @@ typedef struct coverage {
 
 typedef struct tally {
     int passed, failed;
+    int unsafe;               /* fixture files refused (not regular, outside the folder, too big) */
+    const char *root;         /* the ruleset folder being tested, resolved (realpath) */
+    size_t max_bytes;         /* the largest fixture file read */
 } tally;
+
+/* Refuses a file a fixture run would read unless it is a regular file (not
+ * a symbolic link, FIFO or device) in a folder inside the ruleset's folder
+ * and within the input size limit: a link could lead out of the folder (its
+ * target's text would show in messages), a FIFO blocks, a device never
+ * ends. Prints "path:1: error: why" and returns 0 when refused. */
+static int fixture_file_ok(tally *t, const char *path)
+{
+    char why[200] = "";
+    struct stat st;
+    char *dir_real = NULL;
+    if (lstat(path, &st) != 0)
+        return 1;   /* missing: the loader says so with its own message */
+    if (S_ISLNK(st.st_mode))
+        snprintf(why, sizeof why, "a fixture file must be a regular file in the ruleset folder, not a symbolic link");
+    else if (!S_ISREG(st.st_mode))
+        snprintf(why, sizeof why, "a fixture file must be a regular file (not a FIFO, device or folder)");
+    else if ((uintmax_t)st.st_size > (uintmax_t)t->max_bytes)
+        snprintf(why, sizeof why, "fixture file is %jd bytes, more than the %zu MiB an input may have",
+                 (intmax_t)st.st_size, t->max_bytes / (1024 * 1024));
+    else {
+        /* Its folder, resolved, must lie inside the ruleset's: "../" in a
+         * with-areas FILE, or a linked folder on the way, leads out. */
+        const char *slash = strrchr(path, '/');
+        char *dir = slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+        dir_real = dir ? realpath(dir, NULL) : NULL;
+        free(dir);
+        size_t rl = t->root ? strlen(t->root) : 0;
+        if (!dir_real || !t->root || strncmp(dir_real, t->root, rl) != 0 || (dir_real[rl] != '/' && dir_real[rl]))
+            snprintf(why, sizeof why, "a fixture file must be inside the ruleset folder");
+    }
+    free(dir_real);
+    if (!why[0])
+        return 1;
+    fflush(stdout);
+    styr_fput_safe(stderr, path);
+    fprintf(stderr, ":1: error: %s\n", why);
+    t->unsafe++;
+    return 0;
+}
 
 static void result(FILE *out, tally *t, int ok, const char *file, const char *what, int verbose)
 {
@@ -105,6 +153,10 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         char apath[2200];
         const char *slash = strrchr(path, '/');
         snprintf(apath, sizeof apath, "%.*s%s", slash ? (int)(slash - path + 1) : 0, path, file);
+        if (!fixture_file_ok(t, apath)) {
+            free(dirs);
+            return;
+        }
         st = styr_doc_load_file(apath, &rs->lim, &areas, &err);
     }
     /* "with-previous FILE": judged as `styr validate --previous FILE` (FILE
@@ -121,6 +173,12 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         const char *slash = strrchr(path, '/');
         snprintf(ppath, sizeof ppath, "%.*s%.*s", slash ? (int)(slash - path + 1) : 0, path,
                  (int)strcspn(p, " \t\r\n"), p);
+        if (!fixture_file_ok(t, ppath)) {
+            styr_previous_free(&prev);
+            styr_doc_free(areas);
+            free(dirs);
+            return;
+        }
         if ((st = styr_previous_load(rs, opts, ppath, &rs->lim, &prev, &err)) == STYR_OK)
             fopts.previous = &prev;
     }
@@ -262,6 +320,18 @@ static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, 
 /* Runs the fixtures in dir and its subfolders, in name order. */
 static int run_dir(styr_ruleset *rs, const styr_run_opts *opts, const char *dir, coverage *cov, tally *t, FILE *out, int verbose, int depth)
 {
+    /* A linked folder is not followed: it could lead out of the ruleset. */
+    struct stat dst;
+    if (lstat(dir, &dst) != 0)
+        return 0;
+    if (!S_ISDIR(dst.st_mode)) {
+        fflush(stdout);
+        styr_fput_safe(stderr, dir);
+        fprintf(stderr, ":1: error: a folder of fixtures must be a folder in the ruleset folder%s\n",
+                S_ISLNK(dst.st_mode) ? ", not a symbolic link" : "");
+        t->unsafe++;
+        return 0;
+    }
     DIR *d = opendir(dir);
     if (!d || depth > 4) {
         if (d)
@@ -289,10 +359,12 @@ static int run_dir(styr_ruleset *rs, const styr_run_opts *opts, const char *dir,
     int found = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(names[i]);
+        struct stat est;
         if (len > 5 && strcmp(names[i] + len - 5, ".yaml") == 0) {
-            run_fixture(rs, opts, names[i], cov, t, out, verbose);
+            if (fixture_file_ok(t, names[i]))
+                run_fixture(rs, opts, names[i], cov, t, out, verbose);
             found++;
-        } else {
+        } else if (lstat(names[i], &est) == 0 && (S_ISDIR(est.st_mode) || S_ISLNK(est.st_mode))) {
             found += run_dir(rs, opts, names[i], cov, t, out, verbose, depth + 1);
         }
         free(names[i]);
@@ -305,7 +377,7 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
 {
     coverage cov = {calloc(rs->nrules + 1, sizeof(int)), calloc(rs->nrules + 1, sizeof(int)),
                     calloc(rs->nrules + 1, sizeof(int))};
-    tally t = {0, 0};
+    tally t = {0, 0, 0, NULL, rs->lim.max_file_bytes};
     int found = 0;
     if (!cov.fires || !cov.quiet || !cov.quiet_named || styr_sandbox_coverage_on(rs->sb) != 0) {
         free(cov.fires);
@@ -319,7 +391,13 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
         if (!dir)
             continue;
         snprintf(dir, len, "%s/tests", rs->chain_dirs[i]);
-        found += run_dir(rs, opts, dir, &cov, &t, out, verbose, 0);
+        char *root = realpath(rs->chain_dirs[i], NULL);
+        t.root = root;
+        struct stat tst;
+        if (lstat(dir, &tst) == 0)
+            found += run_dir(rs, opts, dir, &cov, &t, out, verbose, 0);
+        t.root = NULL;
+        free(root);
         free(dir);
     }
     for (size_t i = 0; found && i < rs->nrules; i++) {
@@ -351,5 +429,7 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
                 unreached, unreached == 1 ? "" : "s");
     if (found)
         fprintf(out, "%d passed, %d failed\n", t.passed, t.failed);
+    if (t.unsafe)
+        return -2;
     return found ? t.failed : -1;
 }

@@ -15,7 +15,9 @@
  *           # styr-test: with-areas FILE    (a scenario judged with this areas file, as by score)
  * Every rule of the ruleset must fire in some fixture and stay quiet in
  * another. Prints a line per check and "N passed, M failed"; returns M (or
- * -1 when no fixture was found). */
+ * -1 when no fixture was found, -2 when a fixture file or folder was refused:
+ * every file a fixture run reads must be a regular file inside the ruleset
+ * folder, within the input size limit, and no linked folder is followed). */
 int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int verbose);
 
 #endif

@@ -117,10 +117,36 @@ static long memory_holder(const styr_run *run)
 {
     const styr_ruleset *rs = run->rs;
     long best = -1;
-    for (size_t i = 0; i < rs->nrules; i++)
-        if (best < 0 || run->retained[i] > run->retained[best])
+    long long most = 0;
+    for (size_t i = 0; i < rs->nrules; i++) {
+        long long kept = atomic_load(&run->retained[i]);
+        if (best < 0 || kept > most) {
             best = (long)i;
-    return best >= 0 && run->retained[best] > (long long)(styr_sandbox_cap(rs->sb) / 4) ? best : -1;
+            most = kept;
+        }
+    }
+    return best >= 0 && most > (long long)(styr_sandbox_cap(rs->sb) / 4) ? best : -1;
+}
+
+/* Lets go of what a rule blamed for the memory keeps in file-level locals
+ * (its check function's upvalues, such as a hoarding table), so that the
+ * rules that merely asked next can run: _ENV stays (the other rules of its
+ * file reach the API through it). */
+static void drop_kept(lua_State *L, const styr_rule *r)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->fn);
+    for (int u = 1;; u++) {
+        const char *name = lua_getupvalue(L, -1, u);
+        if (!name)
+            break;
+        lua_pop(L, 1);
+        if (strcmp(name, "_ENV") == 0)
+            continue;
+        lua_pushnil(L);
+        lua_setupvalue(L, -2, u);
+    }
+    lua_pop(L, 1);
+    lua_gc(L, LUA_GCCOLLECT, 0);
 }
 
 /* Runs every rule of scope over the value at node_index (a node view),
@@ -134,6 +160,9 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
         const styr_rule *r = &rs->rules[i];
         if (r->scope != scope || run->crashed[i] || r->severity == STYR_SEV_OFF || r->fn == LUA_NOREF)
             continue;
+        int retried = 0;
+        styr_findings mark = run->res->findings;   /* the counters, to run the call again */
+    again:
         lua_rawgeti(L, LUA_REGISTRYINDEX, r->fn);
         lua_pushvalue(L, node_index);
         lua_pushvalue(L, root_index);
@@ -146,7 +175,7 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
         styr_sandbox_blame(rs->sb, r->id, r->file, r->line);
         size_t mem_before = styr_sandbox_memory(rs->sb);
         styr_status st = styr_sandbox_call(rs->sb, 2, 0, r->id, &e);
-        run->retained[i] += (long long)styr_sandbox_memory(rs->sb) - (long long)mem_before;
+        atomic_fetch_add(&run->retained[i], (long long)styr_sandbox_memory(rs->sb) - (long long)mem_before);
         if (stats) {
             clock_gettime(CLOCK_MONOTONIC, &t1);
             stats[i].seconds += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -166,18 +195,26 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
                  * file-level table, say): blame that rule, at its
                  * declaration, whichever rule happened to ask next - so the
                  * report is the same on one core and on two. */
-                if (run->crashed[k]) {
-                    run->rule = NULL;
-                    continue;   /* reported already; this rule could not run */
-                }
-                snprintf(e.file, sizeof e.file, "%s", holder->file ? holder->file : "");
+                if (!run->crashed[k]) {
+                    snprintf(e.file, sizeof e.file, "%s", holder->file ? holder->file : "");
                 e.line = holder->line;
                 snprintf(e.message, sizeof e.message,
                          "rule %s crashed: stopped: the rules used more than %zu MiB of memory, most of it kept by "
                          "this rule; raise --max-rule-memory if the rule is right",
                          holder->id, styr_sandbox_cap(rs->sb) / (1024 * 1024));
-                run->crashed[k] = 1;
-                add_rule_error(run->res, &e, NULL);
+                    run->crashed[k] = 1;
+                    add_rule_error(run->res, &e, NULL);
+                }
+                /* The rule that asked is not to blame: once the holder's
+                 * memory is let go, it runs again on the same item (what it
+                 * reported the first time is forgotten), so its findings
+                 * do not depend on which state, on two cores, asked first. */
+                drop_kept(L, holder);
+                if ((size_t)k != i && !retried) {
+                    retried = 1;
+                    styr_findings_rollback(&run->res->findings, &mark);
+                    goto again;
+                }
                 run->rule = NULL;
                 continue;
             }
@@ -329,7 +366,10 @@ static void run_actions(styr_run *run, const styr_node *root, int root_index)
     w.opts.stats = run->opts->stats ? calloc(helper->nrules ? helper->nrules : 1, sizeof *w.opts.stats) : NULL;
     w.run.opts = &w.opts;
     w.run.crashed = calloc(helper->nrules ? helper->nrules : 1, 1);
-    w.run.retained = calloc(helper->nrules ? helper->nrules : 1, sizeof *w.run.retained);
+    /* One account of what each rule keeps, over both states (the same
+     * folder gives the same rules in the same order): a stop in either
+     * blames the rule that keeps the most in the two together. */
+    w.run.retained = helper->nrules == run->rs->nrules ? run->retained : NULL;
     styr_findings_init(&w.res.findings, run->rs->lim.max_findings);
     w.root = root;
     w.from = n / 2;
@@ -344,7 +384,6 @@ static void run_actions(styr_run *run, const styr_node *root, int root_index)
     }
     /* Not styr_run_free: the indexes are run's. */
     free(w.run.crashed);
-    free(w.run.retained);
     free(w.opts.stats);
     styr_findings_free(&w.res.findings);
     free(w.res.rule_errors);

@@ -32,6 +32,8 @@ int cmd_rules_test(options *o)
         return EXIT_FAILED;
     int failed = styr_rules_test(rs, &o->run, stdout, !o->quiet);
     styr_ruleset_free(rs);
+    if (failed == -2)
+        return EXIT_FAILED;   /* a fixture file refused, said with its path */
     if (failed < 0) {
         fprintf(stderr, "styr: the ruleset has no fixtures (put them under tests/ in its folder)\n");
         return EXIT_FAILED;

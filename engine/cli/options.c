@@ -55,7 +55,7 @@ static const cli_option catalogue[] = {
     {OPT_MAX_RULE_MEMORY, "max-rule-memory", 0, "BYTES", 1, "memory of all rules together (default 512M)"},
     {OPT_MAX_INSTRUCTIONS, "max-instructions", 0, "N", 1, "Lua instructions per rule call (default 10000000)"},
     {OPT_MAX_RULE_SECONDS, "max-rule-seconds", 0, "N", 1,
-     "seconds per rule call, library and API calls included\n(default 10); a call stuck inside one C function\n"
+     "CPU seconds per rule call, library and API calls included\n(default 10); a call stuck inside one C function\n"
      "for twice that (at least a second longer) ends the run"},
     {OPT_PREVIOUS, "previous", 0, "FILE", 0,
      "the plan these plans follow (or a follow-up of it, whose\nstatuses say what was done): checks each action's\n"

@@ -37,6 +37,15 @@ static void stuck(const styr_deadline *d, int64_t ran_ns)
     _exit(2);
 }
 
+/* CPU nanoseconds of the thread that armed d, or -1. */
+static int64_t cpu_ns(const styr_deadline *d)
+{
+    struct timespec ts;
+    if (!atomic_load(&d->have_cpu_clock) || clock_gettime(d->cpu_clock, &ts) != 0)
+        return -1;
+    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
 static void *watchdog(void *arg)
 {
     (void)arg;
@@ -49,9 +58,15 @@ static void *watchdog(void *arg)
             styr_deadline *d = watched[i];
             int64_t start = d ? atomic_load(&d->start_ns) : 0;
             int64_t grace = d && d->limit_ns > STYR_DEADLINE_GRACE_NS ? d->limit_ns : STYR_DEADLINE_GRACE_NS;
-            if (start && now - start > d->limit_ns + grace)
-                stuck(d, now - start);
-            if (start && now - start > d->limit_ns && d->poke && atomic_load(&d->poked_ns) != start) {
+            if (start && now - start > d->limit_ns + grace) {
+                /* Past its limit and grace in wall time; stuck only if the
+                 * thread spent that long on a core (a busy machine only
+                 * makes it wait). Without a CPU clock, wall time decides. */
+                int64_t cpu = cpu_ns(d), cpu_start = atomic_load(&d->start_cpu_ns);
+                if (cpu < 0 || cpu_start < 0 || cpu - cpu_start > d->limit_ns + grace)
+                    stuck(d, now - start);
+            }
+            if (start && d->poke && atomic_load(&d->poked_ns) != start && styr_deadline_passed(d)) {
                 atomic_store(&d->poked_ns, start);
                 d->poke(d->poke_ud);
             }
@@ -65,6 +80,8 @@ void styr_deadline_init(styr_deadline *d, double limit_s, void (*poke)(void *ud)
 {
     atomic_store(&d->start_ns, 0);
     atomic_store(&d->poked_ns, 0);
+    atomic_store(&d->have_cpu_clock, 0);
+    atomic_store(&d->start_cpu_ns, -1);
     d->poke = poke;
     d->poke_ud = ud;
     d->limit_ns = (int64_t)(limit_s * 1e9);
@@ -108,6 +125,17 @@ void styr_deadline_blame(styr_deadline *d, const char *who, const char *file, un
 
 void styr_deadline_arm(styr_deadline *d)
 {
+    /* The thread's CPU clock: the same thread arms every call of a state,
+     * but a helper state lives on another thread, so it is read each time. */
+    clockid_t c;
+    if (pthread_getcpuclockid(pthread_self(), &c) == 0) {
+        d->cpu_clock = c;
+        atomic_store(&d->have_cpu_clock, 1);
+        atomic_store(&d->start_cpu_ns, cpu_ns(d));
+    } else {
+        atomic_store(&d->have_cpu_clock, 0);
+        atomic_store(&d->start_cpu_ns, -1);
+    }
     atomic_store(&d->start_ns, styr_now_ns());
 }
 
@@ -124,5 +152,8 @@ int styr_deadline_armed(const styr_deadline *d)
 int styr_deadline_passed(const styr_deadline *d)
 {
     int64_t start = atomic_load(&d->start_ns);
-    return start && styr_now_ns() - start > d->limit_ns;
+    if (!start || styr_now_ns() - start <= d->limit_ns)
+        return 0;   /* the cheap test first: CPU time never runs ahead of wall time */
+    int64_t cpu = cpu_ns(d), cpu_start = atomic_load(&d->start_cpu_ns);
+    return cpu < 0 || cpu_start < 0 || cpu - cpu_start > d->limit_ns;
 }

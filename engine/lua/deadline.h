@@ -4,18 +4,24 @@
  *
  * The sandbox arms a deadline around each call; its count hook and the rule
  * API's long loops check it (styr_deadline_passed) and stop the rule with a
- * normal error. A watchdog thread, shared by the process, looks at every
+ * normal error. The limit is in the CPU time of the calling thread, so a
+ * rule's outcome does not depend on how busy the machine is. A watchdog thread, shared by the process, looks at every
  * armed deadline ten times a second. A call past its limit is poked (the
  * sandbox makes its hook fire at the next instruction, so a loop of many
  * slow C calls stops between two of them). A call still running a grace
  * period after its limit is stuck in one C call that cannot be interrupted,
  * so the watchdog prints the rule's file:line and ends the process with
- * exit 2. */
+ * exit 2. "Still running" is measured in the CPU time of the thread that
+ * armed the call, not in wall time: on a busy machine (ctest -j4 on two
+ * cores) a bounded call can take seconds of wall time while it waits for a
+ * core, and must not end the run for that; a call stuck in C burns CPU. */
 #ifndef STYR_DEADLINE_H
 #define STYR_DEADLINE_H
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <time.h>
 
 /* How much longer than its limit a call may run before the watchdog ends the
  * process (the hook and API checks normally stop it first): the limit once
@@ -30,6 +36,9 @@ typedef struct styr_deadline {
     _Atomic(const char *) file;   /* where the rule is declared */
     _Atomic unsigned line;
     _Atomic int64_t poked_ns;     /* the start_ns of the call last poked */
+    _Atomic int64_t start_cpu_ns; /* the arming thread's CPU time at the start */
+    clockid_t cpu_clock;          /* that thread's CPU-time clock */
+    _Atomic int have_cpu_clock;
     void (*poke)(void *ud);       /* called (from the watchdog) once a call is late */
     void *poke_ud;
 } styr_deadline;
@@ -49,7 +58,9 @@ void styr_deadline_arm(styr_deadline *d);
 void styr_deadline_disarm(styr_deadline *d);
 /* 1 while a call is armed. */
 int styr_deadline_armed(const styr_deadline *d);
-/* 1 when the armed call has run past its limit. */
+/* 1 when the armed call has run past its limit: in the CPU time of the
+ * thread that armed it (a call waiting for a core on a busy machine has not
+ * used its time), or in wall time where there is no such clock. */
 int styr_deadline_passed(const styr_deadline *d);
 
 #endif

@@ -31,6 +31,20 @@ int styr_membudget_slot(styr_membudget *b)
     return s < STYR_BUDGET_STATES ? s : STYR_BUDGET_STATES - 1;
 }
 
+int styr_membudget_take(styr_membudget *b, size_t bytes)
+{
+    size_t used = styr_membudget_others(b, -1);
+    if (bytes > b->cap || used > b->cap - bytes)
+        return -1;
+    atomic_fetch_add(&b->charged, bytes);
+    return 0;
+}
+
+void styr_membudget_give(styr_membudget *b, size_t bytes)
+{
+    atomic_fetch_sub(&b->charged, bytes);
+}
+
 size_t styr_membudget_others(const styr_membudget *b, int slot)
 {
     size_t sum = atomic_load(&b->charged);

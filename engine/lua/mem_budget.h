@@ -34,5 +34,10 @@ void styr_membudget_unref(styr_membudget *b);
 int styr_membudget_slot(styr_membudget *b);
 /* Bytes in use by every state but slot, plus the C-side charges. */
 size_t styr_membudget_others(const styr_membudget *b, int slot);
+/* Charges bytes kept in C outside any state (PCRE2's code and match frames)
+ * when the run's total stays within the cap: 0, or -1 (nothing charged). */
+int styr_membudget_take(styr_membudget *b, size_t bytes);
+/* Gives back what styr_membudget_take charged. */
+void styr_membudget_give(styr_membudget *b, size_t bytes);
 
 #endif

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lua_patterns.h"
 #include "mem_budget.h"
 #include "deadline.h"
 #include "inputs.h"
@@ -29,11 +30,14 @@
 #define CAP_HEADROOM (8u * 1024 * 1024)
 /* What print() may write in one run, so a rule cannot flood the terminal. */
 #define PRINT_BUDGET (1024u * 1024)
-/* string.find/match/gmatch/gsub are refused when len^repetitions passes
- * this: Lua's matcher backtracks inside one C call, out of the hook's reach. */
-#define PATTERN_WORK_LOG10 9.0
+/* Steps of library work (lua_patterns.h, and the byte counts charged
+ * by the sandbox) that cost one instruction of the call's budget: a step is a
+ * character tested or a byte copied, several times cheaper than a VM
+ * instruction. */
+#define STEPS_PER_INSTRUCTION 4
 
-enum { ALIVE = 0, DYING_BUDGET, DYING_MEMORY, DYING_TIME };
+
+enum { ALIVE = 0, DYING_BUDGET, DYING_MEMORY, DYING_TIME, DYING_WORK };
 
 struct styr_sandbox {
     lua_State *L;
@@ -143,6 +147,17 @@ static void remember_kill_site(styr_sandbox *sb, lua_State *L, lua_Debug *ar)
     }
 }
 
+/* The innermost Lua frame with a line: the rule line that called into C. */
+static void remember_caller_site(styr_sandbox *sb, lua_State *L)
+{
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            remember_kill_site(sb, L, &ar);
+            return;
+        }
+}
+
 static void remember_alloc_site(styr_sandbox *sb)
 {
     lua_Debug ar;
@@ -183,7 +198,16 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar)
         lua_sethook(L, NULL, 0, 0);
         return;
     }
-    if (sb->dying == ALIVE) {
+    if (sb->dying == ALIVE && ar->event == LUA_HOOKCALL) {
+        /* A call hook (set by the poke): a C loop calling functions, such
+         * as table.sort with a C comparator, stops at its next call. */
+        if (!sb->mem_exceeded && !styr_deadline_passed(&sb->deadline))
+            return;
+        sb->dying = sb->mem_exceeded ? DYING_MEMORY : DYING_TIME;
+        remember_caller_site(sb, L);
+        sb->cap = 0;
+        lua_sethook(L, sandbox_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
+    } else if (sb->dying == ALIVE) {
         if (sb->mem_exceeded) {
             sb->dying = DYING_MEMORY;
         } else if (styr_deadline_passed(&sb->deadline)) {
@@ -196,7 +220,7 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar)
         }
         remember_kill_site(sb, L, ar);
         sb->cap = 0;
-        lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
+        lua_sethook(L, sandbox_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
     }
     luaL_error(L, "stopped");
 }
@@ -207,7 +231,20 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar)
 static void poke_state(void *ud)
 {
     styr_sandbox *sb = ud;
-    lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, 1);
+    lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
+}
+
+/* Stops the running call from inside a C function, for `why`: the rule's
+ * line (the innermost Lua frame), all growth refused, the hook on every
+ * instruction and call, and an error no pcall of the rule can keep. */
+static int stop_from_c(styr_sandbox *sb, lua_State *L, int why)
+{
+    if (sb->dying == ALIVE)
+        sb->dying = why;
+    remember_caller_site(sb, L);
+    sb->cap = 0;
+    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
+    return luaL_error(L, "stopped");
 }
 
 void styr_sandbox_check_time(lua_State *L)
@@ -215,16 +252,22 @@ void styr_sandbox_check_time(lua_State *L)
     styr_sandbox *sb = styr_sandbox_of(L);
     if (sb->dying != ALIVE || !styr_deadline_passed(&sb->deadline))
         return;
-    sb->dying = DYING_TIME;
-    lua_Debug ar;
-    for (int level = 0; lua_getstack(L, level, &ar); level++)
-        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            remember_kill_site(sb, L, &ar);
-            break;
-        }
-    sb->cap = 0;
-    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
-    luaL_error(L, "stopped");
+    stop_from_c(sb, L, DYING_TIME);
+}
+
+void styr_sandbox_spend(lua_State *L, uint64_t steps)
+{
+    styr_sandbox *sb = styr_sandbox_of(L);
+    if (!styr_deadline_armed(&sb->deadline))
+        return;   /* not inside a rule call (the engine's own use) */
+    if (sb->dying != ALIVE)
+        stop_from_c(sb, L, sb->dying);
+    uint64_t cost = steps / STEPS_PER_INSTRUCTION + 1;
+    if ((uint64_t)(sb->budget > 0 ? sb->budget : 0) <= cost)
+        stop_from_c(sb, L, DYING_WORK);
+    sb->budget -= (int64_t)cost;
+    if (styr_deadline_passed(&sb->deadline))
+        stop_from_c(sb, L, DYING_TIME);
 }
 
 void styr_sandbox_blame(styr_sandbox *sb, const char *who, const char *file, unsigned line)
@@ -359,49 +402,34 @@ static int safe_rep(lua_State *L)
     if (n > 0 && (double)n > (double)sb->lim.lua_max_bytes)
         return luaL_error(L, "string.rep %I times: more repetitions than the %d MiB rules may use could hold",
                           (lua_Integer)n, (int)(sb->lim.lua_max_bytes / (1024 * 1024)));
+    /* Within both: the repetitions (a loop turn each) and the bytes copied
+     * (memcpy, cheap) cost steps, so rep("", 5e8) is refused before it runs. */
+    if (n > 0)
+        styr_sandbox_spend(L, (uint64_t)n / 8 + (uint64_t)(len + slen) * (uint64_t)n / 16);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, 1);
     return 1;
 }
 
-/* Number of repetition items (x*, x+, x-, x?) in a Lua pattern. */
-static int pattern_repetitions(const char *p, size_t len)
+/* Charges a library call's input size to the call's budget before it runs:
+ * string.upper/lower/reverse/format and utf8.len/codepoint loop over their
+ * whole input inside one C call (a step a byte: each byte goes through a
+ * function such as toupper or a UTF-8 decoder, and into a new string). */
+static int charged_call(lua_State *L)
 {
-    int k = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (p[i] == '%' && i + 1 < len) {
-            i++;
-            if (p[i] == 'b' || p[i] == 'f')
-                i += 2;   /* %bxy, %f[set] take operands */
-        } else if (p[i] == '[') {
-            for (i++; i < len && p[i] != ']'; i++)
-                if (p[i] == '%')
-                    i++;
-        } else if (p[i] == '*' || p[i] == '+' || p[i] == '-' || p[i] == '?') {
-            k++;
-        }
-    }
-    return k;
-}
-
-/* string.find/match/gmatch/gsub, refused when the pattern could backtrack
- * for longer than a rule may run: len^k steps for k repetition items. */
-static int safe_pattern_call(lua_State *L)
-{
-    size_t slen, plen;
-    luaL_checklstring(L, 1, &slen);
-    const char *p = luaL_checklstring(L, 2, &plen);
-    int k = pattern_repetitions(p, plen);
-    if (k >= 2 && k * log10((double)slen + 1) > PATTERN_WORK_LOG10)
-        return luaL_error(L, "%s: a pattern with %d repetitions over %I characters could run for a very long "
-                             "time; simplify the pattern, or use pattern.find_all with a pattern of ruleset.yaml",
-                          lua_tostring(L, lua_upvalueindex(2)), k, (lua_Integer)slen);
+    uint64_t bytes = 0;
+    for (int i = 1, n = lua_gettop(L); i <= n; i++)
+        if (lua_type(L, i) == LUA_TSTRING)
+            bytes += lua_rawlen(L, i);
+    styr_sandbox_spend(L, bytes);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
     return lua_gettop(L);
 }
+
+static const styr_luapat_hooks pattern_hooks = {styr_sandbox_spend};
 
 /* table.move(a, f, e, t) and table.concat(t, sep, i, j), refused when the
  * range holds more slots than a rule call may execute instructions: each
@@ -590,10 +618,15 @@ styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err)
     lua_pushnil(L);
     lua_setfield(L, str, "dump");                      /* ("").dump(f) would make bytecode */
     wrap_field(L, str, "rep", "string.rep", safe_rep);
-    wrap_field(L, str, "find", "string.find", safe_pattern_call);
-    wrap_field(L, str, "match", "string.match", safe_pattern_call);
-    wrap_field(L, str, "gmatch", "string.gmatch", safe_pattern_call);
-    wrap_field(L, str, "gsub", "string.gsub", safe_pattern_call);
+    /* Patterns: a matcher that counts its steps against the call's budget. */
+    styr_luapat_register(L, str, &pattern_hooks);
+    static const char *const charged[] = {"upper", "lower", "reverse", "format", NULL};
+    for (int i = 0; charged[i]; i++)
+        wrap_field(L, str, charged[i], charged[i], charged_call);
+    lua_pop(L, 1);
+    lua_getglobal(L, "utf8");
+    wrap_field(L, lua_gettop(L), "len", "utf8.len", charged_call);
+    wrap_field(L, lua_gettop(L), "codepoint", "utf8.codepoint", charged_call);
     lua_pop(L, 1);
     lua_getglobal(L, "table");
     wrap_field(L, lua_gettop(L), "move", "table.move", safe_range_call);
@@ -638,6 +671,8 @@ int styr_sandbox_stopped_for_memory(const styr_sandbox *sb)
 
 size_t styr_sandbox_cap(const styr_sandbox *sb) { return sb->lim.lua_max_bytes; }
 
+static void begin_memory_stop(styr_sandbox *sb, lua_State *L);
+
 int styr_sandbox_charge(lua_State *L, size_t bytes)
 {
     styr_sandbox *sb = styr_sandbox_of(L);
@@ -645,6 +680,18 @@ int styr_sandbox_charge(lua_State *L, size_t bytes)
         atomic_fetch_add(&sb->shared->charged, bytes);
         return 0;
     }
+    begin_memory_stop(sb, L);
+    return -1;
+}
+
+int styr_sandbox_memory_stop(lua_State *L)
+{
+    begin_memory_stop(styr_sandbox_of(L), L);
+    return luaL_error(L, "stopped");
+}
+
+static void begin_memory_stop(styr_sandbox *sb, lua_State *L)
+{
     /* The same stop as when the allocator refuses: the rule's line, all
      * growth refused from now on, and (styr_sandbox_stop) an error no pcall
      * of the rule can keep. */
@@ -654,8 +701,7 @@ int styr_sandbox_charge(lua_State *L, size_t bytes)
     if (!sb->kill_src[0])
         remember_alloc_site(sb);
     sb->cap = 0;
-    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT, 1);
-    return -1;
+    lua_sethook(L, sandbox_hook, LUA_MASKCOUNT | LUA_MASKCALL, 1);
 }
 
 int styr_sandbox_stop(lua_State *L)
@@ -856,6 +902,13 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
                          "raise --max-rule-seconds if the rule is right",
                          who ? "rule " : "", who ? who : "", who ? " crashed: " : "",
                          (double)sb->deadline.limit_ns / 1e9);
+            else if (dying == DYING_WORK)
+                snprintf(err->message, sizeof err->message,
+                         "%s%s%sstopped: its library calls did the work of more than %llu instructions "
+                         "(a pattern that backtracks, or long texts scanned again and again?); "
+                         "raise --max-instructions if the rule is right",
+                         who ? "rule " : "", who ? who : "", who ? " crashed: " : "",
+                         (unsigned long long)sb->lim.lua_max_instructions);
             else if (dying == DYING_BUDGET)
                 snprintf(err->message, sizeof err->message,
                          "%s%s%sstopped after %llu instructions (an endless loop?); "

@@ -71,6 +71,13 @@ void styr_sandbox_blame(styr_sandbox *sb, const char *who, const char *file, uns
  * of the rule can keep) once the call has run past its time limit. */
 void styr_sandbox_check_time(lua_State *L);
 
+/* For C functions that loop: charges `steps` of work (a character tested, a
+ * byte scanned or copied; 4 steps cost one instruction) to the running
+ * call's instruction budget and checks its time limit; once either is spent
+ * raises the rule's stop, at the rule's line. Outside a rule call it does
+ * nothing. */
+void styr_sandbox_spend(lua_State *L, uint64_t steps);
+
 /* The run's memory budget (mem_budget.h), to share with a second state through
  * styr_limits.budget. */
 struct styr_membudget *styr_sandbox_budget(styr_sandbox *sb);
@@ -81,6 +88,10 @@ struct styr_membudget *styr_sandbox_budget(styr_sandbox *sb);
  * allocated too much, and the caller frees what it made and returns
  * styr_sandbox_stop(L). Never released: findings live until the run ends. */
 int styr_sandbox_charge(lua_State *L, size_t bytes);
+/* The memory stop of the running rule, for memory refused outside the Lua
+ * state (a pattern's match frames): the rule's line, and an error no pcall
+ * of the rule can keep. Does not return. */
+int styr_sandbox_memory_stop(lua_State *L);
 int styr_sandbox_stop(lua_State *L);
 
 /* 1 when the last call was stopped because the rules' memory was used up. */

@@ -105,6 +105,20 @@ void styr_findings_free(styr_findings *f)
     memset(f, 0, sizeof *f);
 }
 
+void styr_findings_rollback(styr_findings *f, const styr_findings *mark)
+{
+    for (size_t i = mark->count; i < f->count; i++) {
+        free(f->items[i].message);
+        free(f->items[i].action);
+        free(f->items[i].path);
+    }
+    f->count = mark->count < f->count ? mark->count : f->count;
+    f->dropped = mark->dropped;
+    memcpy(f->dropped_by_severity, mark->dropped_by_severity, sizeof f->dropped_by_severity);
+    f->dropped_line = mark->dropped_line;
+    f->dropped_column = mark->dropped_column;
+}
+
 const char *styr_finding_item_path(const styr_finding *f)
 {
     const char *p = f->path ? f->path : "";

@@ -52,6 +52,9 @@ void styr_findings_sort(styr_findings *f);
 /* Counts of unwaived findings per severity (index by styr_severity), dropped included. */
 void styr_findings_count(const styr_findings *f, size_t counts[3]);
 void styr_findings_free(styr_findings *f);
+/* Forgets what was added (kept or dropped) since *mark, a copy of f taken
+ * earlier: for a rule call that is run again. */
+void styr_findings_rollback(styr_findings *f, const styr_findings *mark);
 
 /* The finding's path relative to its action or area ("owner" for
  * "actions[3].owner"), so that an identity built from it survives the

@@ -374,7 +374,7 @@ static void push_item_id(lua_State *L, const styr_node *item)
 static void append_key(luaL_Buffer *b, lua_State *L, int key_index, int is_index)
 {
     if (is_index) {
-        lua_pushfstring(L, "[%d]", (int)lua_tointeger(L, key_index) - 1);
+        lua_pushfstring(L, "[%I]", (lua_Integer)((lua_Unsigned)lua_tointeger(L, key_index) - 1));
         luaL_addvalue(b);
         return;
     }
@@ -582,7 +582,13 @@ static int each_next(lua_State *L)
 {
     const styr_node *n = styr_nodeview_test(L, 1);
     lua_Integer i = lua_isnil(L, 2) ? 0 : lua_tointeger(L, 2);
-    while (n && (lua_Unsigned)++i <= n->count) {
+    /* The control value is the caller's: a rule may call the iterator with
+     * math.maxinteger (i + 1 would overflow) or a negative number. */
+    if (!n || i < 0 || (lua_Unsigned)i >= n->count) {
+        lua_pushnil(L);
+        return 1;
+    }
+    while ((lua_Unsigned)++i <= n->count) {
         const styr_node *v = styr_seq_item(n, (uint32_t)(i - 1));
         if (styr_node_is_null(v) || (v->flags & STYR_NODE_INVALID))
             continue;
@@ -809,6 +815,16 @@ static const styr_pattern *check_pattern(lua_State *L, int idx)
     return p;
 }
 
+/* A match that failed: a memory refusal (the run's budget, which PCRE2's
+ * frames are charged to) is the rule's memory stop; a limit or bad text is
+ * an error the rule may catch. */
+static int pattern_failed(lua_State *L, const styr_error *err)
+{
+    if (err->code == STYR_E_NOMEM)
+        return styr_sandbox_memory_stop(L);
+    return luaL_error(L, "%s", err->message);
+}
+
 static int api_pattern_match(lua_State *L)
 {
     const styr_pattern *p = check_pattern(L, 1);
@@ -822,7 +838,7 @@ static int api_pattern_match(lua_State *L)
     styr_error err;
     int rc = styr_pattern_match(p, s, len, 0, &m, 1, &err);
     if (rc < 0)
-        return luaL_error(L, "%s", err.message);
+        return pattern_failed(L, &err);
     lua_pushboolean(L, rc);
     return 1;
 }
@@ -840,9 +856,10 @@ static int api_pattern_find_all(lua_State *L)
     if (ng > 32)
         ng = 32;
     /* With a group number, just that group's texts: no table a match. */
-    int only = lua_isnoneornil(L, 3) ? -1 : (int)luaL_checkinteger(L, 3);
-    if (only >= ng)
+    lua_Integer group = lua_isnoneornil(L, 3) ? -1 : luaL_checkinteger(L, 3);
+    if (!lua_isnoneornil(L, 3) && (group < 0 || group >= ng))   /* before narrowing: 2^32 is not group 0 */
         return luaL_argerror(L, 3, lua_pushfstring(L, "the pattern has groups 0 to %d", ng - 1));
+    int only = (int)group;
     styr_match g[32];
     styr_error err;
     lua_newtable(L);
@@ -854,7 +871,9 @@ static int api_pattern_find_all(lua_State *L)
         int rc = n ? styr_pattern_match_utf_checked(p, s, len, from, g, ng, &err)
                    : styr_pattern_match(p, s, len, from, g, ng, &err);
         if (rc < 0)
-            return luaL_error(L, "%s", err.message);
+            return pattern_failed(L, &err);
+        /* The text this match scanned costs steps (memchr-like speed). */
+        styr_sandbox_spend(L, (rc ? g[0].end - from : len - from) / 8 + 1);
         if (rc == 0)
             break;
         if (only >= 0) {
@@ -1010,32 +1029,42 @@ static int lookup_id(lua_State *L, const styr_strmap *m)
 static int api_plan_action(lua_State *L) { return lookup_id(L, &check_run(L)->item_ids); }
 static int api_plan_strategy(lua_State *L) { return lookup_id(L, &check_run(L)->strategy_ids); }
 
+/* Indexes the plan's strategy ids for hints, once a run: O(n log n). */
+static int build_strategy_hints(styr_run *run)
+{
+    const styr_node *root = run->doc ? run->doc->root : NULL;
+    const styr_node *list = root && root->kind == STYR_NODE_MAP ? styr_map_get(root, "strategies", 10) : NULL;
+    if (!list || list->kind != STYR_NODE_SEQ || (list->flags & STYR_NODE_INVALID) || !list->count)
+        return -1;
+    if (!(run->strategy_names = malloc((size_t)list->count * sizeof *run->strategy_names)))
+        return -1;
+    for (uint32_t i = 0; i < list->count; i++) {
+        const styr_node *st = styr_seq_item(list, i);
+        const styr_node *id = st && st->kind == STYR_NODE_MAP ? styr_map_get(st, "id", 2) : NULL;
+        run->strategy_names[i] = id && id->kind == STYR_NODE_SCALAR && id->stype != STYR_SCALAR_NULL &&
+                                 !(id->flags & STYR_NODE_INVALID) ? id->u.text : NULL;
+    }
+    return styr_nearest_index_build(&run->strategy_hints, run->strategy_names, list->count) == 0 ? 1 : -1;
+}
+
 /* nearest_strategy(text) -> the id of the plan's strategy a "did you mean"
  * names, or nil: nearest(text, {every strategy's id}) without building the
- * list in Lua for every action that names an unknown strategy. */
+ * list in Lua for every action that names an unknown strategy, and at a
+ * bounded cost a call however many strategies the plan has
+ * (nearest_index.h: 100,000 actions naming unknown strategies among 10,000
+ * were a billion comparisons). */
 static int api_nearest_strategy(lua_State *L)
 {
     styr_run *run = check_run(L);
     size_t len;
     const char *s = luaL_checklstring(L, 1, &len);
-    const styr_node *root = run->doc ? run->doc->root : NULL;
-    const styr_node *list = root && root->kind == STYR_NODE_MAP ? styr_map_get(root, "strategies", 10) : NULL;
-    if (!list || list->kind != STYR_NODE_SEQ || (list->flags & STYR_NODE_INVALID) || !list->count) {
-        lua_pushnil(L);
-        return 1;
-    }
-    const char **cands = lua_newuserdatauv(L, (size_t)list->count * sizeof *cands, 0);
-    for (uint32_t i = 0; i < list->count; i++) {
-        const styr_node *st = styr_seq_item(list, i);
-        const styr_node *id = st && st->kind == STYR_NODE_MAP ? styr_map_get(st, "id", 2) : NULL;
-        cands[i] = id && id->kind == STYR_NODE_SCALAR && id->stype != STYR_SCALAR_NULL &&
-                   !(id->flags & STYR_NODE_INVALID) ? id->u.text : NULL;
-    }
-    long best = styr_nearest(s, len, cands, list->count);
+    if (!run->strategy_hints_built)
+        run->strategy_hints_built = build_strategy_hints(run);
+    long best = run->strategy_hints_built > 0 ? styr_nearest_index_find(&run->strategy_hints, s, len, NULL) : -1;
     if (best < 0)
         lua_pushnil(L);
     else
-        lua_pushstring(L, cands[best]);
+        lua_pushstring(L, run->strategy_names[best]);
     return 1;
 }
 

@@ -8,6 +8,8 @@
 
 #include <dirent.h>
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <lauxlib.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mem_budget.h"
 #include "rule_api.h"
 #include "nodeview.h"
 #include "text.h"
@@ -578,7 +581,11 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
                               styr_map_key(types, i)->u.text);
         for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
             char id[160];
-            snprintf(id, sizeof id, "%s.%s", part, kinds[k].suffix);
+            int idn = snprintf(id, sizeof id, "%s.%s", part, kinds[k].suffix);
+            if (idn < 0 || (size_t)idn >= sizeof id)   /* a cut id could name another part's rule */
+                return node_error(err, doc, t, "schema type '%s': its part '%.40s...' is %zu bytes, too long for "
+                                  "its rule ids (at most %zu)", styr_map_key(types, i)->u.text, part, strlen(part),
+                                  sizeof id - 1 - strlen(".typographic-quotes"));
             if (styr_ruleset_rule(rs, id, strlen(id)))
                 continue;
             if (strcmp(kinds[k].suffix, "number-read") == 0 && !type_has_numbers(t))
@@ -628,6 +635,37 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
 #define MAX_PATTERNS 1000
 #define MAX_PATTERN_BYTES 4096
 
+/* PCRE2's allocator for a ruleset's patterns: every byte of compiled code,
+ * match data and backtracking frames is charged to the run's memory budget,
+ * and refused once the run would pass its cap (the match then fails with
+ * "out of memory" and the rule API stops the rule). */
+typedef union pattern_block {
+    size_t size;
+    max_align_t align;
+} pattern_block;
+
+static void *pattern_alloc(size_t size, void *ud)
+{
+    if (size > SIZE_MAX / 2 || styr_membudget_take(ud, size + sizeof(pattern_block)) != 0)
+        return NULL;
+    pattern_block *b = malloc(size + sizeof *b);
+    if (!b) {
+        styr_membudget_give(ud, size + sizeof(pattern_block));
+        return NULL;
+    }
+    b->size = size + sizeof *b;
+    return b + 1;
+}
+
+static void pattern_release(void *ptr, void *ud)
+{
+    if (!ptr)
+        return;
+    pattern_block *b = (pattern_block *)ptr - 1;
+    styr_membudget_give(ud, b->size);
+    free(b);
+}
+
 static styr_status add_patterns(styr_ruleset *rs, const styr_doc *doc, const styr_node *pats, styr_error *err)
 {
     if (pats->kind != STYR_NODE_MAP)
@@ -643,7 +681,7 @@ static styr_status add_patterns(styr_ruleset *rs, const styr_doc *doc, const sty
         if (v->count > MAX_PATTERN_BYTES)
             return node_error(err, doc, v, "pattern '%.60s' is %u bytes; a pattern holds at most %d",
                               k->u.text, (unsigned)v->count, MAX_PATTERN_BYTES);
-        styr_pattern *re = styr_pattern_compile(k->u.text, v->u.text, v->count, err);
+        styr_pattern *re = styr_pattern_compile_in(k->u.text, v->u.text, v->count, &rs->pattern_mem, err);
         if (!re) {
             char msg[sizeof err->message];
             snprintf(msg, sizeof msg, "%s", err->message);
@@ -979,6 +1017,11 @@ styr_status styr_ruleset_load_from(const char *spec, const char *const *search, 
         goto fail;
     }
     styr_ruleapi_init(styr_sandbox_lua(rs->sb));
+    rs->pattern_mem = (styr_pattern_mem){pattern_alloc, pattern_release,
+                                         styr_membudget_ref(styr_sandbox_budget(rs->sb)),
+                                         /* one match's frames: a quarter of the rules' memory */
+                                         styr_sandbox_cap(rs->sb) / 4 / 1024 < 65536
+                                             ? (unsigned)(styr_sandbox_cap(rs->sb) / 4 / 1024) : 65536u};
     new_registry(rs);
     if ((st = load_chain(rs, rs->dir, 0, &cs, err)) != STYR_OK)
         goto fail;
@@ -1019,6 +1062,8 @@ void styr_ruleset_free(styr_ruleset *rs)
         styr_pattern_free(rs->patterns[i].re);
     }
     free(rs->patterns);
+    if (rs->pattern_mem.ud)
+        styr_membudget_unref(rs->pattern_mem.ud);
     for (size_t i = 0; i < rs->nchain; i++) {
         free(rs->chain[i]);
         free(rs->chain_dirs[i]);

@@ -74,6 +74,9 @@ typedef struct styr_ruleset {
     size_t nschemas;
     styr_named_pattern *patterns;
     size_t npatterns;
+    /* PCRE2's memory for the patterns, charged to the run's budget (a
+     * reference held until the patterns are freed, after the Lua state). */
+    styr_pattern_mem pattern_mem;
     styr_sandbox *sb;
     styr_limits lim;
     int registry;                /* Lua registry ref of the registry index */

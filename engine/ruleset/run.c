@@ -44,6 +44,10 @@ void styr_run_free(styr_run *run)
     styr_strmap_free(&run->item_ids);
     styr_strmap_free(&run->strategy_ids);
     styr_strmap_free(&run->strategy_use);
+    styr_nearest_index_free(&run->strategy_hints);
+    free(run->strategy_names);
+    run->strategy_names = NULL;
+    run->strategy_hints_built = 0;
     free(run->crashed);
     free(run->retained);
     run->crashed = NULL;

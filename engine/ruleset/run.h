@@ -6,12 +6,14 @@
 #ifndef STYR_RUN_H
 #define STYR_RUN_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "doc.h"
 #include "error.h"
 #include "findings.h"
+#include "nearest_index.h"
 #include "strmap.h"
 
 /* Languages of messages: index of a rule's message[] and of labels. */
@@ -59,8 +61,9 @@ typedef struct styr_run {
     const styr_run_opts *opts;
     const struct styr_rule *rule; /* the rule running now, or NULL */
     unsigned char *crashed;      /* one flag a rule: it crashed on this file */
-    long long *retained;         /* one a rule: net bytes its calls left in the
-                                    Lua state (whom a memory stop blames) */
+    _Atomic long long *retained; /* one a rule: net bytes its calls left in the
+                                    Lua states (whom a memory stop blames); the
+                                    two states of the two-core path share it */
     styr_file_result *res;
     const styr_doc *doc;
     const styr_node *items;      /* actions[] or areas[] */
@@ -68,6 +71,11 @@ typedef struct styr_run {
     styr_strmap item_ids;        /* trimmed id text -> node (first wins) */
     styr_strmap strategy_ids;
     styr_strmap strategy_use;    /* trimmed strategy id -> actions naming it (a count) */
+    /* The plan's strategy ids for nearest_strategy(), indexed on first use
+     * so that each hint costs a bounded number of comparisons. */
+    const char **strategy_names;
+    styr_nearest_index strategy_hints;
+    int strategy_hints_built;    /* 1 built, -1 could not be (no strategies, no memory) */
     int have_period;
     int64_t period_from, period_to;  /* day ordinals */
     struct styr_followup *followup;  /* the follow-up being judged, or NULL */

@@ -1,0 +1,128 @@
+/* test_nearest_index.c - unit tests of engine/base/nearest_index.c: the
+ * bounded "did you mean" over many candidates. With few candidates it is
+ * styr_nearest itself; with 10,000 it still finds typos early and late in a
+ * name, and every query compares at most STYR_NEAREST_FULL candidates
+ * (counted work, not time: 100,000 queries against 10,000 strategies). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nearest_index.h"
+#include "text.h"
+
+static long find(const styr_nearest_index *idx, const char *s, size_t *examined)
+{
+    return styr_nearest_index_find(idx, s, strlen(s), examined);
+}
+
+/* Up to STYR_NEAREST_FULL candidates: the same answers as styr_nearest. */
+static void test_few_is_styr_nearest(void **state)
+{
+    (void)state;
+    const char *const cands[] = {"Kommunstyrelsen", "Intraservice", NULL, "BRG", "Business Region Göteborg",
+                                 "Inköp och upphandling", "1", "2", "3", "strategi"};
+    const size_t n = sizeof cands / sizeof *cands;
+    const char *const queries[] = {"kommunstyrelsn", "INTRASERVICE", "brg", "Business Region", "inköp",
+                                   "4", "stategi", "xyz", "", "Göteborg"};
+    styr_nearest_index idx;
+    assert_int_equal(styr_nearest_index_build(&idx, cands, n), 0);
+    for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
+        size_t examined;
+        assert_int_equal(find(&idx, queries[i], &examined),
+                         styr_nearest(queries[i], strlen(queries[i]), cands, n));
+        assert_int_equal(examined, n);
+    }
+    styr_nearest_index_free(&idx);
+}
+
+typedef struct many {
+    char (*names)[32];
+    const char **cands;
+    size_t n;
+} many;
+
+/* n strategy ids like "strategi-4711-grön" (and a few NULL and overlong). */
+static many make_many(size_t n)
+{
+    many m = {calloc(n, sizeof *m.names), calloc(n, sizeof *m.cands), n};
+    assert_non_null(m.names);
+    assert_non_null(m.cands);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(m.names[i], sizeof m.names[i], "strategi-%zu-grön", i);
+        m.cands[i] = i % 1000 == 999 ? NULL : m.names[i];
+    }
+    return m;
+}
+
+static void free_many(many *m)
+{
+    free(m->names);
+    free(m->cands);
+}
+
+static void test_many_finds_typos(void **state)
+{
+    (void)state;
+    many m = make_many(10000);
+    styr_nearest_index idx;
+    assert_int_equal(styr_nearest_index_build(&idx, m.cands, m.n), 0);
+    static const struct { const char *q; long want; } cases[] = {
+        {"strategi-4711-grön", 4711},    /* exact */
+        {"Strategi-4711-Grön", 4711},    /* case */
+        {"strategi-4711-grn", 4711},     /* a letter missing late */
+        {"trategi-4711-grön", 4711},     /* a letter missing first */
+        {"xstrategi-4711-grön", 4711},   /* one too many first */
+        {"strategi-4711-gröön", 4711},   /* one too many late */
+        {"strategi-17-grön", 17},
+        {"qqqqqqqqqqqqqqqqqqqqqqqqqqqq", -1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t examined;
+        long got = find(&idx, cases[i].q, &examined);
+        if (got != cases[i].want)
+            fail_msg("'%s': got %ld, want %ld", cases[i].q, got, cases[i].want);
+        assert_true(examined <= STYR_NEAREST_FULL);
+    }
+    styr_nearest_index_free(&idx);
+    free_many(&m);
+}
+
+/* The benchmark's shape as counted work: 100,000 actions, each naming an
+ * unknown strategy among 10,000, compare at most 64 candidates each (the
+ * list scan compared all 10,000: a billion). */
+static void test_work_is_bounded(void **state)
+{
+    (void)state;
+    many m = make_many(10000);
+    styr_nearest_index idx;
+    assert_int_equal(styr_nearest_index_build(&idx, m.cands, m.n), 0);
+    unsigned long long total = 0;
+    for (size_t i = 0; i < 100000; i++) {
+        char q[48];
+        snprintf(q, sizeof q, "x%zu-okänd", i * 7919);
+        size_t examined;
+        find(&idx, q, &examined);
+        assert_true(examined <= STYR_NEAREST_FULL);
+        total += examined;
+    }
+    assert_true(total <= 100000ull * STYR_NEAREST_FULL);
+    assert_true(total > 0);
+    styr_nearest_index_free(&idx);
+    free_many(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_few_is_styr_nearest),
+        cmocka_unit_test(test_many_finds_typos),
+        cmocka_unit_test(test_work_is_bounded),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
