@@ -126,7 +126,7 @@ long styr_nearest_index_find(const styr_nearest_index *idx, const char *s, size_
      * the earliest as in styr_nearest. */
     qsort(picked, np, sizeof *picked, by_index);
     const char *sub[STYR_NEAREST_FULL];
-    size_t map[STYR_NEAREST_FULL], ns = 0;
+    size_t map[STYR_NEAREST_FULL] = {0}, ns = 0;
     for (size_t i = 0; i < np; i++)
         if (i == 0 || picked[i] != picked[i - 1]) {
             map[ns] = picked[i];
@@ -140,9 +140,11 @@ long styr_nearest_index_find(const styr_nearest_index *idx, const char *s, size_
 
 void styr_nearest_index_free(styr_nearest_index *idx)
 {
-    for (size_t i = 0; idx->fwd && i < idx->m; i++) {
-        free(idx->fwd[i].key);
-        free(idx->rev[i].key);
+    for (size_t i = 0; i < idx->m; i++) {   /* m > 0 only when both lists exist */
+        if (idx->fwd)
+            free(idx->fwd[i].key);
+        if (idx->rev)
+            free(idx->rev[i].key);
     }
     free(idx->fwd);
     free(idx->rev);

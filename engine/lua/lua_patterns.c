@@ -5,6 +5,7 @@
  * longer than the rule call may. */
 #define _GNU_SOURCE   /* memmem: a linear-time plain find */
 #include "lua_patterns.h"
+#include "lua_noreturn.h"
 
 #include <ctype.h>
 #include <lauxlib.h>
@@ -168,13 +169,13 @@ static const char *match_balance(match_state *ms, const char *s, const char *p)
         luaL_error(ms->L, "malformed pattern (missing arguments to '%%b')");
     if (*s != *p)   /* s may be src_end: Lua strings end in '\0' */
         return NULL;
-    int b = *p, e = *(p + 1), cont = 1;
+    int b = (unsigned char)*p, e = (unsigned char)*(p + 1), cont = 1;
     while (++s < ms->src_end) {
         STEP(ms);
-        if (*s == e) {
+        if ((unsigned char)*s == e) {
             if (--cont == 0)
                 return s + 1;
-        } else if (*s == b) {
+        } else if ((unsigned char)*s == b) {
             cont++;
         }
     }
@@ -444,7 +445,7 @@ static int str_find_aux(lua_State *L, int find)
         flush_steps(&ms);
         if (s2) {
             lua_pushinteger(L, (s2 - s) + 1);
-            lua_pushinteger(L, (lua_Integer)((size_t)(s2 - s) + lp));
+            lua_pushinteger(L, (lua_Integer)(s2 - s) + (lua_Integer)lp);
             return 2;
         }
     } else {
@@ -614,6 +615,8 @@ static int str_gsub(lua_State *L)
             changed = add_value(&ms, &b, src, e, tr) | changed;
             src = lastmatch = e;
         } else if (src < ms.src_end) {
+            /* src is luaL_checklstring's, never NULL; the analyser cannot know */
+            // NOLINTNEXTLINE(clang-analyzer-core.NullDereference)
             luaL_addchar(&b, *src++);
         } else {
             break;
