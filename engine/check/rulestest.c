@@ -409,10 +409,12 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
         result(out, &t, cov.fires[i] > 0 && cov.quiet[i] > 0, r->file ? r->file : rs->name, what, verbose);
     }
     /* "quiet *" proves a clean file clean, not that a rule holds back at
-     * its edge: a rule no fixture names in "quiet" gets a warning. */
+     * its edge: a rule no fixture names in "quiet" gets a warning (the
+     * bundled rulesets' ctest fails on it). A rule switched off is left
+     * out, as above. */
     int only_star = 0;
     for (size_t i = 0; found && i < rs->nrules; i++)
-        if (cov.quiet[i] > 0 && cov.quiet_named[i] == 0) {
+        if (rs->rules[i].severity != STYR_SEV_OFF && cov.quiet[i] > 0 && cov.quiet_named[i] == 0) {
             only_star++;
             fprintf(out, "WARN %s: %s stays quiet only in 'quiet *' fixtures; no fixture names it in 'quiet'\n",
                     rs->rules[i].file ? rs->rules[i].file : rs->name, rs->rules[i].id);
