@@ -309,7 +309,7 @@ void html_sec_cost(page *p)
             int chosen = budget && s->chosen[i];
             if ((pass == 0) != (chosen != 0))
                 continue;
-            double w = html_text_ws(t->ids[i], 32, 11), h = 13, r0 = 7;
+            double w = html_text_ws(html_area_label(t, i), 32, 11), h = 13, r0 = 7;
             int placed = 0;
             box b = {0, 0, 0, 0};
             double lx = 0, ly = 0;   /* leader line end */
@@ -356,7 +356,7 @@ void html_sec_cost(page *p)
                     anchor == 0 ? b.x : anchor == 1 ? b.x + b.w : b.x + b.w / 2, b.y + h - 3,
                     anchor == 0 ? "" : anchor == 1 ? " text-anchor=\"end\"" : " text-anchor=\"middle\"",
                     chosen ? " font-weight=\"700\"" : "");
-            html_esc_cut(out, t->ids[i], 32);
+            html_esc_cut(out, html_area_label(t, i), 32);
             fputs("</text>\n", out);
         }
     for (size_t q = n; q-- > 0;) {
@@ -365,7 +365,7 @@ void html_sec_cost(page *p)
         html_money(c, sizeof c, t->cost[i]);
         int chosen = budget && s->chosen[i];
         fputs("<g><title>", out);
-        html_esc(out, t->ids[i]);
+        html_area_named(out, t, i);
         fprintf(out, word(p->o, ": %s kr, %.3f", ": %s SEK, %.3f"), c, s->score[i]);
         fputs("</title>", out);
         if (chosen)
@@ -380,7 +380,7 @@ void html_sec_cost(page *p)
         fputs(word(p->o, "<p class=\"note\">Utan etikett i diagrammet (för tätt): ", "<p class=\"note\">Without a label in the chart (too close): "), out);
         for (size_t z = 0; z < nun; z++) {
             fputs(z ? ", " : "", out);
-            html_esc(out, t->ids[unlabelled[z]]);
+            html_area_named(out, t, unlabelled[z]);
         }
         fputs(".</p>\n", out);
     }
@@ -404,7 +404,7 @@ void html_sec_cost(page *p)
         fputs("<tr data-area=\"", out);
         html_esc(out, t->ids[i]);
         fputs("\"><th scope=\"row\">", out);
-        html_esc(out, t->ids[i]);
+        html_area_cell(out, t, i);
         fputs("</th><td class=\"num\" data-key=\"cost\" data-value=\"", out);
         html_raw(out, t->cost[i]);
         fprintf(out, "\">%s</td><td class=\"num\" data-key=\"score\" data-value=\"", c);

@@ -32,7 +32,7 @@ static void score_chart(page *p, const styr_score_report *r, const styr_scenario
     for (size_t i = 0; i < n; i++) {
         if (s->score[i] > maxs)
             maxs = s->score[i];
-        double w = html_text_ws(t->ids[i], 40, 12);
+        double w = html_text_ws(html_area_label(t, i), 40, 12);
         if (w > labw)
             labw = w;
     }
@@ -52,12 +52,12 @@ static void score_chart(page *p, const styr_score_report *r, const styr_scenario
         double y = top + (double)q * rowh, x = x0;
         int chosen = s->has_budget && !s->infeasible && s->chosen && s->chosen[i];
         fputs("<g><title>", out);
-        html_esc(out, t->ids[i]);
+        html_area_named(out, t, i);
         fprintf(out, ": %.3f", s->score[i]);
         fputs("</title>", out);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\"%s>", x0 - 6, y + 15,
                 chosen ? " font-weight=\"700\"" : "");
-        html_esc_cut(out, t->ids[i], 40);
+        html_esc_cut(out, html_area_label(t, i), 40);
         fputs("</text>", out);
         if (topsis) {
             double w = s->score[i] > 0 ? s->score[i] / ax.max * plotw : 0;
@@ -73,7 +73,7 @@ static void score_chart(page *p, const styr_score_report *r, const styr_scenario
                 double w = c / ax.max * plotw;
                 fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.2f\" height=\"15\" fill=\"%s\" stroke=\"#fff\" "
                              "stroke-width=\".6\"><title>", x, y + 3, w, paint);
-                html_esc(out, t->ids[i]);
+                html_area_named(out, t, i);
                 fputs(" \xE2\x80\x93 ", out);
                 html_esc(out, html_crit_label(p, r->rs, j));
                 fprintf(out, ": %.3f</title></rect>", c);
@@ -130,7 +130,7 @@ static void ranking_table(page *p, const styr_score_report *r, const styr_scenar
         html_esc(out, t->ids[i]);
         fprintf(out, "\"><td class=\"num\" data-key=\"rank\" data-value=\"%zu\">%zu</td><th scope=\"row\">", s->rank[i],
                 s->rank[i]);
-        html_esc(out, t->ids[i]);
+        html_area_cell(out, t, i);
         fputs("</th><td class=\"num\" data-key=\"score\" data-value=\"", out);
         html_raw(out, s->score[i]);
         fprintf(out, "\">%.3f</td>", s->score[i]);
@@ -205,7 +205,7 @@ static void scenario_block(page *p, const styr_score_report *r, const styr_scena
             for (size_t q = 0; q < t->n; q++)
                 if (s->chosen[s->order[q]]) {
                     fputs(k++ ? ", " : " ", out);
-                    html_esc(out, t->ids[s->order[q]]);
+                    html_area_named(out, t, s->order[q]);
                 }
             fprintf(out, word(p->o, "; kostnad %s kr, poäng <span data-value=\"", "; cost %s SEK, score <span data-value=\""), c);
             html_raw(out, s->sel.total_score);
@@ -293,7 +293,7 @@ void html_sec_compare(page *p)
     /* The bump chart: one column a scenario, one row a rank. */
     double labw = 40, colw = 120, rowh = 24;
     for (size_t i = 0; i < n; i++) {
-        double w = html_text_ws(t->ids[i], 32, 12);
+        double w = html_text_ws(html_area_label(t, i), 32, 12);
         if (w > labw)
             labw = w;
     }
@@ -332,7 +332,7 @@ void html_sec_compare(page *p)
                 qlast = z;
         const char *colour = html_line_colour[q % 7], *dash = html_line_dash[(q / 7) % 3];
         fputs("<g class=\"area\"><title>", out);
-        html_esc(out, t->ids[i]);
+        html_area_named(out, t, i);
         fputs(":", out);
         for (size_t k = 0; k < ns; k++) {
             fputs(k ? ", " : " ", out);
@@ -353,11 +353,11 @@ void html_sec_compare(page *p)
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">%zu</text>",
                 x0 - 10, BUMP_Y(q + 1) + 4, first->s.rank[i]);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">", x0 - rankw - 8, BUMP_Y(q + 1) + 4);
-        html_esc_cut(out, t->ids[i], 32);
+        html_esc_cut(out, html_area_label(t, i), 32);
         fprintf(out, "</text><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#555\">%zu</text>", xr + 10,
                 BUMP_Y(qlast + 1) + 4, last->s.rank[i]);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">", xr + rankw + 8, BUMP_Y(qlast + 1) + 4);
-        html_esc_cut(out, t->ids[i], 32);
+        html_esc_cut(out, html_area_label(t, i), 32);
         fputs("</text></g>\n", out);
     }
 #undef BUMP_Y
@@ -383,7 +383,7 @@ void html_sec_compare(page *p)
         fputs("<tr data-area=\"", out);
         html_esc(out, t->ids[i]);
         fputs("\"><th scope=\"row\">", out);
-        html_esc(out, t->ids[i]);
+        html_area_cell(out, t, i);
         fputs("</th>", out);
         for (size_t k = 0; k < ns; k++) {
             long move = (long)first->s.rank[i] - (long)sc[k]->s.rank[i];

@@ -61,7 +61,7 @@ void html_sec_sensitivity(page *p)
         fputs("<tr data-area=\"", out);
         html_esc(out, t->ids[i]);
         fputs("\"><th scope=\"row\">", out);
-        html_esc(out, t->ids[i]);
+        html_area_cell(out, t, i);
         fputs("</th>", out);
         double rest = 0;
         for (size_t c = 0; c < n; c++) {
@@ -113,7 +113,7 @@ void html_sec_sensitivity(page *p)
         fputs("<tr data-area=\"", out);
         html_esc(out, t->ids[i]);
         fputs("\"><th scope=\"row\">", out);
-        html_esc(out, t->ids[i]);
+        html_area_cell(out, t, i);
         fputs("</th>", out);
         for (size_t j = 0; j < m; j++) {
             if (sr->s.weights.w[j] <= 0)

@@ -186,7 +186,7 @@ void html_sec_whatif(page *p)
         html_esc(out, t->ids[i]);
         fprintf(out, "\" data-rank=\"%zu\"><td class=\"num\" data-key=\"rank\" data-value=\"%zu\">%zu</td><th scope=\"row\">",
                 s->rank[i], s->rank[i], s->rank[i]);
-        html_esc(out, t->ids[i]);
+        html_area_cell(out, t, i);
         fputs("</th><td class=\"num\" data-key=\"score\" data-value=\"", out);
         html_raw(out, s->score[i]);
         fprintf(out, "\">%.3f</td><td class=\"num move\" data-key=\"move\" data-value=\"0\">\xE2\x80\x93</td></tr>\n",

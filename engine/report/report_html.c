@@ -59,6 +59,7 @@ static const char css[] =
     ".swatch{display:inline-block;padding:0 .35rem;border:1px solid #c5ccd3;font-size:.85em;color:#000}\n"
     ".move{color:var(--muted);font-size:.85em}\n"
     ".chosen{font-weight:700}\n"
+    ".area-id{color:var(--muted);font-size:.85em;font-weight:400;white-space:nowrap}\n"
     ".note{color:var(--muted);font-size:.9rem}\n"
     ".problem{border-left:4px solid #D55E00;background:#fff3ec;padding:.4rem .8rem;margin:.5rem 0}\n"
     ".illustrative{border:2px solid #b7791f;background:#fefcbf;padding:.5rem 1rem;font-weight:600}\n"

@@ -83,7 +83,7 @@ static void explain_area(FILE *out, const styr_score_report *r, const styr_score
     }
 }
 
-/* Width of the area column: the longest id, at least "Område". */
+/* Width of the id column: the longest id, at least "Område". */
 static int id_width(const styr_area_table *t)
 {
     int w = 6;   /* "Område" */
@@ -95,12 +95,87 @@ static int id_width(const styr_area_table *t)
     return w > 60 ? 60 : w;
 }
 
+/* Titles are cut to this many columns in text tables (the id beside them
+ * stays whole, so a cut title is never ambiguous). */
+#define TITLE_COLUMNS 40
+
+/* s cut to at most maxw display columns, with "…" when cut. */
+static void cut_text(char *buf, size_t cap, const char *s, int maxw)
+{
+    size_t len = strlen(s);
+    if (styr_display_width(s, len) <= maxw) {
+        snprintf(buf, cap, "%s", s);
+        return;
+    }
+    size_t k = 0;
+    int w = 0;
+    while (k < len) {
+        size_t step = 1;
+        while (k + step < len && ((unsigned char)s[k + step] & 0xC0) == 0x80)
+            step++;
+        int cw = styr_display_width(s + k, step);
+        if (w + cw > maxw - 1 || k + step + 4 > cap)
+            break;
+        w += cw;
+        k += step;
+    }
+    snprintf(buf, cap, "%.*s\xE2\x80\xA6", (int)k, s);
+}
+
+static int any_title(const styr_area_table *t)
+{
+    for (size_t i = 0; t->titles && i < t->n; i++)
+        if (t->titles[i])
+            return 1;
+    return 0;
+}
+
+/* Width of the title column (0: no area has a title, only ids are shown). */
+static int title_width(const styr_area_table *t)
+{
+    if (!any_title(t))
+        return 0;
+    int w = 5;   /* "Titel" */
+    for (size_t i = 0; i < t->n; i++) {
+        const char *s = t->titles[i] ? t->titles[i] : t->ids[i];
+        int d = styr_display_width(s, strlen(s));
+        if (d > w)
+            w = d;
+    }
+    return w > TITLE_COLUMNS ? TITLE_COLUMNS : w;
+}
+
+/* The area columns of a text table: the title (cut; the id when there is
+ * none) when any area has one, then the id. */
+static void area_head(FILE *out, const styr_area_table *t, const styr_report_opts *o)
+{
+    int tw = title_width(t);
+    if (tw) {
+        styr_pad(out, word(o, "Område", "Area"), tw);
+        fputc(' ', out);
+        styr_pad(out, "Id", id_width(t));
+    } else {
+        styr_pad(out, word(o, "Område", "Area"), id_width(t));
+    }
+}
+
+static void area_cells(FILE *out, const styr_area_table *t, size_t i)
+{
+    int tw = title_width(t);
+    if (tw) {
+        char cut[4 * TITLE_COLUMNS + 8];
+        cut_text(cut, sizeof cut, t->titles[i] ? t->titles[i] : t->ids[i], tw);
+        styr_pad(out, cut, tw);
+        fputc(' ', out);
+    }
+    styr_pad(out, t->ids[i], id_width(t));
+}
+
 static void scenario_text(FILE *out, const styr_score_report *r, const styr_scenario_run *sr,
                           const styr_report_opts *o)
 {
     const styr_scored *s = &sr->s;
     const styr_area_table *t = r->table;
-    int w = id_width(t);
     fprintf(out, "\n%s ", word(o, "Scenario", "Scenario"));
     styr_fput_safe(out, sr->id ? sr->id : sr->file);
     fputs(sr->title ? ": " : "", out);
@@ -120,14 +195,14 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
                 s->weights.ahp.cr, s->weights.ahp.cr > STYR_MCDA_AHP_CR_WARN
                                        ? word(o, " (över 0,10: inkonsistent)", " (above 0.10: inconsistent)") : "");
     fprintf(out, "  %4s  ", word(o, "Rang", "Rank"));
-    styr_pad(out, word(o, "Område", "Area"), w);
+    area_head(out, t, o);
     fputc(' ', out);
     styr_pad_left(out, word(o, "Poäng", "Score"), 7);
     fprintf(out, "  %s\n", word(o, "Största bidrag", "Largest contributions"));
     for (size_t k = 0; k < t->n; k++) {
         size_t i = s->order[k];
         fprintf(out, "  %4zu  ", s->rank[i]);
-        styr_pad(out, t->ids[i], w);
+        area_cells(out, t, i);
         fprintf(out, " %7.3f ", s->score[i]);
         /* the three largest contributions */
         int shown[3] = {-1, -1, -1};
@@ -208,9 +283,8 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     fputs(word(o, "\nRang per scenario (förändring mot ", "\nRank by scenario (change against "), out);
     styr_fput_safe(out, first->id ? first->id : first->file);
     fputs("):\n", out);
-    int w = id_width(t);
     fputs("  ", out);
-    styr_pad(out, word(o, "Område", "Area"), w);
+    area_head(out, t, o);
     for (size_t k = 0; k < r->nsc; k++)
         if (r->sc[k].scored) {
             fputc(' ', out);
@@ -220,7 +294,7 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     for (size_t q = 0; q < t->n; q++) {
         size_t i = first->s.order[q];
         fputs("  ", out);
-        styr_pad(out, t->ids[i], w);
+        area_cells(out, t, i);
         for (size_t k = 0; k < r->nsc; k++) {
             if (!r->sc[k].scored)
                 continue;
@@ -340,6 +414,8 @@ void styr_report_score_json(FILE *out, const styr_score_report *r, const styr_re
             size_t i = s->order[q];
             fprintf(out, "%s{\"rank\": %zu, \"area\": ", q ? ",\n        " : "\n        ", s->rank[i]);
             styr_json_string(out, t->ids[i]);
+            fputs(", \"title\": ", out);
+            styr_json_string(out, t->titles ? t->titles[i] : NULL);
             fputs(", \"score\": ", out);
             styr_json_number(out, s->score[i]);
             fputs(", \"contributions\": ", out);
@@ -417,9 +493,8 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
         fprintf(out, word(o, "  spridning: %.3f\n", "  spread: %.3f\n"), s->spread);
     fputs(word(o, "Sannolikhet (%) för varje rang; områdena i scenariots ordning:\n",
                "Probability (%) of each rank; areas in the scenario's order:\n"), out);
-    int w = id_width(t);
     fputs("  ", out);
-    styr_pad(out, word(o, "Område", "Area"), w);
+    area_head(out, t, o);
     for (size_t c = 0; c < cols; c++)
         fprintf(out, " %5zu", c + 1);
     if (n > cols) {
@@ -430,7 +505,7 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
     for (size_t q = 0; q < n; q++) {
         size_t i = sr->s.order[q];
         fputs("  ", out);
-        styr_pad(out, t->ids[i], w);
+        area_cells(out, t, i);
         double rest = 0;
         for (size_t c = 0; c < n; c++) {
             double p = s->acceptability[i * n + c];
@@ -450,7 +525,7 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
         if (s->acceptability[i * n] <= 0)
             continue;
         fputs("  ", out);
-        styr_pad(out, t->ids[i], w);
+        area_cells(out, t, i);
         for (size_t j = 0; j < t->m; j++)
             if (s->central[i * t->m + j] >= 0.005) {
                 fputc(' ', out);
@@ -505,6 +580,15 @@ void styr_report_sensitivity_json(FILE *out, const styr_sensitivity *s, const st
         fputs(": ", out);
         styr_json_number(out, s->confidence[i]);
     }
+    /* What a person reads beside each id (null: the area has no title). */
+    fputs("},\n  \"titles\": {", out);
+    for (size_t q = 0; q < n; q++) {
+        size_t i = sr->s.order[q];
+        fputs(q ? ", " : "", out);
+        styr_json_string(out, t->ids[i]);
+        fputs(": ", out);
+        styr_json_string(out, t->titles ? t->titles[i] : NULL);
+    }
     fputs("}\n}\n", out);
 }
 
@@ -524,6 +608,19 @@ static void md_text(FILE *out, const char *s)
             continue;
         }
         p++;
+    }
+}
+
+/* "Title (id)" in a Markdown cell, or the id alone. */
+static void md_area(FILE *out, const styr_area_table *t, size_t i)
+{
+    if (t->titles && t->titles[i]) {
+        md_text(out, t->titles[i]);
+        fputs(" (", out);
+        md_text(out, t->ids[i]);
+        fputc(')', out);
+    } else {
+        md_text(out, t->ids[i]);
     }
 }
 
@@ -586,7 +683,7 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
             size_t i = s->order[q];
             const char *bold = s->has_budget && s->chosen && s->chosen[i] ? "**" : "";
             fprintf(out, "| %zu | %s", s->rank[i], bold);
-            md_text(out, t->ids[i]);
+            md_area(out, t, i);
             fprintf(out, "%s | %.3f |", bold, s->score[i]);
             for (size_t j = 0; j < t->m; j++)
                 if (s->weights.w[j] > 0)
@@ -623,6 +720,7 @@ void styr_report_score_csv(FILE *out, const styr_score_report *r, const styr_rep
     for (size_t j = 0; j < t->m; j++)
         styr_csv_text(&c, r->rs->model->crit[j].id);
     styr_csv_text(&c, "illustrative");   /* every row says whether its data are made up */
+    styr_csv_text(&c, "title");          /* last, so that the columns before it keep their places */
     styr_csv_end_row(&c);
     for (size_t k = 0; k < r->nsc; k++) {
         const styr_scenario_run *sr = &r->sc[k];
@@ -639,6 +737,7 @@ void styr_report_score_csv(FILE *out, const styr_score_report *r, const styr_rep
             for (size_t j = 0; j < t->m; j++)
                 styr_csv_number(&c, s->contrib[i * t->m + j], 6);
             styr_csv_text(&c, r->illustrative ? "true" : "false");
+            styr_csv_text(&c, t->titles ? t->titles[i] : NULL);
             styr_csv_end_row(&c);
         }
     }
@@ -672,7 +771,7 @@ void styr_report_sensitivity_markdown(FILE *out, const styr_sensitivity *s, cons
     for (size_t q = 0; q < n; q++) {
         size_t i = sr->s.order[q];
         fputs("| ", out);
-        md_text(out, t->ids[i]);
+        md_area(out, t, i);
         fputs(" |", out);
         for (size_t c = 0; c < n; c++)
             fprintf(out, " %.1f |", 100 * s->acceptability[i * n + c]);
@@ -702,6 +801,7 @@ void styr_report_sensitivity_csv(FILE *out, const styr_sensitivity *s, const sty
         styr_csv_text(&c, name);
     }
     styr_csv_text(&c, "illustrative");
+    styr_csv_text(&c, "title");
     styr_csv_end_row(&c);
     for (size_t q = 0; q < n; q++) {
         size_t i = sr->s.order[q];
@@ -712,6 +812,7 @@ void styr_report_sensitivity_csv(FILE *out, const styr_sensitivity *s, const sty
         for (size_t j = 0; j < t->m; j++)
             styr_csv_number(&c, s->central[i * t->m + j], 6);
         styr_csv_text(&c, r->illustrative ? "true" : "false");
+        styr_csv_text(&c, t->titles ? t->titles[i] : NULL);
         styr_csv_end_row(&c);
     }
 }

@@ -24,13 +24,13 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
 void styr_report_score_json(FILE *out, const styr_score_report *r, const styr_report_opts *o);
 /* A section a scenario with its ranking table (chosen areas in bold). */
 void styr_report_score_markdown(FILE *out, const styr_score_report *r, const styr_report_opts *o);
-/* One row a scenario and area: scenario,rank,area,score,selected,<contribution a criterion>. */
+/* One row a scenario and area: scenario,rank,area,score,selected,<contribution a criterion>,illustrative,title. */
 void styr_report_score_csv(FILE *out, const styr_score_report *r, const styr_report_opts *o);
 
 void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const styr_report_opts *o);
 void styr_report_sensitivity_json(FILE *out, const styr_sensitivity *s, const styr_report_opts *o);
 void styr_report_sensitivity_markdown(FILE *out, const styr_sensitivity *s, const styr_report_opts *o);
-/* One row an area: area,confidence,rank_1..rank_n,central_<criterion>... */
+/* One row an area: area,confidence,rank_1..rank_n,central_<criterion>...,illustrative,title. */
 void styr_report_sensitivity_csv(FILE *out, const styr_sensitivity *s, const styr_report_opts *o);
 
 #endif

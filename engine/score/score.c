@@ -225,6 +225,16 @@ static void link_dependencies(styr_area_table *t, const candidate *cands, size_t
     }
 }
 
+/* A number field of an area, or 0 when it is absent or not a number (the
+ * area rules report that). */
+static double number_field(const styr_node *area, const char *key)
+{
+    const styr_node *c = get(area, key);
+    return c && c->kind == STYR_NODE_SCALAR && !(c->flags & STYR_NODE_INVALID)
+               ? (c->stype == STYR_SCALAR_INT ? (double)c->v.i : c->stype == STYR_SCALAR_FLOAT ? c->v.f : 0)
+               : 0;
+}
+
 styr_status styr_area_table_build(styr_ruleset *rs, const styr_run_opts *opts, const styr_doc *areas, const styr_file_result *res,
                                   styr_area_table *t, styr_error *err)
 {
@@ -303,8 +313,10 @@ styr_status styr_area_table_build(styr_ruleset *rs, const styr_run_opts *opts, c
     t->ids = calloc(n ? n : 1, sizeof *t->ids);
     t->x = calloc((n ? n : 1) * t->m, sizeof *t->x);
     t->cost = calloc(n ? n : 1, sizeof *t->cost);
+    t->funding = calloc(n ? n : 1, sizeof *t->funding);
+    t->titles = calloc(n ? n : 1, sizeof *t->titles);
     t->excluded = calloc(ncand - n ? ncand - n : 1, sizeof *t->excluded);
-    if (!t->ids || !t->x || !t->cost || !t->excluded) {
+    if (!t->ids || !t->x || !t->cost || !t->funding || !t->titles || !t->excluded) {
         st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
         goto done;
     }
@@ -313,10 +325,16 @@ styr_status styr_area_table_build(styr_ruleset *rs, const styr_run_opts *opts, c
             t->excluded[t->nexcluded++] = (styr_excluded){cands[k].id, cands[k].reason};
         } else {
             memcpy(t->x + t->n * t->m, rows + k * t->m, t->m * sizeof *t->x);
-            const styr_node *c = get(cands[k].node, "cost_sek");
-            t->cost[t->n] = c && c->kind == STYR_NODE_SCALAR && !(c->flags & STYR_NODE_INVALID)
-                                ? (c->stype == STYR_SCALAR_INT ? (double)c->v.i : c->stype == STYR_SCALAR_FLOAT ? c->v.f : 0)
-                                : 0;
+            t->cost[t->n] = number_field(cands[k].node, "cost_sek");
+            t->funding[t->n] = number_field(cands[k].node, "external_funding_sek");
+            /* A person reads the title; the id stays the key everywhere. */
+            const styr_node *ti = get(cands[k].node, "title");
+            if (ti && ti->kind == STYR_NODE_SCALAR && !(ti->flags & STYR_NODE_INVALID) && !styr_node_is_null(ti)) {
+                size_t len = ti->count;
+                const char *txt = styr_trim(ti->u.text, &len);
+                if (len)
+                    t->titles[t->n] = dupn(txt, len);
+            }
             t->ids[t->n++] = cands[k].id;
         }
     }
@@ -338,11 +356,16 @@ void styr_area_table_free(styr_area_table *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < t->n; i++)
+    for (size_t i = 0; i < t->n; i++) {
         free(t->ids[i]);
+        if (t->titles)
+            free(t->titles[i]);
+    }
     free(t->ids);
+    free(t->titles);
     free(t->x);
     free(t->cost);
+    free(t->funding);
     for (size_t i = 0; i < t->nexcluded; i++) {
         free(t->excluded[i].area);
         free(t->excluded[i].reason);

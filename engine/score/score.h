@@ -21,8 +21,10 @@ typedef struct styr_excluded {
 typedef struct styr_area_table {
     size_t n, m;                 /* areas scored, criteria of the model */
     char **ids;                  /* n trimmed ids, sorted (so results never depend on file order) */
+    char **titles;               /* n titles as the file gives them (trimmed), or NULL entries */
     double *x;                   /* n*m raw criterion values */
     double *cost;                /* n cost_sek */
+    double *funding;             /* n external_funding_sek (0 when absent) */
     styr_excluded *excluded;     /* areas left out, with the reason */
     size_t nexcluded;
     styr_mcda_pair *needs;       /* a requires b, among scored areas */

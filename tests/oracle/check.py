@@ -146,13 +146,16 @@ def golden_rows(text, fmt):
                 k += 1
             m = re.match(r"^\| (\d+) \| \**([^|*]+?)\** \| (\d+\.\d+) \|", line)
             if m and k >= 0:
-                rows.append((k, int(m.group(1)), m.group(2), m.group(3)))
+                # "Title (id)" when the area has a title: the id is in the last parentheses
+                t = re.match(r"^.* \(([^()]+)\)$", m.group(2))
+                rows.append((k, int(m.group(1)), t.group(1) if t else m.group(2), m.group(3)))
     elif fmt == "text":
         k = -1
         for line in text.split("\n"):
             if line.startswith("Scenario "):
                 k += 1
-            m = re.match(r"^\s+(\d+)\s+(\S+)\s+(\d+\.\d{3})(\s|$)", line)
+            # rank, then the title (cut; only when an area has one), the id and the score
+            m = re.match(r"^\s+(\d+)\s+(?:.*?\s)?(\S+)\s+(\d+\.\d{3})(\s|$)", line)
             if m and k >= 0:
                 rows.append((k, int(m.group(1)), m.group(2), m.group(3)))
     return rows

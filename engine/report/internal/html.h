@@ -170,6 +170,17 @@ const char *html_crit_label(const page *p, const styr_ruleset *rs, size_t j);
 
 const char *html_scenario_name(const styr_scenario_run *sr);
 
+/* What a person reads for area i: its title, or its id when it has none
+ * (chart labels). */
+const char *html_area_label(const styr_area_table *t, size_t i);
+
+/* A table cell's text for area i: the title with the id beside it in a
+ * <span class="area-id">, or the id alone. */
+void html_area_cell(FILE *out, const styr_area_table *t, size_t i);
+
+/* "Title (id)" escaped, for tooltips and prose; the id alone without a title. */
+void html_area_named(FILE *out, const styr_area_table *t, size_t i);
+
 /* Text of a scalar node (trimmed, with its length), or NULL. */
 const char *html_scalar_text(const styr_node *n, size_t *len);
 
