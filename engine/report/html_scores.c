@@ -181,6 +181,24 @@ static void scenario_block(page *p, const styr_score_report *r, const styr_scena
         html_raw(out, s->weights.ahp.cr);
         fprintf(out, "\">%.3f</span>%s</p>\n", s->weights.ahp.cr,
                 s->weights.ahp.cr > STYR_MCDA_AHP_CR_WARN ? word(p->o, " (över 0,10: inkonsistent)", " (above 0.10: inconsistent)") : "");
+        char warn[1024];
+        styr_report_ahp_warning(warn, sizeof warn, r->rs, &s->weights, p->o);
+        if (*warn) {
+            /* Visible, not a parenthesis: the weights rest on contradicting judgements. */
+            fputs("<p class=\"problem cr-warning\" role=\"alert\"", out);
+            if (s->weights.has_fix) {
+                fputs(" data-judgement=\"", out);
+                html_esc(out, r->rs->model->crit[s->weights.fix_a].id);
+                fputc(',', out);
+                html_esc(out, r->rs->model->crit[s->weights.fix_b].id);
+                fputs("\" data-suggested=\"", out);
+                html_raw(out, s->weights.fix_to);
+                fputc('"', out);
+            }
+            fputc('>', out);
+            html_esc(out, warn);
+            fputs("</p>\n", out);
+        }
     }
     if (t->n == 0) {
         fprintf(out, "<p>%s</p>\n</section>\n", word(p->o, "Inga områden att rangordna.", "No areas to rank."));

@@ -61,6 +61,38 @@ static void print_findings(FILE *out, const styr_score_report *r, const styr_rep
     }
 }
 
+/* A value of Saaty's scale as people write it: 3, 1/3 (else %g). */
+static void saaty_text(char *buf, size_t cap, double v)
+{
+    double inv = 1 / v;
+    if (v < 1 && fabs(inv - round(inv)) < 1e-9)
+        snprintf(buf, cap, "1/%.0f", inv);
+    else
+        snprintf(buf, cap, "%g", v);
+}
+
+void styr_report_ahp_warning(char *buf, size_t cap, const styr_ruleset *rs, const styr_weights *w,
+                             const styr_report_opts *o)
+{
+    buf[0] = '\0';
+    if (w->source != STYR_WEIGHTS_PAIRWISE || !(w->ahp.cr > STYR_MCDA_AHP_CR_WARN))
+        return;
+    int n = snprintf(buf, cap, word(o, "Varning: de parvisa jämförelserna är inkonsistenta (CR %.3f, över 0,10): vikterna "
+                                       "vilar på bedömningar som motsäger varandra.",
+                                    "Warning: the pairwise judgements are inconsistent (CR %.3f, above 0.10): the weights "
+                                    "rest on judgements that contradict each other."),
+                     w->ahp.cr);
+    if (!w->has_fix || n < 0 || (size_t)n >= cap || !rs->model)
+        return;
+    char from[32], to[32];
+    saaty_text(from, sizeof from, w->fix_from);
+    saaty_text(to, sizeof to, w->fix_to);
+    snprintf(buf + n, cap - (size_t)n,
+             word(o, " Mest hjälper att ompröva [%s, %s, %s]: med %s i stället för %s blir CR %.3f.",
+                  " Revisiting [%s, %s, %s] helps most: with %s instead of %s, CR becomes %.3f."),
+             rs->model->crit[w->fix_a].id, rs->model->crit[w->fix_b].id, from, to, from, w->fix_cr);
+}
+
 static const char *method_name(const styr_scored *s, const styr_report_opts *o)
 {
     return s->method == STYR_MCDA_TOPSIS ? "TOPSIS" : word(o, "viktad summa", "weighted sum");
@@ -194,6 +226,13 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
         fprintf(out, word(o, "  Parvisa jämförelser (AHP): CR = %.3f%s\n", "  Pairwise judgements (AHP): CR = %.3f%s\n"),
                 s->weights.ahp.cr, s->weights.ahp.cr > STYR_MCDA_AHP_CR_WARN
                                        ? word(o, " (över 0,10: inkonsistent)", " (above 0.10: inconsistent)") : "");
+    char warn[1024];
+    styr_report_ahp_warning(warn, sizeof warn, r->rs, &s->weights, o);
+    if (*warn) {
+        fputs("  ", out);
+        styr_fput_safe(out, warn);
+        fputc('\n', out);
+    }
     fprintf(out, "  %4s  ", word(o, "Rang", "Rank"));
     area_head(out, t, o);
     fputc(' ', out);
@@ -409,6 +448,20 @@ void styr_report_score_json(FILE *out, const styr_score_report *r, const styr_re
             styr_json_number(out, s->weights.ahp.cr);
         else
             fputs("null", out);
+        if (s->weights.has_fix) {
+            /* the judgement whose change lowers CR most, as the file writes it */
+            fputs(",\n      \"consistency_hint\": {\"judgement\": [", out);
+            styr_json_string(out, r->rs->model->crit[s->weights.fix_a].id);
+            fputs(", ", out);
+            styr_json_string(out, r->rs->model->crit[s->weights.fix_b].id);
+            fputs(", ", out);
+            styr_json_number(out, s->weights.fix_from);
+            fputs("], \"suggested\": ", out);
+            styr_json_number(out, s->weights.fix_to);
+            fputs(", \"consistency_ratio_after\": ", out);
+            styr_json_number(out, s->weights.fix_cr);
+            fputc('}', out);
+        }
         fputs(",\n      \"ranking\": [", out);
         for (size_t q = 0; q < t->n; q++) {
             size_t i = s->order[q];

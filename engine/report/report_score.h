@@ -20,6 +20,13 @@ struct styr_score_report {
     int illustrative;                /* the areas file says `illustrative: true` (made-up data) */
 };
 
+/* The warning for AHP judgements with CR above 0.10, naming the judgement
+ * whose change lowers CR most (styr_weights.has_fix) and its suggested
+ * value on Saaty's scale, in the run's language; "" when CR is not above
+ * 0.10. Plain text: HTML escapes it. */
+void styr_report_ahp_warning(char *buf, size_t cap, const styr_ruleset *rs, const styr_weights *w,
+                             const styr_report_opts *o);
+
 void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_report_opts *o);
 void styr_report_score_json(FILE *out, const styr_score_report *r, const styr_report_opts *o);
 /* A section a scenario with its ranking table (chosen areas in bold). */
