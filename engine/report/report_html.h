@@ -16,7 +16,8 @@ typedef struct styr_html_input {
     const styr_doc *const *plan_docs;/* their documents, same order (NULL entries for failed files) */
     size_t nplans;
     const styr_score_report *score;  /* NULL when no areas were scored */
-    const styr_sensitivity *sensitivity; /* NULL when not computed */
+    const styr_sensitivity *sensitivity; /* NULL when not computed; else an array of nsensitivity */
+    size_t nsensitivity;             /* one a sampled scenario (0 with a non-NULL sensitivity: 1) */
 } styr_html_input;
 
 /* Writes the whole page. Every number shown in a table also appears, with

@@ -530,7 +530,7 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
     const styr_score_report *r = s->base;
     print_findings(out, r, o);
     const styr_area_table *t = r->table;
-    const styr_scenario_run *sr = &r->sc[0];
+    const styr_scenario_run *sr = &r->sc[s->scenario];
     if (!t || !sr->scored || !s->acceptability)
         return;
     size_t n = t->n, cols = n < 8 ? n : 8;
@@ -593,7 +593,7 @@ void styr_report_sensitivity_json(FILE *out, const styr_sensitivity *s, const st
 {
     const styr_score_report *r = s->base;
     const styr_area_table *t = r->table;
-    const styr_scenario_run *sr = &r->sc[0];
+    const styr_scenario_run *sr = &r->sc[s->scenario];
     json_header(out, r, o);
     json_findings(out, r);
     fprintf(out, ",\n  \"samples\": %llu,\n  \"seed\": %llu,\n  \"scenario\": ", (unsigned long long)s->samples,
@@ -800,7 +800,7 @@ void styr_report_sensitivity_markdown(FILE *out, const styr_sensitivity *s, cons
 {
     const styr_score_report *r = s->base;
     const styr_area_table *t = r->table;
-    const styr_scenario_run *sr = &r->sc[0];
+    const styr_scenario_run *sr = &r->sc[s->scenario];
     fprintf(out, "# %s ", word(o, "Känslighet för scenario", "Sensitivity of scenario"));
     md_text(out, sr->id ? sr->id : sr->file);
     fputs("\n\n", out);
@@ -836,7 +836,7 @@ void styr_report_sensitivity_csv(FILE *out, const styr_sensitivity *s, const sty
 {
     const styr_score_report *r = s->base;
     const styr_area_table *t = r->table;
-    const styr_scenario_run *sr = &r->sc[0];
+    const styr_scenario_run *sr = &r->sc[s->scenario];
     if (!t || !sr->scored || !s->acceptability)
         return;
     size_t n = t->n;

@@ -18,6 +18,7 @@ struct styr_score_report {
     size_t nsc;
     int explain;
     int illustrative;                /* the areas file says `illustrative: true` (made-up data) */
+    const styr_doc *areas_doc;       /* the areas file as read (its content hash), or NULL */
 };
 
 /* The warning for AHP judgements with CR above 0.10, naming the judgement

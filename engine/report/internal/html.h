@@ -131,6 +131,9 @@ void html_sec_compare(page *p);
 
 void html_sec_sensitivity(page *p);
 
+/* Whether sv holds a sampled scenario the page can show. */
+int html_sensitivity_shown(const styr_sensitivity *sv);
+
 
 /* ---- text: escaping, widths, numbers and names (html_text.c) */
 
