@@ -79,9 +79,11 @@ static void frontier(page *p, const styr_score_report *r, const styr_scenario_ru
         fputs("</p>\n", out);
         goto done;
     }
+    /* The frontier counts cost as the scenario's selection does (cost_basis). */
+    const double *cost = s->cost_used ? s->cost_used : t->cost;
     double total = 0;
     for (size_t i = 0; i < n; i++)
-        total += t->cost[i];
+        total += cost[i];
     size_t k = 0;
     for (int q = 0; q <= FRONTIER_STEPS; q++) {
         budgets[k++] = total * q / FRONTIER_STEPS;
@@ -98,7 +100,7 @@ static void frontier(page *p, const styr_score_report *r, const styr_scenario_ru
             budgets[k++] = s->budget;
         qsort(budgets, k, sizeof *budgets, cmp_double);
     }
-    styr_mcda_select_problem prob = {n, t->cost, s->score, (const char *const *)t->ids, inc, ninc, exc, nexc,
+    styr_mcda_select_problem prob = {n, cost, s->score, (const char *const *)t->ids, inc, ninc, exc, nexc,
                                      t->needs, t->nneeds, t->conflicts, t->nconflicts, 0};
     styr_error e;
     styr_error_clear(&e);

@@ -151,6 +151,57 @@ static void ranking_table(page *p, const styr_score_report *r, const styr_scenar
                      "Contribution = normalised value \xC3\x97 weight; the score is their sum. Criteria of weight 0 are not shown."));
 }
 
+static const char *const why_key[] = {"chosen", "forced-in", "forced-out", "blocked", "conflict",
+                                      "needs", "too-dear", "no-gain", "required-by"};
+
+void html_portfolio_table(page *p, const styr_score_report *r, const styr_scenario_run *sr)
+{
+    FILE *out = p->out;
+    const styr_area_table *t = r->table;
+    const styr_scored *s = &sr->s;
+    if (!s->has_budget || s->infeasible || !s->chosen || t->n == 0)
+        return;
+    char b[64], c[64], l[64];
+    html_money(b, sizeof b, s->budget);
+    html_money(c, sizeof c, s->sel.total_cost);
+    html_money(l, sizeof l, styr_portfolio_left(s));
+    fprintf(out, "<div class=\"scroll\"><table id=\"tbl%u\" class=\"portfolio\" data-table=\"portfolio\" data-scenario=\"", ++p->fig);
+    html_esc(out, html_scenario_name(sr));
+    fprintf(out, "\" data-cost-basis=\"%s\"><caption>", s->net_cost ? "net" : "gross");
+    fprintf(out, word(p->o, "Portföljen förklarad: varför varje område är med eller inte (budget %s kr, valda %s kr, kvar %s kr; kostnad %s)",
+                      "The portfolio explained: why each area is in or out (budget %s SEK, chosen %s SEK, left %s SEK; %s cost)"),
+            b, c, l, s->net_cost ? word(p->o, "netto, minus extern finansiering", "net, external funding taken off")
+                                 : word(p->o, "brutto", "gross"));
+    fprintf(out, "</caption>\n<thead><tr><th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                 "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+            word(p->o, "Rang", "Rank"), word(p->o, "Område", "Area"), word(p->o, "Med", "In"),
+            word(p->o, "Poäng per miljon kr", "Score per million SEK"), word(p->o, "Varför", "Why"));
+    const double *cost = s->cost_used ? s->cost_used : t->cost;
+    for (size_t q = 0; q < t->n; q++) {
+        size_t i = s->order[q];
+        styr_why w = styr_portfolio_why(t, s, i);
+        char why[512];
+        styr_portfolio_why_text(why, sizeof why, t, s, i, p->o);
+        fputs("<tr data-area=\"", out);
+        html_esc(out, t->ids[i]);
+        fprintf(out, "\" data-in=\"%d\" data-why=\"%s\"%s><td class=\"num\">%zu</td><th scope=\"row\">", w.in,
+                why_key[w.kind], w.in ? " class=\"chosen\"" : "", s->rank[i]);
+        html_area_cell(out, t, i);
+        fprintf(out, "</th><td>%s</td><td class=\"num\" data-key=\"per-million\" data-value=\"",
+                w.in ? "\xE2\x9C\x93" : "");
+        if (cost[i] > 0) {
+            html_raw(out, s->score[i] / cost[i] * 1e6);
+            fprintf(out, "\">%.3f</td>", s->score[i] / cost[i] * 1e6);
+        } else {
+            fputs("\">\xE2\x80\x93</td>", out);
+        }
+        fputs("<td>", out);
+        html_esc(out, why);
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody></table></div>\n", out);
+}
+
 static void scenario_block(page *p, const styr_score_report *r, const styr_scenario_run *sr, size_t index)
 {
     FILE *out = p->out;
@@ -232,6 +283,7 @@ static void scenario_block(page *p, const styr_score_report *r, const styr_scena
                                           : word(p->o, "bästa funna, ej bevisat optimalt", "best found, not proven optimal"));
         }
         fputs("</p>\n", out);
+        html_portfolio_table(p, r, sr);
     }
     fputs("</section>\n", out);
 }

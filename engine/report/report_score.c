@@ -93,6 +93,131 @@ void styr_report_ahp_warning(char *buf, size_t cap, const styr_ruleset *rs, cons
              rs->model->crit[w->fix_a].id, rs->model->crit[w->fix_b].id, from, to, from, w->fix_cr);
 }
 
+styr_why styr_portfolio_why(const styr_area_table *t, const styr_scored *s, size_t i)
+{
+    styr_why w = {STYR_WHY_CHOSEN, s->chosen[i] != 0, 0};
+    unsigned char f = s->forced ? s->forced[i] : 0;
+    if (w.in) {
+        w.kind = f == STYR_FORCED_IN ? STYR_WHY_FORCED_IN : STYR_WHY_CHOSEN;
+        for (size_t k = 0; w.kind == STYR_WHY_CHOSEN && k < t->nneeds; k++)
+            if (t->needs[k].b == i && s->chosen[t->needs[k].a]) {
+                w.kind = STYR_WHY_REQUIRED_BY;
+                w.other = t->needs[k].a;
+            }
+        return w;
+    }
+    if (f == STYR_FORCED_OUT || f == STYR_FORCED_BLOCKED) {
+        w.kind = f == STYR_FORCED_OUT ? STYR_WHY_FORCED_OUT : STYR_WHY_BLOCKED;
+        return w;
+    }
+    for (size_t k = 0; k < t->nconflicts; k++) {
+        const styr_mcda_pair *c = &t->conflicts[k];
+        size_t other = c->a == i ? c->b : c->b == i ? c->a : i;
+        if (other != i && s->chosen[other]) {
+            w.kind = STYR_WHY_CONFLICT;
+            w.other = other;
+            return w;
+        }
+    }
+    for (size_t k = 0; k < t->nneeds; k++)
+        if (t->needs[k].a == i && !s->chosen[t->needs[k].b]) {
+            w.kind = STYR_WHY_NEEDS;
+            w.other = t->needs[k].b;
+            return w;
+        }
+    const double *cost = s->cost_used ? s->cost_used : t->cost;
+    w.kind = cost[i] > styr_portfolio_left(s) ? STYR_WHY_TOO_DEAR : STYR_WHY_NO_GAIN;
+    return w;
+}
+
+double styr_portfolio_left(const styr_scored *s)
+{
+    double left = s->budget - s->sel.total_cost;
+    return left > 0 ? left : 0;
+}
+
+void styr_portfolio_why_text(char *buf, size_t cap, const styr_area_table *t, const styr_scored *s, size_t i,
+                             const styr_report_opts *o)
+{
+    styr_why w = styr_portfolio_why(t, s, i);
+    const double *cost = s->cost_used ? s->cost_used : t->cost;
+    char c[64], left[64];
+    money(c, sizeof c, cost[i]);
+    money(left, sizeof left, styr_portfolio_left(s));
+    /* score per million kronor: what the budget buys */
+    char per[64];
+    if (cost[i] > 0)
+        snprintf(per, sizeof per, word(o, "%.3f poäng per miljon kr", "%.3f points per million SEK"), s->score[i] / cost[i] * 1e6);
+    else
+        snprintf(per, sizeof per, "%s", word(o, "kostar inget", "costs nothing"));
+    const char *other = w.kind == STYR_WHY_CONFLICT || w.kind == STYR_WHY_NEEDS || w.kind == STYR_WHY_REQUIRED_BY
+                            ? t->ids[w.other] : "";
+    switch (w.kind) {
+    case STYR_WHY_CHOSEN:
+        snprintf(buf, cap, word(o, "med: poäng %.3f för %s kr (%s) ger mest total poäng inom budgeten",
+                                "in: score %.3f for %s SEK (%s) gives the most total score within the budget"),
+                 s->score[i], c, per);
+        break;
+    case STYR_WHY_REQUIRED_BY:
+        snprintf(buf, cap, word(o, "med: %s, som är med, kräver det (requires); %s kr (%s)",
+                                "in: %s, which is in, requires it (requires); %s SEK (%s)"), other, c, per);
+        break;
+    case STYR_WHY_FORCED_IN:
+        snprintf(buf, cap, word(o, "med: scenariot tvingar in det (include); %s kr", "in: the scenario forces it in (include); %s SEK"), c);
+        break;
+    case STYR_WHY_FORCED_OUT:
+        snprintf(buf, cap, "%s", word(o, "ute: scenariot utesluter det (exclude)", "out: the scenario excludes it (exclude)"));
+        break;
+    case STYR_WHY_BLOCKED:
+        snprintf(buf, cap, "%s", word(o, "ute: kräver (requires) ett område som inte rangordnas",
+                                      "out: it requires an area that is left out of the ranking"));
+        break;
+    case STYR_WHY_CONFLICT:
+        snprintf(buf, cap, word(o, "ute: kan inte väljas tillsammans med %s (excludes), som är med",
+                                "out: cannot be chosen together with %s (excludes), which is in"), other);
+        break;
+    case STYR_WHY_NEEDS:
+        snprintf(buf, cap, word(o, "ute: kräver %s (requires), som inte är med; båda tillsammans ger mindre total poäng",
+                                "out: requires %s (requires), which is not in; both together give less total score"), other);
+        break;
+    case STYR_WHY_TOO_DEAR:
+        snprintf(buf, cap, word(o, "ute: kostar %s kr (%s), mer än de %s kr som är kvar; att byta ut valda områden ger mindre total poäng",
+                                "out: costs %s SEK (%s), more than the %s SEK left; swapping chosen areas for it gives less total score"),
+                 c, per, left);
+        break;
+    case STYR_WHY_NO_GAIN:
+        snprintf(buf, cap, word(o, "ute: ryms i budgeten men höjer inte den totala poängen (%s)",
+                                "out: fits in the budget but does not raise the total score (%s)"), per);
+        break;
+    }
+}
+
+static int id_width(const styr_area_table *t);
+
+/* Each area, in rank order, in or out of the portfolio and why. */
+static void portfolio_text(FILE *out, const styr_score_report *r, const styr_scored *s, const styr_report_opts *o)
+{
+    const styr_area_table *t = r->table;
+    char b[64], c[64], l[64];
+    money(b, sizeof b, s->budget);
+    money(c, sizeof c, s->sel.total_cost);
+    money(l, sizeof l, styr_portfolio_left(s));
+    fprintf(out, word(o, "  Portföljen förklarad (kostnad %s): budget %s kr, valda %s kr, kvar %s kr\n",
+                      "  The portfolio explained (%s cost): budget %s SEK, chosen %s SEK, left %s SEK\n"),
+            s->net_cost ? word(o, "netto, minus extern finansiering", "net, external funding taken off")
+                        : word(o, "brutto", "gross"), b, c, l);
+    for (size_t q = 0; q < t->n; q++) {
+        size_t i = s->order[q];
+        char why[512];
+        styr_portfolio_why_text(why, sizeof why, t, s, i, o);
+        fprintf(out, "  %4zu  ", s->rank[i]);
+        styr_pad(out, t->ids[i], id_width(t));
+        fputs("  ", out);
+        styr_fput_safe(out, why);
+        fputc('\n', out);
+    }
+}
+
 static const char *method_name(const styr_scored *s, const styr_report_opts *o)
 {
     return s->method == STYR_MCDA_TOPSIS ? "TOPSIS" : word(o, "viktad summa", "weighted sum");
@@ -282,6 +407,7 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
             fprintf(out, word(o, "; kostnad %s kr, poäng %.3f (%s)\n", "; cost %s SEK, score %.3f (%s)\n"), c,
                     s->sel.total_score, s->sel.proven_optimal ? word(o, "optimalt", "optimal")
                                                               : word(o, "bästa funna, ej bevisat optimalt", "best found, not proven optimal"));
+            portfolio_text(out, r, s, o);
         }
     }
 }
@@ -498,6 +624,7 @@ void styr_report_score_json(FILE *out, const styr_score_report *r, const styr_re
         if (s->has_budget) {
             fputs(",\n      \"selection\": {\"budget_sek\": ", out);
             styr_json_number(out, s->budget);
+            fprintf(out, ", \"cost_basis\": \"%s\"", s->net_cost ? "net" : "gross");
             if (s->infeasible) {
                 fputs(", \"feasible\": false, \"reason\": ", out);
                 styr_json_string(out, s->infeasible_reason);
@@ -755,6 +882,19 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
                 fprintf(out, word(o, "\nInom budgeten %s kr väljs de **fetstilta** områdena: kostnad %s kr, poäng %.3f.\n",
                                   "\nWithin the budget of %s SEK the areas in **bold** are chosen: cost %s SEK, score %.3f.\n"),
                         b, c, s->sel.total_score);
+                /* why each area is in or out */
+                fprintf(out, "\n| %s | %s | %s |\n|---:|---|---|\n", word(o, "Rang", "Rank"), word(o, "Område", "Area"),
+                        word(o, "Varför med eller ute", "Why in or out"));
+                for (size_t q = 0; q < t->n; q++) {
+                    size_t i = s->order[q];
+                    char why[512];
+                    styr_portfolio_why_text(why, sizeof why, t, s, i, o);
+                    fprintf(out, "| %zu | ", s->rank[i]);
+                    md_area(out, t, i);
+                    fputs(" | ", out);
+                    md_text(out, why);
+                    fputs(" |\n", out);
+                }
             }
         }
     }

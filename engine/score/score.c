@@ -407,7 +407,9 @@ static styr_status select_portfolio(int lang, const styr_area_table *t, const st
     size_t *inc = malloc((n + 1) * sizeof *inc);
     size_t *exc = malloc((n + t->nblocked + 1) * sizeof *exc);
     out->chosen = calloc(n ? n : 1, 1);
-    if (!inc || !exc || !out->chosen) {
+    out->forced = calloc(n ? n : 1, 1);
+    out->cost_used = calloc(n ? n : 1, sizeof *out->cost_used);
+    if (!inc || !exc || !out->chosen || !out->forced || !out->cost_used) {
         free(inc);
         free(exc);
         return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
@@ -415,9 +417,20 @@ static styr_status select_portfolio(int lang, const styr_area_table *t, const st
     const char *inc_left, *exc_left;
     size_t ninc = collect(t, id_list(root, "include"), inc, &inc_left);
     size_t nexc = collect(t, id_list(root, "exclude"), exc, &exc_left);
+    for (size_t k = 0; k < ninc; k++)
+        out->forced[inc[k]] = STYR_FORCED_IN;
+    for (size_t k = 0; k < nexc; k++)
+        out->forced[exc[k]] = STYR_FORCED_OUT;
+    for (size_t k = 0; k < t->nblocked; k++)
+        out->forced[t->blocked[k]] = STYR_FORCED_BLOCKED;
     if (t->nblocked)
         memcpy(exc + nexc, t->blocked, t->nblocked * sizeof *exc);
     nexc += t->nblocked;
+    /* net: what the city itself pays, the external funding taken off */
+    for (size_t i = 0; i < n; i++) {
+        double c = out->net_cost ? t->cost[i] - t->funding[i] : t->cost[i];
+        out->cost_used[i] = c > 0 ? c : 0;
+    }
     int en = lang == STYR_LANG_EN;
     if (inc_left) {
         out->infeasible = true;
@@ -425,7 +438,7 @@ static styr_status select_portfolio(int lang, const styr_area_table *t, const st
                  en ? "'%s' is forced in (include), but it is left out of the ranking"
                     : "'%s' tvingas in (include), men området är uteslutet ur rangordningen", inc_left);
     } else {
-        styr_mcda_select_problem p = {n, t->cost, out->score, (const char *const *)t->ids, inc, ninc, exc, nexc,
+        styr_mcda_select_problem p = {n, out->cost_used, out->score, (const char *const *)t->ids, inc, ninc, exc, nexc,
                                       t->needs, t->nneeds, t->conflicts, t->nconflicts, 0};
         styr_error e;
         styr_error_clear(&e);
@@ -495,6 +508,8 @@ styr_status styr_score_scenario(const styr_ruleset *rs, const styr_run_opts *opt
     free(cost);
     if (ms != STYR_MCDA_OK)
         return styr_error_set(err, STYR_E_INPUT, file, 0, 0, "scoring failed: %s", e.message);
+    const styr_node *basis = get(root, "cost_basis");
+    out->net_cost = basis && basis->kind == STYR_NODE_SCALAR && strcmp(basis->u.text, "net") == 0;
     const styr_node *budget = get(root, "budget_sek");
     if (budget && budget->kind == STYR_NODE_SCALAR && !(budget->flags & STYR_NODE_INVALID) &&
         (budget->stype == STYR_SCALAR_INT || budget->stype == STYR_SCALAR_FLOAT)) {
@@ -518,5 +533,7 @@ void styr_scored_free(styr_scored *s)
     free(s->order);
     free(s->rank);
     free(s->chosen);
+    free(s->forced);
+    free(s->cost_used);
     memset(s, 0, sizeof *s);
 }

@@ -62,7 +62,19 @@ typedef struct styr_scored {
     styr_mcda_selection sel;
     bool infeasible;
     char infeasible_reason[1024];
+    /* The scenario's cost_basis: gross (cost_sek, the default) or net
+     * (cost_sek minus external_funding_sek, at least 0). cost_used (n) is the
+     * cost the budget selection counted, with a budget. */
+    bool net_cost;
+    double *cost_used;
+    /* Why the selection had no choice about an area (n, with a budget):
+     * STYR_FORCED_* below, 0 when it was free to choose. */
+    unsigned char *forced;
 } styr_scored;
+
+#define STYR_FORCED_IN 1         /* the scenario's include */
+#define STYR_FORCED_OUT 2        /* the scenario's exclude */
+#define STYR_FORCED_BLOCKED 3    /* it requires an area that is left out of the ranking */
 
 /* Scores the table under the scenario whose root is `root` (already judged
  * without errors). */

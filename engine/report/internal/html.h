@@ -123,6 +123,9 @@ void html_sec_links(page *p);
 
 void html_sec_scores(page *p);
 
+/* Each area of a scenario with a feasible budget, in or out and why. */
+void html_portfolio_table(page *p, const styr_score_report *r, const styr_scenario_run *sr);
+
 /* ---- 5. scenarios compared -------------------------------------------------- */
 void html_sec_compare(page *p);
 
