@@ -118,7 +118,7 @@ int cmd_score(options *o)
         else if (strcmp(o->format, "csv") == 0)
             styr_report_score_csv(out.f, r, &ro);
         else if (strcmp(o->format, "html") == 0) {
-            styr_html_input in = {c.rs, NULL, NULL, 0, r, NULL, 0};
+            styr_html_input in = {c.rs, NULL, NULL, 0, r, NULL, 0, STYR_AUDIENCE_DEFAULT};
             styr_report_html(out.f, &in, &ro);
         } else
             styr_report_score_text(out.f, r, &ro);
@@ -193,7 +193,7 @@ int cmd_sensitivity(options *o)
             else if (strcmp(o->format, "csv") == 0)
                 styr_report_sensitivity_csv(out.f, &sens, &ro);
             else if (strcmp(o->format, "html") == 0) {
-                styr_html_input in = {c.rs, NULL, NULL, 0, &c.report, &sens, 1};
+                styr_html_input in = {c.rs, NULL, NULL, 0, &c.report, &sens, 1, STYR_AUDIENCE_DEFAULT};
                 styr_report_html(out.f, &in, &ro);
             } else
                 styr_report_sensitivity_text(out.f, &sens, &ro);
@@ -256,7 +256,7 @@ int cmd_report(options *o)
         } else {
             styr_report_opts ro = {o->lang, 0, c.rs->name, STYR_VERSION_STRING, 0, c.rs->dir, 0};
             const styr_doc *docs[1] = {plan_doc};
-            styr_html_input in = {c.rs, &plan, docs, 1, &c.report, have ? sens : NULL, ns};
+            styr_html_input in = {c.rs, &plan, docs, 1, &c.report, have ? sens : NULL, ns, o->audience};
             styr_report_html(out.f, &in, &ro);
             if (sink_close(&out) < 0)
                 rc = EXIT_FAILED;

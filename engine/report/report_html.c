@@ -302,9 +302,12 @@ static void header(page *p, const sections *s)
     fputs("</dl>\n<nav aria-label=\"", out);
     fputs(word(p->o, "Innehåll", "Contents"), out);
     fputs("\"><ol>\n", out);
-    if (s->findings)
+    int board = in->audience == STYR_AUDIENCE_BOARD;
+    if (board && s->scores && s->scored)
+        fprintf(out, "<li><a href=\"#decision\">%s</a></li>\n", word(p->o, "Beslutsunderlag", "The decision"));
+    if (s->findings && !board)
         fprintf(out, "<li><a href=\"#findings\">%s</a></li>\n", word(p->o, "Fynd i planen", "Plan findings"));
-    if (s->links)
+    if (s->links && !board)
         fprintf(out, "<li><a href=\"#links\">%s</a></li>\n", word(p->o, "Planens kopplingar", "The plan's links"));
     if (s->scores)
         fprintf(out, "<li><a href=\"#scores\">%s</a></li>\n", word(p->o, "Poäng", "Scores"));
@@ -317,6 +320,10 @@ static void header(page *p, const sections *s)
                 word(p->o, "Rangacceptans", "Rank acceptability"));
     if (s->cost)
         fprintf(out, "<li><a href=\"#cost\">%s</a></li>\n", word(p->o, "Kostnad mot poäng", "Cost against score"));
+    if (s->links && board)
+        fprintf(out, "<li><a href=\"#links\">%s</a></li>\n", word(p->o, "Planens kopplingar", "The plan's links"));
+    if (s->findings && board)
+        fprintf(out, "<li><a href=\"#findings\">%s</a></li>\n", word(p->o, "Fynd i planen", "Plan findings"));
     fputs("</ol></nav>\n</header>\n<main>\n", out);
 }
 
@@ -329,9 +336,12 @@ void styr_report_html(FILE *out, const styr_html_input *in, const styr_report_op
     sections s = which_sections(in);
     head(p);
     header(p, &s);
-    if (s.findings)
+    int board = in->audience == STYR_AUDIENCE_BOARD;
+    if (board && s.scores && s.scored)
+        html_sec_decision(p);   /* a steering group reads the decision first, the rule findings last */
+    if (s.findings && !board)
         html_sec_findings(p);
-    if (s.links)
+    if (s.links && !board)
         html_sec_links(p);
     if (s.scores)
         html_sec_scores(p);
@@ -343,6 +353,10 @@ void styr_report_html(FILE *out, const styr_html_input *in, const styr_report_op
         html_sec_sensitivity(p);
     if (s.cost)
         html_sec_cost(p);
+    if (s.links && board)
+        html_sec_links(p);
+    if (s.findings && board)
+        html_sec_findings(p);
     if (!s.findings && !s.scores && !s.sensitivity)
         fprintf(out, "<p>%s</p>\n", word(o, "Inget att visa.", "Nothing to show."));
     fputs("</main>\n<footer>", out);

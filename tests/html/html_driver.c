@@ -210,7 +210,8 @@ int main(int argc, char **argv)
     int have_sens = sens.acceptability != NULL;
 
     const styr_doc *const *cdocs = (const styr_doc *const *)docs;
-    styr_html_input in = {rs, res, cdocs, nplans, have_score ? &score : NULL, have_sens ? &sens : NULL, 1};
+    styr_html_input in = {rs, res, cdocs, nplans, have_score ? &score : NULL, have_sens ? &sens : NULL, 1,
+                          STYR_AUDIENCE_DEFAULT};
     FILE *f;
     if ((f = open_out(prefix, ".html"))) {
         styr_report_html(f, &in, &ro);

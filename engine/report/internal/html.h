@@ -199,6 +199,10 @@ const styr_node *html_seq_get(const styr_node *map, const char *key);
 
 int html_plan_has_links(const styr_doc *doc);
 
+/* ---- the decision first, for a steering group (html_decision.c) */
+
+void html_sec_decision(page *p);
+
 /* ---- the what-if weights (html_whatif.c) */
 
 /* Whether the page can offer what-if weights: areas scored under a scenario. */
