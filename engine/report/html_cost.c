@@ -237,6 +237,8 @@ void html_sec_cost(page *p)
         if (r->sc[k].scored)
             sr = &r->sc[k];
     const styr_scored *s = &sr->s;
+    /* the cost the scenario's budget counts (cost_basis) */
+    const double *cost = s->cost_used ? s->cost_used : t->cost;
     size_t n = t->n;
     int budget = s->has_budget && !s->infeasible && s->chosen;
     fprintf(out, "<section id=\"cost\" aria-labelledby=\"cost-h\">\n<h2 id=\"cost-h\">%s</h2>\n<p>",
@@ -247,12 +249,15 @@ void html_sec_cost(page *p)
         char b[64];
         html_money(b, sizeof b, s->budget);
         fprintf(out, word(p->o, " med budget %s kr", " with a budget of %s SEK"), b);
+        if (s->net_cost)
+            fputs(word(p->o, " (nettokostnad: kostnaden minus extern finansiering)",
+                       " (net cost: the cost minus external funding)"), out);
     }
     fputs(".</p>\n", out);
     double maxc = 0, maxs = 0, mins = n ? s->score[0] : 0;
     for (size_t i = 0; i < n; i++) {
-        if (t->cost[i] > maxc)
-            maxc = t->cost[i];
+        if (cost[i] > maxc)
+            maxc = cost[i];
         if (s->score[i] > maxs)
             maxs = s->score[i];
         if (s->score[i] < mins)
@@ -300,7 +305,7 @@ void html_sec_cost(page *p)
     }
     size_t nb = 0, nun = 0;
     for (size_t i = 0; i < n; i++) {
-        double fx = html_axis_at(&ax, t->cost[i] / unit), fy = html_axis_at(&ay, s->score[i]);
+        double fx = html_axis_at(&ax, cost[i] / unit), fy = html_axis_at(&ay, s->score[i]);
         px[i] = left_m + (fx < 0 ? 0 : fx) * plotw;
         py[i] = top + ploth - (fy < 0 ? 0 : fy) * ploth;
         boxes[nb++] = (box){px[i] - 7, py[i] - 7, 14, 14};
@@ -364,7 +369,7 @@ void html_sec_cost(page *p)
     for (size_t q = n; q-- > 0;) {
         size_t i = s->order[q];
         char c[64];
-        html_money(c, sizeof c, t->cost[i]);
+        html_money(c, sizeof c, cost[i]);
         int chosen = budget && s->chosen[i];
         fputs("<g><title>", out);
         html_area_named(out, t, i);
@@ -402,13 +407,13 @@ void html_sec_cost(page *p)
     for (size_t q = 0; q < n; q++) {
         size_t i = s->order[q];
         char c[64];
-        html_money(c, sizeof c, t->cost[i]);
+        html_money(c, sizeof c, cost[i]);
         fputs("<tr data-area=\"", out);
         html_esc(out, t->ids[i]);
         fputs("\"><th scope=\"row\">", out);
         html_area_cell(out, t, i);
         fputs("</th><td class=\"num\" data-key=\"cost\" data-value=\"", out);
-        html_raw(out, t->cost[i]);
+        html_raw(out, cost[i]);
         fprintf(out, "\">%s</td><td class=\"num\" data-key=\"score\" data-value=\"", c);
         html_raw(out, s->score[i]);
         fprintf(out, "\">%.3f</td>", s->score[i]);
