@@ -305,9 +305,17 @@ void html_sec_scores(page *p)
         for (size_t e = 0; e < t->nexcluded; e++) {
             fprintf(out, "<li data-area=\"");
             html_esc(out, t->excluded[e].area);
-            fprintf(out, "\">%s <code>", word(p->o, "utesluten:", "left out:"));
-            html_esc(out, t->excluded[e].area);
-            fputs("</code>: ", out);
+            fprintf(out, "\">%s ", word(p->o, "utesluten:", "left out:"));
+            if (t->excluded[e].title) {
+                html_esc(out, t->excluded[e].title);
+                fputs(" <span class=\"area-id\">", out);
+                html_esc(out, t->excluded[e].area);
+                fputs("</span>: ", out);
+            } else {
+                fputs("<code>", out);
+                html_esc(out, t->excluded[e].area);
+                fputs("</code>: ", out);
+            }
             html_esc(out, t->excluded[e].reason);
             fputs("</li>\n", out);
         }

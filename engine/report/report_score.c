@@ -424,7 +424,14 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     illustrative_line(out, r, o, "");
     for (size_t e = 0; e < t->nexcluded; e++) {
         fputs(word(o, "  utesluten: ", "  left out: "), out);
-        styr_fput_safe(out, t->excluded[e].area);
+        if (t->excluded[e].title) {
+            styr_fput_safe(out, t->excluded[e].title);
+            fputs(" (", out);
+            styr_fput_safe(out, t->excluded[e].area);
+            fputc(')', out);
+        } else {
+            styr_fput_safe(out, t->excluded[e].area);
+        }
         fputs(": ", out);
         styr_fput_safe(out, t->excluded[e].reason);
         fputc('\n', out);
@@ -515,6 +522,8 @@ static void json_findings(FILE *out, const styr_score_report *r)
     for (size_t e = 0; r->table && e < r->table->nexcluded; e++) {
         fputs(e ? ",\n    {\"area\": " : "\n    {\"area\": ", out);
         styr_json_string(out, r->table->excluded[e].area);
+        fputs(", \"title\": ", out);
+        styr_json_string(out, r->table->excluded[e].title);
         fputs(", \"reason\": ", out);
         styr_json_string(out, r->table->excluded[e].reason);
         fputc('}', out);
@@ -814,7 +823,14 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
     illustrative_line(out, r, o, "\n> ");
     for (size_t e = 0; e < t->nexcluded; e++) {
         fputs("- **", out);
-        md_text(out, t->excluded[e].area);
+        if (t->excluded[e].title) {
+            md_text(out, t->excluded[e].title);
+            fputs(" (", out);
+            md_text(out, t->excluded[e].area);
+            fputc(')', out);
+        } else {
+            md_text(out, t->excluded[e].area);
+        }
         fputs("**: ", out);
         md_text(out, t->excluded[e].reason);
         fputc('\n', out);

@@ -225,6 +225,17 @@ static void link_dependencies(styr_area_table *t, const candidate *cands, size_t
     }
 }
 
+/* The area's title (trimmed, malloc'd), or NULL when it has none. */
+static char *area_title(const styr_node *area)
+{
+    const styr_node *ti = get(area, "title");
+    if (!ti || ti->kind != STYR_NODE_SCALAR || (ti->flags & STYR_NODE_INVALID) || styr_node_is_null(ti))
+        return NULL;
+    size_t len = ti->count;
+    const char *txt = styr_trim(ti->u.text, &len);
+    return len ? dupn(txt, len) : NULL;
+}
+
 /* A number field of an area, or 0 when it is absent or not a number (the
  * area rules report that). */
 static double number_field(const styr_node *area, const char *key)
@@ -322,19 +333,12 @@ styr_status styr_area_table_build(styr_ruleset *rs, const styr_run_opts *opts, c
     }
     for (size_t k = 0; k < ncand; k++) {
         if (cands[k].reason) {
-            t->excluded[t->nexcluded++] = (styr_excluded){cands[k].id, cands[k].reason};
+            t->excluded[t->nexcluded++] = (styr_excluded){cands[k].id, cands[k].reason, area_title(cands[k].node)};
         } else {
             memcpy(t->x + t->n * t->m, rows + k * t->m, t->m * sizeof *t->x);
             t->cost[t->n] = number_field(cands[k].node, "cost_sek");
             t->funding[t->n] = number_field(cands[k].node, "external_funding_sek");
-            /* A person reads the title; the id stays the key everywhere. */
-            const styr_node *ti = get(cands[k].node, "title");
-            if (ti && ti->kind == STYR_NODE_SCALAR && !(ti->flags & STYR_NODE_INVALID) && !styr_node_is_null(ti)) {
-                size_t len = ti->count;
-                const char *txt = styr_trim(ti->u.text, &len);
-                if (len)
-                    t->titles[t->n] = dupn(txt, len);
-            }
+            t->titles[t->n] = area_title(cands[k].node);   /* a person reads the title; the id stays the key */
             t->ids[t->n++] = cands[k].id;
         }
     }
@@ -368,6 +372,7 @@ void styr_area_table_free(styr_area_table *t)
     free(t->funding);
     for (size_t i = 0; i < t->nexcluded; i++) {
         free(t->excluded[i].area);
+        free(t->excluded[i].title);
         free(t->excluded[i].reason);
     }
     free(t->excluded);

@@ -15,6 +15,7 @@
 typedef struct styr_excluded {
     char *area;
     char *reason;
+    char *title;                 /* the area's title, or NULL */
 } styr_excluded;
 
 /* The areas that can be scored, as flat arrays. */
