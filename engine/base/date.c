@@ -5,6 +5,9 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 static const char *const month_names[12] = {
     "January", "February", "March", "April", "May", "June", "July",
@@ -193,4 +196,25 @@ int styr_date_from_ordinal(int64_t z, styr_date *out)
     out->year = (int)(yoe + era * 400 + (out->month <= 2));
     out->precision = STYR_DATE_DAY;
     return 1;
+}
+
+int styr_report_today(char *buf)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    int64_t secs = -1;
+    if (env && *env && strlen(env) <= 18) {
+        secs = 0;
+        for (const char *p = env; *p && secs >= 0; p++)
+            secs = *p >= '0' && *p <= '9' ? secs * 10 + (*p - '0') : -1;
+    }
+    int fixed = secs >= 0;
+    if (!fixed)
+        secs = (int64_t)time(NULL);
+    styr_date d;
+    if (!styr_date_from_ordinal(secs / 86400, &d)) {
+        snprintf(buf, 11, "%s", "0000-00-00");
+        return fixed;
+    }
+    styr_date_format(&d, buf);
+    return fixed;
 }

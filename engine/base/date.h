@@ -39,4 +39,11 @@ int styr_date_from_ordinal(int64_t z, styr_date *out);
 /* Formats d as YYYY-MM-DD into buf (at least 11 bytes). */
 void styr_date_format(const styr_date *d, char *buf);
 
+/* The date a report is made (UTC), YYYY-MM-DD into buf (11 bytes): from
+ * SOURCE_DATE_EPOCH (seconds since 1970, digits only; the reproducible-
+ * builds convention) when it is set and valid, else from the clock. So the
+ * same input and the same SOURCE_DATE_EPOCH give the same bytes. Returns 1
+ * when SOURCE_DATE_EPOCH was used. */
+int styr_report_today(char *buf);
+
 #endif

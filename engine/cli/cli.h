@@ -37,6 +37,7 @@ typedef struct options {
     double spread;               /* < 0: sample uniformly on the simplex */
     unsigned threads;
     const char *previous;        /* validate --previous: a plan, or a follow-up of it */
+    int audience;                /* report --audience: STYR_AUDIENCE_DEFAULT or _BOARD */
     int no_remediation;          /* --no-remediation: no "what to do" line under a finding */
     int format_given;            /* --format was given (template picks by -o's extension otherwise) */
     int sarif_waived;            /* validate --sarif-waived: STYR_SARIF_WAIVED_* (0: suppress) */

@@ -64,7 +64,7 @@ static int prepare_score(options *o, const char *areas_file, score_ctx *c)
         if (sr->scored && sr->s.infeasible)
             cli_worse(&c->rc, EXIT_FINDINGS);   /* an impossible portfolio is a problem to act on */
     }
-    c->report = (styr_score_report){c->rs, &c->p.areas, &c->p.table, c->p.sc, c->p.nsc, 0, 0};
+    c->report = (styr_score_report){c->rs, &c->p.areas, &c->p.table, c->p.sc, c->p.nsc, 0, 0, c->p.areas_doc};
     /* Made-up data says so in every output (FORMATS.md: `illustrative: true`). */
     const styr_node *ill = c->p.areas_doc && c->p.areas_doc->root && c->p.areas_doc->root->kind == STYR_NODE_MAP
                                ? styr_map_get(c->p.areas_doc->root, "illustrative", 12) : NULL;
@@ -118,7 +118,7 @@ int cmd_score(options *o)
         else if (strcmp(o->format, "csv") == 0)
             styr_report_score_csv(out.f, r, &ro);
         else if (strcmp(o->format, "html") == 0) {
-            styr_html_input in = {c.rs, NULL, NULL, 0, r, NULL};
+            styr_html_input in = {c.rs, NULL, NULL, 0, r, NULL, 0, STYR_AUDIENCE_DEFAULT};
             styr_report_html(out.f, &in, &ro);
         } else
             styr_report_score_text(out.f, r, &ro);
@@ -140,14 +140,14 @@ static int show_progress(void *ud, uint64_t done, uint64_t total)
     return 0;
 }
 
-/* Runs SMAA for the first scenario of c (if it was scored) into sens, whose
- * base is c's report.
+/* Runs SMAA for scenario k of c (if it was scored) into sens, whose base is
+ * c's report.
  * Returns 0, or -1 after printing why it failed. */
-static int run_sensitivity(const options *o, score_ctx *c, styr_sensitivity *sens)
+static int run_sensitivity_of(const options *o, score_ctx *c, size_t k, styr_sensitivity *sens)
 {
     progress_state ps = {0};
     styr_sensitivity_opts so = {
-        .samples = o->samples, .seed = o->seed, .spread = o->spread, .threads = o->threads,
+        .samples = o->samples, .seed = o->seed, .spread = o->spread, .threads = o->threads, .scenario = k,
         .progress = isatty(STDERR_FILENO) && o->samples >= 200000 ? show_progress : NULL, .progress_ud = &ps};
     styr_error err;
     styr_error_clear(&err);
@@ -160,6 +160,11 @@ static int run_sensitivity(const options *o, score_ctx *c, styr_sensitivity *sen
         return -1;
     }
     return 0;
+}
+
+static int run_sensitivity(const options *o, score_ctx *c, styr_sensitivity *sens)
+{
+    return run_sensitivity_of(o, c, 0, sens);
 }
 
 int cmd_sensitivity(options *o)
@@ -188,7 +193,7 @@ int cmd_sensitivity(options *o)
             else if (strcmp(o->format, "csv") == 0)
                 styr_report_sensitivity_csv(out.f, &sens, &ro);
             else if (strcmp(o->format, "html") == 0) {
-                styr_html_input in = {c.rs, NULL, NULL, 0, &c.report, &sens};
+                styr_html_input in = {c.rs, NULL, NULL, 0, &c.report, &sens, 1, STYR_AUDIENCE_DEFAULT};
                 styr_report_html(out.f, &in, &ro);
             } else
                 styr_report_sensitivity_text(out.f, &sens, &ro);
@@ -202,7 +207,8 @@ int cmd_sensitivity(options *o)
 }
 
 /* styr report PLAN AREAS --scenario S...: the plan judged, the areas scored
- * under every scenario, the first scenario's sensitivity, in one HTML page. */
+ * under every scenario, every scored scenario's sensitivity (same samples
+ * and seed), in one HTML page. */
 int cmd_report(options *o)
 {
     if (o->nfiles != 2)
@@ -229,9 +235,20 @@ int cmd_report(options *o)
     } else {
         cli_judge_exit(o, &plan, &rc);
     }
-    styr_sensitivity sens;
-    if (run_sensitivity(o, &c, &sens) < 0)
+    size_t ns = c.p.nsc, have = 0;
+    styr_sensitivity *sens = calloc(ns ? ns : 1, sizeof *sens);
+    if (!sens) {
+        fputs("styr: out of memory\n", stderr);
         cli_worse(&rc, EXIT_FAILED);
+        ns = 0;
+    }
+    for (size_t k = 0; k < ns; k++) {
+        if (run_sensitivity_of(o, &c, k, &sens[k]) < 0) {
+            cli_worse(&rc, EXIT_FAILED);
+            break;
+        }
+        have += sens[k].acceptability != NULL;
+    }
     if (!o->quiet) {
         sink out;
         if (sink_open(&out, o->output) < 0) {
@@ -239,13 +256,15 @@ int cmd_report(options *o)
         } else {
             styr_report_opts ro = {o->lang, 0, c.rs->name, STYR_VERSION_STRING, 0, c.rs->dir, 0};
             const styr_doc *docs[1] = {plan_doc};
-            styr_html_input in = {c.rs, &plan, docs, 1, &c.report, sens.acceptability ? &sens : NULL};
+            styr_html_input in = {c.rs, &plan, docs, 1, &c.report, have ? sens : NULL, ns, o->audience};
             styr_report_html(out.f, &in, &ro);
             if (sink_close(&out) < 0)
                 rc = EXIT_FAILED;
         }
     }
-    styr_sensitivity_free(&sens);
+    for (size_t k = 0; k < ns; k++)
+        styr_sensitivity_free(&sens[k]);
+    free(sens);
     styr_file_result_free(&plan);
     styr_doc_free(plan_doc);
     free_score(&c);

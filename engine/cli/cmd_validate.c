@@ -114,10 +114,12 @@ int cmd_validate(options *o)
         else if (strcmp(o->format, "markdown") == 0)
             styr_report_markdown(out.f, res, o->nfiles, &ro);
         else if (strcmp(o->format, "html") == 0) {
-            styr_html_input in = {rs, res, (const styr_doc *const *)docs, o->nfiles, NULL, NULL};
+            styr_html_input in = {rs, res, (const styr_doc *const *)docs, o->nfiles, NULL, NULL, 0, STYR_AUDIENCE_DEFAULT};
             styr_report_html(out.f, &in, &ro);
-        } else
+        } else {
+            styr_report_text_header(out.f, &ro);
             styr_report_text(out.f, res, o->nfiles, &ro);
+        }
         if (sink_close(&out) < 0)
             rc = EXIT_FAILED;
     }

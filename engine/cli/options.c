@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "report_html.h"
 #include "text.h"
 
 /* ---- the catalogue ------------------------------------------------------- */
@@ -65,6 +66,9 @@ static const cli_option catalogue[] = {
      "GitHub code scanning ignores suppressions)"},
     {OPT_NO_REMEDIATION, "no-remediation", 0, NULL, 0,
      "text: one line a finding, without the \"what to do\" line under it"},
+    {OPT_AUDIENCE, "audience", 0, "board", 0,
+     "who the page is for: board puts the decision first (the\nportfolio and why, the ranking by title, its robustness)\n"
+     "and the plan's findings last; without it, the findings\ncome first"},
     {OPT_HELP, "help", 'h', NULL, 0, "show this help"},
 };
 
@@ -161,6 +165,7 @@ static const cli_use report_uses[] = {
     {OPT_OUTPUT, "write the page to FILE (default: standard output; replaced\nonly when complete)"},
     {OPT_SAMPLES, NULL}, {OPT_SEED, NULL}, {OPT_SPREAD, NULL},
     {OPT_THREADS, "threads of the sensitivity analysis (default: the machine's\ncores); the page does not depend on it"},
+    {OPT_AUDIENCE, NULL},
     {OPT_RULES, NULL}, {OPT_LANG, NULL}, {OPT_FAIL_ON, NULL}, {OPT_QUIET, NULL}, LIMITS, {OPT_HELP, NULL},
     {OPT_END, NULL}};
 
@@ -169,8 +174,9 @@ static const cli_command report_cmd = {
     "Writes one self-contained HTML page (no network, charts drawn inline) for a\n"
     "board: the plan's findings per action and its strategy x programme links, each\n"
     "area's score split by criterion, the scenarios' ranks compared, the rank\n"
-    "acceptability of the first scenario, and cost against score with the chosen\n"
-    "portfolio and the efficient frontier. The page is always HTML.",
+    "acceptability of every scenario, and cost against score with the chosen\n"
+    "portfolio and the efficient frontier. The page is always HTML.\n"
+    "--audience board writes it for a steering group: the decision first.",
     NULL, report_uses,
     "Exit codes: as for validate and score together.\n",
     2, 2, cmd_report};
@@ -607,6 +613,13 @@ static int apply(options *o, cli_opt id, const char *val)
     case OPT_OUTPUT: o->output = val; return 0;
     case OPT_PREVIOUS: o->previous = val; return 0;
     case OPT_NO_REMEDIATION: o->no_remediation = 1; return 0;
+    case OPT_AUDIENCE:
+        if (strcmp(val, "board") == 0) o->audience = STYR_AUDIENCE_BOARD;
+        else {
+            cli_usage_error(o, "--audience takes board, not '%s'", val);
+            return -1;
+        }
+        return 0;
     case OPT_SARIF_WAIVED:
         if (strcmp(val, "suppress") == 0) o->sarif_waived = STYR_SARIF_WAIVED_SUPPRESS;
         else if (strcmp(val, "omit") == 0) o->sarif_waived = STYR_SARIF_WAIVED_OMIT;

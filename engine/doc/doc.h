@@ -66,6 +66,10 @@ typedef struct styr_doc {
     char *file;          /* the name used in messages (malloc'd) */
     size_t node_count;
     size_t bytes;        /* input size */
+    /* SHA-256 of the input's bytes (the workbook file for .xlsx), so a report
+     * can say which version of a file its numbers come from. */
+    unsigned char sha256[32];
+    int has_sha256;
     /* A plan read from an .xlsx workbook (plan_sheets.c): its nodes' line is
      * (sheet << STYR_SHEET_SHIFT) | row, sheet 1-based into sheets (names in
      * the arena); column is the cell's column. NULL and 0 for YAML. */

@@ -9,6 +9,7 @@
  */
 #include "doc.h"
 #include "internal/map_index.h"
+#include "sha256.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -84,6 +85,7 @@ typedef struct loader {
     size_t bytes_read;
     int read_errno;
     int too_big;
+    styr_sha256 hash;        /* of every byte read */
 } loader;
 
 __attribute__((format(printf, 5, 6)))
@@ -1125,6 +1127,7 @@ static int read_fd(void *data, unsigned char *buffer, size_t size, size_t *size_
         return 0;
     }
     L->bytes_read += (size_t)r;
+    styr_sha256_update(&L->hash, buffer, (size_t)r);
     /* The file may have grown since stat, or not be a regular file at all. */
     if (L->bytes_read > L->lim->max_file_bytes) {
         L->too_big = 1;
@@ -1155,6 +1158,7 @@ static styr_status loader_init(loader *L, const char *name, const styr_limits *l
     L->lim = lim;
     L->err = err;
     L->fd = -1;
+    styr_sha256_init(&L->hash);
     styr_arena_init(&L->tmp);
     L->doc = calloc(1, sizeof *L->doc);
     if (!L->doc)
@@ -1192,6 +1196,17 @@ static styr_status loader_run(loader *L, styr_doc **out)
             break;
     }
     L->doc->bytes = L->buf ? L->len : L->bytes_read;
+    if (L->buf)
+        styr_sha256_update(&L->hash, L->buf, L->len);
+    else   /* libyaml stops at the stream's end; the hash covers the whole file */
+        for (;;) {
+            unsigned char rest[4096];
+            size_t got = 0;
+            if (!read_fd(L, rest, sizeof rest, &got) || got == 0)
+                break;
+        }
+    styr_sha256_final(&L->hash, L->doc->sha256);
+    L->doc->has_sha256 = !L->read_errno && !L->too_big;
     *out = L->doc;
     L->doc = NULL;
     return STYR_OK;

@@ -7,6 +7,7 @@
  * except by its positions.
  */
 #include "plan_sheets.h"
+#include "sha256.h"
 #include "internal/map_index.h"
 
 #include <ctype.h>
@@ -906,6 +907,8 @@ styr_status styr_doc_load_xlsx(const char *path, const styr_limits *lim, styr_do
         return st;
     st = styr_plan_from_book(&book, path, out, err);
     styr_xlsx_book_free(&book);
+    if (st == STYR_OK)   /* the workbook's bytes, as a reader's sha256sum gives them */
+        (*out)->has_sha256 = styr_sha256_file(path, (*out)->sha256) == 0;
     return st;
 }
 

@@ -182,6 +182,24 @@ styr_mcda_status styr_mcda_ahp_matrix(size_t n, const styr_mcda_judgement *js, s
                                       styr_mcda_pair *missing, size_t missing_cap,
                                       size_t *n_missing, styr_error *err);
 
+/* The one judgement whose change lowers CR most (a hint for an
+ * inconsistent matrix): a_ij (i < j) now `from`, suggested `to`, a value of
+ * Saaty's scale 1/9, 1/8, ..., 1/2, 1, 2, ..., 9; CR `cr_before` becomes
+ * `cr_after`. */
+typedef struct styr_mcda_ahp_fix {
+    size_t i, j;
+    double from, to;
+    double cr_before, cr_after;
+} styr_mcda_ahp_fix;
+
+/* For every pair i < j, tries every value of Saaty's scale in place of a_ij
+ * (and its reciprocal in a_ji) and keeps the change that gives the lowest
+ * CR; ties go to the first pair (row order), then the first value in scale
+ * order. *found is false when no change lowers CR (n <= 2, or CR already as
+ * low as one change can make it). a is checked as styr_mcda_ahp does. */
+styr_mcda_status styr_mcda_ahp_best_fix(const double *a, size_t n, styr_mcda_ahp_fix *fix, bool *found,
+                                        styr_error *err);
+
 /* ----------------------------------------------------------------- ranking */
 
 /* Scores within this relative distance of each other rank equal. */

@@ -244,3 +244,47 @@ styr_mcda_status styr_mcda_ahp_matrix(size_t n, const styr_mcda_judgement *js, s
                           "criteria needs a judgement (no completion is guessed)",
                           count, n * (n - 1) / 2, list, count > shown ? ", ..." : "");
 }
+
+/* Saaty's 1..9 scale and its reciprocals, in increasing order. */
+static const double saaty_scale[] = {1.0 / 9, 1.0 / 8, 1.0 / 7, 1.0 / 6, 1.0 / 5, 1.0 / 4, 1.0 / 3, 1.0 / 2, 1,
+                                     2, 3, 4, 5, 6, 7, 8, 9};
+
+styr_mcda_status styr_mcda_ahp_best_fix(const double *a, size_t n, styr_mcda_ahp_fix *fix, bool *found,
+                                        styr_error *err)
+{
+    if (!fix || !found)
+        return styr_mcda_fail(err, STYR_MCDA_E_ARG, "AHP: NULL output");
+    *found = false;
+    memset(fix, 0, sizeof *fix);
+    double w[RI_MAX], copy[RI_MAX * RI_MAX];
+    styr_mcda_ahp_result base;
+    styr_mcda_status st = styr_mcda_ahp(a, n, STYR_MCDA_AHP_RECIPROCITY_TOL, NULL, w, &base, err);
+    if (st != STYR_MCDA_OK)
+        return st;
+    fix->cr_before = fix->cr_after = base.cr;
+    if (n <= 2)
+        return STYR_MCDA_OK;
+    memcpy(copy, a, n * n * sizeof *copy);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            double was = a[i * n + j];
+            for (size_t v = 0; v < sizeof saaty_scale / sizeof *saaty_scale; v++) {
+                double to = saaty_scale[v];
+                if (fabs(to - was) <= 1e-9 * was)
+                    continue;   /* no change */
+                copy[i * n + j] = to;
+                copy[j * n + i] = 1.0 / to;
+                styr_mcda_ahp_result r;
+                if (styr_mcda_ahp(copy, n, STYR_MCDA_AHP_RECIPROCITY_TOL, NULL, w, &r, err) != STYR_MCDA_OK)
+                    return STYR_MCDA_E_MATRIX;
+                /* strictly lower by more than rounding: ties keep the first */
+                if (r.cr < fix->cr_after - 1e-12) {
+                    *fix = (styr_mcda_ahp_fix){i, j, was, to, base.cr, r.cr};
+                    *found = true;
+                }
+            }
+            copy[i * n + j] = was;
+            copy[j * n + i] = a[j * n + i];
+        }
+    return STYR_MCDA_OK;
+}

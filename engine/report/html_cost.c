@@ -79,9 +79,11 @@ static void frontier(page *p, const styr_score_report *r, const styr_scenario_ru
         fputs("</p>\n", out);
         goto done;
     }
+    /* The frontier counts cost as the scenario's selection does (cost_basis). */
+    const double *cost = s->cost_used ? s->cost_used : t->cost;
     double total = 0;
     for (size_t i = 0; i < n; i++)
-        total += t->cost[i];
+        total += cost[i];
     size_t k = 0;
     for (int q = 0; q <= FRONTIER_STEPS; q++) {
         budgets[k++] = total * q / FRONTIER_STEPS;
@@ -98,7 +100,7 @@ static void frontier(page *p, const styr_score_report *r, const styr_scenario_ru
             budgets[k++] = s->budget;
         qsort(budgets, k, sizeof *budgets, cmp_double);
     }
-    styr_mcda_select_problem prob = {n, t->cost, s->score, (const char *const *)t->ids, inc, ninc, exc, nexc,
+    styr_mcda_select_problem prob = {n, cost, s->score, (const char *const *)t->ids, inc, ninc, exc, nexc,
                                      t->needs, t->nneeds, t->conflicts, t->nconflicts, 0};
     styr_error e;
     styr_error_clear(&e);
@@ -237,6 +239,8 @@ void html_sec_cost(page *p)
     if (!sr)
         return;   /* nothing was scored: no costs to set against scores */
     const styr_scored *s = &sr->s;
+    /* the cost the scenario's budget counts (cost_basis) */
+    const double *cost = s->cost_used ? s->cost_used : t->cost;
     size_t n = t->n;
     int budget = s->has_budget && !s->infeasible && s->chosen;
     fprintf(out, "<section id=\"cost\" aria-labelledby=\"cost-h\">\n<h2 id=\"cost-h\">%s</h2>\n<p>",
@@ -247,12 +251,15 @@ void html_sec_cost(page *p)
         char b[64];
         html_money(b, sizeof b, s->budget);
         fprintf(out, word(p->o, " med budget %s kr", " with a budget of %s SEK"), b);
+        if (s->net_cost)
+            fputs(word(p->o, " (nettokostnad: kostnaden minus extern finansiering)",
+                       " (net cost: the cost minus external funding)"), out);
     }
     fputs(".</p>\n", out);
     double maxc = 0, maxs = 0, mins = n ? s->score[0] : 0;
     for (size_t i = 0; i < n; i++) {
-        if (t->cost[i] > maxc)
-            maxc = t->cost[i];
+        if (cost[i] > maxc)
+            maxc = cost[i];
         if (s->score[i] > maxs)
             maxs = s->score[i];
         if (s->score[i] < mins)
@@ -300,7 +307,7 @@ void html_sec_cost(page *p)
     }
     size_t nb = 0, nun = 0;
     for (size_t i = 0; i < n; i++) {
-        double fx = html_axis_at(&ax, t->cost[i] / unit), fy = html_axis_at(&ay, s->score[i]);
+        double fx = html_axis_at(&ax, cost[i] / unit), fy = html_axis_at(&ay, s->score[i]);
         px[i] = left_m + (fx < 0 ? 0 : fx) * plotw;
         py[i] = top + ploth - (fy < 0 ? 0 : fy) * ploth;
         boxes[nb++] = (box){px[i] - 7, py[i] - 7, 14, 14};
@@ -311,7 +318,7 @@ void html_sec_cost(page *p)
             int chosen = budget && s->chosen[i];
             if ((pass == 0) != (chosen != 0))
                 continue;
-            double w = html_text_ws(t->ids[i], 32, 11), h = 13, r0 = 7;
+            double w = html_text_ws(html_area_label(t, i), 32, 11), h = 13, r0 = 7;
             int placed = 0;
             box b = {0, 0, 0, 0};
             double lx = 0, ly = 0;   /* leader line end */
@@ -358,16 +365,16 @@ void html_sec_cost(page *p)
                     anchor == 0 ? b.x : anchor == 1 ? b.x + b.w : b.x + b.w / 2, b.y + h - 3,
                     anchor == 0 ? "" : anchor == 1 ? " text-anchor=\"end\"" : " text-anchor=\"middle\"",
                     chosen ? " font-weight=\"700\"" : "");
-            html_esc_cut(out, t->ids[i], 32);
+            html_esc_cut(out, html_area_label(t, i), 32);
             fputs("</text>\n", out);
         }
     for (size_t q = n; q-- > 0;) {
         size_t i = s->order[q];
         char c[64];
-        html_money(c, sizeof c, t->cost[i]);
+        html_money(c, sizeof c, cost[i]);
         int chosen = budget && s->chosen[i];
         fputs("<g><title>", out);
-        html_esc(out, t->ids[i]);
+        html_area_named(out, t, i);
         fprintf(out, word(p->o, ": %s kr, %.3f", ": %s SEK, %.3f"), c, s->score[i]);
         fputs("</title>", out);
         if (chosen)
@@ -382,7 +389,7 @@ void html_sec_cost(page *p)
         fputs(word(p->o, "<p class=\"note\">Utan etikett i diagrammet (för tätt): ", "<p class=\"note\">Without a label in the chart (too close): "), out);
         for (size_t z = 0; z < nun; z++) {
             fputs(z ? ", " : "", out);
-            html_esc(out, t->ids[unlabelled[z]]);
+            html_area_named(out, t, unlabelled[z]);
         }
         fputs(".</p>\n", out);
     }
@@ -402,13 +409,13 @@ void html_sec_cost(page *p)
     for (size_t q = 0; q < n; q++) {
         size_t i = s->order[q];
         char c[64];
-        html_money(c, sizeof c, t->cost[i]);
+        html_money(c, sizeof c, cost[i]);
         fputs("<tr data-area=\"", out);
         html_esc(out, t->ids[i]);
         fputs("\"><th scope=\"row\">", out);
-        html_esc(out, t->ids[i]);
+        html_area_cell(out, t, i);
         fputs("</th><td class=\"num\" data-key=\"cost\" data-value=\"", out);
-        html_raw(out, t->cost[i]);
+        html_raw(out, cost[i]);
         fprintf(out, "\">%s</td><td class=\"num\" data-key=\"score\" data-value=\"", c);
         html_raw(out, s->score[i]);
         fprintf(out, "\">%.3f</td>", s->score[i]);

@@ -32,7 +32,7 @@ static void score_chart(page *p, const styr_score_report *r, const styr_scenario
     for (size_t i = 0; i < n; i++) {
         if (s->score[i] > maxs)
             maxs = s->score[i];
-        double w = html_text_ws(t->ids[i], 40, 12);
+        double w = html_text_ws(html_area_label(t, i), 40, 12);
         if (w > labw)
             labw = w;
     }
@@ -52,12 +52,12 @@ static void score_chart(page *p, const styr_score_report *r, const styr_scenario
         double y = top + (double)q * rowh, x = x0;
         int chosen = s->has_budget && !s->infeasible && s->chosen && s->chosen[i];
         fputs("<g><title>", out);
-        html_esc(out, t->ids[i]);
+        html_area_named(out, t, i);
         fprintf(out, ": %.3f", s->score[i]);
         fputs("</title>", out);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\"%s>", x0 - 6, y + 15,
                 chosen ? " font-weight=\"700\"" : "");
-        html_esc_cut(out, t->ids[i], 40);
+        html_esc_cut(out, html_area_label(t, i), 40);
         fputs("</text>", out);
         if (topsis) {
             double w = s->score[i] > 0 ? s->score[i] / ax.max * plotw : 0;
@@ -73,7 +73,7 @@ static void score_chart(page *p, const styr_score_report *r, const styr_scenario
                 double w = c / ax.max * plotw;
                 fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.2f\" height=\"15\" fill=\"%s\" stroke=\"#fff\" "
                              "stroke-width=\".6\"><title>", x, y + 3, w, paint);
-                html_esc(out, t->ids[i]);
+                html_area_named(out, t, i);
                 fputs(" \xE2\x80\x93 ", out);
                 html_esc(out, html_crit_label(p, r->rs, j));
                 fprintf(out, ": %.3f</title></rect>", c);
@@ -130,7 +130,7 @@ static void ranking_table(page *p, const styr_score_report *r, const styr_scenar
         html_esc(out, t->ids[i]);
         fprintf(out, "\"><td class=\"num\" data-key=\"rank\" data-value=\"%zu\">%zu</td><th scope=\"row\">", s->rank[i],
                 s->rank[i]);
-        html_esc(out, t->ids[i]);
+        html_area_cell(out, t, i);
         fputs("</th><td class=\"num\" data-key=\"score\" data-value=\"", out);
         html_raw(out, s->score[i]);
         fprintf(out, "\">%.3f</td>", s->score[i]);
@@ -149,6 +149,57 @@ static void ranking_table(page *p, const styr_score_report *r, const styr_scenar
         fprintf(out, "<p class=\"note\">%s</p>\n",
                 word(p->o, "Bidrag = normaliserat värde \xC3\x97 vikt; poängen är summan. Kriterier med vikt 0 visas inte.",
                      "Contribution = normalised value \xC3\x97 weight; the score is their sum. Criteria of weight 0 are not shown."));
+}
+
+static const char *const why_key[] = {"chosen", "forced-in", "forced-out", "blocked", "conflict",
+                                      "needs", "too-dear", "no-gain", "required-by"};
+
+void html_portfolio_table(page *p, const styr_score_report *r, const styr_scenario_run *sr)
+{
+    FILE *out = p->out;
+    const styr_area_table *t = r->table;
+    const styr_scored *s = &sr->s;
+    if (!s->has_budget || s->infeasible || !s->chosen || t->n == 0)
+        return;
+    char b[64], c[64], l[64];
+    html_money(b, sizeof b, s->budget);
+    html_money(c, sizeof c, s->sel.total_cost);
+    html_money(l, sizeof l, styr_portfolio_left(s));
+    fprintf(out, "<div class=\"scroll\"><table id=\"tbl%u\" class=\"portfolio\" data-table=\"portfolio\" data-scenario=\"", ++p->fig);
+    html_esc(out, html_scenario_name(sr));
+    fprintf(out, "\" data-cost-basis=\"%s\"><caption>", s->net_cost ? "net" : "gross");
+    fprintf(out, word(p->o, "Portföljen förklarad: varför varje område är med eller inte (budget %s kr, valda %s kr, kvar %s kr; kostnad %s)",
+                      "The portfolio explained: why each area is in or out (budget %s SEK, chosen %s SEK, left %s SEK; %s cost)"),
+            b, c, l, s->net_cost ? word(p->o, "netto, minus extern finansiering", "net, external funding taken off")
+                                 : word(p->o, "brutto", "gross"));
+    fprintf(out, "</caption>\n<thead><tr><th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                 "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+            word(p->o, "Rang", "Rank"), word(p->o, "Område", "Area"), word(p->o, "Med", "In"),
+            word(p->o, "Poäng per miljon kr", "Score per million SEK"), word(p->o, "Varför", "Why"));
+    const double *cost = s->cost_used ? s->cost_used : t->cost;
+    for (size_t q = 0; q < t->n; q++) {
+        size_t i = s->order[q];
+        styr_why w = styr_portfolio_why(t, s, i);
+        char why[512];
+        styr_portfolio_why_text(why, sizeof why, t, s, i, p->o);
+        fputs("<tr data-area=\"", out);
+        html_esc(out, t->ids[i]);
+        fprintf(out, "\" data-in=\"%d\" data-why=\"%s\"%s><td class=\"num\">%zu</td><th scope=\"row\">", w.in,
+                why_key[w.kind], w.in ? " class=\"chosen\"" : "", s->rank[i]);
+        html_area_cell(out, t, i);
+        fprintf(out, "</th><td>%s</td><td class=\"num\" data-key=\"per-million\" data-value=\"",
+                w.in ? "\xE2\x9C\x93" : "");
+        if (cost[i] > 0) {
+            html_raw(out, s->score[i] / cost[i] * 1e6);
+            fprintf(out, "\">%.3f</td>", s->score[i] / cost[i] * 1e6);
+        } else {
+            fputs("\">\xE2\x80\x93</td>", out);
+        }
+        fputs("<td>", out);
+        html_esc(out, why);
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody></table></div>\n", out);
 }
 
 static void scenario_block(page *p, const styr_score_report *r, const styr_scenario_run *sr, size_t index)
@@ -181,6 +232,24 @@ static void scenario_block(page *p, const styr_score_report *r, const styr_scena
         html_raw(out, s->weights.ahp.cr);
         fprintf(out, "\">%.3f</span>%s</p>\n", s->weights.ahp.cr,
                 s->weights.ahp.cr > STYR_MCDA_AHP_CR_WARN ? word(p->o, " (över 0,10: inkonsistent)", " (above 0.10: inconsistent)") : "");
+        char warn[1024];
+        styr_report_ahp_warning(warn, sizeof warn, r->rs, &s->weights, p->o);
+        if (*warn) {
+            /* Visible, not a parenthesis: the weights rest on contradicting judgements. */
+            fputs("<p class=\"problem cr-warning\" role=\"alert\"", out);
+            if (s->weights.has_fix) {
+                fputs(" data-judgement=\"", out);
+                html_esc(out, r->rs->model->crit[s->weights.fix_a].id);
+                fputc(',', out);
+                html_esc(out, r->rs->model->crit[s->weights.fix_b].id);
+                fputs("\" data-suggested=\"", out);
+                html_raw(out, s->weights.fix_to);
+                fputc('"', out);
+            }
+            fputc('>', out);
+            html_esc(out, warn);
+            fputs("</p>\n", out);
+        }
     }
     if (t->n == 0) {
         fprintf(out, "<p>%s</p>\n</section>\n", word(p->o, "Inga områden att rangordna.", "No areas to rank."));
@@ -205,7 +274,7 @@ static void scenario_block(page *p, const styr_score_report *r, const styr_scena
             for (size_t q = 0; q < t->n; q++)
                 if (s->chosen[s->order[q]]) {
                     fputs(k++ ? ", " : " ", out);
-                    html_esc(out, t->ids[s->order[q]]);
+                    html_area_named(out, t, s->order[q]);
                 }
             fprintf(out, word(p->o, "; kostnad %s kr, poäng <span data-value=\"", "; cost %s SEK, score <span data-value=\""), c);
             html_raw(out, s->sel.total_score);
@@ -214,6 +283,7 @@ static void scenario_block(page *p, const styr_score_report *r, const styr_scena
                                           : word(p->o, "bästa funna, ej bevisat optimalt", "best found, not proven optimal"));
         }
         fputs("</p>\n", out);
+        html_portfolio_table(p, r, sr);
     }
     fputs("</section>\n", out);
 }
@@ -235,9 +305,17 @@ void html_sec_scores(page *p)
         for (size_t e = 0; e < t->nexcluded; e++) {
             fprintf(out, "<li data-area=\"");
             html_esc(out, t->excluded[e].area);
-            fprintf(out, "\">%s <code>", word(p->o, "utesluten:", "left out:"));
-            html_esc(out, t->excluded[e].area);
-            fputs("</code>: ", out);
+            fprintf(out, "\">%s ", word(p->o, "utesluten:", "left out:"));
+            if (t->excluded[e].title) {
+                html_esc(out, t->excluded[e].title);
+                fputs(" <span class=\"area-id\">", out);
+                html_esc(out, t->excluded[e].area);
+                fputs("</span>: ", out);
+            } else {
+                fputs("<code>", out);
+                html_esc(out, t->excluded[e].area);
+                fputs("</code>: ", out);
+            }
             html_esc(out, t->excluded[e].reason);
             fputs("</li>\n", out);
         }
@@ -297,7 +375,7 @@ void html_sec_compare(page *p)
     /* The bump chart: one column a scenario, one row a rank. */
     double labw = 40, colw = 120, rowh = 24;
     for (size_t i = 0; i < n; i++) {
-        double w = html_text_ws(t->ids[i], 32, 12);
+        double w = html_text_ws(html_area_label(t, i), 32, 12);
         if (w > labw)
             labw = w;
     }
@@ -336,7 +414,7 @@ void html_sec_compare(page *p)
                 qlast = z;
         const char *colour = html_line_colour[q % 7], *dash = html_line_dash[(q / 7) % 3];
         fputs("<g class=\"area\"><title>", out);
-        html_esc(out, t->ids[i]);
+        html_area_named(out, t, i);
         fputs(":", out);
         for (size_t k = 0; k < ns; k++) {
             fputs(k ? ", " : " ", out);
@@ -357,11 +435,11 @@ void html_sec_compare(page *p)
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#555\">%zu</text>",
                 x0 - 10, BUMP_Y(q + 1) + 4, first->s.rank[i]);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">", x0 - rankw - 8, BUMP_Y(q + 1) + 4);
-        html_esc_cut(out, t->ids[i], 32);
+        html_esc_cut(out, html_area_label(t, i), 32);
         fprintf(out, "</text><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#555\">%zu</text>", xr + 10,
                 BUMP_Y(qlast + 1) + 4, last->s.rank[i]);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\">", xr + rankw + 8, BUMP_Y(qlast + 1) + 4);
-        html_esc_cut(out, t->ids[i], 32);
+        html_esc_cut(out, html_area_label(t, i), 32);
         fputs("</text></g>\n", out);
     }
 #undef BUMP_Y
@@ -387,7 +465,7 @@ void html_sec_compare(page *p)
         fputs("<tr data-area=\"", out);
         html_esc(out, t->ids[i]);
         fputs("\"><th scope=\"row\">", out);
-        html_esc(out, t->ids[i]);
+        html_area_cell(out, t, i);
         fputs("</th>", out);
         for (size_t k = 0; k < ns; k++) {
             long move = (long)first->s.rank[i] - (long)sc[k]->s.rank[i];

@@ -13,16 +13,32 @@ static void heat_colour(char *buf, size_t cap, double v)
              (int)lround(255 - (255 - 178) * s), s > 0.55 ? ";color:#fff" : "");
 }
 
-void html_sec_sensitivity(page *p)
+/* Whether sv holds a sampled scenario to show. */
+int html_sensitivity_shown(const styr_sensitivity *sv)
+{
+    return sv && sv->base && sv->base->table && sv->base->rs && sv->base->rs->model && sv->base->sc &&
+           sv->scenario < sv->base->nsc && sv->base->sc[sv->scenario].scored && sv->acceptability && sv->confidence &&
+           sv->base->table->n > 0;
+}
+
+/* One scenario's sensitivity: its sampling, the heat table, central weights. */
+static void one_scenario(page *p, const styr_sensitivity *sv)
 {
     FILE *out = p->out;
-    const styr_sensitivity *sv = p->in->sensitivity;
     const styr_score_report *r = sv->base;
     const styr_area_table *t = r->table;
-    const styr_scenario_run *sr = &r->sc[0];
+    const styr_scenario_run *sr = &r->sc[sv->scenario];
     size_t n = t->n, m = t->m, cols = n > MAX_RANK_COLUMNS ? MAX_RANK_COLUMNS : n;
-    fprintf(out, "<section id=\"acceptability\" aria-labelledby=\"acceptability-h\">\n<h2 id=\"acceptability-h\">%s</h2>\n<p>",
-            word(p->o, "Rangacceptans", "Rank acceptability"));
+    fputs("<div class=\"sens-scenario\" data-scenario=\"", out);
+    html_esc(out, html_scenario_name(sr));
+    fprintf(out, "\" data-scenario-index=\"%zu\">\n<h3>", sv->scenario);
+    fputs("Scenario ", out);
+    html_esc(out, html_scenario_name(sr));
+    if (sr->title) {
+        fputs(": ", out);
+        html_esc(out, sr->title);
+    }
+    fputs("</h3>\n<p>", out);
     fprintf(out, word(p->o, "Känslighet för scenario ", "Sensitivity of scenario "));
     html_esc(out, html_scenario_name(sr));
     fprintf(out, word(p->o, ": %llu viktvektorer (frö %llu), %s", ": %llu weight samples (seed %llu), %s"),
@@ -40,8 +56,7 @@ void html_sec_sensitivity(page *p)
         heat_colour(bg, sizeof bg, marks[k]);
         fprintf(out, " <span class=\"swatch\" style=\"%s\">%g\xC2\xA0%%</span>", bg, 100 * marks[k]);
     }
-    fprintf(out, ". %s</p>\n", word(p->o, "Konfidens: andelen gånger området blir först med sina centrala vikter.",
-                                    "Confidence: the share of evaluations in which the area is first with its central weights."));
+    fputs(".</p>\n", out);
     unsigned id = ++p->fig;
     fprintf(out, "<div class=\"scroll\"><table id=\"tbl%u\" class=\"heat\" data-table=\"acceptability\" data-scenario=\"", id);
     html_esc(out, html_scenario_name(sr));
@@ -61,7 +76,7 @@ void html_sec_sensitivity(page *p)
         fputs("<tr data-area=\"", out);
         html_esc(out, t->ids[i]);
         fputs("\"><th scope=\"row\">", out);
-        html_esc(out, t->ids[i]);
+        html_area_cell(out, t, i);
         fputs("</th>", out);
         double rest = 0;
         for (size_t c = 0; c < n; c++) {
@@ -88,7 +103,7 @@ void html_sec_sensitivity(page *p)
     }
     fputs("</tbody></table></div>\n", out);
     if (!sv->central) {
-        fputs("</section>\n", out);
+        fputs("</div>\n", out);
         return;
     }
     /* Central weights of the areas that can be first. */
@@ -113,7 +128,7 @@ void html_sec_sensitivity(page *p)
         fputs("<tr data-area=\"", out);
         html_esc(out, t->ids[i]);
         fputs("\"><th scope=\"row\">", out);
-        html_esc(out, t->ids[i]);
+        html_area_cell(out, t, i);
         fputs("</th>", out);
         for (size_t j = 0; j < m; j++) {
             if (sr->s.weights.w[j] <= 0)
@@ -122,6 +137,34 @@ void html_sec_sensitivity(page *p)
         }
         fputs("</tr>\n", out);
     }
-    fputs("</tbody></table></div>\n</section>\n", out);
+    fputs("</tbody></table></div>\n</div>\n", out);
+}
+
+void html_sec_sensitivity(page *p)
+{
+    FILE *out = p->out;
+    const styr_html_input *in = p->in;
+    size_t ns = in->nsensitivity ? in->nsensitivity : 1;
+    fprintf(out, "<section id=\"acceptability\" aria-labelledby=\"acceptability-h\">\n<h2 id=\"acceptability-h\">%s</h2>\n",
+            word(p->o, "Rangacceptans", "Rank acceptability"));
+    /* What the numbers mean, before any of them, in the words a board uses. */
+    fprintf(out, "<p class=\"explain\" data-explain=\"acceptability\">%s</p>\n",
+            word(p->o, "Hur säker är rangordningen? Vikterna dras slumpvis många gånger, och för varje område räknas hur "
+                       "ofta det hamnar på varje plats. Ett område som nästan alltid blir etta är ett robust val; ett som "
+                       "sprids över många platser beror på exakt hur kriterierna vägs.",
+                 "How certain is the ranking? The weights are drawn at random many times, and for each area we count how "
+                 "often it ends up in each place. An area that is nearly always first is a robust choice; one spread over "
+                 "many places depends on exactly how the criteria are weighed."));
+    fprintf(out, "<p class=\"explain\" data-explain=\"confidence\">%s</p>\n",
+            word(p->o, "Konfidensfaktorn (0\xE2\x80\x93" "1) gäller områden som kan bli etta: om styrgruppen väger kriterierna ungefär "
+                       "så som gör området bäst (dess centrala vikter), hur ofta blir det då verkligen etta? 1,00 betyder "
+                       "alltid, 0,50 hälften av gångerna, 0,00 aldrig (området blir inte etta med någon viktning som prövades).",
+                 "The confidence factor (0\xE2\x80\x93" "1) is about areas that can come first: if the board weighs the criteria "
+                 "roughly as makes the area best (its central weights), how often does it then really come first? 1.00 "
+                 "means always, 0.50 half the time, 0.00 never (no weighting tried made it first)."));
+    for (size_t k = 0; k < ns; k++)
+        if (html_sensitivity_shown(&in->sensitivity[k]))
+            one_scenario(p, &in->sensitivity[k]);
+    fputs("</section>\n", out);
 }
 

@@ -181,3 +181,32 @@ const styr_node *html_seq_get(const styr_node *map, const char *key)
     return v && v->kind == STYR_NODE_SEQ ? v : NULL;
 }
 
+
+const char *html_area_label(const styr_area_table *t, size_t i)
+{
+    return t->titles && t->titles[i] ? t->titles[i] : t->ids[i];
+}
+
+void html_area_cell(FILE *out, const styr_area_table *t, size_t i)
+{
+    if (!(t->titles && t->titles[i])) {
+        html_esc(out, t->ids[i]);
+        return;
+    }
+    html_esc(out, t->titles[i]);
+    fputs(" <span class=\"area-id\">", out);
+    html_esc(out, t->ids[i]);
+    fputs("</span>", out);
+}
+
+void html_area_named(FILE *out, const styr_area_table *t, size_t i)
+{
+    if (!(t->titles && t->titles[i])) {
+        html_esc(out, t->ids[i]);
+        return;
+    }
+    html_esc(out, t->titles[i]);
+    fputs(" (", out);
+    html_esc(out, t->ids[i]);
+    fputc(')', out);
+}

@@ -89,7 +89,11 @@ static const char js_whatif[] =
     "tr.setAttribute('data-rank',String(r.rank[i]));"
     "function td(t,cls,key,val){var c=document.createElement(cls==='th'?'th':'td');if(cls==='th')c.scope='row';"
     "else if(cls)c.className=cls;c.textContent=t;if(key){c.setAttribute('data-key',key);c.setAttribute('data-value',String(val));}tr.appendChild(c);}"
-    "td(String(r.rank[i]),'num','rank',r.rank[i]);td(D.areas[i].id,'th');td(fmt(s[i],3),'num','score',s[i]);"
+    "td(String(r.rank[i]),'num','rank',r.rank[i]);td(D.areas[i].title||D.areas[i].id,'th');"
+    /* the title with the id beside it, as the page's other tables show an area */
+    "if(D.areas[i].title){var sp=document.createElement('span');sp.className='area-id';sp.textContent=D.areas[i].id;"
+    "tr.lastChild.appendChild(document.createTextNode(' '));tr.lastChild.appendChild(sp);}"
+    "td(fmt(s[i],3),'num','score',s[i]);"
     "var mv=base?base.rank[i]-r.rank[i]:0;td(mv>0?'\\u2191'+mv:mv<0?'\\u2193'+(-mv):'\\u2013','num move','move',mv);"
     "body.appendChild(tr);});}"
     "function toHash(){var parts=[];for(var j=0;j<m;j++)if(raw[j]>0)parts.push(D.crit[j].id+':'+(+raw[j].toPrecision(6)));"
@@ -186,7 +190,7 @@ void html_sec_whatif(page *p)
         html_esc(out, t->ids[i]);
         fprintf(out, "\" data-rank=\"%zu\"><td class=\"num\" data-key=\"rank\" data-value=\"%zu\">%zu</td><th scope=\"row\">",
                 s->rank[i], s->rank[i], s->rank[i]);
-        html_esc(out, t->ids[i]);
+        html_area_cell(out, t, i);
         fputs("</th><td class=\"num\" data-key=\"score\" data-value=\"", out);
         html_raw(out, s->score[i]);
         fprintf(out, "\">%.3f</td><td class=\"num move\" data-key=\"move\" data-value=\"0\">\xE2\x80\x93</td></tr>\n",
@@ -215,6 +219,10 @@ void html_sec_whatif(page *p)
     for (size_t i = 0; i < n; i++) {
         fputs(i ? ", {\"id\": " : "{\"id\": ", out);
         json_text(out, t->ids[i]);
+        if (t->titles && t->titles[i]) {
+            fputs(", \"title\": ", out);
+            json_text(out, t->titles[i]);
+        }
         fputc('}', out);
     }
     fputs("], \"x\": [", out);

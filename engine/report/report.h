@@ -17,6 +17,10 @@ typedef struct styr_report_opts {
     int no_remediation;        /* text: no "what to do" line under each finding */
 } styr_report_opts;
 
+/* The text report's first line: the ruleset's name and the folder that was
+ * loaded (FORMATS.md 9's ruleset_path, for people). */
+void styr_report_text_header(FILE *out, const styr_report_opts *o);
+
 /* The version of the JSON outputs' shape (FORMATS.md section 9). */
 #define STYR_JSON_FORMAT_VERSION 2
 

@@ -4,14 +4,18 @@
  * sized from it) and two small scripts that nothing depends on to be shown:
  * one records script errors and blocked loads into attributes of <html> (the
  * browser test reads them), the other sorts tables when a header is clicked.
- * A Content-Security-Policy forbids every external resource. There is no
- * timestamp, so the same input gives the same bytes.
+ * A Content-Security-Policy forbids every external resource. The only date is
+ * the day it was made, from SOURCE_DATE_EPOCH when set, so the same input
+ * (and the same SOURCE_DATE_EPOCH) gives the same bytes.
  *
  * Every number in a table carries its raw value in data-value, written as
  * the JSON reports write it (styr_json_number), and the shown text uses the
  * text reports' rounding (scores %.3f, shares %.1f %%). All text that comes
  * from input files is HTML-escaped and never reaches a <script>. */
 #include "internal/html.h"
+
+#include "date.h"
+#include "sha256.h"
 
 /* ---- head, header, navigation -------------------------------------------- */
 
@@ -59,6 +63,8 @@ static const char css[] =
     ".swatch{display:inline-block;padding:0 .35rem;border:1px solid #c5ccd3;font-size:.85em;color:#000}\n"
     ".move{color:var(--muted);font-size:.85em}\n"
     ".chosen{font-weight:700}\n"
+    ".sha256{font-family:ui-monospace,\"DejaVu Sans Mono\",monospace;font-size:.8em;color:var(--muted)}\n"
+    ".area-id{color:var(--muted);font-size:.85em;font-weight:400;white-space:nowrap}\n"
     ".note{color:var(--muted);font-size:.9rem}\n"
     ".problem{border-left:4px solid #D55E00;background:#fff3ec;padding:.4rem .8rem;margin:.5rem 0}\n"
     ".illustrative{border:2px solid #b7791f;background:#fefcbf;padding:.5rem 1rem;font-weight:600}\n"
@@ -148,10 +154,9 @@ static sections which_sections(const styr_html_input *in)
         s.compare = s.scored >= 2 && r->table->n > 0;
         s.cost = s.scored >= 1 && r->table->n > 0;
     }
-    const styr_sensitivity *sv = in->sensitivity;
-    s.sensitivity = sv && sv->base && sv->base->table && sv->base->rs && sv->base->rs->model && sv->base->sc &&
-                    sv->base->nsc && sv->base->sc[0].scored && sv->acceptability && sv->confidence &&
-                    sv->base->table->n > 0;
+    size_t ns = in->sensitivity ? (in->nsensitivity ? in->nsensitivity : 1) : 0;
+    for (size_t k = 0; k < ns; k++)
+        s.sensitivity |= html_sensitivity_shown(&in->sensitivity[k]);
     return s;
 }
 
@@ -185,6 +190,32 @@ static const styr_ruleset *page_ruleset(const styr_html_input *in)
     return NULL;
 }
 
+/* The content hash of an input, so a reader can tell which version of a file
+ * the numbers come from: the first 12 hex digits shown, all 64 in data-sha256
+ * (as `sha256sum FILE` prints them). */
+static void content_hash(page *p, const styr_doc *doc)
+{
+    if (!doc || !doc->has_sha256)
+        return;
+    char hex[65];
+    styr_sha256_hex(doc->sha256, hex);
+    fprintf(p->out, " <span class=\"sha256\" data-sha256=\"%s\" title=\"SHA-256 %s\">SHA-256 %.12s</span>", hex, hex, hex);
+}
+
+/* The plan's own date: when the document was last revised (document.last_revised). */
+static void document_date(page *p, const styr_doc *doc)
+{
+    size_t len;
+    const char *d = doc ? html_scalar_text(html_map_get(html_map_get(doc->root, "document"), "last_revised"), &len) : NULL;
+    if (!d)
+        return;
+    fprintf(p->out, " \xC2\xB7 %s <span data-document-date=\"", word(p->o, "senast reviderad", "last revised"));
+    html_esc_span(p->out, d, len, 0);
+    fputs("\">", p->out);
+    html_esc_span(p->out, d, len, 0);
+    fputs("</span>", p->out);
+}
+
 static void header(page *p, const sections *s)
 {
     FILE *out = p->out;
@@ -216,6 +247,10 @@ static void header(page *p, const sections *s)
                      "Illustrative data: the areas' assessments, costs and funding are made up to show the model, "
                      "not decided by the city."));
     fputs("<dl class=\"inputs\">\n", out);
+    char today[11];
+    styr_report_today(today);   /* SOURCE_DATE_EPOCH makes it reproducible */
+    fprintf(out, "<dt>%s</dt><dd><time data-report-date datetime=\"%s\">%s</time></dd>\n", word(p->o, "Datum", "Date"),
+            today, today);
     for (size_t f = 0; s->findings && f < in->nplans; f++) {
         const styr_file_result *r = &in->plans[f];
         fprintf(out, "<dt>%s</dt><dd>", r->failed ? word(p->o, "Fil", "File") : html_kind_title(p, r->kind));
@@ -232,34 +267,47 @@ static void header(page *p, const sections *s)
             html_esc(out, r->file);
             fputs("</code>", out);
         }
+        document_date(p, doc);
+        content_hash(p, doc);
         fputs("</dd>\n", out);
     }
     if (s->scores && in->score) {
         const styr_score_report *r = in->score;
         fprintf(out, "<dt>%s</dt><dd><code>", word(p->o, "Områden", "Areas"));
         html_esc(out, r->areas ? r->areas->file : NULL);
-        fprintf(out, "</code></dd>\n<dt>%s</dt><dd>", word(p->o, "Scenarier", "Scenarios"));
+        fputs("</code>", out);
+        content_hash(p, r->areas_doc);
+        fprintf(out, "</dd>\n<dt>%s</dt><dd>", word(p->o, "Scenarier", "Scenarios"));
         for (size_t k = 0; k < r->nsc; k++) {
             fputs(k ? ", <code>" : "<code>", out);
             html_esc(out, r->sc[k].file);
             fputs("</code>", out);
+            content_hash(p, r->sc[k].doc);
         }
         fputs("</dd>\n", out);
     }
     if (s->sensitivity) {
         const styr_sensitivity *sv = in->sensitivity;
+        size_t ns = in->nsensitivity ? in->nsensitivity : 1, shown = 0;
         fprintf(out, "<dt>%s</dt><dd>", word(p->o, "Känslighet", "Sensitivity"));
-        html_esc(out, html_scenario_name(&sv->base->sc[0]));
-        fprintf(out, word(p->o, ", %llu viktvektorer, frö %llu", ", %llu weight samples, seed %llu"),
+        for (size_t k = 0; k < ns; k++)
+            if (html_sensitivity_shown(&sv[k])) {
+                fputs(shown++ ? ", " : "", out);
+                html_esc(out, html_scenario_name(&sv[k].base->sc[sv[k].scenario]));
+            }
+        fprintf(out, word(p->o, "; %llu viktvektorer, frö %llu", "; %llu weight samples, seed %llu"),
                 (unsigned long long)sv->samples, (unsigned long long)sv->seed);
         fputs("</dd>\n", out);
     }
     fputs("</dl>\n<nav aria-label=\"", out);
     fputs(word(p->o, "Innehåll", "Contents"), out);
     fputs("\"><ol>\n", out);
-    if (s->findings)
+    int board = in->audience == STYR_AUDIENCE_BOARD;
+    if (board && s->scores && s->scored)
+        fprintf(out, "<li><a href=\"#decision\">%s</a></li>\n", word(p->o, "Beslutsunderlag", "The decision"));
+    if (s->findings && !board)
         fprintf(out, "<li><a href=\"#findings\">%s</a></li>\n", word(p->o, "Fynd i planen", "Plan findings"));
-    if (s->links)
+    if (s->links && !board)
         fprintf(out, "<li><a href=\"#links\">%s</a></li>\n", word(p->o, "Planens kopplingar", "The plan's links"));
     if (s->scores)
         fprintf(out, "<li><a href=\"#scores\">%s</a></li>\n", word(p->o, "Poäng", "Scores"));
@@ -272,6 +320,10 @@ static void header(page *p, const sections *s)
                 word(p->o, "Rangacceptans", "Rank acceptability"));
     if (s->cost)
         fprintf(out, "<li><a href=\"#cost\">%s</a></li>\n", word(p->o, "Kostnad mot poäng", "Cost against score"));
+    if (s->links && board)
+        fprintf(out, "<li><a href=\"#links\">%s</a></li>\n", word(p->o, "Planens kopplingar", "The plan's links"));
+    if (s->findings && board)
+        fprintf(out, "<li><a href=\"#findings\">%s</a></li>\n", word(p->o, "Fynd i planen", "Plan findings"));
     fputs("</ol></nav>\n</header>\n<main>\n", out);
 }
 
@@ -284,9 +336,12 @@ void styr_report_html(FILE *out, const styr_html_input *in, const styr_report_op
     sections s = which_sections(in);
     head(p);
     header(p, &s);
-    if (s.findings)
+    int board = in->audience == STYR_AUDIENCE_BOARD;
+    if (board && s.scores && s.scored)
+        html_sec_decision(p);   /* a steering group reads the decision first, the rule findings last */
+    if (s.findings && !board)
         html_sec_findings(p);
-    if (s.links)
+    if (s.links && !board)
         html_sec_links(p);
     if (s.scores)
         html_sec_scores(p);
@@ -298,6 +353,10 @@ void styr_report_html(FILE *out, const styr_html_input *in, const styr_report_op
         html_sec_sensitivity(p);
     if (s.cost)
         html_sec_cost(p);
+    if (s.links && board)
+        html_sec_links(p);
+    if (s.findings && board)
+        html_sec_findings(p);
     if (!s.findings && !s.scores && !s.sensitivity)
         fprintf(out, "<p>%s</p>\n", word(o, "Inget att visa.", "Nothing to show."));
     fputs("</main>\n<footer>", out);

@@ -61,6 +61,163 @@ static void print_findings(FILE *out, const styr_score_report *r, const styr_rep
     }
 }
 
+/* A value of Saaty's scale as people write it: 3, 1/3 (else %g). */
+static void saaty_text(char *buf, size_t cap, double v)
+{
+    double inv = 1 / v;
+    if (v < 1 && fabs(inv - round(inv)) < 1e-9)
+        snprintf(buf, cap, "1/%.0f", inv);
+    else
+        snprintf(buf, cap, "%g", v);
+}
+
+void styr_report_ahp_warning(char *buf, size_t cap, const styr_ruleset *rs, const styr_weights *w,
+                             const styr_report_opts *o)
+{
+    buf[0] = '\0';
+    if (w->source != STYR_WEIGHTS_PAIRWISE || !(w->ahp.cr > STYR_MCDA_AHP_CR_WARN))
+        return;
+    int n = snprintf(buf, cap, word(o, "Varning: de parvisa jämförelserna är inkonsistenta (CR %.3f, över 0,10): vikterna "
+                                       "vilar på bedömningar som motsäger varandra.",
+                                    "Warning: the pairwise judgements are inconsistent (CR %.3f, above 0.10): the weights "
+                                    "rest on judgements that contradict each other."),
+                     w->ahp.cr);
+    if (!w->has_fix || n < 0 || (size_t)n >= cap || !rs->model)
+        return;
+    char from[32], to[32];
+    saaty_text(from, sizeof from, w->fix_from);
+    saaty_text(to, sizeof to, w->fix_to);
+    snprintf(buf + n, cap - (size_t)n,
+             word(o, " Mest hjälper att ompröva [%s, %s, %s]: med %s i stället för %s blir CR %.3f.",
+                  " Revisiting [%s, %s, %s] helps most: with %s instead of %s, CR becomes %.3f."),
+             rs->model->crit[w->fix_a].id, rs->model->crit[w->fix_b].id, from, to, from, w->fix_cr);
+}
+
+styr_why styr_portfolio_why(const styr_area_table *t, const styr_scored *s, size_t i)
+{
+    styr_why w = {STYR_WHY_CHOSEN, s->chosen[i] != 0, 0};
+    unsigned char f = s->forced ? s->forced[i] : 0;
+    if (w.in) {
+        w.kind = f == STYR_FORCED_IN ? STYR_WHY_FORCED_IN : STYR_WHY_CHOSEN;
+        for (size_t k = 0; w.kind == STYR_WHY_CHOSEN && k < t->nneeds; k++)
+            if (t->needs[k].b == i && s->chosen[t->needs[k].a]) {
+                w.kind = STYR_WHY_REQUIRED_BY;
+                w.other = t->needs[k].a;
+            }
+        return w;
+    }
+    if (f == STYR_FORCED_OUT || f == STYR_FORCED_BLOCKED) {
+        w.kind = f == STYR_FORCED_OUT ? STYR_WHY_FORCED_OUT : STYR_WHY_BLOCKED;
+        return w;
+    }
+    for (size_t k = 0; k < t->nconflicts; k++) {
+        const styr_mcda_pair *c = &t->conflicts[k];
+        size_t other = c->a == i ? c->b : c->b == i ? c->a : i;
+        if (other != i && s->chosen[other]) {
+            w.kind = STYR_WHY_CONFLICT;
+            w.other = other;
+            return w;
+        }
+    }
+    for (size_t k = 0; k < t->nneeds; k++)
+        if (t->needs[k].a == i && !s->chosen[t->needs[k].b]) {
+            w.kind = STYR_WHY_NEEDS;
+            w.other = t->needs[k].b;
+            return w;
+        }
+    const double *cost = s->cost_used ? s->cost_used : t->cost;
+    w.kind = cost[i] > styr_portfolio_left(s) ? STYR_WHY_TOO_DEAR : STYR_WHY_NO_GAIN;
+    return w;
+}
+
+double styr_portfolio_left(const styr_scored *s)
+{
+    double left = s->budget - s->sel.total_cost;
+    return left > 0 ? left : 0;
+}
+
+void styr_portfolio_why_text(char *buf, size_t cap, const styr_area_table *t, const styr_scored *s, size_t i,
+                             const styr_report_opts *o)
+{
+    styr_why w = styr_portfolio_why(t, s, i);
+    const double *cost = s->cost_used ? s->cost_used : t->cost;
+    char c[64], left[64];
+    money(c, sizeof c, cost[i]);
+    money(left, sizeof left, styr_portfolio_left(s));
+    /* score per million kronor: what the budget buys */
+    char per[64];
+    if (cost[i] > 0)
+        snprintf(per, sizeof per, word(o, "%.3f poäng per miljon kr", "%.3f points per million SEK"), s->score[i] / cost[i] * 1e6);
+    else
+        snprintf(per, sizeof per, "%s", word(o, "kostar inget", "costs nothing"));
+    const char *other = w.kind == STYR_WHY_CONFLICT || w.kind == STYR_WHY_NEEDS || w.kind == STYR_WHY_REQUIRED_BY
+                            ? t->ids[w.other] : "";
+    switch (w.kind) {
+    case STYR_WHY_CHOSEN:
+        snprintf(buf, cap, word(o, "med: poäng %.3f för %s kr (%s) ger mest total poäng inom budgeten",
+                                "in: score %.3f for %s SEK (%s) gives the most total score within the budget"),
+                 s->score[i], c, per);
+        break;
+    case STYR_WHY_REQUIRED_BY:
+        snprintf(buf, cap, word(o, "med: %s, som är med, kräver det (requires); %s kr (%s)",
+                                "in: %s, which is in, requires it (requires); %s SEK (%s)"), other, c, per);
+        break;
+    case STYR_WHY_FORCED_IN:
+        snprintf(buf, cap, word(o, "med: scenariot tvingar in det (include); %s kr", "in: the scenario forces it in (include); %s SEK"), c);
+        break;
+    case STYR_WHY_FORCED_OUT:
+        snprintf(buf, cap, "%s", word(o, "ute: scenariot utesluter det (exclude)", "out: the scenario excludes it (exclude)"));
+        break;
+    case STYR_WHY_BLOCKED:
+        snprintf(buf, cap, "%s", word(o, "ute: kräver (requires) ett område som inte rangordnas",
+                                      "out: it requires an area that is left out of the ranking"));
+        break;
+    case STYR_WHY_CONFLICT:
+        snprintf(buf, cap, word(o, "ute: kan inte väljas tillsammans med %s (excludes), som är med",
+                                "out: cannot be chosen together with %s (excludes), which is in"), other);
+        break;
+    case STYR_WHY_NEEDS:
+        snprintf(buf, cap, word(o, "ute: kräver %s (requires), som inte är med; båda tillsammans ger mindre total poäng",
+                                "out: requires %s (requires), which is not in; both together give less total score"), other);
+        break;
+    case STYR_WHY_TOO_DEAR:
+        snprintf(buf, cap, word(o, "ute: kostar %s kr (%s), mer än de %s kr som är kvar; att byta ut valda områden ger mindre total poäng",
+                                "out: costs %s SEK (%s), more than the %s SEK left; swapping chosen areas for it gives less total score"),
+                 c, per, left);
+        break;
+    case STYR_WHY_NO_GAIN:
+        snprintf(buf, cap, word(o, "ute: ryms i budgeten men höjer inte den totala poängen (%s)",
+                                "out: fits in the budget but does not raise the total score (%s)"), per);
+        break;
+    }
+}
+
+static int id_width(const styr_area_table *t);
+
+/* Each area, in rank order, in or out of the portfolio and why. */
+static void portfolio_text(FILE *out, const styr_score_report *r, const styr_scored *s, const styr_report_opts *o)
+{
+    const styr_area_table *t = r->table;
+    char b[64], c[64], l[64];
+    money(b, sizeof b, s->budget);
+    money(c, sizeof c, s->sel.total_cost);
+    money(l, sizeof l, styr_portfolio_left(s));
+    fprintf(out, word(o, "  Portföljen förklarad (kostnad %s): budget %s kr, valda %s kr, kvar %s kr\n",
+                      "  The portfolio explained (%s cost): budget %s SEK, chosen %s SEK, left %s SEK\n"),
+            s->net_cost ? word(o, "netto, minus extern finansiering", "net, external funding taken off")
+                        : word(o, "brutto", "gross"), b, c, l);
+    for (size_t q = 0; q < t->n; q++) {
+        size_t i = s->order[q];
+        char why[512];
+        styr_portfolio_why_text(why, sizeof why, t, s, i, o);
+        fprintf(out, "  %4zu  ", s->rank[i]);
+        styr_pad(out, t->ids[i], id_width(t));
+        fputs("  ", out);
+        styr_fput_safe(out, why);
+        fputc('\n', out);
+    }
+}
+
 static const char *method_name(const styr_scored *s, const styr_report_opts *o)
 {
     return s->method == STYR_MCDA_TOPSIS ? "TOPSIS" : word(o, "viktad summa", "weighted sum");
@@ -83,7 +240,7 @@ static void explain_area(FILE *out, const styr_score_report *r, const styr_score
     }
 }
 
-/* Width of the area column: the longest id, at least "Område". */
+/* Width of the id column: the longest id, at least "Område". */
 static int id_width(const styr_area_table *t)
 {
     int w = 6;   /* "Område" */
@@ -95,12 +252,87 @@ static int id_width(const styr_area_table *t)
     return w > 60 ? 60 : w;
 }
 
+/* Titles are cut to this many columns in text tables (the id beside them
+ * stays whole, so a cut title is never ambiguous). */
+#define TITLE_COLUMNS 40
+
+/* s cut to at most maxw display columns, with "…" when cut. */
+static void cut_text(char *buf, size_t cap, const char *s, int maxw)
+{
+    size_t len = strlen(s);
+    if (styr_display_width(s, len) <= maxw) {
+        snprintf(buf, cap, "%s", s);
+        return;
+    }
+    size_t k = 0;
+    int w = 0;
+    while (k < len) {
+        size_t step = 1;
+        while (k + step < len && ((unsigned char)s[k + step] & 0xC0) == 0x80)
+            step++;
+        int cw = styr_display_width(s + k, step);
+        if (w + cw > maxw - 1 || k + step + 4 > cap)
+            break;
+        w += cw;
+        k += step;
+    }
+    snprintf(buf, cap, "%.*s\xE2\x80\xA6", (int)k, s);
+}
+
+static int any_title(const styr_area_table *t)
+{
+    for (size_t i = 0; t->titles && i < t->n; i++)
+        if (t->titles[i])
+            return 1;
+    return 0;
+}
+
+/* Width of the title column (0: no area has a title, only ids are shown). */
+static int title_width(const styr_area_table *t)
+{
+    if (!any_title(t))
+        return 0;
+    int w = 5;   /* "Titel" */
+    for (size_t i = 0; i < t->n; i++) {
+        const char *s = t->titles[i] ? t->titles[i] : t->ids[i];
+        int d = styr_display_width(s, strlen(s));
+        if (d > w)
+            w = d;
+    }
+    return w > TITLE_COLUMNS ? TITLE_COLUMNS : w;
+}
+
+/* The area columns of a text table: the title (cut; the id when there is
+ * none) when any area has one, then the id. */
+static void area_head(FILE *out, const styr_area_table *t, const styr_report_opts *o)
+{
+    int tw = title_width(t);
+    if (tw) {
+        styr_pad(out, word(o, "Område", "Area"), tw);
+        fputc(' ', out);
+        styr_pad(out, "Id", id_width(t));
+    } else {
+        styr_pad(out, word(o, "Område", "Area"), id_width(t));
+    }
+}
+
+static void area_cells(FILE *out, const styr_area_table *t, size_t i)
+{
+    int tw = title_width(t);
+    if (tw) {
+        char cut[4 * TITLE_COLUMNS + 8];
+        cut_text(cut, sizeof cut, t->titles[i] ? t->titles[i] : t->ids[i], tw);
+        styr_pad(out, cut, tw);
+        fputc(' ', out);
+    }
+    styr_pad(out, t->ids[i], id_width(t));
+}
+
 static void scenario_text(FILE *out, const styr_score_report *r, const styr_scenario_run *sr,
                           const styr_report_opts *o)
 {
     const styr_scored *s = &sr->s;
     const styr_area_table *t = r->table;
-    int w = id_width(t);
     fprintf(out, "\n%s ", "Scenario");
     styr_fput_safe(out, sr->id ? sr->id : sr->file);
     fputs(sr->title ? ": " : "", out);
@@ -119,15 +351,22 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
         fprintf(out, word(o, "  Parvisa jämförelser (AHP): CR = %.3f%s\n", "  Pairwise judgements (AHP): CR = %.3f%s\n"),
                 s->weights.ahp.cr, s->weights.ahp.cr > STYR_MCDA_AHP_CR_WARN
                                        ? word(o, " (över 0,10: inkonsistent)", " (above 0.10: inconsistent)") : "");
+    char warn[1024];
+    styr_report_ahp_warning(warn, sizeof warn, r->rs, &s->weights, o);
+    if (*warn) {
+        fputs("  ", out);
+        styr_fput_safe(out, warn);
+        fputc('\n', out);
+    }
     fprintf(out, "  %4s  ", word(o, "Rang", "Rank"));
-    styr_pad(out, word(o, "Område", "Area"), w);
+    area_head(out, t, o);
     fputc(' ', out);
     styr_pad_left(out, word(o, "Poäng", "Score"), 7);
     fprintf(out, "  %s\n", word(o, "Största bidrag", "Largest contributions"));
     for (size_t k = 0; k < t->n; k++) {
         size_t i = s->order[k];
         fprintf(out, "  %4zu  ", s->rank[i]);
-        styr_pad(out, t->ids[i], w);
+        area_cells(out, t, i);
         fprintf(out, " %7.3f ", s->score[i]);
         /* the three largest contributions */
         int shown[3] = {-1, -1, -1};
@@ -168,6 +407,7 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
             fprintf(out, word(o, "; kostnad %s kr, poäng %.3f (%s)\n", "; cost %s SEK, score %.3f (%s)\n"), c,
                     s->sel.total_score, s->sel.proven_optimal ? word(o, "optimalt", "optimal")
                                                               : word(o, "bästa funna, ej bevisat optimalt", "best found, not proven optimal"));
+            portfolio_text(out, r, s, o);
         }
     }
 }
@@ -184,7 +424,14 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     illustrative_line(out, r, o, "");
     for (size_t e = 0; e < t->nexcluded; e++) {
         fputs(word(o, "  utesluten: ", "  left out: "), out);
-        styr_fput_safe(out, t->excluded[e].area);
+        if (t->excluded[e].title) {
+            styr_fput_safe(out, t->excluded[e].title);
+            fputs(" (", out);
+            styr_fput_safe(out, t->excluded[e].area);
+            fputc(')', out);
+        } else {
+            styr_fput_safe(out, t->excluded[e].area);
+        }
         fputs(": ", out);
         styr_fput_safe(out, t->excluded[e].reason);
         fputc('\n', out);
@@ -208,9 +455,8 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     fputs(word(o, "\nRang per scenario (förändring mot ", "\nRank by scenario (change against "), out);
     styr_fput_safe(out, first->id ? first->id : first->file);
     fputs("):\n", out);
-    int w = id_width(t);
     fputs("  ", out);
-    styr_pad(out, word(o, "Område", "Area"), w);
+    area_head(out, t, o);
     for (size_t k = 0; k < r->nsc; k++)
         if (r->sc[k].scored) {
             fputc(' ', out);
@@ -220,7 +466,7 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     for (size_t q = 0; q < t->n; q++) {
         size_t i = first->s.order[q];
         fputs("  ", out);
-        styr_pad(out, t->ids[i], w);
+        area_cells(out, t, i);
         for (size_t k = 0; k < r->nsc; k++) {
             if (!r->sc[k].scored)
                 continue;
@@ -276,6 +522,8 @@ static void json_findings(FILE *out, const styr_score_report *r)
     for (size_t e = 0; r->table && e < r->table->nexcluded; e++) {
         fputs(e ? ",\n    {\"area\": " : "\n    {\"area\": ", out);
         styr_json_string(out, r->table->excluded[e].area);
+        fputs(", \"title\": ", out);
+        styr_json_string(out, r->table->excluded[e].title);
         fputs(", \"reason\": ", out);
         styr_json_string(out, r->table->excluded[e].reason);
         fputc('}', out);
@@ -335,11 +583,27 @@ void styr_report_score_json(FILE *out, const styr_score_report *r, const styr_re
             styr_json_number(out, s->weights.ahp.cr);
         else
             fputs("null", out);
+        if (s->weights.has_fix) {
+            /* the judgement whose change lowers CR most, as the file writes it */
+            fputs(",\n      \"consistency_hint\": {\"judgement\": [", out);
+            styr_json_string(out, r->rs->model->crit[s->weights.fix_a].id);
+            fputs(", ", out);
+            styr_json_string(out, r->rs->model->crit[s->weights.fix_b].id);
+            fputs(", ", out);
+            styr_json_number(out, s->weights.fix_from);
+            fputs("], \"suggested\": ", out);
+            styr_json_number(out, s->weights.fix_to);
+            fputs(", \"consistency_ratio_after\": ", out);
+            styr_json_number(out, s->weights.fix_cr);
+            fputc('}', out);
+        }
         fputs(",\n      \"ranking\": [", out);
         for (size_t q = 0; q < t->n; q++) {
             size_t i = s->order[q];
             fprintf(out, "%s{\"rank\": %zu, \"area\": ", q ? ",\n        " : "\n        ", s->rank[i]);
             styr_json_string(out, t->ids[i]);
+            fputs(", \"title\": ", out);
+            styr_json_string(out, t->titles ? t->titles[i] : NULL);
             fputs(", \"score\": ", out);
             styr_json_number(out, s->score[i]);
             fputs(", \"contributions\": ", out);
@@ -369,6 +633,7 @@ void styr_report_score_json(FILE *out, const styr_score_report *r, const styr_re
         if (s->has_budget) {
             fputs(",\n      \"selection\": {\"budget_sek\": ", out);
             styr_json_number(out, s->budget);
+            fprintf(out, ", \"cost_basis\": \"%s\"", s->net_cost ? "net" : "gross");
             if (s->infeasible) {
                 fputs(", \"feasible\": false, \"reason\": ", out);
                 styr_json_string(out, s->infeasible_reason);
@@ -401,7 +666,7 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
     const styr_score_report *r = s->base;
     print_findings(out, r, o);
     const styr_area_table *t = r->table;
-    const styr_scenario_run *sr = &r->sc[0];
+    const styr_scenario_run *sr = &r->sc[s->scenario];
     if (!t || !sr->scored || !s->acceptability)
         return;
     size_t n = t->n, cols = n < 8 ? n : 8;
@@ -417,9 +682,8 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
         fprintf(out, word(o, "  spridning: %.3f\n", "  spread: %.3f\n"), s->spread);
     fputs(word(o, "Sannolikhet (%) för varje rang; områdena i scenariots ordning:\n",
                "Probability (%) of each rank; areas in the scenario's order:\n"), out);
-    int w = id_width(t);
     fputs("  ", out);
-    styr_pad(out, word(o, "Område", "Area"), w);
+    area_head(out, t, o);
     for (size_t c = 0; c < cols; c++)
         fprintf(out, " %5zu", c + 1);
     if (n > cols) {
@@ -430,7 +694,7 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
     for (size_t q = 0; q < n; q++) {
         size_t i = sr->s.order[q];
         fputs("  ", out);
-        styr_pad(out, t->ids[i], w);
+        area_cells(out, t, i);
         double rest = 0;
         for (size_t c = 0; c < n; c++) {
             double p = s->acceptability[i * n + c];
@@ -450,7 +714,7 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
         if (s->acceptability[i * n] <= 0)
             continue;
         fputs("  ", out);
-        styr_pad(out, t->ids[i], w);
+        area_cells(out, t, i);
         for (size_t j = 0; j < t->m; j++)
             if (s->central[i * t->m + j] >= 0.005) {
                 fputc(' ', out);
@@ -465,7 +729,7 @@ void styr_report_sensitivity_json(FILE *out, const styr_sensitivity *s, const st
 {
     const styr_score_report *r = s->base;
     const styr_area_table *t = r->table;
-    const styr_scenario_run *sr = &r->sc[0];
+    const styr_scenario_run *sr = &r->sc[s->scenario];
     json_header(out, r, o);
     json_findings(out, r);
     fprintf(out, ",\n  \"samples\": %llu,\n  \"seed\": %llu,\n  \"scenario\": ", (unsigned long long)s->samples,
@@ -505,6 +769,15 @@ void styr_report_sensitivity_json(FILE *out, const styr_sensitivity *s, const st
         fputs(": ", out);
         styr_json_number(out, s->confidence[i]);
     }
+    /* What a person reads beside each id (null: the area has no title). */
+    fputs("},\n  \"titles\": {", out);
+    for (size_t q = 0; q < n; q++) {
+        size_t i = sr->s.order[q];
+        fputs(q ? ", " : "", out);
+        styr_json_string(out, t->ids[i]);
+        fputs(": ", out);
+        styr_json_string(out, t->titles ? t->titles[i] : NULL);
+    }
     fputs("}\n}\n", out);
 }
 
@@ -527,6 +800,19 @@ static void md_text(FILE *out, const char *s)
     }
 }
 
+/* "Title (id)" in a Markdown cell, or the id alone. */
+static void md_area(FILE *out, const styr_area_table *t, size_t i)
+{
+    if (t->titles && t->titles[i]) {
+        md_text(out, t->titles[i]);
+        fputs(" (", out);
+        md_text(out, t->ids[i]);
+        fputc(')', out);
+    } else {
+        md_text(out, t->ids[i]);
+    }
+}
+
 void styr_report_score_markdown(FILE *out, const styr_score_report *r, const styr_report_opts *o)
 {
     const styr_area_table *t = r->table;
@@ -537,7 +823,14 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
     illustrative_line(out, r, o, "\n> ");
     for (size_t e = 0; e < t->nexcluded; e++) {
         fputs("- **", out);
-        md_text(out, t->excluded[e].area);
+        if (t->excluded[e].title) {
+            md_text(out, t->excluded[e].title);
+            fputs(" (", out);
+            md_text(out, t->excluded[e].area);
+            fputc(')', out);
+        } else {
+            md_text(out, t->excluded[e].area);
+        }
         fputs("**: ", out);
         md_text(out, t->excluded[e].reason);
         fputc('\n', out);
@@ -586,7 +879,7 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
             size_t i = s->order[q];
             const char *bold = s->has_budget && s->chosen && s->chosen[i] ? "**" : "";
             fprintf(out, "| %zu | %s", s->rank[i], bold);
-            md_text(out, t->ids[i]);
+            md_area(out, t, i);
             fprintf(out, "%s | %.3f |", bold, s->score[i]);
             for (size_t j = 0; j < t->m; j++)
                 if (s->weights.w[j] > 0)
@@ -605,6 +898,19 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
                 fprintf(out, word(o, "\nInom budgeten %s kr väljs de **fetstilta** områdena: kostnad %s kr, poäng %.3f.\n",
                                   "\nWithin the budget of %s SEK the areas in **bold** are chosen: cost %s SEK, score %.3f.\n"),
                         b, c, s->sel.total_score);
+                /* why each area is in or out */
+                fprintf(out, "\n| %s | %s | %s |\n|---:|---|---|\n", word(o, "Rang", "Rank"), word(o, "Område", "Area"),
+                        word(o, "Varför med eller ute", "Why in or out"));
+                for (size_t q = 0; q < t->n; q++) {
+                    size_t i = s->order[q];
+                    char why[512];
+                    styr_portfolio_why_text(why, sizeof why, t, s, i, o);
+                    fprintf(out, "| %zu | ", s->rank[i]);
+                    md_area(out, t, i);
+                    fputs(" | ", out);
+                    md_text(out, why);
+                    fputs(" |\n", out);
+                }
             }
         }
     }
@@ -623,6 +929,7 @@ void styr_report_score_csv(FILE *out, const styr_score_report *r, const styr_rep
     for (size_t j = 0; j < t->m; j++)
         styr_csv_text(&c, r->rs->model->crit[j].id);
     styr_csv_text(&c, "illustrative");   /* every row says whether its data are made up */
+    styr_csv_text(&c, "title");          /* last, so that the columns before it keep their places */
     styr_csv_end_row(&c);
     for (size_t k = 0; k < r->nsc; k++) {
         const styr_scenario_run *sr = &r->sc[k];
@@ -639,6 +946,7 @@ void styr_report_score_csv(FILE *out, const styr_score_report *r, const styr_rep
             for (size_t j = 0; j < t->m; j++)
                 styr_csv_number(&c, s->contrib[i * t->m + j], 6);
             styr_csv_text(&c, r->illustrative ? "true" : "false");
+            styr_csv_text(&c, t->titles ? t->titles[i] : NULL);
             styr_csv_end_row(&c);
         }
     }
@@ -648,7 +956,7 @@ void styr_report_sensitivity_markdown(FILE *out, const styr_sensitivity *s, cons
 {
     const styr_score_report *r = s->base;
     const styr_area_table *t = r->table;
-    const styr_scenario_run *sr = &r->sc[0];
+    const styr_scenario_run *sr = &r->sc[s->scenario];
     fprintf(out, "# %s ", word(o, "Känslighet för scenario", "Sensitivity of scenario"));
     md_text(out, sr->id ? sr->id : sr->file);
     fputs("\n\n", out);
@@ -672,7 +980,7 @@ void styr_report_sensitivity_markdown(FILE *out, const styr_sensitivity *s, cons
     for (size_t q = 0; q < n; q++) {
         size_t i = sr->s.order[q];
         fputs("| ", out);
-        md_text(out, t->ids[i]);
+        md_area(out, t, i);
         fputs(" |", out);
         for (size_t c = 0; c < n; c++)
             fprintf(out, " %.1f |", 100 * s->acceptability[i * n + c]);
@@ -684,7 +992,7 @@ void styr_report_sensitivity_csv(FILE *out, const styr_sensitivity *s, const sty
 {
     const styr_score_report *r = s->base;
     const styr_area_table *t = r->table;
-    const styr_scenario_run *sr = &r->sc[0];
+    const styr_scenario_run *sr = &r->sc[s->scenario];
     if (!t || !sr->scored || !s->acceptability)
         return;
     size_t n = t->n;
@@ -702,6 +1010,7 @@ void styr_report_sensitivity_csv(FILE *out, const styr_sensitivity *s, const sty
         styr_csv_text(&c, name);
     }
     styr_csv_text(&c, "illustrative");
+    styr_csv_text(&c, "title");
     styr_csv_end_row(&c);
     for (size_t q = 0; q < n; q++) {
         size_t i = sr->s.order[q];
@@ -712,6 +1021,7 @@ void styr_report_sensitivity_csv(FILE *out, const styr_sensitivity *s, const sty
         for (size_t j = 0; j < t->m; j++)
             styr_csv_number(&c, s->central[i * t->m + j], 6);
         styr_csv_text(&c, r->illustrative ? "true" : "false");
+        styr_csv_text(&c, t->titles ? t->titles[i] : NULL);
         styr_csv_end_row(&c);
     }
 }

@@ -35,6 +35,17 @@ static void sheet_position(FILE *out, const char *file, const styr_finding *fi, 
     fprintf(out, "%s%s:%s!%s:%s ", color ? BOLD : "", file, fi->sheet, cell, color ? RESET : "");
 }
 
+void styr_report_text_header(FILE *out, const styr_report_opts *o)
+{
+    /* Which rules judged the files: the folder loaded, which a name lookup
+     * may have found elsewhere than the user's ./rules/NAME. */
+    fprintf(out, "%s%s ", o->color ? DIM : "", word(o, "Regelverk", "Ruleset"));
+    styr_fput_safe(out, o->ruleset);
+    fputs(word(o, " från ", " from "), out);
+    styr_fput_safe(out, o->ruleset_path);
+    fprintf(out, "%s\n", o->color ? RESET : "");
+}
+
 static void plural(FILE *out, size_t n, const char *one, const char *many)
 {
     fprintf(out, "%zu %s", n, n == 1 ? one : many);

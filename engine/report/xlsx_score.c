@@ -96,6 +96,10 @@ styr_status styr_xlsx_write_score(const char *path, const styr_score_report *r, 
     check(&b, worksheet_write_string(rank, 0, 4, en ? "Chosen" : "Vald", b.bold));
     for (size_t j = 0; t && r->rs->model && j < t->m; j++)
         check(&b, worksheet_write_string(rank, 0, (lxw_col_t)(5 + j), r->rs->model->crit[j].id, b.bold));
+    /* The title after the criteria, so every column before it keeps its place. */
+    lxw_col_t title_col = (lxw_col_t)(5 + (t && r->rs->model ? t->m : 0));
+    check(&b, worksheet_write_string(rank, 0, title_col, en ? "Title" : "Titel", b.bold));
+    worksheet_set_column(rank, title_col, title_col, 50, NULL);
     worksheet_freeze_panes(rank, 1, 0);
     worksheet_set_column(fnd, 6, 7, 60, NULL);
     lxw_row_t rrow = 1, frow = 1;
@@ -138,6 +142,8 @@ styr_status styr_xlsx_write_score(const char *path, const styr_score_report *r, 
                 text(&b, rank, rrow, 4, s->chosen[i] ? (en ? "yes" : "ja") : (en ? "no" : "nej"));
             for (size_t j = 0; j < t->m; j++)
                 number(&b, rank, rrow, (lxw_col_t)(5 + j), s->contrib[i * t->m + j]);
+            if (t->titles && t->titles[i])
+                text(&b, rank, rrow, title_col, t->titles[i]);
         }
     }
     lxw_error e = workbook_close(b.wb);

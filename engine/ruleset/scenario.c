@@ -122,6 +122,24 @@ static styr_status from_pairwise(const styr_model *model, const styr_node *list,
     }
     for (size_t i = 0; i < n; i++)
         raw[global[i]] = w[i];
+    if (out->ahp.cr > STYR_MCDA_AHP_CR_WARN) {
+        /* Name the one judgement to revisit, the way the file writes it. */
+        styr_mcda_ahp_fix fix;
+        bool found = false;
+        if (styr_mcda_ahp_best_fix(a, n, &fix, &found, &merr) == STYR_MCDA_OK && found)
+            for (uint32_t q = 0; q < list->count; q++) {
+                int same = js[q].i == fix.i && js[q].j == fix.j, flipped = js[q].i == fix.j && js[q].j == fix.i;
+                if (!same && !flipped)
+                    continue;
+                out->has_fix = true;
+                out->fix_a = global[js[q].i];
+                out->fix_b = global[js[q].j];
+                out->fix_from = js[q].value;
+                out->fix_to = same ? fix.to : 1.0 / fix.to;
+                out->fix_cr = fix.cr_after;
+                break;
+            }
+    }
 done:
     free(local);
     free(global);

@@ -21,6 +21,12 @@ typedef struct styr_weights {
     styr_weights_source source;
     styr_mcda_ahp_result ahp;   /* with STYR_WEIGHTS_PAIRWISE */
     size_t ahp_n;               /* criteria the judgements name */
+    /* With CR above STYR_MCDA_AHP_CR_WARN: the judgement whose change lowers
+     * CR most, as the scenario writes it ([fix_a, fix_b, fix_from] becomes
+     * [fix_a, fix_b, fix_to]; model criterion indices), and the CR after. */
+    bool has_fix;
+    size_t fix_a, fix_b;
+    double fix_from, fix_to, fix_cr;
 } styr_weights;
 
 /* Computes the weights of the scenario whose root mapping is `root`. A

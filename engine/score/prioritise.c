@@ -94,9 +94,10 @@ styr_status styr_sensitivity_run(const styr_ruleset *rs, const styr_prioritisati
     out->samples = o->samples;
     out->seed = o->seed;
     out->spread = o->spread;
-    if (p->nsc == 0 || !p->sc[0].scored || p->table.n == 0)
+    out->scenario = o->scenario;
+    if (o->scenario >= p->nsc || !p->sc[o->scenario].scored || p->table.n == 0)
         return STYR_OK;
-    const styr_scenario_run *sr = &p->sc[0];
+    const styr_scenario_run *sr = &p->sc[o->scenario];
     size_t n = p->table.n, m = p->table.m;
     if (n > STYR_SENSITIVITY_MAX_AREAS)
         return styr_error_set(err, STYR_E_LIMIT, p->areas.file, 0, 0,

@@ -47,7 +47,8 @@ void styr_prioritisation_free(styr_prioritisation *p);
 /* The result of `styr sensitivity` for one scenario. */
 typedef struct styr_score_report styr_score_report;
 typedef struct styr_sensitivity {
-    const styr_score_report *base;   /* areas, table, the scenario (sc[0]) */
+    const styr_score_report *base;   /* areas, table, the scenarios */
+    size_t scenario;                  /* the one sampled around: base->sc[scenario] */
     uint64_t samples, seed;
     double spread;                    /* < 0: uniform on the simplex */
     double *acceptability;            /* n*n; NULL when not computed */
@@ -59,11 +60,12 @@ typedef struct styr_sensitivity_opts {
     uint64_t samples, seed;
     double spread;                    /* < 0: Dirichlet(1) on the weighed criteria */
     unsigned threads;                 /* 0: as many as the machine has */
+    size_t scenario;                  /* index of the scenario in the run (0: the first) */
     styr_mcda_progress_fn progress;   /* may be NULL */
     void *progress_ud;
 } styr_sensitivity_opts;
 
-/* Samples weights around the first scenario of p. Leaves the arrays NULL
+/* Samples weights around scenario o->scenario of p (the first by default). Leaves the arrays NULL
  * (and returns STYR_OK) when that scenario was not scored or no area could
  * be scored; on failure frees them and says why in err. */
 /* Rank acceptability is an areas x areas table (memory and output grow with

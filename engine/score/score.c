@@ -225,6 +225,27 @@ static void link_dependencies(styr_area_table *t, const candidate *cands, size_t
     }
 }
 
+/* The area's title (trimmed, malloc'd), or NULL when it has none. */
+static char *area_title(const styr_node *area)
+{
+    const styr_node *ti = get(area, "title");
+    if (!ti || ti->kind != STYR_NODE_SCALAR || (ti->flags & STYR_NODE_INVALID) || styr_node_is_null(ti))
+        return NULL;
+    size_t len = ti->count;
+    const char *txt = styr_trim(ti->u.text, &len);
+    return len ? dupn(txt, len) : NULL;
+}
+
+/* A number field of an area, or 0 when it is absent or not a number (the
+ * area rules report that). */
+static double number_field(const styr_node *area, const char *key)
+{
+    const styr_node *c = get(area, key);
+    return c && c->kind == STYR_NODE_SCALAR && !(c->flags & STYR_NODE_INVALID)
+               ? (c->stype == STYR_SCALAR_INT ? (double)c->v.i : c->stype == STYR_SCALAR_FLOAT ? c->v.f : 0)
+               : 0;
+}
+
 styr_status styr_area_table_build(styr_ruleset *rs, const styr_run_opts *opts, const styr_doc *areas, const styr_file_result *res,
                                   styr_area_table *t, styr_error *err)
 {
@@ -303,20 +324,21 @@ styr_status styr_area_table_build(styr_ruleset *rs, const styr_run_opts *opts, c
     t->ids = calloc(n ? n : 1, sizeof *t->ids);
     t->x = calloc((n ? n : 1) * t->m, sizeof *t->x);
     t->cost = calloc(n ? n : 1, sizeof *t->cost);
+    t->funding = calloc(n ? n : 1, sizeof *t->funding);
+    t->titles = calloc(n ? n : 1, sizeof *t->titles);
     t->excluded = calloc(ncand - n ? ncand - n : 1, sizeof *t->excluded);
-    if (!t->ids || !t->x || !t->cost || !t->excluded) {
+    if (!t->ids || !t->x || !t->cost || !t->funding || !t->titles || !t->excluded) {
         st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
         goto done;
     }
     for (size_t k = 0; k < ncand; k++) {
         if (cands[k].reason) {
-            t->excluded[t->nexcluded++] = (styr_excluded){cands[k].id, cands[k].reason};
+            t->excluded[t->nexcluded++] = (styr_excluded){cands[k].id, cands[k].reason, area_title(cands[k].node)};
         } else {
             memcpy(t->x + t->n * t->m, rows + k * t->m, t->m * sizeof *t->x);
-            const styr_node *c = get(cands[k].node, "cost_sek");
-            t->cost[t->n] = c && c->kind == STYR_NODE_SCALAR && !(c->flags & STYR_NODE_INVALID)
-                                ? (c->stype == STYR_SCALAR_INT ? (double)c->v.i : c->stype == STYR_SCALAR_FLOAT ? c->v.f : 0)
-                                : 0;
+            t->cost[t->n] = number_field(cands[k].node, "cost_sek");
+            t->funding[t->n] = number_field(cands[k].node, "external_funding_sek");
+            t->titles[t->n] = area_title(cands[k].node);   /* a person reads the title; the id stays the key */
             t->ids[t->n++] = cands[k].id;
         }
     }
@@ -338,13 +360,19 @@ void styr_area_table_free(styr_area_table *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < t->n; i++)
+    for (size_t i = 0; i < t->n; i++) {
         free(t->ids[i]);
+        if (t->titles)
+            free(t->titles[i]);
+    }
     free(t->ids);
+    free(t->titles);
     free(t->x);
     free(t->cost);
+    free(t->funding);
     for (size_t i = 0; i < t->nexcluded; i++) {
         free(t->excluded[i].area);
+        free(t->excluded[i].title);
         free(t->excluded[i].reason);
     }
     free(t->excluded);
@@ -384,7 +412,9 @@ static styr_status select_portfolio(int lang, const styr_area_table *t, const st
     size_t *inc = malloc((n + 1) * sizeof *inc);
     size_t *exc = malloc((n + t->nblocked + 1) * sizeof *exc);
     out->chosen = calloc(n ? n : 1, 1);
-    if (!inc || !exc || !out->chosen) {
+    out->forced = calloc(n ? n : 1, 1);
+    out->cost_used = calloc(n ? n : 1, sizeof *out->cost_used);
+    if (!inc || !exc || !out->chosen || !out->forced || !out->cost_used) {
         free(inc);
         free(exc);
         return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
@@ -392,9 +422,20 @@ static styr_status select_portfolio(int lang, const styr_area_table *t, const st
     const char *inc_left, *exc_left;
     size_t ninc = collect(t, id_list(root, "include"), inc, &inc_left);
     size_t nexc = collect(t, id_list(root, "exclude"), exc, &exc_left);
+    for (size_t k = 0; k < ninc; k++)
+        out->forced[inc[k]] = STYR_FORCED_IN;
+    for (size_t k = 0; k < nexc; k++)
+        out->forced[exc[k]] = STYR_FORCED_OUT;
+    for (size_t k = 0; k < t->nblocked; k++)
+        out->forced[t->blocked[k]] = STYR_FORCED_BLOCKED;
     if (t->nblocked)
         memcpy(exc + nexc, t->blocked, t->nblocked * sizeof *exc);
     nexc += t->nblocked;
+    /* net: what the city itself pays, the external funding taken off */
+    for (size_t i = 0; i < n; i++) {
+        double c = out->net_cost ? t->cost[i] - t->funding[i] : t->cost[i];
+        out->cost_used[i] = c > 0 ? c : 0;
+    }
     int en = lang == STYR_LANG_EN;
     if (inc_left) {
         out->infeasible = true;
@@ -402,7 +443,7 @@ static styr_status select_portfolio(int lang, const styr_area_table *t, const st
                  en ? "'%s' is forced in (include), but it is left out of the ranking"
                     : "'%s' tvingas in (include), men området är uteslutet ur rangordningen", inc_left);
     } else {
-        styr_mcda_select_problem p = {n, t->cost, out->score, (const char *const *)t->ids, inc, ninc, exc, nexc,
+        styr_mcda_select_problem p = {n, out->cost_used, out->score, (const char *const *)t->ids, inc, ninc, exc, nexc,
                                       t->needs, t->nneeds, t->conflicts, t->nconflicts, 0};
         styr_error e;
         styr_error_clear(&e);
@@ -472,6 +513,8 @@ styr_status styr_score_scenario(const styr_ruleset *rs, const styr_run_opts *opt
     free(cost);
     if (ms != STYR_MCDA_OK)
         return styr_error_set(err, STYR_E_INPUT, file, 0, 0, "scoring failed: %s", e.message);
+    const styr_node *basis = get(root, "cost_basis");
+    out->net_cost = basis && basis->kind == STYR_NODE_SCALAR && strcmp(basis->u.text, "net") == 0;
     const styr_node *budget = get(root, "budget_sek");
     if (budget && budget->kind == STYR_NODE_SCALAR && !(budget->flags & STYR_NODE_INVALID) &&
         (budget->stype == STYR_SCALAR_INT || budget->stype == STYR_SCALAR_FLOAT)) {
@@ -495,5 +538,7 @@ void styr_scored_free(styr_scored *s)
     free(s->order);
     free(s->rank);
     free(s->chosen);
+    free(s->forced);
+    free(s->cost_used);
     memset(s, 0, sizeof *s);
 }

@@ -15,14 +15,17 @@
 typedef struct styr_excluded {
     char *area;
     char *reason;
+    char *title;                 /* the area's title, or NULL */
 } styr_excluded;
 
 /* The areas that can be scored, as flat arrays. */
 typedef struct styr_area_table {
     size_t n, m;                 /* areas scored, criteria of the model */
     char **ids;                  /* n trimmed ids, sorted (so results never depend on file order) */
+    char **titles;               /* n titles as the file gives them (trimmed), or NULL entries */
     double *x;                   /* n*m raw criterion values */
     double *cost;                /* n cost_sek */
+    double *funding;             /* n external_funding_sek (0 when absent) */
     styr_excluded *excluded;     /* areas left out, with the reason */
     size_t nexcluded;
     styr_mcda_pair *needs;       /* a requires b, among scored areas */
@@ -60,7 +63,19 @@ typedef struct styr_scored {
     styr_mcda_selection sel;
     bool infeasible;
     char infeasible_reason[1024];
+    /* The scenario's cost_basis: gross (cost_sek, the default) or net
+     * (cost_sek minus external_funding_sek, at least 0). cost_used (n) is the
+     * cost the budget selection counted, with a budget. */
+    bool net_cost;
+    double *cost_used;
+    /* Why the selection had no choice about an area (n, with a budget):
+     * STYR_FORCED_* below, 0 when it was free to choose. */
+    unsigned char *forced;
 } styr_scored;
+
+#define STYR_FORCED_IN 1         /* the scenario's include */
+#define STYR_FORCED_OUT 2        /* the scenario's exclude */
+#define STYR_FORCED_BLOCKED 3    /* it requires an area that is left out of the ranking */
 
 /* Scores the table under the scenario whose root is `root` (already judged
  * without errors). */

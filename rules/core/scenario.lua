@@ -51,6 +51,25 @@ rule {
 }
 
 rule {
+  id = "scenario.cost-basis.unknown",
+  severity = "error",
+  source = "FORMATS.md part three (cost_basis: what the budget counts)",
+  message = {
+    sv = "Okänd kostnadsbas '{basis}'{hint}; välj gross (hela kostnaden) eller net (kostnaden minus extern finansiering).",
+    en = "Unknown cost basis '{basis}'{hint}; choose gross (the whole cost) or net (the cost minus external funding).",
+  },
+  remediation = {
+    sv = "Skriv 'cost_basis: gross' för att budgeten ska räkna cost_sek, eller 'cost_basis: net' för cost_sek minus external_funding_sek.",
+    en = "Write 'cost_basis: gross' for the budget to count cost_sek, or 'cost_basis: net' for cost_sek minus external_funding_sek.",
+  },
+  check = function(s)
+    local b = s.cost_basis
+    if b == nil or b == "gross" or b == "net" then return end
+    report(s, "cost_basis", {basis = b, hint = did_you_mean(nearest(tostring(b), {"gross", "net"}))})
+  end,
+}
+
+rule {
   id = "scenario.weights.unknown-criterion",
   severity = "error",
   source = "FORMATS.md section 3 (weights and pairwise judgements the model can use)",

@@ -10,6 +10,8 @@
 # CASE.stdin, if present, is the standard input; CASE.env, if present, holds
 # VAR=value lines for the environment (the language variables are otherwise
 # cleared, so the default language is Swedish whatever the machine's locale).
+# SOURCE_DATE_EPOCH fixes the date a report shows (2025-12-06), so a golden
+# of a page with a date does not change from day to day.
 set -u
 styr=$1 case=$2 mode=${3:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,7 +21,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 args=$(sed "s|{tmp}|$tmp|g" "$dir/$case.args")
 eval "set -- $args"
-envs=(-u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8 NO_COLOR=1)
+envs=(-u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8 NO_COLOR=1 SOURCE_DATE_EPOCH=1764979200)
 if [ -f "$dir/$case.env" ]; then
   while IFS= read -r line; do [ -n "$line" ] && envs+=("$line"); done < "$dir/$case.env"
 fi

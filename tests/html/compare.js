@@ -29,7 +29,7 @@ if (process.argv[2] === '--markup') {
   const d = fs.readFileSync(process.argv[3], 'utf8'), name = process.argv[4] || '';
   const own = new Set(('html head meta title script style body header h1 h2 h3 h4 p strong code dl dt dd nav ol ul li a ' +
     'main section table caption thead tbody tr th td div figure figcaption details summary span footer button ' +
-    'svg desc defs pattern g rect text tspan line path circle label input output small').split(' '));
+    'svg desc defs pattern g rect text tspan line path circle label input output small time').split(' '));
   const problems = [], count = {};
   // Chromium quotes every attribute value with ", so a tag is parsed exactly.
   for (const m of d.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s=>"\/]+(?:="[^"]*")?)*)\s*\/?>/g)) {

@@ -191,8 +191,10 @@ int main(int argc, char **argv)
         rc = 2;
     const styr_node *ill = sc_run.areas_doc && sc_run.areas_doc->root ? styr_map_get(sc_run.areas_doc->root, "illustrative", 12) : NULL;
     int illustrative = ill && ill->kind == STYR_NODE_SCALAR && ill->stype == STYR_SCALAR_BOOL && ill->v.i;
-    styr_score_report score = {rs, &sc_run.areas, &sc_run.table, sc_run.sc, sc_run.nsc, 0, illustrative};
-    styr_score_report sens_base = {rs, &sens_run.areas, &sens_run.table, sens_run.sc, sens_run.nsc, 0, illustrative};
+    styr_score_report score = {rs, &sc_run.areas, &sc_run.table, sc_run.sc, sc_run.nsc, 0, illustrative,
+                               sc_run.areas_doc};
+    styr_score_report sens_base = {rs, &sens_run.areas, &sens_run.table, sens_run.sc, sens_run.nsc, 0, illustrative,
+                                   sens_run.areas_doc};
     styr_sensitivity sens;
     memset(&sens, 0, sizeof sens);
     if (have_sens_run) {
@@ -208,7 +210,8 @@ int main(int argc, char **argv)
     int have_sens = sens.acceptability != NULL;
 
     const styr_doc *const *cdocs = (const styr_doc *const *)docs;
-    styr_html_input in = {rs, res, cdocs, nplans, have_score ? &score : NULL, have_sens ? &sens : NULL};
+    styr_html_input in = {rs, res, cdocs, nplans, have_score ? &score : NULL, have_sens ? &sens : NULL, 1,
+                          STYR_AUDIENCE_DEFAULT};
     FILE *f;
     if ((f = open_out(prefix, ".html"))) {
         styr_report_html(f, &in, &ro);

@@ -146,13 +146,22 @@ def golden_rows(text, fmt):
                 k += 1
             m = re.match(r"^\| (\d+) \| \**([^|*]+?)\** \| (\d+\.\d+) \|", line)
             if m and k >= 0:
-                rows.append((k, int(m.group(1)), m.group(2), m.group(3)))
+                # "Title (id)" when the area has a title: the id is in the last parentheses
+                t = re.match(r"^.* \(([^()]+)\)$", m.group(2))
+                rows.append((k, int(m.group(1)), t.group(1) if t else m.group(2), m.group(3)))
     elif fmt == "text":
-        k = -1
+        k, explained = -1, False
         for line in text.split("\n"):
             if line.startswith("Scenario "):
                 k += 1
-            m = re.match(r"^\s+(\d+)\s+(\S+)\s+(\d+\.\d{3})(\s|$)", line)
+                explained = False
+            # the portfolio explained: reasons, not the ranking
+            if line.startswith(("  Portföljen förklarad", "  The portfolio explained")):
+                explained = True
+            if explained:
+                continue
+            # rank, then the title (cut; only when an area has one), the id and the score
+            m = re.match(r"^\s+(\d+)\s+(?:.*?\s)?(\S+)\s+(\d+\.\d{3})(\s|$)", line)
             if m and k >= 0:
                 rows.append((k, int(m.group(1)), m.group(2), m.group(3)))
     return rows
@@ -280,6 +289,9 @@ def random_instance(rng, k, folder):
             sc["include"] = [rng.choice(ids)]
         if rng.random() < 0.3:
             sc["exclude"] = [rng.choice(ids)]
+        # A stream of its own, so that the instances before cost_basis existed stay as they were.
+        if random.Random(k * 7919 + 1).random() < 0.4:
+            sc["cost_basis"] = "net"   # the budget counts cost minus external funding
     ap, sp = os.path.join(folder, f"areas-{k}.yaml"), os.path.join(folder, f"scenario-{k}.yaml")
     with open(ap, "w", encoding="utf-8") as f:
         yaml.safe_dump({"kind": "innovation-areas", "version": 1, "areas": areas}, f, allow_unicode=True)

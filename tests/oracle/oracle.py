@@ -229,7 +229,11 @@ def best_portfolio(ids, areas, scores, scenario):
     include, exclude = set(scenario.get("include") or []), set(scenario.get("exclude") or [])
     n = len(ids)
     idx = {a: i for i, a in enumerate(ids)}
-    cost = np.array([float(a.get("cost_sek")) for a in areas])
+    # cost_basis: gross (default) counts cost_sek; net counts what the city
+    # pays itself, cost_sek minus external_funding_sek, never below 0.
+    net = scenario.get("cost_basis") == "net"
+    cost = np.array([max(0.0, float(a.get("cost_sek")) - float(a.get("external_funding_sek") or 0)) if net
+                     else float(a.get("cost_sek")) for a in areas])
     if n > 22:
         raise ValueError("too many areas for brute force")
     masks = np.arange(1 << n, dtype=np.int64)

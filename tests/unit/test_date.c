@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <stdlib.h>
 
 #include "date.h"
 
@@ -283,9 +284,32 @@ static void test_format(void **state)
     assert_string_equal(buf, "2019-12-31");
 }
 
+/* The report date: SOURCE_DATE_EPOCH (UTC days) when valid, else the clock. */
+static void test_report_today(void **state)
+{
+    (void)state;
+    char buf[11];
+    setenv("SOURCE_DATE_EPOCH", "1733443200", 1);   /* 2024-12-06T00:00:00Z */
+    assert_int_equal(styr_report_today(buf), 1);
+    assert_string_equal(buf, "2024-12-06");
+    setenv("SOURCE_DATE_EPOCH", "1733529599", 1);   /* 23:59:59 the same day */
+    assert_int_equal(styr_report_today(buf), 1);
+    assert_string_equal(buf, "2024-12-06");
+    setenv("SOURCE_DATE_EPOCH", "0", 1);
+    assert_int_equal(styr_report_today(buf), 1);
+    assert_string_equal(buf, "1970-01-01");
+    setenv("SOURCE_DATE_EPOCH", "1733443200x", 1);  /* not digits only: the clock */
+    assert_int_equal(styr_report_today(buf), 0);
+    assert_int_equal(strlen(buf), 10);
+    assert_true(strcmp(buf, "2024-12-06") > 0);
+    unsetenv("SOURCE_DATE_EPOCH");
+    assert_int_equal(styr_report_today(buf), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_report_today),
         cmocka_unit_test(test_year),
         cmocka_unit_test(test_month),
         cmocka_unit_test(test_day),

@@ -255,6 +255,58 @@ static void test_judgements(void **state)
                      STYR_MCDA_E_ARG);
 }
 
+/* CR of a 3x3 reciprocal matrix, in closed form: with p = a12 a23 / a13,
+ * lambda_max = 1 + p^(1/3) + p^(-1/3), CI = (lambda_max - 3) / 2, RI = 0.58. */
+static double cr3(double p)
+{
+    return (cbrt(p) + 1 / cbrt(p) - 2) / 2 / 0.58;
+}
+
+/* The judgement whose change lowers CR most, checked by hand: for a 3x3
+ * matrix CR depends only on p = a12 a23 / a13 and is least at p = 1, the
+ * same for p and 1/p. a12 = 3, a13 = 5, a23 = 7 give p = 4.2. On Saaty's
+ * scale the best a12 is 1 (p = 1.4), the best a13 is 9 (p = 2.33), the best
+ * a23 is 2 (p = 1.2): so a23, from 7 to 2. */
+static void test_best_fix(void **state)
+{
+    (void)state;
+    const double a[9] = {1, 3, 5, 1.0 / 3, 1, 7, 1.0 / 5, 1.0 / 7, 1};
+    styr_mcda_ahp_fix fix;
+    bool found;
+    assert_int_equal(styr_mcda_ahp_best_fix(a, 3, &fix, &found, NULL), STYR_MCDA_OK);
+    assert_true(found);
+    assert_int_equal(fix.i, 1);
+    assert_int_equal(fix.j, 2);
+    assert_near(fix.from, 7, 1e-12);
+    assert_near(fix.to, 2, 1e-12);
+    assert_near(fix.cr_before, cr3(4.2), 1e-9);
+    assert_near(fix.cr_after, cr3(1.2), 1e-9);
+    assert_true(fix.cr_before > STYR_MCDA_AHP_CR_WARN && fix.cr_after < STYR_MCDA_AHP_CR_WARN);
+
+    /* a12 = 2, a13 = 4, a23 = 1/2: p = 1/4, CR 0.187. Three single changes
+     * make it consistent (a12 = 8, a13 = 1, a23 = 2); the first pair wins. */
+    const double b[9] = {1, 2, 4, 0.5, 1, 0.5, 0.25, 2, 1};
+    assert_int_equal(styr_mcda_ahp_best_fix(b, 3, &fix, &found, NULL), STYR_MCDA_OK);
+    assert_true(found);
+    assert_near(fix.cr_before, cr3(0.25), 1e-9);
+    assert_near(fix.cr_before, 0.18738, 1e-4);
+    assert_int_equal(fix.i, 0);
+    assert_int_equal(fix.j, 1);
+    assert_near(fix.to, 8, 1e-12);
+    assert_true(fix.cr_after < 1e-9);
+
+    /* Consistent already, or two criteria: nothing to suggest. */
+    const double c[9] = {1, 2, 4, 0.5, 1, 2, 0.25, 0.5, 1};
+    assert_int_equal(styr_mcda_ahp_best_fix(c, 3, &fix, &found, NULL), STYR_MCDA_OK);
+    assert_false(found);
+    const double d[4] = {1, 9, 1.0 / 9, 1};
+    assert_int_equal(styr_mcda_ahp_best_fix(d, 2, &fix, &found, NULL), STYR_MCDA_OK);
+    assert_false(found);
+    /* Not reciprocal: refused as styr_mcda_ahp refuses it. */
+    const double e[9] = {1, 2, 4, 2, 1, 2, 0.25, 0.5, 1};
+    assert_int_equal(styr_mcda_ahp_best_fix(e, 3, &fix, &found, NULL), STYR_MCDA_E_MATRIX);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_random_index),
         cmocka_unit_test(test_inconsistent),
         cmocka_unit_test(test_judgements),
+        cmocka_unit_test(test_best_fix),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

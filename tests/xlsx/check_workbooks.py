@@ -93,8 +93,10 @@ def score_book(lang):
     check([tuple(r[:3]) for r in rows] == want, f"score {lang}: ranking rows equal the JSON's")
     for row, (sc, x) in zip(rows, [(sc, x) for sc in j["scenarios"] for x in sc["ranking"]]):
         check(abs(row[3] - x["score"]) < 1e-9, f"score of {x['area']} in {sc['id']}")
-        for k, crit in enumerate(head[5:]):
+        for k, crit in enumerate(head[5:-1]):
             check(abs((row[5 + k] or 0) - x["contributions"].get(crit, 0)) < 1e-9, f"{crit} of {x['area']}")
+        check(head[-1] == ("Title" if lang == "en" else "Titel") and row[len(head) - 1] == x["title"],
+              f"title of {x['area']}: {row[len(head) - 1]!r}, JSON {x['title']!r}")
     fhead, frows = sheet_rows(wb[names[2]])
     check([(r[4], r[6]) for r in frows] == [(f["rule"], f["message"]) for f in j["findings"]],
           f"score {lang}: one row a finding of the areas file")

@@ -123,6 +123,9 @@ void html_sec_links(page *p);
 
 void html_sec_scores(page *p);
 
+/* Each area of a scenario with a feasible budget, in or out and why. */
+void html_portfolio_table(page *p, const styr_score_report *r, const styr_scenario_run *sr);
+
 /* ---- 5. scenarios compared -------------------------------------------------- */
 void html_sec_compare(page *p);
 
@@ -130,6 +133,9 @@ void html_sec_compare(page *p);
 /* ---- section 6: rank acceptability (html_sensitivity.c) */
 
 void html_sec_sensitivity(page *p);
+
+/* Whether sv holds a sampled scenario the page can show. */
+int html_sensitivity_shown(const styr_sensitivity *sv);
 
 
 /* ---- text: escaping, widths, numbers and names (html_text.c) */
@@ -170,6 +176,17 @@ const char *html_crit_label(const page *p, const styr_ruleset *rs, size_t j);
 
 const char *html_scenario_name(const styr_scenario_run *sr);
 
+/* What a person reads for area i: its title, or its id when it has none
+ * (chart labels). */
+const char *html_area_label(const styr_area_table *t, size_t i);
+
+/* A table cell's text for area i: the title with the id beside it in a
+ * <span class="area-id">, or the id alone. */
+void html_area_cell(FILE *out, const styr_area_table *t, size_t i);
+
+/* "Title (id)" escaped, for tooltips and prose; the id alone without a title. */
+void html_area_named(FILE *out, const styr_area_table *t, size_t i);
+
 /* Text of a scalar node (trimmed, with its length), or NULL. */
 const char *html_scalar_text(const styr_node *n, size_t *len);
 
@@ -181,6 +198,10 @@ const styr_node *html_seq_get(const styr_node *map, const char *key);
 /* ---- the page (report_html.c) */
 
 int html_plan_has_links(const styr_doc *doc);
+
+/* ---- the decision first, for a steering group (html_decision.c) */
+
+void html_sec_decision(page *p);
 
 /* ---- the what-if weights (html_whatif.c) */
 
