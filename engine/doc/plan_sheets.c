@@ -907,7 +907,7 @@ styr_status styr_doc_load_xlsx(const char *path, const styr_limits *lim, styr_do
         return st;
     st = styr_plan_from_book(&book, path, out, err);
     styr_xlsx_book_free(&book);
-    if (st == STYR_OK)   /* the workbook's bytes, as a reader's sha256sum gives them */
+    if (st == STYR_OK && *out)   /* the workbook's bytes, as a reader's sha256sum gives them */
         (*out)->has_sha256 = styr_sha256_file(path, (*out)->sha256) == 0;
     return st;
 }
