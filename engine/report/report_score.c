@@ -95,7 +95,9 @@ void styr_report_ahp_warning(char *buf, size_t cap, const styr_ruleset *rs, cons
 
 styr_why styr_portfolio_why(const styr_area_table *t, const styr_scored *s, size_t i)
 {
-    styr_why w = {STYR_WHY_CHOSEN, s->chosen && s->chosen[i] != 0, 0};
+    if (!s->chosen)   /* callers ask only of a feasible budget scenario; be safe */
+        return (styr_why){STYR_WHY_NO_GAIN, 0, 0};
+    styr_why w = {STYR_WHY_CHOSEN, s->chosen[i] != 0, 0};
     unsigned char f = s->forced ? s->forced[i] : 0;
     if (w.in) {
         w.kind = f == STYR_FORCED_IN ? STYR_WHY_FORCED_IN : STYR_WHY_CHOSEN;
