@@ -84,6 +84,14 @@ int cmd_convert(options *o);
  * or to standard output (not a terminal). Returns an exit code. */
 typedef styr_status (*cli_xlsx_writer)(const char *path, void *ctx, styr_error *err);
 int cli_write_workbook(const char *output, cli_xlsx_writer fn, void *ctx);
+
+struct styr_report_format;
+struct styr_report_opts;
+/* Writes data as the report of table (report_dispatch.h) in --format to
+ * -o or standard output: a stream format through the sink (output.h), xlsx
+ * through cli_write_workbook. Returns an exit code. */
+int cli_write_report(const options *o, const struct styr_report_format *table, const void *data,
+                     const struct styr_report_opts *ro);
 int cmd_followup(options *o);
 int cmd_diff(options *o);
 int cmd_rules_list(options *o);

@@ -6,9 +6,8 @@
 #include "budget.h"
 #include "cli.h"
 #include "doc.h"
-#include "output.h"
 #include "report.h"
-#include "report_budget.h"
+#include "report_dispatch.h"
 #include "styr.h"
 
 int cmd_budget(options *o)
@@ -35,24 +34,8 @@ int cmd_budget(options *o)
         styr_error_print(&err, stderr);
         rc = EXIT_FAILED;
     } else if (!o->quiet) {
-        sink out;
         styr_report_opts ro = {o->lang, cli_use_color(o), rs->name, STYR_VERSION_STRING, 0, rs->dir, 0};
-        if (sink_open(&out, o->output) < 0) {
-            rc = EXIT_FAILED;
-        } else {
-            if (strcmp(o->format, "json") == 0)
-                styr_report_budget_json(out.f, &b, &ro);
-            else if (strcmp(o->format, "markdown") == 0)
-                styr_report_budget_markdown(out.f, &b, &ro);
-            else if (strcmp(o->format, "csv") == 0)
-                styr_report_budget_csv(out.f, &b, &ro);
-            else if (strcmp(o->format, "html") == 0)
-                styr_report_budget_html(out.f, &b, &ro);
-            else
-                styr_report_budget_text(out.f, &b, &ro);
-            if (sink_close(&out) < 0)
-                rc = EXIT_FAILED;
-        }
+        rc = cli_write_report(o, styr_budget_formats, &b, &ro);
     }
     styr_budget_free(&b);
     styr_doc_free(doc);

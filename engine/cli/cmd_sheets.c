@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -21,29 +20,33 @@
 #include "xlsx_write.h"
 #include "yaml_write.h"
 
-/* libxlsxwriter writes to a file name: a temporary file beside -o (renamed
- * over it when complete) or in TMPDIR (copied to standard output, which must
- * not be a terminal). */
+/* libxlsxwriter writes to a file name: a temporary file in TMPDIR, whose
+ * bytes then go through the same sink as every other report (output.h): -o
+ * is replaced atomically, a symbolic link is followed, an input of the run
+ * or a folder is refused before anything is written, and standard output
+ * must not be a terminal. */
 int cli_write_workbook(const char *output, cli_xlsx_writer fn, void *ctx)
 {
     if ((!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO)) {
         fputs("styr: a workbook is not written to a terminal; give -o FILE.xlsx\n", stderr);
         return EXIT_FAILED;
     }
-    const char *dir_of = output && strcmp(output, "-") != 0 ? output : NULL;
-    const char *tmpdir = getenv("TMPDIR");
-    size_t n = (dir_of ? strlen(dir_of) : strlen(tmpdir && *tmpdir ? tmpdir : "/tmp")) + 32;
-    char *tmp = malloc(n);
-    if (!tmp)
+    sink out;
+    if (sink_open(&out, output) < 0)
         return EXIT_FAILED;
-    if (dir_of)
-        snprintf(tmp, n, "%s.tmp-XXXXXX", dir_of);
-    else
-        snprintf(tmp, n, "%s/styr-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-    int fd = mkstemp(tmp);
+    const char *tmpdir = getenv("TMPDIR");
+    tmpdir = tmpdir && *tmpdir ? tmpdir : "/tmp";
+    size_t n = strlen(tmpdir) + 32;
+    char *tmp = malloc(n);
+    int fd = -1;
+    if (tmp) {
+        snprintf(tmp, n, "%s/styr-XXXXXX", tmpdir);
+        fd = mkstemp(tmp);
+    }
     if (fd < 0) {
-        fprintf(stderr, "styr: cannot write %s: %s\n", output ? output : tmp, strerror(errno));
+        fprintf(stderr, "styr: cannot make a temporary file in %s: %s\n", tmpdir, strerror(tmp ? errno : ENOMEM));
         free(tmp);
+        styr_sink_abandon(&out);
         return EXIT_FAILED;
     }
     close(fd);
@@ -53,23 +56,14 @@ int cli_write_workbook(const char *output, cli_xlsx_writer fn, void *ctx)
     if (fn(tmp, ctx, &err) != STYR_OK) {
         styr_error_print(&err, stderr);
         unlink(tmp);
+        styr_sink_abandon(&out);
         rc = EXIT_FAILED;
-    } else if (dir_of) {
-        struct stat st;
-        mode_t mask = umask(0);
-        umask(mask);
-        chmod(tmp, stat(dir_of, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~mask));
-        if (rename(tmp, dir_of) != 0) {
-            fprintf(stderr, "styr: cannot write %s: %s\n", dir_of, strerror(errno));
-            unlink(tmp);
-            rc = EXIT_FAILED;
-        }
-    } else {
-        if (styr_xlsx_copy_out(tmp, stdout) < 0 || fflush(stdout) != 0) {
-            fputs("styr: cannot write the workbook to standard output\n", stderr);
-            rc = EXIT_FAILED;
-        }
-        unlink(tmp);
+    } else if (styr_xlsx_copy_out(tmp, out.f) < 0) {   /* removes tmp */
+        fprintf(stderr, "styr: cannot write the workbook to %s\n", output && strcmp(output, "-") != 0 ? output : "standard output");
+        styr_sink_abandon(&out);
+        rc = EXIT_FAILED;
+    } else if (sink_close(&out) < 0) {
+        rc = EXIT_FAILED;
     }
     free(tmp);
     return rc;

@@ -181,8 +181,8 @@ static const cli_command report_cmd = {
     "Exit codes: as for validate and score together.\n",
     2, 2, cmd_report};
 
-static const char *const followup_formats[] = {"text", "json", "markdown", "csv", "html", NULL};
-static const char *const diff_formats[] = {"text", "json", "markdown", "html", NULL};
+static const char *const followup_formats[] = {"text", "json", "markdown", "csv", "html", "xlsx", NULL};
+static const char *const diff_formats[] = {"text", "json", "markdown", "html", "xlsx", NULL};
 
 static const cli_use followup_uses[] = {
     {OPT_FORMAT, NULL}, {OPT_RULES, NULL}, {OPT_LANG, NULL}, {OPT_FAIL_ON, NULL}, {OPT_OUTPUT, NULL},

@@ -189,3 +189,19 @@ int styr_sink_close(styr_sink *s)
     s->f = NULL;
     return e ? -1 : 0;
 }
+
+void styr_sink_abandon(styr_sink *s)
+{
+    if (!s->target) {
+        fflush(stdout);
+        return;
+    }
+    fclose(s->f);
+    if (s->tmp)
+        unlink(s->tmp);
+    watch_signals(NULL);
+    free(s->tmp);
+    free(s->target);
+    s->tmp = s->target = NULL;
+    s->f = NULL;
+}

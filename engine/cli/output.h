@@ -25,6 +25,10 @@ int styr_sink_open(styr_sink *s, const char *path);
  * target. Returns 0, or -1 after printing why (no temporary file is left). */
 int styr_sink_close(styr_sink *s);
 
+/* Gives the report up: nothing replaces the target, the temporary file is
+ * removed. For a writer that failed after the sink was opened. */
+void styr_sink_abandon(styr_sink *s);
+
 /* The names the command files use. */
 typedef styr_sink sink;
 static inline int sink_open(sink *s, const char *path) { return styr_sink_open(s, path); }

@@ -1,11 +1,12 @@
 /* report_budget.h - `styr budget` in text, JSON (FORMATS.md section 13),
- * Markdown, CSV (section 14's conventions) and HTML. */
+ * Markdown, CSV (section 14's conventions), HTML and xlsx. */
 #ifndef STYR_REPORT_BUDGET_H
 #define STYR_REPORT_BUDGET_H
 
 #include <stdio.h>
 
 #include "budget.h"
+#include "error.h"
 #include "report.h"
 
 void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_opts *o);
@@ -16,5 +17,8 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
 void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_opts *o);
 /* One self-contained page: a table and a stacked bar a year, gap marked. */
 void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_opts *o);
+/* A workbook at path: a summary sheet, and the years, the owners by year
+ * and the funders as sheets, the JSON's numbers as number cells. */
+styr_status styr_report_budget_xlsx(const char *path, const styr_budget *b, const styr_report_opts *o, styr_error *err);
 
 #endif

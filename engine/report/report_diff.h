@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "diff.h"
+#include "error.h"
 #include "report.h"
 
 void styr_report_diff_text(FILE *out, const styr_diff *d, const styr_report_opts *o);
@@ -17,5 +18,8 @@ void styr_report_diff_markdown(FILE *out, const styr_diff *d, const styr_report_
  * data-change, data-old-id, data-new-id, data-money-old and data-money-new,
  * each section data-strategy, data-money-old and data-money-new. */
 void styr_report_diff_html(FILE *out, const styr_diff *d, const styr_report_opts *o);
+/* A workbook at path: a summary sheet, one row a changed field, and one
+ * row a finding the new version adds or fixes. */
+styr_status styr_report_diff_xlsx(const char *path, const styr_diff *d, const styr_report_opts *o, styr_error *err);
 
 #endif
