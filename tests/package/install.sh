@@ -54,12 +54,16 @@ run_embed() {   # NAME BINARY
   ok
 }
 cc "${san[@]}" -o "$prefix/bin/embed-pc" "$root/tests/package/embed.c" $(pkg-config --cflags --libs styr)
-LD_LIBRARY_PATH="$libdir" ldd "$prefix/bin/embed-pc" | grep -q "libstyr.so.0 => $libdir/" || fail "pkg-config --libs did not link libstyr.so"
+# ldd's output is read whole first: under pipefail, grep -q stopping at its
+# match can kill ldd with SIGPIPE and fail the pipeline (a flake under load).
+libs=$(LD_LIBRARY_PATH="$libdir" ldd "$prefix/bin/embed-pc")
+grep -q "libstyr.so.0 => $libdir/" <<<"$libs" || fail "pkg-config --libs did not link libstyr.so"
 run_embed "pkg-config" "$prefix/bin/embed-pc"
 # --static: libstyr.a and everything it needs, with no libstyr.so involved.
 cc "${san[@]}" -o "$prefix/bin/embed-pc-static" "$root/tests/package/embed.c" \
   $(pkg-config --cflags --static --libs styr | sed 's/-lstyr\b/-l:libstyr.a/')
-! LD_LIBRARY_PATH="$libdir" ldd "$prefix/bin/embed-pc-static" | grep -q libstyr.so || fail "pkg-config --static still needs libstyr.so"
+libs=$(LD_LIBRARY_PATH="$libdir" ldd "$prefix/bin/embed-pc-static")
+! grep -q libstyr.so <<<"$libs" || fail "pkg-config --static still needs libstyr.so"
 run_embed "pkg-config --static" "$prefix/bin/embed-pc-static"
 # find_package(styr CONFIG): styr::styr and styr::styr_static.
 cflags=()
