@@ -274,6 +274,7 @@ static const cli_command rules_test_cmd = {
     "  # styr-test: fires RULE-ID...    each of these rules reports something\n"
     "  # styr-test: quiet RULE-ID...    none of them does (quiet * : no finding at all)\n"
     "  # styr-test: fails TEXT          the file cannot be judged, with TEXT in the message\n"
+    "  # styr-test: settings {YAML}     settings over the ruleset's for this fixture\n"
     "Every rule must fire in one fixture and stay quiet in another. A rule with\n"
     "lines of its check() that no fixture runs gets a WARN line (not a failure).",
     NULL, rules_test_uses, "Exit codes: 0 when all pass, 1 when one fails, 2 the run failed.\n", 0, 0,
