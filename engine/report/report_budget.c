@@ -126,6 +126,33 @@ static void jnum(FILE *out, const char *key, double v, int comma)
     styr_json_number(out, v);
 }
 
+/* {actions, sek, fte} (null where not set, and null for no capacity at
+ * all), with the level each limit comes from (null: the owner's own). */
+static void json_capacity(FILE *out, const styr_capacity *c)
+{
+    int any = 0;
+    for (int m = 0; m < STYR_CAP_COUNT; m++)
+        any |= c->set[m];
+    if (!any) {
+        fputs("null", out);
+        return;
+    }
+    fputc('{', out);
+    for (int m = 0; m < STYR_CAP_COUNT; m++) {
+        fprintf(out, "%s\"%s\": ", m ? ", " : "", styr_capacity_measure(m));
+        if (c->set[m])
+            styr_json_number(out, c->max[m]);
+        else
+            fputs("null", out);
+    }
+    fputs(", \"level\": {", out);
+    for (int m = 0; m < STYR_CAP_COUNT; m++) {
+        fprintf(out, "%s\"%s\": ", m ? ", " : "", styr_capacity_measure(m));
+        styr_json_string(out, c->set[m] ? c->level[m] : NULL);
+    }
+    fputs("}}", out);
+}
+
 void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_opts *o)
 {
     styr_report_json_head(out, o);   /* format_version, tool, ruleset, ruleset_path */
@@ -173,9 +200,15 @@ void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_
             fprintf(out, "%s{\"year\": %d, \"actions\": %u", y ? ", " : "", ow->years[y].year, ow->years[y].actions);
             jnum(out, "sek", ow->years[y].sek, 1);
             jnum(out, "fte", ow->years[y].fte, 1);
-            fputc('}', out);
+            fputs(", \"over_capacity\": [", out);
+            for (int m = 0, n = 0; m < STYR_CAP_COUNT; m++)
+                if (ow->years[y].over[m])
+                    fprintf(out, "%s\"%s\"", n++ ? ", " : "", styr_capacity_measure(m));
+            fputs("]}", out);
         }
-        fputs("]}", out);
+        fputs("], \"capacity\": ", out);
+        json_capacity(out, &ow->capacity);
+        fprintf(out, ", \"over_capacity\": %s}", ow->over ? "true" : "false");
     }
     fputs("],\n \"funders\": [", out);
     for (size_t i = 0; i < b->nfunders; i++) {
@@ -186,6 +219,19 @@ void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_
         styr_json_string(out, f->until[0] ? f->until : NULL);
         jnum(out, "sek", f->sek, 1);
         fprintf(out, ", \"external\": %s}", f->external ? "true" : "false");
+    }
+    fputs("],\n \"actions\": [", out);
+    for (size_t i = 0; i < b->nactions; i++) {
+        const styr_budget_action *a = &b->actions[i];
+        fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
+        styr_json_string(out, a->id);
+        fputs(", \"owner\": ", out);
+        styr_json_string(out, a->owner);
+        fputs(", \"planned_start\": ", out);
+        styr_json_string(out, a->has_span ? a->start : NULL);
+        fputs(", \"planned_end\": ", out);
+        styr_json_string(out, a->has_span ? a->end : NULL);
+        fprintf(out, ", \"own_timeline\": %s}", a->own ? "true" : "false");
     }
     fputs("],\n \"gap_sources\": ", out);
     styr_json_string(out, b->gap_sources);
