@@ -5,40 +5,19 @@
 #include <math.h>
 #include <string.h>
 
+#include "internal/budget_words.h"
 #include "json.h"
 #include "message.h"
 #include "ruleset.h"
-
-#define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
 
 static void sek(char *buf, size_t cap, double v)
 {
     styr_format_thousands(buf, cap, v, " ");
 }
 
-/* An FTE figure with at most two decimals, a decimal comma in Swedish. */
 static void fte(char *buf, size_t cap, double v, const styr_report_opts *o)
 {
-    snprintf(buf, cap, "%.2f", v);
-    char *dot = strchr(buf, '.');
-    if (!dot)
-        return;
-    char *end = buf + strlen(buf);
-    while (end > dot + 1 && end[-1] == '0')
-        *--end = '\0';
-    if (end == dot + 1)
-        *dot = '\0';
-    else if (o->lang != STYR_LANG_EN)
-        *dot = ',';
-}
-
-static const char *status_word(const char *s, const styr_report_opts *o)
-{
-    if (!s || strcmp(s, "decided") == 0) return word(o, "beslutad", "decided");
-    if (strcmp(s, "requested") == 0) return word(o, "begärd", "requested");
-    if (strcmp(s, "conditional") == 0) return word(o, "villkorad", "conditional");
-    if (strcmp(s, "projected") == 0) return word(o, "bedömning", "projected");
-    return s;
+    budget_decimal(buf, cap, v, o);
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -73,7 +52,7 @@ void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_
             fprintf(out, word(o, "  %d: %s kr%s, %s omprioriterade + %s externa årsarbetskrafter (%s)",
                               "  %d: %s SEK%s, %s reprioritised + %s external FTE (%s)"),
                     yr->year, s1, yr->has_budget_sek ? "" : word(o, " (som första året)", " (as the first year)"), f1, f2,
-                    status_word(yr->budget_status, o));
+                    budget_status_word(yr->budget_status, o));
         }
         if (yr->gap_fte > 0 || yr->gap_sek > 0) {
             fte(f1, sizeof f1, yr->gap_fte, o);
@@ -273,7 +252,7 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
         char g[64];
         sek(g, sizeof g, yr->gap_sek);
         fprintf(out, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s%s%s |\n", yr->year, s[0], s[1], s[2], s[3],
-                s[4], f[0], f[1], yr->has_budget_sek ? s[5] : "–", yr->has_budget ? status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"),
+                s[4], f[0], f[1], yr->has_budget_sek ? s[5] : "–", yr->has_budget ? budget_status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"),
                 g, yr->gap_fte > 0 ? "**" : "", f[2], yr->gap_fte > 0 ? "**" : "");
     }
     if (b->gap_sources) {
@@ -343,20 +322,10 @@ static void cfield(const csv *c, const char *s, int first)
         putc('"', c->out);
 }
 
-static void cnum(const csv *c, double v)
+static void cnum(const csv *c, double v, const styr_report_opts *o)
 {
     char buf[64];
-    snprintf(buf, sizeof buf, "%.2f", v);
-    char *dot = strchr(buf, '.');
-    if (dot) {
-        char *end = buf + strlen(buf);
-        while (end > dot + 1 && end[-1] == '0')
-            *--end = '\0';
-        if (end == dot + 1)
-            *dot = '\0';
-        else if (c->sv)
-            *dot = ',';
-    }
+    budget_decimal(buf, sizeof buf, v, o);
     putc(c->sep, c->out);
     fputs(buf, c->out);
 }
@@ -381,20 +350,20 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
         cfield(&c, b->plan, 0);
         cfield(&c, year, 0);
         cfield(&c, "", 0);
-        cnum(&c, yr->sek.decided);
-        cnum(&c, yr->sek.requested);
-        cnum(&c, yr->sek.conditional);
-        cnum(&c, yr->sek.external);
-        cnum(&c, yr->sek.own);
-        cnum(&c, yr->fte_own);
-        cnum(&c, yr->fte_external);
+        cnum(&c, yr->sek.decided, o);
+        cnum(&c, yr->sek.requested, o);
+        cnum(&c, yr->sek.conditional, o);
+        cnum(&c, yr->sek.external, o);
+        cnum(&c, yr->sek.own, o);
+        cnum(&c, yr->fte_own, o);
+        cnum(&c, yr->fte_external, o);
         if (yr->has_budget_sek)
-            cnum(&c, yr->budget_sek);
+            cnum(&c, yr->budget_sek, o);
         else
             cfield(&c, "", 0);
         cfield(&c, yr->has_budget ? (yr->budget_status ? yr->budget_status : "decided") : "", 0);
-        cnum(&c, yr->gap_sek);
-        cnum(&c, yr->gap_fte);
+        cnum(&c, yr->gap_sek, o);
+        cnum(&c, yr->gap_fte, o);
         cfield(&c, "", 0);
         fputs("\r\n", out);
     }
@@ -410,8 +379,8 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
             cfield(&c, n, 0);
             for (int k = 0; k < 4; k++)
                 cfield(&c, "", 0);
-            cnum(&c, ow->years[y].sek);
-            cnum(&c, ow->years[y].fte);
+            cnum(&c, ow->years[y].sek, o);
+            cnum(&c, ow->years[y].fte, o);
             for (int k = 0; k < 6; k++)
                 cfield(&c, "", 0);
             fputs("\r\n", out);
@@ -426,11 +395,11 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
         for (int k = 0; k < 3; k++)
             cfield(&c, "", 0);
         if (f->external) {
-            cnum(&c, f->sek);
+            cnum(&c, f->sek, o);
             cfield(&c, "", 0);
         } else {
             cfield(&c, "", 0);
-            cnum(&c, f->sek);
+            cnum(&c, f->sek, o);
         }
         for (int k = 0; k < 6; k++)
             cfield(&c, "", 0);

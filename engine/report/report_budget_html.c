@@ -7,10 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal/budget_words.h"
 #include "message.h"
 #include "ruleset.h"
-
-#define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
 
 static void esc(FILE *out, const char *s)
 {
@@ -32,26 +31,7 @@ static void sek(char *buf, size_t cap, double v)
 
 static void fte(char *buf, size_t cap, double v, const styr_report_opts *o)
 {
-    snprintf(buf, cap, "%.2f", v);
-    char *dot = strchr(buf, '.');
-    if (!dot)
-        return;
-    char *end = buf + strlen(buf);
-    while (end > dot + 1 && end[-1] == '0')
-        *--end = '\0';
-    if (end == dot + 1)
-        *dot = '\0';
-    else if (o->lang != STYR_LANG_EN)
-        *dot = ',';
-}
-
-static const char *status_word(const char *st, const styr_report_opts *o)
-{
-    if (!st || strcmp(st, "decided") == 0) return word(o, "beslutad", "decided");
-    if (strcmp(st, "requested") == 0) return word(o, "begärd", "requested");
-    if (strcmp(st, "conditional") == 0) return word(o, "villkorad", "conditional");
-    if (strcmp(st, "projected") == 0) return word(o, "bedömning", "projected");
-    return st;
+    budget_decimal(buf, cap, v, o);
 }
 
 typedef struct segment {
@@ -193,7 +173,7 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
         }
         sek(s, sizeof s, yr->budget_sek);
         fprintf(out, "<td class=\"n\">%s</td><td>", yr->has_budget_sek ? s : "–");
-        esc(out, yr->has_budget ? status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"));
+        esc(out, yr->has_budget ? budget_status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"));
         fte(f1, sizeof f1, yr->gap_fte, o);
         sek(s, sizeof s, yr->gap_sek);
         fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", f1, s);
