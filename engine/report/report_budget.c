@@ -82,7 +82,15 @@ void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_
             fprintf(out, word(o, "; %d: %u %s, %s kr, %s åa", "; %d: %u %s, %s SEK, %s FTE"), ow->years[y].year,
                     ow->years[y].actions,
                     ow->years[y].actions == 1 ? word(o, "insats", "action") : word(o, "insatser", "actions"), s1, f1);
+            char over[64];
+            budget_over_text(over, sizeof over, &ow->years[y], o);
+            if (over[0])
+                fprintf(out, word(o, " ÖVER KAPACITET (%s)", " OVER CAPACITY (%s)"), over);
         }
+        char capacity[200];
+        budget_capacity_text(capacity, sizeof capacity, &ow->capacity, " ", o);
+        if (capacity[0])
+            fprintf(out, word(o, "; kapacitet per år: %s", "; capacity a year: %s"), capacity);
         fputc('\n', out);
     }
     fputs(word(o, "\nPer finansiär:\n", "\nPer funder:\n"), out);
@@ -264,9 +272,14 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
     for (size_t y = 0; y < b->nyears; y++)
         fprintf(out, word(o, " %d insatser | %d kr | %d åa |", " %d actions | %d SEK | %d FTE |"), b->years[y].year,
                 b->years[y].year, b->years[y].year);
+    int capacities = budget_any_capacity(b);
+    if (capacities)
+        fputs(word(o, " Kapacitet per år | Över kapacitet |", " Capacity a year | Over capacity |"), out);
     fputs("\n|---|---:|", out);
     for (size_t y = 0; y < b->nyears; y++)
         fputs("---:|---:|---:|", out);
+    if (capacities)
+        fputs("---|---|", out);
     fputc('\n', out);
     for (size_t i = 0; i < b->nowners; i++) {
         const styr_budget_owner *ow = &b->owners[i];
@@ -277,6 +290,18 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
             sek(s[0], 64, ow->years[y].sek);
             fte(f[0], 32, ow->years[y].fte, o);
             fprintf(out, " %u | %s | %s |", ow->years[y].actions, s[0], f[0]);
+        }
+        if (capacities) {
+            char text[200];
+            budget_capacity_text(text, sizeof text, &ow->capacity, " ", o);
+            fprintf(out, " %s |", text[0] ? text : "–");
+            int said = 0;
+            for (size_t y = 0; y < b->nyears; y++) {
+                budget_over_text(text, sizeof text, &ow->years[y], o);
+                if (text[0])
+                    fprintf(out, "%s**%d: %s**", said++ ? "; " : " ", ow->years[y].year, text);
+            }
+            fputs(said ? " |" : " – |", out);
         }
         fputc('\n', out);
     }
@@ -338,7 +363,8 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
     /* One table: a row a year for the plan, then a row per owner and year. */
     static const char *const head[] = {"scope", "name", "year", "actions", "sek_decided", "sek_requested",
                                        "sek_conditional", "sek_external", "sek_own", "fte_own", "fte_external",
-                                       "budget_sek", "budget_status", "gap_sek", "gap_fte", "until", NULL};
+                                       "budget_sek", "budget_status", "gap_sek", "gap_fte", "until",
+                                       "capacity_actions", "capacity_sek", "capacity_fte", "over_capacity", NULL};
     for (int i = 0; head[i]; i++)
         cfield(&c, head[i], i == 0);
     fputs("\r\n", out);
@@ -364,7 +390,8 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
         cfield(&c, yr->has_budget ? (yr->budget_status ? yr->budget_status : "decided") : "", 0);
         cnum(&c, yr->gap_sek, o);
         cnum(&c, yr->gap_fte, o);
-        cfield(&c, "", 0);
+        for (int k = 0; k < 5; k++)   /* until, and the owners' capacity columns */
+            cfield(&c, "", 0);
         fputs("\r\n", out);
     }
     for (size_t i = 0; i < b->nowners; i++) {
@@ -383,6 +410,18 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
             cnum(&c, ow->years[y].fte, o);
             for (int k = 0; k < 6; k++)
                 cfield(&c, "", 0);
+            for (int m = 0; m < STYR_CAP_COUNT; m++) {
+                if (ow->capacity.set[m])
+                    cnum(&c, ow->capacity.max[m], o);
+                else
+                    cfield(&c, "", 0);
+            }
+            char over[32] = "";   /* the JSON's names, space-separated */
+            for (int m = 0; m < STYR_CAP_COUNT; m++)
+                if (ow->years[y].over[m])
+                    snprintf(over + strlen(over), sizeof over - strlen(over), "%s%s", over[0] ? " " : "",
+                             styr_capacity_measure(m));
+            cfield(&c, over, 0);
             fputs("\r\n", out);
         }
     }
@@ -404,6 +443,8 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
         for (int k = 0; k < 6; k++)
             cfield(&c, "", 0);
         cfield(&c, f->until, 0);
+        for (int k = 0; k < 4; k++)
+            cfield(&c, "", 0);
         fputs("\r\n", out);
     }
 }

@@ -107,6 +107,7 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
           ".gap{fill:#fed7d7;stroke:#c53030;stroke-width:2;stroke-dasharray:5 3;background:#fed7d7;outline:2px dashed #c53030}\n"
           ".legend span{margin-right:1rem}.legend i{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;"
           "vertical-align:-2px}\n.gapnote{color:#9b2c2c;font-weight:600}\n"
+          "td.over{background:#fed7d7;color:#9b2c2c;font-weight:600}.overnote{color:#9b2c2c}\n"
           "</style></head><body>\n<h1>", out);
     fputs(word(o, "Budget år för år", "Budget year by year"), out);
     fputs("</h1>\n<p>", out);
@@ -181,23 +182,54 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
     fputs("</table>\n", out);
     fputs(word(o, "<h2>Per ansvarig</h2>\n<table><tr><th>Ansvarig</th><th>Insatser</th>",
                "<h2>Per owner</h2>\n<table><tr><th>Owner</th><th>Actions</th>"), out);
+    int capacities = budget_any_capacity(b);
     for (size_t y = 0; y < b->nyears; y++)
-        fprintf(out, word(o, "<th>%d kr</th><th>%d åa</th>", "<th>%d SEK</th><th>%d FTE</th>"), b->years[y].year,
-                b->years[y].year);
+        fprintf(out, word(o, "<th>%d insatser</th><th>%d kr</th><th>%d åa</th>", "<th>%d actions</th><th>%d SEK</th><th>%d FTE</th>"),
+                b->years[y].year, b->years[y].year, b->years[y].year);
+    if (capacities)
+        fputs(word(o, "<th>Kapacitet per år</th>", "<th>Capacity a year</th>"), out);
     fputs("</tr>\n", out);
     for (size_t i = 0; i < b->nowners; i++) {
         const styr_budget_owner *ow = &b->owners[i];
-        fputs("<tr><td>", out);
+        fputs("<tr data-owner=\"", out);
+        esc(out, ow->owner);
+        fprintf(out, "\" data-over-capacity=\"%s\"><td>", ow->over ? "true" : "false");
         esc(out, ow->owner);
         fprintf(out, "</td><td class=\"n\">%u</td>", ow->actions);
         for (size_t y = 0; y < b->nyears; y++) {
-            sek(s, sizeof s, ow->years[y].sek);
-            fte(f2, sizeof f2, ow->years[y].fte, o);
-            fprintf(out, "<td class=\"n\">%s</td><td class=\"n\">%s</td>", s, f2);
+            const styr_budget_owner_year *oy = &ow->years[y];
+            sek(s, sizeof s, oy->sek);
+            fte(f2, sizeof f2, oy->fte, o);
+            /* a measure over capacity in the year: its cell marked */
+            fprintf(out, "<td class=\"n%s\">%u</td><td class=\"n%s\">%s</td><td class=\"n%s\">%s</td>",
+                    oy->over[STYR_CAP_ACTIONS] ? " over" : "", oy->actions, oy->over[STYR_CAP_SEK] ? " over" : "", s,
+                    oy->over[STYR_CAP_FTE] ? " over" : "", f2);
+        }
+        if (capacities) {
+            char text[200];
+            budget_capacity_text(text, sizeof text, &ow->capacity, "\xC2\xA0", o);
+            fputs("<td>", out);
+            esc(out, text[0] ? text : "–");
+            fputs("</td>", out);
         }
         fputs("</tr>\n", out);
     }
     fputs("</table>\n", out);
+    /* Who is over capacity, in words (the table marks the cells). */
+    for (size_t i = 0; i < b->nowners; i++) {
+        const styr_budget_owner *ow = &b->owners[i];
+        for (size_t y = 0; ow->over && y < b->nyears; y++) {
+            char over[64];
+            budget_over_text(over, sizeof over, &ow->years[y], o);
+            if (!over[0])
+                continue;
+            fprintf(out, "<p class=\"overnote\" data-over-owner=\"");
+            esc(out, ow->owner);
+            fprintf(out, "\" data-over-year=\"%d\">", ow->years[y].year);
+            esc(out, ow->owner);
+            fprintf(out, word(o, " %d: över kapaciteten (%s).</p>\n", " %d: over capacity (%s).</p>\n"), ow->years[y].year, over);
+        }
+    }
     fputs(word(o, "<h2>Per finansiär</h2>\n<table><tr><th>Finansiär</th><th>Bidrag</th><th>Kr</th><th>Till och med</th></tr>\n",
                "<h2>Per funder</h2>\n<table><tr><th>Funder</th><th>Grant</th><th>SEK</th><th>Until</th></tr>\n"), out);
     for (size_t i = 0; i < b->nfunders; i++) {

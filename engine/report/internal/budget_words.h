@@ -19,4 +19,14 @@ void budget_decimal(char *buf, size_t cap, double v, const styr_report_opts *o);
 /* A budget block's status in words (decided when not given). */
 const char *budget_status_word(const char *status, const styr_report_opts *o);
 
+/* Whether any owner has a capacity (the writers add its columns only then). */
+int budget_any_capacity(const styr_budget *b);
+
+/* An owner's capacity in words, "4 insatser, 1 500 000 kr, 2 åa" (what is
+ * set; thousands separated by sep), in buf. */
+void budget_capacity_text(char *buf, size_t cap, const styr_capacity *c, const char *sep, const styr_report_opts *o);
+
+/* The measures over in a year in words, "insatser, åa", or "" when none. */
+void budget_over_text(char *buf, size_t cap, const styr_budget_owner_year *y, const styr_report_opts *o);
+
 #endif
