@@ -282,6 +282,7 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
     out->to = to.year;
     out->nyears = (size_t)(to.year - from.year + 1);
     out->plan = dup_text(file);
+    out->root = root;
     out->years = calloc(out->nyears, sizeof *out->years);
     grant *grants = NULL;
     size_t ngrants = 0;

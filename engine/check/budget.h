@@ -73,6 +73,8 @@ typedef struct styr_budget_funder {
 
 typedef struct styr_budget {
     char *plan;                   /* the file */
+    const styr_node *root;        /* the plan itself, borrowed from the doc given
+                                     (the page draws its timeline) */
     int from, to;                 /* the period's years */
     size_t nyears;
     styr_budget_year *years;

@@ -213,7 +213,7 @@ static const cli_command diff_cmd = {
 
 static const cli_use budget_uses[] = {
     {OPT_FORMAT, NULL}, {OPT_LANG, "words, and for csv: ';' and decimal comma (sv) or ',' and '.' (en)"},
-    {OPT_RULES, "the ruleset whose registry names owners and funders (default\ngoteborg)"}, {OPT_OUTPUT, NULL},
+    {OPT_RULES, "the ruleset whose registry names owners and funders, and whose\nworkload_capacity limits owners (default goteborg)"}, {OPT_OUTPUT, NULL},
     {OPT_QUIET, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
 
 static const cli_command budget_cmd = {
@@ -222,7 +222,9 @@ static const cli_command budget_cmd = {
     "conditional; external and own) and FTE, against the plan's budget block, per\n"
     "owner (the plan's default owner applied) and per funder, and the gap left\n"
     "when money that ends during the period is not replaced (FORMATS.md section 13).\n"
-    "The html format draws stacked bars a year with the gap marked.",
+    "Owners over the capacity the ruleset sets (setting workload_capacity) are\n"
+    "marked. The html format draws stacked bars a year with the gap marked, and the\n"
+    "actions' timeline.",
     followup_formats, budget_uses, "Exit codes: 0 projected; 2 the run failed.\n", 1, 1, cmd_budget};
 
 static const cli_use template_uses[] = {

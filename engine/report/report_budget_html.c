@@ -1,6 +1,7 @@
 /* report_budget_html.c - `styr budget --format html`: one self-contained page
  * (no network, no script) with the plan's money and staff a year as stacked
- * bars, the gap marked, and the tables of the text report. */
+ * bars, the gap marked, the actions' timeline, and the tables of the text
+ * report with the owners over capacity marked. */
 #include "report_budget.h"
 
 #include <math.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "internal/budget_words.h"
+#include "report_timeline.h"
 #include "message.h"
 #include "ruleset.h"
 
@@ -93,7 +95,9 @@ static void chart(FILE *out, const styr_budget *b, const char *title, const char
 
 void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_opts *o)
 {
-    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n<title>", word(o, "sv", "en"));
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n"
+                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+                 "<title>", word(o, "sv", "en"));
     fputs(word(o, "Budget: ", "Budget: "), out);
     esc(out, b->plan);
     fputs("</title>\n<style>\n"
@@ -157,6 +161,16 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
             }
             fputs(".</p>\n", out);
         }
+    }
+
+    /* When the actions run and when their money ends: the timeline of the
+     * validate, follow-up and report pages (report_timeline.c). */
+    styr_timeline tl;
+    if (b->root && styr_timeline_build(b->root, NULL, &tl) == 0) {
+        if (tl.nrows)
+            fprintf(out, "<h2 id=\"timeline-h\">%s</h2>\n", word(o, "Tidplan", "Timeline"));
+        styr_timeline_svg(out, &tl, "budget", o);
+        styr_timeline_free(&tl);
     }
 
     fputs(word(o, "<h2>År</h2>\n<table><tr><th>År</th><th>Beslutat kr</th><th>Begärt kr</th><th>Villkorat kr</th>"

@@ -6,6 +6,8 @@
 //   followup: the follow-up page's action rows, escalations and timeline
 //             bars against `styr followup --format json`; with VALIDATE_DOM,
 //             the validate page's timeline bars for the same plan too;
+//   budget:   the budget page's timeline bars and its owners over capacity
+//             against `styr budget --format json`;
 //   diff:     the diff page's changes and money sums against `styr diff
 //             --format json`.
 // The DOM is read with regular expressions: the writers' markup is regular
@@ -130,6 +132,29 @@ if (kind === 'followup') {
     const vd = fs.readFileSync(validateDom, 'utf8');
     const got2 = bars(vd, 'validate', actions);
     result('validate: the bars carry no follow-up status', got2.some(b => b['data-status']) ? ['a bar has a status'] : [], got2.length);
+  }
+} else if (kind === 'budget') {
+  bars(dom, 'budget', json.actions);
+  {
+    // The owners table: a row an owner, in the JSON's order, marked over
+    // capacity as the JSON says, with one marked cell a measure over a year.
+    const p = [];
+    const rows = [...dom.matchAll(/<tr\b([^>]*data-owner="[^"]*"[^>]*)>([\s\S]*?)<\/tr>/g)];
+    if (rows.length !== json.owners.length) p.push(`${rows.length} rows, JSON ${json.owners.length} owners`);
+    let n = 0;
+    json.owners.forEach((o, i) => {
+      const r = rows[i];
+      if (!r) return;
+      const a = attrs(r[1]);
+      n++;
+      if (a['data-owner'] !== o.owner) p.push(`row ${i}: ${a['data-owner']}, JSON ${o.owner}`);
+      if (a['data-over-capacity'] !== String(o.over_capacity)) p.push(`${o.owner}: over ${a['data-over-capacity']}, JSON ${o.over_capacity}`);
+      const marked = tags(r[2], 'td', 'class').filter(c => c.class.split(' ').includes('over')).length;
+      const want = o.years.reduce((s, y) => s + y.over_capacity.length, 0);
+      if (marked !== want) p.push(`${o.owner}: ${marked} cells marked, JSON ${want} measures over`);
+    });
+    const over = json.owners.filter(o => o.over_capacity).length;
+    result(`budget: the owners table marks the owners over capacity as the JSON does (${over} over)`, p, n);
   }
 } else if (kind === 'diff') {
   const rows = tags(dom, 'tr', 'data-change');
