@@ -1,4 +1,4 @@
-// timeline.js KIND DOM JSON [VALIDATE_DOM]
+// timeline.js KIND DOM JSON [OTHER_DOM]
 //
 // Checks a page styr wrote, as headless Chromium rendered it (--dump-dom),
 // against the JSON of the same run. Prints "PASS name" or "FAIL name: why"
@@ -7,14 +7,15 @@
 //             bars against `styr followup --format json`; with VALIDATE_DOM,
 //             the validate page's timeline bars for the same plan too;
 //   budget:   the budget page's timeline bars and its owners over capacity
-//             against `styr budget --format json`;
+//             against `styr budget --format json`; with OTHER_DOM, the
+//             `styr report` page's timeline bars for the same plan too;
 //   diff:     the diff page's changes and money sums against `styr diff
 //             --format json`.
 // The DOM is read with regular expressions: the writers' markup is regular
 // and Chromium serialises attributes with double quotes.
 'use strict';
 const fs = require('fs');
-const [kind, domFile, jsonFile, validateDom] = process.argv.slice(2);
+const [kind, domFile, jsonFile, validateDom] = process.argv.slice(2);   // validateDom: OTHER_DOM
 const dom = fs.readFileSync(domFile, 'utf8');
 const json = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
 
@@ -135,6 +136,11 @@ if (kind === 'followup') {
   }
 } else if (kind === 'budget') {
   bars(dom, 'budget', json.actions);
+  if (validateDom) {
+    // The `styr report` page of the same plan draws the same bars.
+    const got = bars(fs.readFileSync(validateDom, 'utf8'), 'report', json.actions);
+    result('report: the bars carry no follow-up status', got.some(b => b['data-status']) ? ['a bar has a status'] : [], got.length);
+  }
   {
     // The owners table: a row an owner, in the JSON's order, marked over
     // capacity as the JSON says, with one marked cell a measure over a year.

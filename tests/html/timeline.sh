@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # timeline.sh STYR - the follow-up page, its timeline, the validate page's
-# timeline, the budget page's timeline and owners table, and the diff page in
-# headless Chromium, on the bundled examples.
+# timeline, the budget page's timeline and owners table, the `styr report`
+# page's timeline and the diff page in headless Chromium, on the bundled
+# examples.
 # Each page must render with no console message (the pages forbid every
 # external resource with a Content-Security-Policy, and Chromium logs any
 # violation or error as a ":CONSOLE" line), and its numbers must equal the
 # JSON of the same command (timeline.js): every action row and status,
-# the escalations, every timeline bar's start and end (follow-up, validate and
-# budget pages), the grant markers and red segments, the owners over
+# the escalations, every timeline bar's start and end (follow-up, validate,
+# budget and report pages), the grant markers and red segments, the owners over
 # capacity, the diff's changes and its money per strategy.
 # Prints PASS/FAIL a check, then "N passed, M failed"; exits 1 on a failure.
 set -uo pipefail
@@ -58,7 +59,9 @@ for lang in sv en; do
   # that owners over capacity are there to compare as well as the bars.
   "$styr" budget "$plan" --rules tests/cli/rulesets/capacity --lang "$lang" --format html -o "$work/budget-$lang.html"
   "$styr" budget "$plan" --rules tests/cli/rulesets/capacity --lang "$lang" --format json -o "$work/budget-$lang.json"
-  for page in fu val diff budget; do
+  "$styr" report "$plan" scenarios/goteborg-areas.yaml --scenario scenarios/balanserad.yaml --samples 100 \
+    --lang "$lang" -o "$work/report-$lang.html"
+  for page in fu val diff budget report; do
     check "$page ($lang): Chromium renders the page" render "$page-$lang"
     check "$page ($lang): no console message" quiet "$page-$lang"
   done
@@ -66,7 +69,7 @@ for lang in sv en; do
               echo "FAIL timeline.js followup ($lang) failed")
   counted < <("$node" "$here/timeline.js" diff "$work/diff-$lang.dom" "$work/diff-$lang.json" 2>&1 ||
               echo "FAIL timeline.js diff ($lang) failed")
-  counted < <("$node" "$here/timeline.js" budget "$work/budget-$lang.dom" "$work/budget-$lang.json" 2>&1 ||
+  counted < <("$node" "$here/timeline.js" budget "$work/budget-$lang.dom" "$work/budget-$lang.json" "$work/report-$lang.dom" 2>&1 ||
               echo "FAIL timeline.js budget ($lang) failed")
 done
 # Hostile text in the plan and the follow-up comes out as text, never markup.
