@@ -191,8 +191,6 @@ void styr_budget_free(styr_budget *b)
         free(b->owners[i].years);
         free(b->owners[i].first_action);
     }
-    for (size_t i = 0; i < b->nactions; i++)
-        free(b->actions[i].id);
     free(b->actions);
     free(b->owners);
     for (size_t i = 0; i < b->nfunders; i++)
@@ -211,8 +209,8 @@ static int add_action(styr_budget *b, const char *id, size_t len, const char *ow
     b->actions = a;
     a = &b->actions[b->nactions];
     memset(a, 0, sizeof *a);
-    if (!(a->id = strndup(id, len)))
-        return -1;
+    a->id = id;   /* borrowed: a plan's ids may be large, and many */
+    a->id_len = len;
     a->owner = owner;
     a->own = own;
     if (start) {

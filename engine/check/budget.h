@@ -57,7 +57,9 @@ typedef struct styr_budget_owner {
  * same days the HTML timeline draws: its own start and end, the plan period
  * for what it leaves out). */
 typedef struct styr_budget_action {
-    char *id;                     /* trimmed */
+    const char *id;               /* trimmed: id_len bytes of the plan's text
+                                     (borrowed, as root; not NUL-terminated) */
+    size_t id_len;
     const char *owner;            /* the owner it is counted under (owners[].owner) */
     int has_span;                 /* start and end known, start <= end */
     char start[11], end[11];      /* YYYY-MM-DD */

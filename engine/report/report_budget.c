@@ -211,7 +211,7 @@ void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_
     for (size_t i = 0; i < b->nactions; i++) {
         const styr_budget_action *a = &b->actions[i];
         fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
-        styr_json_string(out, a->id);
+        styr_json_string_n(out, a->id, a->id_len);
         fputs(", \"owner\": ", out);
         styr_json_string(out, a->owner);
         fputs(", \"planned_start\": ", out);
