@@ -200,14 +200,10 @@ void styr_budget_free(styr_budget *b)
     memset(b, 0, sizeof *b);
 }
 
-static int add_action(styr_budget *b, const char *id, size_t len, const char *owner, const styr_date *start,
-                      const styr_date *end, int own)
+static void add_action(styr_budget *b, const char *id, size_t len, const char *owner, const styr_date *start,
+                       const styr_date *end, int own)
 {
-    styr_budget_action *a = realloc(b->actions, (b->nactions + 1) * sizeof *a);
-    if (!a)
-        return -1;
-    b->actions = a;
-    a = &b->actions[b->nactions];
+    styr_budget_action *a = &b->actions[b->nactions];   /* room for every action: see the caller */
     memset(a, 0, sizeof *a);
     a->id = id;   /* borrowed: a plan's ids may be large, and many */
     a->id_len = len;
@@ -219,7 +215,6 @@ static int add_action(styr_budget *b, const char *id, size_t len, const char *ow
         styr_date_format(end, a->end);
     }
     b->nactions++;
-    return 0;
 }
 
 /* The budget block's gap (see budget.h). */
@@ -313,6 +308,9 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
 
     const char *default_owner = text_of(get(root, "owner"));
     const styr_node *actions = get(root, "actions");
+    if (!fail && actions && actions->kind == STYR_NODE_SEQ && actions->count &&
+        !(out->actions = calloc(actions->count, sizeof *out->actions)))
+        fail = 1;
     for (uint32_t i = 0; !fail && actions && actions->kind == STYR_NODE_SEQ && i < actions->count; i++) {
         const styr_node *a = styr_seq_item(actions, i);
         if (a->kind != STYR_NODE_MAP)
@@ -347,8 +345,8 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
         const char *id = styr_item_id(a, &idlen);
         if (id && !o->first_action && !(o->first_action = strndup(id, idlen)))
             fail = 1;
-        if (id && !fail && add_action(out, id, idlen, o->owner, span ? &ts : NULL, &te, own_start || own_end) < 0)
-            fail = 1;
+        if (id && !fail)
+            add_action(out, id, idlen, o->owner, span ? &ts : NULL, &te, own_start || own_end);
 
         const styr_node *fin = get(a, "financing");
         for (uint32_t j = 0; !fail && fin && fin->kind == STYR_NODE_SEQ && j < fin->count; j++) {
