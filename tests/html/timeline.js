@@ -135,7 +135,16 @@ if (kind === 'followup') {
     result('validate: the bars carry no follow-up status', got2.some(b => b['data-status']) ? ['a bar has a status'] : [], got2.length);
   }
 } else if (kind === 'budget') {
-  bars(dom, 'budget', json.actions);
+  {
+    // Hatched or not: the bar's own dates, as the JSON's own_timeline says.
+    const got = bars(dom, 'budget', json.actions);
+    const p = [];
+    for (const a of json.actions) {
+      const b = got.find(x => x['data-action'] === a.id);
+      if (b && b['data-own'] !== String(a.own_timeline)) p.push(`${a.id}: own ${b['data-own']}, JSON ${a.own_timeline}`);
+    }
+    result('budget: a bar is its action\'s own timeline exactly when the JSON says so', p, got.length);
+  }
   if (validateDom) {
     // The `styr report` page of the same plan draws the same bars.
     const got = bars(fs.readFileSync(validateDom, 'utf8'), 'report', json.actions);
