@@ -9,12 +9,16 @@
 
 void styr_json_string(FILE *out, const char *s)
 {
+    styr_json_string_n(out, s, s ? strlen(s) : 0);
+}
+
+void styr_json_string_n(FILE *out, const char *s, size_t len)
+{
     if (!s) {
         fputs("null", out);
         return;
     }
     putc('"', out);
-    size_t len = strlen(s);
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
         if (c == '"' || c == '\\') {

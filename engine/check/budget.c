@@ -1,7 +1,6 @@
 /* budget.c - an action plan's money and staff year by year (see budget.h). */
 #include "budget.h"
 
-#include <lauxlib.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,7 +8,6 @@
 #include <string.h>
 
 #include "date.h"
-#include "nodeview.h"
 #include "text.h"
 
 #define MAX_YEARS 100
@@ -74,28 +72,11 @@ static int64_t year_start(int y)
     return styr_date_ordinal(&d);
 }
 
-/* ---- the registry, through the ruleset's Lua index ------------------------ */
+/* ---- the registry ---------------------------------------------------------- */
 
 static const styr_node *registry_lookup(const styr_ruleset *rs, const char *kind, const char *name, size_t len)
 {
-    if (!rs || !rs->sb || rs->registry == LUA_NOREF || !name)
-        return NULL;
-    char buf[512];
-    size_t need = styr_fold(name, len, buf, sizeof buf);
-    if (need >= sizeof buf)
-        return NULL;
-    lua_State *L = styr_sandbox_lua(rs->sb);
-    int top = lua_gettop(L);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, rs->registry);
-    const styr_node *n = NULL;
-    if (lua_istable(L, -1) && lua_getfield(L, -1, kind) == LUA_TTABLE &&
-        lua_getfield(L, -1, "by_key") == LUA_TTABLE) {
-        lua_pushlstring(L, buf, need);
-        lua_rawget(L, -2);
-        n = styr_nodeview_test(L, -1);
-    }
-    lua_settop(L, top);
-    return n;
+    return styr_ruleset_registry(rs, kind, name, len);
 }
 
 /* The registry entry for a name; a yearly entry also for "<name> YYYY". */
@@ -155,6 +136,26 @@ static styr_budget_owner *owner_slot(styr_budget *b, const char *name, int *fail
     return o;
 }
 
+/* Marks each owner's years over its capacity (capacity.h). */
+static void apply_capacity(const styr_ruleset *rs, styr_budget *b)
+{
+    for (size_t i = 0; i < b->nowners; i++) {
+        styr_budget_owner *o = &b->owners[i];
+        if (!styr_capacity_of(rs, strcmp(o->owner, "-") ? o->owner : NULL, &o->capacity))
+            continue;
+        for (size_t y = 0; y < b->nyears; y++) {
+            styr_budget_owner_year *oy = &o->years[y];
+            const double v[STYR_CAP_COUNT] = {oy->actions, oy->sek, oy->fte};
+            for (int m = 0; m < STYR_CAP_COUNT; m++) {
+                /* equal is within capacity; sums of shares of an amount may
+                   differ from it in the last bits */
+                oy->over[m] = o->capacity.set[m] && v[m] - o->capacity.max[m] > 1e-9 * fmax(1, o->capacity.max[m]);
+                o->over |= oy->over[m];
+            }
+        }
+    }
+}
+
 static styr_budget_funder *funder_slot(styr_budget *b, const char *name, int *fail)
 {
     for (size_t i = 0; i < b->nfunders; i++)
@@ -188,13 +189,32 @@ void styr_budget_free(styr_budget *b)
     for (size_t i = 0; i < b->nowners; i++) {
         free(b->owners[i].owner);
         free(b->owners[i].years);
+        free(b->owners[i].first_action);
     }
+    free(b->actions);
     free(b->owners);
     for (size_t i = 0; i < b->nfunders; i++)
         free(b->funders[i].funder);
     free(b->funders);
     free(b->gap_sources);
     memset(b, 0, sizeof *b);
+}
+
+static void add_action(styr_budget *b, const char *id, size_t len, const char *owner, const styr_date *start,
+                       const styr_date *end, int own)
+{
+    styr_budget_action *a = &b->actions[b->nactions];   /* room for every action: see the caller */
+    memset(a, 0, sizeof *a);
+    a->id = id;   /* borrowed: a plan's ids may be large, and many */
+    a->id_len = len;
+    a->owner = owner;
+    a->own = own;
+    if (start) {
+        a->has_span = 1;
+        styr_date_format(start, a->start);
+        styr_date_format(end, a->end);
+    }
+    b->nactions++;
 }
 
 /* The budget block's gap (see budget.h). */
@@ -255,6 +275,7 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
     out->to = to.year;
     out->nyears = (size_t)to.year - (size_t)from.year + 1;   /* to >= from, checked above */
     out->plan = dup_text(file);
+    out->root = root;
     out->years = calloc(out->nyears, sizeof *out->years);
     grant *grants = NULL;
     size_t ngrants = 0;
@@ -287,18 +308,28 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
 
     const char *default_owner = text_of(get(root, "owner"));
     const styr_node *actions = get(root, "actions");
+    if (!fail && actions && actions->kind == STYR_NODE_SEQ && actions->count &&
+        !(out->actions = calloc(actions->count, sizeof *out->actions)))
+        fail = 1;
     for (uint32_t i = 0; !fail && actions && actions->kind == STYR_NODE_SEQ && i < actions->count; i++) {
         const styr_node *a = styr_seq_item(actions, i);
         if (a->kind != STYR_NODE_MAP)
             continue;
-        /* The years the action runs: its timeline within the period, or the period. */
+        /* When the action runs: its own start and end, the plan period for
+         * what it leaves out (as the HTML timeline draws it); counted in the
+         * years of the period it touches, or in all of them when its dates
+         * make no span. */
         int y1 = out->from, y2 = out->to;
         const styr_node *t = get(a, "timeline");
-        styr_date ts, te;
-        if (date_of(get(t, "start"), STYR_DATE_START, NULL, &ts) && date_of(get(t, "end"), STYR_DATE_END, NULL, &te) &&
-            ts.year <= te.year) {
-            y1 = ts.year < out->from ? out->from : ts.year;
-            y2 = te.year > out->to ? out->to : te.year;
+        if (t && (t->flags & STYR_NODE_INVALID))
+            t = NULL;
+        styr_date ts = from, te = to;
+        int own_start = date_of(get(t, "start"), STYR_DATE_START, NULL, &ts);
+        int own_end = date_of(get(t, "end"), STYR_DATE_END, NULL, &te);
+        int span = styr_date_ordinal(&ts) <= styr_date_ordinal(&te);
+        if (span && (own_start || own_end)) {
+            y1 = ts.year < out->from ? out->from : ts.year > out->to ? out->to + 1 : ts.year;
+            y2 = te.year > out->to ? out->to : te.year < out->from ? out->from - 1 : te.year;
         }
         const char *written = text_of(get(a, "owner"));
         if (!written)
@@ -310,6 +341,12 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
         o->actions++;
         for (int y = y1; y <= y2; y++)
             o->years[y - out->from].actions++;
+        size_t idlen;
+        const char *id = styr_item_id(a, &idlen);
+        if (id && !o->first_action && !(o->first_action = strndup(id, idlen)))
+            fail = 1;
+        if (id && !fail)
+            add_action(out, id, idlen, o->owner, span ? &ts : NULL, &te, own_start || own_end);
 
         const styr_node *fin = get(a, "financing");
         for (uint32_t j = 0; !fail && fin && fin->kind == STYR_NODE_SEQ && j < fin->count; j++) {
@@ -392,6 +429,8 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
     }
     if (!fail && compute_gap(out, grants, ngrants) < 0)
         fail = 1;
+    if (!fail)
+        apply_capacity(rs, out);
     free(grants);
     if (fail) {
         styr_budget_free(out);

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "capacity.h"
 #include "doc.h"
 #include "error.h"
 #include "ruleset.h"
@@ -40,13 +41,30 @@ typedef struct styr_budget_owner_year {
     int year;
     unsigned actions;             /* actions of this owner running in the year */
     double sek, fte;
+    int over[STYR_CAP_COUNT];     /* more than the capacity (capacity.h) */
 } styr_budget_owner_year;
 
 typedef struct styr_budget_owner {
     char *owner;                  /* the registry's name; as written when unknown */
     unsigned actions;             /* actions it carries, the plan's default owner applied */
     styr_budget_owner_year *years;   /* one per year of the period */
+    styr_capacity capacity;       /* the ruleset's workload_capacity for it */
+    int over;                     /* some year is over some capacity */
+    char *first_action;           /* the id of its first action, or NULL */
 } styr_budget_owner;
+
+/* An action as the projection reads it: who carries it and when it runs (the
+ * same days the HTML timeline draws: its own start and end, the plan period
+ * for what it leaves out). */
+typedef struct styr_budget_action {
+    const char *id;               /* trimmed: id_len bytes of the plan's text
+                                     (borrowed, as root; not NUL-terminated) */
+    size_t id_len;
+    const char *owner;            /* the owner it is counted under (owners[].owner) */
+    int has_span;                 /* start and end known, start <= end */
+    char start[11], end[11];      /* YYYY-MM-DD */
+    int own;                      /* the action gives a date of its own */
+} styr_budget_action;
 
 typedef struct styr_budget_funder {
     char *funder;
@@ -57,6 +75,8 @@ typedef struct styr_budget_funder {
 
 typedef struct styr_budget {
     char *plan;                   /* the file */
+    const styr_node *root;        /* the plan itself, borrowed from the doc given
+                                     (the page draws its timeline) */
     int from, to;                 /* the period's years */
     size_t nyears;
     styr_budget_year *years;
@@ -64,10 +84,13 @@ typedef struct styr_budget {
     styr_budget_owner *owners;
     size_t nfunders;
     styr_budget_funder *funders;
+    size_t nactions;
+    styr_budget_action *actions;  /* the plan's actions with an id, in plan order */
     char *gap_sources;            /* the grants whose end makes the gap, ", "-joined, or NULL */
 } styr_budget;
 
-/* Projects the plan in doc (an action plan) with the registry of rs. Fails
+/* Projects the plan in doc (an action plan) with the registry and the
+ * workload_capacity of rs. Fails
  * with STYR_E_INPUT when the plan has no valid period (of at most 100 years). */
 styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, const char *file,
                                 styr_budget *out, styr_error *err);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "capacity.h"
 #include "doc.h"
 #include "continuity.h"
 #include "followup.h"
@@ -20,6 +21,9 @@
 typedef struct coverage {
     int *fires, *quiet;       /* per rule: fixtures that proved it */
     int *quiet_named;         /* per rule: fixtures that name it in "quiet" (not "quiet *") */
+    styr_doc **kept;          /* fixtures' settings: kept to the end, as a rule may
+                                 hold a view of a setting (ruleset.setting) */
+    size_t nkept;
 } coverage;
 
 typedef struct tally {
@@ -127,6 +131,34 @@ static char *read_directives(const char *path)
     return buf;
 }
 
+/* Reads "settings {YAML}" (text: what follows the word) and puts the map
+ * over rs's settings until the fixture ends. */
+static styr_status add_settings(styr_ruleset *rs, const char *path, const char *text, coverage *cov, styr_error *err)
+{
+    styr_doc *doc = NULL;
+    styr_status st = styr_doc_load_buffer(path, text, strcspn(text, "\r\n"), &rs->lim, &doc, err);
+    if (st != STYR_OK)
+        return st;
+    styr_doc **kept = realloc(cov->kept, (cov->nkept + 1) * sizeof *kept);
+    if (!kept) {
+        styr_doc_free(doc);
+        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    cov->kept = kept;
+    cov->kept[cov->nkept++] = doc;
+    if (!doc->root || doc->root->kind != STYR_NODE_MAP)
+        return styr_error_set(err, STYR_E_INPUT, path, 1, 1,
+                              "'settings' takes a mapping, e.g. # styr-test: settings {overlap_threshold: 0.3}");
+    if ((st = styr_capacity_check_settings(rs, doc, doc->root, err)) != STYR_OK)
+        return st;
+    const styr_node **s = realloc(rs->settings, (rs->nsettings + 1) * sizeof *s);
+    if (!s)
+        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    rs->settings = s;
+    rs->settings[rs->nsettings++] = doc->root;
+    return STYR_OK;
+}
+
 static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char *path, coverage *cov, tally *t, FILE *out, int verbose)
 {
     char *dirs = read_directives(path);
@@ -182,6 +214,15 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         if ((st = styr_previous_load(rs, opts, ppath, &rs->lim, &prev, &err)) == STYR_OK)
             fopts.previous = &prev;
     }
+    /* "settings {YAML}": settings of this fixture over the ruleset's, as a
+     * ruleset that extends it would set them (a flow mapping on one line). */
+    size_t nsettings = rs->nsettings;
+    for (char *d = dirs; *d && st == STYR_OK; d += strlen(d) + 1) {
+        const char *p = d + strspn(d, " \t");
+        if (strncmp(p, "settings", 8) != 0 || (p[8] != ' ' && p[8] != '\t'))
+            continue;
+        st = add_settings(rs, path, p + 8, cov, &err);
+    }
     if (st == STYR_OK)
         st = styr_doc_load_file(path, &rs->lim, &doc, &err);
     styr_followup fu;
@@ -200,7 +241,7 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         char *verb = strtok_r(d, " \t\r\n", &save);
         if (!verb)
             continue;
-        if (strcmp(verb, "with-areas") == 0 || strcmp(verb, "with-previous") == 0)
+        if (strcmp(verb, "with-areas") == 0 || strcmp(verb, "with-previous") == 0 || strcmp(verb, "settings") == 0)
             continue;   /* read above */
         if (strcmp(verb, "fails") == 0) {
             char empty[1] = "";   /* writable: the line end is cut below */
@@ -214,7 +255,7 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         }
         int fires = strcmp(verb, "fires") == 0;
         if (!fires && strcmp(verb, "quiet") != 0) {
-            result(out, t, 0, path, "unknown directive (fires, quiet, fails, with-areas or with-previous)", verbose);
+            result(out, t, 0, path, "unknown directive (fires, quiet, fails, with-areas, with-previous or settings)", verbose);
             continue;
         }
         for (char *id; (id = strtok_r(NULL, " \t\r\n,", &save));) {
@@ -257,6 +298,7 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         }
     }
     free(dirs);
+    rs->nsettings = nsettings;
     styr_file_result_free(&res);
     styr_followup_free(&fu);
     styr_previous_free(&prev);
@@ -376,7 +418,7 @@ static int run_dir(styr_ruleset *rs, const styr_run_opts *opts, const char *dir,
 int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int verbose)
 {
     coverage cov = {calloc(rs->nrules + 1, sizeof(int)), calloc(rs->nrules + 1, sizeof(int)),
-                    calloc(rs->nrules + 1, sizeof(int))};
+                    calloc(rs->nrules + 1, sizeof(int)), NULL, 0};
     tally t = {0, 0, 0, NULL, rs->lim.max_file_bytes};
     int found = 0;
     if (!cov.fires || !cov.quiet || !cov.quiet_named || styr_sandbox_coverage_on(rs->sb) != 0) {
@@ -425,6 +467,9 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
     free(cov.fires);
     free(cov.quiet);
     free(cov.quiet_named);
+    for (size_t i = 0; i < cov.nkept; i++)
+        styr_doc_free(cov.kept[i]);
+    free(cov.kept);
     int unreached = found ? report_reach(rs, out, verbose) : 0;
     if (unreached)
         fprintf(out, "%d rule%s with lines no fixture reaches (a warning: add fixtures for those branches)\n",

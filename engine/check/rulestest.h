@@ -13,6 +13,7 @@
  *           # styr-test: quiet RULE-ID...   (none of them fires; * = no finding at all)
  *           # styr-test: fails TEXT         (the file cannot be judged; message contains TEXT)
  *           # styr-test: with-areas FILE    (a scenario judged with this areas file, as by score)
+ *           # styr-test: settings {YAML}    (settings over the ruleset's for this fixture)
  * Every rule of the ruleset must fire in some fixture and stay quiet in
  * another. Prints a line per check and "N passed, M failed"; returns M (or
  * -1 when no fixture was found, -2 when a fixture file or folder was refused:

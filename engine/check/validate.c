@@ -18,6 +18,7 @@
 #include "continuity.h"
 #include "followup.h"
 #include "text.h"
+#include "workload.h"
 
 static const char *const kinds[] = {"action-plan", "innovation-areas", "scenario", NULL};
 
@@ -542,8 +543,10 @@ static void register_tables(void)
     static const luaL_Reg previous_fns[] = {
         {"loaded", styr_previous_api_loaded}, {"plan", styr_previous_api_plan},
         {"names", styr_previous_api_names}, {"status", styr_previous_api_status}, {NULL, NULL}};
+    static const luaL_Reg workload_fns[] = {{"owners", styr_workload_api_owners}, {NULL, NULL}};
     styr_ruleapi_extend("followup", followup_fns);
     styr_ruleapi_extend("previous", previous_fns);
+    styr_ruleapi_extend("workload", workload_fns);
 }
 
 void styr_check_init(void)

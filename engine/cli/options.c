@@ -219,7 +219,7 @@ static const cli_command diff_cmd = {
 
 static const cli_use budget_uses[] = {
     {OPT_FORMAT, NULL}, {OPT_LANG, "words, and for csv: ';' and decimal comma (sv) or ',' and '.' (en)"},
-    {OPT_RULES, "the ruleset whose registry names owners and funders (default\ngoteborg)"}, {OPT_OUTPUT, NULL},
+    {OPT_RULES, "the ruleset whose registry names owners and funders, and whose\nworkload_capacity limits owners (default goteborg)"}, {OPT_OUTPUT, NULL},
     {OPT_QUIET, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
 
 static const cli_command budget_cmd = {
@@ -228,7 +228,9 @@ static const cli_command budget_cmd = {
     "conditional; external and own) and FTE, against the plan's budget block, per\n"
     "owner (the plan's default owner applied) and per funder, and the gap left\n"
     "when money that ends during the period is not replaced (FORMATS.md section 13).\n"
-    "The html format draws stacked bars a year with the gap marked.",
+    "Owners over the capacity the ruleset sets (setting workload_capacity) are\n"
+    "marked. The html format draws stacked bars a year with the gap marked, and the\n"
+    "actions' timeline.",
     followup_formats, budget_uses, "Exit codes: 0 projected; 2 the run failed.\n", 1, 1, cmd_budget};
 
 static const cli_use template_uses[] = {
@@ -280,6 +282,7 @@ static const cli_command rules_test_cmd = {
     "  # styr-test: fires RULE-ID...    each of these rules reports something\n"
     "  # styr-test: quiet RULE-ID...    none of them does (quiet * : no finding at all)\n"
     "  # styr-test: fails TEXT          the file cannot be judged, with TEXT in the message\n"
+    "  # styr-test: settings {YAML}     settings over the ruleset's for this fixture\n"
     "Every rule must fire in one fixture and stay quiet in another. A rule with\n"
     "lines of its check() that no fixture runs gets a WARN line (not a failure).",
     NULL, rules_test_uses, "Exit codes: 0 when all pass, 1 when one fails, 2 the run failed.\n", 0, 0,

@@ -5,40 +5,19 @@
 #include <math.h>
 #include <string.h>
 
+#include "internal/budget_words.h"
 #include "json.h"
 #include "message.h"
 #include "ruleset.h"
-
-#define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
 
 static void sek(char *buf, size_t cap, double v)
 {
     styr_format_thousands(buf, cap, v, " ");
 }
 
-/* An FTE figure with at most two decimals, a decimal comma in Swedish. */
 static void fte(char *buf, size_t cap, double v, const styr_report_opts *o)
 {
-    snprintf(buf, cap, "%.2f", v);
-    char *dot = strchr(buf, '.');
-    if (!dot)
-        return;
-    char *end = buf + strlen(buf);
-    while (end > dot + 1 && end[-1] == '0')
-        *--end = '\0';
-    if (end == dot + 1)
-        *dot = '\0';
-    else if (o->lang != STYR_LANG_EN)
-        *dot = ',';
-}
-
-static const char *status_word(const char *s, const styr_report_opts *o)
-{
-    if (!s || strcmp(s, "decided") == 0) return word(o, "beslutad", "decided");
-    if (strcmp(s, "requested") == 0) return word(o, "begärd", "requested");
-    if (strcmp(s, "conditional") == 0) return word(o, "villkorad", "conditional");
-    if (strcmp(s, "projected") == 0) return word(o, "bedömning", "projected");
-    return s;
+    budget_decimal(buf, cap, v, o);
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -73,7 +52,7 @@ void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_
             fprintf(out, word(o, "  %d: %s kr%s, %s omprioriterade + %s externa årsarbetskrafter (%s)",
                               "  %d: %s SEK%s, %s reprioritised + %s external FTE (%s)"),
                     yr->year, s1, yr->has_budget_sek ? "" : word(o, " (som första året)", " (as the first year)"), f1, f2,
-                    status_word(yr->budget_status, o));
+                    budget_status_word(yr->budget_status, o));
         }
         if (yr->gap_fte > 0 || yr->gap_sek > 0) {
             fte(f1, sizeof f1, yr->gap_fte, o);
@@ -103,7 +82,15 @@ void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_
             fprintf(out, word(o, "; %d: %u %s, %s kr, %s åa", "; %d: %u %s, %s SEK, %s FTE"), ow->years[y].year,
                     ow->years[y].actions,
                     ow->years[y].actions == 1 ? word(o, "insats", "action") : word(o, "insatser", "actions"), s1, f1);
+            char over[64];
+            budget_over_text(over, sizeof over, &ow->years[y], o);
+            if (over[0])
+                fprintf(out, word(o, " ÖVER KAPACITET (%s)", " OVER CAPACITY (%s)"), over);
         }
+        char capacity[200];
+        budget_capacity_text(capacity, sizeof capacity, &ow->capacity, " ", o);
+        if (capacity[0])
+            fprintf(out, word(o, "; kapacitet per år: %s", "; capacity a year: %s"), capacity);
         fputc('\n', out);
     }
     fputs(word(o, "\nPer finansiär:\n", "\nPer funder:\n"), out);
@@ -124,6 +111,33 @@ static void jnum(FILE *out, const char *key, double v, int comma)
 {
     fprintf(out, "%s\"%s\": ", comma ? ", " : "", key);
     styr_json_number(out, v);
+}
+
+/* {actions, sek, fte} (null where not set, and null for no capacity at
+ * all), with the level each limit comes from (null: the owner's own). */
+static void json_capacity(FILE *out, const styr_capacity *c)
+{
+    int any = 0;
+    for (int m = 0; m < STYR_CAP_COUNT; m++)
+        any |= c->set[m];
+    if (!any) {
+        fputs("null", out);
+        return;
+    }
+    fputc('{', out);
+    for (int m = 0; m < STYR_CAP_COUNT; m++) {
+        fprintf(out, "%s\"%s\": ", m ? ", " : "", styr_capacity_measure(m));
+        if (c->set[m])
+            styr_json_number(out, c->max[m]);
+        else
+            fputs("null", out);
+    }
+    fputs(", \"level\": {", out);
+    for (int m = 0; m < STYR_CAP_COUNT; m++) {
+        fprintf(out, "%s\"%s\": ", m ? ", " : "", styr_capacity_measure(m));
+        styr_json_string(out, c->set[m] ? c->level[m] : NULL);
+    }
+    fputs("}}", out);
 }
 
 void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_opts *o)
@@ -173,9 +187,15 @@ void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_
             fprintf(out, "%s{\"year\": %d, \"actions\": %u", y ? ", " : "", ow->years[y].year, ow->years[y].actions);
             jnum(out, "sek", ow->years[y].sek, 1);
             jnum(out, "fte", ow->years[y].fte, 1);
-            fputc('}', out);
+            fputs(", \"over_capacity\": [", out);
+            for (int m = 0, n = 0; m < STYR_CAP_COUNT; m++)
+                if (ow->years[y].over[m])
+                    fprintf(out, "%s\"%s\"", n++ ? ", " : "", styr_capacity_measure(m));
+            fputs("]}", out);
         }
-        fputs("]}", out);
+        fputs("], \"capacity\": ", out);
+        json_capacity(out, &ow->capacity);
+        fprintf(out, ", \"over_capacity\": %s}", ow->over ? "true" : "false");
     }
     fputs("],\n \"funders\": [", out);
     for (size_t i = 0; i < b->nfunders; i++) {
@@ -186,6 +206,19 @@ void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_
         styr_json_string(out, f->until[0] ? f->until : NULL);
         jnum(out, "sek", f->sek, 1);
         fprintf(out, ", \"external\": %s}", f->external ? "true" : "false");
+    }
+    fputs("],\n \"actions\": [", out);
+    for (size_t i = 0; i < b->nactions; i++) {
+        const styr_budget_action *a = &b->actions[i];
+        fputs(i ? ",\n  {\"id\": " : "\n  {\"id\": ", out);
+        styr_json_string_n(out, a->id, a->id_len);
+        fputs(", \"owner\": ", out);
+        styr_json_string(out, a->owner);
+        fputs(", \"planned_start\": ", out);
+        styr_json_string(out, a->has_span ? a->start : NULL);
+        fputs(", \"planned_end\": ", out);
+        styr_json_string(out, a->has_span ? a->end : NULL);
+        fprintf(out, ", \"own_timeline\": %s}", a->own ? "true" : "false");
     }
     fputs("],\n \"gap_sources\": ", out);
     styr_json_string(out, b->gap_sources);
@@ -227,7 +260,7 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
         char g[64];
         sek(g, sizeof g, yr->gap_sek);
         fprintf(out, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s%s%s |\n", yr->year, s[0], s[1], s[2], s[3],
-                s[4], f[0], f[1], yr->has_budget_sek ? s[5] : "–", yr->has_budget ? status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"),
+                s[4], f[0], f[1], yr->has_budget_sek ? s[5] : "–", yr->has_budget ? budget_status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"),
                 g, yr->gap_fte > 0 ? "**" : "", f[2], yr->gap_fte > 0 ? "**" : "");
     }
     if (b->gap_sources) {
@@ -239,9 +272,14 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
     for (size_t y = 0; y < b->nyears; y++)
         fprintf(out, word(o, " %d insatser | %d kr | %d åa |", " %d actions | %d SEK | %d FTE |"), b->years[y].year,
                 b->years[y].year, b->years[y].year);
+    int capacities = budget_any_capacity(b);
+    if (capacities)
+        fputs(word(o, " Kapacitet per år | Över kapacitet |", " Capacity a year | Over capacity |"), out);
     fputs("\n|---|---:|", out);
     for (size_t y = 0; y < b->nyears; y++)
         fputs("---:|---:|---:|", out);
+    if (capacities)
+        fputs("---|---|", out);
     fputc('\n', out);
     for (size_t i = 0; i < b->nowners; i++) {
         const styr_budget_owner *ow = &b->owners[i];
@@ -252,6 +290,18 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
             sek(s[0], 64, ow->years[y].sek);
             fte(f[0], 32, ow->years[y].fte, o);
             fprintf(out, " %u | %s | %s |", ow->years[y].actions, s[0], f[0]);
+        }
+        if (capacities) {
+            char text[200];
+            budget_capacity_text(text, sizeof text, &ow->capacity, " ", o);
+            fprintf(out, " %s |", text[0] ? text : "–");
+            int said = 0;
+            for (size_t y = 0; y < b->nyears; y++) {
+                budget_over_text(text, sizeof text, &ow->years[y], o);
+                if (text[0])
+                    fprintf(out, "%s**%d: %s**", said++ ? "; " : " ", ow->years[y].year, text);
+            }
+            fputs(said ? " |" : " – |", out);
         }
         fputc('\n', out);
     }
@@ -297,20 +347,10 @@ static void cfield(const csv *c, const char *s, int first)
         putc('"', c->out);
 }
 
-static void cnum(const csv *c, double v)
+static void cnum(const csv *c, double v, const styr_report_opts *o)
 {
     char buf[64];
-    snprintf(buf, sizeof buf, "%.2f", v);
-    char *dot = strchr(buf, '.');
-    if (dot) {
-        char *end = buf + strlen(buf);
-        while (end > dot + 1 && end[-1] == '0')
-            *--end = '\0';
-        if (end == dot + 1)
-            *dot = '\0';
-        else if (c->sv)
-            *dot = ',';
-    }
+    budget_decimal(buf, sizeof buf, v, o);
     putc(c->sep, c->out);
     fputs(buf, c->out);
 }
@@ -323,7 +363,8 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
     /* One table: a row a year for the plan, then a row per owner and year. */
     static const char *const head[] = {"scope", "name", "year", "actions", "sek_decided", "sek_requested",
                                        "sek_conditional", "sek_external", "sek_own", "fte_own", "fte_external",
-                                       "budget_sek", "budget_status", "gap_sek", "gap_fte", "until", NULL};
+                                       "budget_sek", "budget_status", "gap_sek", "gap_fte", "until",
+                                       "capacity_actions", "capacity_sek", "capacity_fte", "over_capacity", NULL};
     for (int i = 0; head[i]; i++)
         cfield(&c, head[i], i == 0);
     fputs("\r\n", out);
@@ -335,21 +376,22 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
         cfield(&c, b->plan, 0);
         cfield(&c, year, 0);
         cfield(&c, "", 0);
-        cnum(&c, yr->sek.decided);
-        cnum(&c, yr->sek.requested);
-        cnum(&c, yr->sek.conditional);
-        cnum(&c, yr->sek.external);
-        cnum(&c, yr->sek.own);
-        cnum(&c, yr->fte_own);
-        cnum(&c, yr->fte_external);
+        cnum(&c, yr->sek.decided, o);
+        cnum(&c, yr->sek.requested, o);
+        cnum(&c, yr->sek.conditional, o);
+        cnum(&c, yr->sek.external, o);
+        cnum(&c, yr->sek.own, o);
+        cnum(&c, yr->fte_own, o);
+        cnum(&c, yr->fte_external, o);
         if (yr->has_budget_sek)
-            cnum(&c, yr->budget_sek);
+            cnum(&c, yr->budget_sek, o);
         else
             cfield(&c, "", 0);
         cfield(&c, yr->has_budget ? (yr->budget_status ? yr->budget_status : "decided") : "", 0);
-        cnum(&c, yr->gap_sek);
-        cnum(&c, yr->gap_fte);
-        cfield(&c, "", 0);
+        cnum(&c, yr->gap_sek, o);
+        cnum(&c, yr->gap_fte, o);
+        for (int k = 0; k < 5; k++)   /* until, and the owners' capacity columns */
+            cfield(&c, "", 0);
         fputs("\r\n", out);
     }
     for (size_t i = 0; i < b->nowners; i++) {
@@ -364,10 +406,22 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
             cfield(&c, n, 0);
             for (int k = 0; k < 4; k++)
                 cfield(&c, "", 0);
-            cnum(&c, ow->years[y].sek);
-            cnum(&c, ow->years[y].fte);
+            cnum(&c, ow->years[y].sek, o);
+            cnum(&c, ow->years[y].fte, o);
             for (int k = 0; k < 6; k++)
                 cfield(&c, "", 0);
+            for (int m = 0; m < STYR_CAP_COUNT; m++) {
+                if (ow->capacity.set[m])
+                    cnum(&c, ow->capacity.max[m], o);
+                else
+                    cfield(&c, "", 0);
+            }
+            char over[32] = "";   /* the JSON's names, space-separated */
+            for (int m = 0; m < STYR_CAP_COUNT; m++)
+                if (ow->years[y].over[m])
+                    snprintf(over + strlen(over), sizeof over - strlen(over), "%s%s", over[0] ? " " : "",
+                             styr_capacity_measure(m));
+            cfield(&c, over, 0);
             fputs("\r\n", out);
         }
     }
@@ -380,15 +434,17 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
         for (int k = 0; k < 3; k++)
             cfield(&c, "", 0);
         if (f->external) {
-            cnum(&c, f->sek);
+            cnum(&c, f->sek, o);
             cfield(&c, "", 0);
         } else {
             cfield(&c, "", 0);
-            cnum(&c, f->sek);
+            cnum(&c, f->sek, o);
         }
         for (int k = 0; k < 6; k++)
             cfield(&c, "", 0);
         cfield(&c, f->until, 0);
+        for (int k = 0; k < 4; k++)
+            cfield(&c, "", 0);
         fputs("\r\n", out);
     }
 }

@@ -1,16 +1,17 @@
 /* report_budget_html.c - `styr budget --format html`: one self-contained page
  * (no network, no script) with the plan's money and staff a year as stacked
- * bars, the gap marked, and the tables of the text report. */
+ * bars, the gap marked, the actions' timeline, and the tables of the text
+ * report with the owners over capacity marked. */
 #include "report_budget.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal/budget_words.h"
+#include "report_timeline.h"
 #include "message.h"
 #include "ruleset.h"
-
-#define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
 
 static void esc(FILE *out, const char *s)
 {
@@ -32,26 +33,7 @@ static void sek(char *buf, size_t cap, double v)
 
 static void fte(char *buf, size_t cap, double v, const styr_report_opts *o)
 {
-    snprintf(buf, cap, "%.2f", v);
-    char *dot = strchr(buf, '.');
-    if (!dot)
-        return;
-    char *end = buf + strlen(buf);
-    while (end > dot + 1 && end[-1] == '0')
-        *--end = '\0';
-    if (end == dot + 1)
-        *dot = '\0';
-    else if (o->lang != STYR_LANG_EN)
-        *dot = ',';
-}
-
-static const char *status_word(const char *st, const styr_report_opts *o)
-{
-    if (!st || strcmp(st, "decided") == 0) return word(o, "beslutad", "decided");
-    if (strcmp(st, "requested") == 0) return word(o, "begärd", "requested");
-    if (strcmp(st, "conditional") == 0) return word(o, "villkorad", "conditional");
-    if (strcmp(st, "projected") == 0) return word(o, "bedömning", "projected");
-    return st;
+    budget_decimal(buf, cap, v, o);
 }
 
 typedef struct segment {
@@ -113,7 +95,9 @@ static void chart(FILE *out, const styr_budget *b, const char *title, const char
 
 void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_opts *o)
 {
-    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n<title>", word(o, "sv", "en"));
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">\n"
+                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+                 "<title>", word(o, "sv", "en"));
     fputs("Budget: ", out);
     esc(out, b->plan);
     fputs("</title>\n<style>\n"
@@ -127,6 +111,7 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
           ".gap{fill:#fed7d7;stroke:#c53030;stroke-width:2;stroke-dasharray:5 3;background:#fed7d7;outline:2px dashed #c53030}\n"
           ".legend span{margin-right:1rem}.legend i{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;"
           "vertical-align:-2px}\n.gapnote{color:#9b2c2c;font-weight:600}\n"
+          "td.over{background:#fed7d7;color:#9b2c2c;font-weight:600}.overnote{color:#9b2c2c}\n"
           "</style></head><body>\n<h1>", out);
     fputs(word(o, "Budget år för år", "Budget year by year"), out);
     fputs("</h1>\n<p>", out);
@@ -178,6 +163,16 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
         }
     }
 
+    /* When the actions run and when their money ends: the timeline of the
+     * validate, follow-up and report pages (report_timeline.c). */
+    styr_timeline tl;
+    if (b->root && styr_timeline_build(b->root, NULL, &tl) == 0) {
+        if (tl.nrows)
+            fprintf(out, "<h2 id=\"timeline-h\">%s</h2>\n", word(o, "Tidplan", "Timeline"));
+        styr_timeline_svg(out, &tl, "budget", o);
+        styr_timeline_free(&tl);
+    }
+
     fputs(word(o, "<h2>År</h2>\n<table><tr><th>År</th><th>Beslutat kr</th><th>Begärt kr</th><th>Villkorat kr</th>"
                   "<th>Externt kr</th><th>Eget kr</th><th>Budget kr</th><th>Budgetstatus</th><th>Glapp åa</th><th>Glapp kr</th></tr>\n",
                "<h2>Years</h2>\n<table><tr><th>Year</th><th>Decided SEK</th><th>Requested SEK</th><th>Conditional SEK</th>"
@@ -193,7 +188,7 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
         }
         sek(s, sizeof s, yr->budget_sek);
         fprintf(out, "<td class=\"n\">%s</td><td>", yr->has_budget_sek ? s : "–");
-        esc(out, yr->has_budget ? status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"));
+        esc(out, yr->has_budget ? budget_status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"));
         fte(f1, sizeof f1, yr->gap_fte, o);
         sek(s, sizeof s, yr->gap_sek);
         fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", f1, s);
@@ -201,23 +196,54 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
     fputs("</table>\n", out);
     fputs(word(o, "<h2>Per ansvarig</h2>\n<table><tr><th>Ansvarig</th><th>Insatser</th>",
                "<h2>Per owner</h2>\n<table><tr><th>Owner</th><th>Actions</th>"), out);
+    int capacities = budget_any_capacity(b);
     for (size_t y = 0; y < b->nyears; y++)
-        fprintf(out, word(o, "<th>%d kr</th><th>%d åa</th>", "<th>%d SEK</th><th>%d FTE</th>"), b->years[y].year,
-                b->years[y].year);
+        fprintf(out, word(o, "<th>%d insatser</th><th>%d kr</th><th>%d åa</th>", "<th>%d actions</th><th>%d SEK</th><th>%d FTE</th>"),
+                b->years[y].year, b->years[y].year, b->years[y].year);
+    if (capacities)
+        fputs(word(o, "<th>Kapacitet per år</th>", "<th>Capacity a year</th>"), out);
     fputs("</tr>\n", out);
     for (size_t i = 0; i < b->nowners; i++) {
         const styr_budget_owner *ow = &b->owners[i];
-        fputs("<tr><td>", out);
+        fputs("<tr data-owner=\"", out);
+        esc(out, ow->owner);
+        fprintf(out, "\" data-over-capacity=\"%s\"><td>", ow->over ? "true" : "false");
         esc(out, ow->owner);
         fprintf(out, "</td><td class=\"n\">%u</td>", ow->actions);
         for (size_t y = 0; y < b->nyears; y++) {
-            sek(s, sizeof s, ow->years[y].sek);
-            fte(f2, sizeof f2, ow->years[y].fte, o);
-            fprintf(out, "<td class=\"n\">%s</td><td class=\"n\">%s</td>", s, f2);
+            const styr_budget_owner_year *oy = &ow->years[y];
+            sek(s, sizeof s, oy->sek);
+            fte(f2, sizeof f2, oy->fte, o);
+            /* a measure over capacity in the year: its cell marked */
+            fprintf(out, "<td class=\"n%s\">%u</td><td class=\"n%s\">%s</td><td class=\"n%s\">%s</td>",
+                    oy->over[STYR_CAP_ACTIONS] ? " over" : "", oy->actions, oy->over[STYR_CAP_SEK] ? " over" : "", s,
+                    oy->over[STYR_CAP_FTE] ? " over" : "", f2);
+        }
+        if (capacities) {
+            char text[200];
+            budget_capacity_text(text, sizeof text, &ow->capacity, "\xC2\xA0", o);
+            fputs("<td>", out);
+            esc(out, text[0] ? text : "–");
+            fputs("</td>", out);
         }
         fputs("</tr>\n", out);
     }
     fputs("</table>\n", out);
+    /* Who is over capacity, in words (the table marks the cells). */
+    for (size_t i = 0; i < b->nowners; i++) {
+        const styr_budget_owner *ow = &b->owners[i];
+        for (size_t y = 0; ow->over && y < b->nyears; y++) {
+            char over[64];
+            budget_over_text(over, sizeof over, &ow->years[y], o);
+            if (!over[0])
+                continue;
+            fprintf(out, "<p class=\"overnote\" data-over-owner=\"");
+            esc(out, ow->owner);
+            fprintf(out, "\" data-over-year=\"%d\">", ow->years[y].year);
+            esc(out, ow->owner);
+            fprintf(out, word(o, " %d: över kapaciteten (%s).</p>\n", " %d: over capacity (%s).</p>\n"), ow->years[y].year, over);
+        }
+    }
     fputs(word(o, "<h2>Per finansiär</h2>\n<table><tr><th>Finansiär</th><th>Bidrag</th><th>Kr</th><th>Till och med</th></tr>\n",
                "<h2>Per funder</h2>\n<table><tr><th>Funder</th><th>Grant</th><th>SEK</th><th>Until</th></tr>\n"), out);
     for (size_t i = 0; i < b->nfunders; i++) {

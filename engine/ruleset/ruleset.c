@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "capacity.h"
 #include "mem_budget.h"
 #include "rule_api.h"
 #include "nodeview.h"
@@ -497,6 +498,27 @@ static styr_status add_registry(styr_ruleset *rs, const styr_doc *doc, styr_erro
     }
     lua_pop(L, 1);
     return STYR_OK;
+}
+
+const styr_node *styr_ruleset_registry(const styr_ruleset *rs, const char *kind, const char *name, size_t len)
+{
+    if (!rs || !rs->sb || rs->registry == LUA_NOREF || !name)
+        return NULL;
+    char buf[512];
+    size_t need = styr_fold(name, len, buf, sizeof buf);
+    if (need >= sizeof buf)
+        return NULL;
+    lua_State *L = styr_sandbox_lua(rs->sb);
+    int top = lua_gettop(L);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, rs->registry);
+    const styr_node *n = NULL;
+    if (lua_istable(L, -1) && lua_getfield(L, -1, kind) == LUA_TTABLE && lua_getfield(L, -1, "by_key") == LUA_TTABLE) {
+        lua_pushlstring(L, buf, need);
+        lua_rawget(L, -2);
+        n = styr_nodeview_test(L, -1);
+    }
+    lua_settop(L, top);
+    return n;
 }
 
 static void new_registry(styr_ruleset *rs)
@@ -1026,6 +1048,8 @@ styr_status styr_ruleset_load_from(const char *spec, const char *const *search, 
     if ((st = load_chain(rs, rs->dir, 0, &cs, err)) != STYR_OK)
         goto fail;
     if ((st = apply_overrides(rs, cs.ov, cs.nov, err)) != STYR_OK)
+        goto fail;
+    if ((st = styr_capacity_check(rs, err)) != STYR_OK)
         goto fail;
     rs->name = strdup(rs->nchain ? rs->chain[rs->nchain - 1] : spec);
     if (!rs->name) {

@@ -128,6 +128,10 @@ styr_rule *styr_ruleset_rule(const styr_ruleset *rs, const char *id, size_t len)
 /* The named pattern, or NULL. */
 const styr_pattern *styr_ruleset_pattern(const styr_ruleset *rs, const char *name);
 
+/* The registry entry of kind ("owner", "program", "funder", "report") that
+ * name (len bytes) spells - its name, an alias or an office, folded - or NULL. */
+const styr_node *styr_ruleset_registry(const styr_ruleset *rs, const char *kind, const char *name, size_t len);
+
 /* The setting `name` (children override parents), or NULL. */
 const styr_node *styr_ruleset_setting(const styr_ruleset *rs, const char *name);
 

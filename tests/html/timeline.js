@@ -1,4 +1,4 @@
-// timeline.js KIND DOM JSON [VALIDATE_DOM]
+// timeline.js KIND DOM JSON [OTHER_DOM]
 //
 // Checks a page styr wrote, as headless Chromium rendered it (--dump-dom),
 // against the JSON of the same run. Prints "PASS name" or "FAIL name: why"
@@ -6,13 +6,16 @@
 //   followup: the follow-up page's action rows, escalations and timeline
 //             bars against `styr followup --format json`; with VALIDATE_DOM,
 //             the validate page's timeline bars for the same plan too;
+//   budget:   the budget page's timeline bars and its owners over capacity
+//             against `styr budget --format json`; with OTHER_DOM, the
+//             `styr report` page's timeline bars for the same plan too;
 //   diff:     the diff page's changes and money sums against `styr diff
 //             --format json`.
 // The DOM is read with regular expressions: the writers' markup is regular
 // and Chromium serialises attributes with double quotes.
 'use strict';
 const fs = require('fs');
-const [kind, domFile, jsonFile, validateDom] = process.argv.slice(2);
+const [kind, domFile, jsonFile, validateDom] = process.argv.slice(2);   // validateDom: OTHER_DOM
 const dom = fs.readFileSync(domFile, 'utf8');
 const json = JSON.parse(fs.readFileSync(jsonFile, 'utf8'));
 
@@ -130,6 +133,43 @@ if (kind === 'followup') {
     const vd = fs.readFileSync(validateDom, 'utf8');
     const got2 = bars(vd, 'validate', actions);
     result('validate: the bars carry no follow-up status', got2.some(b => b['data-status']) ? ['a bar has a status'] : [], got2.length);
+  }
+} else if (kind === 'budget') {
+  {
+    // Hatched or not: the bar's own dates, as the JSON's own_timeline says.
+    const got = bars(dom, 'budget', json.actions);
+    const p = [];
+    for (const a of json.actions) {
+      const b = got.find(x => x['data-action'] === a.id);
+      if (b && b['data-own'] !== String(a.own_timeline)) p.push(`${a.id}: own ${b['data-own']}, JSON ${a.own_timeline}`);
+    }
+    result('budget: a bar is its action\'s own timeline exactly when the JSON says so', p, got.length);
+  }
+  if (validateDom) {
+    // The `styr report` page of the same plan draws the same bars.
+    const got = bars(fs.readFileSync(validateDom, 'utf8'), 'report', json.actions);
+    result('report: the bars carry no follow-up status', got.some(b => b['data-status']) ? ['a bar has a status'] : [], got.length);
+  }
+  {
+    // The owners table: a row an owner, in the JSON's order, marked over
+    // capacity as the JSON says, with one marked cell a measure over a year.
+    const p = [];
+    const rows = [...dom.matchAll(/<tr\b([^>]*data-owner="[^"]*"[^>]*)>([\s\S]*?)<\/tr>/g)];
+    if (rows.length !== json.owners.length) p.push(`${rows.length} rows, JSON ${json.owners.length} owners`);
+    let n = 0;
+    json.owners.forEach((o, i) => {
+      const r = rows[i];
+      if (!r) return;
+      const a = attrs(r[1]);
+      n++;
+      if (a['data-owner'] !== o.owner) p.push(`row ${i}: ${a['data-owner']}, JSON ${o.owner}`);
+      if (a['data-over-capacity'] !== String(o.over_capacity)) p.push(`${o.owner}: over ${a['data-over-capacity']}, JSON ${o.over_capacity}`);
+      const marked = tags(r[2], 'td', 'class').filter(c => c.class.split(' ').includes('over')).length;
+      const want = o.years.reduce((s, y) => s + y.over_capacity.length, 0);
+      if (marked !== want) p.push(`${o.owner}: ${marked} cells marked, JSON ${want} measures over`);
+    });
+    const over = json.owners.filter(o => o.over_capacity).length;
+    result(`budget: the owners table marks the owners over capacity as the JSON does (${over} over)`, p, n);
   }
 } else if (kind === 'diff') {
   const rows = tags(dom, 'tr', 'data-change');

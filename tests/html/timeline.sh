@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # timeline.sh STYR - the follow-up page, its timeline, the validate page's
-# timeline and the diff page in headless Chromium, on the bundled examples.
+# timeline, the budget page's timeline and owners table, the `styr report`
+# page's timeline and the diff page in headless Chromium, on the bundled
+# examples.
 # Each page must render with no console message (the pages forbid every
 # external resource with a Content-Security-Policy, and Chromium logs any
 # violation or error as a ":CONSOLE" line), and its numbers must equal the
 # JSON of the same command (timeline.js): every action row and status,
-# the escalations, every timeline bar's start and end, the grant markers and
-# red segments, the diff's changes and its money per strategy.
+# the escalations, every timeline bar's start and end (follow-up, validate,
+# budget and report pages), the grant markers and red segments, the owners over
+# capacity, the diff's changes and its money per strategy.
 # Prints PASS/FAIL a check, then "N passed, M failed"; exits 1 on a failure.
 set -uo pipefail
 styr=${1:?usage: timeline.sh STYR}
@@ -52,7 +55,13 @@ for lang in sv en; do
   "$styr" validate "$plan" --lang "$lang" --format html -o "$work/val-$lang.html"
   "$styr" diff "$plan" "$draft" --lang "$lang" --format html -o "$work/diff-$lang.html"
   "$styr" diff "$plan" "$draft" --lang "$lang" --format json -o "$work/diff-$lang.json"
-  for page in fu val diff; do
+  # The budget page with capacities set (the illustrative test ruleset), so
+  # that owners over capacity are there to compare as well as the bars.
+  "$styr" budget "$plan" --rules tests/cli/rulesets/capacity --lang "$lang" --format html -o "$work/budget-$lang.html"
+  "$styr" budget "$plan" --rules tests/cli/rulesets/capacity --lang "$lang" --format json -o "$work/budget-$lang.json"
+  "$styr" report "$plan" scenarios/goteborg-areas.yaml --scenario scenarios/balanserad.yaml --samples 100 \
+    --lang "$lang" -o "$work/report-$lang.html"
+  for page in fu val diff budget report; do
     check "$page ($lang): Chromium renders the page" render "$page-$lang"
     check "$page ($lang): no console message" quiet "$page-$lang"
   done
@@ -60,13 +69,15 @@ for lang in sv en; do
               echo "FAIL timeline.js followup ($lang) failed")
   counted < <("$node" "$here/timeline.js" diff "$work/diff-$lang.dom" "$work/diff-$lang.json" 2>&1 ||
               echo "FAIL timeline.js diff ($lang) failed")
+  counted < <("$node" "$here/timeline.js" budget "$work/budget-$lang.dom" "$work/budget-$lang.json" "$work/report-$lang.dom" 2>&1 ||
+              echo "FAIL timeline.js budget ($lang) failed")
 done
 # Hostile text in the plan and the follow-up comes out as text, never markup.
 own_markup() {   # own_markup NAME: only the writers' own elements, no event handler
   "$node" -e '
     const d = require("fs").readFileSync(process.argv[1], "utf8");
     const own = new Set(("html head meta title style body h1 h2 h3 p strong em code ul li table thead tbody tr th td span " +
-      "small section figure details summary svg desc defs pattern g rect text tspan line").split(" "));
+      "small section figure figcaption i details summary svg desc defs pattern g rect text tspan line").split(" "));
     const bad = [];
     for (const m of d.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s=>"\/]+(?:="[^"]*")?)*)\s*\/?>/g)) {
       if (!own.has(m[1].toLowerCase())) bad.push("<" + m[1] + ">");
@@ -76,7 +87,8 @@ own_markup() {   # own_markup NAME: only the writers' own elements, no event han
 }
 "$styr" followup tests/html/hostile-followup.yaml --format html -o "$work/hostile-fu.html"
 "$styr" diff rules/goteborg/tests/clean.yaml tests/html/hostile-plan.yaml --format html -o "$work/hostile-diff.html"
-for page in hostile-fu hostile-diff; do
+"$styr" budget tests/html/hostile-plan.yaml --format html -o "$work/hostile-budget.html"
+for page in hostile-fu hostile-diff hostile-budget; do
   check "$page: Chromium renders the page" render "$page"
   check "$page: no console message" quiet "$page"
   check "$page: only the page's own markup" own_markup "$page"
@@ -85,6 +97,8 @@ check "hostile-fu: the markup of the input shows as text" \
   grep -q "&lt;script&gt;alert('status')&lt;/script&gt;" "$work/hostile-fu.dom"
 check "hostile-diff: the markup of the input shows as text" \
   grep -q "&lt;style&gt;body{display:none}&lt;/style&gt;" "$work/hostile-diff.dom"
+check "hostile-budget: the markup of the input shows as text" \
+  grep -q "&lt;style&gt;body{display:none}&lt;/style&gt;" "$work/hostile-budget.dom"
 check "the follow-up page shows the illustrative note" grep -q 'id="illustrative"' "$work/fu-sv.dom"
 check "the diff page shows the illustrative note" grep -q 'id="illustrative"' "$work/diff-sv.dom"
 echo "$passed passed, $failed failed"

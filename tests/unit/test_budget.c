@@ -1,6 +1,7 @@
 /* test_budget.c - unit tests of engine/budget.c: years, statuses, owners (the
  * default owner and offices), funders, and the gap left by money that ends -
- * the same figures the rule plan.budget.gap states. */
+ * the same figures the rule plan.budget.gap states - and the owners' capacity
+ * (engine/ruleset/capacity.c): at the boundary, by level, and rejected at load. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -222,6 +223,158 @@ static void test_period_is_required(void **state)
     }
 }
 
+/* Loads the test registry again with `settings:` text (a YAML block under
+ * settings:); returns the load's status, the ruleset in *out, the error in err. */
+static styr_status load_with_settings(const char *settings, styr_ruleset **out, styr_error *err)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "kind: ruleset\nversion: 1\nname: t\nsettings:\n%s", settings);
+    put("ruleset.yaml", text);
+    styr_limits lim;
+    styr_limits_default(&lim);
+    styr_error_clear(err);
+    styr_status st = styr_ruleset_load(root, &lim, out, err);
+    put("ruleset.yaml", "kind: ruleset\nversion: 1\nname: t\n");
+    return st;
+}
+
+/* Projects text with ruleset r instead of the shared one. */
+static styr_status project_with(styr_ruleset *r, const char *text, styr_doc **doc, styr_budget *b)
+{
+    styr_ruleset *saved = rs;
+    rs = r;
+    styr_status st = project(text, doc, b);
+    rs = saved;
+    return st;
+}
+
+/* Equal to the capacity is within it; one action, one krona or 0.01 FTE
+ * more is over, measure by measure. The owner is named by its office. */
+static void test_capacity_equal_is_within_one_over_is_over(void **state)
+{
+    (void)state;
+    styr_ruleset *r = NULL;
+    styr_error err;
+    if (load_with_settings("  workload_capacity:\n    owners:\n      SLK: {actions: 2, sek: 1000000, fte: 1.5}\n", &r,
+                           &err) != STYR_OK)
+        fail_msg("does not load: %s", err.message);
+    styr_doc *doc = NULL;
+    styr_budget b;
+    assert_int_equal(project_with(r, HEAD
+        "owner: Kommunstyrelsen\n"
+        "actions:\n"
+        "  - id: '1.1'\n"
+        "    timeline: {start: 2018, end: 2019}\n"
+        "    financing:\n"
+        "      - {source: Kommunstyrelsen, type: budget, amount_sek: 1000000, fte: 1.5, years: [2018]}\n"
+        "      - {source: Kommunstyrelsen, type: budget, amount_sek: 1000001, fte: 1.51, years: [2019]}\n"
+        "  - id: '1.2'\n"
+        "  - id: '1.3'\n"
+        "    timeline: {start: 2019}\n", &doc, &b), STYR_OK);
+    assert_int_equal(b.nowners, 1);
+    const styr_budget_owner *o = &b.owners[0];
+    assert_string_equal(o->owner, "Kommunstyrelsen");
+    for (int m = 0; m < STYR_CAP_COUNT; m++) {
+        assert_true(o->capacity.set[m]);
+        assert_null(o->capacity.level[m]);                /* the owner's own entry */
+    }
+    /* 2018: 1.1 and 1.2 (1.3 starts in 2019), 1 000 000 kr, 1.5 FTE: at capacity. */
+    assert_int_equal(o->years[0].actions, 2);
+    for (int m = 0; m < STYR_CAP_COUNT; m++)
+        assert_false(o->years[0].over[m]);
+    /* 2019: three actions, 1 000 001 kr, 1.51 FTE: each one over. */
+    assert_int_equal(o->years[1].actions, 3);
+    for (int m = 0; m < STYR_CAP_COUNT; m++)
+        assert_true(o->years[1].over[m]);
+    assert_true(o->over);
+    /* The actions as the timeline draws them: 1.2 the plan period, 1.3 from its start. */
+    assert_int_equal(b.nactions, 3);
+    assert_string_equal(b.actions[1].start, "2018-01-01");
+    assert_string_equal(b.actions[1].end, "2019-12-31");
+    assert_false(b.actions[1].own);
+    assert_string_equal(b.actions[2].start, "2019-01-01");
+    assert_true(b.actions[2].own);
+    assert_string_equal(o->first_action, "1.1");
+    styr_budget_free(&b);
+    styr_doc_free(doc);
+    styr_ruleset_free(r);
+}
+
+/* A level's capacity applies to its owners; an owner's own figure comes
+ * first, measure by measure; an owner the registry does not know has none. */
+static void test_level_capacity_and_the_owner_first(void **state)
+{
+    (void)state;
+    styr_ruleset *r = NULL;
+    styr_error err;
+    if (load_with_settings("  workload_capacity:\n"
+                           "    owners: {Intraservice: {fte: 3}}\n"
+                           "    levels: {board: {actions: 1, fte: 1}, executive: {sek: 0}}\n", &r, &err) != STYR_OK)
+        fail_msg("does not load: %s", err.message);
+    styr_doc *doc = NULL;
+    styr_budget b;
+    assert_int_equal(project_with(r, HEAD
+        "actions:\n"
+        "  - {id: '1.1', owner: Intraservice, financing: [{source: Intraservice, type: budget, fte: 2}]}\n"
+        "  - {id: '1.2', owner: Intraservice}\n"
+        "  - {id: '1.3', owner: Okänd nämnd}\n", &doc, &b), STYR_OK);
+    assert_int_equal(b.nowners, 2);
+    const styr_budget_owner *o = &b.owners[0];
+    assert_string_equal(o->capacity.level[STYR_CAP_ACTIONS], "board");
+    assert_null(o->capacity.level[STYR_CAP_FTE]);           /* its own 3 FTE, not the level's 1 */
+    assert_true(o->capacity.max[STYR_CAP_FTE] == 3);
+    assert_false(o->capacity.set[STYR_CAP_SEK]);             /* executive's limit is not board's */
+    assert_true(o->years[0].over[STYR_CAP_ACTIONS]);         /* two actions, at most one */
+    assert_false(o->years[0].over[STYR_CAP_FTE]);            /* 2 FTE within its own 3 */
+    styr_capacity none;
+    assert_int_equal(styr_capacity_of(r, "Okänd nämnd", &none), 0);
+    assert_false(b.owners[1].over);
+    styr_budget_free(&b);
+    styr_doc_free(doc);
+    styr_ruleset_free(r);
+}
+
+/* Without the setting nothing is over, however much an owner carries. */
+static void test_no_capacity_no_limit(void **state)
+{
+    (void)state;
+    styr_doc *doc = NULL;
+    styr_budget b;
+    assert_int_equal(project(HEAD "owner: Kommunstyrelsen\nactions:\n  - id: '1'\n  - id: '2'\n  - id: '3'\n", &doc, &b),
+                     STYR_OK);
+    for (int m = 0; m < STYR_CAP_COUNT; m++) {
+        assert_false(b.owners[0].capacity.set[m]);
+        assert_false(b.owners[0].years[0].over[m]);
+    }
+    assert_false(b.owners[0].over);
+    styr_budget_free(&b);
+    styr_doc_free(doc);
+}
+
+/* A capacity the engine cannot read stops the ruleset's load at its line. */
+static void test_bad_capacity_stops_the_load(void **state)
+{
+    (void)state;
+    static const struct { const char *settings, *says; unsigned line; } bad[] = {
+        {"  workload_capacity: {levels: {bord: {actions: 1}}}\n", "did you mean 'board'?", 5},
+        {"  workload_capacity: {owners: {Intraservis: {actions: 1}}}\n", "did you mean 'Intraservice'?", 5},
+        {"  workload_capacity:\n    owners:\n      Intraservice: {actions: -1}\n", "actions must be a whole number >= 0", 7},
+        {"  workload_capacity:\n    owners:\n      Intraservice: {fte: many}\n", "fte must be a number >= 0", 7},
+        {"  workload_capacity: {owner: {}}\n", "did you mean 'owners'?", 5},
+        {"  workload_capacity: 3\n", "is a mapping with owners and levels", 5},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        styr_ruleset *r = NULL;
+        styr_error err;
+        assert_int_equal(load_with_settings(bad[k].settings, &r, &err), STYR_E_RULESET);
+        assert_null(r);
+        if (!strstr(err.message, bad[k].says))
+            fail_msg("case %zu: '%s' does not say '%s'", k, err.message, bad[k].says);
+        assert_int_equal(err.line, bad[k].line);
+        assert_non_null(strstr(err.file, "ruleset.yaml"));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +383,10 @@ int main(void)
         cmocka_unit_test(test_continuing_grant_makes_no_gap),
         cmocka_unit_test(test_amounts_by_year_and_status),
         cmocka_unit_test(test_period_is_required),
+        cmocka_unit_test(test_capacity_equal_is_within_one_over_is_over),
+        cmocka_unit_test(test_level_capacity_and_the_owner_first),
+        cmocka_unit_test(test_no_capacity_no_limit),
+        cmocka_unit_test(test_bad_capacity_stops_the_load),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

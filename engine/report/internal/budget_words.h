@@ -1,0 +1,32 @@
+/* budget_words.h - what the writers of `styr budget` (report_budget.c: text,
+ * JSON, Markdown, CSV; report_budget_html.c: the page) share, private to
+ * report/: their words and how they write a figure. */
+#ifndef STYR_REPORT_INTERNAL_BUDGET_WORDS_H
+#define STYR_REPORT_INTERNAL_BUDGET_WORDS_H
+
+#include <stddef.h>
+
+#include "budget.h"
+#include "report.h"
+
+/* The Swedish or English text; a macro so printf formats stay literal. */
+#define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
+
+/* A figure with at most two decimals (trailing zeros dropped), a decimal
+ * comma in Swedish: FTE, and the CSV's numbers. */
+void budget_decimal(char *buf, size_t cap, double v, const styr_report_opts *o);
+
+/* A budget block's status in words (decided when not given). */
+const char *budget_status_word(const char *status, const styr_report_opts *o);
+
+/* Whether any owner has a capacity (the writers add its columns only then). */
+int budget_any_capacity(const styr_budget *b);
+
+/* An owner's capacity in words, "4 insatser, 1 500 000 kr, 2 åa" (what is
+ * set; thousands separated by sep), in buf. */
+void budget_capacity_text(char *buf, size_t cap, const styr_capacity *c, const char *sep, const styr_report_opts *o);
+
+/* The measures over in a year in words, "insatser, åa", or "" when none. */
+void budget_over_text(char *buf, size_t cap, const styr_budget_owner_year *y, const styr_report_opts *o);
+
+#endif
