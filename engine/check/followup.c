@@ -79,6 +79,13 @@ static char *plan_path_of(const char *fu_path, const char *plan)
     return p;
 }
 
+char *styr_followup_plan_path(const char *path, const styr_doc *doc)
+{
+    const styr_node *plan = doc && doc->root ? get(doc->root, "plan") : NULL;
+    const char *ref = text_of(plan);
+    return ref && plan->stype == STYR_SCALAR_STRING ? plan_path_of(path, ref) : NULL;
+}
+
 /* Indexes the map items of seq by trimmed id (the first of a duplicate wins). */
 static int index_ids(styr_strmap *m, const styr_node *seq)
 {

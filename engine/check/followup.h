@@ -69,6 +69,11 @@ typedef struct styr_followup {
 /* Whether doc is a follow-up (its top-level kind is "follow-up"). */
 int styr_followup_is(const styr_doc *doc);
 
+/* The path of the plan a follow-up document at path names (relative to
+ * path's folder unless absolute), malloc'd; NULL when doc names none. Lets
+ * a caller vet the file before styr_followup_load opens it. */
+char *styr_followup_plan_path(const char *path, const styr_doc *doc);
+
 /* Loads the follow-up at path and the plan it names (relative to path's
  * folder), judges the plan and then the follow-up with rs. On STYR_OK fu
  * holds the facts and findings (rule crashes in fu->res.rule_errors). A file

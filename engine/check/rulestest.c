@@ -73,6 +73,18 @@ static int fixture_file_ok(tally *t, const char *path)
     return 0;
 }
 
+/* A follow-up names its plan by path, and that file is read too: it is held
+ * to the same rule as the fixture files. Returns 0 when refused. */
+static int followup_plan_ok(tally *t, const char *path, const styr_doc *doc)
+{
+    if (!styr_followup_is(doc))
+        return 1;
+    char *plan = styr_followup_plan_path(path, doc);
+    int ok = !plan || fixture_file_ok(t, plan);
+    free(plan);
+    return ok;
+}
+
 static void result(FILE *out, tally *t, int ok, const char *file, const char *what, int verbose)
 {
     if (ok)
@@ -205,7 +217,12 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         const char *slash = strrchr(path, '/');
         snprintf(ppath, sizeof ppath, "%.*s%.*s", slash ? (int)(slash - path + 1) : 0, path,
                  (int)strcspn(p, " \t\r\n"), p);
-        if (!fixture_file_ok(t, ppath)) {
+        styr_doc *pdoc = NULL;   /* a follow-up as the previous version: its plan is read too */
+        styr_error perr;
+        int refused = !fixture_file_ok(t, ppath) ||
+                      (styr_doc_load_file(ppath, &rs->lim, &pdoc, &perr) == STYR_OK && !followup_plan_ok(t, ppath, pdoc));
+        styr_doc_free(pdoc);
+        if (refused) {
             styr_previous_free(&prev);
             styr_doc_free(areas);
             free(dirs);
@@ -227,7 +244,9 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         st = styr_doc_load_file(path, &rs->lim, &doc, &err);
     styr_followup fu;
     memset(&fu, 0, sizeof fu);
-    if (st == STYR_OK && styr_followup_is(doc)) {
+    if (st == STYR_OK && styr_followup_is(doc) && !followup_plan_ok(t, path, doc)) {
+        st = styr_error_set(&err, STYR_E_INPUT, path, 1, 0, "the plan it names is not a file of the ruleset folder");
+    } else if (st == STYR_OK && styr_followup_is(doc)) {
         /* A follow-up is judged with the plan it names, as `styr followup` does. */
         st = styr_followup_load(rs, &fopts, path, &rs->lim, &fu, &err);
         res = fu.res;
