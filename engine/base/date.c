@@ -2,6 +2,7 @@
  * the start or end of the named period, day ordinals and formatting. Month
  * and day must have two digits ("2018-3-5" is rejected with a reason). */
 #include "date.h"
+#include "termsafe.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -206,6 +207,18 @@ int styr_report_today(char *buf)
         secs = 0;
         for (const char *p = env; *p && secs >= 0; p++)
             secs = *p >= '0' && *p <= '9' ? secs * 10 + (*p - '0') : -1;
+    }
+    /* A date past 9999-12-31 has no YYYY-MM-DD; such a value is as unusable
+     * as one that is not a number, and the clock is read instead. */
+    if (secs > INT64_C(253402300799))
+        secs = -1;
+    if (env && *env && secs < 0) {
+        static int said;   /* once a process: a typo would otherwise go unseen */
+        if (!said++) {
+            fputs("styr: SOURCE_DATE_EPOCH='", stderr);
+            styr_fput_safe(stderr, env);   /* whatever it holds, never raw to a terminal */
+            fputs("' is not seconds since 1970 up to year 9999; the report shows today's date\n", stderr);
+        }
     }
     int fixed = secs >= 0;
     if (!fixed)

@@ -302,6 +302,17 @@ static void test_report_today(void **state)
     assert_int_equal(styr_report_today(buf), 0);
     assert_int_equal(strlen(buf), 10);
     assert_true(strcmp(buf, "2024-12-06") > 0);
+    setenv("SOURCE_DATE_EPOCH", "253402300799", 1);  /* 9999-12-31T23:59:59Z: the last day that has a date */
+    assert_int_equal(styr_report_today(buf), 1);
+    assert_string_equal(buf, "9999-12-31");
+    /* a second past it, and the year wrapping modulo 10000, were printed as
+     * 0000-01-01 and 7814-05-16: now the clock, as for any unusable value */
+    const char *const past[] = {"253402300800", "500000000000", "1000000000000000", "-1", " 12", "0x10"};
+    for (size_t i = 0; i < sizeof past / sizeof past[0]; i++) {
+        setenv("SOURCE_DATE_EPOCH", past[i], 1);
+        assert_int_equal(styr_report_today(buf), 0);
+        assert_true(strcmp(buf, "2024-12-06") > 0 && strcmp(buf, "9999-12-31") < 0);
+    }
     unsetenv("SOURCE_DATE_EPOCH");
     assert_int_equal(styr_report_today(buf), 0);
 }
