@@ -86,11 +86,15 @@ void styr_report_ahp_warning(char *buf, size_t cap, const styr_ruleset *rs, cons
         return;
     char from[32], to[32];
     saaty_text(from, sizeof from, w->fix_from);
-    saaty_text(to, sizeof to, w->fix_to);
+    /* The judgement to write, as a scenario can hold it: a value below 1 is
+     * the pair turned round with its inverse (a scenario takes 9, not 1/9). */
+    const char *a = rs->model->crit[w->fix_a].id, *b = rs->model->crit[w->fix_b].id;
+    int turn = w->fix_to < 1;
+    saaty_text(to, sizeof to, turn ? 1 / w->fix_to : w->fix_to);
     snprintf(buf + n, cap - (size_t)n,
-             word(o, " Mest hjälper att ompröva [%s, %s, %s]: med %s i stället för %s blir CR %.3f.",
-                  " Revisiting [%s, %s, %s] helps most: with %s instead of %s, CR becomes %.3f."),
-             rs->model->crit[w->fix_a].id, rs->model->crit[w->fix_b].id, from, to, from, w->fix_cr);
+             word(o, " Mest hjälper att ompröva [%s, %s, %s]: skriv [%s, %s, %s] i stället, så blir CR %.3f.",
+                  " Revisiting [%s, %s, %s] helps most: write [%s, %s, %s] instead, and CR becomes %.3f."),
+             a, b, from, turn ? b : a, turn ? a : b, to, w->fix_cr);
 }
 
 styr_why styr_portfolio_why(const styr_area_table *t, const styr_scored *s, size_t i)

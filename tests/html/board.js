@@ -113,8 +113,10 @@ result('the page loaded and its scripts ran with no error',
       const t = text(warn[1]);
       const [a, b, v] = h.judgement;
       if (!t.includes(`[${a}, ${b}, ${v}]`)) p.push(`${sc.id}: the warning does not name [${a}, ${b}, ${v}]: ${t}`);
-      const sug = h.suggested < 1 ? `1/${Math.round(1 / h.suggested)}` : String(h.suggested);
-      if (!new RegExp(`(med|with) ${sug.replace('/', '\\/')} `).test(t)) p.push(`${sc.id}: suggested ${sug} not in: ${t}`);
+      // the judgement to write: a value below 1 as the pair turned round (a scenario takes 9, not 1/9)
+      const turn = h.suggested < 1;
+      const want = turn ? `[${b}, ${a}, ${Math.round(1 / h.suggested)}]` : `[${a}, ${b}, ${h.suggested}]`;
+      if (!new RegExp(`(skriv|write) ${want.replace(/[[\]]/g, '\\$&')} `).test(t)) p.push(`${sc.id}: suggested ${want} not in: ${t}`);
       // the scores section says the same, with the judgement in attributes
       if (!new RegExp(`class="problem cr-warning" role="alert" data-judgement="${a},${b}"`).test(page)) p.push(`${sc.id}: no data-judgement in the scores section`);
     } else if (warn) p.push(`${sc.id}: a warning without CR above 0.10`);
