@@ -88,12 +88,16 @@ static styr_status check_limits(const styr_doc *doc, const styr_node *m, styr_er
             snprintf(what, sizeof what, "unknown measure '%.60s' (actions, sek or fte)", scalar(k) ? scalar(k) : "?");
             return fail_at(err, doc, k, what, scalar(k), measures, 3);
         }
+        /* At most 2^53: every figure is compared and printed as a double,
+         * which holds each whole number up to there exactly. */
+        const double most = 9007199254740992.0;
         int number = v->kind == STYR_NODE_SCALAR &&
-                     ((v->stype == STYR_SCALAR_INT && v->v.i >= 0) ||
-                      (which != STYR_CAP_ACTIONS && v->stype == STYR_SCALAR_FLOAT && isfinite(v->v.f) && v->v.f >= 0));
+                     ((v->stype == STYR_SCALAR_INT && v->v.i >= 0 && (double)v->v.i <= most) ||
+                      (which != STYR_CAP_ACTIONS && v->stype == STYR_SCALAR_FLOAT && isfinite(v->v.f) && v->v.f >= 0 &&
+                       v->v.f <= most));
         if (!number)
             return styr_error_set(err, STYR_E_RULESET, doc->file, v->line, v->column,
-                                  "workload_capacity: %s must be %s", measures[which],
+                                  "workload_capacity: %s must be %s, at most 9007199254740992", measures[which],
                                   which == STYR_CAP_ACTIONS ? "a whole number >= 0" : "a number >= 0");
     }
     return STYR_OK;
@@ -133,6 +137,17 @@ static styr_status check_setting(const styr_ruleset *rs, const styr_doc *doc, co
                 styr_status st = fail_at(err, doc, name, what, s, sp, n);
                 free(sp);
                 return st;
+            }
+            /* Two spellings of one owner (an alias, an office of its board)
+             * would each hold a capacity, and which won would hang on order. */
+            const styr_node *e = part == 0 && s ? styr_ruleset_registry(rs, "owner", s, strlen(s)) : NULL;
+            for (uint32_t q = 0; e && q < j; q++) {
+                const char *o = scalar(styr_map_key(v, q));
+                if (o && styr_ruleset_registry(rs, "owner", o, strlen(o)) == e) {
+                    snprintf(what, sizeof what, "workload_capacity: '%.200s' and '%.200s' name the same owner; give it one capacity",
+                             o, s);
+                    return styr_error_set(err, STYR_E_RULESET, doc->file, name->line, name->column, "%s", what);
+                }
             }
             styr_status st = check_limits(doc, styr_map_value(v, j), err);
             if (st != STYR_OK)
