@@ -382,7 +382,7 @@ typedef struct sheet_state {
     uint32_t row, col;       /* the current row, the last column seen */
     int in_cell, in_is;
     char type[12];
-    int has_value;
+    int has_value, has_formula;
 } sheet_state;
 
 static void sheet_start(part *p, const char *name, const char **atts)
@@ -413,12 +413,15 @@ static void sheet_start(part *p, const char *name, const char **atts)
         s->col = col;
         s->in_cell = 1;
         s->has_value = 0;
+        s->has_formula = 0;
         snprintf(s->type, sizeof s->type, "%s", t ? t : "n");
         p->text.len = 0;
         if (p->text.s)
             p->text.s[0] = '\0';
     } else if (s->in_cell && strcmp(name, "is") == 0) {
         s->in_is = 1;
+    } else if (s->in_cell && strcmp(name, "f") == 0) {
+        s->has_formula = 1;
     } else if (s->in_cell && (strcmp(name, "v") == 0 || (s->in_is && strcmp(name, "t") == 0))) {
         p->collecting = 1;
         s->has_value = 1;
@@ -440,6 +443,18 @@ static void sheet_end(part *p, const char *name)
     if (strcmp(name, "c") != 0 || !s->in_cell)
         return;
     s->in_cell = 0;
+    /* styr reads what the spreadsheet program last computed; a formula no
+     * program has computed (no <v>, or openpyxl's empty <v></v> on a cell
+     * that is not a text result) would read as an empty cell and lose its
+     * value without a word. */
+    if (s->has_formula && (!s->has_value || (!(p->text.s && p->text.s[0]) && strcmp(s->type, "str") != 0))) {
+        char ref[16];
+        styr_xlsx_cell_ref(ref, sizeof ref, s->row, s->col);
+        fail(r, STYR_E_INPUT, "%s!%s holds a formula with no computed value; open the workbook in Excel "
+                              "(or LibreOffice) and save it, or write the value itself",
+             s->sheet && s->sheet->name ? s->sheet->name : p->entry, ref);
+        return;
+    }
     if (!s->has_value)
         return;
     const char *text = p->text.s ? p->text.s : "";

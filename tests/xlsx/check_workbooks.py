@@ -142,5 +142,18 @@ check(run("template", "-o", ytpl).returncode == 0, "template -o template.yaml")
 r = run("validate", ytpl, "--format", "json")
 check(r.returncode == 1 and not json.loads(r.stdout)["files"][0].get("failed"), "the YAML template loads")
 
+# A formula no spreadsheet program has computed (openpyxl writes one as
+# <f> with an empty <v>) is refused at its sheet and cell, never read as an
+# empty cell; a computed one reads as its value.
+book = os.path.join(TMP, "plan.xlsx")
+run("convert", "scenarios/goteborg-2018-2019.yaml", "-o", book)
+wb = openpyxl.load_workbook(book)
+wb["Insatser"]["E6"] = "=Listor!A2"
+uncomputed = os.path.join(TMP, "formula.xlsx")
+wb.save(uncomputed)
+r = run("validate", uncomputed, "--lang", "en")
+check(r.returncode == 2 and "Insatser!E6 holds a formula with no computed value" in r.stdout + r.stderr,
+      f"an uncomputed formula is refused at Insatser!E6: {r.returncode} {r.stdout[-300:]} {r.stderr[-300:]}")
+
 print(f"{checks - len(failures)} of {checks} workbook checks passed")
 sys.exit(1 if failures else 0)
