@@ -383,7 +383,12 @@ static void run_actions(styr_run *run, const styr_node *root, int root_index)
         pthread_join(t, NULL);
         merge_worker(run, &w);
     }
-    /* Not styr_run_free: the indexes are run's. */
+    /* Not styr_run_free: the indexes are run's. But the strategy hints are
+     * built on first use, so a worker that needed them first built its own. */
+    if (w.run.strategy_names != run->strategy_names) {
+        styr_nearest_index_free(&w.run.strategy_hints);
+        free(w.run.strategy_names);
+    }
     free(w.run.crashed);
     free(w.opts.stats);
     styr_findings_free(&w.res.findings);
