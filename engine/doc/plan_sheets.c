@@ -42,8 +42,11 @@ const styr_plan_column styr_plan_action_columns[] = {
     {"Länkade insatser", "links.actions", STYR_CELL_LIST, NULL},
     {"Indikatorer", "indicators", STYR_CELL_LIST, NULL},
     /* beyond FORMATS.md section 14, so that a conversion loses no field */
+    {"Föregående insats", "previous", STYR_CELL_TEXT, NULL},
     {"År", "financing.years", STYR_CELL_YEARS, NULL},
     {"Referens", "financing.reference", STYR_CELL_TEXT, NULL},
+    {"Finansieringsstatus", "financing.status", STYR_CELL_TEXT, NULL},
+    {"Finansieringsbeslut", "financing.decision", STYR_CELL_TEXT, NULL},
     {NULL, NULL, STYR_CELL_TEXT, NULL},
 };
 
@@ -59,6 +62,7 @@ const styr_plan_column styr_plan_budget_columns[] = {
     {"Finansiering (kr)", "funding_sek", STYR_CELL_NUMBER, NULL},
     {"Omprioriterade årsarbetare", "fte_reprioritised", STYR_CELL_NUMBER, NULL},
     {"Externa årsarbetare", "fte_external", STYR_CELL_NUMBER, NULL},
+    {"Status", "status", STYR_CELL_TEXT, NULL},
     {NULL, NULL, STYR_CELL_TEXT, NULL},
 };
 
@@ -71,6 +75,10 @@ const styr_plan_column styr_plan_waiver_columns[] = {
 
 const styr_plan_field styr_plan_document_fields[] = {
     {"id", STYR_CELL_TEXT, "Planens id (valfritt), t.ex. goteborg-innovation-2018-2019"},
+    {"owner", STYR_CELL_TEXT, "Planens ansvariga för insatser utan egen Ansvarig, t.ex. Kommunstyrelsen"},
+    {"goal", STYR_CELL_TEXT, "Planens målbild"},
+    {"aims", STYR_CELL_LIST, "Planens mål (semikolon mellan flera)"},
+    {"illustrative", STYR_CELL_BOOL, "SANT när planens uppgifter är påhittade (illustrativa), annars tomt"},
     {"title", STYR_CELL_TEXT, "Dokumentets titel"},
     {"type", STYR_CELL_TEXT, "Dokumentsort: plan, program, policy, riktlinje ..."},
     {"decided_by", STYR_CELL_TEXT, "Beslutad av, t.ex. Kommunfullmäktige"},
@@ -82,12 +90,21 @@ const styr_plan_field styr_plan_document_fields[] = {
     {"last_revised", STYR_CELL_DATE, "Senast reviderad (ÅÅÅÅ-MM-DD)"},
     {"responsible", STYR_CELL_TEXT, "Dokumentansvarig"},
     {"implements", STYR_CELL_LIST, "Styrande dokument planen genomför (semikolon mellan flera)"},
+    {"conditions", STYR_CELL_LIST, "Villkor för genomförandet (semikolon mellan flera)"},
     {"period.from", STYR_CELL_DATE, "Planperiodens första år"},
     {"period.to", STYR_CELL_DATE, "Planperiodens sista år"},
     {"follow_up.reports", STYR_CELL_LIST, "Uppföljningsrapporter, t.ex. UR2; UR4"},
     {"follow_up.escalate_to", STYR_CELL_TEXT, "Dit stora avvikelser i tid och pengar lyfts"},
+    {"follow_up.revision.by", STYR_CELL_DATE, "När planen senast ska revideras (ÅÅÅÅ-MM)"},
+    {"follow_up.revision.what", STYR_CELL_TEXT, "Vad revideringen omfattar"},
     {NULL, STYR_CELL_TEXT, NULL},
 };
+
+int styr_plan_field_at_root(const char *field)
+{
+    return strcmp(field, "id") == 0 || strcmp(field, "owner") == 0 || strcmp(field, "goal") == 0 ||
+           strcmp(field, "aims") == 0 || strcmp(field, "illustrative") == 0 || strchr(field, '.') != NULL;
+}
 
 /* ---- the intermediate tree ---- */
 
@@ -348,6 +365,26 @@ static bnode *cell_value(builder *B, const styr_xlsx_cell *c, styr_cell_kind kin
             as_number(b, t, len);
         return b;
     }
+    case STYR_CELL_BOOL: {
+        bnode *b = bstring(B, t, len, line, c->col);
+        int yes = len == 4 && strncasecmp(t, "true", 4) == 0, no = len == 5 && strncasecmp(t, "false", 5) == 0;
+        if (b && (yes || no)) {
+            free(b->text);
+            b->text = strdup(yes ? "true" : "false");
+            b->len = strlen(yes ? "true" : "false");
+            b->stype = STYR_SCALAR_BOOL;
+            b->i = yes;
+            if (!b->text) {
+                free(b);
+                B->failed = 1;
+                styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "out of memory");
+                return NULL;
+            }
+        } else if (b) {
+            as_number(b, t, len);   /* another value reads as a number cell does */
+        }
+        return b;
+    }
     case STYR_CELL_TEXT:
     default:
         return bstring(B, c->number ? t : text, c->number ? len : strlen(text), line, c->col);
@@ -430,7 +467,7 @@ static int put_path(builder *B, bnode *item, const char *path, bnode *v)
         bfree(v);
         return -1;
     }
-    return bput(B, sub, dot + 1, v);
+    return put_path(B, sub, dot + 1, v);   /* "follow_up.revision.by" has two levels */
 }
 
 /* Rows of a simple sheet (strategies, budget, waivers): one item a row. */
@@ -600,7 +637,7 @@ static int document_rows(builder *B, const styr_xlsx_sheet *sh, bnode *root)
             } else {
                 bfree(val);
             }
-        } else if (strcmp(name, "id") == 0 || strncmp(name, "period.", 7) == 0 || strncmp(name, "follow_up.", 10) == 0)
+        } else if (styr_plan_field_at_root(name))
             put_path(B, root, name, val);
         else
             put_path(B, bsubmap(B, root, "document", line_of(sheet, 1), 1), name, val);
@@ -632,7 +669,7 @@ static styr_node *freeze(styr_doc *doc, const bnode *b, styr_node *parent, uint3
             return NULL;
         n->u.text = t;
         n->count = (uint32_t)b->len;
-        if (b->stype == STYR_SCALAR_INT)
+        if (b->stype == STYR_SCALAR_INT || b->stype == STYR_SCALAR_BOOL)
             n->v.i = b->i;
         else if (b->stype == STYR_SCALAR_FLOAT)
             n->v.f = b->f;
@@ -704,6 +741,11 @@ static void check_cell(loss_walk *L, const styr_node *v, styr_cell_kind kind, co
     }
     if (v->kind != STYR_NODE_SCALAR)
         lose(L, v, "'%s' is a list or a mapping; its cell holds one value", key);
+    else if (kind == STYR_CELL_BOOL && v->stype == STYR_SCALAR_STRING &&
+             (strcasecmp(v->u.text, "true") == 0 || strcasecmp(v->u.text, "false") == 0))
+        lose(L, v, "'%s' is the text '%s', which its cell reads back as true or false", key, v->u.text);
+    else if (kind == STYR_CELL_BOOL)
+        return;   /* true, false, or another value kept as it is */
     else if (v->stype == STYR_SCALAR_BOOL)
         lose(L, v, "'%s' is true or false, which a cell here does not keep", key);
     else if (v->stype == STYR_SCALAR_FLOAT && !isfinite(v->v.f))
@@ -766,6 +808,46 @@ static void check_rows(loss_walk *L, const styr_node *list, const styr_plan_colu
         check_item(L, styr_seq_item(list, i), cols, "");
 }
 
+/* The kind of Dokument field `field`; 0 when Dokument has no such row. */
+static int field_kind(const char *field, styr_cell_kind *kind)
+{
+    for (const styr_plan_field *pf = styr_plan_document_fields; pf->field; pf++)
+        if (strcmp(pf->field, field) == 0) {
+            *kind = pf->kind;
+            return 1;
+        }
+    return 0;
+}
+
+/* The fields of map (document: when prefix is "", else period, follow_up or
+ * follow_up.revision) against the rows of Dokument. Any field of document:
+ * has a row (the writer adds rows for those the list does not name); a
+ * mapping under a field is checked against the rows below it. */
+static void check_fields(loss_walk *L, const styr_node *map, const char *prefix)
+{
+    for (uint32_t f = 0; f < map->count; f++) {
+        char field[160];
+        const styr_node *fk = styr_map_key(map, f), *fv = styr_map_value(map, f);
+        snprintf(field, sizeof field, "%s%s%s", prefix, *prefix ? "." : "", fk->u.text);
+        styr_cell_kind kind = STYR_CELL_TEXT;
+        size_t flen = strlen(field);
+        int below = 0;
+        for (const styr_plan_field *pf = styr_plan_document_fields; pf->field; pf++)
+            below |= strncmp(pf->field, field, flen) == 0 && pf->field[flen] == '.';
+        if (!*prefix && styr_plan_field_at_root(field))
+            lose(L, fk, "field 'document.%s' has no row in the sheet Dokument (its row '%s' is the plan's own)",
+                 field, field);
+        else if (field_kind(field, &kind) || !*prefix)
+            check_cell(L, fv, kind, fk->u.text);
+        else if (below && fv->kind == STYR_NODE_MAP)
+            check_fields(L, fv, field);
+        else if (below && !styr_node_is_null(fv))
+            lose(L, fv, "'%s' is not a mapping", field);
+        else if (!below)
+            lose(L, fk, "field '%s' has no row in the sheet Dokument", field);
+    }
+}
+
 size_t styr_plan_sheet_losses(const styr_doc *doc, void (*lost)(void *ud, const styr_node *n, const char *why),
                               void *ud)
 {
@@ -776,8 +858,11 @@ size_t styr_plan_sheet_losses(const styr_doc *doc, void (*lost)(void *ud, const 
     for (uint32_t i = 0; i < root->count; i++) {
         const styr_node *k = styr_map_key(root, i), *v = styr_map_value(root, i);
         const char *key = k->u.text;
-        if (strcmp(key, "kind") == 0 || strcmp(key, "version") == 0 || strcmp(key, "id") == 0) {
+        styr_cell_kind kind;
+        if (strcmp(key, "kind") == 0 || strcmp(key, "version") == 0) {
             check_cell(&L, v, STYR_CELL_TEXT, key);
+        } else if (field_kind(key, &kind)) {   /* id, owner, goal, aims: rows of Dokument */
+            check_cell(&L, v, kind, key);
         } else if (strcmp(key, "document") == 0 || strcmp(key, "period") == 0 || strcmp(key, "follow_up") == 0) {
             if (styr_node_is_null(v))
                 continue;
@@ -785,23 +870,7 @@ size_t styr_plan_sheet_losses(const styr_doc *doc, void (*lost)(void *ud, const 
                 lose(&L, v, "'%s' is not a mapping", key);
                 continue;
             }
-            for (uint32_t f = 0; f < v->count; f++) {
-                char field[128];
-                const char *fk = styr_map_key(v, f)->u.text;
-                snprintf(field, sizeof field, "%s%s%s", strcmp(key, "document") == 0 ? "" : key,
-                         strcmp(key, "document") == 0 ? "" : ".", fk);
-                styr_cell_kind kind = STYR_CELL_TEXT;
-                int known = 0;
-                for (const styr_plan_field *pf = styr_plan_document_fields; pf->field; pf++)
-                    if (strcmp(pf->field, field) == 0) {
-                        kind = pf->kind;
-                        known = 1;
-                    }
-                if (!known && strcmp(key, "document") != 0)
-                    lose(&L, styr_map_key(v, f), "field '%s' has no row in the sheet Dokument", field);
-                else
-                    check_cell(&L, styr_map_value(v, f), kind, fk);
-            }
+            check_fields(&L, v, strcmp(key, "document") == 0 ? "" : key);
         } else if (strcmp(key, "strategies") == 0) {
             check_rows(&L, v, styr_plan_strategy_columns, key);
         } else if (strcmp(key, "budget") == 0) {

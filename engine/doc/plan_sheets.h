@@ -29,7 +29,8 @@ typedef enum styr_cell_kind {
     STYR_CELL_NUMBER,    /* a number; a text that is no plain number stays a text */
     STYR_CELL_DATE,      /* YYYY (a year), YYYY-MM(-DD); an Excel date serial becomes YYYY-MM-DD */
     STYR_CELL_LIST,      /* texts separated by ';' or line breaks */
-    STYR_CELL_YEARS      /* whole numbers separated by ';' */
+    STYR_CELL_YEARS,     /* whole numbers separated by ';' */
+    STYR_CELL_BOOL       /* true/false (a boolean cell, or the text in any case); another text stays a text */
 } styr_cell_kind;
 
 /* A column of a sheet: its header, and the path of the value under the row's
@@ -51,14 +52,18 @@ extern const styr_plan_column styr_plan_waiver_columns[];
 
 /* The Dokument sheet's fields in the order a template lists them: YAML
  * paths ("title", "period.from", "follow_up.reports"), with how to read
- * them and a Swedish explanation for the template. A field without a dot
- * other than `id` belongs to `document:`. */
+ * them and a Swedish explanation for the template. */
 typedef struct styr_plan_field {
     const char *field;
     styr_cell_kind kind;
     const char *help_sv;
 } styr_plan_field;
 extern const styr_plan_field styr_plan_document_fields[];
+
+/* True when a Dokument field lives at the plan's top level ("id", "owner",
+ * "goal", "aims", any dotted path such as "follow_up.revision.by"), false
+ * when it belongs to `document:`. */
+int styr_plan_field_at_root(const char *field);
 
 /* Builds the document tree of the plan in book (the sheets above), named
  * name in messages. A workbook without an Insatser or Dokument sheet, a

@@ -241,7 +241,7 @@ static void document_sheet(writer *w, const styr_node *root)
     const styr_node *doc = get(root, "document");
     lxw_row_t row = 1;
     for (const styr_plan_field *f = styr_plan_document_fields; f->field; f++, row++) {
-        int plan_level = strcmp(f->field, "id") == 0 || strchr(f->field, '.');
+        int plan_level = styr_plan_field_at_root(f->field);
         check(w, worksheet_write_string(ws, row, 0, f->field, NULL), "a field");
         put_node(w, ws, row, 1, plan_level ? get_path(root, f->field) : get(doc, f->field));
         check(w, worksheet_write_string(ws, row, 2, f->help_sv, NULL), "a help text");
