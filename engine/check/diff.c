@@ -207,6 +207,21 @@ void styr_diff_json_value(FILE *out, const styr_node *v)
         styr_json_string(out, v->u.text);
 }
 
+char *styr_diff_json_text(const styr_node *v)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return NULL;
+    styr_diff_json_value(m, v);
+    if (fclose(m) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
 /* ---- field by field ------------------------------------------------------- */
 
 static int add_field(styr_diff_field **fields, size_t *n, const char *path, const styr_node *old,

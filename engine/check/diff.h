@@ -87,6 +87,10 @@ int styr_diff_nodes(const styr_node *old, const styr_node *new_, const char *pre
 /* Writes a value as JSON (null for NULL). */
 void styr_diff_json_value(FILE *out, const styr_node *v);
 
+/* The same JSON as a malloc'd string (NULL without memory), for writers
+ * that put it in a cell or escape it. */
+char *styr_diff_json_text(const styr_node *v);
+
 /* How many items have this kind. */
 size_t styr_diff_count(const styr_diff *d, styr_diff_kind kind);
 

@@ -262,13 +262,9 @@ static void md_text(FILE *out, const char *s)
 /* A value as Markdown code (its JSON, pipes escaped). */
 static void md_value(FILE *out, const styr_node *v)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    if (!m)
+    char *buf = styr_diff_json_text(v);
+    if (!buf)
         return;
-    styr_diff_json_value(m, v);
-    fclose(m);
     fputc('`', out);
     for (const char *p = buf; p && *p; p++) {
         if (*p == '|') fputs("\\|", out);

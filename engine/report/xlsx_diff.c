@@ -55,13 +55,9 @@ static void value(styr_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, con
         styr_book_text(b, ws, r, c, v->u.text);
         return;
     }
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    if (!m)
+    char *buf = styr_diff_json_text(v);
+    if (!buf)
         return;
-    styr_diff_json_value(m, v);
-    fclose(m);
     styr_book_text(b, ws, r, c, buf);
     free(buf);
 }
