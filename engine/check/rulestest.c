@@ -103,6 +103,49 @@ static int has_finding(const styr_file_result *r, const char *rule)
     return 0;
 }
 
+/* "says RULE TEXT": RULE fires and one of its findings' messages (in the
+ * run's language) contains TEXT. A rule's message is what the user reads,
+ * so a fixture can pin a number or a word at a boundary, not only that the
+ * rule fired. rest is what follows the verb; failed is the load error, if any. */
+static void says(styr_ruleset *rs, const styr_file_result *res, const char *failed, char *rest,
+                 const char *path, coverage *cov, tally *t, FILE *out, int verbose)
+{
+    char empty[1] = "";
+    char *p = rest ? rest + strspn(rest, " \t") : empty;
+    size_t idlen = strcspn(p, " \t\r\n");
+    char *text = p + idlen + strspn(p + idlen, " \t");
+    text[strcspn(text, "\r\n")] = '\0';
+    char what[1800];
+    styr_rule *r = idlen ? styr_ruleset_rule(rs, p, idlen) : NULL;
+    if (!r || !*text) {
+        snprintf(what, sizeof what, "says %.*s: %s", (int)idlen, p,
+                 !idlen || !*text ? "write says RULE TEXT" : "no such rule");
+        result(out, t, 0, path, what, verbose);
+        return;
+    }
+    if (failed) {
+        snprintf(what, sizeof what, "says %s: the file could not be judged: %s", r->id, failed);
+        result(out, t, 0, path, what, verbose);
+        return;
+    }
+    const char *got = NULL;
+    int ok = 0;
+    for (size_t i = 0; i < res->findings.count && !ok; i++) {
+        const styr_finding *fi = &res->findings.items[i];
+        if (fi->waiver_reason || strcmp(fi->rule, r->id) != 0)
+            continue;
+        got = got ? got : fi->message;
+        if (fi->message && strstr(fi->message, text)) {
+            ok = 1;
+            got = fi->message;
+        }
+    }
+    snprintf(what, sizeof what, "%s says \"%s\" (got: %s)", r->id, text, got ? got : "no finding");
+    result(out, t, ok, path, what, verbose);
+    if (ok)
+        cov->fires[r - rs->rules]++;
+}
+
 /* Reads the "# styr-test:" lines at the top of path into a malloc'd buffer
  * of NUL-separated directives. */
 static char *read_directives(const char *path)
@@ -272,9 +315,13 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
             result(out, t, st != STYR_OK && strstr(err.message, text) != NULL, path, what, verbose);
             continue;
         }
+        if (strcmp(verb, "says") == 0) {
+            says(rs, &res, st == STYR_OK ? NULL : err.message, save, path, cov, t, out, verbose);
+            continue;
+        }
         int fires = strcmp(verb, "fires") == 0;
         if (!fires && strcmp(verb, "quiet") != 0) {
-            result(out, t, 0, path, "unknown directive (fires, quiet, fails, with-areas, with-previous or settings)", verbose);
+            result(out, t, 0, path, "unknown directive (fires, quiet, says, fails, with-areas, with-previous or settings)", verbose);
             continue;
         }
         for (char *id; (id = strtok_r(NULL, " \t\r\n,", &save));) {
