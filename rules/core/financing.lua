@@ -211,21 +211,29 @@ rule {
       stop = to
       assumed = lang() == "en" and " (the plan period; it has no timeline)" or " (planperioden; tidplan saknas)"
     end
-    local sources, first, ends_min = {}, nil, nil
+    local sources, dates, first, differ = {}, {}, nil, false
     for _, f in each(a.financing) do
       if is_grant(f) then
         local ends = money_ends(f)
         if ends and ends < stop then
           sources[#sources + 1] = tostring(f.source or "?")
+          dates[#dates + 1] = date.format(ends)
+          differ = differ or dates[#dates] ~= dates[1]
           first = first or f
-          if ends_min == nil or ends < ends_min then ends_min = ends end
         end
       end
     end
     if first == nil then return end
     local key = first["until"] ~= nil and "until" or "source"
-    local conj = lang() == "en" and " and " or " och "
-    report(first, key, {source = table.concat(sources, conj), ["until"] = date.format(ends_min),
+    local en = lang() == "en"
+    -- Grants that end on different days: each its own date, in the order
+    -- the sources are named ("2018-06-30 respektive 2019-12-31").
+    local function list(t)
+      if #t == 1 then return t[1] end
+      return table.concat(t, ", ", 1, #t - 1) .. (en and " and " or " respektive ") .. t[#t]
+    end
+    local ends = differ and (list(dates) .. (en and " respectively" or "")) or dates[1]
+    report(first, key, {source = table.concat(sources, en and " and " or " och "), ["until"] = ends,
                         stop = date.format(stop), assumed = assumed})
   end,
 }
