@@ -59,7 +59,9 @@ int cli_write_workbook(const char *output, cli_xlsx_writer fn, void *ctx)
         styr_sink_abandon(&out);
         rc = EXIT_FAILED;
     } else if (styr_xlsx_copy_out(tmp, out.f) < 0) {   /* removes tmp */
-        fprintf(stderr, "styr: cannot write the workbook to %s\n", output && strcmp(output, "-") != 0 ? output : "standard output");
+        int e = out.write_errno ? out.write_errno : errno;
+        fprintf(stderr, "styr: cannot write the workbook to %s: %s\n",
+                output && strcmp(output, "-") != 0 ? output : "standard output", strerror(e ? e : EIO));
         styr_sink_abandon(&out);
         rc = EXIT_FAILED;
     } else if (sink_close(&out) < 0) {

@@ -1,4 +1,5 @@
 /* output.c - opening and finishing the report file of -o. */
+#define _GNU_SOURCE   /* fopencookie: the stream that remembers why a write failed */
 #include "output.h"
 
 #include <errno.h>
@@ -82,6 +83,61 @@ static char *resolve_links(const char *path)
     return NULL;
 }
 
+/* The report is written through this instead of fdopen's stream: stdio
+ * remembers only that a write failed, and a full disk would be reported
+ * as "Input/output error" at the end instead of "No space left on device". */
+typedef struct sink_cookie {
+    int fd;
+    int *err;   /* the sink's write_errno: the first write's errno */
+} sink_cookie;
+
+static ssize_t cookie_write(void *c, const char *buf, size_t n)
+{
+    sink_cookie *k = c;
+    size_t done = 0;
+    while (done < n) {
+        ssize_t w = write(k->fd, buf + done, n - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            if (!*k->err)
+                *k->err = w < 0 ? errno : EIO;
+            return done ? (ssize_t)done : -1;
+        }
+        done += (size_t)w;
+    }
+    return (ssize_t)done;
+}
+
+static int cookie_close(void *c)
+{
+    sink_cookie *k = c;
+    int rc = close(k->fd);
+    if (rc != 0 && !*k->err)
+        *k->err = errno;
+    free(k);
+    return rc;
+}
+
+/* A stream writing to fd (taken over: closed with the stream), or NULL. */
+static FILE *sink_stream(styr_sink *s, int fd)
+{
+    sink_cookie *k = malloc(sizeof *k);
+    if (!k) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    k->fd = fd;
+    k->err = &s->write_errno;
+    cookie_io_functions_t io = {.read = NULL, .write = cookie_write, .seek = NULL, .close = cookie_close};
+    FILE *f = fopencookie(k, "w", io);
+    if (!f)
+        free(k);
+    else
+        s->fd = fd;
+    return f;
+}
+
 static void print_failure(const char *path, const char *why)
 {
     fputs("styr: cannot write ", stderr);
@@ -129,7 +185,7 @@ int styr_sink_open(styr_sink *s, const char *path)
             do
                 fd = open(s->target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
             while (fd < 0 && errno == EINTR);
-            if (fd < 0 || !(s->f = fdopen(fd, "w"))) {
+            if (fd < 0 || !(s->f = sink_stream(s, fd))) {
                 int e = errno;
                 if (fd >= 0)
                     close(fd);
@@ -152,7 +208,7 @@ int styr_sink_open(styr_sink *s, const char *path)
      * report it replaces) would have. */
     mode_t mask = umask(0);
     umask(mask);
-    if (fchmod(fd, exists ? (st.st_mode & 07777) : (0666 & ~mask)) != 0 || !(s->f = fdopen(fd, "w"))) {
+    if (fchmod(fd, exists ? (st.st_mode & 07777) : (0666 & ~mask)) != 0 || !(s->f = sink_stream(s, fd))) {
         int e = errno;
         close(fd);
         unlink(s->tmp);
@@ -168,13 +224,13 @@ int styr_sink_close(styr_sink *s)
         return fflush(stdout) != 0 || ferror(stdout) ? -1 : 0;
     int e = 0;
     if (ferror(s->f))
-        e = EIO;
+        e = s->write_errno ? s->write_errno : EIO;
     if (fflush(s->f) != 0 && !e)
-        e = errno;
-    if (!s->direct && !e && fsync(fileno(s->f)) != 0)
+        e = s->write_errno ? s->write_errno : errno;
+    if (!s->direct && !e && fsync(s->fd) != 0)
         e = errno;
     if (fclose(s->f) != 0 && !e)
-        e = errno;
+        e = s->write_errno ? s->write_errno : errno;
     if (!e && s->tmp && rename(s->tmp, s->target) != 0)
         e = errno;
     if (e) {

@@ -15,6 +15,8 @@ typedef struct styr_sink {
     char *tmp;          /* the temporary file renamed over target at the end */
     char *target;       /* the file -o names, symbolic links resolved */
     int direct;         /* writing straight into a device or FIFO */
+    int fd;             /* the descriptor under f (not standard output's) */
+    int write_errno;    /* why the first write failed, or 0 */
 } styr_sink;
 
 /* Opens standard output (path NULL or "-") or the file path. Returns 0, or

@@ -143,6 +143,25 @@ if [ -n "$full" ]; then
   check "-o a full device: exit 2" exit_is 2
   check "-o a full device: says why" err_has "No space left on device"
   check "-o a full device: still a character device" test -c "$full"
+  # Every command that writes a report: a write that fails is exit 2 with
+  # the reason, never a silent success (each checks its own sink's close).
+  while IFS='|' read -r name args; do
+    # shellcheck disable=SC2086  # args are words on purpose
+    run $args -o "$full"
+    check "-o a full device, $name: exit 2" exit_is 2
+    check "-o a full device, $name: says why" err_has "No space left on device"
+  done <<EOF2
+score|score $areas --scenario $scen
+score as xlsx|score $areas --scenario $scen --format xlsx
+sensitivity|sensitivity $areas --scenario $scen --samples 100
+report|report $plan $areas --scenario $scen --samples 100
+validate as xlsx|validate $plan --format xlsx
+budget|budget scenarios/goteborg-2018-2019.yaml
+followup|followup scenarios/goteborg-2018-2019-ur2-2018.yaml
+diff|diff scenarios/goteborg-2018-2019.yaml scenarios/goteborg-2019-2020-utkast.yaml
+template|template
+rules doc|rules doc
+EOF2
 fi
 mkdir "$tmp/o/folder"
 run validate "$plan" -o "$tmp/o/folder"
