@@ -38,5 +38,11 @@ check "by path: the local copy is loaded and named in the header" grep -qxF "Reg
 check "by path: no note" test ! -s err.txt
 "$styr" validate plan.yaml --rules ./rules/goteborg --format json >out.json 2>/dev/null
 check "by path: JSON ruleset_path is the local copy" grep -qF '"ruleset_path": "./rules/goteborg"' out.json
+# A file (not a folder) named rules/goteborg is no ruleset: nothing is passed
+# over, so no note.
+mkdir other && cp plan.yaml other/ && mkdir other/rules && echo "not a ruleset" > other/rules/goteborg
+(cd other && "$styr" validate plan.yaml --rules goteborg >../out.txt 2>../err.txt)
+check "a file rules/goteborg: no note" test ! -s err.txt
+check "a file rules/goteborg: the bundled ruleset is loaded" grep -qxF "Regelverk goteborg från $bundled" <(head -1 out.txt)
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
