@@ -598,6 +598,12 @@ styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err)
     }
     lua_State *L = sb->L;
     *(styr_sandbox **)lua_getextraspace(L) = sb;
+#ifdef STYR_MUTATION_COVERAGE
+    /* Only in the mutation driver's coverage build (tests/mutation): record
+     * the Lua lines each test runs, written out by styr_sandbox_free. */
+    if (getenv("STYR_LUA_LINES"))
+        (void)styr_sandbox_coverage_on(sb);
+#endif
     lua_atpanic(L, sandbox_panic);
     luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
     luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
@@ -639,6 +645,28 @@ styr_sandbox *styr_sandbox_new(const styr_limits *lim, styr_error *err)
     return sb;
 }
 
+#ifdef STYR_MUTATION_COVERAGE
+/* Appends "source\tline" of every line run to $STYR_LUA_LINES (one write a
+ * line with O_APPEND, so two threads or processes do not interleave). */
+static void dump_lines(const styr_strmap *covered)
+{
+    const char *path = getenv("STYR_LUA_LINES");
+    int fd = path ? open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600) : -1;
+    if (fd < 0)
+        return;
+    for (size_t i = 0; i < covered->cap; i++) {
+        const styr_strmap_slot *s = &covered->slots[i];
+        char line[700];
+        const char *nl = s->key ? memchr(s->key, '\n', s->len) : NULL;
+        int n = nl ? snprintf(line, sizeof line, "%.*s\t%.*s\n", (int)(nl - s->key), s->key,
+                              (int)(s->len - (size_t)(nl - s->key) - 1), nl + 1) : 0;
+        if (n > 0 && (size_t)n < sizeof line && write(fd, line, (size_t)n) < 0)
+            break;
+    }
+    close(fd);
+}
+#endif
+
 void styr_sandbox_free(styr_sandbox *sb)
 {
     if (!sb)
@@ -656,6 +684,9 @@ void styr_sandbox_free(styr_sandbox *sb)
     atomic_store(&sb->shared->state_used[sb->slot], 0);
     styr_membudget_unref(sb->shared);
     if (sb->covered) {
+#ifdef STYR_MUTATION_COVERAGE
+        dump_lines(sb->covered);
+#endif
         styr_strmap_free(sb->covered);
         free(sb->covered);
     }

@@ -22,6 +22,7 @@ score is below --min-score.
 """
 import argparse
 import fnmatch
+import json
 import os
 import random
 import re
@@ -49,6 +50,10 @@ class Mutant:
 
     def key(self):
         return f"{self.path} | {self.old.strip()} | {self.new.strip()}"
+
+    def ident(self):
+        """What a results file knows a mutant by (two equal lines differ by number)."""
+        return f"{self.path}:{self.line} | {self.old.strip()} | {self.new.strip()}"
 
     def where(self):
         return f"{self.path}:{self.line}"
@@ -131,6 +136,21 @@ REMOVABLE_C = re.compile(r"^(\s*)((?:html_esc\w*|styr_json_\w*|\w*escape\w*|\w*_
                          r"styr_waivers_apply|styr_findings_sort|\w*trim\w*|\w*sanit\w*)\s*\(.*\);)\s*$")
 HANDLES = {"out", "L", "o", "f", "err", "p", "rs", "doc", "lim", "run", "fp", "b", "res"}
 SWAP2 = re.compile(r"\b(\w+)\(\s*([\w.>\-\[\]]+)\s*,\s*([\w.>\-\[\]]+)\s*\)")
+# Calls whose two arguments commute: swapping them cannot change anything.
+COMMUTATIVE = {"add_sat", "fmax", "fmin", "max", "min", "MAX", "MIN", "hypot", "imax", "imin"}
+# Comparisons that only ask "equal?": swapped, the answer is the same.
+EQUALITY = {"strcmp", "strcasecmp", "memcmp", "strncmp", "strncasecmp", "same_text", "streq"}
+
+
+def symmetric_swap(line, m):
+    """True when swapping m's two arguments cannot change behaviour."""
+    if m.group(1) in COMMUTATIVE:
+        return True
+    if m.group(1) in EQUALITY:
+        after = line[m.end():].lstrip()
+        before = line[:m.start()].rstrip()
+        return after.startswith(("== 0", "!= 0")) or before.endswith("!")
+    return False
 
 
 def line_mutants(path, n, line, lua):
@@ -187,6 +207,8 @@ def line_mutants(path, n, line, lua):
             a, b = m.group(2), m.group(3)
             if a == b or a in HANDLES or b in HANDLES:
                 continue   # a stream or state handle swapped with data does not compile
+            if symmetric_swap(line, m):
+                continue   # equivalent by construction (see COMMUTATIVE, EQUALITY)
             new = line[:m.start(2)] + b + line[m.end(2):m.start(3)] + a + line[m.end(3):]
             out.append(Mutant(path, n, "arguments swapped", line, new))
     return out
@@ -249,14 +271,18 @@ def sample(files, count, seed, equivalent):
     rng = random.Random(seed)
     files = sorted(files)
     rng.shuffle(files)
-    pools = {}
+    pools, draws = {}, {}
     for f in files:
+        # Each file draws from its own generator, so a change to one file
+        # (or a line added to equivalent.txt) leaves the other files' mutants
+        # as they were.
+        draws[f] = random.Random(f"{seed}:{f}")
         by_op = {}
         for m in file_mutants(f):
             if m.key() not in equivalent:
                 by_op.setdefault(m.op.split()[0], []).append(m)
-        for ms in by_op.values():
-            rng.shuffle(ms)
+        for op in sorted(by_op):
+            draws[f].shuffle(by_op[op])
         if by_op:
             pools[f] = by_op
     # Each file in turn gives one mutant, of an operator kind drawn first
@@ -270,7 +296,7 @@ def sample(files, count, seed, equivalent):
             if not kinds:
                 order.remove(f)
                 continue
-            chosen.append(pools[f][rng.choice(kinds)].pop())
+            chosen.append(pools[f][draws[f].choice(kinds)].pop())
     return chosen
 
 
@@ -300,26 +326,249 @@ def copy_tree(work):
         shutil.copymode(src, dst)
 
 
-def run(cmd, cwd, timeout=None):
+def run(cmd, cwd, timeout=None, env=None):
     try:
-        p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+        p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
         return p.returncode, p.stdout + p.stderr
     except subprocess.TimeoutExpired:
         return None, "timeout"
+
+
+def list_tests(build, label_re, labels=False):
+    """The names of the tests with these labels, in ctest's order (with
+    labels=True, name -> its labels)."""
+    rc, out = run(["ctest", "--test-dir", build, "-N", "-L", label_re, "--show-only=json-v1"], build)
+    if rc != 0:
+        sys.exit("mutation: ctest cannot list the tests\n" + out[-2000:])
+    tests = json.loads(out[out.index("{"):])["tests"]
+    if not labels:
+        return [t["name"] for t in tests]
+    return {t["name"]: [v for p in t.get("properties", []) if p["name"] == "LABELS" for v in p["value"]]
+            for t in tests}
+
+
+def forget_costs(build):
+    """ctest runs the tests it timed as slowest first; without its cost data
+    it keeps their order, so a mutant's own unit test (registered first)
+    kills it before the long goldens start."""
+    try:
+        os.unlink(os.path.join(build, "Testing", "Temporary", "CTestCostData.txt"))
+    except FileNotFoundError:
+        pass
+
+
+# ---------------------------------------------------------------- coverage
+
+class Coverage:
+    """Which tests reach which line, from a --coverage build (gcov, -O0).
+
+    Every test runs once with GCOV_PREFIX set to a folder of its own, so the
+    tests can run side by side; gcov then reads each folder. For a mutant, the
+    tests to run are those that executed its line. A line gcov does not list
+    (a continuation of a statement, a declaration) falls back to the tests
+    that entered its function; a line outside every function, or a file gcov
+    never saw, falls back to every test. A mutant that no test reaches is a
+    survivor without a run (NOT REACHED)."""
+
+    def __init__(self, data):
+        self.tests = data["tests"]
+        # file -> line -> set of test indexes; file -> [(start, end, set)]
+        self.lines = {f: {int(k): set(v) for k, v in ls.items()} for f, ls in data["lines"].items()}
+        self.funcs = {f: [(a, b, set(t)) for a, b, t in fs] for f, fs in data["funcs"].items()}
+        self.lua = {f: {int(k): set(v) for k, v in ls.items()} for f, ls in data.get("lua", {}).items()}
+
+    def lua_tests_for(self, path, line):
+        """The tests that ran a Lua line. Lua reports the lines where
+        instructions start, so a line of a statement that spans lines may
+        never be reported: then the lines two above and below stand in, and
+        with none of them run either, every test runs (None)."""
+        hits = self.lua.get(path, {})
+        if line in hits:
+            return [self.tests[i] for i in sorted(hits[line])]
+        near = set().union(*(hits.get(k, set()) for k in range(line - 2, line + 3)))
+        return [self.tests[i] for i in sorted(near)] if near else None
+
+    def tests_for(self, path, line):
+        """The names of the tests that reach path:line, or None for every test."""
+        if path not in self.lines:
+            return None
+        hit = self.lines[path].get(line)
+        if hit is None:
+            enclosing = [t for a, b, t in self.funcs.get(path, []) if a <= line <= b]
+            if not enclosing:
+                return None
+            hit = set().union(*enclosing)
+        return [self.tests[i] for i in sorted(hit)]
+
+
+def build_coverage(work, src, labels_re, jobs):
+    """Builds work/build-cov with --coverage and records what each test reaches.
+    Kept in work/coverage.json; a kept --work folder reuses it while the
+    sources it was made from are unchanged."""
+    cov_build = os.path.join(work, "build-cov")
+    cache = os.path.join(work, "coverage.json")
+    stamp = source_stamp(src)
+    if os.path.exists(cache):
+        with open(cache, encoding="utf-8") as f:
+            data = json.load(f)
+        if data.get("stamp") == stamp and data.get("labels") == labels_re:
+            return Coverage(data)
+    rc, out = run(["cmake", "-S", src, "-B", cov_build, "-DSTYR_BUILD_TESTS=ON", "-DCMAKE_BUILD_TYPE=Debug",
+                   # STYR_MUTATION_COVERAGE: styr writes the Lua lines it ran to $STYR_LUA_LINES
+                   "-DCMAKE_C_FLAGS=--coverage -O0 -DSTYR_MUTATION_COVERAGE",
+                   "-DCMAKE_EXE_LINKER_FLAGS=--coverage"], work)
+    if rc != 0:
+        sys.exit("mutation: cmake for the coverage build failed\n" + out[-3000:])
+    rc, out = run(["cmake", "--build", cov_build, "-j", str(jobs)], work)
+    if rc != 0:
+        sys.exit("mutation: the coverage build failed\n" + out[-3000:])
+    tests = list_tests(cov_build, labels_re)
+    gcnos = []
+    for d, _, fs in os.walk(cov_build):
+        gcnos.extend(os.path.join(d, f) for f in fs if f.endswith(".gcno"))
+    prefix_root = os.path.join(work, "cov-runs")
+    shutil.rmtree(prefix_root, ignore_errors=True)
+    t0 = time.time()
+
+    def one(i):
+        prefix = os.path.join(prefix_root, str(i))
+        os.makedirs(prefix, exist_ok=True)
+        lua_lines = os.path.join(prefix, "lua-lines")
+        env = dict(os.environ, GCOV_PREFIX=prefix, GCOV_PREFIX_STRIP="0", STYR_LUA_LINES=lua_lines)
+        rc, out = run(["ctest", "--test-dir", cov_build, "-R", "^" + re.escape(tests[i]) + "$",
+                       "--timeout", "600"], cov_build, env=env)
+        if rc != 0:
+            sys.exit(f"mutation: {tests[i]} fails in the coverage build\n" + out[-2000:])
+        gcdas = []
+        for g in gcnos:
+            gcda = prefix + g[:-len(".gcno")] + ".gcda"
+            if os.path.exists(gcda):
+                os.symlink(g, prefix + g)
+                gcdas.append(gcda)
+        result = []
+        for k in range(0, len(gcdas), 200):
+            rc, out = run(["gcov", "-j", "-t"] + gcdas[k:k + 200], prefix)
+            result.extend(json.loads(l) for l in out.splitlines() if l.startswith("{"))
+        lua = set()
+        if os.path.exists(lua_lines):
+            with open(lua_lines, encoding="utf-8", errors="replace") as f:
+                for raw in f:
+                    source, _, line = raw.rstrip("\n").rpartition("\t")
+                    rel = lua_source(source, src, lua_files)
+                    if rel and line.isdigit():
+                        lua.add((rel, int(line)))
+        shutil.rmtree(prefix, ignore_errors=True)
+        return i, result, lua
+
+    lua_files = [f for f in tracked_files() if f.startswith("rules/") and f.endswith(".lua")]
+    lines, funcs, lua_hits = {}, {}, {}
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for i, result, lua in pool.map(one, range(len(tests))):
+            for rel, line in lua:
+                lua_hits.setdefault(rel, {}).setdefault(str(line), []).append(i)
+            for doc in result:
+                for f in doc.get("files", []):
+                    path = os.path.relpath(os.path.join(doc.get("current_working_directory", ""), f["file"]), src)
+                    if path.startswith(".."):
+                        continue
+                    fl = lines.setdefault(path, {})
+                    for ln in f["lines"]:
+                        s = fl.setdefault(str(ln["line_number"]), [])
+                        if ln["count"] > 0 and i not in s:
+                            s.append(i)
+                    ff = funcs.setdefault(path, {})
+                    for fn in f["functions"]:
+                        s = ff.setdefault((fn["start_line"], fn["end_line"]), [])
+                        if fn["execution_count"] > 0 and i not in s:
+                            s.append(i)
+    data = {"stamp": stamp, "labels": labels_re, "tests": tests, "lines": lines, "lua": lua_hits,
+            "funcs": {p: [[a, b, t] for (a, b), t in fs.items()] for p, fs in funcs.items()}}
+    with open(cache, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    print(f"coverage: {len(tests)} tests, {len(lines)} source files, recorded in {time.time() - t0:.0f}s",
+          flush=True)
+    return Coverage(data)
+
+
+def lua_source(source, src, lua_files):
+    """The repository path of a rule file as styr named it (absolute, or
+    relative to wherever the test ran), or None for a file outside rules/."""
+    source = os.path.normpath(source)
+    if os.path.isabs(source):
+        rel = os.path.relpath(source, src)
+        return rel if rel in lua_files else None
+    for f in lua_files:
+        if source == f or source.endswith("/" + f):
+            return f
+    return None
+
+
+def source_stamp(src):
+    """A digest of the sources and tests the coverage was recorded from."""
+    import hashlib
+    h = hashlib.sha256()
+    for top in ("engine", "rules", "tests"):
+        for d, _, fs in sorted(os.walk(os.path.join(src, top))):
+            for f in sorted(fs):
+                with open(os.path.join(d, f), "rb") as fh:
+                    h.update(os.path.join(d, f).encode() + b"\0" + fh.read())
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------- results
+
+def read_results(path):
+    """Verdicts already recorded by an earlier (interrupted) run: key -> record."""
+    done = {}
+    if path and os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for raw in f:
+                if raw.strip():
+                    r = json.loads(raw)
+                    done[r["id"]] = r
+    return done
+
+
+def summarise(records, equivalent):
+    killed = [r for r in records if r["verdict"] in ("KILLED", "TIMEOUT")]
+    survived = [r for r in records if r["verdict"] in ("SURVIVED", "NOT REACHED")]
+    invalid = [r for r in records if r["verdict"] == "INVALID"]
+    counted = len(killed) + len(survived)
+    score = 100.0 * len(killed) / counted if counted else 0.0
+    unreached = sum(1 for r in survived if r["verdict"] == "NOT REACHED")
+    print(f"\nmutation score: {score:.1f}% ({len(killed)} killed, {len(survived)} survived"
+          f"{f' of which {unreached} reached by no test' if unreached else ''}, "
+          f"{len(invalid)} did not compile; {len(equivalent)} reviewed equivalent not run)")
+    if survived:
+        print("survivors (a test should catch each, or it goes in equivalent.txt with a reason):")
+        for r in sorted(survived, key=lambda r: (r["path"], r["line"])):
+            tag = " [reached by no test]" if r["verdict"] == "NOT REACHED" else ""
+            print(f"  {r['path']}:{r['line']} {r['op']}{tag}: {r['old']}  ->  {r['new']}")
+            print(f"    equivalent.txt line: {r['key']} | REASON")
+    return score
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--count", type=int, default=40)
+    ap.add_argument("--all", action="store_true",
+                    help="every mutant of the files (a full run), in an order shuffled by --seed")
+    ap.add_argument("--shard", default="1/1", help="K/N: run only the K-th of N slices (split a full run)")
     ap.add_argument("--files", nargs="+", default=DEFAULT_FILES,
                     help="globs relative to the repository root (default: %(default)s)")
     ap.add_argument("--labels", default="unit,cli,rules", help="ctest labels to run (default: %(default)s)")
+    ap.add_argument("--coverage", action="store_true",
+                    help="run only the tests that reach the mutated line (C; per-test gcov coverage)")
+    ap.add_argument("--results", help="append each verdict to this JSON-lines file; a rerun resumes from it")
+    ap.add_argument("--survivors-of", metavar="FILE",
+                    help="run only the mutants that survived in this results file (after adding tests)")
     ap.add_argument("--min-score", type=float, default=0, help="exit 1 below this score in percent")
     ap.add_argument("--work", help="work folder (default: a temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--list", action="store_true", help="only list the sampled mutants")
+    ap.add_argument("--list", action="store_true", help="only list the chosen mutants")
     ap.add_argument("--time-budget", type=float, default=0,
                     help="seconds: start no new mutant after this (the score is of those run)")
     args = ap.parse_args()
@@ -327,14 +576,34 @@ def main():
     files = sorted({f for f in tracked_files() if any(fnmatch.fnmatch(f, g) for g in args.files)})
     if not files:
         sys.exit("no file matches --files")
+    m = re.fullmatch(r"(\d+)/(\d+)", args.shard)
+    if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
+        sys.exit("--shard is K/N with 1 <= K <= N")
+    shard_k, shard_n = int(m.group(1)), int(m.group(2))
     equivalent = read_equivalent()
-    mutants = sample(files, args.count, args.seed, equivalent)
     total = sum(len(file_mutants(f)) for f in files)
-    print(f"mutation: {len(mutants)} of {total} mutants in {len(files)} files (seed {args.seed}); "
-          f"{len(equivalent)} reviewed equivalent mutants never run")
+    if args.all:
+        mutants = [mu for f in files for mu in file_mutants(f) if mu.key() not in equivalent]
+        random.Random(args.seed).shuffle(mutants)
+    else:
+        mutants = sample(files, args.count, args.seed, equivalent)
+    if args.survivors_of:
+        if not os.path.exists(args.survivors_of):
+            sys.exit(f"--survivors-of: no file {args.survivors_of}")
+        # by file | line | mutated line, without the number: a test added
+        # since may have moved the line
+        before = {r["key"] for r in read_results(args.survivors_of).values()
+                  if r["verdict"] in ("SURVIVED", "NOT REACHED")}
+        every = [mu for f in files for mu in file_mutants(f) if mu.key() not in equivalent]
+        mutants = [mu for mu in every if mu.key() in before]
+    mutants = [mu for k, mu in enumerate(mutants) if k % shard_n == shard_k - 1]
+    done = read_results(args.results)
+    print(f"mutation: {len(mutants)} of {total} mutants in {len(files)} files (seed {args.seed}"
+          f"{f', shard {args.shard}' if shard_n > 1 else ''}); {len(equivalent)} reviewed equivalent "
+          f"mutants never run{f'; {sum(1 for mu in mutants if mu.ident() in done)} already in {args.results}' if done else ''}")
     if args.list:
-        for m in mutants:
-            print(f"  {m.where()} {m.op}: {m.old.strip()}  ->  {m.new.strip()}")
+        for mu in mutants:
+            print(f"  {mu.where()} {mu.op}: {mu.old.strip()}  ->  {mu.new.strip()}")
         return 0
 
     work = args.work or tempfile.mkdtemp(prefix="styr-mutation-")
@@ -352,61 +621,91 @@ def main():
         if rc != 0:
             sys.exit("mutation: the unmutated tree does not build\n" + out[-3000:])
         label_re = "^(" + "|".join(re.escape(x) for x in args.labels.split(",")) + ")$"
-        ctest = ["ctest", "--test-dir", build, "-L", label_re, "-j", str(args.jobs), "--stop-on-failure",
-                 "--timeout", "60"]
+        ctest = ["ctest", "--test-dir", build, "-j", str(args.jobs), "--stop-on-failure", "--timeout", "60"]
         t1 = time.time()
-        rc, out = run(ctest, work)
+        rc, out = run(ctest + ["-L", label_re], work)
         base = time.time() - t1
         if rc != 0:
             sys.exit("mutation: the unmutated tree fails its tests\n" + out[-3000:])
         ntests = re.search(r"tests passed, 0 tests failed out of (\d+)", out)
         print(f"baseline: built in {t1 - t0:.0f}s, {ntests.group(1) if ntests else '?'} tests "
-              f"(labels {args.labels}) pass in {base:.0f}s")
+              f"(labels {args.labels}) pass in {base:.0f}s", flush=True)
+        cov = build_coverage(work, src, label_re, args.jobs) if args.coverage else None
+        test_labels = list_tests(build, label_re, labels=True)
+        # Lua mutants meet the rules' own fixtures first (a second to run);
+        # the other tests run only for a mutant those do not kill.
+        rules_first = "rules" in args.labels.split(",") and args.labels != "rules"
         limit = max(60.0, 3 * base)
-        killed, survived, invalid = [], [], []
+        records = [done[mu.ident()] for mu in mutants if mu.ident() in done]
+        results = open(args.results, "a", encoding="utf-8") if args.results else None
         started = time.time()
-        for k, m in enumerate(mutants, 1):
+        todo = [mu for mu in mutants if mu.ident() not in done]
+        for k, mu in enumerate(todo, 1):
             if args.time_budget and time.time() - started > args.time_budget:
-                print(f"time budget of {args.time_budget:.0f}s used: {k - 1} of {len(mutants)} mutants run")
+                print(f"time budget of {args.time_budget:.0f}s used: {k - 1} of {len(todo)} mutants run")
                 break
-            path = os.path.join(src, m.path)
+            path = os.path.join(src, mu.path)
             with open(path, encoding="utf-8") as f:
                 original = f.read()
             lines = original.split("\n")
-            assert lines[m.line - 1] == m.old, f"{m.where()} changed under the driver"
-            lines[m.line - 1] = m.new
-            with open(path, "w", encoding="utf-8") as f:
-                f.write("\n".join(lines))
-            try:
-                t = time.time()
-                verdict = None
-                # Always build: after a C mutant the restored file must be
-                # compiled again before a Lua mutant runs (a no-op otherwise).
-                rc, out = run(["cmake", "--build", build, "-j", str(args.jobs)], work)
-                if rc != 0:
-                    verdict = "INVALID" if not m.path.endswith(".lua") else None
-                    if verdict is None:
-                        sys.exit("mutation: the tree does not build with a Lua mutant\n" + out[-2000:])
-                if verdict is None:
-                    rc, out = run(ctest, work, timeout=limit)
-                    verdict = "TIMEOUT" if rc is None else ("KILLED" if rc != 0 else "SURVIVED")
-                    failing = re.findall(r"\d+ - (\S+) \(", out) if rc else []
-            finally:
+            assert lines[mu.line - 1] == mu.old, f"{mu.where()} changed under the driver"
+            lua = mu.path.endswith(".lua")
+            selected = None if not cov else cov.lua_tests_for(mu.path, mu.line) if lua else \
+                cov.tests_for(mu.path, mu.line)
+            t = time.time()
+            failing = []
+            if selected == []:
+                verdict = "NOT REACHED"
+            else:
+                lines[mu.line - 1] = mu.new
                 with open(path, "w", encoding="utf-8") as f:
-                    f.write(original)
-            (invalid if verdict == "INVALID" else survived if verdict == "SURVIVED" else killed).append(m)
-            by = f" by {failing[0]}" if verdict in ("KILLED",) and failing else ""
-            print(f"[{k}/{len(mutants)}] {verdict}{by} {m.where()} {m.op}: {m.old.strip()[:90]}  ->  "
-                  f"{m.new.strip()[:90]} ({time.time() - t:.0f}s)", flush=True)
-        counted = len(killed) + len(survived)
-        score = 100.0 * len(killed) / counted if counted else 0.0
-        print(f"\nmutation score: {score:.1f}% ({len(killed)} killed, {len(survived)} survived, "
-              f"{len(invalid)} did not compile; {len(equivalent)} reviewed equivalent not run)")
-        if survived:
-            print("survivors (a test should catch each, or it goes in equivalent.txt with a reason):")
-            for m in survived:
-                print(f"  {m.where()} {m.op}: {m.old.strip()}  ->  {m.new.strip()}")
-                print(f"    equivalent.txt line: {m.key()} | REASON")
+                    f.write("\n".join(lines))
+                try:
+                    verdict = None
+                    # Always build: after a C mutant the restored file must be
+                    # compiled again before a Lua mutant runs (a no-op otherwise).
+                    rc, out = run(["cmake", "--build", build, "-j", str(args.jobs)], work)
+                    if rc != 0:
+                        if lua:
+                            sys.exit("mutation: the tree does not build with a Lua mutant\n" + out[-2000:])
+                        verdict = "INVALID"
+                    stages = []
+                    if selected is not None:
+                        # the short tests aimed at one module first: unit tests, and
+                        # the rules' own fixtures
+                        first = {x for x in selected if {"unit", "rules"} & set(test_labels.get(x, []))}
+                        for part in ([x for x in selected if x in first], [x for x in selected if x not in first]):
+                            if part:
+                                stages.append(["-R", "^(" + "|".join(re.escape(x) for x in part) + ")$"])
+                    elif lua and rules_first:
+                        stages += [["-L", "^rules$"], ["-L", label_re, "-LE", "^rules$"]]
+                    else:
+                        stages.append(["-L", label_re])
+                    for stage in stages if verdict is None else []:
+                        forget_costs(build)
+                        rc, out = run(ctest + stage, work, timeout=limit)
+                        if rc is None:
+                            verdict = "TIMEOUT"
+                        elif rc != 0:
+                            verdict = "KILLED"
+                            failing = re.findall(r"\d+ - (\S+) \(", out)
+                        if verdict:
+                            break
+                    verdict = verdict or "SURVIVED"
+                finally:
+                    with open(path, "w", encoding="utf-8") as f:
+                        f.write(original)
+            rec = {"id": mu.ident(), "key": mu.key(), "path": mu.path, "line": mu.line, "op": mu.op, "old": mu.old.strip(),
+                   "new": mu.new.strip(), "verdict": verdict, "by": failing[0] if failing else None,
+                   "tests": len(selected) if selected is not None else None, "seconds": round(time.time() - t, 1)}
+            records.append(rec)
+            if results:
+                results.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                results.flush()
+            by = f" by {failing[0]}" if verdict == "KILLED" and failing else ""
+            print(f"[{k}/{len(todo)}] {verdict}{by} {mu.where()} {mu.op}: {mu.old.strip()[:90]}  ->  "
+                  f"{mu.new.strip()[:90]} ({time.time() - t:.0f}s)", flush=True)
+        score = summarise(records, equivalent)
         if score < args.min_score:
             print(f"FAIL: score {score:.1f}% is below {args.min_score:.0f}%")
             return 1
