@@ -236,8 +236,11 @@ static int api_rule(lua_State *L)
         }
     }
     lua_getfield(L, 1, "id");
-    const char *id = lua_tostring(L, -1);
-    if (!id || lua_type(L, -1) != LUA_TSTRING)
+    /* The type first: lua_tostring turns a number into a text in place. */
+    if (lua_type(L, -1) == LUA_TNUMBER)
+        return luaL_error(L, "rule{}'s id is a number; write it as a text in quotes, e.g. id = \"action.owner.missing\"");
+    const char *id = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    if (!id)
         return luaL_error(L, "rule{} needs an id, e.g. id = \"action.owner.missing\"");
     const char *bad = bad_rule_id(id);
     if (bad)
