@@ -66,9 +66,12 @@ static void test_odd_chars_bounds(void **state)
     for (int i = 0; i < 20; i++)
         len += (size_t)snprintf(text + len, sizeof text - len, "k%d: \xe2\x80\x8b\n", i);
     len += (size_t)snprintf(text + len, sizeof text - len, "x: \xe2\x80\x9c\xc2\xad\n");
-    styr_odd_char odd[1];
+    styr_odd_char odd[2], guard;
+    memset(&odd[1], 0x5A, sizeof odd[1]);   /* past cap: must stay as it is */
+    memcpy(&guard, &odd[1], sizeof guard);
     size_t n = styr_yaml_odd_chars(text, len, odd, 1);
     assert_int_equal(n, 3);
+    assert_memory_equal(&odd[1], &guard, sizeof guard);
     assert_int_equal(odd[0].cp, 0x200B);
     assert_int_equal(odd[0].nlines, 20);
     assert_int_equal(odd[0].lines[STYR_ODD_LINES - 1], STYR_ODD_LINES);
