@@ -214,7 +214,9 @@ def line_mutants(path, n, line, lua):
     return out
 
 
-ALLOC = re.compile(r"(?:\*|\b)(\w+(?:->\w+)?)\s*=\s*(?:\([^)]*\)\s*)?(?:malloc|calloc|realloc|strdup|strndup)\(")
+# ... and libxlsxwriter's constructors, which return NULL only when memory runs out
+ALLOC = re.compile(r"(?:\*|\b)(\w+(?:->\w+)?)\s*=\s*(?:\([^)]*\)\s*)?(?:malloc|calloc|realloc|strdup|strndup|"
+                   r"workbook_new\w*|workbook_add_worksheet|workbook_add_format)\(")
 CHECK = re.compile(r"^\s*(?:if|while)\s*\((.*)\)\s*(?:\{|goto\b.*|return\b.*)?$")
 
 
