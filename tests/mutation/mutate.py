@@ -9,9 +9,16 @@ test fails (or the run exceeds its time), SURVIVED when every test passes,
 INVALID when it does not compile (not counted). The score is
 killed / (killed + survived).
 
-  tests/mutation/mutate.py [--seed N] [--count N] [--files GLOB ...]
-                           [--labels unit,cli,rules] [--min-score PCT]
+  tests/mutation/mutate.py [--seed N] [--count N | --all] [--files GLOB ...]
+                           [--labels unit,cli,rules] [--coverage]
+                           [--results FILE] [--shard K/N] [--survivors-of FILE]
+                           [--min-score PCT] [--time-budget S]
                            [--work DIR] [--keep] [--jobs N] [--list]
+
+With --coverage a mutant meets only the tests that reach its line, and a C
+line no test executes is a survivor without a run (NOT REACHED; counted as
+survived). --all takes every mutant (a full run); --results records each
+verdict and lets an interrupted run resume; README.md says more.
 
 The sample is seeded: the same --seed, --count and --files give the same
 mutants. Files are shuffled by the seed and each file in turn gives one
@@ -512,6 +519,8 @@ def source_stamp(src):
     h = hashlib.sha256()
     for top in ("engine", "rules", "tests"):
         for d, _, fs in sorted(os.walk(os.path.join(src, top))):
+            if os.path.relpath(d, src).startswith(os.path.join("tests", "mutation")):
+                continue   # the driver and its list of equivalents: not what the tests run
             for f in sorted(fs):
                 with open(os.path.join(d, f), "rb") as fh:
                     h.update(os.path.join(d, f).encode() + b"\0" + fh.read())
