@@ -82,6 +82,19 @@ static styr_status write_plan_book(const char *path, void *ctx, styr_error *err)
     return styr_xlsx_write_plan(path, b->plan, b->rs, err);
 }
 
+/* Ends a YAML report: a write error (a full disk) is told with its reason by
+ * sink_close, which also removes the temporary file; a writer that gave up
+ * for another reason (memory) leaves nothing behind either. */
+static int finish_yaml(sink *out, int written, const char *path)
+{
+    if (!written && !ferror(out->f)) {
+        fprintf(stderr, "styr: cannot write %s: out of memory\n", path && strcmp(path, "-") != 0 ? path : "standard output");
+        styr_sink_abandon(out);
+        return -1;
+    }
+    return sink_close(out);
+}
+
 int cmd_template(options *o)
 {
     int xlsx = strcmp(o->format, "xlsx") == 0 ||
@@ -95,7 +108,8 @@ int cmd_template(options *o)
         rc = cli_write_workbook(o->output, write_plan_book, &b);
     } else {
         sink out;
-        if (sink_open(&out, o->output) < 0 || styr_plan_template_yaml(out.f, rs) < 0 || sink_close(&out) < 0)
+        if (sink_open(&out, o->output) < 0 ||
+            finish_yaml(&out, styr_plan_template_yaml(out.f, rs) >= 0, o->output) < 0)
             rc = EXIT_FAILED;
     }
     styr_ruleset_free(rs);
@@ -138,7 +152,7 @@ int cmd_convert(options *o)
         sink out;
         char header[1200];
         snprintf(header, sizeof header, "Converted by styr %s from %s.", STYR_VERSION_STRING, o->files[0]);
-        if (sink_open(&out, o->output) < 0 || styr_yaml_write(out.f, doc, header) < 0 || sink_close(&out) < 0)
+        if (sink_open(&out, o->output) < 0 || finish_yaml(&out, styr_yaml_write(out.f, doc, header) >= 0, o->output) < 0)
             rc = EXIT_FAILED;
     }
     styr_doc_free(doc);

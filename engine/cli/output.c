@@ -220,8 +220,15 @@ int styr_sink_open(styr_sink *s, const char *path)
 
 int styr_sink_close(styr_sink *s)
 {
-    if (!s->target)
-        return fflush(stdout) != 0 || ferror(stdout) ? -1 : 0;
+    if (!s->target) {
+        /* Standard output is stdio's own stream: a failed write before the
+         * end leaves only its error flag; the flush at the end has errno. */
+        int e = fflush(stdout) != 0 ? errno : 0;
+        if (!e && !ferror(stdout))
+            return 0;
+        print_failure("standard output", e ? strerror(e) : "a write failed");
+        return -1;
+    }
     int e = 0;
     if (ferror(s->f))
         e = s->write_errno ? s->write_errno : EIO;

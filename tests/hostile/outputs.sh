@@ -161,8 +161,23 @@ followup|followup scenarios/goteborg-2018-2019-ur2-2018.yaml
 diff|diff scenarios/goteborg-2018-2019.yaml scenarios/goteborg-2019-2020-utkast.yaml
 template|template
 rules doc|rules doc
+rules list|rules list
+convert|convert scenarios/goteborg-2018-2019.yaml
 EOF2
+  # Standard output onto the full device: the same reason, exit 2.
+  NO_COLOR=1 "$styr" validate scenarios/goteborg-2018-2019.yaml > "$full" 2> "$tmp/err" < /dev/null; rc=$?
+  check "standard output a full device: exit 2" exit_is 2
+  check "standard output a full device: says why" err_has "cannot write standard output: No space left on device"
 fi
+# A write that fails part-way into a regular file (a file size limit): the
+# reason, exit 2, the old file kept and no temporary file left, for a report
+# larger than stdio's buffer (convert's YAML of the bundled plan).
+mkdir "$tmp/lim" && echo old > "$tmp/lim/out.yaml"
+(ulimit -f 1; NO_COLOR=1 "$styr" convert scenarios/goteborg-2018-2019.yaml -o "$tmp/lim/out.yaml" > "$tmp/out" 2> "$tmp/err" < /dev/null); rc=$?
+check "-o under a file size limit: exit 2" exit_is 2
+check "-o under a file size limit: says why" err_has "File too large"
+check "-o under a file size limit: the old file kept" grep -qx old "$tmp/lim/out.yaml"
+check "-o under a file size limit: no temporary file" no_tmp_in "$tmp/lim"
 mkdir "$tmp/o/folder"
 run validate "$plan" -o "$tmp/o/folder"
 check "-o a folder: exit 2" exit_is 2

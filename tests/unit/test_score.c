@@ -148,6 +148,27 @@ static const char *const AREAS_SHUFFLED =
 static const char *const WS =
     "kind: scenario\nversion: 1\nid: s\nmodel: tiny\nmethod: weighted-sum\nweights: {a: 1, b: 2, c: 1}\n";
 
+/* The binary search over the sorted ids: every id found at its place, and
+ * an absent id before, between and after them not found (and the search
+ * ends: a loop that went on at lo == hi would hang or read past the end). */
+static void test_area_table_find(void **state)
+{
+    (void)state;
+    char *ids[] = {"b", "d", "dd", "f"};
+    styr_area_table t;
+    memset(&t, 0, sizeof t);
+    t.n = 4;
+    t.ids = ids;
+    for (long i = 0; i < 4; i++)
+        assert_int_equal(styr_area_table_find(&t, ids[i], strlen(ids[i])), i);
+    const char *absent[] = {"a", "c", "d0", "ddd", "e", "g", "", "bb"};
+    for (size_t k = 0; k < sizeof absent / sizeof absent[0]; k++)
+        assert_int_equal(styr_area_table_find(&t, absent[k], strlen(absent[k])), -1);
+    assert_int_equal(styr_area_table_find(&t, "dd!", 2), 2);   /* len, not the NUL, ends the id */
+    t.n = 0;
+    assert_int_equal(styr_area_table_find(&t, "b", 1), -1);
+}
+
 static void test_order_of_areas_does_not_matter(void **state)
 {
     (void)state;
@@ -356,6 +377,7 @@ static void test_scenario_problems(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_area_table_find),
         cmocka_unit_test(test_order_of_areas_does_not_matter),
         cmocka_unit_test(test_scaling_weights_does_not_matter),
         cmocka_unit_test(test_a_dominating_area_is_first),
