@@ -114,34 +114,44 @@ static void says(styr_ruleset *rs, const styr_file_result *res, const char *fail
     char *p = rest ? rest + strspn(rest, " \t") : empty;
     size_t idlen = strcspn(p, " \t\r\n");
     char *text = p + idlen + strspn(p + idlen, " \t");
-    text[strcspn(text, "\r\n")] = '\0';
-    char what[1800];
+    size_t tlen = strcspn(text, "\r\n");
+    while (tlen && (text[tlen - 1] == ' ' || text[tlen - 1] == '\t'))
+        tlen--;   /* TEXT ends where the line's last word does */
+    text[tlen] = '\0';
     styr_rule *r = idlen ? styr_ruleset_rule(rs, p, idlen) : NULL;
-    if (!r || !*text) {
-        snprintf(what, sizeof what, "says %.*s: %s", (int)idlen, p,
-                 !idlen || !*text ? "write says RULE TEXT" : "no such rule");
-        result(out, t, 0, path, what, verbose);
-        return;
-    }
-    if (failed) {
-        snprintf(what, sizeof what, "says %s: the file could not be judged: %s", r->id, failed);
-        result(out, t, 0, path, what, verbose);
-        return;
-    }
-    const char *got = NULL;
+    const char *why = !idlen ? "write says RULE TEXT" : !r ? "no such rule" : !*text ? "write says RULE TEXT" : NULL;
+    const char *got = NULL, *waived = NULL;
     int ok = 0;
-    for (size_t i = 0; i < res->findings.count && !ok; i++) {
+    for (size_t i = 0; !why && !failed && i < res->findings.count && !ok; i++) {
         const styr_finding *fi = &res->findings.items[i];
-        if (fi->waiver_reason || strcmp(fi->rule, r->id) != 0)
+        if (strcmp(fi->rule, r->id) != 0 || !fi->message)
             continue;
+        if (fi->waiver_reason) {
+            waived = waived ? waived : fi->message;
+            continue;
+        }
         got = got ? got : fi->message;
-        if (fi->message && strstr(fi->message, text)) {
+        if (strstr(fi->message, text)) {
             ok = 1;
             got = fi->message;
         }
     }
-    snprintf(what, sizeof what, "%s says \"%s\" (got: %s)", r->id, text, got ? got : "no finding");
+    /* The line can be as long as the fixture's: sized to what it holds. */
+    size_t cap = idlen + strlen(text) + strlen(failed ? failed : "") + strlen(got ? got : waived ? waived : "") + 96;
+    char *what = malloc(cap);
+    if (!what) {
+        result(out, t, 0, path, "says: out of memory", verbose);
+        return;
+    }
+    if (why)
+        snprintf(what, cap, "says %.*s: %s", (int)idlen, p, why);
+    else if (failed)
+        snprintf(what, cap, "says %s: the file could not be judged: %s", r->id, failed);
+    else
+        snprintf(what, cap, "%s says \"%s\" (got: %s%s)", r->id, text, got || !waived ? "" : "only a waived finding: ",
+                 got ? got : waived ? waived : "no finding");
     result(out, t, ok, path, what, verbose);
+    free(what);
     if (ok)
         cov->fires[r - rs->rules]++;
 }
@@ -160,8 +170,9 @@ static char *read_directives(const char *path)
         fclose(f);
         return NULL;
     }
-    char line[2048];
-    while (fgets(line, sizeof line, f)) {
+    char *line = NULL;   /* getline: a directive is as long as its line (a long "says" text) */
+    size_t linecap = 0;
+    while (getline(&line, &linecap, f) > 0) {
         if (line[0] != '#')
             break;
         const char *tag = "# styr-test:";
@@ -180,6 +191,7 @@ static char *read_directives(const char *path)
         memcpy(buf + len, line + strlen(tag), n + 1);
         len += n + 1;
     }
+    free(line);
     fclose(f);
     if (buf)
         buf[len] = '\0';
@@ -357,11 +369,12 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
             if (ok && !fires)
                 cov->quiet_named[r - rs->rules]++;
         }
-        if (st == STYR_OK && res.nrule_errors) {
-            char what[1400];
-            snprintf(what, sizeof what, "a rule crashed: %s", res.rule_errors[0].message);
-            result(out, t, 0, path, what, verbose);
-        }
+    }
+    /* Once a fixture, whatever its lines ask ("says" as much as "fires"). */
+    if (st == STYR_OK && res.nrule_errors) {
+        char what[1400];
+        snprintf(what, sizeof what, "a rule crashed: %s", res.rule_errors[0].message);
+        result(out, t, 0, path, what, verbose);
     }
     free(dirs);
     rs->nsettings = nsettings;

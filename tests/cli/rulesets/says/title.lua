@@ -6,5 +6,6 @@ rule {
   check = function(plan)
     local t = plan.title
     if t ~= nil and #tostring(t) < 3 then report(plan, "title", {n = #tostring(t)}) end
+    if plan.crash == true then error("kaboom") end   -- tests/crash.yaml
   end,
 }
