@@ -191,12 +191,12 @@ rule {
   id = "action.financing.grant-ends-early",
   severity = "warning",
   message = {
-    sv = "Insats {action}: bidraget från {source} tar slut {until}, men insatsen pågår till {stop}{assumed}. Hur finansieras resten?",
-    en = "Action {action}: the grant from {source} ends {until}, but the action runs until {stop}{assumed}. How is the rest financed?",
+    sv = "Insats {action}: {grants} från {source} tar slut {until}, men insatsen pågår till {stop}{assumed}. Hur finansieras resten?",
+    en = "Action {action}: {grants} from {source} {ends} {until}, but the action runs until {stop}{assumed}. How is the rest financed?",
   },
   remediation = {
-    sv = "Lägg till finansiering för tiden efter bidraget, eller korta tidplanen.",
-    en = "Add financing for the time after the grant, or shorten the timeline.",
+    sv = "Lägg till finansiering för tiden efter bidragsperioden, eller korta tidplanen.",
+    en = "Add financing for the time after the grant period, or shorten the timeline.",
   },
   source = "seed line 212 (\"den externa finansieringen från Vinnova och Tillväxtverket upphör\")",
   check = function(a)
@@ -211,29 +211,40 @@ rule {
       stop = to
       assumed = lang() == "en" and " (the plan period; it has no timeline)" or " (planperioden; tidplan saknas)"
     end
-    local sources, dates, first, differ = {}, {}, nil, false
+    -- The grants that end before the action: each funder once, with the
+    -- day its last such grant ends, in the order the funders are named.
+    local names, last, first, count = {}, {}, nil, 0
     for _, f in each(a.financing) do
       if is_grant(f) then
         local ends = money_ends(f)
         if ends and ends < stop then
-          sources[#sources + 1] = tostring(f.source or "?")
-          dates[#dates + 1] = date.format(ends)
-          differ = differ or dates[#dates] ~= dates[1]
+          local name = tostring(f.source or "?")
+          if last[name] == nil then names[#names + 1] = name end
+          if last[name] == nil or ends > last[name] then last[name] = ends end
           first = first or f
+          count = count + 1
         end
       end
     end
     if first == nil then return end
     local key = first["until"] ~= nil and "until" or "source"
     local en = lang() == "en"
-    -- Grants that end on different days: each its own date, in the order
-    -- the sources are named ("2018-06-30 respektive 2019-12-31").
-    local function list(t)
-      if #t == 1 then return t[1] end
-      return table.concat(t, ", ", 1, #t - 1) .. (en and " and " or " respektive ") .. t[#t]
+    local dates, differ = {}, false
+    for i, name in ipairs(names) do
+      dates[i] = date.format(last[name])
+      differ = differ or dates[i] ~= dates[1]
     end
-    local ends = differ and (list(dates) .. (en and " respectively" or "")) or dates[1]
-    report(first, key, {source = table.concat(sources, en and " and " or " och "), ["until"] = ends,
+    -- "A, B och C"; different days each their own, in the same order
+    -- ("2019-12-31, 2018-06-30 respektive 2020-03-31").
+    local function list(t, conj)
+      if #t == 1 then return t[1] end
+      return table.concat(t, ", ", 1, #t - 1) .. conj .. t[#t]
+    end
+    local ends = differ and (en and list(dates, " and ") .. " respectively" or list(dates, " respektive "))
+                 or dates[1]
+    report(first, key, {grants = count > 1 and (en and "the grants" or "bidragen") or (en and "the grant" or "bidraget"),
+                        ends = count > 1 and "end" or "ends",
+                        source = list(names, en and " and " or " och "), ["until"] = ends,
                         stop = date.format(stop), assumed = assumed})
   end,
 }
