@@ -66,6 +66,9 @@ static void test_weighted_sum(void **state)
                      STYR_MCDA_E_WEIGHTS);
     nx[3] = NAN;
     assert_int_equal(styr_mcda_weighted_sum(nx, 3, 2, w, score, NULL, NULL), STYR_MCDA_E_ARG);
+    /* no matrix: refused for one area and one criterion as for more */
+    assert_int_equal(styr_mcda_weighted_sum(NULL, 1, 1, w, score, NULL, NULL), STYR_MCDA_E_ARG);
+    assert_int_equal(styr_mcda_weighted_sum(NULL, 1, 2, w, score, NULL, NULL), STYR_MCDA_E_ARG);
 }
 
 static void test_constant_column_no_nan(void **state)

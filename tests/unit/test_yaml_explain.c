@@ -57,6 +57,20 @@ static void test_odd_chars_every_line(void **state)
     assert_int_equal(odd[1].first_column, 4);
 }
 
+/* Line numbers count "\r\n" as one line end and "\n\n" as two. */
+static void test_odd_chars_line_ends(void **state)
+{
+    (void)state;
+    const char text[] = "a: 1\n\nb: 2\r\n\r\nc: \xc2\xa0\n\n\nd: \xc2\xa0\r\re: \xc2\xa0\n";
+    styr_odd_char odd[1];
+    assert_int_equal(styr_yaml_odd_chars(S(text), odd, 1), 1);
+    assert_int_equal(odd[0].count, 3);
+    assert_int_equal(odd[0].nlines, 3);
+    assert_int_equal(odd[0].lines[0], 5);
+    assert_int_equal(odd[0].lines[1], 8);
+    assert_int_equal(odd[0].lines[2], 10);
+}
+
 static void test_odd_chars_bounds(void **state)
 {
     (void)state;
@@ -240,6 +254,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_odd_chars_every_line),
+        cmocka_unit_test(test_odd_chars_line_ends),
         cmocka_unit_test(test_odd_chars_bounds),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_colon_in_title),
