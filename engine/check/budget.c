@@ -223,10 +223,13 @@ static int compute_gap(styr_budget *b, const grant *grants, size_t ngrants)
     styr_budget_year *base = &b->years[0];
     if (!base->has_budget || ngrants == 0)
         return 0;
-    size_t cap = 256, used = 0;
+    size_t cap = 256, used = 0, nnamed = 0;
     b->gap_sources = calloc(1, cap);
-    if (!b->gap_sources)
+    const char **named = calloc(ngrants, sizeof *named);   /* each source once, by its exact name */
+    if (!b->gap_sources || !named) {
+        free(named);
         return -1;
+    }
     for (size_t y = 1; y < b->nyears; y++) {
         styr_budget_year *yr = &b->years[y];
         int64_t start = year_start(yr->year);
@@ -239,9 +242,23 @@ static int compute_gap(styr_budget *b, const grant *grants, size_t ngrants)
             }
             lost_sek += grants[g].base_sek;
             const char *src = grants[g].source ? grants[g].source : "?";
-            if (!strstr(b->gap_sources, src) && used + strlen(src) + 3 < cap) {
-                used += (size_t)snprintf(b->gap_sources + used, cap - used, "%s%s", used ? ", " : "", src);
+            size_t k = 0;
+            while (k < nnamed && strcmp(named[k], src) != 0)
+                k++;
+            if (k < nnamed)
+                continue;   /* named already ("EU" is not in "EU:s strukturfonder") */
+            named[nnamed++] = src;
+            if (used + strlen(src) + 3 > cap) {
+                size_t grown = (used + strlen(src) + 3) * 2;
+                char *g2 = realloc(b->gap_sources, grown);
+                if (!g2) {
+                    free(named);
+                    return -1;
+                }
+                b->gap_sources = g2;
+                cap = grown;
             }
+            used += (size_t)snprintf(b->gap_sources + used, cap - used, "%s%s", used ? ", " : "", src);
         }
         double lost_fte = continuing ? 0 : base->budget_fte_external;
         double own_fte = yr->has_budget ? yr->budget_fte_reprioritised : base->budget_fte_reprioritised;
@@ -251,6 +268,7 @@ static int compute_gap(styr_budget *b, const grant *grants, size_t ngrants)
         yr->gap_fte = fmin(lost_fte, need_fte > 0 ? need_fte : 0);
         yr->gap_sek = fmin(lost_sek, need_sek > 0 ? need_sek : 0);
     }
+    free(named);
     if (!used) {
         free(b->gap_sources);
         b->gap_sources = NULL;

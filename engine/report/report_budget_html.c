@@ -151,9 +151,16 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
         if (yr->gap_fte > 0 || yr->gap_sek > 0) {
             fte(f1, sizeof f1, yr->gap_fte, o);
             sek(s, sizeof s, yr->gap_sek);
-            fprintf(out, word(o, "<p class=\"gapnote\" data-gap-year=\"%d\">%d: glapp på %s årsarbetskrafter och %s kr",
-                              "<p class=\"gapnote\" data-gap-year=\"%d\">%d: a gap of %s FTE and %s SEK"),
-                    yr->year, yr->year, f1, s);
+            /* Only the parts that are missing, as the text report says it. */
+            fprintf(out, word(o, "<p class=\"gapnote\" data-gap-year=\"%d\">%d: glapp på",
+                              "<p class=\"gapnote\" data-gap-year=\"%d\">%d: a gap of"),
+                    yr->year, yr->year);
+            if (yr->gap_fte > 0)
+                fprintf(out, word(o, " %s årsarbetskrafter", " %s FTE"), f1);
+            if (yr->gap_fte > 0 && yr->gap_sek > 0)
+                fputs(word(o, " och", " and"), out);
+            if (yr->gap_sek > 0)
+                fprintf(out, word(o, " %s kr", " %s SEK"), s);
             if (b->gap_sources) {
                 fputs(word(o, " (finansieringen från ", " (the money from "), out);
                 esc(out, b->gap_sources);
