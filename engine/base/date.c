@@ -10,12 +10,15 @@
 #include <string.h>
 #include <time.h>
 
-static const char *const month_names[12] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"
+static const char *const month_names[2][12] = {
+    {"January", "February", "March", "April", "May", "June", "July",
+     "August", "September", "October", "November", "December"},
+    {"januari", "februari", "mars", "april", "maj", "juni", "juli",
+     "augusti", "september", "oktober", "november", "december"},
 };
 
-static const char expected[] = "expected YYYY, YYYY-MM or YYYY-MM-DD";
+/* The reasons, English [0] and Swedish [1]: a rule quotes them in a finding. */
+#define T(en, sv) (sv_ ? (sv) : (en))
 
 static int is_leap(int y)
 {
@@ -67,10 +70,18 @@ static size_t read_digits(const char *t, size_t n, size_t *i, int *value)
     return *i - start;
 }
 
-/* 1 and *out for a valid plan date at `edge`; 0 and a reason otherwise. */
 int styr_date_parse(const char *text, size_t len, styr_date_edge edge,
                     styr_date *out, char *why, size_t whycap)
 {
+    return styr_date_parse_in(text, len, edge, out, why, whycap, 0);
+}
+
+/* 1 and *out for a valid plan date at `edge`; 0 and a reason otherwise. */
+int styr_date_parse_in(const char *text, size_t len, styr_date_edge edge,
+                       styr_date *out, char *why, size_t whycap, int swedish)
+{
+    const int sv_ = swedish != 0;
+    const char *expected = T("expected YYYY, YYYY-MM or YYYY-MM-DD", "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD");
     size_t b = 0, e = text ? len : 0, i;
     int year, month = 0, day = 0;
     styr_date_precision prec = STYR_DATE_YEAR;
@@ -80,16 +91,16 @@ int styr_date_parse(const char *text, size_t len, styr_date_edge edge,
     while (e > b && is_space(text[e - 1]))
         e--;
     if (b == e)
-        return fail(why, whycap, "empty date; %s", expected);
+        return fail(why, whycap, T("empty date; %s", "tomt datum; %s"), expected);
 
     i = b;
     size_t nd = read_digits(text, e, &i, &year);
     if (nd == 0)
         return fail(why, whycap, "%s", expected);
     if (nd != 4)
-        return fail(why, whycap, "the year must have four digits; %s", expected);
+        return fail(why, whycap, T("the year must have four digits; %s", "året ska ha fyra siffror; %s"), expected);
     if (year < 1000)
-        return fail(why, whycap, "year %04d is before 1000", year);
+        return fail(why, whycap, T("year %04d is before 1000", "år %04d är före år 1000"), year);
 
     if (i < e && text[i] == '-') {
         i++;
@@ -97,9 +108,9 @@ int styr_date_parse(const char *text, size_t len, styr_date_edge edge,
         if (nd == 0)
             return fail(why, whycap, "%s", expected);
         if (nd != 2)
-            return fail(why, whycap, "the month must have two digits, as in %04d-03", year);
+            return fail(why, whycap, T("the month must have two digits, as in %04d-03", "månaden ska ha två siffror, som i %04d-03"), year);
         if (month < 1 || month > 12)
-            return fail(why, whycap, "month %02d does not exist", month);
+            return fail(why, whycap, T("month %02d does not exist", "månad %02d finns inte"), month);
         prec = STYR_DATE_MONTH;
         if (i < e && text[i] == '-') {
             i++;
@@ -108,26 +119,27 @@ int styr_date_parse(const char *text, size_t len, styr_date_edge edge,
                 return fail(why, whycap, "%s", expected);
             if (nd != 2)
                 return fail(why, whycap,
-                            "the day must have two digits, as in %04d-%02d-05", year, month);
+                            T("the day must have two digits, as in %04d-%02d-05",
+                              "dagen ska ha två siffror, som i %04d-%02d-05"), year, month);
             prec = STYR_DATE_DAY;
         }
     }
     if (i < e) {
         /* Name what was read so far, so "2018-03-05T10:00" reads well. */
         if (prec == STYR_DATE_YEAR)
-            return fail(why, whycap, "unexpected text after %04d; %s", year, expected);
+            return fail(why, whycap, T("unexpected text after %04d; %s", "oväntad text efter %04d; %s"), year, expected);
         if (prec == STYR_DATE_MONTH)
-            return fail(why, whycap, "unexpected text after %04d-%02d; %s", year, month,
-                        expected);
-        return fail(why, whycap, "unexpected text after %04d-%02d-%02d; %s", year, month,
-                    day, expected);
+            return fail(why, whycap, T("unexpected text after %04d-%02d; %s", "oväntad text efter %04d-%02d; %s"),
+                        year, month, expected);
+        return fail(why, whycap, T("unexpected text after %04d-%02d-%02d; %s", "oväntad text efter %04d-%02d-%02d; %s"),
+                    year, month, day, expected);
     }
     if (prec == STYR_DATE_DAY) {
         int dim = days_in_month(year, month);
         if (day < 1)
-            return fail(why, whycap, "day 00 does not exist");
+            return fail(why, whycap, "%s", T("day 00 does not exist", "dag 00 finns inte"));
         if (day > dim)
-            return fail(why, whycap, "%s %04d has %d days", month_names[month - 1], year, dim);
+            return fail(why, whycap, T("%s %04d has %d days", "%s %04d har %d dagar"), month_names[sv_][month - 1], year, dim);
     }
 
     if (out) {

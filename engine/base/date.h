@@ -26,6 +26,10 @@ typedef struct styr_date {
  * on failure. */
 int styr_date_parse(const char *text, size_t len, styr_date_edge edge,
                     styr_date *out, char *why, size_t whycap);
+/* The same, with the reason in Swedish when swedish is non-zero ("månad 13
+ * finns inte", "februari 2018 har 28 dagar"): a rule quotes it to the user. */
+int styr_date_parse_in(const char *text, size_t len, styr_date_edge edge,
+                       styr_date *out, char *why, size_t whycap, int swedish);
 
 /* Days since 1970-01-01 (proleptic Gregorian), for comparing and subtracting. */
 int64_t styr_date_ordinal(const styr_date *d);

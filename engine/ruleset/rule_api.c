@@ -759,22 +759,24 @@ static int api_date_parse(lua_State *L)
         const char *s = lua_tolstring(L, 1, &len);
         if (len >= sizeof text) {
             lua_pushnil(L);
-            lua_pushliteral(L, "too long to be a date");
+            lua_pushstring(L, run_lang(L) == STYR_LANG_EN ? "too long to be a date" : "för långt för att vara ett datum");
             return 2;
         }
         memcpy(text, s, len);
         text[len] = '\0';
     } else if (lua_isnoneornil(L, 1)) {
         lua_pushnil(L);
-        lua_pushliteral(L, "missing");
+        lua_pushstring(L, run_lang(L) == STYR_LANG_EN ? "missing" : "saknas");
         return 2;
     } else {
         lua_pushnil(L);
-        lua_pushliteral(L, "expected YYYY, YYYY-MM or YYYY-MM-DD");
+        lua_pushstring(L, run_lang(L) == STYR_LANG_EN ? "expected YYYY, YYYY-MM or YYYY-MM-DD"
+                                                      : "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD");
         return 2;
     }
     styr_date d;
-    if (!styr_date_parse(text, len, edge ? STYR_DATE_END : STYR_DATE_START, &d, why, sizeof why)) {
+    if (!styr_date_parse_in(text, len, edge ? STYR_DATE_END : STYR_DATE_START, &d, why, sizeof why,
+                            run_lang(L) != STYR_LANG_EN)) {
         lua_pushnil(L);
         lua_pushstring(L, why);
         return 2;

@@ -105,6 +105,35 @@ static void test_leap_years(void **state)
     BAD("2000-02-30", "February 2000 has 29 days");
 }
 
+/* The reasons in Swedish, as a rule quotes them in a Swedish finding. */
+static void test_reasons_in_swedish(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *why; } cases[] = {
+        {"2018-13", "månad 13 finns inte"},
+        {"2018-02-30", "februari 2018 har 28 dagar"},
+        {"2018-01-00", "dag 00 finns inte"},
+        {"18", "året ska ha fyra siffror; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"},
+        {"0999", "år 0999 är före år 1000"},
+        {"2018-3", "månaden ska ha två siffror, som i 2018-03"},
+        {"2018-03-5", "dagen ska ha två siffror, som i 2018-03-05"},
+        {"2018-03-05T10", "oväntad text efter 2018-03-05; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"},
+        {"  ", "tomt datum; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char why[160] = "";
+        styr_date d;
+        assert_false(styr_date_parse_in(cases[i].text, strlen(cases[i].text), STYR_DATE_START, &d, why, sizeof why, 1));
+        assert_string_equal(why, cases[i].why);
+        /* and the English one is what styr_date_parse gives */
+        char en[160] = "", en2[160] = "";
+        assert_false(styr_date_parse_in(cases[i].text, strlen(cases[i].text), STYR_DATE_START, &d, en, sizeof en, 0));
+        assert_false(styr_date_parse(cases[i].text, strlen(cases[i].text), STYR_DATE_START, &d, en2, sizeof en2));
+        assert_string_equal(en, en2);
+        assert_string_not_equal(en, why);
+    }
+}
+
 static void test_surrounding_space(void **state)
 {
     (void)state;
@@ -326,6 +355,7 @@ int main(void)
         cmocka_unit_test(test_day),
         cmocka_unit_test(test_fields),
         cmocka_unit_test(test_leap_years),
+        cmocka_unit_test(test_reasons_in_swedish),
         cmocka_unit_test(test_surrounding_space),
         cmocka_unit_test(test_bad_month_and_day),
         cmocka_unit_test(test_bad_digit_counts),

@@ -283,6 +283,10 @@ static void test_infeasible_messages(void **state)
                       (const char *[]){"700 SEK", "budget of 500 SEK", "forced in 'labb'",
                                        "required by them 'plattform'", 0});
 
+    inst d2 = d; /* the same with öre: amounts that are not whole kronor keep them */
+    d2.budget = 500.25;
+    expect_infeasible(&d2, ids, (const char *[]){"700 SEK", "budget of 500.25 SEK", 0});
+
     inst e = in; /* an area that excludes itself, forced in */
     e.inc[e.ninc++] = 1;
     e.conflicts[e.nconflicts++] = (styr_mcda_pair){1, 1};
