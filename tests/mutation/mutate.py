@@ -575,6 +575,8 @@ def main():
     ap.add_argument("--results", help="append each verdict to this JSON-lines file; a rerun resumes from it")
     ap.add_argument("--survivors-of", metavar="FILE",
                     help="run only the mutants that survived in this results file (after adding tests)")
+    ap.add_argument("--summary", metavar="FILE",
+                    help="only print the score, the score by folder and the survivors of a results file")
     ap.add_argument("--min-score", type=float, default=0, help="exit 1 below this score in percent")
     ap.add_argument("--work", help="work folder (default: a temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
@@ -584,6 +586,22 @@ def main():
                     help="seconds: start no new mutant after this (the score is of those run)")
     args = ap.parse_args()
 
+    if args.summary:
+        equivalent = read_equivalent()
+        records = list(read_results(args.summary).values())
+        # reviewed as equivalent since the run: not a survivor any more
+        later = [r for r in records if r["key"] in equivalent]
+        records = [r for r in records if r["key"] not in equivalent]
+        by = {}
+        for r in records:
+            by.setdefault(os.path.dirname(r["path"]), []).append(r)
+        print(f"{args.summary}: {len(records)} mutants ({len(later)} more reviewed as equivalent since the run)")
+        for d in sorted(by):
+            k = sum(1 for r in by[d] if r["verdict"] in ("KILLED", "TIMEOUT"))
+            n = sum(1 for r in by[d] if r["verdict"] != "INVALID")
+            print(f"  {d:16} {100.0 * k / n if n else 0:5.1f}% of {n}")
+        score = summarise(records, equivalent)
+        return 1 if score < args.min_score else 0
     files = sorted({f for f in tracked_files() if any(fnmatch.fnmatch(f, g) for g in args.files)})
     if not files:
         sys.exit("no file matches --files")
