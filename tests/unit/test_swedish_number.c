@@ -39,6 +39,9 @@ static void test_issue_examples(void **state)
     assert_reads("1 500 tkr", 1, 1500000);
     assert_reads("0,5", 0, 0.5);
     assert_reads("3\xc2\xa0" "000\xc2\xa0" "000", 0, 3000000);
+    /* a narrow no-break or thin space after the unit (as Word leaves it) */
+    assert_reads("1,5 MSEK\xe2\x80\xaf", 1, 1500000);
+    assert_reads("1 500 tkr\xe2\x80\x89", 1, 1500000);
 }
 
 static void test_grouping(void **state)
