@@ -444,8 +444,7 @@ def build_coverage(work, src, labels_re, jobs):
         os.makedirs(prefix, exist_ok=True)
         lua_lines = os.path.join(prefix, "lua-lines")
         env = dict(os.environ, GCOV_PREFIX=prefix, GCOV_PREFIX_STRIP="0", STYR_LUA_LINES=lua_lines)
-        rc, out = run(["ctest", "--test-dir", cov_build, "-R", "^" + re.escape(tests[i]) + "$",
-                       ], cov_build, env=env)
+        rc, out = run(["ctest", "--test-dir", cov_build, "-R", "^" + re.escape(tests[i]) + "$"], cov_build, env=env)
         if rc != 0:
             sys.exit(f"mutation: {tests[i]} fails in the coverage build\n" + out[-2000:])
         gcdas = []
