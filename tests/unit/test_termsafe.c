@@ -1,0 +1,79 @@
+/* test_termsafe.c - unit tests of termsafe.c: untrusted text is written so
+ * that a terminal shows it and never obeys it, byte for byte. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "termsafe.h"
+
+/* What styr_fput_safe writes for s, in a buffer the caller frees. */
+static char *shown(const char *s, size_t *ret)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    size_t n = styr_fput_safe(f, s);
+    fclose(f);
+    if (ret)
+        *ret = n;
+    return buf;
+}
+
+static void expect(const char *in, const char *want)
+{
+    size_t n;
+    char *got = shown(in, &n);
+    assert_string_equal(got, want);
+    assert_int_equal(n, strlen(want));   /* the bytes written, for padding */
+    assert_int_equal(styr_needs_escape(in), strcmp(in, want) != 0);
+    free(got);
+}
+
+static void test_plain_text_is_kept(void **state)
+{
+    (void)state;
+    expect("Göteborg 2018–2019", "Göteborg 2018–2019");
+    expect("a\tb", "a\tb");                       /* tabs stay */
+    expect("\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80");   /* four bytes */
+    expect("", "");
+}
+
+static void test_controls_are_shown(void **state)
+{
+    (void)state;
+    expect("a\nb\rc", "a\\nb\\rc");
+    expect("\x1b[2J", "\\x1B[2J");
+    expect("\x07\x7f", "\\x07\\x7F");
+    expect("\xc2\x85", "\\u{0085}");                  /* C1: next line */
+    expect("\xe2\x80\xae" "abc", "\\u{202E}abc");     /* right-to-left override */
+    expect("\xe2\x81\xa6", "\\u{2066}");              /* an isolate */
+}
+
+static void test_bytes_that_are_not_utf8(void **state)
+{
+    (void)state;
+    expect("\xff", "\\xFF");
+    expect("\xc3(", "\\xC3(");                        /* a lead byte, no continuation */
+    expect("\xe2\x82(", "\\xE2\\x82(");               /* cut short after two of three */
+    expect("\xf0\x9f\x98", "\\xF0\\x9F\\x98");        /* the string ends inside it */
+    expect("\xc0\xaf", "\\xC0\\xAF");                 /* overlong '/' */
+    expect("\xed\xa0\x80", "\\xED\\xA0\\x80");        /* a surrogate */
+    expect("\xf4\x90\x80\x80", "\\xF4\\x90\\x80\\x80");   /* past U+10FFFF */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain_text_is_kept),
+        cmocka_unit_test(test_controls_are_shown),
+        cmocka_unit_test(test_bytes_that_are_not_utf8),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
