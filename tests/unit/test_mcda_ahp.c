@@ -235,6 +235,13 @@ static void test_judgements(void **state)
     assert_int_equal(styr_mcda_ahp_matrix(4, js, 4, names, a, miss, 1, &nm, NULL),
                      STYR_MCDA_E_INCOMPLETE);
     assert_int_equal(nm, 2);
+    /* no judgement at all among five criteria: the message names the first
+     * six of the ten pairs, then "...", and counts all ten */
+    const char *const five[] = {"a", "b", "c", "d", "e"};
+    double a5[25];
+    assert_int_equal(styr_mcda_ahp_matrix(5, NULL, 0, five, a5, NULL, 0, &nm, &err), STYR_MCDA_E_INCOMPLETE);
+    assert_int_equal(nm, 10);
+    assert_non_null(strstr(err.message, "10 of 10 pairs: (a, b), (a, c), (a, d), (a, e), (b, c), (b, d), ...;"));
 
     /* the same pair twice: fine when consistent, an error when not */
     styr_mcda_judgement twice[] = {{0, 1, 3}, {1, 0, 1.0 / 3}, {0, 0, 1}};
