@@ -55,15 +55,9 @@ void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_
                     budget_status_word(yr->budget_status, o));
         }
         if (yr->gap_fte > 0 || yr->gap_sek > 0) {
-            fte(f1, sizeof f1, yr->gap_fte, o);
-            sek(s2, sizeof s2, yr->gap_sek);
-            fputs(word(o, "; GLAPP", "; GAP"), out);
-            if (yr->gap_fte > 0)
-                fprintf(out, word(o, " %s årsarbetskrafter", " %s FTE"), f1);
-            if (yr->gap_fte > 0 && yr->gap_sek > 0)
-                fputs(word(o, " och", " and"), out);
-            if (yr->gap_sek > 0)
-                fprintf(out, word(o, " %s kr", " %s SEK"), s2);
+            char gap[128];
+            budget_gap_text(gap, sizeof gap, yr, " ", o);
+            fprintf(out, word(o, "; GLAPP %s", "; GAP %s"), gap);
         }
         fputc('\n', out);
     }

@@ -149,18 +149,11 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
     for (size_t y = 0; y < b->nyears; y++) {
         const styr_budget_year *yr = &b->years[y];
         if (yr->gap_fte > 0 || yr->gap_sek > 0) {
-            fte(f1, sizeof f1, yr->gap_fte, o);
-            sek(s, sizeof s, yr->gap_sek);
-            /* Only the parts that are missing, as the text report says it. */
-            fprintf(out, word(o, "<p class=\"gapnote\" data-gap-year=\"%d\">%d: glapp på",
-                              "<p class=\"gapnote\" data-gap-year=\"%d\">%d: a gap of"),
-                    yr->year, yr->year);
-            if (yr->gap_fte > 0)
-                fprintf(out, word(o, " %s årsarbetskrafter", " %s FTE"), f1);
-            if (yr->gap_fte > 0 && yr->gap_sek > 0)
-                fputs(word(o, " och", " and"), out);
-            if (yr->gap_sek > 0)
-                fprintf(out, word(o, " %s kr", " %s SEK"), s);
+            char gap[128];   /* only the parts that are missing, as the text report says it */
+            budget_gap_text(gap, sizeof gap, yr, "\xC2\xA0", o);
+            fprintf(out, word(o, "<p class=\"gapnote\" data-gap-year=\"%d\">%d: glapp på %s",
+                              "<p class=\"gapnote\" data-gap-year=\"%d\">%d: a gap of %s"),
+                    yr->year, yr->year, gap);
             if (b->gap_sources) {
                 fputs(word(o, " (finansieringen från ", " (the money from "), out);
                 esc(out, b->gap_sources);

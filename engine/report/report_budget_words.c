@@ -71,3 +71,14 @@ void budget_over_text(char *buf, size_t cap, const styr_budget_owner_year *y, co
         used += n > 0 ? (size_t)n : 0;
     }
 }
+
+void budget_gap_text(char *buf, size_t cap, const styr_budget_year *y, const char *sep, const styr_report_opts *o)
+{
+    char f[32] = "", k[64] = "";
+    if (y->gap_fte > 0)
+        budget_decimal(f, sizeof f, y->gap_fte, o);
+    if (y->gap_sek > 0)
+        styr_format_thousands(k, sizeof k, y->gap_sek, sep);
+    snprintf(buf, cap, "%s%s%s%s%s", f, *f ? word(o, " årsarbetskrafter", " FTE") : "",
+             *f && *k ? word(o, " och ", " and ") : "", k, *k ? word(o, " kr", " SEK") : "");
+}

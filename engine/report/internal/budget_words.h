@@ -26,6 +26,10 @@ int budget_any_capacity(const styr_budget *b);
  * set; thousands separated by sep), in buf. */
 void budget_capacity_text(char *buf, size_t cap, const styr_capacity *c, const char *sep, const styr_report_opts *o);
 
+/* A year's gap in words, only what is missing: "1,25 årsarbetskrafter och
+ * 200 000 kr" (thousands separated by sep), in buf; "" when there is none. */
+void budget_gap_text(char *buf, size_t cap, const styr_budget_year *y, const char *sep, const styr_report_opts *o);
+
 /* The measures over in a year in words, "insatser, åa", or "" when none. */
 void budget_over_text(char *buf, size_t cap, const styr_budget_owner_year *y, const styr_report_opts *o);
 
