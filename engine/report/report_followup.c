@@ -511,7 +511,8 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
 
     styr_timeline tl;
     if (fu->plan_doc && styr_timeline_build(fu->plan_doc->root, fu, &tl) == 0) {
-        fprintf(out, "<h2 id=\"timeline\">%s</h2>\n", word(o, "Tidplan och status", "Timeline and status"));
+        if (tl.nrows) /* a plan with no actions has no timeline to head */
+            fprintf(out, "<h2 id=\"timeline\">%s</h2>\n", word(o, "Tidplan och status", "Timeline and status"));
         styr_timeline_svg(out, &tl, "followup", o);
         styr_timeline_free(&tl);
     }
@@ -546,6 +547,8 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
         fputs("</ul>\n", out);
 
     fprintf(out, "<h2 id=\"actions\">%s</h2>\n", word(o, "Planens insatser", "The plan's actions"));
+    if (!fu->nactions)
+        fprintf(out, "<p>%s</p>\n", word(o, "Planen har inga insatser.", "The plan has no actions."));
     const char *last_strategy = "\x01";
     int open = 0;
     for (size_t i = 0; i < fu->nactions; i++) {

@@ -226,7 +226,9 @@ def ranks(scores):
 def best_portfolio(ids, areas, scores, scenario):
     """(feasible, best total score, [sets of ids reaching it]) by brute force."""
     budget = float(scenario["budget_sek"])
-    include, exclude = set(scenario.get("include") or []), set(scenario.get("exclude") or [])
+    # an empty item ("-" alone) names no area: passed over, as styr does
+    include = {a for a in scenario.get("include") or [] if a is not None}
+    exclude = {a for a in scenario.get("exclude") or [] if a is not None}
     n = len(ids)
     idx = {a: i for i, a in enumerate(ids)}
     # cost_basis: gross (default) counts cost_sek; net counts what the city
@@ -271,7 +273,7 @@ def score(areas_path, scenario_paths, registry=None):
     every_id = {str(a["id"]) for a in areas.get("areas") or [] if isinstance(a, dict) and a.get("id") is not None}
     for sp in scenario_paths:
         sc = load_yaml(sp)
-        named = list(sc.get("include") or []) + list(sc.get("exclude") or [])
+        named = [a for a in list(sc.get("include") or []) + list(sc.get("exclude") or []) if a is not None]
         named_crit = list((sc.get("weights") or {}).keys()) + [c for j in sc.get("pairwise") or [] for c in j[:2]]
         if any(str(a) not in every_id for a in named) or any(c not in CRITERIA for c in named_crit):
             continue   # a scenario with errors is not scored (scenario.*.unknown-*)

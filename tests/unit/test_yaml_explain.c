@@ -93,6 +93,14 @@ static void test_odd_chars_bounds(void **state)
     /* ordinary text and invalid UTF-8 hold nothing odd */
     assert_int_equal(styr_yaml_odd_chars(S("a: Göteborg \xff\xc3\n"), odd, 1), 0);
     assert_int_equal(styr_yaml_odd_chars(S(""), odd, 1), 0);
+    /* a character that ends the text is read whole (two and three bytes) */
+    assert_int_equal(styr_yaml_odd_chars(S("a: x\xc2\xa0"), odd, 1), 1);
+    assert_int_equal(odd[0].cp, 0xA0);
+    assert_int_equal(odd[0].first_column, 5);
+    assert_int_equal(styr_yaml_odd_chars(S("a: vi s\xc3\xa0"), odd, 1), 0);   /* à's second byte is no U+00A0 */
+    assert_int_equal(styr_yaml_odd_chars(S("a: x\xe2\x80\x8b"), odd, 1), 1);
+    assert_int_equal(odd[0].cp, 0x200B);
+    assert_int_equal(odd[0].first_column, 5);
 }
 
 static void test_names(void **state)
@@ -124,6 +132,10 @@ static void test_colon_in_title(void **state)
     const char q[] = "a: say \"x\": y\n";
     e = explain(S(q), "mapping values are not allowed in this context", NULL, 1, 11, 0, 0, STYR_EXPLAIN_EN);
     assert_has(&e, "Put the value in quotes.");
+    /* a line with no key before the colon (it is in a comment) gets no advice about one */
+    const char nokey[] = "- a # b: c\n";
+    e = explain(S(nokey), "mapping values are not allowed in this context", NULL, 1, 8, 0, 0, STYR_EXPLAIN_EN);
+    assert_null(strstr(e.message, "quotes"));
 }
 
 static void test_tab(void **state)
@@ -154,6 +166,11 @@ static void test_unclosed_quote(void **state)
     /* quotes closed on their lines, with escapes and doubled quotes, are not blamed */
     const char ok[] = "a: \"x \\\" y\"\nb: 'it''s'\nc: [\"p\", 'q']\nd: e f g\n";
     e = explain(S(ok), "did not find expected key", "while parsing a block mapping", 4, 1, 1, 1, STYR_EXPLAIN_EN);
+    assert_null(strstr(e.message, "quote"));
+    /* a colon and a quote inside a comment are not a key and its value */
+    const char c[] = "- f # see: \"g\n- h\n";
+    e = explain(S(c), "did not find expected '-' indicator", "while parsing a block collection", 2, 1, 1, 1,
+                STYR_EXPLAIN_EN);
     assert_null(strstr(e.message, "quote"));
 }
 
