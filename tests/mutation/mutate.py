@@ -34,6 +34,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -607,6 +608,9 @@ def main():
     ap.add_argument("--time-budget", type=float, default=0,
                     help="seconds: start no new mutant after this (the score is of those run)")
     args = ap.parse_args()
+    # kill (SIGTERM) ends a run like ^C: the mutated line is put back and
+    # the running test stopped, so a kept --work folder stays sound
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     if args.summary:
         equivalent = read_equivalent()
