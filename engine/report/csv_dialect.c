@@ -23,30 +23,35 @@ static void separator(styr_csv *c)
     c->first = 0;
 }
 
-void styr_csv_text(styr_csv *c, const char *s)
+void styr_csv_field(FILE *out, const char *s, char sep)
 {
-    separator(c);
     s = s ? s : "";
     /* =SUM(...), +1, -1+2, @cmd: a spreadsheet would run or compute them */
     int formula = *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
-    char special[5] = {c->sep, '"', '\r', '\n', '\0'};
+    char special[5] = {sep, '"', '\r', '\n', '\0'};
     if (!formula && !strpbrk(s, special)) {
-        styr_fput_safe(c->out, s);   /* ESC and the like shown, never obeyed */
+        styr_fput_safe(out, s);   /* ESC and the like shown, never obeyed */
         return;
     }
-    putc('"', c->out);
+    putc('"', out);
     if (formula)
-        putc('\'', c->out);
+        putc('\'', out);
     while (*s) {
         if (*s == '"' || *s == '\n' || *s == '\r') {
             if (*s == '"')
-                putc('"', c->out);
-            putc(*s++, c->out);
+                putc('"', out);
+            putc(*s++, out);
         } else {
-            s += styr_fput_safe_char(c->out, s, NULL);
+            s += styr_fput_safe_char(out, s, NULL);
         }
     }
-    putc('"', c->out);
+    putc('"', out);
+}
+
+void styr_csv_text(styr_csv *c, const char *s)
+{
+    separator(c);
+    styr_csv_field(c->out, s, c->sep);
 }
 
 void styr_csv_number(styr_csv *c, double v, int decimals)

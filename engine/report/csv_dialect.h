@@ -24,6 +24,11 @@ void styr_csv_begin(styr_csv *c, FILE *out, int lang);
  * it stays text. NULL is an empty field. */
 void styr_csv_text(styr_csv *c, const char *s);
 
+/* The same field without a separator before it, for the writers that lay
+ * out their own rows (budget, follow-up): one guard for every CSV styr
+ * writes. */
+void styr_csv_field(FILE *out, const char *s, char sep);
+
 /* A number with `decimals` digits after the decimal separator. */
 void styr_csv_number(styr_csv *c, double v, int decimals);
 

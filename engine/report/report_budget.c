@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "csv_dialect.h"
 #include "internal/budget_words.h"
 #include "json.h"
 #include "message.h"
@@ -319,26 +320,12 @@ typedef struct csv {
     int sv;
 } csv;
 
-/* A field: quoted when it holds the separator, a quote or a line break; a
- * leading = + - @ is preceded by ' so that no spreadsheet runs it. */
+/* A field after its separator, guarded and quoted as every CSV styr writes. */
 static void cfield(const csv *c, const char *s, int first)
 {
     if (!first)
         putc(c->sep, c->out);
-    s = s ? s : "";
-    int guard = *s == '=' || *s == '+' || *s == '-' || *s == '@';
-    int quote = guard || strchr(s, c->sep) || strpbrk(s, "\"\r\n");
-    if (quote)
-        putc('"', c->out);
-    if (guard)
-        putc('\'', c->out);
-    for (; *s; s++) {
-        if (*s == '"')
-            putc('"', c->out);
-        putc(*s, c->out);
-    }
-    if (quote)
-        putc('"', c->out);
+    styr_csv_field(c->out, s, c->sep);
 }
 
 static void cnum(const csv *c, double v, const styr_report_opts *o)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv_dialect.h"
 #include "json.h"
 #include "report_timeline.h"
 
@@ -297,26 +298,6 @@ void styr_report_followup_markdown(FILE *out, const styr_followup *fu, const sty
 
 /* ---- CSV ----------------------------------------------------------------- */
 
-/* One CSV field: quoted when needed; a cell that a spreadsheet would take
- * for a formula (=, +, -, @) is prefixed with an apostrophe. */
-static void csv_field(FILE *out, const char *s, char sep)
-{
-    s = s ? s : "";
-    int formula = *s == '=' || *s == '+' || *s == '-' || *s == '@';
-    int quote = formula || strchr(s, sep) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r');
-    if (quote)
-        putc('"', out);
-    if (formula)
-        putc('\'', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            putc('"', out);
-        putc(*s, out);
-    }
-    if (quote)
-        putc('"', out);
-}
-
 static void csv_number(FILE *out, int have, double v, const styr_report_opts *o)
 {
     if (!have)
@@ -354,7 +335,7 @@ void styr_report_followup_csv(FILE *out, const styr_followup *fu, const styr_rep
         for (int k = 0; k < 7; k++) {
             if (k)
                 putc(sep, out);
-            csv_field(out, texts[k], sep);
+            styr_csv_field(out, texts[k], sep);
         }
         putc(sep, out);
         csv_number(out, a->has_delay, (double)a->delay_days, o);
@@ -378,7 +359,7 @@ void styr_report_followup_csv(FILE *out, const styr_followup *fu, const styr_rep
                     strcat(joined, " | ");
                 strcat(joined, a->reasons[k]);
             }
-            csv_field(out, joined, sep);
+            styr_csv_field(out, joined, sep);
             free(joined);
         }
         fputs("\r\n", out);

@@ -98,6 +98,8 @@ static void test_odd_chars_bounds(void **state)
     assert_int_equal(odd[0].cp, 0xA0);
     assert_int_equal(odd[0].first_column, 5);
     assert_int_equal(styr_yaml_odd_chars(S("a: vi s\xc3\xa0"), odd, 1), 0);   /* à's second byte is no U+00A0 */
+    /* a file that is only a byte order mark holds nothing odd either */
+    assert_int_equal(styr_yaml_odd_chars(S("\xef\xbb\xbf"), odd, 1), 0);
     assert_int_equal(styr_yaml_odd_chars(S("a: x\xe2\x80\x8b"), odd, 1), 1);
     assert_int_equal(odd[0].cp, 0x200B);
     assert_int_equal(odd[0].first_column, 5);
