@@ -127,12 +127,14 @@ void styr_report_diff_text(FILE *out, const styr_diff *d, const styr_report_opts
         if (it->kind == STYR_DIFF_UNCHANGED)
             continue;
         fputc('\n', out);
+        const char *title = title_of(it);
         if (it->kind == STYR_DIFF_RENUMBERED)
-            fprintf(out, "%s %s -> %s: %s\n", kind_word(it->kind, o), it->old_id ? it->old_id : "?",
-                    it->new_id ? it->new_id : "?", title_of(it));
+            fprintf(out, "%s %s -> %s", kind_word(it->kind, o), it->old_id ? it->old_id : "?",
+                    it->new_id ? it->new_id : "?");
         else
-            fprintf(out, "%s %s: %s\n", kind_word(it->kind, o),
-                    (it->new_id ? it->new_id : it->old_id) ? (it->new_id ? it->new_id : it->old_id) : "?", title_of(it));
+            fprintf(out, "%s %s", kind_word(it->kind, o),
+                    (it->new_id ? it->new_id : it->old_id) ? (it->new_id ? it->new_id : it->old_id) : "?");
+        fprintf(out, "%s%s\n", *title ? ": " : "", title);   /* no dangling colon for an untitled action */
         for (size_t k = 0; k < it->nfields; k++)
             text_field(out, &it->fields[k], "  ");
     }

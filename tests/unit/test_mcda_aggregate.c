@@ -66,6 +66,14 @@ static void test_weighted_sum(void **state)
                      STYR_MCDA_E_WEIGHTS);
     nx[3] = NAN;
     assert_int_equal(styr_mcda_weighted_sum(nx, 3, 2, w, score, NULL, NULL), STYR_MCDA_E_ARG);
+    /* in the first row and the first column too, and an infinity as a NaN */
+    nx[3] = 0.5;
+    nx[0] = INFINITY;
+    assert_int_equal(styr_mcda_weighted_sum(nx, 3, 2, w, score, NULL, NULL), STYR_MCDA_E_ARG);
+    nx[0] = 1;
+    nx[4] = -INFINITY;
+    assert_int_equal(styr_mcda_weighted_sum(nx, 3, 2, w, score, NULL, NULL), STYR_MCDA_E_ARG);
+    nx[4] = 0;
     /* no matrix: refused for one area and one criterion as for more */
     assert_int_equal(styr_mcda_weighted_sum(NULL, 1, 1, w, score, NULL, NULL), STYR_MCDA_E_ARG);
     assert_int_equal(styr_mcda_weighted_sum(NULL, 1, 2, w, score, NULL, NULL), STYR_MCDA_E_ARG);
