@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "internal/map_index.h"
 
 /* ---- helpers ---- */
 
@@ -122,6 +123,45 @@ static double now_seconds(void)
 }
 
 /* ---- arena ---- */
+
+/* The workbook reader builds a big mapping's index after the fact
+ * (styr_map_index_build): every key is found, also those placed after a
+ * collision, and an absent key is not, whatever the hash seed. */
+static void test_map_index_build(void **state)
+{
+    (void)state;
+    enum { N = 40 };
+    static char names[N][8];
+    static styr_node keys[N], vals[N];
+    size_t extra = styr_map_index_size(N);
+    assert_true(extra > 0);
+    assert_int_equal(styr_map_index_size(16), 0);   /* 16 entries are scanned */
+    styr_node **items = malloc(2 * N * sizeof *items + extra);
+    assert_non_null(items);
+    for (int i = 0; i < N; i++) {
+        snprintf(names[i], sizeof names[i], "k%d", i);
+        memset(&keys[i], 0, sizeof keys[i]);
+        keys[i].kind = STYR_NODE_SCALAR;
+        keys[i].u.text = names[i];
+        keys[i].count = (uint32_t)strlen(names[i]);
+        vals[i] = keys[i];
+        items[2 * i] = &keys[i];
+        items[2 * i + 1] = &vals[i];
+    }
+    styr_node map;
+    memset(&map, 0, sizeof map);
+    map.kind = STYR_NODE_MAP;
+    map.count = N;
+    map.u.items = items;
+    for (uint64_t seed = 0; seed < 8; seed++) {
+        styr_map_index_build(&map, seed);
+        for (int i = 0; i < N; i++)
+            assert_ptr_equal(styr_map_get(&map, names[i], strlen(names[i])), &vals[i]);
+        assert_null(styr_map_get(&map, "k40", 3));
+        assert_null(styr_map_get(&map, "k", 1));
+    }
+    free(items);
+}
 
 static void test_arena(void **state)
 {
@@ -1099,6 +1139,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_map_index_build),
         cmocka_unit_test(test_positions_block),
         cmocka_unit_test(test_positions_flow),
         cmocka_unit_test(test_scalar_types),
