@@ -276,6 +276,77 @@ def read_equivalent():
     return eq
 
 
+REVIEW_KINDS = ("fixed", "memory", "left", "xlsx")
+
+
+def read_reviews(path):
+    """The reviewed survivors of a run that are not equivalent: key -> (kind,
+    reason). One line each, as in equivalent.txt but with the kind before the
+    reason: FILE | ORIGINAL | MUTATED | KIND: REASON, where KIND is fixed (a
+    test added since kills it), memory (only ASan or valgrind can tell), left
+    (it stays, for the reason given) or xlsx (only the xlsx label's tests,
+    outside the fast labels, read that code back)."""
+    reviews = {}
+    if not path:
+        return reviews
+    with open(path, encoding="utf-8") as f:
+        for raw in f:
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            parts = [p.strip() for p in raw.rstrip("\n").split(" | ")]
+            kind, _, reason = parts[-1].partition(": ") if len(parts) == 4 else ("", "", "")
+            if kind not in REVIEW_KINDS or not reason.strip():
+                sys.exit(f"{path}: a line is 'file | original | mutated | KIND: reason' with KIND one of "
+                         f"{', '.join(REVIEW_KINDS)}: {raw.strip()}")
+            reviews[" | ".join(parts[:3])] = (kind, reason.strip())
+    return reviews
+
+
+def markdown(title, records, later, reviews):
+    """A run's record for tests/mutation/runs/: the score when it ran and
+    after review, the score by folder, and every survivor with why it is left."""
+    killed = [r for r in records if r["verdict"] in ("KILLED", "TIMEOUT")]
+    survived = sorted((r for r in records if r["verdict"] in ("SURVIVED", "NOT REACHED")),
+                      key=lambda r: (r["path"], r["line"], r["new"]))
+    invalid = sum(1 for r in records if r["verdict"] == "INVALID")
+    kinds = {}
+    for r in survived:
+        kind = reviews[r["key"]][0] if r["key"] in reviews else \
+            "unreached" if r["verdict"] == "NOT REACHED" else "open"
+        kinds.setdefault(kind, []).append(r)
+    counted = len(killed) + len(survived) + len(later)
+    fixed = len(kinds.get("fixed", []))
+    pct = lambda a, b: f"{100.0 * a / b:.1f} %" if b else "-"
+    out = [f"# {title}", "",
+           f"- Run: {len(records) + len(later)} mutants, {invalid} did not compile; {len(killed)} killed, "
+           f"{len(survived) + len(later)} survived: **{pct(len(killed), counted)}** at the time of the run.",
+           f"- Reviewed since: {len(later)} survivors are equivalent (in `equivalent.txt` with the reason, "
+           f"not counted) and {fixed} are killed by a test added since: "
+           f"**{pct(len(killed) + fixed, len(killed) + len(survived))}** "
+           f"({len(killed) + fixed} of {len(killed) + len(survived)}).",
+           "- Left: " + ", ".join(f"{len(kinds[k])} {k}" for k in ("memory", "left", "xlsx", "unreached", "open")
+                                   if k in kinds) + ".", "",
+           "Kinds: *memory* differs only in memory safety (ASan or valgrind, not an output); *left* stays "
+           "for the reason given; *xlsx* is workbook code that only the xlsx label (outside the fast labels) "
+           "reads back; *unreached* is on a line no test of the fast labels executes; *open* is not reviewed yet.",
+           "", "| folder | score at the run | of |", "|---|---|---|"]
+    by = {}
+    for r in records:
+        if r["verdict"] != "INVALID":
+            by.setdefault(os.path.dirname(r["path"]), []).append(r)
+    for d in sorted(by):
+        k = sum(1 for r in by[d] if r["verdict"] in ("KILLED", "TIMEOUT"))
+        out.append(f"| {d} | {pct(k, len(by[d]))} | {len(by[d])} |")
+    out += ["", "| where | operator | mutation | kind: why |", "|---|---|---|---|"]
+    cell = lambda t: t.replace("|", "\\|")
+    for r in survived:
+        kind, why = reviews.get(r["key"], ("unreached", "no test of the fast labels executes the line")
+                                if r["verdict"] == "NOT REACHED" else ("open", "not reviewed yet"))
+        out.append(f"| `{r['path']}:{r['line']}` | {r['op']} | `{cell(r['old'][:100])}` → `{cell(r['new'][:100])}` "
+                   f"| {kind}: {cell(why)} |")
+    return "\n".join(out) + "\n"
+
+
 def sample(files, count, seed, equivalent):
     """count mutants, one per file in a seeded round robin over the files."""
     rng = random.Random(seed)
@@ -600,6 +671,10 @@ def main():
                     help="run only the mutants that survived in this results file (after adding tests)")
     ap.add_argument("--summary", metavar="FILE",
                     help="only print the score, the score by folder and the survivors of a results file")
+    ap.add_argument("--reviews", metavar="FILE",
+                    help="with --summary: the reviewed survivors of that run (FILE | ORIGINAL | MUTATED | KIND: WHY)")
+    ap.add_argument("--markdown", metavar="TITLE",
+                    help="with --summary: print the run's record as Markdown under this title instead")
     ap.add_argument("--min-score", type=float, default=0, help="exit 1 below this score in percent")
     ap.add_argument("--work", help="work folder (default: a temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
@@ -618,6 +693,9 @@ def main():
         # reviewed as equivalent since the run: not a survivor any more
         later = [r for r in records if r["key"] in equivalent]
         records = [r for r in records if r["key"] not in equivalent]
+        if args.markdown:
+            print(markdown(args.markdown, records, later, read_reviews(args.reviews)), end="")
+            return 0
         by = {}
         for r in records:
             by.setdefault(os.path.dirname(r["path"]), []).append(r)
