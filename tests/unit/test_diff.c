@@ -104,6 +104,9 @@ static void test_similarity(void **state)
     /* Case, space and punctuation do not count. */
     const char *b = "ETABLERA en  mätmodell för uppföljning av innovativ organisationskultur.";
     assert_true(styr_diff_similarity(a, strlen(a), b, strlen(b)) == 1.0);
+    /* ... also punctuation that opens the text */
+    const char *p = "(Etablera) en mätmodell för uppföljning av innovativ organisationskultur";
+    assert_true(styr_diff_similarity(a, strlen(a), p, strlen(p)) == 1.0);
     /* A reworded title stays above the pairing threshold; another action does not. */
     const char *c = "Etablera mätmodellen för uppföljning av en innovativ organisationskultur";
     const char *e = "Kommunikationsstrategi för hela Stadens innovationsarbete";

@@ -134,6 +134,10 @@ static void test_colon_in_title(void **state)
     const char q[] = "a: say \"x\": y\n";
     e = explain(S(q), "mapping values are not allowed in this context", NULL, 1, 11, 0, 0, STYR_EXPLAIN_EN);
     assert_has(&e, "Put the value in quotes.");
+    /* a quoted key is read past its closing quote, to the colon right after it */
+    const char qk[] = "\"title\": Mål: bättre liv\n";
+    e = explain(S(qk), "mapping values are not allowed in this context", NULL, 1, 13, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, "Put the value in quotes: \"title\": \"Mål: bättre liv\".");
     /* a line with no key before the colon (it is in a comment) gets no advice about one */
     const char nokey[] = "- a # b: c\n";
     e = explain(S(nokey), "mapping values are not allowed in this context", NULL, 1, 8, 0, 0, STYR_EXPLAIN_EN);
