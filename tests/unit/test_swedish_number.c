@@ -67,6 +67,8 @@ static void test_decimals_and_signs(void **state)
     assert_reads("2,25", 0, 2.25);
     assert_reads("-0,5", 0, -0.5);
     assert_reads("\xe2\x88\x92" "3", 0, -3);     /* U+2212 minus sign */
+    assert_rejects("\xe2\x80\x92" "3", 0);        /* U+2012 figure dash: no minus */
+    assert_rejects("\xe2\x88\x93" "3", 0);        /* U+2213 minus-or-plus sign */
     assert_reads("1,500", 0, 1.5);               /* a comma is always decimal in Swedish */
     assert_reads("1.25", 0, 1.25);
     assert_rejects("1.500", 0);                  /* a thousand and five hundred, or one and a half? */
