@@ -61,7 +61,8 @@ STYR_API void styr_rules_free(styr_rules *rules);
 /* The folder the ruleset was loaded from (owned by rules). */
 STYR_API const char *styr_rules_path(const styr_rules *rules);
 
-/* Validates the YAML file at path. Returns NULL and fills *why when the file
+/* Validates the plan at path (YAML, or a workbook when path ends in .xlsx:
+ * FORMATS.md §14). Returns NULL and fills *why when the file
  * cannot be judged (unreadable, malformed, unknown kind). Rule crashes do not
  * fail the call: see styr_report_rule_errors. */
 STYR_API styr_report *styr_validate_file(styr_rules *rules, const char *path, styr_problem *why);

@@ -8,6 +8,7 @@
 #include "ruleset.h"
 #include "strmap.h"
 #include "validate.h"
+#include "plan_sheets.h"
 
 struct styr_rules {
     styr_ruleset *rs;
@@ -120,7 +121,7 @@ styr_report *styr_validate_file(styr_rules *rules, const char *path, styr_proble
         to_problem(&err, why);
         return NULL;
     }
-    if (styr_doc_load_file(path, &rules->rs->lim, &r->doc, &err) != STYR_OK ||
+    if (styr_doc_load_any(path, &rules->rs->lim, &r->doc, &err) != STYR_OK ||   /* YAML or .xlsx, as validate */
         styr_validate_doc(rules->rs, &rules->opts, r->doc, &r->res, &err) != STYR_OK ||
         own_rule_ids(r) < 0) {
         if (err.code == STYR_OK)

@@ -9,6 +9,7 @@
 
 #include "nodeview.h"
 #include "rule_api.h"
+#include "plan_sheets.h"
 
 static const styr_node *get(const styr_node *map, const char *key)
 {
@@ -27,7 +28,7 @@ styr_status styr_previous_load(styr_ruleset *rs, const styr_run_opts *opts, cons
     p->file = strdup(path);
     if (!p->file)
         return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
-    styr_status st = styr_doc_load_file(path, lim, &p->doc, err);
+    styr_status st = styr_doc_load_any(path, lim, &p->doc, err);   /* the previous plan may be a workbook */
     if (st != STYR_OK)
         return st;
     if (styr_followup_is(p->doc)) {

@@ -11,6 +11,7 @@
 #include "json.h"
 #include "strmap.h"
 #include "text.h"
+#include "plan_sheets.h"
 
 static const styr_node *get(const styr_node *map, const char *key)
 {
@@ -664,7 +665,7 @@ static int is_true(const styr_node *n)
 static styr_status load_side(styr_ruleset *rs, const styr_run_opts *opts, const char *path, const styr_limits *lim,
                              styr_doc **doc, styr_file_result *res, styr_error *err)
 {
-    styr_status st = styr_doc_load_file(path, lim, doc, err);
+    styr_status st = styr_doc_load_any(path, lim, doc, err);   /* a plan may be a workbook */
     if (st != STYR_OK)
         return st;
     return styr_validate_doc(rs, opts, *doc, res, err);

@@ -15,6 +15,7 @@
 #include "schema.h"
 #include "strmap.h"
 #include "text.h"
+#include "plan_sheets.h"
 
 static const styr_node *get(const styr_node *map, const char *key)
 {
@@ -229,7 +230,7 @@ static styr_status load_plan(styr_ruleset *rs, const styr_run_opts *opts, const 
         return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
     styr_error perr;
     styr_error_clear(&perr);
-    if (styr_doc_load_file(fu->plan_path, lim, &fu->plan_doc, &perr) != STYR_OK) {
+    if (styr_doc_load_any(fu->plan_path, lim, &fu->plan_doc, &perr) != STYR_OK) {   /* YAML or .xlsx */
         /* Say where the plan is named, then why it did not load. */
         return styr_error_set(err, perr.code, fu->doc->file, plan->line, plan->column,
                               "the plan '%s' cannot be read: %s%s%s", fu->plan_path, perr.file[0] ? perr.file : "",

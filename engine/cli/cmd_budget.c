@@ -9,6 +9,7 @@
 #include "report.h"
 #include "report_dispatch.h"
 #include "styr.h"
+#include "plan_sheets.h"
 
 int cmd_budget(options *o)
 {
@@ -21,7 +22,7 @@ int cmd_budget(options *o)
     styr_error err;
     styr_error_clear(&err);
     int rc = EXIT_CLEAN;
-    styr_status st = styr_doc_load_file(o->files[0], &o->lim, &doc, &err);
+    styr_status st = styr_doc_load_any(o->files[0], &o->lim, &doc, &err);   /* YAML or .xlsx */
     if (st == STYR_OK) {
         const styr_node *kind = doc->root && doc->root->kind == STYR_NODE_MAP ? styr_map_get(doc->root, "kind", 4) : NULL;
         if (!kind || kind->kind != STYR_NODE_SCALAR || strcmp(kind->u.text, "action-plan") != 0)

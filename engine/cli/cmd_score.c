@@ -14,6 +14,7 @@
 #include "styr.h"
 #include "xlsx_score.h"
 #include "validate.h"
+#include "plan_sheets.h"
 
 typedef struct score_ctx {
     styr_ruleset *rs;
@@ -225,7 +226,7 @@ int cmd_report(options *o)
     memset(&plan, 0, sizeof plan);
     styr_error err;
     styr_error_clear(&err);
-    if (styr_doc_load_file(plan_file, &o->lim, &plan_doc, &err) != STYR_OK ||
+    if (styr_doc_load_any(plan_file, &o->lim, &plan_doc, &err) != STYR_OK ||   /* YAML or .xlsx */
         styr_validate_doc(c.rs, &o->run, plan_doc, &plan, &err) != STYR_OK) {
         if (!plan.file)
             plan.file = strdup(plan_file);

@@ -13,7 +13,7 @@
 
 #include "styr.h"
 
-static char plan[1024], clean[1024], rules_dir[1024];
+static char plan[1024], clean[1024], workbook[1024], rules_dir[1024];
 /* The source tree's rulesets, given as an explicit search path: the
  * library itself never looks in the source tree. */
 static const char *search[2] = {rules_dir, NULL};
@@ -65,6 +65,24 @@ static void test_validate_the_bundled_plan(void **state)
     assert_non_null(r);
     assert_int_equal(styr_report_count(r), 0);
     assert_int_equal(styr_report_total(r, "warning"), 0);
+    styr_report_free(r);
+    styr_rules_free(rules);
+}
+
+/* A workbook plan is judged as validate judges it: the same findings as
+ * its YAML twin would give, at sheet and cell (tests/cli/data/plan-small.xlsx:
+ * 5 errors, 4 warnings, 2 info, as golden validate-xlsx shows). */
+static void test_validate_a_workbook(void **state)
+{
+    (void)state;
+    styr_problem why;
+    styr_rules *rules = styr_rules_load_from("goteborg", search, "en", &why);
+    assert_non_null(rules);
+    styr_report *r = styr_validate_file(rules, workbook, &why);
+    assert_non_null(r);
+    assert_int_equal(styr_report_total(r, "error"), 5);
+    assert_int_equal(styr_report_total(r, "warning"), 4);
+    assert_int_equal(styr_report_total(r, "info"), 2);
     styr_report_free(r);
     styr_rules_free(rules);
 }
@@ -136,10 +154,12 @@ int main(void)
     const char *data = getenv("STYR_TEST_DATA");   /* the tests/ folder */
     snprintf(plan, sizeof plan, "%s/../scenarios/goteborg-2018-2019.yaml", data ? data : "tests");
     snprintf(clean, sizeof clean, "%s/../rules/goteborg/tests/clean.yaml", data ? data : "tests");
+    snprintf(workbook, sizeof workbook, "%s/cli/data/plan-small.xlsx", data ? data : "tests");
     snprintf(rules_dir, sizeof rules_dir, "%s/../rules", data ? data : "tests");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_version),
         cmocka_unit_test(test_validate_the_bundled_plan),
+        cmocka_unit_test(test_validate_a_workbook),
         cmocka_unit_test(test_problems_have_positions),
         cmocka_unit_test(test_report_outlives_its_rules),
         cmocka_unit_test(test_default_path_is_the_installed_folder),
