@@ -219,7 +219,8 @@ def line_mutants(path, n, line, lua):
                 continue   # equivalent by construction (see COMMUTATIVE, EQUALITY)
             new = line[:m.start(2)] + b + line[m.end(2):m.start(3)] + a + line[m.end(3):]
             out.append(Mutant(path, n, "arguments swapped", line, new))
-    return out
+    # a forced condition can be the line itself ("while true do"): not a mutant
+    return [mu for mu in out if mu.new != mu.old]
 
 
 # ... and libxlsxwriter's constructors, which return NULL only when memory runs out
