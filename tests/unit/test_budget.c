@@ -123,6 +123,33 @@ static void test_seed_gap_of_one_and_a_quarter_fte(void **state)
     styr_doc_free(doc);
 }
 
+/* "<yearly funder> YYYY" reads as the funder only with four digits after a
+ * space: "Kompletteringsbudget 201x" and "...budget2018" stay as written. */
+static void test_yearly_funder_needs_a_year(void **state)
+{
+    (void)state;
+    static const char *const written[] = {"Kompletteringsbudget 201x", "Kompletteringsbudget 20x8",
+                                          "Kompletteringsbudget2018", "Kompletteringsbudget 2019"};
+    static const char *const read[] = {"Kompletteringsbudget 201x", "Kompletteringsbudget 20x8",
+                                       "Kompletteringsbudget2018", "Kompletteringsbudget"};
+    for (size_t k = 0; k < 4; k++) {
+        char plan[1024];
+        snprintf(plan, sizeof plan, HEAD
+                 "actions:\n"
+                 "  - id: '1.1'\n"
+                 "    owner: SLK\n"
+                 "    financing:\n"
+                 "      - {source: %s, type: supplementary-budget, amount_sek: 100, years: [2018]}\n", written[k]);
+        styr_doc *doc = NULL;
+        styr_budget b;
+        assert_int_equal(project(plan, &doc, &b), STYR_OK);
+        assert_int_equal(b.nfunders, 1);
+        assert_string_equal(b.funders[0].funder, read[k]);
+        styr_budget_free(&b);
+        styr_doc_free(doc);
+    }
+}
+
 /* Replaced money leaves no gap; money not replaced is the gap in SEK. */
 static void test_gap_is_what_is_not_replaced(void **state)
 {
@@ -379,6 +406,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_gap_of_one_and_a_quarter_fte),
+        cmocka_unit_test(test_yearly_funder_needs_a_year),
         cmocka_unit_test(test_gap_is_what_is_not_replaced),
         cmocka_unit_test(test_continuing_grant_makes_no_gap),
         cmocka_unit_test(test_amounts_by_year_and_status),
