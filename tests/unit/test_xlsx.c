@@ -157,6 +157,34 @@ static void test_cells(void **state)
     styr_xlsx_book_free(&book);
 }
 
+/* A shared-string cell must name one of the strings by its number: "1x",
+ * "" and "2" (of two) are refused with the cell's text. */
+static void test_shared_string_refs(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {"1x", "", "2", "-1"};
+    for (size_t k = 0; k < 4; k++) {
+        char row[128];
+        snprintf(row, sizeof row, "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>%s</v></c></row>", bad[k]);
+        part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                        {"xl/sharedStrings.xml", "<sst><si><t>a</t></si><si><t>b</t></si></sst>", 0},
+                        {"xl/worksheets/sheet1.xml", sheet1(row), 0}, {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+        char want[64];
+        snprintf(want, sizeof want, "refers to shared string '%s', which does not exist", bad[k]);
+        assert_fails(parts, 5, NULL, STYR_E_SYNTAX, want);
+    }
+}
+
+/* XML that is not well-formed is refused at its part, line and column. */
+static void test_malformed_xml_position(void **state)
+{
+    (void)state;
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml", "<worksheet>\n  <sheetData><row></sheetData>", 0},
+                    {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    assert_fails(parts, 4, NULL, STYR_E_SYNTAX, "xl/worksheets/sheet1.xml: broken XML at line 2, column 21: mismatched tag");
+}
+
 /* ---- hostile workbooks ---- */
 
 static void test_broken_archives(void **state)
@@ -378,7 +406,8 @@ static void test_plan_tree(void **state)
         "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>"
         "<row r=\"2\">" IS("A2", "title") IS("B2", "Plan") "</row>"
         "<row r=\"3\">" IS("A3", "period.from") NUM("B3", "2018") "</row>"
-        "<row r=\"4\">" IS("A4", "applies_to") IS("B4", "BRG;Intraservice") "</row>",
+        "<row r=\"4\">" IS("A4", "applies_to") IS("B4", "BRG;Intraservice") "</row>"
+        "<row r=\"5\">" IS("A5", "document.reference") IS("B5", "1580/17") "</row>",
         &err, STYR_OK);
     assert_non_null(doc);
     assert_non_null(doc->sheets);
@@ -387,6 +416,7 @@ static void test_plan_tree(void **state)
     assert_int_equal(at(r, "version")->v.i, 1);
     assert_string_equal(at(r, "document.title")->u.text, "Plan");
     assert_int_equal(at(r, "document.applies_to")->count, 2);
+    assert_string_equal(at(r, "document.reference")->u.text, "1580/17");   /* "document." may be written */
     assert_int_equal(at(r, "period.from")->stype, STYR_SCALAR_INT);
     const styr_node *a = at(r, "actions");
     assert_int_equal(a->count, 2);
@@ -428,6 +458,10 @@ static void test_plan_errors(void **state)
             "<row r=\"2\">" IS("A2", "title") IS("B2", "a") "</row><row r=\"7\">" IS("A7", "title") IS("B7", "b") "</row>",
             &err, STYR_E_INPUT);
     assert_non_null(strstr(err.message, "Dokument!A7: field 'title' is given twice (first in row 2)"));
+    plan_of("<row>" IS("A1", "Insats") "</row>",
+            "<row r=\"2\">" IS("A2", "title") IS("B2", "a") "</row><row r=\"3\">" IS("A3", "document.title") IS("B3", "b") "</row>",
+            &err, STYR_E_INPUT);
+    assert_non_null(strstr(err.message, "Dokument!A3: field 'title' is given twice (first in row 2)"));
     plan_of("<row>" IS("A1", "Rubrik") "</row>", "", &err, STYR_E_INPUT);
     assert_non_null(strstr(err.message, "first column's header must be 'Insats'"));
     /* a workbook without the plan's sheets */
@@ -442,6 +476,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_refs),
         cmocka_unit_test(test_cells),
+        cmocka_unit_test(test_shared_string_refs),
+        cmocka_unit_test(test_malformed_xml_position),
         cmocka_unit_test(test_broken_archives),
         cmocka_unit_test(test_zip_bomb),
         cmocka_unit_test(test_shared_strings_bounded),
