@@ -1,0 +1,23 @@
+rule {
+  id = "plan.pattern.captures",
+  severity = "info",
+  source = "house policy (a test ruleset)",
+  message = {sv = "{got}", en = "{got}"},
+  check = function(plan)
+    local parts = {}
+    for _, m in ipairs(pattern.find_all("amount-with-unit", "3 MSEK, 250 kr och 7")) do
+      parts[#parts + 1] = m.match .. "@" .. m.from .. "-" .. m.to .. "=" .. tostring(m.captures[1]) .. "/" .. tostring(m.captures[2])
+    end
+    report(plan, nil, {got = table.concat(parts, "; ")})
+  end,
+}
+
+rule {
+  id = "plan.pattern.unknown",
+  severity = "info",
+  source = "house policy (a test ruleset)",
+  message = {sv = "aldrig", en = "never"},
+  check = function(plan)
+    pattern.match("amount", "3 MSEK")
+  end,
+}
