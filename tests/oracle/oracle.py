@@ -110,8 +110,9 @@ CRITERIA = [c[0] for c in GOTEBORG]
 def area_values(areas, registry):
     """(kept ids, value matrix n x m, {left-out id: why}) for an areas document."""
     kept, rows, left_out, seen = [], [], {}, set()
-    for a in areas.get("areas") or []:
+    for i, a in enumerate(areas.get("areas") or []):
         if not isinstance(a, dict) or a.get("id") is None:
+            left_out[f"areas[{i}]"] = "no id" if isinstance(a, dict) else "not a mapping"   # named by its place
             continue
         aid = str(a["id"])
         if aid in seen:

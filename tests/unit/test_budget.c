@@ -129,10 +129,11 @@ static void test_yearly_funder_needs_a_year(void **state)
 {
     (void)state;
     static const char *const written[] = {"Kompletteringsbudget 201x", "Kompletteringsbudget 20x8",
-                                          "Kompletteringsbudget2018", "Kompletteringsbudget 2019"};
+                                          "Kompletteringsbudget2018", "Kompletteringsbudget 2019",
+                                          "Kompletteringsbudget 9990"};
     static const char *const read[] = {"Kompletteringsbudget 201x", "Kompletteringsbudget 20x8",
-                                       "Kompletteringsbudget2018", "Kompletteringsbudget"};
-    for (size_t k = 0; k < 4; k++) {
+                                       "Kompletteringsbudget2018", "Kompletteringsbudget", "Kompletteringsbudget"};
+    for (size_t k = 0; k < 5; k++) {
         char plan[1024];
         snprintf(plan, sizeof plan, HEAD
                  "actions:\n"

@@ -407,7 +407,8 @@ static void test_plan_tree(void **state)
         "<row r=\"2\">" IS("A2", "title") IS("B2", "Plan") "</row>"
         "<row r=\"3\">" IS("A3", "period.from") NUM("B3", "2018") "</row>"
         "<row r=\"4\">" IS("A4", "applies_to") IS("B4", "BRG;Intraservice") "</row>"
-        "<row r=\"5\">" IS("A5", "document.reference") IS("B5", "1580/17") "</row>",
+        "<row r=\"5\">" IS("A5", "document.reference") IS("B5", "1580/17") "</row>"
+        "<row r=\"6\">" IS("A6", "anteckning") NUM("B6", "12") "</row>",
         &err, STYR_OK);
     assert_non_null(doc);
     assert_non_null(doc->sheets);
@@ -417,6 +418,9 @@ static void test_plan_tree(void **state)
     assert_string_equal(at(r, "document.title")->u.text, "Plan");
     assert_int_equal(at(r, "document.applies_to")->count, 2);
     assert_string_equal(at(r, "document.reference")->u.text, "1580/17");   /* "document." may be written */
+    /* a field the format does not name is read as text (the schema then says it is unknown) */
+    assert_int_equal(at(r, "document.anteckning")->stype, STYR_SCALAR_STRING);
+    assert_string_equal(at(r, "document.anteckning")->u.text, "12");
     assert_int_equal(at(r, "period.from")->stype, STYR_SCALAR_INT);
     const styr_node *a = at(r, "actions");
     assert_int_equal(a->count, 2);

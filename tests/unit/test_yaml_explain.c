@@ -138,6 +138,10 @@ static void test_colon_in_title(void **state)
     const char qk[] = "\"title\": Mål: bättre liv\n";
     e = explain(S(qk), "mapping values are not allowed in this context", NULL, 1, 13, 0, 0, STYR_EXPLAIN_EN);
     assert_has(&e, "Put the value in quotes: \"title\": \"Mål: bättre liv\".");
+    /* a colon inside a quoted key is the key's own */
+    const char ck[] = "\"a: b\": c: d\n";
+    e = explain(S(ck), "mapping values are not allowed in this context", NULL, 1, 11, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, "Put the value in quotes: \"a: b\": \"c: d\".");
     /* a line with no key before the colon (it is in a comment) gets no advice about one */
     const char nokey[] = "- a # b: c\n";
     e = explain(S(nokey), "mapping values are not allowed in this context", NULL, 1, 8, 0, 0, STYR_EXPLAIN_EN);
@@ -173,6 +177,12 @@ static void test_unclosed_quote(void **state)
     const char ok[] = "a: \"x \\\" y\"\nb: 'it''s'\nc: [\"p\", 'q']\nd: e f g\n";
     e = explain(S(ok), "did not find expected key", "while parsing a block mapping", 4, 1, 1, 1, STYR_EXPLAIN_EN);
     assert_null(strstr(e.message, "quote"));
+    /* in a flow list, the quote after a closed one and a comma is found */
+    const char fl[] = "a: ['x','y\nb: 2\n";
+    e = explain(S(fl), "did not find expected ',' or ']'", "while parsing a flow sequence", 2, 1, 1, 4,
+                STYR_EXPLAIN_EN);
+    assert_int_equal(e.line, 1);
+    assert_int_equal(e.column, 9);
     /* a colon and a quote inside a comment are not a key and its value */
     const char c[] = "- f # see: \"g\n- h\n";
     e = explain(S(c), "did not find expected '-' indicator", "while parsing a block collection", 2, 1, 1, 1,
