@@ -110,6 +110,13 @@ static void strings_escape_and_replace(void **state)
     fclose(m);
     assert_string_equal(buf, "\"a\\\"b\\\\c\\n\\u0001\\ufffd\xc3\xa5\"");
     free(buf);
+    /* the C1 controls U+0080..U+009F are escaped, both ends; U+00A0 is text */
+    buf = NULL;
+    m = open_memstream(&buf, &len);
+    styr_json_string(m, "\xc2\x80\xc2\x9b\xc2\x9f\xc2\xa0\x7f");
+    fclose(m);
+    assert_string_equal(buf, "\"\\u0080\\u009b\\u009f\xc2\xa0\\u007f\"");
+    free(buf);
 }
 
 int main(void)
