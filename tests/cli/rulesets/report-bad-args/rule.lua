@@ -17,3 +17,13 @@ rule {
     report(plan, nil, {n = 1})
   end,
 }
+
+rule {
+  id = "plan.nearest.bad-args",
+  severity = "info",
+  source = "house policy (a test ruleset)",
+  message = {sv = "aldrig", en = "never"},
+  check = function(plan)
+    nearest("abc", "abd")   -- a text where the list of candidates belongs
+  end,
+}
