@@ -243,8 +243,26 @@ def file_mutants(rel):
     with open(os.path.join(ROOT, rel), encoding="utf-8") as f:
         lines = f.read().split("\n")
     out, in_comment, allocated = [], False, {}
+    # depth of #if blocks, and the depth at which a coverage-build-only block
+    # (#ifdef STYR_MUTATION_COVERAGE) opened: the mutants' build never
+    # compiles those lines, so a mutant there could only "survive"
+    depth, coverage_only = 0, None
     for i, line in enumerate(lines):
         s = line.strip()
+        if not lua and s.startswith("#"):
+            d = s[1:].strip()
+            if d.startswith("if"):
+                depth += 1
+                if coverage_only is None and re.match(r"ifdef\s+STYR_MUTATION_COVERAGE\b", d):
+                    coverage_only = depth
+            elif d.startswith("endif"):
+                if coverage_only == depth:
+                    coverage_only = None
+                depth -= 1
+            elif d.startswith(("else", "elif")) and coverage_only == depth:
+                coverage_only = None
+        if coverage_only is not None:
+            continue
         for name in ALLOC.findall(line):
             allocated[name] = i
         if not lua and is_alloc_check(line, {n for n, k in allocated.items() if i - k <= 8}):
