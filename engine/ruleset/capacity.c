@@ -119,8 +119,9 @@ static styr_status check_setting(const styr_ruleset *rs, const styr_doc *doc, co
         }
         if (v->kind != STYR_NODE_MAP)
             return styr_error_set(err, STYR_E_RULESET, doc->file, v->line, v->column,
-                                  "workload_capacity: %s maps %s to a capacity", parts[part],
-                                  part == 0 ? "owners" : "levels");
+                                  "workload_capacity: %s must map each %s to its capacity, e.g. %s: {%s: {actions: 6}}",
+                                  parts[part], part == 0 ? "owner" : "level", parts[part],
+                                  part == 0 ? "Kommunstyrelsen" : "board");
         for (uint32_t j = 0; j < v->count; j++) {
             const styr_node *name = styr_map_key(v, j);
             const char *s = scalar(name);

@@ -21,3 +21,13 @@ rule {
     pattern.match("amount", "3 MSEK")
   end,
 }
+
+rule {
+  id = "plan.pattern.no-such-group",
+  severity = "info",
+  source = "house policy (a test ruleset)",
+  message = {sv = "aldrig", en = "never"},
+  check = function(plan)
+    pattern.find_all("amount-with-unit", "3 MSEK", 3)   -- groups 0 to 2
+  end,
+}
