@@ -17,8 +17,14 @@ static const char *const month_names[2][12] = {
      "augusti", "september", "oktober", "november", "december"},
 };
 
-/* The reasons, English [0] and Swedish [1]: a rule quotes them in a finding. */
+/* A reason in the run's language (sv_ set in the function): a rule quotes
+ * it in a finding. */
 #define T(en, sv) (sv_ ? (sv) : (en))
+
+const char *styr_date_expected(int swedish)
+{
+    return swedish ? "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD" : "expected YYYY, YYYY-MM or YYYY-MM-DD";
+}
 
 static int is_leap(int y)
 {
@@ -81,7 +87,7 @@ int styr_date_parse_in(const char *text, size_t len, styr_date_edge edge,
                        styr_date *out, char *why, size_t whycap, int swedish)
 {
     const int sv_ = swedish != 0;
-    const char *expected = T("expected YYYY, YYYY-MM or YYYY-MM-DD", "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD");
+    const char *expected = styr_date_expected(sv_);
     size_t b = 0, e = text ? len : 0, i;
     int year, month = 0, day = 0;
     styr_date_precision prec = STYR_DATE_YEAR;

@@ -30,6 +30,9 @@ int styr_date_parse(const char *text, size_t len, styr_date_edge edge,
  * finns inte", "februari 2018 har 28 dagar"): a rule quotes it to the user. */
 int styr_date_parse_in(const char *text, size_t len, styr_date_edge edge,
                        styr_date *out, char *why, size_t whycap, int swedish);
+/* The shapes a date may take, as the reasons above say it: "expected YYYY,
+ * YYYY-MM or YYYY-MM-DD", or in Swedish "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD". */
+const char *styr_date_expected(int swedish);
 
 /* Days since 1970-01-01 (proleptic Gregorian), for comparing and subtracting. */
 int64_t styr_date_ordinal(const styr_date *d);

@@ -770,8 +770,7 @@ static int api_date_parse(lua_State *L)
         return 2;
     } else {
         lua_pushnil(L);
-        lua_pushstring(L, run_lang(L) == STYR_LANG_EN ? "expected YYYY, YYYY-MM or YYYY-MM-DD"
-                                                      : "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD");
+        lua_pushstring(L, styr_date_expected(run_lang(L) != STYR_LANG_EN));
         return 2;
     }
     styr_date d;
