@@ -793,10 +793,17 @@ def main():
         if rc != 0:
             sys.exit("mutation: the unmutated tree fails its tests\n" + out[-3000:])
         slowest = max([float(x) for x in re.findall(r"Passed\s+([0-9.]+) sec", out)] or [0.0])
+        # The tests that took a second or more in the baseline run in a stage
+        # of their own, last: ctest --stop-on-failure stops starting tests
+        # but waits for those running, so a slow test started beside the one
+        # that fails would hold a killed mutant for its whole length.
+        slow = {name for name, secs in re.findall(r"Test +#\d+: (\S+) \.+\s*Passed\s+([0-9.]+) sec", out)
+                if float(secs) >= 1.0}
         ctest += ["--timeout", str(int(max(60.0, 3 * slowest)))]
         ntests = re.search(r"tests passed, 0 tests failed out of (\d+)", out)
         print(f"baseline: built in {t1 - t0:.0f}s, {ntests.group(1) if ntests else '?'} tests "
-              f"(labels {args.labels}) pass in {base:.0f}s (the slowest in {slowest:.0f}s)", flush=True)
+              f"(labels {args.labels}) pass in {base:.0f}s (the slowest in {slowest:.0f}s; "
+              f"{len(slow)} taking a second or more run last)", flush=True)
         cov = build_coverage(work, src, label_re, args.jobs) if args.coverage else None
         test_labels = list_tests(build, label_re, labels=True)
         outputs = test_outputs(build, label_re) if ninja else {}
@@ -846,7 +853,9 @@ def main():
                         # the short tests aimed at one module first: unit tests, and
                         # the rules' own fixtures
                         first = {x for x in selected if {"unit", "rules"} & set(test_labels.get(x, []))}
-                        for part in ([x for x in selected if x in first], [x for x in selected if x not in first]):
+                        for part in ([x for x in selected if x in first and x not in slow],
+                                     [x for x in selected if x not in first and x not in slow],
+                                     [x for x in selected if x in slow]):
                             if part:
                                 stages.append(["-R", "^(" + "|".join(re.escape(x) for x in part) + ")$"])
                                 stage_names.append(part)

@@ -339,6 +339,32 @@ static void test_text_by_position(void **state)
     styr_ruleset_free(rs);
 }
 
+/* pairs() over a view walks a list by 1-based position and a mapping in
+ * the order written, and skips entries with no value (~), as ipairs and
+ * # do not. */
+static void test_pairs_walks_lists_and_maps(void **state)
+{
+    (void)state;
+    ruleset_yaml("walk", "");
+    put("walk", "w.lua",
+        "rule { id = 'plan.walk', severity = 'info', message = '{l} | {m}',\n"
+        "  check = function(plan)\n"
+        "    local l, m = {}, {}\n"
+        "    for k, v in pairs(plan.tags) do l[#l + 1] = k .. '=' .. tostring(v) end\n"
+        "    for k, v in pairs(plan.document) do m[#m + 1] = k .. '=' .. tostring(v) end\n"
+        "    report(plan, nil, {l = table.concat(l, ' '), m = table.concat(m, ' ')})\n"
+        "  end }\n");
+    styr_ruleset *rs = load_ok("walk");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\ntags: [first, ~, third, fourth]\n"
+                              "document: {title: T, type: plan, reference: R}\n", &res);
+    assert_string_equal(first_of(&res, "plan.walk")->message,
+                        "1=first 3=third 4=fourth | title=T type=plan reference=R");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 static void test_registry(void **state)
 {
     (void)state;
@@ -467,6 +493,7 @@ int main(void)
         cmocka_unit_test(test_waivers),
         cmocka_unit_test(test_text_by_position),
         cmocka_unit_test(test_scopes_and_lookups),
+        cmocka_unit_test(test_pairs_walks_lists_and_maps),
         cmocka_unit_test(test_registry),
         cmocka_unit_test(test_bad_rule_declarations),
         cmocka_unit_test(test_ruleset_problems),

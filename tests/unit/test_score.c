@@ -322,6 +322,18 @@ static void test_budget_honours_include_exclude_and_dependencies(void **state)
     assert_true(x.s.chosen[find(&x.t, "alfa")]);
     done(&x);
 
+    /* An area that requires the first area of the file (index 0) can be
+     * chosen, and brings it in. */
+    run(&x,
+        "kind: innovation-areas\nversion: 1\nareas:\n"
+        AREA("alfa", "1", "1", "100", "")
+        AREA("beta", "5", "5", "100", ", requires: [alfa]"),
+        "kind: scenario\nversion: 1\nmodel: tiny\nweights: {a: 1, b: 1}\nbudget_sek: 1000\ninclude: [beta]\n");
+    assert_false(x.s.infeasible);
+    assert_true(x.s.chosen[find(&x.t, "beta")]);
+    assert_true(x.s.chosen[find(&x.t, "alfa")]);
+    done(&x);
+
     /* Forcing in more than the budget holds is reported, not relaxed. */
     run(&x, AREAS, "kind: scenario\nversion: 1\nmodel: tiny\nweights: {a: 1}\nbudget_sek: 200\ninclude: [gamma]\n");
     assert_true(x.s.infeasible);
