@@ -142,9 +142,10 @@ def golden_rows(text, fmt):
     elif fmt == "markdown":
         k = -1
         for line in text.split("\n"):
-            if re.match(r"^\| Rank \| Area \| Score", line):
+            if re.match(r"^\| (Rank|Rang) \| (Area|Område) \| (Score|Poäng)", line):
                 k += 1
-            m = re.match(r"^\| (\d+) \| \**([^|*]+?)\** \| (\d+\.\d+) \|", line)
+            # a '|' in a title is written "\|", so it does not end the cell
+            m = re.match(r"^\| (\d+) \| \**((?:\\\||[^|*])+?)\** \| (\d+\.\d+) \|", line)
             if m and k >= 0:
                 # "Title (id)" when the area has a title: the id is in the last parentheses
                 t = re.match(r"^.* \(([^()]+)\)$", m.group(2))
