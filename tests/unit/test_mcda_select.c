@@ -325,6 +325,20 @@ static void test_bad_input(void **state)
     in.inc[in.ninc++] = 2;
     p = problem(&in, NULL);
     assert_int_equal(styr_mcda_select(&p, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
+    /* every index list is checked against n: exclude, and each side of a
+     * requires or excludes pair */
+    static const struct { int list; size_t a, b; } beyond[] = {{0, 2, 0}, {1, 2, 0}, {1, 0, 2}, {2, 2, 0}, {2, 0, 2}};
+    for (size_t k = 0; k < sizeof beyond / sizeof *beyond; k++) {
+        inst bad = {.n = 2, .cost = {1, 1}, .score = {1, 1}};
+        if (beyond[k].list == 0)
+            bad.exc[bad.nexc++] = beyond[k].a;
+        else if (beyond[k].list == 1)
+            bad.needs[bad.nneeds++] = (styr_mcda_pair){beyond[k].a, beyond[k].b};
+        else
+            bad.conflicts[bad.nconflicts++] = (styr_mcda_pair){beyond[k].a, beyond[k].b};
+        p = problem(&bad, NULL);
+        assert_int_equal(styr_mcda_select(&p, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
+    }
     /* no areas: an empty selection */
     inst none = {0};
     p = problem(&none, NULL);
