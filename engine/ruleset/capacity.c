@@ -91,8 +91,9 @@ static styr_status check_limits(const styr_doc *doc, const styr_node *m, styr_er
         /* At most 2^53: every figure is compared and printed as a double,
          * which holds each whole number up to there exactly. */
         const double most = 9007199254740992.0;
+        /* the whole number compared as one: (double)(2^53 + 1) rounds to 2^53 */
         int number = v->kind == STYR_NODE_SCALAR &&
-                     ((v->stype == STYR_SCALAR_INT && v->v.i >= 0 && (double)v->v.i <= most) ||
+                     ((v->stype == STYR_SCALAR_INT && v->v.i >= 0 && v->v.i <= 9007199254740992LL) ||
                       (which != STYR_CAP_ACTIONS && v->stype == STYR_SCALAR_FLOAT && isfinite(v->v.f) && v->v.f >= 0 &&
                        v->v.f <= most));
         if (!number)

@@ -403,6 +403,32 @@ static void test_bad_capacity_stops_the_load(void **state)
     }
 }
 
+/* A capacity is a figure a double holds exactly: up to 2^53, written as a
+ * whole number or (for sek and fte) as a decimal; one more is refused. */
+static void test_capacity_bound_is_two_to_the_53(void **state)
+{
+    (void)state;
+    static const struct { const char *value; int ok; } cases[] = {
+        {"9007199254740992", 1}, {"9007199254740992.0", 1}, {"9007199254740993", 0}, {"9.1e15", 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char settings[200];
+        snprintf(settings, sizeof settings, "  workload_capacity:\n    owners:\n      SLK: {sek: %s}\n",
+                 cases[k].value);
+        styr_ruleset *r = NULL;
+        styr_error err;
+        styr_status st = load_with_settings(settings, &r, &err);
+        if (cases[k].ok) {
+            if (st != STYR_OK)
+                fail_msg("sek: %s is refused: %s", cases[k].value, err.message);
+            styr_ruleset_free(r);
+        } else {
+            assert_int_equal(st, STYR_E_RULESET);
+            assert_non_null(strstr(err.message, "at most 9007199254740992"));
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -416,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_level_capacity_and_the_owner_first),
         cmocka_unit_test(test_no_capacity_no_limit),
         cmocka_unit_test(test_bad_capacity_stops_the_load),
+        cmocka_unit_test(test_capacity_bound_is_two_to_the_53),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

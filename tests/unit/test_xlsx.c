@@ -397,9 +397,9 @@ static void test_plan_tree(void **state)
     styr_error err;
     styr_doc *doc = plan_of(
         "<row r=\"1\">" IS("A1", "Insats") IS("B1", "Rubrik") IS("C1", "Finansiär") IS("D1", "Belopp (kr)")
-        IS("E1", "Start") IS("F1", "Partner") IS("G1", "Okänd kolumn") "</row>"
+        IS("E1", "Start") IS("F1", "Partner") IS("G1", "Okänd kolumn") IS("H1", "Slut") "</row>"
         "<row r=\"2\">" NUM("A2", "1.1") IS("B2", "Modell") IS("C2", "Vinnova") IS("D2", "1,5 MSEK")
-        NUM("E2", "43101") IS("F2", "BRG; Intraservice;") IS("G2", "ignored") "</row>"
+        NUM("E2", "43101") IS("F2", "BRG; Intraservice;") IS("G2", "ignored") NUM("H2", "43465") "</row>"
         "<row r=\"3\">" IS("A3", "1.1") IS("B3", "not read: a further row adds financing only")
         IS("C3", "Tillväxtverket") NUM("D3", "250000") "</row>"
         "<row r=\"5\">" IS("A5", "1.2") NUM("E5", "2018") "</row>",
@@ -434,6 +434,8 @@ static void test_plan_tree(void **state)
     assert_string_equal(at(r, "actions.0.financing.1.source")->u.text, "Tillväxtverket");
     /* an Excel date serial in a date column: 43101 is 2018-01-01 */
     assert_string_equal(at(r, "actions.0.timeline.start")->u.text, "2018-01-01");
+    /* and 43465 is 2018-12-31 (a month past February takes the other branch) */
+    assert_string_equal(at(r, "actions.0.timeline.end")->u.text, "2018-12-31");
     /* a year typed as a number stays a year */
     assert_int_equal(at(r, "actions.1.timeline.start")->v.i, 2018);
     assert_int_equal(at(r, "actions.0.partners")->count, 2);
