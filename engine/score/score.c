@@ -99,7 +99,7 @@ static void judge_area(styr_ruleset *rs, int lang, styr_area_table *t, candidate
             char what[160];
             snprintf(what, sizeof what, "gate '%s' of the model", m->gates[g].id);
             add_crash(t, &e, what, c->id);
-            c->reason = strdup("the model's gate crashed");
+            c->reason = strdup(lang == STYR_LANG_EN ? "the model's gate crashed" : "modellens spärr kraschade");
             return;
         }
         int pass = lua_toboolean(L, -2);
@@ -127,7 +127,8 @@ static void judge_area(styr_ruleset *rs, int lang, styr_area_table *t, candidate
                 char what[160];
                 snprintf(what, sizeof what, "the value of criterion '%s'", cr->id);
                 add_crash(t, &e, what, c->id);
-                c->reason = strdup("the model's value function crashed");
+                c->reason = strdup(lang == STYR_LANG_EN ? "the model's value function crashed"
+                                                        : "modellens värdefunktion kraschade");
                 return;
             }
             if (lua_type(L, -1) == LUA_TNUMBER)
