@@ -452,6 +452,13 @@ static void test_ruleset_problems(void **state)
     mkdir(rs_path("empty-dir"), 0700);
     assert_int_equal(load_err("empty-dir", &err), STYR_E_RULESET);
     assert_non_null(strstr(err.message, "ruleset.yaml is missing"));
+
+    /* a ruleset named on an empty search path (a library caller's): not found */
+    static const char *const nowhere[] = {NULL};
+    styr_error_clear(&err);
+    char *where = styr_ruleset_locate("goteborg", nowhere, &err);
+    assert_null(where);
+    assert_int_equal(err.code, STYR_E_RULESET);
 }
 
 static void test_unjudgeable_files(void **state)

@@ -339,6 +339,10 @@ static void test_bad_input(void **state)
         p = problem(&bad, NULL);
         assert_int_equal(styr_mcda_select(&p, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
     }
+    /* one area needs somewhere to say whether it is chosen */
+    inst one = {.n = 1, .cost = {1}, .score = {1}};
+    p = problem(&one, NULL);
+    assert_int_equal(styr_mcda_select(&p, 10, NULL, &sel, NULL), STYR_MCDA_E_ARG);
     /* no areas: an empty selection */
     inst none = {0};
     p = problem(&none, NULL);

@@ -406,6 +406,13 @@ static void test_bad_params(void **state)
     p = base_params(x);
     p.value_noise = -1;
     assert_int_equal(smaa(&p, &r), STYR_MCDA_E_ARG);
+    /* no area, or no criterion, is refused on its own */
+    p = base_params(x);
+    p.n = 0;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_E_ARG);
+    p = base_params(x);
+    p.m = 0;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_E_ARG);
     p = base_params(x);
     x[3] = NAN;
     styr_error err;
