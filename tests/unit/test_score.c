@@ -334,6 +334,18 @@ static void test_budget_honours_include_exclude_and_dependencies(void **state)
     assert_true(x.s.chosen[find(&x.t, "alfa")]);
     done(&x);
 
+    /* excludes keeps two areas apart even when the budget holds both: the
+     * better one is chosen */
+    run(&x,
+        "kind: innovation-areas\nversion: 1\nareas:\n"
+        AREA("alfa", "5", "5", "100", "")
+        AREA("delta", "4", "1", "100", ", excludes: [alfa]"),
+        "kind: scenario\nversion: 1\nmodel: tiny\nweights: {a: 1, b: 1}\nbudget_sek: 1000\n");
+    assert_false(x.s.infeasible);
+    assert_true(x.s.chosen[find(&x.t, "alfa")]);
+    assert_false(x.s.chosen[find(&x.t, "delta")]);
+    done(&x);
+
     /* Forcing in more than the budget holds is reported, not relaxed. */
     run(&x, AREAS, "kind: scenario\nversion: 1\nmodel: tiny\nweights: {a: 1}\nbudget_sek: 200\ninclude: [gamma]\n");
     assert_true(x.s.infeasible);

@@ -91,6 +91,9 @@ static void test_units(void **state)
     assert_reads("2 Mkr", 1, 2000000);
     assert_reads("2,5 mnkr", 1, 2500000);
     assert_reads("1,2 miljoner kronor", 1, 1200000);
+    /* a run of spaces of any kind inside the unit is one space */
+    assert_reads("1,2 miljoner  kronor", 1, 1200000);
+    assert_reads("1,2 miljoner\xc2\xa0 kronor", 1, 1200000);
     assert_reads("0,3 milj. kr", 1, 300000);
     assert_reads("750 TSEK", 1, 750000);
     assert_reads("1,1 mdkr", 1, 1100000000);
