@@ -55,7 +55,9 @@ static void print_findings(FILE *out, const styr_score_report *r, const styr_rep
     for (size_t i = 0; r->table && i < r->table->nrule_errors; i++) {
         const styr_error *e = &r->table->rule_errors[i];
         styr_fput_safe(out, e->file);
-        fprintf(out, ":%u: error: ", e->line);
+        if (e->line)
+            fprintf(out, ":%u", e->line);
+        fputs(": error: ", out);
         styr_fput_safe(out, e->message);
         fputc('\n', out);
     }
@@ -364,11 +366,15 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
         styr_fput_safe(out, warn);
         fputc('\n', out);
     }
-    fprintf(out, "  %4s  ", word(o, "Rang", "Rank"));
-    area_head(out, t, o);
-    fputc(' ', out);
-    styr_pad_left(out, word(o, "Poäng", "Score"), 7);
-    fprintf(out, "  %s\n", word(o, "Största bidrag", "Largest contributions"));
+    if (t->n == 0)   /* every area left out (above, with why): no empty table */
+        fprintf(out, "  %s\n", word(o, "Inget område kunde rangordnas.", "No area could be ranked."));
+    else {
+        fprintf(out, "  %4s  ", word(o, "Rang", "Rank"));
+        area_head(out, t, o);
+        fputc(' ', out);
+        styr_pad_left(out, word(o, "Poäng", "Score"), 7);
+        fprintf(out, "  %s\n", word(o, "Största bidrag", "Largest contributions"));
+    }
     for (size_t k = 0; k < t->n; k++) {
         size_t i = s->order[k];
         fprintf(out, "  %4zu  ", s->rank[i]);

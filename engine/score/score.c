@@ -62,7 +62,7 @@ static char *error_reason(const styr_file_result *res, const char *id)
     return out;
 }
 
-static void add_crash(styr_area_table *t, const styr_error *e, const char *what, const char *id)
+static void add_crash(styr_area_table *t, const styr_model *m, const styr_error *e, const char *what, const char *id)
 {
     styr_error *g = realloc(t->rule_errors, (t->nrule_errors + 1) * sizeof *g);
     if (!g)
@@ -70,6 +70,12 @@ static void add_crash(styr_area_table *t, const styr_error *e, const char *what,
     t->rule_errors = g;
     styr_error *slot = &g[t->nrule_errors++];
     *slot = *e;
+    /* A function with no Lua frame of its own (value = math.floor) gives no
+     * position: name the model's file, where it is declared. */
+    if (!slot->file[0] && m->file) {
+        snprintf(slot->file, sizeof slot->file, "%s", m->file);
+        slot->line = 0;
+    }
     /* e->message is as long as slot->message: cut it to fit the prefix. */
     snprintf(slot->message, sizeof slot->message, "%.120s crashed on area %.100s: %.700s", what, id, e->message);
 }
@@ -98,7 +104,7 @@ static void judge_area(styr_ruleset *rs, int lang, styr_area_table *t, candidate
         if (styr_sandbox_call(rs->sb, 1, 2, NULL, &e) != STYR_OK) {
             char what[160];
             snprintf(what, sizeof what, "gate '%s' of the model", m->gates[g].id);
-            add_crash(t, &e, what, c->id);
+            add_crash(t, m, &e, what, c->id);
             c->reason = strdup(lang == STYR_LANG_EN ? "the model's gate crashed" : "modellens spärr kraschade");
             return;
         }
@@ -126,7 +132,7 @@ static void judge_area(styr_ruleset *rs, int lang, styr_area_table *t, candidate
             if (styr_sandbox_call(rs->sb, 1, 1, NULL, &e) != STYR_OK) {
                 char what[160];
                 snprintf(what, sizeof what, "the value of criterion '%s'", cr->id);
-                add_crash(t, &e, what, c->id);
+                add_crash(t, m, &e, what, c->id);
                 c->reason = strdup(lang == STYR_LANG_EN ? "the model's value function crashed"
                                                         : "modellens värdefunktion kraschade");
                 return;
