@@ -315,6 +315,7 @@ typedef struct styr_mcda_select_problem {
     const styr_mcda_pair *needs; size_t n_needs;         /* area a requires area b */
     const styr_mcda_pair *conflicts; size_t n_conflicts; /* a and b never both chosen */
     uint64_t max_nodes; /* 0 = STYR_MCDA_SELECT_MAX_NODES */
+    bool swedish;       /* why a selection is impossible, in Swedish (else English) */
 } styr_mcda_select_problem;
 
 typedef struct styr_mcda_selection {

@@ -19,6 +19,7 @@
  * way. The depth-first search is iterative (no recursion) and stops after
  * max_nodes nodes, reporting "not proven optimal". */
 #include "mcda.h"
+#include "message.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -195,6 +196,8 @@ static const char *area_name(const sel *s, size_t i, char *buf, size_t cap)
 }
 
 #define NAME(i) area_name(s, (i), nb, sizeof nb)
+/* A message part in the language the caller asked for. */
+#define SV(sv, en) (s->p->swedish ? (sv) : (en))
 
 /* "'a' is forced in and requires 'b', which requires 'x'" for x = 1. */
 static void describe_in(const sel *s, sbuf *sb, size_t x, unsigned char why, size_t from)
@@ -208,15 +211,16 @@ static void describe_in(const sel *s, sbuf *sb, size_t x, unsigned char why, siz
         from = s->from[from];
     }
     size_t root = s->chain[len - 1];
-    sb_add(sb, "'%s' is %s", NAME(root), why == WHY_FORCED_IN ? "forced in" : "chosen");
+    sb_add(sb, why == WHY_FORCED_IN ? SV("'%s' tvingas in", "'%s' is forced in") : SV("'%s' väljs", "'%s' is chosen"),
+           NAME(root));
     for (size_t k = len - 1; k-- > 0;) {
         /* long chains: the two links after the root and the last three */
         if (len > 8 && k < len - 3 && k > 2) {
             if (k == len - 4)
-                sb_add(sb, ", ... (%zu more)", len - 6);
+                sb_add(sb, SV(", ... (%zu till)", ", ... (%zu more)"), len - 6);
             continue;
         }
-        sb_add(sb, k == len - 2 ? " and requires '%s'" : ", which requires '%s'",
+        sb_add(sb, k == len - 2 ? SV(" och kräver '%s'", " and requires '%s'") : SV(", som kräver '%s'", ", which requires '%s'"),
                NAME(s->chain[k]));
     }
 }
@@ -228,19 +232,19 @@ static void describe_out(const sel *s, sbuf *sb, size_t x, unsigned char why, si
     for (size_t steps = 0; steps <= s->n; steps++) {
         switch (why) {
         case WHY_FORCED_OUT:
-            sb_add(sb, "'%s' is forced out", NAME(x));
+            sb_add(sb, SV("'%s' tvingas ut", "'%s' is forced out"), NAME(x));
             return;
         case WHY_SELF:
-            sb_add(sb, "'%s' is declared to exclude itself", NAME(x));
+            sb_add(sb, SV("'%s' anges utesluta sig själv", "'%s' is declared to exclude itself"), NAME(x));
             return;
         case WHY_EXCLUDED_BY:
-            sb_add(sb, "'%s' cannot be chosen together with ", NAME(x));
-            sb_add(sb, "'%s', and ", NAME(from));
+            sb_add(sb, SV("'%s' kan inte väljas tillsammans med ", "'%s' cannot be chosen together with "), NAME(x));
+            sb_add(sb, SV("'%s', och ", "'%s', and "), NAME(from));
             describe_in(s, sb, from, s->why[from], s->from[from]);
             return;
         case WHY_NEEDS:
             if (steps < 6) {
-                sb_add(sb, "'%s' requires ", NAME(x));
+                sb_add(sb, SV("'%s' kräver ", "'%s' requires "), NAME(x));
                 sb_add(sb, "'%s'; ", NAME(from));
             } else if (steps == 6) {
                 sb_add(sb, "...; ");
@@ -250,7 +254,7 @@ static void describe_out(const sel *s, sbuf *sb, size_t x, unsigned char why, si
             from = s->from[x];
             break;
         default:
-            sb_add(sb, "'%s' is left out", NAME(x));
+            sb_add(sb, SV("'%s' lämnas utanför", "'%s' is left out"), NAME(x));
             return;
         }
     }
@@ -266,34 +270,43 @@ static styr_mcda_status conflict_message(const sel *s, styr_error *err)
     unsigned char out_why = s->cval == 1 ? s->why[x] : s->cwhy;
     size_t out_from = s->cval == 1 ? s->from[x] : s->cfrom;
     if (in_why == WHY_FORCED_IN && out_why == WHY_FORCED_OUT) {
-        sb_add(&sb, "'%s' is both included and excluded", NAME(x));
+        sb_add(&sb, SV("'%s' tvingas både in (include) och ut (exclude)", "'%s' is both included and excluded"), NAME(x));
     } else {
-        sb_add(&sb, "'%s' must be chosen (", NAME(x));
+        sb_add(&sb, SV("'%s' måste väljas (", "'%s' must be chosen ("), NAME(x));
         describe_in(s, &sb, x, in_why, in_from);
-        sb_add(&sb, ") but cannot be (");
+        sb_add(&sb, SV(") men kan inte väljas (", ") but cannot be ("));
         describe_out(s, &sb, x, out_why, out_from);
         sb_add(&sb, ")");
     }
-    return styr_mcda_fail(err, STYR_MCDA_E_INFEASIBLE, "impossible selection: %s", sb.b);
+    return styr_mcda_fail(err, STYR_MCDA_E_INFEASIBLE, SV("omöjligt urval: %s", "impossible selection: %s"), sb.b);
 }
 
-/* SEK amounts: whole kronor when whole, else with öre. */
-static void sb_sek(sbuf *sb, double v)
+/* SEK amounts: whole kronor when whole, else with öre; in Swedish as a
+ * Swedish reader writes them ("2 500 000 kr", "1 250,50 kr"). */
+static void sb_sek(const sel *s, sbuf *sb, double v)
 {
-    if (v == floor(v) && fabs(v) < 1e15)
-        sb_add(sb, "%.0f SEK", v);
+    int whole = v == floor(v) && fabs(v) < 1e15;
+    if (!s->p->swedish) {
+        sb_add(sb, whole ? "%.0f SEK" : "%.2f SEK", v);
+        return;
+    }
+    char buf[64];
+    double ore = whole ? 0 : round(v * 100);   /* in öre, so 0.995 rounds up into the krona */
+    styr_format_thousands(buf, sizeof buf, whole ? v : floor(ore / 100), "\xC2\xA0");
+    if (whole)
+        sb_add(sb, "%s kr", buf);
     else
-        sb_add(sb, "%.2f SEK", v);
+        sb_add(sb, "%s,%02d kr", buf, (int)fmod(ore, 100));
 }
 
 static styr_mcda_status budget_message(const sel *s, styr_error *err)
 {
     char nb[32];
     sbuf sb = {.len = 0};
-    sb_add(&sb, "the areas that must be chosen cost ");
-    sb_sek(&sb, s->used);
-    sb_add(&sb, ", more than the budget of ");
-    sb_sek(&sb, s->budget);
+    sb_add(&sb, SV("områdena som måste väljas kostar ", "the areas that must be chosen cost "));
+    sb_sek(s, &sb, s->used);
+    sb_add(&sb, SV(", mer än budgeten på ", ", more than the budget of "));
+    sb_sek(s, &sb, s->budget);
     for (int pass = 0; pass < 2; pass++) {
         unsigned char want = pass == 0 ? WHY_FORCED_IN : WHY_REQUIRED_BY;
         size_t shown = 0, total = 0;
@@ -301,16 +314,16 @@ static styr_mcda_status budget_message(const sel *s, styr_error *err)
             if (s->val[i] == 1 && s->why[i] == want) {
                 if (shown < 8) {
                     if (shown == 0)
-                        sb_add(&sb, pass == 0 ? ": forced in " : "; required by them ");
+                        sb_add(&sb, pass == 0 ? SV(": tvingas in ", ": forced in ") : SV("; som de kräver ", "; required by them "));
                     sb_add(&sb, "%s'%s'", shown ? ", " : "", NAME(i));
                     shown++;
                 }
                 total++;
             }
         if (total > shown)
-            sb_add(&sb, " and %zu more", total - shown);
+            sb_add(&sb, SV(" och %zu till", " and %zu more"), total - shown);
     }
-    return styr_mcda_fail(err, STYR_MCDA_E_INFEASIBLE, "impossible selection: %s", sb.b);
+    return styr_mcda_fail(err, STYR_MCDA_E_INFEASIBLE, SV("omöjligt urval: %s", "impossible selection: %s"), sb.b);
 }
 
 /* ------------------------------------------------------------ set-up */

@@ -101,7 +101,7 @@ static void frontier(page *p, const styr_score_report *r, const styr_scenario_ru
         qsort(budgets, k, sizeof *budgets, cmp_double);
     }
     styr_mcda_select_problem prob = {n, cost, s->score, (const char *const *)t->ids, inc, ninc, exc, nexc,
-                                     t->needs, t->nneeds, t->conflicts, t->nconflicts, 0};
+                                     t->needs, t->nneeds, t->conflicts, t->nconflicts, 0, p->o->lang != STYR_LANG_EN};
     styr_error e;
     styr_error_clear(&e);
     styr_mcda_status st = styr_mcda_select_frontier(&prob, budgets, k, pts, &e);

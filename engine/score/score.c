@@ -451,7 +451,7 @@ static styr_status select_portfolio(int lang, const styr_area_table *t, const st
                     : "'%s' tvingas in (include), men området är uteslutet ur rangordningen", inc_left);
     } else {
         styr_mcda_select_problem p = {n, out->cost_used, out->score, (const char *const *)t->ids, inc, ninc, exc, nexc,
-                                      t->needs, t->nneeds, t->conflicts, t->nconflicts, 0};
+                                      t->needs, t->nneeds, t->conflicts, t->nconflicts, 0, !en};
         styr_error e;
         styr_error_clear(&e);
         styr_mcda_status ms = styr_mcda_select(&p, out->budget, out->chosen, &out->sel, &e);

@@ -26,6 +26,7 @@ typedef struct inst {
     styr_mcda_pair needs[MAXP], conflicts[MAXP];
     size_t nneeds, nconflicts;
     double budget;
+    bool swedish;
 } inst;
 
 static styr_mcda_select_problem problem(const inst *in, const char *const *ids)
@@ -34,7 +35,7 @@ static styr_mcda_select_problem problem(const inst *in, const char *const *ids)
         .n = in->n, .cost = in->cost, .score = in->score, .ids = ids,
         .include = in->inc, .n_include = in->ninc, .exclude = in->exc, .n_exclude = in->nexc,
         .needs = in->needs, .n_needs = in->nneeds,
-        .conflicts = in->conflicts, .n_conflicts = in->nconflicts,
+        .conflicts = in->conflicts, .n_conflicts = in->nconflicts, .swedish = in->swedish,
     };
 }
 
@@ -298,6 +299,22 @@ static void test_infeasible_messages(void **state)
     f.needs[f.nneeds++] = (styr_mcda_pair){0, 1};
     f.conflicts[f.nconflicts++] = (styr_mcda_pair){1, 3};
     expect_infeasible(&f, ids, (const char *[]){"'sluss'", "'labb'", "'testarena'", 0});
+
+    /* The same in Swedish, amounts as a Swedish reader writes them (a
+     * no-break space between thousands, a decimal comma, "kr"). */
+    a.swedish = b.swedish = c.swedish = d.swedish = d2.swedish = e.swedish = true;
+    expect_infeasible(&a, ids, (const char *[]){"omöjligt urval: 'testarena' tvingas både in (include) och ut (exclude)", 0});
+    expect_infeasible(&b, ids, (const char *[]){"'sluss' måste väljas ('testarena' tvingas in och kräver 'sluss')", ") men kan inte väljas (",
+                                                "'sluss' kräver 'plattform'", "'plattform' tvingas ut", 0});
+    expect_infeasible(&c, ids, (const char *[]){"kan inte väljas tillsammans med", "tvingas in", 0});
+    expect_infeasible(&d, ids, (const char *[]){"områdena som måste väljas kostar 700 kr, mer än budgeten på 500 kr",
+                                                ": tvingas in 'labb'", "; som de kräver 'plattform'", 0});
+    expect_infeasible(&d2, ids, (const char *[]){"budgeten på 500,25 kr", 0});
+    inst big = d;
+    big.cost[3] = 2500000;
+    big.budget = 1000000.995;   /* öre rounded into the krona */
+    expect_infeasible(&big, ids, (const char *[]){"kostar 2\xC2\xA0" "500\xC2\xA0" "300 kr", "budgeten på 1\xC2\xA0" "000\xC2\xA0" "001,00 kr", 0});
+    expect_infeasible(&e, ids, (const char *[]){"'sluss' anges utesluta sig själv", 0});
 
     /* without ids, areas are named by index */
     styr_mcda_select_problem p = problem(&a, NULL);
