@@ -44,7 +44,8 @@ static int setup(void **state)
         "funders:\n"
         "  - {name: Vinnova, type: external-grant, until: 2018-12}\n"
         "  - {name: Forever, type: external-grant}\n"
-        "  - {name: Kompletteringsbudget, type: supplementary-budget, yearly: true}\n");
+        "  - {name: Kompletteringsbudget, type: supplementary-budget, yearly: true}\n"
+        "  - {name: Engångsanslag, type: budget, yearly: false}\n");
     styr_limits lim;
     styr_limits_default(&lim);
     styr_error err;
@@ -128,12 +129,14 @@ static void test_seed_gap_of_one_and_a_quarter_fte(void **state)
 static void test_yearly_funder_needs_a_year(void **state)
 {
     (void)state;
+    /* a funder with yearly: false is not read with a year after its name */
     static const char *const written[] = {"Kompletteringsbudget 201x", "Kompletteringsbudget 20x8",
                                           "Kompletteringsbudget2018", "Kompletteringsbudget 2019",
-                                          "Kompletteringsbudget 9990"};
+                                          "Kompletteringsbudget 9990", "Engångsanslag 2018"};
     static const char *const read[] = {"Kompletteringsbudget 201x", "Kompletteringsbudget 20x8",
-                                       "Kompletteringsbudget2018", "Kompletteringsbudget", "Kompletteringsbudget"};
-    for (size_t k = 0; k < 5; k++) {
+                                       "Kompletteringsbudget2018", "Kompletteringsbudget", "Kompletteringsbudget",
+                                       "Engångsanslag 2018"};
+    for (size_t k = 0; k < sizeof written / sizeof *written; k++) {
         char plan[1024];
         snprintf(plan, sizeof plan, HEAD
                  "actions:\n"

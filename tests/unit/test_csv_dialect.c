@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -42,6 +43,25 @@ static void test_dialects(void **state)
     char *sv = row(0, numbers), *en = row(1, numbers);
     assert_string_equal(sv, "\xef\xbb\xbftestarena;0,570833;-1,50;12;\n");
     assert_string_equal(en, "testarena,0.570833,-1.50,12,\n");
+    free(sv);
+    free(en);
+}
+
+/* A value that is not a number is written as a spreadsheet reads it, the
+ * same in both dialects: NaN, Inf, -Inf (not the C library's "nan"). */
+static void not_finite(styr_csv *c)
+{
+    styr_csv_number(c, NAN, 3);
+    styr_csv_number(c, INFINITY, 3);
+    styr_csv_number(c, -INFINITY, 3);
+}
+
+static void test_not_finite(void **state)
+{
+    (void)state;
+    char *sv = row(0, not_finite), *en = row(1, not_finite);
+    assert_string_equal(sv, "\xef\xbb\xbfNaN;Inf;-Inf\n");
+    assert_string_equal(en, "NaN,Inf,-Inf\n");
     free(sv);
     free(en);
 }
@@ -87,6 +107,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dialects),
+        cmocka_unit_test(test_not_finite),
         cmocka_unit_test(test_quoting),
         cmocka_unit_test(test_formulas_stay_text),
     };

@@ -383,6 +383,12 @@ static void test_scenario_problems(void **state)
         {"weights: {a: -1}", "must be a number >= 0"},
         {"pairwise:\n  - [a, b, 2]\n  - [b, c, 2]", "missing"},
         {"weights: {a: 1}\npairwise:\n  - [a, b, 2]", "either weights or pairwise"},
+        /* a judgement is a finite number > 0, between two different criteria */
+        {"pairwise:\n  - [a, b, 0]", "with a number > 0"},
+        {"pairwise:\n  - [a, b, -2]", "with a number > 0"},
+        {"pairwise:\n  - [a, b, .inf]", "with a number > 0"},
+        {"pairwise:\n  - [a, b, many]", "with a number > 0"},
+        {"pairwise:\n  - [a, a, 2]", "two different criteria"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char y[256];
