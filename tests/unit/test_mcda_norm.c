@@ -111,6 +111,9 @@ static void test_vector(void **state)
     assert_int_equal(styr_mcda_norm_vector(c, 4, 1, 0, c, NULL), STYR_MCDA_OK);
     for (int i = 0; i < 4; i++)
         assert_near(c[i], 0.5, 1e-15);
+    /* values whose squares overflow a double are refused, not normalised to 0 */
+    double big[] = {1e200, 2e200};
+    assert_int_equal(styr_mcda_norm_vector(big, 2, 1, 0, out, NULL), STYR_MCDA_E_ARG);
 }
 
 static void test_vector_order_free(void **state)
