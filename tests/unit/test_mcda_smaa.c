@@ -243,6 +243,23 @@ static void test_central_and_confidence(void **state)
     assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
     for (size_t i = 0; i < N; i++)
         assert_true(r.conf[i] >= 0.0 && r.conf[i] <= 1.0);
+
+    /* TOPSIS: with noise far below every difference between values, the
+     * perturbed copies (their ideal and anti-ideal recomputed each sample)
+     * give the confidence noise 0 gives; the area best on every criterion
+     * keeps confidence 1 */
+    for (size_t j = 0; j < M; j++)
+        x[(N - 1) * M + j] = 10.0;   /* the last area best on every criterion: its column maximum */
+    p = base_params(x);
+    p.method = STYR_MCDA_TOPSIS;
+    static run still, shaken;
+    assert_int_equal(smaa(&p, &still), STYR_MCDA_OK);
+    p.value_noise = 1e-12;
+    p.confidence_samples = 200;
+    assert_int_equal(smaa(&p, &shaken), STYR_MCDA_OK);
+    for (size_t i = 0; i < N; i++)
+        assert_near(shaken.conf[i], still.conf[i], 1e-12);
+    assert_near(shaken.conf[N - 1], 1.0, 1e-12);
 }
 
 static void test_inactive_and_spread(void **state)
