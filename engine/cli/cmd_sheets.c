@@ -54,6 +54,8 @@ int cli_write_workbook(const char *output, cli_xlsx_writer fn, void *ctx)
     styr_error_clear(&err);
     int rc = EXIT_CLEAN;
     if (fn(tmp, ctx, &err) != STYR_OK) {
+        if (strcmp(err.file, tmp) == 0)   /* the user knows the file by the name they gave */
+            snprintf(err.file, sizeof err.file, "%s", output && strcmp(output, "-") != 0 ? output : "standard output");
         styr_error_print(&err, stderr);
         unlink(tmp);
         styr_sink_abandon(&out);

@@ -721,6 +721,19 @@ static int same_trimmed(const char *a, const char *b)
 }
 
 /* Does value v fit a cell of this kind? */
+/* Excel holds at most 32 767 characters in a cell (xlsx_book.c cuts a
+ * longer text there when it writes one). */
+#define CELL_MAX_CHARS 32767
+
+/* The UTF-8 characters in text[0, len): the bytes that start one. */
+static size_t text_chars(const char *text, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return n;
+}
+
 static void check_cell(loss_walk *L, const styr_node *v, styr_cell_kind kind, const char *key)
 {
     if (styr_node_is_null(v))
@@ -750,6 +763,9 @@ static void check_cell(loss_walk *L, const styr_node *v, styr_cell_kind kind, co
         lose(L, v, "'%s' is true or false, which a cell here does not keep", key);
     else if (v->stype == STYR_SCALAR_FLOAT && !isfinite(v->v.f))
         lose(L, v, "'%s' is not a finite number, which a cell cannot hold", key);
+    else if (v->stype == STYR_SCALAR_STRING && text_chars(v->u.text, v->count) > CELL_MAX_CHARS)
+        lose(L, v, "'%s' is %zu characters long; an Excel cell holds 32 767, so the workbook keeps only the first "
+                   "32 767", key, text_chars(v->u.text, v->count));
 }
 
 /* The columns of path prefix `under` ("" for the item itself, "financing."). */

@@ -2,6 +2,7 @@
  * xlsx_book.h). */
 #include "xlsx_book.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "xlsx_read.h"
@@ -57,10 +58,30 @@ lxw_worksheet *styr_book_sheet(styr_book *b, const char *sv, const char *en, con
     return ws;
 }
 
+/* Excel's limit, which libxlsxwriter counts in UTF-8 characters. */
+#define CELL_MAX_CHARS 32767
+
+lxw_error styr_xlsx_write_text(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
+{
+    size_t chars = 0, at = 0;
+    for (; s[at] && chars < CELL_MAX_CHARS; at++)
+        chars += ((unsigned char)s[at] & 0xC0) != 0x80;   /* a character starts at each non-continuation byte */
+    while (s[at] && ((unsigned char)s[at] & 0xC0) == 0x80)
+        at++;   /* the rest of the last character */
+    if (!s[at])
+        return worksheet_write_string(ws, r, c, s, f);
+    char *cut = strndup(s, at);
+    if (!cut)
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    lxw_error e = worksheet_write_string(ws, r, c, cut, f);
+    free(cut);
+    return e;
+}
+
 void styr_book_text(styr_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s)
 {
     if (ws && s && *s)
-        check(b, worksheet_write_string(ws, r, c, s, NULL));
+        check(b, styr_xlsx_write_text(ws, r, c, s, NULL));
 }
 
 void styr_book_number(styr_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)

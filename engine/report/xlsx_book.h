@@ -21,6 +21,12 @@ typedef struct styr_book {
     int failed;      /* the first failure is in err */
 } styr_book;
 
+/* Writes text s into a cell. Excel holds at most 32 767 characters in a
+ * cell (libxlsxwriter refuses more): a longer text is cut there, at a
+ * character's boundary, so a report is still written (convert names such a
+ * cell as not converted, plan_sheets.c). */
+lxw_error styr_xlsx_write_text(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f);
+
 /* Creates the workbook at path. Returns 0, or -1 with err set. */
 int styr_book_open(styr_book *b, const char *path, const styr_report_opts *o, styr_error *err);
 

@@ -7,6 +7,8 @@
 
 #include <xlsxwriter.h>
 
+#include "xlsx_book.h"
+
 typedef struct book {
     lxw_workbook *wb;
     lxw_format *bold;
@@ -26,7 +28,7 @@ static void check(book *b, lxw_error e)
 static void text(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s)
 {
     if (s && *s)
-        check(b, worksheet_write_string(ws, r, c, s, NULL));
+        check(b, styr_xlsx_write_text(ws, r, c, s, NULL));
 }
 
 static void number(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)

@@ -12,6 +12,7 @@
 
 #include "plan_sheets.h"
 #include "plan_template.h"
+#include "xlsx_book.h"
 #include "xlsx_read.h"
 
 #define TEMPLATE_ROWS 500     /* rows the drop-down lists cover in a template */
@@ -75,7 +76,7 @@ static void check(writer *w, lxw_error e, const char *what)
 static void put_text(writer *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s)
 {
     if (s && *s)
-        check(w, worksheet_write_string(ws, row, col, s, w->text), "a cell");
+        check(w, styr_xlsx_write_text(ws, row, col, s, w->text), "a cell");
 }
 
 /* A list as one cell: "a; b; c". */
