@@ -168,6 +168,12 @@ EOF2
   NO_COLOR=1 "$styr" validate scenarios/goteborg-2018-2019.yaml > "$full" 2> "$tmp/err" < /dev/null; rc=$?
   check "standard output a full device: exit 2" exit_is 2
   check "standard output a full device: says why" err_has "cannot write standard output: No space left on device"
+  # A workbook is written to a temporary file first, then copied: the copy
+  # failing names standard output, not the temporary file.
+  NO_COLOR=1 "$styr" validate scenarios/goteborg-2018-2019.yaml --format xlsx > "$full" 2> "$tmp/err" < /dev/null; rc=$?
+  check "a workbook to standard output, a full device: exit 2" exit_is 2
+  check "a workbook to standard output, a full device: says where and why" \
+    err_has "cannot write the workbook to standard output: No space left on device"
 fi
 # A write that fails part-way into a regular file (a file size limit): the
 # reason, exit 2, the old file kept and no temporary file left, for a report
