@@ -339,6 +339,28 @@ static void test_text_by_position(void **state)
     styr_ruleset_free(rs);
 }
 
+/* actions_of_strategy(id) counts the actions that name the strategy
+ * (trimmed), not only whether one does. */
+static void test_actions_of_strategy_counts(void **state)
+{
+    (void)state;
+    ruleset_yaml("count", "");
+    put("count", "c.lua",
+        "rule { id = 'plan.count', severity = 'info', message = '{a} {b} {c}',\n"
+        "  check = function(plan)\n"
+        "    report(plan, nil, {a = actions_of_strategy('1'), b = actions_of_strategy(2), c = actions_of_strategy('3')})\n"
+        "  end }\n");
+    styr_ruleset *rs = load_ok("count");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\nstrategies: [{id: '1'}, {id: '2'}, {id: '3'}]\n"
+                              "actions:\n  - {id: '1.1', strategy: '1'}\n  - {id: '1.2', strategy: ' 1 '}\n"
+                              "  - {id: '1.3', strategy: '1'}\n  - {id: '2.1', strategy: '2'}\n", &res);
+    assert_string_equal(first_of(&res, "plan.count")->message, "3 1 0");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* pairs() over a view walks a list by 1-based position and a mapping in
  * the order written, and skips entries with no value (~), as ipairs and
  * # do not. */
@@ -501,6 +523,7 @@ int main(void)
         cmocka_unit_test(test_text_by_position),
         cmocka_unit_test(test_scopes_and_lookups),
         cmocka_unit_test(test_pairs_walks_lists_and_maps),
+        cmocka_unit_test(test_actions_of_strategy_counts),
         cmocka_unit_test(test_registry),
         cmocka_unit_test(test_bad_rule_declarations),
         cmocka_unit_test(test_ruleset_problems),
