@@ -303,7 +303,8 @@ rule {
       if w ~= nil then
         local what
         if f.amount_sek ~= nil then what = sek(f.amount_sek) .. (en and " SEK" or " kr")
-        elseif f.fte ~= nil then what = tostring(f.fte) .. (en and " FTE" or " årsarbetskrafter")
+        elseif f.fte ~= nil then   -- "1,5 årsarbetskrafter": a Swedish decimal comma
+          what = en and tostring(f.fte) .. " FTE" or (tostring(f.fte):gsub("%.", ",")) .. " årsarbetskrafter"
         else what = en and "the money" or "finansieringen" end
         local decision = f.decision and ((en and " (to be decided in " or " (avgörs i ") .. tostring(f.decision) .. ")") or ""
         report(f, "status", {what = what, source = tostring(f.source or "?"), status = en and w.en or w.sv,
