@@ -356,6 +356,14 @@ static void test_bad_input(void **state)
         p = problem(&bad, NULL);
         assert_int_equal(styr_mcda_select(&p, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
     }
+    /* cost and score are both needed: either one missing is refused */
+    {
+        double one_cost = 1, one_score = 1;
+        styr_mcda_select_problem half = {.n = 1, .cost = NULL, .score = &one_score};
+        assert_int_equal(styr_mcda_select(&half, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
+        half = (styr_mcda_select_problem){.n = 1, .cost = &one_cost, .score = NULL};
+        assert_int_equal(styr_mcda_select(&half, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
+    }
     /* one area needs somewhere to say whether it is chosen */
     inst one = {.n = 1, .cost = {1}, .score = {1}};
     p = problem(&one, NULL);
