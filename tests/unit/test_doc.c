@@ -163,6 +163,31 @@ static void test_map_index_build(void **state)
     free(items);
 }
 
+/* Mappings of 15, 16 and 17 keys: 16 and fewer are scanned, more go
+ * through the index; every key is found on both sides of the edge. */
+static void test_map_sizes_at_the_index_edge(void **state)
+{
+    (void)state;
+    for (int n = 15; n <= 17; n++) {
+        char text[1024];
+        size_t len = 0;
+        for (int i = 0; i < n; i++)
+            len += (size_t)snprintf(text + len, sizeof text - len, "key%d: %d\n", i, i);
+        styr_doc *d = load(text);
+        assert_non_null(d);
+        assert_int_equal(d->root->count, n);
+        for (int i = 0; i < n; i++) {
+            char k[16];
+            snprintf(k, sizeof k, "key%d", i);
+            const styr_node *v = styr_map_get(d->root, k, strlen(k));
+            assert_non_null(v);
+            assert_int_equal(v->v.i, i);
+        }
+        assert_null(styr_map_get(d->root, "key99", 5));
+        styr_doc_free(d);
+    }
+}
+
 static void test_arena(void **state)
 {
     styr_arena a;
@@ -1140,6 +1165,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena),
         cmocka_unit_test(test_map_index_build),
+        cmocka_unit_test(test_map_sizes_at_the_index_edge),
         cmocka_unit_test(test_positions_block),
         cmocka_unit_test(test_positions_flow),
         cmocka_unit_test(test_scalar_types),
