@@ -162,6 +162,11 @@ static void test_tab(void **state)
     const char u[] = "a: [1,\t\n";
     e = explain(S(u), "found character that cannot start any token", NULL, 1, 7, 0, 0, STYR_EXPLAIN_SV);
     assert_has(&e, "Rad 1 har en tabb i kolumn 7");
+    /* spaces then a tab before the first character: still the indentation */
+    const char v[] = "a:\n  \t- x\n";
+    e = explain(S(v), "found character that cannot start any token", "while scanning for the next token",
+                2, 3, 2, 3, STYR_EXPLAIN_EN);
+    assert_has(&e, "Line 2 is indented with a tab");
 }
 
 static void test_unclosed_quote(void **state)
