@@ -363,7 +363,7 @@ static void test_actions_of_strategy_counts(void **state)
 
 /* pairs() over a view walks a list by 1-based position and a mapping in
  * the order written, and skips entries with no value (~), as ipairs and
- * # do not. */
+ * # do not; keys() gives a mapping's keys in order, and none of a list. */
 static void test_pairs_walks_lists_and_maps(void **state)
 {
     (void)state;
@@ -374,6 +374,7 @@ static void test_pairs_walks_lists_and_maps(void **state)
         "    local l, m = {}, {}\n"
         "    for k, v in pairs(plan.tags) do l[#l + 1] = k .. '=' .. tostring(v) end\n"
         "    for k, v in pairs(plan.document) do m[#m + 1] = k .. '=' .. tostring(v) end\n"
+        "    m[#m + 1] = table.concat(keys(plan.document), ',') .. '/' .. #keys(plan.tags)\n"
         "    report(plan, nil, {l = table.concat(l, ' '), m = table.concat(m, ' ')})\n"
         "  end }\n");
     styr_ruleset *rs = load_ok("walk");
@@ -381,7 +382,7 @@ static void test_pairs_walks_lists_and_maps(void **state)
     styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\ntags: [first, ~, third, fourth]\n"
                               "document: {title: T, type: plan, reference: R}\n", &res);
     assert_string_equal(first_of(&res, "plan.walk")->message,
-                        "1=first 3=third 4=fourth | title=T type=plan reference=R");
+                        "1=first 3=third 4=fourth | title=T type=plan reference=R title,type,reference/0");
     styr_file_result_free(&res);
     styr_doc_free(doc);
     styr_ruleset_free(rs);
