@@ -5,7 +5,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <stdlib.h>
@@ -344,6 +346,22 @@ static void test_report_today(void **state)
     }
     unsetenv("SOURCE_DATE_EPOCH");
     assert_int_equal(styr_report_today(buf), 0);
+    /* an unusable value is said once a process (it was, above), not at
+     * every date a report asks for */
+    fflush(stderr);
+    int saved = dup(2);
+    FILE *err = tmpfile();
+    assert_true(saved >= 0 && err);
+    dup2(fileno(err), 2);
+    setenv("SOURCE_DATE_EPOCH", "soon", 1);
+    styr_report_today(buf);
+    styr_report_today(buf);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    assert_int_equal(lseek(fileno(err), 0, SEEK_END), 0);   /* nothing was written */
+    fclose(err);
+    unsetenv("SOURCE_DATE_EPOCH");
 }
 
 int main(void)
