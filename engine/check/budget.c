@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "swedish_number.h"
 #include "text.h"
 
 #define MAX_YEARS 100
@@ -25,14 +26,29 @@ static const char *text_of(const styr_node *n)
                ? n->u.text : NULL;
 }
 
-/* A finite number >= 0 (ints and floats), or 0 with *ok = 0. */
-static double number_of(const styr_node *n, int *ok)
+/* number_of's swedish argument for a field in kronor, where "1,5 MSEK" is read */
+#define SEK_FIELD 2
+
+/* Whether the ruleset reads numbers written the Swedish way ("1,5 MSEK",
+ * "0,5") as validate's schema does (the setting swedish_numbers: accept):
+ * the budget must count the money validate says it reads. */
+static int swedish_numbers(const styr_ruleset *rs)
+{
+    const styr_node *s = rs ? styr_ruleset_setting(rs, "swedish_numbers") : NULL;
+    return s && s->kind == STYR_NODE_SCALAR && strcmp(s->u.text, "accept") == 0;
+}
+
+/* A finite number >= 0 (ints and floats; a Swedish text too when swedish,
+ * with currency units for a field in kronor), or 0 with *ok = 0. */
+static double number_of(const styr_node *n, int swedish, int *ok)
 {
     double v = 0;
     int good = 0;
     if (n && n->kind == STYR_NODE_SCALAR && !(n->flags & STYR_NODE_INVALID)) {
         if (n->stype == STYR_SCALAR_INT) v = (double)n->v.i, good = 1;
         else if (n->stype == STYR_SCALAR_FLOAT) v = n->v.f, good = 1;
+        else if (swedish && n->stype == STYR_SCALAR_STRING)
+            good = styr_read_swedish_number(n->u.text, n->count, swedish == SEK_FIELD, &v);
     }
     if (good && !(isfinite(v) && v >= 0))
         good = 0, v = 0;
@@ -289,6 +305,7 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
         return styr_error_set(err, STYR_E_INPUT, file, period ? period->line : 0, period ? period->column : 0,
                               "the plan needs a valid period of at most %d years (period: {from: 2018, to: 2019})",
                               MAX_YEARS);
+    const int sw = swedish_numbers(rs);
     out->from = from.year;
     out->to = to.year;
     out->nyears = (size_t)to.year - (size_t)from.year + 1;   /* to >= from, checked above */
@@ -314,12 +331,12 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
         yr->has_budget = 1;
         const styr_budget_year *base = &out->years[0];
         int ok;
-        double v = number_of(get(e, "funding_sek"), &ok);
+        double v = number_of(get(e, "funding_sek"), sw ? SEK_FIELD : 0, &ok);
         yr->has_budget_sek = ok;
         yr->budget_sek = ok ? v : (yr != base && base->has_budget ? base->budget_sek : 0);
-        v = number_of(get(e, "fte_reprioritised"), &ok);
+        v = number_of(get(e, "fte_reprioritised"), sw, &ok);
         yr->budget_fte_reprioritised = ok ? v : (yr != base && base->has_budget ? base->budget_fte_reprioritised : 0);
-        v = number_of(get(e, "fte_external"), &ok);
+        v = number_of(get(e, "fte_external"), sw, &ok);
         yr->budget_fte_external = ok ? v : (yr != base && base->has_budget ? base->budget_fte_external : 0);
         yr->budget_status = text_of(get(e, "status"));
     }
@@ -379,8 +396,8 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
             int external = (type && strcmp(type, "external-grant") == 0) || (ftype && strcmp(ftype, "external-grant") == 0);
             const char *status = text_of(get(f, "status"));
             int amount_ok, fte_ok;
-            double amount = number_of(get(f, "amount_sek"), &amount_ok);
-            double fte = number_of(get(f, "fte"), &fte_ok);
+            double amount = number_of(get(f, "amount_sek"), sw ? SEK_FIELD : 0, &amount_ok);
+            double fte = number_of(get(f, "fte"), sw, &fte_ok);
             /* When the money ends: the entry's own until, else the registry's. */
             int64_t ends = INT64_MAX;
             styr_date until;
