@@ -242,6 +242,18 @@ if [ "$(id -u)" != 0 ]; then
   check "-o in a read-only folder: nothing made" test -z "$(ls -A "$tmp/o/ro")"
 fi
 
+# ---- a workbook is never written to a terminal ----------------------------------
+# script(1) gives styr a terminal as standard output: the bytes of a zip
+# file would garble it, so styr refuses, says what to do, and writes nothing.
+if command -v script > /dev/null 2>&1; then
+  script -qec "NO_COLOR=1 '$styr' validate rules/goteborg/tests/clean.yaml --format xlsx" /dev/null > "$tmp/tty" 2>&1 < /dev/null; rc=$?
+  check "a workbook to a terminal: exit 2" exit_is 2
+  check "a workbook to a terminal: says to give -o" grep -q "a workbook is not written to a terminal; give -o FILE.xlsx" "$tmp/tty"
+  check "a workbook to a terminal: no zip bytes on it" sh -c '! grep -q "PK" "$1"' _ "$tmp/tty"
+else
+  echo "(script is not installed: a workbook to a terminal is not checked)"
+fi
+
 # ---- control characters never reach a terminal raw ------------------------------
 # Raw C0 controls but tab and line feed, DEL, C1 controls (as UTF-8), and the
 # bidirectional embeddings, overrides and isolates.

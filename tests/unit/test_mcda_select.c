@@ -465,6 +465,11 @@ static void test_frontier(void **state)
     in.inc[0] = 0;
     in.cost[0] = 50000;
     styr_mcda_select_problem p = problem(&in, NULL);
+    /* one budget needs both its value and a place for its point */
+    double a_budget = 100000;
+    styr_mcda_frontier_point pt;
+    assert_int_equal(styr_mcda_select_frontier(&p, NULL, 1, &pt, NULL), STYR_MCDA_E_ARG);
+    assert_int_equal(styr_mcda_select_frontier(&p, &a_budget, 1, NULL, NULL), STYR_MCDA_E_ARG);
     const double budgets[] = {0, 10000, 50000, 200000, 500000, 1e9};
     styr_mcda_frontier_point pts[6];
     styr_mcda_status st = styr_mcda_select_frontier(&p, budgets, 6, pts, NULL);
