@@ -89,7 +89,10 @@ int main(int argc, char **argv)
         const char *sub = argc > 2 ? argv[2] : "";
         if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0)
             return cmd_help(argc, argv, 1);
-        fprintf(stderr, "styr: unknown 'rules' command '%s' (try: styr rules list, test or doc)\n", sub);
+        if (!*sub)
+            fputs("styr: 'rules' needs a command: styr rules list, test or doc\n", stderr);
+        else
+            fprintf(stderr, "styr: unknown 'rules' command '%s' (try: styr rules list, test or doc)\n", sub);
         return EXIT_FAILED;
     }
     options o;
