@@ -206,6 +206,9 @@ static void test_invisible_near_error(void **state)
     assert_int_equal(e.line, 3);
     assert_int_equal(e.column, 3);
     assert_has(&e, "U+00A0 (no-break space) on lines 1, 3.");
+    /* only no-break spaces: nothing said of quotes */
+    if (strstr(e.message, "quotes"))
+        fail_msg("'%s' speaks of quotes", e.message);
     /* an odd character far from the error is only mentioned, after the cause */
     const char far[] = "a: \xe2\x80\x9cx\xe2\x80\x9d\nb: 1\nc: 2\nd:\n\t- x\n";
     e = explain(S(far), "found character that cannot start any token", NULL, 5, 1, 0, 0, STYR_EXPLAIN_SV);
