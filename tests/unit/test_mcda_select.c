@@ -364,6 +364,22 @@ static void test_bad_input(void **state)
         half = (styr_mcda_select_problem){.n = 1, .cost = &one_cost, .score = NULL};
         assert_int_equal(styr_mcda_select(&half, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
     }
+    /* a constraint list that is counted must be there, each on its own */
+    {
+        inst two = {.n = 2, .cost = {1, 1}, .score = {1, 1}};
+        styr_mcda_select_problem q = problem(&two, NULL);
+        q.n_needs = 1;
+        q.needs = NULL;
+        assert_int_equal(styr_mcda_select(&q, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
+        q = problem(&two, NULL);
+        q.n_conflicts = 1;
+        q.conflicts = NULL;
+        assert_int_equal(styr_mcda_select(&q, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
+        q = problem(&two, NULL);
+        q.n_include = 1;
+        q.include = NULL;
+        assert_int_equal(styr_mcda_select(&q, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
+    }
     /* one area needs somewhere to say whether it is chosen */
     inst one = {.n = 1, .cost = {1}, .score = {1}};
     p = problem(&one, NULL);

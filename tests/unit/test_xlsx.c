@@ -408,7 +408,8 @@ static void test_plan_tree(void **state)
         "<row r=\"3\">" IS("A3", "period.from") NUM("B3", "2018") "</row>"
         "<row r=\"4\">" IS("A4", "applies_to") IS("B4", "BRG;Intraservice") "</row>"
         "<row r=\"5\">" IS("A5", "document.reference") IS("B5", "1580/17") "</row>"
-        "<row r=\"6\">" IS("A6", "anteckning") NUM("B6", "12") "</row>",
+        "<row r=\"6\">" IS("A6", "anteckning") NUM("B6", "12") "</row>"
+        "<row r=\"7\">" IS("A7", " ") IS("B7", "a value with no field") "</row>",
         &err, STYR_OK);
     assert_non_null(doc);
     assert_non_null(doc->sheets);
@@ -421,6 +422,9 @@ static void test_plan_tree(void **state)
     /* a field the format does not name is read as text (the schema then says it is unknown) */
     assert_int_equal(at(r, "document.anteckning")->stype, STYR_SCALAR_STRING);
     assert_string_equal(at(r, "document.anteckning")->u.text, "12");
+    /* a value beside an empty field name is no field */
+    assert_null(styr_map_get(at(r, "document"), "", 0));
+    assert_null(styr_map_get(r, "", 0));
     assert_int_equal(at(r, "period.from")->stype, STYR_SCALAR_INT);
     const styr_node *a = at(r, "actions");
     assert_int_equal(a->count, 2);
