@@ -933,6 +933,8 @@ static void test_invalid_utf8(void **state)
     expect_error("a: \xed\xa0\x80\n", STYR_E_SYNTAX, 1, 4, "invalid UTF-8: U+D800 is not a Unicode character");
     expect_error("a: \xef\xbf\xbe\n", STYR_E_SYNTAX, 1, 4, "character U+FFFE is not allowed");
     expect_error("\xef\xbb\xbf" "ab: \xff\n", STYR_E_SYNTAX, 1, 5, "invalid UTF-8");
+    /* a file that starts with a line break counts it as a line */
+    expect_error("\na: \xff\n", STYR_E_SYNTAX, 2, 4, "invalid UTF-8");
 }
 
 static void test_nul_and_control(void **state)

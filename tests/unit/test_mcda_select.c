@@ -380,6 +380,8 @@ static void test_bad_input(void **state)
         q.include = NULL;
         assert_int_equal(styr_mcda_select(&q, 10, ch, &sel, NULL), STYR_MCDA_E_ARG);
     }
+    /* and the selection somewhere to go */
+    assert_int_equal(styr_mcda_select(&p, 10, ch, NULL, NULL), STYR_MCDA_E_ARG);
     /* one area needs somewhere to say whether it is chosen */
     inst one = {.n = 1, .cost = {1}, .score = {1}};
     p = problem(&one, NULL);
