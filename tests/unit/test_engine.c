@@ -346,16 +346,17 @@ static void test_actions_of_strategy_counts(void **state)
     (void)state;
     ruleset_yaml("count", "");
     put("count", "c.lua",
-        "rule { id = 'plan.count', severity = 'info', message = '{a} {b} {c}',\n"
+        "rule { id = 'plan.count', severity = 'info', message = '{a} {b} {c} {d}',\n"
         "  check = function(plan)\n"
-        "    report(plan, nil, {a = actions_of_strategy('1'), b = actions_of_strategy(2), c = actions_of_strategy('3')})\n"
+        "    report(plan, nil, {a = actions_of_strategy('1'), b = actions_of_strategy(2), c = actions_of_strategy('3'),\n"
+        "                       d = actions_of_strategy(nil)})\n"
         "  end }\n");
     styr_ruleset *rs = load_ok("count");
     styr_file_result res;
     styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\nstrategies: [{id: '1'}, {id: '2'}, {id: '3'}]\n"
                               "actions:\n  - {id: '1.1', strategy: '1'}\n  - {id: '1.2', strategy: ' 1 '}\n"
                               "  - {id: '1.3', strategy: '1'}\n  - {id: '2.1', strategy: '2'}\n", &res);
-    assert_string_equal(first_of(&res, "plan.count")->message, "3 1 0");
+    assert_string_equal(first_of(&res, "plan.count")->message, "3 1 0 0");   /* nil names no strategy */
     styr_file_result_free(&res);
     styr_doc_free(doc);
     styr_ruleset_free(rs);
