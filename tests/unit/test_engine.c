@@ -362,6 +362,28 @@ static void test_actions_of_strategy_counts(void **state)
     styr_ruleset_free(rs);
 }
 
+/* date.parse(nil) is nil and why, in the run's language. */
+static void test_date_parse_nil_says_why(void **state)
+{
+    (void)state;
+    ruleset_yaml("datenil", "");
+    put("datenil", "d.lua",
+        "rule { id = 'plan.why', severity = 'info', message = '{why}',\n"
+        "  check = function(plan) local d, why = date.parse(nil, 'start') report(plan, nil, {why = tostring(d) .. ' ' .. why}) end }\n");
+    styr_ruleset *rs = load_ok("datenil");
+    static const struct { int lang; const char *why; } langs[] = {{STYR_LANG_EN, "nil missing"}, {STYR_LANG_SV, "nil saknas"}};
+    for (size_t k = 0; k < 2; k++) {
+        run_opts.lang = langs[k].lang;
+        styr_file_result res;
+        styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\n", &res);
+        assert_string_equal(first_of(&res, "plan.why")->message, langs[k].why);
+        styr_file_result_free(&res);
+        styr_doc_free(doc);
+    }
+    run_opts.lang = STYR_LANG_EN;
+    styr_ruleset_free(rs);
+}
+
 /* pairs() over a view walks a list by 1-based position and a mapping in
  * the order written, and skips entries with no value (~), as ipairs and
  * # do not; keys() gives a mapping's keys in order, and none of a list. */
@@ -524,6 +546,7 @@ int main(void)
         cmocka_unit_test(test_waivers),
         cmocka_unit_test(test_text_by_position),
         cmocka_unit_test(test_scopes_and_lookups),
+        cmocka_unit_test(test_date_parse_nil_says_why),
         cmocka_unit_test(test_pairs_walks_lists_and_maps),
         cmocka_unit_test(test_actions_of_strategy_counts),
         cmocka_unit_test(test_registry),
