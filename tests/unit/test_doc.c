@@ -933,6 +933,12 @@ static void test_invalid_utf8(void **state)
     expect_error("a: \xed\xa0\x80\n", STYR_E_SYNTAX, 1, 4, "invalid UTF-8: U+D800 is not a Unicode character");
     expect_error("a: \xef\xbf\xbe\n", STYR_E_SYNTAX, 1, 4, "character U+FFFE is not allowed");
     expect_error("\xef\xbb\xbf" "ab: \xff\n", STYR_E_SYNTAX, 1, 5, "invalid UTF-8");
+    /* UTF-16 with a broken surrogate: said to be UTF-16 */
+    {
+        static const char u16[] = "\xff\xfe" "a\0:\0 \0\0\xdc\n\0";
+        styr_limits lim = default_limits();
+        expect_error_len_lim(u16, sizeof u16 - 1, &lim, STYR_E_SYNTAX, 1, 9, "invalid UTF-16: unexpected low surrogate");
+    }
     /* a file that starts with a line break counts it as a line */
     expect_error("\na: \xff\n", STYR_E_SYNTAX, 2, 4, "invalid UTF-8");
 }
