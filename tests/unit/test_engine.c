@@ -448,6 +448,9 @@ static void test_bad_rule_declarations(void **state)
     static const struct { const char *src, *part; unsigned line; } cases[] = {
         {"rule { id = 'action.x', severity = 'error', message = 'x', chek = function() end }",
          "unknown field 'chek' (did you mean 'check'?)", 1},
+        /* the first field of the list is suggested too */
+        {"rule { idd = 'action.x', severity = 'error', message = 'x', check = function() end }",
+         "unknown field 'idd' (did you mean 'id'?)", 1},
         {"\nrule { id = 'action.x', severity = 'fatal', message = 'x', check = function() end }",
          "severity = \"error\", \"warning\" or \"info\"", 2},
         {"rule { id = 'Action.X', severity = 'error', message = 'x', check = function() end }",
