@@ -134,7 +134,8 @@ static void test_cells(void **state)
                      sheet1("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"C1\" t=\"s\"><v>1</v></c></row>"
                             "<row r=\"3\"><c r=\"B3\"><v>1500000</v></c><c t=\"inlineStr\"><is><t>inline</t></is></c>"
                             "<c t=\"b\"><v>1</v></c><c r=\"F3\" t=\"str\"><f>A1</f><v>formula</v></c>"
-                            "<c r=\"G3\" s=\"1\"/></row>"), 0},
+                            "<c r=\"G3\" s=\"1\"/></row>"
+                            "<row r=\"4\"><c><v>7</v></c></row>"), 0},
                     {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
     styr_xlsx_book book;
     styr_error err;
@@ -142,7 +143,7 @@ static void test_cells(void **state)
     assert_int_equal(book.nsheets, 2);
     const styr_xlsx_sheet *s = styr_xlsx_sheet_named(&book, "Insatser");
     assert_non_null(s);
-    assert_int_equal(s->ncells, 6);   /* the empty G3 is no cell */
+    assert_int_equal(s->ncells, 7);   /* the empty G3 is no cell */
     assert_string_equal(s->cells[0].text, "Insats");
     assert_string_equal(s->cells[1].text, "Kommunstyrelsen");   /* rich text joined, phonetic left out */
     assert_int_equal(s->cells[1].col, 3);
@@ -153,6 +154,8 @@ static void test_cells(void **state)
     assert_int_equal(s->cells[3].col, 3);    /* no r: the column after the last */
     assert_string_equal(s->cells[4].text, "TRUE");
     assert_string_equal(s->cells[5].text, "formula");   /* the value, not the formula */
+    assert_int_equal(s->cells[6].row, 4);   /* a row's first cell without r is in column A */
+    assert_int_equal(s->cells[6].col, 1);
     assert_null(styr_xlsx_sheet_named(&book, "Strategier"));
     styr_xlsx_book_free(&book);
 }
