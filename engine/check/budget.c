@@ -57,6 +57,24 @@ static double number_of(const styr_node *n, int swedish, int *ok)
     return good ? v : 0;
 }
 
+/* A year: a whole number, or (when swedish) a text that reads as one
+ * ("2018"), as validate's schema reads an integer field. */
+static int year_of(const styr_node *n, int swedish, long long *y)
+{
+    if (!n || n->kind != STYR_NODE_SCALAR || (n->flags & STYR_NODE_INVALID))
+        return 0;
+    if (n->stype == STYR_SCALAR_INT) {
+        *y = (long long)n->v.i;
+        return 1;
+    }
+    double v;
+    if (!swedish || n->stype != STYR_SCALAR_STRING || !styr_read_swedish_number(n->u.text, n->count, 0, &v) ||
+        v != floor(v) || fabs(v) > 1e9)
+        return 0;
+    *y = (long long)v;
+    return 1;
+}
+
 /* A date node (a YAML int 2018 or a text) as a day ordinal at edge. */
 static int date_of(const styr_node *n, styr_date_edge edge, int64_t *day, styr_date *out)
 {
@@ -322,10 +340,10 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
     const styr_node *budget = get(root, "budget");
     for (uint32_t i = 0; !fail && budget && budget->kind == STYR_NODE_SEQ && i < budget->count; i++) {
         const styr_node *e = styr_seq_item(budget, i);
-        const styr_node *yn = get(e, "year");
-        if (!yn || yn->stype != STYR_SCALAR_INT || yn->v.i < out->from || yn->v.i > out->to)
+        long long year;
+        if (!year_of(get(e, "year"), sw, &year) || year < out->from || year > out->to)
             continue;
-        styr_budget_year *yr = &out->years[yn->v.i - out->from];
+        styr_budget_year *yr = &out->years[year - out->from];
         if (yr->has_budget)
             continue;
         yr->has_budget = 1;
@@ -410,12 +428,12 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
             const styr_node *ys = get(f, "years");
             if (ys && ys->kind == STYR_NODE_SEQ && ys->count > 0) {
                 for (uint32_t k = 0; k < ys->count; k++) {
-                    const styr_node *yn = styr_seq_item(ys, k);
-                    if (yn->stype != STYR_SCALAR_INT)
+                    long long year;
+                    if (!year_of(styr_seq_item(ys, k), sw, &year))
                         continue;
                     listed++;
-                    if (yn->v.i >= out->from && yn->v.i <= out->to)
-                        in[yn->v.i - out->from] = 1;
+                    if (year >= out->from && year <= out->to)
+                        in[year - out->from] = 1;
                 }
             } else {
                 for (int y = y1; y <= y2; y++, listed++)

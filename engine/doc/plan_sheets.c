@@ -703,11 +703,17 @@ typedef struct loss_walk {
 __attribute__((format(printf, 3, 4)))
 static void lose(loss_walk *L, const styr_node *n, const char *fmt, ...)
 {
-    char why[300];
+    char why[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
+    int w = vsnprintf(why, sizeof why, fmt, ap);
     va_end(ap);
+    if (w >= (int)sizeof why) {   /* cut: never inside a character, and say so */
+        size_t at = sizeof why - 4;
+        while (at > 0 && ((unsigned char)why[at] & 0xC0) == 0x80)
+            at--;
+        memcpy(why + at, "...", 4);
+    }
     L->lost(L->ud, n, why);
     L->count++;
 }
@@ -721,39 +727,72 @@ static int same_trimmed(const char *a, const char *b)
 }
 
 /* Does value v fit a cell of this kind? */
-/* Excel holds at most 32 767 characters in a cell (xlsx_book.c cuts a
- * longer text there when it writes one). */
-#define CELL_MAX_CHARS 32767
+/* Excel holds at most 32 767 characters in a cell, counted in UTF-16
+ * units (xlsx_book.c cuts a longer text there when it writes one). */
+#define CELL_MAX_UNITS 32767
 
-/* The UTF-8 characters in text[0, len): the bytes that start one. */
-static size_t text_chars(const char *text, size_t len)
+/* The UTF-16 units of UTF-8 text[0, len): one a character, two for one
+ * outside the Basic Multilingual Plane (a four-byte sequence, an emoji). */
+static size_t text_units(const char *text, size_t len)
 {
     size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        n += (c & 0xC0) != 0x80;
+        n += c >= 0xF0;
+    }
     return n;
 }
 
-static void check_cell(loss_walk *L, const styr_node *v, styr_cell_kind kind, const char *key)
+/* A field name as a message shows it: at most 60 characters, cut whole. */
+static const char *shown_name(const char *key, char *buf, size_t cap)
+{
+    size_t i = 0, chars = 0;
+    while (key[i] && chars < 60) {
+        chars++;
+        i++;
+        while (((unsigned char)key[i] & 0xC0) == 0x80)
+            i++;
+    }
+    snprintf(buf, cap, "%.*s%s", (int)i, key, key[i] ? "…" : "");
+    return buf;
+}
+
+static void lose_too_long(loss_walk *L, const styr_node *n, const char *what, const char *key, size_t units)
+{
+    lose(L, n, "%s '%s' is %zu characters long; an Excel cell holds 32 767, so the workbook keeps only the first "
+               "32 767", what, key, units);
+}
+
+static void check_cell(loss_walk *L, const styr_node *v, styr_cell_kind kind, const char *name)
 {
     if (styr_node_is_null(v))
         return;
+    char key[256];
+    shown_name(name, key, sizeof key);
     if (kind == STYR_CELL_LIST || kind == STYR_CELL_YEARS) {
         if (v->kind != STYR_NODE_SEQ) {
             lose(L, v, "'%s' is not a list; a workbook keeps only a list here", key);
             return;
         }
+        size_t units = 0, items = 0;   /* the cell's text: the items joined with "; " */
         for (uint32_t i = 0; i < v->count; i++) {
             const styr_node *it = styr_seq_item(v, i);
             if (it->kind != STYR_NODE_SCALAR)
                 lose(L, it, "an item of '%s' is not a single value", key);
             else if (strpbrk(it->u.text, ";\n"))
                 lose(L, it, "an item of '%s' has ';' or a line break in it, which separate items in a cell", key);
+            else if (!styr_node_is_null(it))
+                units += text_units(it->u.text, it->count) + (items++ ? 2 : 0);
         }
+        if (units > CELL_MAX_UNITS)
+            lose_too_long(L, v, "the list", key, units);
         return;
     }
     if (v->kind != STYR_NODE_SCALAR)
         lose(L, v, "'%s' is a list or a mapping; its cell holds one value", key);
+    else if (v->stype == STYR_SCALAR_STRING && text_units(v->u.text, v->count) > CELL_MAX_UNITS)
+        lose_too_long(L, v, "the value of", key, text_units(v->u.text, v->count));
     else if (kind == STYR_CELL_BOOL && v->stype == STYR_SCALAR_STRING &&
              (strcasecmp(v->u.text, "true") == 0 || strcasecmp(v->u.text, "false") == 0))
         lose(L, v, "'%s' is the text '%s', which its cell reads back as true or false", key, v->u.text);
@@ -763,9 +802,6 @@ static void check_cell(loss_walk *L, const styr_node *v, styr_cell_kind kind, co
         lose(L, v, "'%s' is true or false, which a cell here does not keep", key);
     else if (v->stype == STYR_SCALAR_FLOAT && !isfinite(v->v.f))
         lose(L, v, "'%s' is not a finite number, which a cell cannot hold", key);
-    else if (v->stype == STYR_SCALAR_STRING && text_chars(v->u.text, v->count) > CELL_MAX_CHARS)
-        lose(L, v, "'%s' is %zu characters long; an Excel cell holds 32 767, so the workbook keeps only the first "
-                   "32 767", key, text_chars(v->u.text, v->count));
 }
 
 /* The columns of path prefix `under` ("" for the item itself, "financing."). */
@@ -850,6 +886,11 @@ static void check_fields(loss_walk *L, const styr_node *map, const char *prefix)
         int below = 0;
         for (const styr_plan_field *pf = styr_plan_document_fields; pf->field; pf++)
             below |= strncmp(pf->field, field, flen) == 0 && pf->field[flen] == '.';
+        size_t kunits = text_units(fk->u.text, fk->count);
+        if (kunits > CELL_MAX_UNITS) {
+            char shown[256];
+            lose_too_long(L, fk, "the field name", shown_name(fk->u.text, shown, sizeof shown), kunits);
+        }
         if (!*prefix && styr_plan_field_at_root(field))
             lose(L, fk, "field 'document.%s' has no row in the sheet Dokument (its row '%s' is the plan's own)",
                  field, field);

@@ -168,11 +168,12 @@ static bool decide(sel *s, size_t i, int v)
 typedef struct sbuf {
     char b[900];
     size_t len;
+    bool full;   /* cut: later parts add nothing */
 } sbuf;
 
 __attribute__((format(printf, 2, 3))) static void sb_add(sbuf *sb, const char *fmt, ...)
 {
-    if (sb->len >= sizeof sb->b - 1)
+    if (sb->full)
         return;
     va_list ap;
     va_start(ap, fmt);
@@ -180,11 +181,17 @@ __attribute__((format(printf, 2, 3))) static void sb_add(sbuf *sb, const char *f
     va_end(ap);
     if (w < 0)
         return;
-    sb->len += (size_t)w;
-    if (sb->len >= sizeof sb->b - 1) { /* truncated: say so */
-        sb->len = sizeof sb->b - 1;
-        memcpy(sb->b + sizeof sb->b - 4, "...", 4);
+    if (sb->len + (size_t)w < sizeof sb->b - 1) {
+        sb->len += (size_t)w;
+        return;
     }
+    /* Cut: say so with "...", never inside a character (an id may hold å or an emoji). */
+    size_t at = sizeof sb->b - 4;
+    while (at > 0 && ((unsigned char)sb->b[at] & 0xC0) == 0x80)
+        at--;
+    memcpy(sb->b + at, "...", 4);
+    sb->len = at + 3;
+    sb->full = true;
 }
 
 static const char *area_name(const sel *s, size_t i, char *buf, size_t cap)

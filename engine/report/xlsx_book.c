@@ -58,16 +58,24 @@ lxw_worksheet *styr_book_sheet(styr_book *b, const char *sv, const char *en, con
     return ws;
 }
 
-/* Excel's limit, which libxlsxwriter counts in UTF-8 characters. */
-#define CELL_MAX_CHARS 32767
+/* Excel's limit, in UTF-16 units (libxlsxwriter checks characters, which
+ * is never more): a character outside the Basic Multilingual Plane (a
+ * four-byte sequence, an emoji) takes two. */
+#define CELL_MAX_UNITS 32767
 
 lxw_error styr_xlsx_write_text(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
 {
-    size_t chars = 0, at = 0;
-    for (; s[at] && chars < CELL_MAX_CHARS; at++)
-        chars += ((unsigned char)s[at] & 0xC0) != 0x80;   /* a character starts at each non-continuation byte */
-    while (s[at] && ((unsigned char)s[at] & 0xC0) == 0x80)
-        at++;   /* the rest of the last character */
+    size_t units = 0, at = 0;
+    while (s[at]) {
+        unsigned char lead = (unsigned char)s[at];
+        size_t need = lead >= 0xF0 ? 2 : 1;
+        if (units + need > CELL_MAX_UNITS)
+            break;
+        units += need;
+        at++;
+        while (((unsigned char)s[at] & 0xC0) == 0x80)
+            at++;   /* the rest of the character */
+    }
     if (!s[at])
         return worksheet_write_string(ws, r, c, s, f);
     char *cut = strndup(s, at);

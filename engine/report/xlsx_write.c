@@ -261,7 +261,7 @@ static void document_sheet(writer *w, const styr_node *root)
             known |= strcmp(f->field, key) == 0;
         if (known)
             continue;
-        check(w, worksheet_write_string(ws, row, 0, key, NULL), "a field");
+        check(w, styr_xlsx_write_text(ws, row, 0, key, NULL), "a field");
         put_node(w, ws, row++, 1, styr_map_value(doc, i));
     }
 }

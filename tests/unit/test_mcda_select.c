@@ -316,6 +316,36 @@ static void test_infeasible_messages(void **state)
     expect_infeasible(&big, ids, (const char *[]){"kostar 2\xC2\xA0" "500\xC2\xA0" "300 kr", "budgeten på 1\xC2\xA0" "000\xC2\xA0" "001,00 kr", 0});
     expect_infeasible(&e, ids, (const char *[]){"'sluss' anges utesluta sig själv", 0});
 
+    /* a message too long for its buffer is cut with "...", never inside a
+     * character: ids of many 'å' (two bytes each) */
+    {
+        static char longids[10][400];
+        const char *lids[10];
+        inst many = {.n = 10, .budget = 1};
+        for (size_t i = 0; i < 10; i++) {
+            size_t at = (size_t)snprintf(longids[i], sizeof longids[i], "x");
+            for (int k = 0; k < 150; k++)
+                at += (size_t)snprintf(longids[i] + at, sizeof longids[i] - at, "\xc3\xa5");
+            snprintf(longids[i] + at, sizeof longids[i] - at, "%zu", i);
+            lids[i] = longids[i];
+            many.cost[i] = 100;
+            many.score[i] = 1;
+        }
+        for (size_t i = 0; i < 4; i++)
+            many.inc[many.ninc++] = i;   /* four forced in, 1,200 bytes of names */
+        styr_mcda_select_problem q = problem(&many, lids);
+        unsigned char chq[10];
+        styr_mcda_selection selq;
+        styr_error errq;
+        assert_int_equal(styr_mcda_select(&q, many.budget, chq, &selq, &errq), STYR_MCDA_E_INFEASIBLE);
+        size_t len = strlen(errq.message);
+        assert_true(len > 3 && strcmp(errq.message + len - 3, "...") == 0);
+        /* the byte before the dots ends a character: not a lead byte, and a
+         * continuation byte only as the second of 'å' */
+        unsigned char before = (unsigned char)errq.message[len - 4];
+        assert_true(before < 0x80 || (before == 0xa5 && (unsigned char)errq.message[len - 5] == 0xc3));
+    }
+
     /* without ids, areas are named by index */
     styr_mcda_select_problem p = problem(&a, NULL);
     unsigned char ch[4];

@@ -485,6 +485,97 @@ static void test_plan_errors(void **state)
     assert_non_null(strstr(err.message, "no sheet 'Insatser'"));
 }
 
+/* What a cell cannot hold is named, never cut silently: a text past the
+ * 32 767 UTF-16 units of a cell (an emoji counts two) in a value, in a
+ * list's joined cell, in a true/false field, and in a field name; and the
+ * message about it is itself whole UTF-8 with the length in it. */
+typedef struct losses { char msg[8][512]; size_t n; } losses;
+
+static void collect(void *ud, const styr_node *n, const char *why)
+{
+    (void)n;
+    losses *l = ud;
+    if (l->n < 8)
+        snprintf(l->msg[l->n++], sizeof l->msg[0], "%s", why);
+}
+
+static size_t losses_of(const char *yaml, losses *l)
+{
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.max_scalar_bytes = 1 << 20;   /* texts longer than a cell, as --max-scalar-size allows */
+    styr_doc *doc = NULL;
+    styr_error err;
+    if (styr_doc_load_buffer("p.yaml", yaml, strlen(yaml), &lim, &doc, &err) != STYR_OK)
+        fail_msg("the plan does not load: %s", err.message);
+    memset(l, 0, sizeof *l);
+    size_t n = styr_plan_sheet_losses(doc, collect, l);
+    styr_doc_free(doc);
+    return n;
+}
+
+static char *repeat(const char *unit, size_t times)
+{
+    size_t u = strlen(unit);
+    char *s = malloc(u * times + 1);
+    assert_non_null(s);
+    for (size_t i = 0; i < times; i++)
+        memcpy(s + i * u, unit, u);
+    s[u * times] = '\0';
+    return s;
+}
+
+static void test_too_long_for_a_cell(void **state)
+{
+    (void)state;
+    /* each plan: head, the long text, [between, the long text again,] tail */
+    static const struct { const char *head, *between, *tail, *unit; size_t times; const char *says; } cases[] = {
+        /* exactly a cell: kept whole, nothing said */
+        {"kind: action-plan\nversion: 1\nactions:\n  - id: '1'\n    description: '", NULL, "'\n", "a", 32767, NULL},
+        {"kind: action-plan\nversion: 1\nactions:\n  - id: '1'\n    description: '", NULL, "'\n", "a", 32768,
+         "the value of 'description' is 32768 characters long"},
+        /* 16 384 emoji are 32 768 units */
+        {"kind: action-plan\nversion: 1\nactions:\n  - id: '1'\n    description: '", NULL, "'\n",
+         "\xf0\x9f\x98\x80", 16384, "the value of 'description' is 32768 characters long"},
+        /* two programmes of 20 000: the cell "A; B" is 40 002 */
+        {"kind: action-plan\nversion: 1\nactions:\n  - id: '1'\n    links:\n      programs:\n        - '",
+         "'\n        - '", "'\n", "p", 20000, "the list 'programs' is 40002 characters long"},
+        {"kind: action-plan\nversion: 1\nillustrative: '", NULL, "'\n", "y", 40000,
+         "the value of 'illustrative' is 40000 characters long"},
+        /* a key this long is written as an explicit key (? ...) */
+        {"kind: action-plan\nversion: 1\ndocument:\n  ? '", NULL, "'\n  : x\n", "\xc3\xb6", 40000,
+         "the field name '\xc3\xb6\xc3\xb6"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char *value = repeat(cases[k].unit, cases[k].times);
+        size_t cap = strlen(cases[k].head) + 2 * strlen(value) + 64;
+        char *yaml = malloc(cap);
+        assert_non_null(yaml);
+        strcpy(yaml, cases[k].head);
+        strcat(yaml, value);
+        if (cases[k].between) {
+            strcat(yaml, cases[k].between);
+            strcat(yaml, value);
+        }
+        strcat(yaml, cases[k].tail);
+        losses l;
+        size_t n = losses_of(yaml, &l);
+        if (!cases[k].says) {
+            if (n)
+                fail_msg("case %zu: %zu losses, the first '%.200s'", k, n, l.msg[0]);
+        } else {
+            assert_true(n >= 1);
+            if (!strstr(l.msg[0], cases[k].says))
+                fail_msg("case %zu: '%.200s' lacks '%s'", k, l.msg[0], cases[k].says);
+            /* the message ends whole: its last byte is no part of a longer character */
+            size_t len = strlen(l.msg[0]);
+            assert_true((unsigned char)l.msg[0][len - 1] < 0x80);
+        }
+        free(yaml);
+        free(value);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -498,6 +589,7 @@ int main(void)
         cmocka_unit_test(test_deep_xml_and_entities),
         cmocka_unit_test(test_plan_tree),
         cmocka_unit_test(test_plan_errors),
+        cmocka_unit_test(test_too_long_for_a_cell),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
