@@ -400,9 +400,9 @@ static void test_plan_tree(void **state)
     styr_error err;
     styr_doc *doc = plan_of(
         "<row r=\"1\">" IS("A1", "Insats") IS("B1", "Rubrik") IS("C1", "Finansiär") IS("D1", "Belopp (kr)")
-        IS("E1", " Start  ") IS("F1", "Partner") IS("G1", "Okänd kolumn") IS("H1", "Slut") "</row>"
+        IS("E1", " Start  ") IS("F1", "Partner") IS("G1", "Okänd kolumn") IS("H1", "Slut") IS("I1", "Årsarbetare") "</row>"
         "<row r=\"2\">" NUM("A2", "1.1") IS("B2", "Modell") IS("C2", "Vinnova") IS("D2", "1,5 MSEK")
-        NUM("E2", "43101") IS("F2", "BRG; Intraservice;") IS("G2", "ignored") NUM("H2", "43465") "</row>"
+        NUM("E2", "43101") IS("F2", "BRG; Intraservice;") IS("G2", "ignored") NUM("H2", "43465") NUM("I2", "1.25") "</row>"
         "<row r=\"3\">" IS("A3", "1.1") IS("B3", "not read: a further row adds financing only")
         IS("C3", "Tillväxtverket") NUM("D3", "250000") "</row>"
         "<row r=\"5\">" IS("A5", "1.2") NUM("E5", "2018") "</row>",
@@ -438,6 +438,9 @@ static void test_plan_tree(void **state)
     /* the Swedish amount stays a text here: the schema reads it (swedish_number.c) */
     assert_string_equal(at(r, "actions.0.financing.0.amount_sek")->u.text, "1,5 MSEK");
     assert_int_equal(at(r, "actions.0.financing.1.amount_sek")->v.i, 250000);
+    /* a number that is not whole stays a decimal */
+    assert_int_equal(at(r, "actions.0.financing.0.fte")->stype, STYR_SCALAR_FLOAT);
+    assert_true(at(r, "actions.0.financing.0.fte")->v.f == 1.25);
     assert_string_equal(at(r, "actions.0.financing.1.source")->u.text, "Tillväxtverket");
     /* an Excel date serial in a date column: 43101 is 2018-01-01 (under a
      * heading written " Start  ": spaces around a heading go) */
