@@ -406,6 +406,23 @@ static void test_bad_capacity_stops_the_load(void **state)
     }
 }
 
+/* Two owners, each with a capacity of its own, load side by side; the same
+ * owner twice (by name and by office) is refused. */
+static void test_capacity_of_two_owners(void **state)
+{
+    (void)state;
+    styr_ruleset *r = NULL;
+    styr_error err;
+    if (load_with_settings("  workload_capacity:\n    owners:\n      Kommunstyrelsen: {actions: 2}\n"
+                           "      Intraservice: {actions: 1}\n", &r, &err) != STYR_OK)
+        fail_msg("two owners are refused: %s", err.message);
+    styr_ruleset_free(r);
+    r = NULL;
+    assert_int_equal(load_with_settings("  workload_capacity:\n    owners:\n      Kommunstyrelsen: {actions: 2}\n"
+                                        "      SLK: {actions: 1}\n", &r, &err), STYR_E_RULESET);
+    assert_non_null(strstr(err.message, "name the same owner"));
+}
+
 /* A capacity is a figure a double holds exactly: up to 2^53, written as a
  * whole number or (for sek and fte) as a decimal; one more is refused. */
 static void test_capacity_bound_is_two_to_the_53(void **state)
@@ -446,6 +463,7 @@ int main(void)
         cmocka_unit_test(test_no_capacity_no_limit),
         cmocka_unit_test(test_bad_capacity_stops_the_load),
         cmocka_unit_test(test_capacity_bound_is_two_to_the_53),
+        cmocka_unit_test(test_capacity_of_two_owners),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
