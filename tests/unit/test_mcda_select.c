@@ -300,6 +300,24 @@ static void test_infeasible_messages(void **state)
     f.conflicts[f.nconflicts++] = (styr_mcda_pair){1, 3};
     expect_infeasible(&f, ids, (const char *[]){"'sluss'", "'labb'", "'testarena'", 0});
 
+    /* a long chain of requirements is shortened: its first links, "...
+     * (N more)" and its last */
+    {
+        inst chain = {.n = 20, .budget = 100};
+        for (size_t i = 0; i < 20; i++) {
+            chain.cost[i] = 1;
+            chain.score[i] = 1;
+        }
+        for (size_t i = 0; i + 1 < 20; i++)
+            chain.needs[chain.nneeds++] = (styr_mcda_pair){i, i + 1};
+        chain.inc[chain.ninc++] = 0;
+        chain.exc[chain.nexc++] = 19;
+        expect_infeasible(&chain, NULL,
+                          (const char *[]){"('#0' is forced in and requires '#1', which requires '#2', ... (4 more), which "
+                                           "requires '#7', which requires '#8', which requires '#9')",
+                                           "'#14' requires '#15'; ...; '#19' is forced out", 0});
+    }
+
     /* The same in Swedish, amounts as a Swedish reader writes them (a
      * no-break space between thousands, a decimal comma, "kr"). */
     a.swedish = b.swedish = c.swedish = d.swedish = d2.swedish = e.swedish = true;
