@@ -94,6 +94,10 @@ static void test_units(void **state)
     /* a run of spaces of any kind inside the unit is one space */
     assert_reads("1,2 miljoner  kronor", 1, 1200000);
     assert_reads("1,2 miljoner\xc2\xa0 kronor", 1, 1200000);
+    /* only U+202F and U+2009 are spaces among the three-byte characters:
+     * 'ï' (C3 AF) after a digit is no space and no unit */
+    assert_rejects("1 0\xc3\xaf", 1);
+    assert_rejects("1\xc3\xaf", 1);
     assert_reads("0,3 milj. kr", 1, 300000);
     assert_reads("750 TSEK", 1, 750000);
     assert_reads("1,1 mdkr", 1, 1100000000);
