@@ -112,6 +112,11 @@ static void test_fold_trim_and_spaces(void **state)
     check_fold(S("a\xE2\x80\x83" "b"), "a b");   /* U+2003 em space */
     check_fold(S("a\xE3\x80\x80" "b"), "a b");   /* U+3000 ideographic space */
     check_fold(S("Business Region Göteborg"), "business region göteborg");
+    /* styr_trim (ids, names) takes spaces, tabs and line ends off both sides */
+    size_t len = 11;
+    const char *t = styr_trim("\t\r\n 1.1 \t\r\n", &len);
+    assert_int_equal(len, 3);
+    assert_memory_equal(t, "1.1", 3);
 }
 
 static void test_fold_case(void **state)
