@@ -162,6 +162,13 @@ static void test_tab(void **state)
     const char u[] = "a: [1,\t\n";
     e = explain(S(u), "found character that cannot start any token", NULL, 1, 7, 0, 0, STYR_EXPLAIN_SV);
     assert_has(&e, "Rad 1 har en tabb i kolumn 7");
+    /* a tab inside another line's text is no indentation: not listed */
+    const char w[] = "a:\n\t- x\nbc\td\n";
+    e = explain(S(w), "found character that cannot start any token", "while scanning for the next token",
+                2, 1, 2, 1, STYR_EXPLAIN_EN);
+    assert_has(&e, "Line 2 is indented with a tab");
+    if (strstr(e.message, "also"))
+        fail_msg("'%s' lists a tab that is not indentation", e.message);
     /* spaces then a tab before the first character: still the indentation */
     const char v[] = "a:\n  \t- x\n";
     e = explain(S(v), "found character that cannot start any token", "while scanning for the next token",
