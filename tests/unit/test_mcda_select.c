@@ -284,6 +284,17 @@ static void test_infeasible_messages(void **state)
                       (const char *[]){"700 SEK", "budget of 500 SEK", "forced in 'labb'",
                                        "required by them 'plattform'", 0});
 
+    {   /* the areas required are named once */
+        styr_mcda_select_problem q = problem(&d, ids);
+        unsigned char chd[8];
+        styr_mcda_selection seld;
+        styr_error errd;
+        assert_int_equal(styr_mcda_select(&q, d.budget, chd, &seld, &errd), STYR_MCDA_E_INFEASIBLE);
+        const char *first = strstr(errd.message, "required by them");
+        assert_non_null(first);
+        assert_null(strstr(first + 1, "required by them"));
+    }
+
     inst d2 = d; /* the same with öre: amounts that are not whole kronor keep them */
     d2.budget = 500.25;
     expect_infeasible(&d2, ids, (const char *[]){"700 SEK", "budget of 500.25 SEK", 0});
