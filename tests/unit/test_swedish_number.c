@@ -52,6 +52,8 @@ static void test_grouping(void **state)
     assert_reads("1\xe2\x80\xaf" "000", 0, 1000);      /* narrow no-break space */
     assert_reads("1\xe2\x80\x89" "000", 0, 1000);      /* thin space */
     assert_reads("  42  ", 0, 42);
+    assert_reads("500 000\xc2\xa0 ", 0, 500000);   /* a space after the last group is no grouping */
+    assert_reads("1 500\t", 0, 1500);
     assert_reads("1500000", 0, 1500000);
     /* groups after the first have three digits, the first at most three */
     assert_rejects("1 50", 0);
