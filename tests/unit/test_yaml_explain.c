@@ -142,6 +142,11 @@ static void test_colon_in_title(void **state)
     const char ck[] = "\"a: b\": c: d\n";
     e = explain(S(ck), "mapping values are not allowed in this context", NULL, 1, 11, 0, 0, STYR_EXPLAIN_EN);
     assert_has(&e, "Put the value in quotes: \"a: b\": \"c: d\".");
+    /* a comment after the value is left out of the rewrite; a '#' inside a
+     * word is the value's own */
+    const char cm[] = "    title: Mål: plan#2 # utkast\n";
+    e = explain(S(cm), "mapping values are not allowed in this context", NULL, 1, 15, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, "Put the title in quotes: title: \"Mål: plan#2\".");
     /* a line with no key before the colon (it is in a comment) gets no advice about one */
     const char nokey[] = "- a # b: c\n";
     e = explain(S(nokey), "mapping values are not allowed in this context", NULL, 1, 8, 0, 0, STYR_EXPLAIN_EN);
