@@ -25,6 +25,7 @@ for plan in rules/goteborg/tests/*.yaml scenarios/*.yaml; do
   # Plans whose very defect a workbook cannot write down, each with why:
   case $name in
     plan-version-missing) continue ;;       # every workbook says version 1: no version is not representable
+    budget-gap-swedish-years) continue ;;   # a year written as text "2018" comes back as the number 2018 (a cell keeps the number, not its quoting)
     action-strategy-as-number) continue ;;  # a cell holds 1 for the number and the text "1" alike
   esac
   "$styr" convert "$plan" -o "$tmp/$name.xlsx" 2> "$tmp/$name.err"
