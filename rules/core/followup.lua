@@ -74,9 +74,18 @@ rule {
     en = "Add the action under 'actions:' with id, status (done, on-track, delayed, not-started or cancelled) and a comment where needed.",
   },
   check = function(fu, plan)
-    local seen = {}
+    local seen, with_status = {}, {}
     for _, s in each(fu.actions) do
-      if s.id ~= nil then seen[trim(text(s, "id"))] = true end
+      if s.id ~= nil and s.status ~= nil then with_status[trim(text(s, "id"))] = true end
+    end
+    for _, s in each(fu.actions) do
+      if s.id ~= nil then
+        local id = trim(text(s, "id"))
+        -- an action listed without a status has none either: said at its entry
+        -- (followup.status.invalid judges only a status that is there)
+        if not with_status[id] and not seen[id] and find_action(s.id) ~= nil then report(s, "id", {action = id}) end
+        seen[id] = true
+      end
     end
     for _, a in each(plan.actions) do
       if a.id ~= nil then
@@ -158,8 +167,8 @@ rule {
   },
   check = function(s)
     local default = {"done", "on-track", "delayed", "not-started", "cancelled"}
-    if s.status ~= nil and in_setting("followup_statuses", default, s.status) then return end
-    report(s, "status", {value = s.status or "", allowed = table.concat(setting_list("followup_statuses", default), ", ")})
+    if s.status == nil or in_setting("followup_statuses", default, s.status) then return end
+    report(s, "status", {value = s.status, allowed = table.concat(setting_list("followup_statuses", default), ", ")})
   end,
 }
 
