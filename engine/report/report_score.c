@@ -847,7 +847,6 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
         md_text(out, t->excluded[e].reason);
         fputc('\n', out);
     }
-    const styr_scenario_run *first = NULL;
     for (size_t k = 0; k < r->nsc; k++) {
         const styr_scenario_run *sr = &r->sc[k];
         fputs("\n## ", out);
@@ -861,8 +860,6 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
             fputs(word(o, "Poängsattes inte (se fynden).\n", "Not scored (see the findings).\n"), out);
             continue;
         }
-        if (!first)
-            first = sr;
         const styr_scored *s = &sr->s;
         fprintf(out, "%s: %s.", word(o, "Metod", "Method"), method_name(s, o));
         fputs(word(o, " Vikter:", " Weights:"), out);

@@ -225,6 +225,31 @@ static void test_schema_hides_wrong_types(void **state)
     styr_ruleset_free(rs);
 }
 
+/* A reported field that is not there is named after its item's path, a
+ * plain key (letters, every digit 0-9, '_', '-') with a dot and any other
+ * key quoted, as the loader writes paths. */
+static void test_report_paths_quote_odd_keys(void **state)
+{
+    (void)state;
+    ruleset_yaml("paths", "extends: [core]\n");
+    put("paths", "paths.lua",
+        "rule { id = 'action.paths', severity = 'info', message = 'x',\n"
+        "  check = function(a) for _, k in ipairs({'year_2090', 'Zz-09', 'a b', '', 'å'}) do report(a, k) end end }\n");
+    styr_ruleset *rs = load_ok("paths");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\nactions:\n  - {id: a}\n", &res);
+    static const char *const want[] = {"actions[0].year_2090", "actions[0].Zz-09", "actions[0][\"a b\"]",
+                                       "actions[0][\"\"]", "actions[0][\"å\"]"};
+    assert_int_equal(count_rule(&res, "action.paths"), 5);
+    size_t k = 0;
+    for (size_t i = 0; i < res.findings.count; i++)
+        if (strcmp(res.findings.items[i].rule, "action.paths") == 0)
+            assert_string_equal(res.findings.items[i].path, want[k++]);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 static void test_severity_overrides_and_off(void **state)
 {
     (void)state;
@@ -544,6 +569,7 @@ int main(void)
         cmocka_unit_test(test_findings_point_at_the_value_or_the_item),
         cmocka_unit_test(test_document_is_read_only),
         cmocka_unit_test(test_schema_hides_wrong_types),
+        cmocka_unit_test(test_report_paths_quote_odd_keys),
         cmocka_unit_test(test_severity_overrides_and_off),
         cmocka_unit_test(test_child_ruleset_replaces_parent_rule),
         cmocka_unit_test(test_waivers),

@@ -47,7 +47,7 @@ typedef struct many {
     size_t n;
 } many;
 
-/* n strategy ids like "strategi-4711-grön" (and a few NULL and overlong). */
+/* n strategy ids like "strategi-4711-grön" (every thousandth NULL). */
 static many make_many(size_t n)
 {
     many m = {calloc(n, sizeof *m.names), calloc(n, sizeof *m.cands), n};
@@ -93,6 +93,31 @@ static void test_many_finds_typos(void **state)
     free_many(&m);
 }
 
+/* Candidates that fold to nothing or past KEY_MAX are left out of the index,
+ * never copied (a 3,000-byte fold is longer than the key buffer: ASan would
+ * see the copy), and are never an answer, as in styr_nearest. */
+static void test_empty_and_overlong_candidates(void **state)
+{
+    (void)state;
+    many m = make_many(200);
+    static char longer[3001], longest[5001];
+    memset(longer, 'a', sizeof longer - 1);
+    memset(longest, 'b', sizeof longest - 1);
+    m.cands[3] = "";
+    m.cands[4] = " \t ";
+    m.cands[5] = longer;    /* folds to 3,000 bytes: past KEY_MAX */
+    m.cands[6] = longest;   /* past 4 * KEY_MAX: not even folded */
+    styr_nearest_index idx;
+    assert_int_equal(styr_nearest_index_build(&idx, m.cands, m.n), 0);
+    assert_int_equal(idx.m, 200 - 4);
+    assert_int_equal(find(&idx, "strategi-7-grön", NULL), 7);
+    assert_int_equal(find(&idx, longer, NULL), -1);
+    assert_int_equal(find(&idx, "", NULL), -1);
+    assert_int_equal(styr_nearest(longer, strlen(longer), m.cands, m.n), -1);
+    styr_nearest_index_free(&idx);
+    free_many(&m);
+}
+
 /* The benchmark's shape as counted work: 100,000 actions, each naming an
  * unknown strategy among 10,000, compare at most 64 candidates each (the
  * list scan compared all 10,000: a billion). */
@@ -122,6 +147,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_few_is_styr_nearest),
         cmocka_unit_test(test_many_finds_typos),
+        cmocka_unit_test(test_empty_and_overlong_candidates),
         cmocka_unit_test(test_work_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -125,6 +125,14 @@ static void test_bounds(void **state)
     memset(long_digits, '9', sizeof long_digits - 1);
     long_digits[sizeof long_digits - 1] = '\0';
     assert_rejects(long_digits, 0);
+    /* The text is its (s, len) slice alone: a sign, or nothing, followed in
+     * memory by digits is not a number (a YAML scalar is such a slice). */
+    double v;
+    assert_false(styr_read_swedish_number("-5", 1, 0, &v));
+    assert_false(styr_read_swedish_number("\xe2\x88\x92" "7", 3, 0, &v));
+    assert_false(styr_read_swedish_number("5", 0, 0, &v));
+    assert_true(styr_read_swedish_number("-5", 2, 0, &v));
+    assert_true(v == -5);
 }
 
 static void test_plain_form(void **state)

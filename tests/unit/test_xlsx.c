@@ -405,7 +405,8 @@ static void test_plan_tree(void **state)
         NUM("E2", "43101") IS("F2", "BRG; Intraservice;") IS("G2", "ignored") NUM("H2", "43465") NUM("I2", "1.25") "</row>"
         "<row r=\"3\">" IS("A3", "1.1") IS("B3", "not read: a further row adds financing only")
         IS("C3", "Tillväxtverket") NUM("D3", "250000") "</row>"
-        "<row r=\"5\">" IS("A5", "1.2") NUM("E5", "2018") "</row>",
+        "<row r=\"5\">" IS("A5", "1.2") NUM("E5", "2018") NUM("H5", "43190") "</row>"
+        "<row r=\"6\">" IS("A6", "1.3") NUM("E6", "43343") NUM("H6", "43890") "</row>",
         "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>"
         "<row r=\"2\">" IS("A2", "title") IS("B2", "Plan") "</row>"
         "<row r=\"3\">" IS("A3", "period.from") NUM("B3", "2018") "</row>"
@@ -430,7 +431,7 @@ static void test_plan_tree(void **state)
     assert_null(styr_map_get(r, "", 0));
     assert_int_equal(at(r, "period.from")->stype, STYR_SCALAR_INT);
     const styr_node *a = at(r, "actions");
-    assert_int_equal(a->count, 2);
+    assert_int_equal(a->count, 3);
     /* a numeric id is a text, as written */
     assert_int_equal(at(r, "actions.0.id")->stype, STYR_SCALAR_STRING);
     assert_string_equal(at(r, "actions.0.id")->u.text, "1.1");
@@ -449,6 +450,12 @@ static void test_plan_tree(void **state)
     assert_string_equal(at(r, "actions.0.timeline.end")->u.text, "2018-12-31");
     /* a year typed as a number stays a year */
     assert_int_equal(at(r, "actions.1.timeline.start")->v.i, 2018);
+    /* the last day of a 31-day month stays in its month (March 31 and
+     * August 31 are where day-of-year to month is one off at a boundary),
+     * and a leap day is a day */
+    assert_string_equal(at(r, "actions.1.timeline.end")->u.text, "2018-03-31");
+    assert_string_equal(at(r, "actions.2.timeline.start")->u.text, "2018-08-31");
+    assert_string_equal(at(r, "actions.2.timeline.end")->u.text, "2020-02-29");
     assert_int_equal(at(r, "actions.0.partners")->count, 2);
     /* positions: sheet in the line's high bits, row below, column as is */
     const styr_node *amount = at(r, "actions.0.financing.1.amount_sek");
