@@ -45,6 +45,10 @@ char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud
     while (*p) {
         const char *open = strchr(p, '{');
         const char *close = open ? strchr(open, '}') : NULL;
+        /* the innermost braces are the placeholder: in "{year: {first}}"
+         * (an example written in YAML's flow style) it is {first} */
+        for (const char *in; close && (in = memchr(open + 1, '{', (size_t)(close - open - 1))) != NULL;)
+            open = in;
         if (!open || !close || close - open > 64) {
             put(&b, p, strlen(p));
             break;

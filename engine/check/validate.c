@@ -313,8 +313,10 @@ static void merge_worker(styr_run *run, worker *w)
         styr_finding *f = &from->items[i];
         /* Rule ids are the helper's strings: use the main ruleset's. */
         styr_rule *r = styr_ruleset_rule(run->rs, f->rule, strlen(f->rule));
+        size_t before = to->count;
         styr_findings_add(to, r ? r->id : "?", f->severity, f->message, f->action, f->path, f->line, f->column);
-        f->message = f->action = f->path = NULL;
+        styr_findings_give_remedy(to, before, f->remedy);
+        f->message = f->action = f->path = f->remedy = NULL;
     }
     for (int s = 0; s < 3; s++)
         to->dropped_by_severity[s] += from->dropped_by_severity[s];
@@ -432,7 +434,9 @@ static void attach_remediation(const styr_ruleset *rs, int lang, styr_findings *
     for (size_t i = 0; i < f->count; i++) {
         styr_finding *fi = &f->items[i];
         const styr_rule *r = styr_ruleset_rule(rs, fi->rule, strlen(fi->rule));
-        if (r)
+        if (fi->remedy)
+            fi->remediation = fi->remedy;   /* filled with the finding's values */
+        else if (r)
             fi->remediation = r->remediation[lang] ? r->remediation[lang] : r->remediation[0];
     }
 }

@@ -40,6 +40,26 @@ void styr_nodeview_push_view(lua_State *L, const styr_node *n)
     push_view(L, n, current_epoch(L));
 }
 
+/* A text of nothing but white space ("", "  ", a lone no-break space) says
+ * nothing: rules read it as absent, so "owner: ''" is an owner missing, not
+ * an owner the registry does not know. */
+int styr_nodeview_blank_text(const styr_node *n)
+{
+    if (!n || n->kind != STYR_NODE_SCALAR || n->stype != STYR_SCALAR_STRING)
+        return 0;
+    const unsigned char *s = (const unsigned char *)n->u.text;
+    for (uint32_t i = 0; i < n->count; i++) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')
+            continue;
+        if (s[i] == 0xc2 && i + 1 < n->count && s[i + 1] == 0xa0) {   /* U+00A0 */
+            i++;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
 static void push_value(lua_State *L, const styr_node *n, unsigned long epoch)
 {
     if (!n || (n->flags & STYR_NODE_INVALID)) {
@@ -55,7 +75,12 @@ static void push_value(lua_State *L, const styr_node *n, unsigned long epoch)
     case STYR_SCALAR_BOOL: lua_pushboolean(L, n->v.i != 0); break;
     case STYR_SCALAR_INT: lua_pushinteger(L, (lua_Integer)n->v.i); break;
     case STYR_SCALAR_FLOAT: lua_pushnumber(L, n->v.f); break;
-    default: lua_pushlstring(L, n->u.text, n->count); break;
+    default:
+        if (styr_nodeview_blank_text(n))
+            lua_pushnil(L);
+        else
+            lua_pushlstring(L, n->u.text, n->count);
+        break;
     }
 }
 

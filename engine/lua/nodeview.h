@@ -21,9 +21,13 @@ void styr_nodeview_init(lua_State *L);
  * read of freed memory - a rule may keep a view in an upvalue across files.
  * Views of the ruleset's own documents (registry, settings) are lasting. */
 
-/* Pushes the Lua value for node n (nil for NULL or an INVALID node), a view
- * of the current run. [-0, +1] */
+/* Pushes the Lua value for node n (nil for NULL, an INVALID node or a blank
+ * text), a view of the current run. [-0, +1] */
 void styr_nodeview_push(lua_State *L, const styr_node *n);
+
+/* Whether n is a text of nothing but white space (spaces, tabs, line breaks,
+ * U+00A0): rules read such a value as nil, and each() skips such an item. */
+int styr_nodeview_blank_text(const styr_node *n);
 
 /* Pushes a view of container node n of the current run even when INVALID. [-0, +1] */
 void styr_nodeview_push_view(lua_State *L, const styr_node *n);

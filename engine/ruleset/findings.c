@@ -57,13 +57,21 @@ int styr_findings_add(styr_findings *f, const char *rule, styr_severity sev,
         f->items = items;
         f->cap = cap;
     }
-    f->items[f->count++] = (styr_finding){rule, sev, message, action, path, line, column, NULL, NULL, NULL};
+    f->items[f->count++] = (styr_finding){rule, sev, message, action, path, line, column, NULL, NULL, NULL, NULL};
     return 0;
 discard:
     free(message);
     free(action);
     free(path);
     return f->count >= f->max_kept ? 0 : -1;
+}
+
+void styr_findings_give_remedy(styr_findings *f, size_t count_before, char *remedy)
+{
+    if (f->count > count_before)
+        f->items[f->count - 1].remedy = remedy;
+    else
+        free(remedy);
 }
 
 static int finding_cmp(const void *pa, const void *pb)
@@ -100,6 +108,7 @@ void styr_findings_free(styr_findings *f)
         free(f->items[i].message);
         free(f->items[i].action);
         free(f->items[i].path);
+        free(f->items[i].remedy);
     }
     free(f->items);
     memset(f, 0, sizeof *f);
@@ -111,6 +120,7 @@ void styr_findings_rollback(styr_findings *f, const styr_findings *mark)
         free(f->items[i].message);
         free(f->items[i].action);
         free(f->items[i].path);
+        free(f->items[i].remedy);
     }
     f->count = mark->count < f->count ? mark->count : f->count;
     f->dropped = mark->dropped;

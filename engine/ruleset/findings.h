@@ -28,6 +28,9 @@ typedef struct styr_finding {
                                 NULL; owned by the ruleset (set when judging ends) */
     const char *sheet;       /* a workbook plan: the sheet (line is then the row,
                                 column the cell's column); owned by the document */
+    char *remedy;            /* the rule's remedy filled with this finding's values
+                                ("Skriv 'owner: Kulturnämnden'"), or NULL when it
+                                has no placeholder; owned; remediation points here */
 } styr_finding;
 
 typedef struct styr_findings {
@@ -45,6 +48,9 @@ void styr_findings_init(styr_findings *f, size_t max_kept);
 int styr_findings_add(styr_findings *f, const char *rule, styr_severity sev,
                       char *message, char *action, char *path,
                       unsigned line, unsigned column);
+/* Gives the finding added since f held count_before findings its filled
+ * remedy, taking ownership; frees remedy when no finding was kept. */
+void styr_findings_give_remedy(styr_findings *f, size_t count_before, char *remedy);
 /* Counts a finding that is not kept (past max_kept). */
 void styr_findings_drop(styr_findings *f, styr_severity sev, unsigned line, unsigned column);
 /* Sorts by line, column, then rule id, so reports read top to bottom. */

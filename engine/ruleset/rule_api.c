@@ -108,6 +108,12 @@ static const char *lookup_arg(void *ud, const char *name, size_t *len)
 
 char *styr_ruleapi_format(lua_State *L, const char *tmpl, int args_index, const char *action)
 {
+    return styr_ruleapi_format_pair(L, tmpl, NULL, args_index, action, NULL);
+}
+
+char *styr_ruleapi_format_pair(lua_State *L, const char *tmpl, const char *tmpl2, int args_index,
+                               const char *action, char **out2)
+{
     /* Every value is turned into a string first (Lua work that may raise),
      * kept alive in a holder table; then the C formatter runs, which cannot. */
     message_args a;
@@ -139,6 +145,8 @@ char *styr_ruleapi_format(lua_State *L, const char *tmpl, int args_index, const 
         a.lens[a.n++] = strlen(action);
     }
     char *out = styr_message_format(tmpl, lookup_arg, &a);
+    if (out2)
+        *out2 = tmpl2 ? styr_message_format(tmpl2, lookup_arg, &a) : NULL;
     lua_pop(L, 1);                                        /* holder */
     return out;
 }
@@ -493,26 +501,38 @@ static int api_report(lua_State *L)
     const char *tmpl = rule->message[lang] ? rule->message[lang] : rule->message[0];
     /* All Lua work is done before anything is malloc'd, so an error raised
      * by Lua cannot leak. */
-    char *msg = styr_ruleapi_format(L, tmpl, lua_isnoneornil(L, 3) ? 0 : 3, shown);
+    /* The remedy is filled from the same values ("Skriv 'owner: {board}'"),
+     * when it has a placeholder at all. */
+    const char *fix = rule->remediation[lang] ? rule->remediation[lang] : rule->remediation[0];
+    char *remedy = NULL;
+    char *msg = styr_ruleapi_format_pair(L, tmpl, fix && strchr(fix, '{') ? fix : NULL,
+                                         lua_isnoneornil(L, 3) ? 0 : 3, shown, &remedy);
     char *act = dup_id(action);
     char *p = strdup(pathstr);
     lua_pop(L, 2);
-    if (!msg || !p || (action && !act)) {
+    if (!msg || !p || (action && !act) || (fix && strchr(fix, '{') && !remedy)) {
         free(msg);
         free(p);
         free(act);
+        free(remedy);
         return luaL_error(L, "out of memory");
     }
     /* The copies count toward the rules' memory, like what they allocate. */
-    if (styr_sandbox_charge(L, strlen(msg) + strlen(p) + (act ? strlen(act) : 0) + 3 + sizeof(styr_finding)) < 0) {
+    if (styr_sandbox_charge(L, strlen(msg) + strlen(p) + (act ? strlen(act) : 0) + (remedy ? strlen(remedy) : 0) +
+                                   4 + sizeof(styr_finding)) < 0) {
         free(msg);
         free(p);
         free(act);
+        free(remedy);
         return styr_sandbox_stop(L);
     }
-    if (styr_findings_add(&run->res->findings, rule->id, rule->severity, msg, act, p,
-                          target->line, target->column) < 0)
+    styr_findings *fs2 = &run->res->findings;
+    size_t before = fs2->count;
+    if (styr_findings_add(fs2, rule->id, rule->severity, msg, act, p, target->line, target->column) < 0) {
+        free(remedy);
         return luaL_error(L, "out of memory");
+    }
+    styr_findings_give_remedy(fs2, before, remedy);
     return 0;
 }
 
@@ -535,7 +555,8 @@ static const styr_node *child_arg(lua_State *L, const styr_node *n, int idx)
 static int api_text(lua_State *L)
 {
     const styr_node *v = child_arg(L, styr_nodeview_check(L, 1), 2);
-    if (!v || v->kind != STYR_NODE_SCALAR || v->stype == STYR_SCALAR_NULL || (v->flags & STYR_NODE_INVALID))
+    if (!v || v->kind != STYR_NODE_SCALAR || v->stype == STYR_SCALAR_NULL || (v->flags & STYR_NODE_INVALID) ||
+        styr_nodeview_blank_text(v))   /* nil, as the field read directly */
         lua_pushnil(L);
     else
         lua_pushlstring(L, v->u.text, v->count);
@@ -593,7 +614,7 @@ static int each_next(lua_State *L)
     }
     while ((lua_Unsigned)++i <= n->count) {
         const styr_node *v = styr_seq_item(n, (uint32_t)(i - 1));
-        if (styr_node_is_null(v) || (v->flags & STYR_NODE_INVALID))
+        if (styr_node_is_null(v) || (v->flags & STYR_NODE_INVALID) || styr_nodeview_blank_text(v))
             continue;
         lua_pushinteger(L, i);
         styr_nodeview_push_child(L, v, 1);
@@ -624,9 +645,10 @@ static int read_value_is(lua_State *L, int idx, const styr_node *n)
     }
 }
 
-/* each(list): the items of a list, skipping empty and wrongly typed ones;
- * each(nil) iterates nothing, so optional lists need no check; each() of a
- * value that is not a list iterates nothing and reports <part>.type. */
+/* each(list): the items of a list, skipping empty (null or blank text) and
+ * wrongly typed ones; each(nil) iterates nothing, so optional lists need no
+ * check; each() of a value that is not a list iterates nothing and reports
+ * <part>.type. */
 static int api_each(lua_State *L)
 {
     int items = 1;

@@ -250,6 +250,91 @@ static void test_report_paths_quote_odd_keys(void **state)
     styr_ruleset_free(rs);
 }
 
+/* A rule's remedy is filled with the finding's own values, as its message
+ * is ("Skriv 'owner: Kulturnämnden'", not "'owner: {board}'"); a remedy
+ * without placeholders stays the rule's text. Also with two threads, whose
+ * findings are moved into the run's. */
+static void test_remedy_filled_per_finding(void **state)
+{
+    (void)state;
+    ruleset_yaml("remedy", "extends: [core]\n");
+    put("remedy", "remedy.lua",
+        "rule { id = 'action.remedy', severity = 'info', message = 'm {v}',\n"
+        "  remediation = {sv = 'Skriv {v}', en = \"Write '- {year: {v}}' for {action}, not {unknown}\"},\n"
+        "  check = function(a) report(a, 'owner', {v = a.owner}) end }\n"
+        "rule { id = 'action.plain', severity = 'info', message = 'p',\n"
+        "  remediation = 'Fix it.', check = function(a) report(a) end }\n");
+    styr_ruleset *rs = load_ok("remedy");
+    enum { N = 2100 };   /* past PARALLEL_MIN_ACTIONS (validate.c): two threads split it */
+    size_t cap = 64 + N * 48, len = 0;
+    char *yaml = malloc(cap);
+    assert_non_null(yaml);
+    len += (size_t)snprintf(yaml, cap, "kind: action-plan\nversion: 1\nactions:\n");
+    for (int i = 0; i < N; i++)
+        len += (size_t)snprintf(yaml + len, cap - len, "  - {id: a%d, owner: Nämnd %d}\n", i, i);
+    styr_limits lim;
+    styr_limits_default(&lim);
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        styr_run_opts two = run_opts;
+        two.threads = threads;
+        styr_doc *doc = NULL;
+        styr_error err;
+        assert_int_equal(styr_doc_load_buffer("plan.yaml", yaml, len, &lim, &doc, &err), STYR_OK);
+        styr_file_result res;
+        assert_int_equal(styr_validate_doc(rs, &two, doc, &res, &err), STYR_OK);
+        assert_int_equal(count_rule(&res, "action.remedy"), N);
+        for (size_t i = 0; i < res.findings.count; i++) {
+            const styr_finding *f = &res.findings.items[i];
+            char want[128];
+            if (strcmp(f->rule, "action.remedy") == 0) {
+                snprintf(want, sizeof want, "Write '- {year: Nämnd %s}' for %s, not {unknown}", f->action + 1, f->action);
+                assert_string_equal(f->remediation, want);
+            } else if (strcmp(f->rule, "action.plain") == 0) {
+                assert_string_equal(f->remediation, "Fix it.");
+                assert_null(f->remedy);
+            }
+        }
+        styr_file_result_free(&res);
+        styr_doc_free(doc);
+    }
+    free(yaml);
+    styr_ruleset_free(rs);
+}
+
+/* A text of nothing but white space reads as absent: the field is nil, text()
+ * gives nil, and each() skips such an item (its position still counts). A
+ * text with anything else in it, or a number, is a value. */
+static void test_blank_texts_read_as_absent(void **state)
+{
+    (void)state;
+    ruleset_yaml("blank", "extends: [core]\n");
+    put("blank", "blank.lua",
+        "rule { id = 'action.blank', severity = 'info', message = '{f}',\n"
+        "  check = function(a)\n"
+        "    local seen = {}\n"
+        "    for i, p in each(a.partners) do seen[#seen + 1] = i .. '=' .. p end\n"
+        "    report(a, nil, {f = tostring(a.owner) .. '|' .. tostring(text(a, 'owner')) .. '|' .. tostring(a.title)\n"
+        "                        .. '|' .. table.concat(seen, ',')})\n"
+        "  end }\n");
+    styr_ruleset *rs = load_ok("blank");
+    styr_file_result res;
+    /* YAML double quotes: \t, \n and \u00a0 (no-break space) are escapes */
+    styr_doc *doc = judge(rs,
+                          "kind: action-plan\nversion: 1\nactions:\n"
+                          "  - {id: a, owner: '', title: ' x ', partners: ['', ' ', \"\\t\\u00a0\\n\", BRG, 0]}\n"
+                          "  - {id: b, owner: \"\\u00a0 \", title: \"\\u00a0\"}\n"
+                          "  - {id: c, owner: \" \\u00a0x\"}\n", &res);
+    assert_int_equal(count_rule(&res, "action.blank"), 3);
+    const char *want[] = {"nil|nil| x |4=BRG,5=0", "nil|nil|nil|", " \xc2\xa0x| \xc2\xa0x|nil|"};
+    size_t k = 0;
+    for (size_t i = 0; i < res.findings.count; i++)
+        if (strcmp(res.findings.items[i].rule, "action.blank") == 0)
+            assert_string_equal(res.findings.items[i].message, want[k++]);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 static void test_severity_overrides_and_off(void **state)
 {
     (void)state;
@@ -570,6 +655,8 @@ int main(void)
         cmocka_unit_test(test_document_is_read_only),
         cmocka_unit_test(test_schema_hides_wrong_types),
         cmocka_unit_test(test_report_paths_quote_odd_keys),
+        cmocka_unit_test(test_remedy_filled_per_finding),
+        cmocka_unit_test(test_blank_texts_read_as_absent),
         cmocka_unit_test(test_severity_overrides_and_off),
         cmocka_unit_test(test_child_ruleset_replaces_parent_rule),
         cmocka_unit_test(test_waivers),

@@ -100,6 +100,11 @@ static void test_message_placeholders(void **state)
     s = styr_message_format("", lookup, NULL);
     assert_string_equal(s, "");
     free(s);
+    /* An example in YAML's flow style around a placeholder: the innermost
+     * braces are the placeholder, the outer ones text. */
+    s = styr_message_format("t.ex. '- {year: {who}, x: {unknown}}' {{who}}", lookup, NULL);
+    assert_string_equal(s, "t.ex. '- {year: BRG, x: {unknown}}' {BRG}");
+    free(s);
     /* A brace run too long to be a placeholder is text. */
     char tmpl[200];
     memset(tmpl, 'a', sizeof tmpl);
