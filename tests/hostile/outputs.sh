@@ -4,7 +4,8 @@
 # straight into devices and FIFOs, replaces a symbolic link's target, and
 # leaves no FILE.tmp-XXXXXX behind when it fails; control characters from
 # the input or a rule never reach a terminal raw; JUnit XML stays
-# well-formed; Markdown cells and CSV cells stay what they are.
+# well-formed; Markdown cells and CSV cells stay what they are; with standard
+# input closed (descriptor 0 then names a file styr opens) nothing changes.
 #
 #   tests/hostile/outputs.sh STYR
 #
@@ -366,6 +367,27 @@ check "sensitivity over 1,200 areas: says the bound" err_has "sensitivity ranks 
 check "sensitivity over 1,200 areas: no table written" test "$(wc -c < "$tmp/out")" -lt 100000
 run score "$tmp/areas1200.yaml" --scenario "$scen" --format csv
 check "score over the same 1,200 areas: exit 0" exit_is 0
+
+# ---- standard input closed: the first file opened gets descriptor 0 -------------
+# (a scheduler or a service may start styr so); descriptor 0 is a file like
+# any other, so the ruleset, its rule files and the plan all read as usual.
+run validate rules/goteborg/tests/clean.yaml --lang en --format json
+cp "$tmp/out" "$tmp/stdin-open.json"
+NO_COLOR=1 "$styr" validate rules/goteborg/tests/clean.yaml --lang en --format json > "$tmp/out" 2> "$tmp/err" <&-
+rc=$?
+check "standard input closed: exit 0" exit_is 0
+check "standard input closed: the same report" same_file "$tmp/out" "$tmp/stdin-open.json"
+NO_COLOR=1 "$styr" validate rules/goteborg/tests/clean.yaml --rules tests/cli/rulesets/house-policy --lang en > "$tmp/out" 2> "$tmp/err" <&-
+rc=$?
+check "standard input closed, a ruleset of its own: exit 0" exit_is 0
+# a YAML mistake is explained from the file's text, read again from descriptor 0
+run validate rules/goteborg/tests/fail-yaml.yaml
+cat "$tmp/out" "$tmp/err" > "$tmp/stdin-open.txt"
+NO_COLOR=1 "$styr" validate rules/goteborg/tests/fail-yaml.yaml > "$tmp/out" 2> "$tmp/err" <&-
+rc=$?
+cat "$tmp/out" "$tmp/err" > "$tmp/stdin-closed.txt"
+check "standard input closed, a YAML mistake: exit 2" exit_is 2
+check "standard input closed, a YAML mistake: the same explanation" same_file "$tmp/stdin-closed.txt" "$tmp/stdin-open.txt"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
