@@ -15,4 +15,6 @@ for ws in wb:
     rows = list(ws.iter_rows(values_only=True))
     print(f"== {ws.title} ({len(rows)} rows)")
     for r in rows[:limit]:
-        print("\t".join("" if v is None else str(v) for v in r))
+        # an empty cell prints as nothing; a cell holding an empty text (which
+        # styr never writes: an absent value is no cell) shows as ""
+        print("\t".join("" if v is None else '""' if v == "" else str(v) for v in r))
