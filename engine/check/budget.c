@@ -329,6 +329,9 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
     out->nyears = (size_t)to.year - (size_t)from.year + 1;   /* to >= from, checked above */
     out->plan = dup_text(file);
     out->root = root;
+    const styr_node *ill = get(root, "illustrative");
+    out->illustrative = ill && ill->kind == STYR_NODE_SCALAR && ill->stype == STYR_SCALAR_BOOL && ill->v.i &&
+                        !(ill->flags & STYR_NODE_INVALID);
     out->years = calloc(out->nyears, sizeof *out->years);
     grant *grants = NULL;
     size_t ngrants = 0;

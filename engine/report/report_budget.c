@@ -23,10 +23,19 @@ static void fte(char *buf, size_t cap, double v, const styr_report_opts *o)
 
 /* ---- text ------------------------------------------------------------------ */
 
+const char *styr_budget_illustrative_note(const styr_report_opts *o)
+{
+    return word(o, "Illustrativt exempel: planens siffror är påhittade för att visa verktyget, inte Göteborgs Stads beslut.",
+                "Illustrative example: the plan's figures are made up to show the tool, not Göteborg's decisions.");
+}
+
 void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_opts *o)
 {
     char s1[64], s2[64], s3[64], s4[64], s5[64], f1[32], f2[32];
-    fprintf(out, word(o, "%s: planperioden %d–%d\n\n", "%s: plan period %d–%d\n\n"), b->plan, b->from, b->to);
+    fprintf(out, word(o, "%s: planperioden %d–%d\n", "%s: plan period %d–%d\n"), b->plan, b->from, b->to);
+    if (b->illustrative)
+        fprintf(out, "%s\n", styr_budget_illustrative_note(o));
+    fputc('\n', out);
     fprintf(out, "%-6s %13s %13s %13s %13s %13s %7s %7s\n", word(o, "År", "Year"), word(o, "beslutat kr", "decided SEK"),
             word(o, "begärt kr", "requested SEK"), word(o, "villkorat kr", "cond. SEK"), word(o, "externt kr", "external SEK"),
             word(o, "eget kr", "own SEK"), word(o, "eget åa", "own FTE"), word(o, "ext. åa", "ext. FTE"));
@@ -140,6 +149,7 @@ void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_
     styr_report_json_head(out, o);   /* format_version, tool, ruleset, ruleset_path */
     fputs(", \"plan\": ", out);
     styr_json_string(out, b->plan);
+    fprintf(out, ", \"illustrative\": %s", b->illustrative ? "true" : "false");
     fputs(", \"years\": [", out);
     for (size_t y = 0; y < b->nyears; y++) {
         const styr_budget_year *yr = &b->years[y];
@@ -238,6 +248,8 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
     fputs("# Budget: ", out);
     md(out, b->plan);
     fprintf(out, word(o, "\n\nPlanperiod %d–%d.\n\n", "\n\nPlan period %d–%d.\n\n"), b->from, b->to);
+    if (b->illustrative)
+        fprintf(out, "> %s\n\n", styr_budget_illustrative_note(o));
     fputs(word(o, "| År | Beslutat kr | Begärt kr | Villkorat kr | Externt kr | Eget kr | Eget åa | Externt åa | Budget kr | Budgetstatus | Glapp kr | Glapp åa |\n",
                "| Year | Decided SEK | Requested SEK | Conditional SEK | External SEK | Own SEK | Own FTE | External FTE | Budget SEK | Budget status | Gap SEK | Gap FTE |\n"), out);
     fputs("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n", out);
@@ -345,7 +357,9 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
     static const char *const head[] = {"scope", "name", "year", "actions", "sek_decided", "sek_requested",
                                        "sek_conditional", "sek_external", "sek_own", "fte_own", "fte_external",
                                        "budget_sek", "budget_status", "gap_sek", "gap_fte", "until",
-                                       "capacity_actions", "capacity_sek", "capacity_fte", "over_capacity", NULL};
+                                       "capacity_actions", "capacity_sek", "capacity_fte", "over_capacity",
+                                       "illustrative", NULL};
+    const char *ill = b->illustrative ? "true" : "false";   /* on every row, as in the score CSV */
     for (int i = 0; head[i]; i++)
         cfield(&c, head[i], i == 0);
     fputs("\r\n", out);
@@ -373,6 +387,7 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
         cnum(&c, yr->gap_fte, o);
         for (int k = 0; k < 5; k++)   /* until, and the owners' capacity columns */
             cfield(&c, "", 0);
+        cfield(&c, ill, 0);
         fputs("\r\n", out);
     }
     for (size_t i = 0; i < b->nowners; i++) {
@@ -403,6 +418,7 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
                     snprintf(over + strlen(over), sizeof over - strlen(over), "%s%s", over[0] ? " " : "",
                              styr_capacity_measure(m));
             cfield(&c, over, 0);
+            cfield(&c, ill, 0);
             fputs("\r\n", out);
         }
     }
@@ -426,6 +442,7 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
         cfield(&c, f->until, 0);
         for (int k = 0; k < 4; k++)
             cfield(&c, "", 0);
+        cfield(&c, ill, 0);
         fputs("\r\n", out);
     }
 }

@@ -9,6 +9,9 @@
 #include "error.h"
 #include "report.h"
 
+/* "Illustrativt exempel: ..." for a plan marked illustrative: true. */
+const char *styr_budget_illustrative_note(const styr_report_opts *o);
+
 void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_opts *o);
 void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_opts *o);
 void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_report_opts *o);

@@ -111,12 +111,18 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
           ".gap{fill:#fed7d7;stroke:#c53030;stroke-width:2;stroke-dasharray:5 3;background:#fed7d7;outline:2px dashed #c53030}\n"
           ".legend span{margin-right:1rem}.legend i{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;"
           "vertical-align:-2px}\n.gapnote{color:#9b2c2c;font-weight:600}\n"
+          ".illustrative{background:#fff4ce;border:1px solid #e0c060;padding:.6rem 1rem;border-radius:4px}\n"
           "td.over{background:#fed7d7;color:#9b2c2c;font-weight:600}.overnote{color:#9b2c2c}\n"
           "</style></head><body>\n<h1>", out);
     fputs(word(o, "Budget år för år", "Budget year by year"), out);
     fputs("</h1>\n<p>", out);
     esc(out, b->plan);
     fprintf(out, word(o, ": planperioden %d–%d.</p>\n", ": plan period %d–%d.</p>\n"), b->from, b->to);
+    if (b->illustrative) {
+        fputs("<p class=\"illustrative\" id=\"illustrative\">", out);
+        esc(out, styr_budget_illustrative_note(o));
+        fputs("</p>\n", out);
+    }
 
     double *sekv = calloc(b->nyears * 4, sizeof *sekv), *ftev = calloc(b->nyears * 3, sizeof *ftev);
     if (sekv && ftev) {

@@ -317,7 +317,8 @@ void styr_report_followup_csv(FILE *out, const styr_followup *fu, const styr_rep
     if (o->lang != STYR_LANG_EN)
         fputs("\xEF\xBB\xBF", out);
     static const char *const cols[] = {"id", "strategy", "title", "owner", "status", "planned_end", "forecast_end",
-                                       "delay_days", "budget_sek", "spent_sek", "overspend_sek", "escalate", "reasons", NULL};
+                                       "delay_days", "budget_sek", "spent_sek", "overspend_sek", "escalate", "reasons",
+                                       "illustrative", NULL};
     for (int k = 0; cols[k]; k++) {
         if (k)
             putc(sep, out);
@@ -362,6 +363,8 @@ void styr_report_followup_csv(FILE *out, const styr_followup *fu, const styr_rep
             styr_csv_field(out, joined, sep);
             free(joined);
         }
+        putc(sep, out);
+        fputs(fu->illustrative ? "true" : "false", out);   /* on every row, as in the score CSV */
         fputs("\r\n", out);
     }
 }

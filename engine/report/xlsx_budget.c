@@ -22,9 +22,9 @@ static const char *status_word(const styr_book *b, const char *s)
 static void summary(styr_book *b, const styr_budget *bu)
 {
     static const char *const sv[] = {"Plan", "Från år", "Till år", "Glapp (kr)", "Glapp (årsarbetskrafter)",
-                                     "Glappet: finansiering som upphör", NULL};
+                                     "Glappet: finansiering som upphör", "Illustrativt", NULL};
     static const char *const en[] = {"Plan", "From year", "To year", "Gap (SEK)", "Gap (FTE)",
-                                     "The gap: money that ends", NULL};
+                                     "The gap: money that ends", "Illustrative", NULL};
     lxw_worksheet *ws = styr_book_sheet(b, "Sammanfattning", "Summary", sv, en);
     double gap_sek = 0, gap_fte = 0;
     for (size_t y = 0; y < bu->nyears; y++) {
@@ -37,6 +37,8 @@ static void summary(styr_book *b, const styr_budget *bu)
     styr_book_number(b, ws, 1, 3, gap_sek);
     styr_book_number(b, ws, 1, 4, gap_fte);
     styr_book_text(b, ws, 1, 5, bu->gap_sources);
+    /* made-up figures say so, as the diff workbook's "Illustrativt" does */
+    styr_book_text(b, ws, 1, 6, bu->illustrative ? (b->en ? "yes" : "ja") : (b->en ? "no" : "nej"));
     if (ws)
         worksheet_set_column(ws, 0, 0, 40, NULL);
 }
