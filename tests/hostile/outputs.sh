@@ -208,6 +208,7 @@ ln -s loop-b "$tmp/o/loop-a"
 ln -s loop-a "$tmp/o/loop-b"
 run validate "$plan" -o "$tmp/o/loop-a"
 check "-o a link loop: exit 2" exit_is 2
+check "-o a link loop: says why (the system's words for ELOOP)" err_has "Too many levels of symbolic links"
 check "-o a link loop: both stay links" test -L "$tmp/o/loop-a" -a -L "$tmp/o/loop-b"
 
 # A write that fails half-way (past `ulimit -f`): exit 2, the earlier report

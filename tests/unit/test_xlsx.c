@@ -406,7 +406,8 @@ static void test_plan_tree(void **state)
         "<row r=\"3\">" IS("A3", "1.1") IS("B3", "not read: a further row adds financing only")
         IS("C3", "Tillväxtverket") NUM("D3", "250000") "</row>"
         "<row r=\"5\">" IS("A5", "1.2") NUM("E5", "2018") NUM("H5", "43190") "</row>"
-        "<row r=\"6\">" IS("A6", "1.3") NUM("E6", "43343") NUM("H6", "43890") "</row>",
+        "<row r=\"6\">" IS("A6", "1.3") NUM("E6", "43343") NUM("H6", "43890") "</row>"
+        "<row r=\"7\">" IS("A7", "1.4") NUM("E7", "1") NUM("H7", "2958466") "</row>",
         "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>"
         "<row r=\"2\">" IS("A2", "title") IS("B2", "Plan") "</row>"
         "<row r=\"3\">" IS("A3", "period.from") NUM("B3", "2018") "</row>"
@@ -431,7 +432,7 @@ static void test_plan_tree(void **state)
     assert_null(styr_map_get(r, "", 0));
     assert_int_equal(at(r, "period.from")->stype, STYR_SCALAR_INT);
     const styr_node *a = at(r, "actions");
-    assert_int_equal(a->count, 3);
+    assert_int_equal(a->count, 4);
     /* a numeric id is a text, as written */
     assert_int_equal(at(r, "actions.0.id")->stype, STYR_SCALAR_STRING);
     assert_string_equal(at(r, "actions.0.id")->u.text, "1.1");
@@ -456,6 +457,12 @@ static void test_plan_tree(void **state)
     assert_string_equal(at(r, "actions.1.timeline.end")->u.text, "2018-03-31");
     assert_string_equal(at(r, "actions.2.timeline.start")->u.text, "2018-08-31");
     assert_string_equal(at(r, "actions.2.timeline.end")->u.text, "2020-02-29");
+    /* the serials' range: 1 is 1900-01-01, the first day; 2958466 would be
+     * 10000-01-01, past 9999-12-31, so it stays the text written (which the
+     * date rules then call no date) */
+    assert_string_equal(at(r, "actions.3.timeline.start")->u.text, "1900-01-01");
+    assert_int_equal(at(r, "actions.3.timeline.end")->stype, STYR_SCALAR_STRING);
+    assert_string_equal(at(r, "actions.3.timeline.end")->u.text, "2958466");
     assert_int_equal(at(r, "actions.0.partners")->count, 2);
     /* positions: sheet in the line's high bits, row below, column as is */
     const styr_node *amount = at(r, "actions.0.financing.1.amount_sek");
