@@ -60,6 +60,31 @@ rule {
   end,
 }
 
+rule {
+  id = "plan.budget.year-twice",
+  severity = "warning",
+  message = {
+    sv = "Budgeten har året {year} två gånger (även på rad {first}); bara den första raden räknas.",
+    en = "The budget has the year {year} twice (also on line {first}); only the first entry counts.",
+  },
+  remediation = {
+    sv = "Slå ihop raderna för {year} till en, eller rätta året på den ena.",
+    en = "Merge the entries for {year} into one, or correct the year of one of them.",
+  },
+  description = "One entry a year: styr budget and the gap count the first; a second one (a copied row) is silently unused otherwise.",
+  source = "house policy: one budget entry a year (styr budget and plan.budget.gap count the first)",
+  check = function(plan)
+    local first = {}
+    for _, b in each(plan.budget) do
+      local y = b.year
+      if math.type(y) == "integer" then
+        if first[y] == nil then first[y] = b
+        else report(b, "year", {year = y, first = line(first[y])}) end
+      end
+    end
+  end,
+}
+
 local budget_status = {
   decided = false,
   requested = {sv = "begärd men inte beslutad", en = "requested, not decided"},

@@ -758,6 +758,11 @@ static void test_empty_streams(void **state)
         assert_int_equal(styr_doc_load_buffer("n", NULL, 0, &lim, &doc, &err), STYR_OK);
         assert_null(doc->root);
         styr_doc_free(doc);
+        /* no buffer but a length: the caller's mistake, said, never read */
+        doc = NULL;
+        assert_int_equal(styr_doc_load_buffer("n", NULL, 5, &lim, &doc, &err), STYR_E_USAGE);
+        assert_null(doc);
+        assert_non_null(strstr(err.message, "no input buffer"));
     }
     styr_doc_free(NULL);
 }

@@ -56,6 +56,21 @@ static void test_tolerance(void **state)
     assert_true(styr_mcda_tied(-2.0, -2.0 * (1 + 1e-10), STYR_MCDA_TIE_RTOL));
 }
 
+/* Scores tied within the tolerance but not equal are shown by id too, not
+ * by their (meaningless) last digits. */
+static void test_tolerance_ties_by_id(void **state)
+{
+    (void)state;
+    const double s[] = {0.5 * (1 + 1e-12), 0.5, 0.9};
+    const char *const ids[] = {"smart-cities", "innovationsrad", "testarena"};
+    size_t rank[3], order[3];
+    assert_int_equal(styr_mcda_rank(s, 3, ids, STYR_MCDA_TIE_RTOL, order, rank, NULL), STYR_MCDA_OK);
+    const size_t want_order[] = {2, 1, 0};   /* testarena, then the tie by id */
+    const size_t want_rank[] = {2, 2, 1};
+    assert_memory_equal(order, want_order, sizeof want_order);
+    assert_memory_equal(rank, want_rank, sizeof want_rank);
+}
+
 static void test_leader_groups(void **state)
 {
     (void)state;
@@ -133,6 +148,7 @@ int main(void)
         cmocka_unit_test(test_leader_groups),
         cmocka_unit_test(test_display_by_id),
         cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_tolerance_ties_by_id),
         cmocka_unit_test(test_all_tied),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
