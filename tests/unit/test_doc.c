@@ -1045,7 +1045,7 @@ static void test_paths(void **state)
                          "  - id: x\n"
                          "    financing:\n"
                          "      - until: 2018\n"
-                         "\"odd key\": {\"a\\\"b\": 1, 'x.y': 2, \"t\\tq\": 3, \"\": 4, _ok-1: 5}\n"
+                         "\"odd key\": {\"a\\\"b\": 1, 'x.y': 2, \"t\\tq\": 3, \"\": 4, _ok-1: 5, \"c\\x01d\": 6, \"\\x7f\": 7}\n"
                          "d: &d {m: 1}\n"
                          "e: {<<: {n: {deep: 1}}}\n");
     const styr_node *r = doc->root, *until, *odd, *n;
@@ -1064,6 +1064,9 @@ static void test_paths(void **state)
     assert_path(get(odd, "t\tq"), "[\"odd key\"][\"t\\tq\"]");
     assert_path(styr_map_get(odd, "", 0), "[\"odd key\"][\"\"]");
     assert_path(get(odd, "_ok-1"), "[\"odd key\"]._ok-1");
+    /* control characters and DEL are written as JSON escapes */
+    assert_path(get(odd, "c\x01" "d"), "[\"odd key\"][\"c\\u0001d\"]");
+    assert_path(get(odd, "\x7f"), "[\"odd key\"][\"\\u007f\"]");
     /* truncation keeps the start and reports the full length */
     assert_int_equal(styr_node_path(until, small, sizeof small), strlen("actions[0].financing[0].until"));
     assert_string_equal(small, "actions[0");
