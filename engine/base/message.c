@@ -89,7 +89,9 @@ void styr_format_thousands(char *buf, size_t cap, double v, const char *sep)
     size_t n = strlen(digits), k = 0, sl = strlen(sep);
     if (cap == 0)
         return;
-    if (v <= -0.5 && k + 1 < cap)
+    /* a minus only before something that is not zero: -0.5 rounds (to even)
+     * to 0, which is "0", not "-0" */
+    if (v < 0 && strcmp(digits, "0") != 0 && k + 1 < cap)
         buf[k++] = '-';
     for (size_t i = 0; i < n; i++) {
         size_t need = 1 + ((i && (n - i) % 3 == 0) ? sl : 0);

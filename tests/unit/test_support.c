@@ -116,6 +116,27 @@ static void test_message_placeholders(void **state)
     free(s);
 }
 
+/* Money as people read it: groups of three, the minus kept, rounded to
+ * whole kronor as printf rounds (half to even): -0.4 and -0.5 are "0", never
+ * "-0"; -1.5 is -2. */
+static void test_format_thousands(void **state)
+{
+    (void)state;
+    char buf[64];
+    styr_format_thousands(buf, sizeof buf, 1234567, " ");
+    assert_string_equal(buf, "1 234 567");
+    styr_format_thousands(buf, sizeof buf, -2500000, " ");
+    assert_string_equal(buf, "-2 500 000");
+    styr_format_thousands(buf, sizeof buf, -999, ",");
+    assert_string_equal(buf, "-999");
+    styr_format_thousands(buf, sizeof buf, -0.4, " ");
+    assert_string_equal(buf, "0");
+    styr_format_thousands(buf, sizeof buf, -0.5, " ");
+    assert_string_equal(buf, "0");
+    styr_format_thousands(buf, sizeof buf, -1.5, " ");
+    assert_string_equal(buf, "-2");
+}
+
 static char *json_of(const char *s)
 {
     char *buf = NULL;
@@ -218,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_strmap_seed_differs_between_processes),
         cmocka_unit_test(test_strmap_grows_and_keeps_first),
         cmocka_unit_test(test_message_placeholders),
+        cmocka_unit_test(test_format_thousands),
         cmocka_unit_test(test_json_strings),
         cmocka_unit_test(test_findings_sort_count_and_cap),
         cmocka_unit_test(test_severity_names),
