@@ -426,6 +426,21 @@ long styr_nearest(const char *s, size_t len, const char *const *candidates,
     return best;
 }
 
+int styr_is_blank(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++) {
+        if (u[i] == ' ' || u[i] == '\t' || u[i] == '\r' || u[i] == '\n')
+            continue;
+        if (u[i] == 0xc2 && i + 1 < len && u[i + 1] == 0xa0) {   /* U+00A0 */
+            i++;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
 const char *styr_trim(const char *s, size_t *len)
 {
     size_t n = *len;

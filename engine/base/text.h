@@ -58,4 +58,8 @@ long styr_nearest(const char *s, size_t len, const char *const *candidates,
 /* Trims surrounding ASCII white space: sets *len and returns the start. */
 const char *styr_trim(const char *s, size_t *len);
 
+/* Whether s[0..len) is nothing but white space (spaces, tabs, line breaks,
+ * U+00A0): a text that says nothing, which rules read as absent. */
+int styr_is_blank(const char *s, size_t len);
+
 #endif

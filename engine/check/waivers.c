@@ -30,13 +30,22 @@ void styr_waivers_apply(const styr_node *root, styr_findings *f)
         const styr_node *rule = get(wv, "rule"), *action = get(wv, "action"), *reason = get(wv, "reason");
         if (!rule || rule->kind != STYR_NODE_SCALAR || (rule->flags & STYR_NODE_INVALID))
             continue;
-        /* A waiver without a reason waives nothing; a rule says so. */
-        if (!reason || reason->kind != STYR_NODE_SCALAR || styr_node_is_null(reason) || !reason->count)
+        /* A waiver without a reason waives nothing; a rule says so. A reason
+         * of only white space is none (rules read it as absent too). */
+        if (!reason || reason->kind != STYR_NODE_SCALAR || styr_node_is_null(reason) ||
+            (reason->flags & STYR_NODE_INVALID) || styr_is_blank(reason->u.text, reason->count))
             continue;
         size_t rlen = rule->count, alen = 0;
         const char *rid = styr_trim(rule->u.text, &rlen);
         const char *aid = NULL;
-        if (action && action->kind == STYR_NODE_SCALAR && !styr_node_is_null(action)) {
+        if (action && !styr_node_is_null(action)) {
+            /* An action written as a list, a mapping or blank text is a
+             * mistake the schema reports; the waiver then waives nothing,
+             * never the rule for every action. */
+            if (action->kind != STYR_NODE_SCALAR || (action->flags & STYR_NODE_INVALID))
+                continue;
+            if (styr_is_blank(action->u.text, action->count))
+                continue;
             alen = action->count;
             aid = styr_trim(action->u.text, &alen);
         }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sandbox.h"
+#include "text.h"
 
 #define NODE_MT "styr.node"
 
@@ -45,19 +46,7 @@ void styr_nodeview_push_view(lua_State *L, const styr_node *n)
  * an owner the registry does not know. */
 int styr_nodeview_blank_text(const styr_node *n)
 {
-    if (!n || n->kind != STYR_NODE_SCALAR || n->stype != STYR_SCALAR_STRING)
-        return 0;
-    const unsigned char *s = (const unsigned char *)n->u.text;
-    for (uint32_t i = 0; i < n->count; i++) {
-        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')
-            continue;
-        if (s[i] == 0xc2 && i + 1 < n->count && s[i + 1] == 0xa0) {   /* U+00A0 */
-            i++;
-            continue;
-        }
-        return 0;
-    }
-    return 1;
+    return n && n->kind == STYR_NODE_SCALAR && n->stype == STYR_SCALAR_STRING && styr_is_blank(n->u.text, n->count);
 }
 
 static void push_value(lua_State *L, const styr_node *n, unsigned long epoch)

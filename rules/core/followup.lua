@@ -142,7 +142,9 @@ rule {
     en = "Correct the id to an action of the plan (see 'plan:'), or remove the entry.",
   },
   check = function(s, plan)
-    if s.id == nil then return report(s, "id") end
+    if s.id == nil then   -- no id to look up: said so, not left as "{hint}"
+      return report(s, "id", {hint = lang() == "en" and " (the entry has no id)" or " (raden saknar id)"})
+    end
     if find_action(s.id) ~= nil then return end
     local ids = {}
     for _, a in each(plan.actions) do
