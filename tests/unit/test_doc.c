@@ -354,6 +354,8 @@ static void test_scalar_types(void **state)
         {"0x7fffffffffffffff", STYR_SCALAR_INT, INT64_MAX, 0},
         {"0x8000000000000000", STYR_SCALAR_FLOAT, 0, 9223372036854775808.0},
         {"0x1ffffffffffffffff", STYR_SCALAR_FLOAT, 0, 36893488147419103231.0},
+        /* 2^64 + 1 wraps to 1 in 64 bits: the overflow must be seen, not wrapped */
+        {"0x10000000000000001", STYR_SCALAR_FLOAT, 0, 18446744073709551617.0},
         {"1e400", STYR_SCALAR_FLOAT, 0, INFINITY},
         {"hello", STYR_SCALAR_STRING, 0, 0}, {"Kommunstyrelsen", STYR_SCALAR_STRING, 0, 0},
     };

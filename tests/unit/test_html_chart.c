@@ -55,6 +55,9 @@ static void test_nice_range(void **state)
     assert_axis(html_nice_range(0.1, 0.9, 5), 1, 0.2, 1);   /* low data: from 0 */
     assert_axis(html_nice_range(0, 0.9, 5), 1, 0.2, 1);
     assert_axis(html_nice_range(0.9, 0.9, 5), 1, 0.2, 1);   /* nothing to span */
+    /* the edge itself: lo exactly 0.3 hi starts above 0 */
+    axis e = html_nice_range(3, 10, 5);
+    assert_true(e.min > 0 && e.min <= 3 && e.max >= 10);
 }
 
 static void test_money_unit(void **state)

@@ -109,6 +109,26 @@ static void test_threads_identical(void **state)
     }
 }
 
+/* Sample counts at the chunk edges (2048 a chunk): every sample counted once,
+ * none drawn past the count (a run one short of a whole chunk included). */
+static void test_chunk_edges(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 3);
+    const uint64_t counts[] = {1, 2047, 2048, 2049, 4095, 4096};
+    for (size_t c = 0; c < sizeof counts / sizeof *counts; c++) {
+        styr_mcda_smaa_params p = base_params(x);
+        p.samples = counts[c];
+        p.confidence_samples = counts[c];
+        static run r;
+        assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
+        check_sums(&r, N);
+        for (size_t i = 0; i < N; i++)
+            assert_true(r.conf[i] >= 0.0 && r.conf[i] <= 1.0);
+    }
+}
+
 static void test_dominating_area(void **state)
 {
     (void)state;
@@ -460,6 +480,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reproducible),
         cmocka_unit_test(test_threads_identical),
+        cmocka_unit_test(test_chunk_edges),
         cmocka_unit_test(test_dominating_area),
         cmocka_unit_test(test_topsis_cost_matches_plain_topsis),
         cmocka_unit_test(test_ties_shared),

@@ -358,6 +358,10 @@ static void test_deep_xml_and_entities(void **state)
     part p4[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
                  {"xl/worksheets/sheet1.xml", sheet1("<row><c r=\"ZZZZ1\"><v>1</v></c></row>"), 0}};
     assert_fails(p4, 3, NULL, STYR_E_SYNTAX, "is not a cell reference");
+    /* two faults: the first is the one named, not overwritten by the next */
+    part p5[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                 {"xl/worksheets/sheet1.xml", sheet1("<row><c r=\"ZZZZ1\"><v>1</v></c><c r=\"QQQQ2\"><v>2</v></c></row>"), 0}};
+    assert_fails(p5, 3, NULL, STYR_E_SYNTAX, "'ZZZZ1' is not a cell reference");
 }
 
 /* ---- the plan ---- */

@@ -179,6 +179,11 @@ static void test_tab(void **state)
     e = explain(S(v), "found character that cannot start any token", "while scanning for the next token",
                 2, 3, 2, 3, STYR_EXPLAIN_EN);
     assert_has(&e, "Line 2 is indented with a tab");
+    /* the error placed past the tab (at the x): the tab in the indentation is found */
+    e = explain(S(v), "found character that cannot start any token", "while scanning for the next token",
+                2, 6, 2, 6, STYR_EXPLAIN_EN);
+    assert_has(&e, "Line 2 is indented with a tab");
+    assert_int_equal(e.column, 3);
 }
 
 static void test_unclosed_quote(void **state)
