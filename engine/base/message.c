@@ -82,6 +82,16 @@ char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud
     return b.buf;
 }
 
+int styr_message_is_name(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (strchr(" \t\r\n:,'\"{}", s[i]) || s[i] == '\0')
+            return 0;
+    return 1;
+}
+
 void styr_format_thousands(char *buf, size_t cap, double v, const char *sep)
 {
     char digits[400];

@@ -15,6 +15,11 @@ typedef const char *(*styr_message_lookup)(void *ud, const char *name, size_t *l
  * is cut there and ends in an ellipsis. NULL when out of memory. */
 char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud);
 
+/* Whether the n bytes at s are a placeholder's name ("owner", "ägare"): not
+ * empty, with no space, colon, comma or quote, so that "{year: 2018}" in a
+ * remedy (a YAML example) is not taken for one. */
+int styr_message_is_name(const char *s, size_t n);
+
 /* Writes a whole amount with sep between groups of three digits
  * ("1 234 567"), always NUL-terminated within cap. */
 void styr_format_thousands(char *buf, size_t cap, double v, const char *sep);

@@ -57,7 +57,7 @@ int styr_findings_add(styr_findings *f, const char *rule, styr_severity sev,
         f->items = items;
         f->cap = cap;
     }
-    f->items[f->count++] = (styr_finding){rule, sev, message, action, path, line, column, NULL, NULL, NULL, NULL};
+    f->items[f->count++] = (styr_finding){rule, sev, message, action, path, line, column, NULL, NULL, NULL, NULL, 0};
     return 0;
 discard:
     free(message);
@@ -72,6 +72,12 @@ void styr_findings_give_remedy(styr_findings *f, size_t count_before, char *reme
         f->items[f->count - 1].remedy = remedy;
     else
         free(remedy);
+}
+
+void styr_findings_mark_unfilled(styr_findings *f, size_t count_before, int unfilled)
+{
+    if (f->count > count_before)
+        f->items[f->count - 1].unfilled = unfilled;
 }
 
 static int finding_cmp(const void *pa, const void *pb)

@@ -31,6 +31,9 @@ typedef struct styr_finding {
     char *remedy;            /* the rule's remedy filled with this finding's values
                                 ("Skriv 'owner: Kulturnämnden'"), or NULL when it
                                 has no placeholder; owned; remediation points here */
+    int unfilled;            /* a {name} of the message or remedy had no value in
+                                report(): the text shows it raw (styr rules test
+                                fails the fixture) */
 } styr_finding;
 
 typedef struct styr_findings {
@@ -51,6 +54,9 @@ int styr_findings_add(styr_findings *f, const char *rule, styr_severity sev,
 /* Gives the finding added since f held count_before findings its filled
  * remedy, taking ownership; frees remedy when no finding was kept. */
 void styr_findings_give_remedy(styr_findings *f, size_t count_before, char *remedy);
+/* Marks the finding added since f held count_before findings as keeping a
+ * placeholder unfilled; nothing when no finding was kept. */
+void styr_findings_mark_unfilled(styr_findings *f, size_t count_before, int unfilled);
 /* Counts a finding that is not kept (past max_kept). */
 void styr_findings_drop(styr_findings *f, styr_severity sev, unsigned line, unsigned column);
 /* Sorts by line, column, then rule id, so reports read top to bottom. */

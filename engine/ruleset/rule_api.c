@@ -93,31 +93,35 @@ typedef struct {
     const char *values[MAX_ARGS + 1];
     size_t lens[MAX_ARGS + 1];
     int n;
+    int missed;   /* a placeholder name with no value: it stays in the text raw */
 } message_args;
 
 static const char *lookup_arg(void *ud, const char *name, size_t *len)
 {
-    const message_args *a = ud;
+    message_args *a = ud;
     for (int i = 0; i < a->n; i++)
         if (strcmp(a->names[i], name) == 0) {
             *len = a->lens[i];
             return a->values[i];
         }
+    /* Only a name counts: "{source: X}" in a remedy is a YAML example. */
+    a->missed |= styr_message_is_name(name, strlen(name));
     return NULL;
 }
 
 char *styr_ruleapi_format(lua_State *L, const char *tmpl, int args_index, const char *action)
 {
-    return styr_ruleapi_format_pair(L, tmpl, NULL, args_index, action, NULL);
+    return styr_ruleapi_format_pair(L, tmpl, NULL, args_index, action, NULL, NULL);
 }
 
 char *styr_ruleapi_format_pair(lua_State *L, const char *tmpl, const char *tmpl2, int args_index,
-                               const char *action, char **out2)
+                               const char *action, char **out2, int *missed)
 {
     /* Every value is turned into a string first (Lua work that may raise),
      * kept alive in a holder table; then the C formatter runs, which cannot. */
     message_args a;
     a.n = 0;
+    a.missed = 0;
     lua_newtable(L);                                      /* holder */
     int holder = lua_gettop(L);
     if (args_index && lua_type(L, args_index) == LUA_TTABLE) {
@@ -147,6 +151,8 @@ char *styr_ruleapi_format_pair(lua_State *L, const char *tmpl, const char *tmpl2
     char *out = styr_message_format(tmpl, lookup_arg, &a);
     if (out2)
         *out2 = tmpl2 ? styr_message_format(tmpl2, lookup_arg, &a) : NULL;
+    if (missed)
+        *missed = a.missed;
     lua_pop(L, 1);                                        /* holder */
     return out;
 }
@@ -505,8 +511,9 @@ static int api_report(lua_State *L)
      * when it has a placeholder at all. */
     const char *fix = rule->remediation[lang] ? rule->remediation[lang] : rule->remediation[0];
     char *remedy = NULL;
+    int unfilled = 0;
     char *msg = styr_ruleapi_format_pair(L, tmpl, fix && strchr(fix, '{') ? fix : NULL,
-                                         lua_isnoneornil(L, 3) ? 0 : 3, shown, &remedy);
+                                         lua_isnoneornil(L, 3) ? 0 : 3, shown, &remedy, &unfilled);
     char *act = dup_id(action);
     char *p = strdup(pathstr);
     lua_pop(L, 2);
@@ -533,6 +540,7 @@ static int api_report(lua_State *L)
         return luaL_error(L, "out of memory");
     }
     styr_findings_give_remedy(fs2, before, remedy);
+    styr_findings_mark_unfilled(fs2, before, unfilled);
     return 0;
 }
 

@@ -21,9 +21,10 @@ void styr_ruleapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index);
  * Unknown names are left as written. Returns a malloc'd string or NULL. */
 char *styr_ruleapi_format(lua_State *L, const char *tmpl, int args_index, const char *action);
 /* The same for two templates filled from the same values (a message and its
- * remedy): the second into *out2 (NULL when tmpl2 is NULL or out of memory). */
+ * remedy): the second into *out2 (NULL when tmpl2 is NULL or out of memory).
+ * *missed (when not NULL) says whether a {name} of either had no value. */
 char *styr_ruleapi_format_pair(lua_State *L, const char *tmpl, const char *tmpl2, int args_index,
-                               const char *action, char **out2);
+                               const char *action, char **out2, int *missed);
 
 /* Makes run the file being judged by the rules of L (NULL when the run
  * ends). The rule API reads the plan, reports findings and picks the

@@ -263,7 +263,9 @@ static void test_remedy_filled_per_finding(void **state)
         "  remediation = {sv = 'Skriv {v}', en = \"Write '- {year: {v}}' for {action}, not {unknown}\"},\n"
         "  check = function(a) report(a, 'owner', {v = a.owner}) end }\n"
         "rule { id = 'action.plain', severity = 'info', message = 'p',\n"
-        "  remediation = 'Fix it.', check = function(a) report(a) end }\n");
+        "  remediation = 'Fix it.', check = function(a) report(a) end }\n"
+        "rule { id = 'action.example', severity = 'info', message = 'e {v}',\n"
+        "  remediation = \"Write '{source: X, amount_sek: 1}'\", check = function(a) report(a, nil, {v = 1}) end }\n");
     styr_ruleset *rs = load_ok("remedy");
     enum { N = 2100 };   /* past PARALLEL_MIN_ACTIONS (validate.c): two threads split it */
     size_t cap = 64 + N * 48, len = 0;
@@ -283,15 +285,20 @@ static void test_remedy_filled_per_finding(void **state)
         styr_file_result res;
         assert_int_equal(styr_validate_doc(rs, &two, doc, &res, &err), STYR_OK);
         assert_int_equal(count_rule(&res, "action.remedy"), N);
+        assert_int_equal(count_rule(&res, "action.example"), N);
         for (size_t i = 0; i < res.findings.count; i++) {
             const styr_finding *f = &res.findings.items[i];
             char want[128];
             if (strcmp(f->rule, "action.remedy") == 0) {
                 snprintf(want, sizeof want, "Write '- {year: Nämnd %s}' for %s, not {unknown}", f->action + 1, f->action);
                 assert_string_equal(f->remediation, want);
+                assert_int_equal(f->unfilled, 1);   /* {unknown} had no value: marked, across threads too */
             } else if (strcmp(f->rule, "action.plain") == 0) {
                 assert_string_equal(f->remediation, "Fix it.");
                 assert_null(f->remedy);
+                assert_int_equal(f->unfilled, 0);
+            } else if (strcmp(f->rule, "action.example") == 0) {
+                assert_int_equal(f->unfilled, 0);   /* a YAML example in braces is no placeholder */
             }
         }
         styr_file_result_free(&res);

@@ -116,6 +116,24 @@ static void test_message_placeholders(void **state)
     free(s);
 }
 
+/* What counts as a placeholder's name when report() checks that each got a
+ * value: a word (any letters), not a YAML example in braces. */
+static void test_message_is_name(void **state)
+{
+    (void)state;
+    assert_true(styr_message_is_name("owner", 5));
+    assert_true(styr_message_is_name("ägare", strlen("ägare")));
+    assert_true(styr_message_is_name("first_year2", 11));
+    assert_false(styr_message_is_name("", 0));
+    assert_false(styr_message_is_name("year: 2018", 10));
+    assert_false(styr_message_is_name("a,b", 3));
+    assert_false(styr_message_is_name("x y", 3));
+    assert_false(styr_message_is_name("'a'", 3));
+    assert_false(styr_message_is_name("a\tb", 3));
+    assert_false(styr_message_is_name("a\0b", 3));   /* a NUL inside is no name */
+    assert_true(styr_message_is_name("ab", 1));       /* only the n bytes count */
+}
+
 /* Money as people read it: groups of three, the minus kept, rounded to
  * whole kronor as printf rounds (half to even): -0.4 and -0.5 are "0", never
  * "-0"; -1.5 is -2. */
@@ -239,6 +257,7 @@ int main(void)
         cmocka_unit_test(test_strmap_seed_differs_between_processes),
         cmocka_unit_test(test_strmap_grows_and_keeps_first),
         cmocka_unit_test(test_message_placeholders),
+        cmocka_unit_test(test_message_is_name),
         cmocka_unit_test(test_format_thousands),
         cmocka_unit_test(test_json_strings),
         cmocka_unit_test(test_findings_sort_count_and_cap),
