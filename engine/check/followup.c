@@ -136,7 +136,9 @@ static void action_facts(styr_followup *fu, styr_followup_action *a, const styr_
     a->comment = text_of(get(entry, "comment"));
     a->has_forecast = day_of(get(entry, "forecast_end"), STYR_DATE_END, &a->forecast_end);
     a->has_spent = number_of(get(entry, "spent_sek"), &a->spent_sek);
-    if (a->has_spent && a->has_budget && a->budget_sek > 0) {
+    /* A budget of 0 kr counts too: all that was spent is over it (the rule
+     * followup.escalate.unbudgeted raises it; a share of 0 kr has no sense). */
+    if (a->has_spent && a->has_budget && a->budget_sek >= 0) {
         a->has_overspend = 1;
         a->overspend_sek = a->spent_sek > a->budget_sek ? a->spent_sek - a->budget_sek : 0;
     }

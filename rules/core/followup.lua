@@ -345,12 +345,33 @@ rule {
   check = function(s)
     local f = find_action(s.id) and followup.facts(s.id)
     if f == nil or f.overspend_sek == nil or f.overspend_sek <= 0 then return end
+    if f.budget_sek <= 0 then return end   -- no share of 0 kr: followup.escalate.unbudgeted
     local share = ruleset.setting("followup_escalate_overspend_share", 0.10)
     if f.overspend_sek >= share * f.budget_sek then
       report(s, "spent_sek", {spent = kr(f.spent_sek), budget = kr(f.budget_sek), over = kr(f.overspend_sek),
                               percent = math.floor(100 * f.overspend_sek / f.budget_sek + 0.5),
                               limit = math.floor(100 * share + 0.5)})
     end
+  end,
+}
+
+rule {
+  id = "followup.escalate.unbudgeted",
+  source = "the seed, line 224: large deviations in money go to Kommunstyrelsen; money spent on an action the plan gives 0 kr is all deviation",
+  severity = "warning",
+  message = {
+    sv = "Insats {action} har förbrukat {spent} kr, men planen ger den 0 kr.",
+    en = "Action {action} has spent SEK {spent}, but the plan gives it SEK 0.",
+  },
+  description = "Money spent on an action financed with 0 kr is a deviation in money and goes to Kommunstyrelsen (seed line 224).",
+  remediation = {
+    sv = "Lyft insatsen till Kommunstyrelsen med förslag på finansiering, eller rätta 'spent_sek' eller planens belopp.",
+    en = "Raise the action with Kommunstyrelsen with a proposal for financing, or correct 'spent_sek' or the plan's amount.",
+  },
+  check = function(s)
+    local f = find_action(s.id) and followup.facts(s.id)
+    if f == nil or f.budget_sek == nil or f.budget_sek > 0 or f.spent_sek == nil or f.spent_sek <= 0 then return end
+    report(s, "spent_sek", {spent = kr(f.spent_sek)})
   end,
 }
 
