@@ -117,6 +117,13 @@ static void strings_escape_and_replace(void **state)
     fclose(m);
     assert_string_equal(buf, "\"\\u0080\\u009b\\u009f\xc2\xa0\\u007f\"");
     free(buf);
+    /* a C1 control as the text's very last character (a terminal's CSI) */
+    buf = NULL;
+    m = open_memstream(&buf, &len);
+    styr_json_string(m, "a\xc2\x9b");
+    fclose(m);
+    assert_string_equal(buf, "\"a\\u009b\"");
+    free(buf);
 }
 
 int main(void)

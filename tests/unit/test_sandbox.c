@@ -13,7 +13,29 @@
 #include <cmocka.h>
 #include <lauxlib.h>
 
+#include "mem_budget.h"
 #include "sandbox.h"
+
+/* The run's memory budget charges C-side bytes up to its cap exactly: a
+ * charge that fills it is taken, one byte more is not, and what is given
+ * back can be taken again. */
+static void test_membudget_edges(void **state)
+{
+    (void)state;
+    styr_membudget *b = styr_membudget_new(100);
+    assert_non_null(b);
+    assert_int_equal(styr_membudget_take(b, 100), 0);    /* exactly the cap */
+    assert_int_equal(styr_membudget_take(b, 1), -1);
+    styr_membudget_give(b, 100);
+    assert_int_equal(styr_membudget_take(b, 101), -1);   /* more than the cap at once */
+    assert_int_equal(styr_membudget_take(b, 60), 0);
+    assert_int_equal(styr_membudget_take(b, 40), 0);     /* fills it to the byte */
+    assert_int_equal(styr_membudget_take(b, 1), -1);
+    assert_int_equal(styr_membudget_others(b, -1), 100);
+    styr_membudget_give(b, 100);
+    assert_int_equal(styr_membudget_others(b, -1), 0);
+    styr_membudget_unref(b);
+}
 
 typedef struct fixture {
     styr_sandbox *sb;
@@ -280,6 +302,7 @@ static void test_memory_is_counted(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_membudget_edges),
         cmocka_unit_test_setup_teardown(test_plain_code_runs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_blocked_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_undefined_global_is_an_error, setup, teardown),
