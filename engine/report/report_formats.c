@@ -135,7 +135,8 @@ void styr_report_junit(FILE *out, const styr_file_result *res, size_t n, styr_se
             fs += fi->waiver_reason != NULL;
             ff += !fi->waiver_reason && fi->severity >= fail_on && fi->severity <= STYR_SEV_ERROR;
         }
-        ft = r->failed ? 1 : (r->findings.count ? r->findings.count : 1) + r->nrule_errors;
+        /* one test case a finding and a crashed rule, or the one "no findings" */
+        ft = r->failed ? 1 : r->findings.count + r->nrule_errors ? r->findings.count + r->nrule_errors : 1;
         fputs("  <testsuite name=\"", out);
         xml_text(out, r->file);
         fprintf(out, "\" package=\"styr\" id=\"%zu\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" "

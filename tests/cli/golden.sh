@@ -35,8 +35,9 @@ out=${out//$tmp/\{tmp\}}
 out=$(printf '%s' "$out" | sed -E 's/ timestamp="[0-9T:-]+" hostname="[^"]*"/ timestamp="{timestamp}" hostname="{hostname}"/'; echo .)
 out=${out%.}
 if [ -f "$dir/$case.post" ]; then
-  # A post step prints more to compare, e.g. the file -o wrote.
-  out+=$(TMP="$tmp" bash "$dir/$case.post" 2>&1)
+  # A post step prints more to compare, e.g. the file -o wrote ($TMP); $STYR
+  # is the styr under test, for a second command on that file.
+  out+=$(TMP="$tmp" STYR="$styr" bash "$dir/$case.post" 2>&1)
 fi
 if [ "$mode" = "--update" ]; then
   # A score golden is written only when the independent oracle agrees with

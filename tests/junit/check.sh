@@ -9,7 +9,8 @@
 #     src/main/resources/org/jenkinsci/plugins/xunit/types/model/xsd/junit-10.xsd
 #     from https://github.com/jenkinsci/xunit-plugin (MIT License).
 # for the bundled plan, the hostile plan, fixtures with waivers, a crashed
-# rule and a file that does not parse, at --fail-on error and info.
+# rule and a file that does not parse, at --fail-on error and info; each
+# suite's tests, failures, errors and skipped agree with its test cases.
 # Then the test identity: GitLab and Jenkins key a test by classname and
 # name, so moving every finding down by three lines (comment lines at the
 # top of the plan) must leave the set of (classname, name) pairs, and the
@@ -37,6 +38,7 @@ cases=(
   "rules/goteborg/tests/waiver-applied.yaml rules/goteborg/tests/owner-unknown.yaml rules/goteborg/tests/fail-yaml.yaml"
   "rules/goteborg/tests/clean.yaml"
   "rules/goteborg/tests/clean.yaml --rules tests/cli/rulesets/crashing"
+  "rules/goteborg/tests/clean.yaml --rules tests/cli/rulesets/crashing-error-values"
 )
 i=0
 for c in "${cases[@]}"; do
@@ -51,6 +53,28 @@ for c in "${cases[@]}"; do
       fail "$c (invalid against ${xsd##*/})"; printf '%s\n' "$msg" | head -5 | sed 's/^/      /'
     fi
   done
+  # The counts a suite states are the test cases it holds (a consumer shows
+  # the attribute; the schemas do not compare them).
+  if msg=$(python3 - "$out" <<'PY'
+import sys, xml.etree.ElementTree as ET
+bad = []
+for s in ET.parse(sys.argv[1]).getroot().iter("testsuite"):
+    cases = s.findall("testcase")
+    have = {"tests": len(cases),
+            "failures": sum(1 for c in cases if c.find("failure") is not None),
+            "errors": sum(1 for c in cases if c.find("error") is not None),
+            "skipped": sum(1 for c in cases if c.find("skipped") is not None)}
+    for k, v in have.items():
+        if int(s.get(k)) != v:
+            bad.append(f"{s.get('name')}: {k}={s.get(k)} but {v} test cases")
+print("; ".join(bad))
+sys.exit(1 if bad else 0)
+PY
+  ); then
+    pass "$c (the counts match the test cases)"
+  else
+    fail "$c (counts: $msg)"
+  fi
 done
 
 # Identity: (suite, classname, name) of every test case, one a line.

@@ -501,6 +501,31 @@ static void test_date_parse_nil_says_why(void **state)
     styr_ruleset_free(rs);
 }
 
+/* date.format(day) shows years 0000 to 9999: the first and last day of
+ * that range format, one day past either end is an error of the rule. */
+static void test_date_format_range(void **state)
+{
+    (void)state;
+    ruleset_yaml("daterange", "");
+    put("daterange", "d.lua",
+        "rule { id = 'plan.range', severity = 'info', message = '{a} {b}',\n"
+        "  check = function(plan) report(plan, nil, {a = date.format(-719528), b = date.format(2932896)}) end }\n"
+        "rule { id = 'plan.before', severity = 'info', message = 'x',\n"
+        "  check = function(plan) date.format(-719529) end }\n"
+        "rule { id = 'plan.after', severity = 'info', message = 'x',\n"
+        "  check = function(plan) date.format(2932897) end }\n");
+    styr_ruleset *rs = load_ok("daterange");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\n", &res);
+    assert_string_equal(first_of(&res, "plan.range")->message, "0000-01-01 9999-12-31");
+    assert_int_equal(res.nrule_errors, 2);
+    for (size_t i = 0; i < res.nrule_errors; i++)
+        assert_non_null(strstr(res.rule_errors[i].message, "day number out of range"));
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* pairs() over a view walks a list by 1-based position and a mapping in
  * the order written, and skips entries with no value (~), as ipairs and
  * # do not; keys() gives a mapping's keys in order, and none of a list. */
@@ -596,6 +621,29 @@ static void test_bad_rule_declarations(void **state)
     }
 }
 
+/* A rule id is at most 120 characters: 120 loads, 121 is refused. */
+static void test_rule_id_length_edge(void **state)
+{
+    (void)state;
+    for (int len = 120; len <= 121; len++) {
+        char id[130] = "action.";
+        memset(id + 7, 'x', (size_t)len - 7);
+        id[len] = '\0';
+        char src[400], dir[32];
+        snprintf(src, sizeof src, "rule { id = '%s', severity = 'info', message = 'x', check = function() end }", id);
+        snprintf(dir, sizeof dir, "idlen%d", len);
+        ruleset_yaml(dir, "");
+        put(dir, "r.lua", src);
+        if (len == 120) {
+            styr_ruleset_free(load_ok(dir));
+        } else {
+            styr_error err;
+            assert_int_equal(load_err(dir, &err), STYR_E_RULESET);
+            assert_non_null(strstr(err.message, "1 to 120 characters"));
+        }
+    }
+}
+
 static void test_ruleset_problems(void **state)
 {
     (void)state;
@@ -663,6 +711,7 @@ int main(void)
         cmocka_unit_test(test_schema_hides_wrong_types),
         cmocka_unit_test(test_report_paths_quote_odd_keys),
         cmocka_unit_test(test_remedy_filled_per_finding),
+        cmocka_unit_test(test_rule_id_length_edge),
         cmocka_unit_test(test_blank_texts_read_as_absent),
         cmocka_unit_test(test_severity_overrides_and_off),
         cmocka_unit_test(test_child_ruleset_replaces_parent_rule),
@@ -670,6 +719,7 @@ int main(void)
         cmocka_unit_test(test_text_by_position),
         cmocka_unit_test(test_scopes_and_lookups),
         cmocka_unit_test(test_date_parse_nil_says_why),
+        cmocka_unit_test(test_date_format_range),
         cmocka_unit_test(test_pairs_walks_lists_and_maps),
         cmocka_unit_test(test_actions_of_strategy_counts),
         cmocka_unit_test(test_registry),
