@@ -49,9 +49,16 @@ char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud
          * (an example written in YAML's flow style) it is {first} */
         for (const char *in; close && (in = memchr(open + 1, '{', (size_t)(close - open - 1))) != NULL;)
             open = in;
-        if (!open || !close || close - open > 64) {
+        if (!open || !close) {
             put(&b, p, strlen(p));
             break;
+        }
+        if (close - open > 64) {
+            /* too long for a name: text (a YAML example), and placeholders
+             * after it are still filled */
+            put(&b, p, (size_t)(open + 1 - p));
+            p = open + 1;
+            continue;
         }
         put(&b, p, (size_t)(open - p));
         char name[72];
@@ -84,11 +91,19 @@ char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud
 
 int styr_message_is_name(const char *s, size_t n)
 {
-    if (n == 0)
+    if (n == 0 || n > 64)
         return 0;
-    for (size_t i = 0; i < n; i++)
-        if (strchr(" \t\r\n:,'\"{}", s[i]) || s[i] == '\0')
-            return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (i > 0 && c >= '0' && c <= '9'))
+            continue;
+        /* a two-byte letter (å, ä, ö, é, ...): a lead 0xC3-0xDF, one continuation */
+        if (c >= 0xC3 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            i++;
+            continue;
+        }
+        return 0;
+    }
     return 1;
 }
 

@@ -15,9 +15,10 @@ typedef const char *(*styr_message_lookup)(void *ud, const char *name, size_t *l
  * is cut there and ends in an ellipsis. NULL when out of memory. */
 char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud);
 
-/* Whether the n bytes at s are a placeholder's name ("owner", "ägare"): not
- * empty, with no space, colon, comma or quote, so that "{year: 2018}" in a
- * remedy (a YAML example) is not taken for one. */
+/* Whether the n bytes at s are a placeholder's name ("owner", "ägare"): a
+ * word of letters (ASCII, or two-byte ones such as å), '_' and digits, not
+ * starting with a digit, at most 64 bytes. So "{year: 2018}" in a remedy (a
+ * YAML example), "{4}" in a pattern and "{...}" are text, not placeholders. */
 int styr_message_is_name(const char *s, size_t n);
 
 /* Writes a whole amount with sep between groups of three digits

@@ -15,7 +15,6 @@
 #include "continuity.h"
 #include "followup.h"
 #include "inputs.h"
-#include "message.h"
 #include "termsafe.h"
 #include "validate.h"
 
@@ -104,41 +103,33 @@ static int has_finding(const styr_file_result *r, const char *rule)
     return 0;
 }
 
-/* The first placeholder of tmpl ("{name}") that text holds, written to
- * name; 0 when none. */
-static int unfilled(const char *tmpl, const char *text, char *name, size_t cap)
-{
-    for (const char *p = tmpl ? strchr(tmpl, '{') : NULL; p && text; p = strchr(p + 1, '{')) {
-        size_t n = strcspn(p + 1, "}");
-        if (p[1 + n] != '}' || !styr_message_is_name(p + 1, n) || n + 3 > cap)
-            continue;
-        memcpy(name, p, n + 2);
-        name[n + 2] = '\0';
-        if (strstr(text, name))
-            return 1;
-    }
-    return 0;
-}
-
 /* Fails the fixture for each finding whose report() left a placeholder of
- * its message or remedy without a value: the user would read "{hint}".
- * report() marks it (a value that is itself "{owner}" fills, so it is no
- * fault); the name shown is the template's first one still in the text. */
-static void check_filled(styr_ruleset *rs, const styr_file_result *res, const char *path, tally *t, FILE *out, int verbose)
+ * its message or remedy, in either language, without a value: the user
+ * would read "{hint}". report() notes the first such name (a value that is
+ * itself "{owner}" fills, so it is no fault); the text shown is the one
+ * whose template holds it. */
+static void check_filled(styr_ruleset *rs, int lang, const styr_file_result *res, const char *path, tally *t, FILE *out,
+                         int verbose)
 {
+    static const char *const langs[] = {"sv", "en"};
     for (size_t i = 0; i < res->findings.count; i++) {
         const styr_finding *fi = &res->findings.items[i];
         const styr_rule *r = fi->unfilled ? styr_ruleset_rule(rs, fi->rule, strlen(fi->rule)) : NULL;
         if (!r)
             continue;
-        char name[64] = "a {name}", what[1600];
-        const char *tmpl[4] = {r->message[0], r->message[1], r->remediation[0], r->remediation[1]};
+        const char *remedy = fi->remedy ? fi->remedy : fi->remediation;   /* the filled one */
+        /* which template holds it: the run's language first, message first */
+        const char *tmpl[4] = {r->message[lang], r->remediation[lang], r->message[!lang], r->remediation[!lang]};
         int k = 0;
-        while (k < 4 && !unfilled(tmpl[k], k < 2 ? fi->message : fi->remediation, name, sizeof name))
+        while (k < 4 && !(tmpl[k] && strstr(tmpl[k], fi->unfilled)))
             k++;
-        int in_remedy = k == 2 || k == 3;   /* not found at all (cut short): the message */
-        snprintf(what, sizeof what, "%s leaves %s without a value in its %s: %s", fi->rule, name,
-                 in_remedy ? "remedy" : "message", in_remedy ? fi->remediation : fi->message);
+        int in_remedy = (k == 1 || k == 3) && remedy;
+        char where[64];
+        snprintf(where, sizeof where, "%s%s%s", in_remedy ? "remedy" : "message", k >= 2 && k < 4 ? " in " : "",
+                 k >= 2 && k < 4 ? langs[!lang] : "");
+        char what[1600];
+        snprintf(what, sizeof what, "%s leaves %s without a value in its %s: %s", fi->rule, fi->unfilled, where,
+                 in_remedy ? remedy : fi->message);
         result(out, t, 0, path, what, verbose);
     }
 }
@@ -412,7 +403,7 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
     }
     /* Once a fixture, whatever its lines ask ("says" as much as "fires"). */
     if (st == STYR_OK)
-        check_filled(rs, &res, path, t, out, verbose);
+        check_filled(rs, opts->lang, &res, path, t, out, verbose);
     if (st == STYR_OK && res.nrule_errors) {
         char what[1400];
         snprintf(what, sizeof what, "a rule crashed: %s", res.rule_errors[0].message);

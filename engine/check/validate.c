@@ -316,7 +316,7 @@ static void merge_worker(styr_run *run, worker *w)
         size_t before = to->count;
         styr_findings_add(to, r ? r->id : "?", f->severity, f->message, f->action, f->path, f->line, f->column);
         styr_findings_give_remedy(to, before, f->remedy);
-        styr_findings_mark_unfilled(to, before, f->unfilled);
+        (void)styr_findings_mark_unfilled(to, before, f->unfilled);   /* out of memory: only the note is lost */
         f->message = f->action = f->path = f->remedy = NULL;
     }
     for (int s = 0; s < 3; s++)

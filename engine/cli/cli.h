@@ -25,6 +25,7 @@ typedef struct options {
     const char *output;
     styr_severity fail_on;
     int lang;                    /* STYR_LANG_*: --lang, or LANG/LC_MESSAGES */
+    int lang_given;              /* --lang was on the command line */
     int quiet;
     styr_limits lim;
     const char **files;          /* the operands, in order */

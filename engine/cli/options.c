@@ -638,6 +638,7 @@ static int apply(options *o, cli_opt id, const char *val)
         }
         return 0;
     case OPT_LANG:
+        o->lang_given = 1;
         if (strcmp(val, "sv") == 0) o->lang = STYR_LANG_SV;
         else if (strcmp(val, "en") == 0) o->lang = STYR_LANG_EN;
         else {

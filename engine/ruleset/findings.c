@@ -57,7 +57,7 @@ int styr_findings_add(styr_findings *f, const char *rule, styr_severity sev,
         f->items = items;
         f->cap = cap;
     }
-    f->items[f->count++] = (styr_finding){rule, sev, message, action, path, line, column, NULL, NULL, NULL, NULL, 0};
+    f->items[f->count++] = (styr_finding){rule, sev, message, action, path, line, column, NULL, NULL, NULL, NULL, NULL};
     return 0;
 discard:
     free(message);
@@ -74,10 +74,13 @@ void styr_findings_give_remedy(styr_findings *f, size_t count_before, char *reme
         free(remedy);
 }
 
-void styr_findings_mark_unfilled(styr_findings *f, size_t count_before, int unfilled)
+int styr_findings_mark_unfilled(styr_findings *f, size_t count_before, const char *name)
 {
-    if (f->count > count_before)
-        f->items[f->count - 1].unfilled = unfilled;
+    if (f->count <= count_before || !name)
+        return 0;
+    styr_finding *fi = &f->items[f->count - 1];
+    free(fi->unfilled);
+    return (fi->unfilled = strdup(name)) ? 0 : -1;
 }
 
 static int finding_cmp(const void *pa, const void *pb)
@@ -115,6 +118,7 @@ void styr_findings_free(styr_findings *f)
         free(f->items[i].action);
         free(f->items[i].path);
         free(f->items[i].remedy);
+        free(f->items[i].unfilled);
     }
     free(f->items);
     memset(f, 0, sizeof *f);
@@ -127,6 +131,7 @@ void styr_findings_rollback(styr_findings *f, const styr_findings *mark)
         free(f->items[i].action);
         free(f->items[i].path);
         free(f->items[i].remedy);
+        free(f->items[i].unfilled);
     }
     f->count = mark->count < f->count ? mark->count : f->count;
     f->dropped = mark->dropped;

@@ -31,9 +31,9 @@ typedef struct styr_finding {
     char *remedy;            /* the rule's remedy filled with this finding's values
                                 ("Skriv 'owner: Kulturnämnden'"), or NULL when it
                                 has no placeholder; owned; remediation points here */
-    int unfilled;            /* a {name} of the message or remedy had no value in
-                                report(): the text shows it raw (styr rules test
-                                fails the fixture) */
+    char *unfilled;          /* the first {name} of the rule's message or remedy
+                                (either language) that report() gave no value,
+                                or NULL; owned (styr rules test fails on it) */
 } styr_finding;
 
 typedef struct styr_findings {
@@ -54,9 +54,10 @@ int styr_findings_add(styr_findings *f, const char *rule, styr_severity sev,
 /* Gives the finding added since f held count_before findings its filled
  * remedy, taking ownership; frees remedy when no finding was kept. */
 void styr_findings_give_remedy(styr_findings *f, size_t count_before, char *remedy);
-/* Marks the finding added since f held count_before findings as keeping a
- * placeholder unfilled; nothing when no finding was kept. */
-void styr_findings_mark_unfilled(styr_findings *f, size_t count_before, int unfilled);
+/* Notes on the finding added since f held count_before findings the
+ * placeholder ("{hint}") report() had no value for (copied); nothing when
+ * no finding was kept or name is NULL. Returns -1 when out of memory. */
+int styr_findings_mark_unfilled(styr_findings *f, size_t count_before, const char *name);
 /* Counts a finding that is not kept (past max_kept). */
 void styr_findings_drop(styr_findings *f, styr_severity sev, unsigned line, unsigned column);
 /* Sorts by line, column, then rule id, so reports read top to bottom. */

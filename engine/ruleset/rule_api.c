@@ -93,7 +93,7 @@ typedef struct {
     const char *values[MAX_ARGS + 1];
     size_t lens[MAX_ARGS + 1];
     int n;
-    int missed;   /* a placeholder name with no value: it stays in the text raw */
+    char missed[72];   /* the first placeholder with no value ("{hint}"), or "" */
 } message_args;
 
 static const char *lookup_arg(void *ud, const char *name, size_t *len)
@@ -105,7 +105,8 @@ static const char *lookup_arg(void *ud, const char *name, size_t *len)
             return a->values[i];
         }
     /* Only a name counts: "{source: X}" in a remedy is a YAML example. */
-    a->missed |= styr_message_is_name(name, strlen(name));
+    if (!a->missed[0] && styr_message_is_name(name, strlen(name)))
+        snprintf(a->missed, sizeof a->missed, "{%s}", name);
     return NULL;
 }
 
@@ -115,13 +116,13 @@ char *styr_ruleapi_format(lua_State *L, const char *tmpl, int args_index, const 
 }
 
 char *styr_ruleapi_format_pair(lua_State *L, const char *tmpl, const char *tmpl2, int args_index,
-                               const char *action, char **out2, int *missed)
+                               const char *action, char **out2, styr_ruleapi_fill_check *check)
 {
     /* Every value is turned into a string first (Lua work that may raise),
      * kept alive in a holder table; then the C formatter runs, which cannot. */
     message_args a;
     a.n = 0;
-    a.missed = 0;
+    a.missed[0] = '\0';
     lua_newtable(L);                                      /* holder */
     int holder = lua_gettop(L);
     if (args_index && lua_type(L, args_index) == LUA_TTABLE) {
@@ -151,8 +152,14 @@ char *styr_ruleapi_format_pair(lua_State *L, const char *tmpl, const char *tmpl2
     char *out = styr_message_format(tmpl, lookup_arg, &a);
     if (out2)
         *out2 = tmpl2 ? styr_message_format(tmpl2, lookup_arg, &a) : NULL;
-    if (missed)
-        *missed = a.missed;
+    if (check) {
+        /* The templates of the other language are filled only to see that
+         * each of their names has a value too; the texts are dropped. */
+        for (int k = 0; k < 2; k++)
+            if (check->also[k] && strchr(check->also[k], '{'))
+                free(styr_message_format(check->also[k], lookup_arg, &a));
+        memcpy(check->missed, a.missed, sizeof check->missed);
+    }
     lua_pop(L, 1);                                        /* holder */
     return out;
 }
@@ -511,9 +518,10 @@ static int api_report(lua_State *L)
      * when it has a placeholder at all. */
     const char *fix = rule->remediation[lang] ? rule->remediation[lang] : rule->remediation[0];
     char *remedy = NULL;
-    int unfilled = 0;
+    styr_ruleapi_fill_check fill = {{rule->message[!lang] != tmpl ? rule->message[!lang] : NULL,
+                                     rule->remediation[!lang] != fix ? rule->remediation[!lang] : NULL}, ""};
     char *msg = styr_ruleapi_format_pair(L, tmpl, fix && strchr(fix, '{') ? fix : NULL,
-                                         lua_isnoneornil(L, 3) ? 0 : 3, shown, &remedy, &unfilled);
+                                         lua_isnoneornil(L, 3) ? 0 : 3, shown, &remedy, &fill);
     char *act = dup_id(action);
     char *p = strdup(pathstr);
     lua_pop(L, 2);
@@ -540,7 +548,8 @@ static int api_report(lua_State *L)
         return luaL_error(L, "out of memory");
     }
     styr_findings_give_remedy(fs2, before, remedy);
-    styr_findings_mark_unfilled(fs2, before, unfilled);
+    if (fill.missed[0] && styr_findings_mark_unfilled(fs2, before, fill.missed) < 0)
+        return luaL_error(L, "out of memory");
     return 0;
 }
 

@@ -20,11 +20,19 @@ void styr_ruleapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index);
  * from the table at args_index (0 for none); {action} defaults to action.
  * Unknown names are left as written. Returns a malloc'd string or NULL. */
 char *styr_ruleapi_format(lua_State *L, const char *tmpl, int args_index, const char *action);
+/* What a report() checks beyond the texts it shows: the templates of the
+ * other language (also; NULL for none), and, set on return, the first
+ * placeholder of any of them that had no value ("{hint}"), or "". */
+typedef struct styr_ruleapi_fill_check {
+    const char *also[2];
+    char missed[72];
+} styr_ruleapi_fill_check;
+
 /* The same for two templates filled from the same values (a message and its
- * remedy): the second into *out2 (NULL when tmpl2 is NULL or out of memory).
- * *missed (when not NULL) says whether a {name} of either had no value. */
+ * remedy): the second into *out2 (NULL when tmpl2 is NULL or out of memory);
+ * check (when not NULL) as above. */
 char *styr_ruleapi_format_pair(lua_State *L, const char *tmpl, const char *tmpl2, int args_index,
-                               const char *action, char **out2, int *missed);
+                               const char *action, char **out2, styr_ruleapi_fill_check *check);
 
 /* Makes run the file being judged by the rules of L (NULL when the run
  * ends). The rule API reads the plan, reports findings and picks the

@@ -114,6 +114,14 @@ static void test_message_placeholders(void **state)
     s = styr_message_format(tmpl, lookup, NULL);
     assert_string_equal(s, tmpl);
     free(s);
+    /* ... and a placeholder after it is still filled */
+    char tail[260], want[260];
+    snprintf(tail, sizeof tail, "Skriv %s för {who}.", tmpl + 70);   /* 80 a's, "}", 49 a's: 80 is no name */
+    tail[6] = '{';
+    snprintf(want, sizeof want, "%.*sför BRG.", (int)(strlen(tail) - strlen("för {who}.")), tail);
+    s = styr_message_format(tail, lookup, NULL);
+    assert_string_equal(s, want);
+    free(s);
 }
 
 /* What counts as a placeholder's name when report() checks that each got a
@@ -132,6 +140,15 @@ static void test_message_is_name(void **state)
     assert_false(styr_message_is_name("a\tb", 3));
     assert_false(styr_message_is_name("a\0b", 3));   /* a NUL inside is no name */
     assert_true(styr_message_is_name("ab", 1));       /* only the n bytes count */
+    assert_false(styr_message_is_name("4", 1));       /* \\d{4} in a pattern */
+    assert_false(styr_message_is_name("...", 3));
+    assert_false(styr_message_is_name("\xe2\x80\xa6", 3));   /* "…" */
+    assert_false(styr_message_is_name("a.b", 3));
+    assert_false(styr_message_is_name("\xc3", 1));   /* a lead byte cut off */
+    char longest[66];
+    memset(longest, 'x', sizeof longest);
+    assert_true(styr_message_is_name(longest, 64));
+    assert_false(styr_message_is_name(longest, 65));
 }
 
 /* Money as people read it: groups of three, the minus kept, rounded to
