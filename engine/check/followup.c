@@ -13,6 +13,7 @@
 #include "nodeview.h"
 #include "rule_api.h"
 #include "schema.h"
+#include "validate.h"
 #include "strmap.h"
 #include "text.h"
 #include "plan_sheets.h"
@@ -127,8 +128,11 @@ static void action_facts(styr_followup *fu, styr_followup_action *a, const styr_
             if (number_of(get(styr_seq_item(fin, j), "amount_sek"), &v) && v >= 0) {
                 a->budget_sek += v;
                 a->has_budget = 1;
+            } else {
+                a->budget_partial = 1;   /* a row whose money the plan does not say */
             }
         }
+    a->budget_partial &= a->has_budget;
     a->entry = entry;
     if (!entry)
         return;
@@ -136,9 +140,10 @@ static void action_facts(styr_followup *fu, styr_followup_action *a, const styr_
     a->comment = text_of(get(entry, "comment"));
     a->has_forecast = day_of(get(entry, "forecast_end"), STYR_DATE_END, &a->forecast_end);
     a->has_spent = number_of(get(entry, "spent_sek"), &a->spent_sek);
-    /* A budget of 0 kr counts too: all that was spent is over it (the rule
-     * followup.escalate.unbudgeted raises it; a share of 0 kr has no sense). */
-    if (a->has_spent && a->has_budget && a->budget_sek >= 0) {
+    /* A budget of 0 kr counts too, when every row says its money: all that
+     * was spent is over it (followup.escalate.unbudgeted raises it; a share
+     * of 0 kr has no sense). */
+    if (a->has_spent && a->has_budget && (a->budget_sek > 0 || !a->budget_partial)) {
         a->has_overspend = 1;
         a->overspend_sek = a->spent_sek > a->budget_sek ? a->spent_sek - a->budget_sek : 0;
     }
@@ -317,6 +322,7 @@ styr_status styr_followup_load(styr_ruleset *rs, const styr_run_opts *opts, cons
     styr_run_rules(&run, STYR_SCOPE_FOLLOWUP, fu_index, plan_index);
     styr_run_rules_over(&run, STYR_SCOPE_FOLLOWUP_ACTION, run.items, plan_index, "action");
     lua_settop(L, fu_index - 1);
+    styr_validate_attach_remediation(rs, opts->lang, &fu->res.findings);
     styr_findings_sort(&fu->res.findings);
     st = collect_escalations(fu, err);
 done:
@@ -398,6 +404,8 @@ int styr_followup_api_facts(lua_State *L)
     }
     set_number(L, "delay_days", a->has_delay, (double)a->delay_days);
     set_number(L, "budget_sek", a->has_budget, a->budget_sek);
+    lua_pushboolean(L, a->budget_partial);
+    lua_setfield(L, -2, "budget_partial");
     set_number(L, "spent_sek", a->has_spent, a->spent_sek);
     set_number(L, "overspend_sek", a->has_overspend, a->overspend_sek);
     set_number(L, "planned_end", a->has_end, (double)a->end);

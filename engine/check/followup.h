@@ -36,10 +36,11 @@ typedef struct styr_followup_action {
     int has_delay;
     int64_t delay_days;         /* >= 0 */
     int has_budget;             /* some financing entry has amount_sek */
+    int budget_partial;         /* ... and some other has none (money not known) */
     double budget_sek;          /* the sum of the financing amounts */
     int has_spent;
     double spent_sek;
-    int has_overspend;          /* spent and budget known and budget > 0 */
+    int has_overspend;          /* spent and budget known (0 kr: all spent is over) */
     double overspend_sek;       /* >= 0 */
     int escalate;
     char **reasons;             /* messages of the escalating findings */
@@ -90,8 +91,9 @@ const styr_followup_action *styr_followup_find(const styr_followup *fu, const ch
 /* Writes a day ordinal as YYYY-MM-DD into buf (at least 16 bytes). */
 void styr_day_text(int64_t day, char *buf);
 
-/* Lua: followup.facts(id) -> {status, delay_days, budget_sek, spent_sek,
- * overspend_sek, planned_end, forecast_end} (absent facts are nil), or nil
+/* Lua: followup.facts(id) -> {status, delay_days, budget_sek, budget_partial,
+ * spent_sek, overspend_sek, planned_end, forecast_end} (absent facts are nil;
+ * budget_partial is true when some financing row has no amount), or nil
  * for an id the plan does not have. Registered by styr_check_init. */
 int styr_followup_api_facts(lua_State *L);
 

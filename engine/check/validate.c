@@ -430,7 +430,7 @@ static styr_status check_kind(const styr_doc *doc, const char **kind_out, styr_e
 
 /* Gives every finding its rule's remedy in the run's language (FORMATS.md
  * section 9), so that each report writer can show it beside the finding. */
-static void attach_remediation(const styr_ruleset *rs, int lang, styr_findings *f)
+void styr_validate_attach_remediation(const styr_ruleset *rs, int lang, styr_findings *f)
 {
     for (size_t i = 0; i < f->count; i++) {
         styr_finding *fi = &f->items[i];
@@ -520,7 +520,7 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, const styr_run_opts *
         run_scope(&run, STYR_SCOPE_SCENARIO, root_index, root_index, NULL);
     }
     lua_settop(L, root_index - 1);
-    attach_remediation(rs, opts->lang, &res->findings);
+    styr_validate_attach_remediation(rs, opts->lang, &res->findings);
     styr_findings_sort(&res->findings);
     if (doc->sheets)
         place_in_sheets(doc, &res->findings);

@@ -15,6 +15,11 @@
  * goes on without the crashed rule). A file that cannot be judged at all
  * (empty, not a mapping, unknown kind) returns STYR_E_INPUT with err set.
  * rs is only read; opts (borrowed) sets the language, threads and profiling. */
+/* Gives every finding its rule's remedy in the run's language (the one
+ * filled with the finding's values, else the rule's text), so that each
+ * report writer can show it beside the finding. */
+void styr_validate_attach_remediation(const styr_ruleset *rs, int lang, styr_findings *f);
+
 styr_status styr_validate_doc(styr_ruleset *rs, const styr_run_opts *opts, styr_doc *doc,
                               styr_file_result *res, styr_error *err);
 

@@ -50,7 +50,9 @@ end
 
 -- 1234567 -> "1 234 567" (Swedish thousands).
 local function kr(n)
-  local s = string.format("%d", math.floor(n + 0.5))
+  local r = math.floor(n + 0.5)   -- a float past 2^63 stays a float: "%.0f", not "%d"
+  if r == 0 then r = 0 end        -- never "-0"
+  local s = string.format("%.0f", r)
   local out = s:reverse():gsub("(%d%d%d)", "%1 "):reverse()
   return (out:gsub("^ ", ""):gsub("^%- ", "-"))
 end
@@ -345,7 +347,7 @@ rule {
   check = function(s)
     local f = find_action(s.id) and followup.facts(s.id)
     if f == nil or f.overspend_sek == nil or f.overspend_sek <= 0 then return end
-    if f.budget_sek <= 0 then return end   -- no share of 0 kr: followup.escalate.unbudgeted
+    if f.budget_sek < 0.5 then return end   -- no share of 0 kr: followup.escalate.unbudgeted
     local share = ruleset.setting("followup_escalate_overspend_share", 0.10)
     if f.overspend_sek >= share * f.budget_sek then
       report(s, "spent_sek", {spent = kr(f.spent_sek), budget = kr(f.budget_sek), over = kr(f.overspend_sek),
@@ -370,7 +372,10 @@ rule {
   },
   check = function(s)
     local f = find_action(s.id) and followup.facts(s.id)
-    if f == nil or f.budget_sek == nil or f.budget_sek > 0 or f.spent_sek == nil or f.spent_sek <= 0 then return end
+    if f == nil or f.budget_sek == nil or f.spent_sek == nil then return end
+    -- 0 kr as the user reads it (whole kronor), and every row's money known:
+    -- a row without an amount may hold the money spent
+    if f.budget_sek >= 0.5 or f.budget_partial or f.spent_sek < 0.5 then return end
     report(s, "spent_sek", {spent = kr(f.spent_sek)})
   end,
 }
