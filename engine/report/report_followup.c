@@ -303,7 +303,7 @@ static void csv_number(FILE *out, int have, double v, const styr_report_opts *o)
     if (!have)
         return;
     char buf[64];
-    snprintf(buf, sizeof buf, "%.15g", v);
+    snprintf(buf, sizeof buf, "%.15g", v == 0 ? 0.0 : v);   /* -0.0 is "0", not "-0" */
     if (o->lang != STYR_LANG_EN)
         for (char *p = buf; *p; p++)
             if (*p == '.')
