@@ -12,19 +12,7 @@
 #include "report_timeline.h"
 #include "message.h"
 #include "ruleset.h"
-
-static void esc(FILE *out, const char *s)
-{
-    for (const char *p = s ? s : ""; *p; p++) {
-        switch (*p) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default: putc(*p, out);
-        }
-    }
-}
+#include "internal/html.h"   /* html_esc: one escaper, control characters and bad UTF-8 included */
 
 static void sek(char *buf, size_t cap, double v)
 {
@@ -58,7 +46,7 @@ static void chart(FILE *out, const styr_budget *b, const char *title, const char
     const int bar = 56, gapx = 28, left = 16, top = 16, h = 180;
     int width = left * 2 + (int)b->nyears * (bar + gapx);
     fprintf(out, "<figure><figcaption>");
-    esc(out, title);
+    html_esc(out, title);
     fprintf(out, "</figcaption>\n<svg role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">\n", width, h + top + 40,
             width, h + top + 40);
     for (size_t y = 0; y < b->nyears; y++) {
@@ -77,7 +65,7 @@ static void chart(FILE *out, const styr_budget *b, const char *title, const char
                 fte(num, sizeof num, v, o);
             fprintf(out, "<rect class=\"%s\" x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\"%s><title>%d: ", legend[k].cls, x,
                     y0, bar, hh, k + 1 == nseg ? " data-gap=\"1\"" : "", b->years[y].year);
-            esc(out, legend[k].label);
+            html_esc(out, legend[k].label);
             fprintf(out, " %s %s</title></rect>", num, unit);
             acc += v;
         }
@@ -87,7 +75,7 @@ static void chart(FILE *out, const styr_budget *b, const char *title, const char
     fputs("</svg>\n<p class=\"legend\">", out);
     for (size_t k = 0; k < nseg; k++) {
         fprintf(out, "<span><i class=\"%s\"></i>", legend[k].cls);
-        esc(out, legend[k].label);
+        html_esc(out, legend[k].label);
         fputs("</span> ", out);
     }
     fputs("</p></figure>\n", out);
@@ -99,7 +87,7 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
                  "<title>", word(o, "sv", "en"));
     fputs("Budget: ", out);
-    esc(out, b->plan);
+    html_esc(out, b->plan);
     fputs("</title>\n<style>\n"
           "body{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a;max-width:70rem}\n"
           "table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #bbb;padding:.25rem .5rem}"
@@ -116,11 +104,11 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
           "</style></head><body>\n<h1>", out);
     fputs(word(o, "Budget år för år", "Budget year by year"), out);
     fputs("</h1>\n<p>", out);
-    esc(out, b->plan);
+    html_esc(out, b->plan);
     fprintf(out, word(o, ": planperioden %d–%d.</p>\n", ": plan period %d–%d.</p>\n"), b->from, b->to);
     if (b->illustrative) {
         fputs("<p class=\"illustrative\" id=\"illustrative\">", out);
-        esc(out, styr_budget_illustrative_note(o));
+        html_esc(out, styr_budget_illustrative_note(o));
         fputs("</p>\n", out);
     }
 
@@ -162,7 +150,7 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
                     yr->year, yr->year, gap);
             if (b->gap_sources) {
                 fputs(word(o, " (finansieringen från ", " (the money from "), out);
-                esc(out, b->gap_sources);
+                html_esc(out, b->gap_sources);
                 fputs(word(o, " upphör och ersätts inte)", " ends and is not replaced)"), out);
             }
             fputs(".</p>\n", out);
@@ -194,7 +182,7 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
         }
         sek(s, sizeof s, yr->budget_sek);
         fprintf(out, "<td class=\"n\">%s</td><td>", yr->has_budget_sek ? s : "–");
-        esc(out, yr->has_budget ? budget_status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"));
+        html_esc(out, yr->has_budget ? budget_status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"));
         fte(f1, sizeof f1, yr->gap_fte, o);
         sek(s, sizeof s, yr->gap_sek);
         fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n", f1, s);
@@ -212,9 +200,9 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
     for (size_t i = 0; i < b->nowners; i++) {
         const styr_budget_owner *ow = &b->owners[i];
         fputs("<tr data-owner=\"", out);
-        esc(out, ow->owner);
+        html_esc(out, ow->owner);
         fprintf(out, "\" data-over-capacity=\"%s\"><td>", ow->over ? "true" : "false");
-        esc(out, ow->owner);
+        html_esc(out, ow->owner);
         fprintf(out, "</td><td class=\"n\">%u</td>", ow->actions);
         for (size_t y = 0; y < b->nyears; y++) {
             const styr_budget_owner_year *oy = &ow->years[y];
@@ -229,7 +217,7 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
             char text[200];
             budget_capacity_text(text, sizeof text, &ow->capacity, "\xC2\xA0", o);
             fputs("<td>", out);
-            esc(out, text[0] ? text : "–");
+            html_esc(out, text[0] ? text : "–");
             fputs("</td>", out);
         }
         fputs("</tr>\n", out);
@@ -244,9 +232,9 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
             if (!over[0])
                 continue;
             fprintf(out, "<p class=\"overnote\" data-over-owner=\"");
-            esc(out, ow->owner);
+            html_esc(out, ow->owner);
             fprintf(out, "\" data-over-year=\"%d\">", ow->years[y].year);
-            esc(out, ow->owner);
+            html_esc(out, ow->owner);
             fprintf(out, word(o, " %d: över kapaciteten (%s).</p>\n", " %d: over capacity (%s).</p>\n"), ow->years[y].year, over);
         }
     }
@@ -256,7 +244,7 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
         const styr_budget_funder *fu = &b->funders[i];
         sek(s, sizeof s, fu->sek);
         fputs("<tr><td>", out);
-        esc(out, fu->funder);
+        html_esc(out, fu->funder);
         fprintf(out, "</td><td>%s</td><td class=\"n\">%s</td><td>%s</td></tr>\n",
                 fu->external ? word(o, "ja", "yes") : word(o, "nej", "no"), s, fu->until[0] ? fu->until : "–");
     }

@@ -7,11 +7,7 @@
 #include <string.h>
 
 #include "json.h"
-
-static const char *word(const styr_report_opts *o, const char *sv, const char *en)
-{
-    return o->lang == STYR_LANG_EN ? en : sv;
-}
+#include "internal/html.h"   /* html_esc: one escaper, control characters and bad UTF-8 included */
 
 static const char *illustrative_note(const styr_report_opts *o)
 {
@@ -349,20 +345,6 @@ void styr_report_diff_markdown(FILE *out, const styr_diff *d, const styr_report_
 
 /* ---- HTML ------------------------------------------------------------------ */
 
-static void html_text(FILE *out, const char *s)
-{
-    for (const char *p = s ? s : ""; *p; p++) {
-        switch (*p) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: putc(*p, out);
-        }
-    }
-}
-
 static void html_value(FILE *out, const styr_node *v)
 {
     char *buf = NULL;
@@ -373,7 +355,7 @@ static void html_value(FILE *out, const styr_node *v)
     styr_diff_json_value(m, v);
     fclose(m);
     fputs("<code>", out);
-    html_text(out, buf);
+    html_esc(out, buf);
     fputs("</code>", out);
     free(buf);
 }
@@ -420,21 +402,21 @@ static const char *const diff_css =
 static void html_item(FILE *out, const styr_diff *d, const styr_diff_item *it, const styr_report_opts *o)
 {
     fprintf(out, "<tr data-change=\"%s\" data-old-id=\"", kind_key(it->kind));
-    html_text(out, it->old_id);
+    html_esc(out, it->old_id);
     fputs("\" data-new-id=\"", out);
-    html_text(out, it->new_id);
+    html_esc(out, it->new_id);
     fprintf(out, "\" data-money-old=\"%.0f\" data-money-new=\"%.0f\"><td><span class=\"chip %s\">%s</span></td><td>",
             it->money_old, it->money_new, kind_key(it->kind), kind_word(it->kind, o));
     if (it->kind == STYR_DIFF_RENUMBERED) {
-        html_text(out, it->old_id);
+        html_esc(out, it->old_id);
         fputs(" → ", out);
     }
-    html_text(out, it->new_id ? it->new_id : it->old_id);
+    html_esc(out, it->new_id ? it->new_id : it->old_id);
     fputs("</td><td>", out);
-    html_text(out, title_of(it));
+    html_esc(out, title_of(it));
     if (it->old && it->new_ && strcmp(strategy_of(it->old), strategy_of(it->new_)) != 0) {
         fprintf(out, " <em>(%s ", word(o, "flyttad från strategi", "moved from strategy"));
-        html_text(out, strategy_of(it->old));
+        html_esc(out, strategy_of(it->old));
         fputs(")</em>", out);
     }
     fputs("</td><td>", out);
@@ -442,7 +424,7 @@ static void html_item(FILE *out, const styr_diff *d, const styr_diff_item *it, c
         fputs("<ul class=\"fields\">", out);
         for (size_t k = 0; k < it->nfields; k++) {
             fputs("<li><code>", out);
-            html_text(out, it->fields[k].path);
+            html_esc(out, it->fields[k].path);
             fputs("</code>: ", out);
             html_value(out, it->fields[k].old);
             fputs(" → ", out);
@@ -468,13 +450,13 @@ void styr_report_diff_html(FILE *out, const styr_diff *d, const styr_report_opts
                  "<style>%s</style></head><body>\n<h1>",
             o->lang == STYR_LANG_EN ? "en" : "sv", word(o, "Jämförelse", "Comparison"), diff_css);
     fprintf(out, "%s ", word(o, "Vad har ändrats:", "What changed:"));
-    html_text(out, d->old_res.file);
+    html_esc(out, d->old_res.file);
     fputs(" → ", out);
-    html_text(out, d->new_res.file);
+    html_esc(out, d->new_res.file);
     fputs("</h1>\n", out);
     if (d->illustrative_old || d->illustrative_new) {
         fputs("<p class=\"illustrative\" id=\"illustrative\">", out);
-        html_text(out, illustrative_note(o));
+        html_esc(out, illustrative_note(o));
         fputs("</p>\n", out);
     }
     double mo, mn;
@@ -521,15 +503,15 @@ void styr_report_diff_html(FILE *out, const styr_diff *d, const styr_report_opts
                 shown++;
         }
         fprintf(out, "<section data-strategy=\"");
-        html_text(out, g);
+        html_esc(out, g);
         fprintf(out, "\" data-money-old=\"%.0f\" data-money-new=\"%.0f\">\n<h2>", before, after);
         if (is_plan(d)) {
             fprintf(out, "%s ", word(o, "Strategi", "Strategy"));
-            html_text(out, g);
+            html_esc(out, g);
             const char *t = strategy_title(d, g);
             if (t) {
                 fputs(": ", out);
-                html_text(out, t);
+                html_esc(out, t);
             }
         } else {
             fputs(word(o, "Områden", "Areas"), out);
@@ -559,7 +541,7 @@ void styr_report_diff_html(FILE *out, const styr_diff *d, const styr_report_opts
         fprintf(out, "<h2>%s</h2>\n<ul>", word(o, "Övrigt i planen", "Elsewhere in the plan"));
         for (size_t k = 0; k < d->ntop; k++) {
             fputs("<li><code>", out);
-            html_text(out, d->top[k].path);
+            html_esc(out, d->top[k].path);
             fputs("</code>: ", out);
             html_value(out, d->top[k].old);
             fputs(" → ", out);
@@ -575,7 +557,7 @@ void styr_report_diff_html(FILE *out, const styr_diff *d, const styr_report_opts
         size_t n = side ? d->nfound_fixed : d->nfound_new;
         for (size_t i = 0; i < n; i++) {
             fprintf(out, "<li data-finding=\"%s\">%s: ", side ? "fixed" : "new", side ? word(o, "åtgärdad", "fixed") : word(o, "ny", "new"));
-            html_text(out, fs[i]->message);
+            html_esc(out, fs[i]->message);
             fprintf(out, " <code>%s</code></li>\n", fs[i]->rule);
         }
     }

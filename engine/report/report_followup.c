@@ -10,11 +10,7 @@
 #include "csv_dialect.h"
 #include "json.h"
 #include "report_timeline.h"
-
-static const char *word(const styr_report_opts *o, const char *sv, const char *en)
-{
-    return o->lang == STYR_LANG_EN ? en : sv;
-}
+#include "internal/html.h"   /* html_esc: one escaper, control characters and bad UTF-8 included */
 
 static const struct { const char *status, *sv, *en; } statuses[] = {
     {"done", "klar", "done"},
@@ -371,20 +367,6 @@ void styr_report_followup_csv(FILE *out, const styr_followup *fu, const styr_rep
 
 /* ---- HTML ---------------------------------------------------------------- */
 
-static void html_text(FILE *out, const char *s)
-{
-    for (const char *p = s ? s : ""; *p; p++) {
-        switch (*p) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: putc(*p, out);
-        }
-    }
-}
-
 static const char *const page_css =
     "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b}"
     "h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}h3{font-size:1rem;margin:1.2rem 0 .4rem}"
@@ -415,7 +397,7 @@ static const char *status_class(const char *status)
 static void html_chip(FILE *out, const char *status, int lang)
 {
     fprintf(out, "<span class=\"chip %s\">", status_class(status));
-    html_text(out, styr_followup_status_word(status, lang));
+    html_esc(out, styr_followup_status_word(status, lang));
     fputs("</span>", out);
 }
 
@@ -427,15 +409,15 @@ static void html_action_row(FILE *out, const styr_followup_action *a, const styr
     if (a->has_forecast)
         styr_day_text(a->forecast_end, fc);
     fputs("<tr data-action=\"", out);
-    html_text(out, a->id);
+    html_esc(out, a->id);
     fputs("\" data-status=\"", out);
-    html_text(out, a->status ? a->status : "none");
+    html_esc(out, a->status ? a->status : "none");
     fprintf(out, "\" data-escalate=\"%s\"%s><td>", a->escalate ? "true" : "false", a->escalate ? " class=\"escalate\"" : "");
-    html_text(out, a->id);
+    html_esc(out, a->id);
     fputs("</td><td>", out);
-    html_text(out, a->title);
+    html_esc(out, a->title);
     fputs("</td><td>", out);
-    html_text(out, a->owner);
+    html_esc(out, a->owner);
     fputs("</td><td>", out);
     html_chip(out, a->status, o->lang);
     fprintf(out, "</td><td>%s</td><td>%s</td><td class=\"num\">", end, fc);
@@ -451,7 +433,7 @@ static void html_action_row(FILE *out, const styr_followup_action *a, const styr
     if (a->has_overspend)
         money(out, a->overspend_sek, o);
     fputs("</td><td>", out);
-    html_text(out, a->comment);
+    html_esc(out, a->comment);
     fputs("</td></tr>\n", out);
 }
 
@@ -462,7 +444,7 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>",
             o->lang == STYR_LANG_EN ? "en" : "sv");
     fprintf(out, "%s ", word(o, "Uppföljning", "Follow-up"));
-    html_text(out, fu->report);
+    html_esc(out, fu->report);
     fprintf(out, "</title><style>%s</style></head><body>\n<h1>", page_css);
     /* heading_text writes plain text; escape it through a memory stream. */
     char *h = NULL;
@@ -471,13 +453,13 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
     if (m) {
         heading_text(m, fu, o);
         fclose(m);
-        html_text(out, h);
+        html_esc(out, h);
         free(h);
     }
     fputs("</h1>\n", out);
     if (fu->illustrative) {
         fputs("<p class=\"illustrative\" id=\"illustrative\">", out);
-        html_text(out, illustrative_note(o));
+        html_esc(out, illustrative_note(o));
         fputs("</p>\n", out);
     }
     size_t counts[NSTATUS + 2];
@@ -501,7 +483,7 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
         styr_timeline_free(&tl);
     }
     fprintf(out, "<h2 id=\"escalations\">%s ", word(o, "Lyfts till", "Escalated to"));
-    html_text(out, escalate_to(fu, o));
+    html_esc(out, escalate_to(fu, o));
     fprintf(out, " (%zu)</h2>\n", fu->nescalations);
     if (!fu->nescalations)
         fprintf(out, "<p>%s</p>\n", word(o, "Inget.", "Nothing."));
@@ -512,17 +494,17 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
         if (!a->escalate)
             continue;
         fputs("<li data-escalation=\"", out);
-        html_text(out, a->id);
+        html_esc(out, a->id);
         fputs("\"><strong>", out);
-        html_text(out, a->id);
+        html_esc(out, a->id);
         fputs("</strong> ", out);
-        html_text(out, a->title);
+        html_esc(out, a->title);
         fputs(" ", out);
         html_chip(out, a->status, o->lang);
         fputs("<ul>", out);
         for (size_t k = 0; k < a->nreasons; k++) {
             fputs("<li>", out);
-            html_text(out, a->reasons[k]);
+            html_esc(out, a->reasons[k]);
             fputs("</li>", out);
         }
         fputs("</ul></li>\n", out);
@@ -542,9 +524,9 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
             if (open)
                 fputs("</tbody></table>\n", out);
             fprintf(out, "<h3>%s ", word(o, "Strategi", "Strategy"));
-            html_text(out, st);
+            html_esc(out, st);
             fprintf(out, "</h3>\n<table data-strategy=\"");
-            html_text(out, st);
+            html_esc(out, st);
             fprintf(out, "\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>Status</th><th>%s</th><th>%s</th>"
                          "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
                     word(o, "Insats", "Action"), word(o, "Rubrik", "Title"), word(o, "Ansvarig", "Owner"),
@@ -573,9 +555,9 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
                           : f->severity == STYR_SEV_WARNING ? word(o, "varning", "warning") : "info";
         fprintf(out, "<tr data-rule=\"%s\"><td>%u</td><td class=\"sev-%s\">%s</td><td>", f->rule, f->line,
                 styr_severity_name(f->severity), sev);
-        html_text(out, f->action);
+        html_esc(out, f->action);
         fputs("</td><td>", out);
-        html_text(out, f->message);
+        html_esc(out, f->message);
         fprintf(out, "</td><td><code>%s</code></td></tr>\n", f->rule);
     }
     if (fu->res.findings.count)

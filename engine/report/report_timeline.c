@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "internal/html.h"   /* html_esc: one escaper, control characters and bad UTF-8 included */
 #include "followup.h"
 #include "validate.h"
 
@@ -132,36 +133,6 @@ void styr_timeline_free(styr_timeline *t)
 
 /* ---- drawing ------------------------------------------------------------- */
 
-static void esc(FILE *out, const char *s)
-{
-    for (const char *p = s ? s : ""; *p; p++) {
-        switch (*p) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: putc(*p, out);
-        }
-    }
-}
-
-/* At most max code points of s, escaped, with "…" when cut. */
-static void esc_cut(FILE *out, const char *s, size_t max)
-{
-    size_t n = 0, i = 0;
-    s = s ? s : "";
-    for (; s[i] && n < max; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    while (s[i] && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i++;
-    char *cut = strndup(s, i);
-    esc(out, cut ? cut : "");
-    free(cut);
-    if (s[i])
-        fputs("\xE2\x80\xA6", out);
-}
-
 static const char *status_fill(const char *status)
 {
     if (!status) return "#ffffff";
@@ -225,9 +196,9 @@ static void timeline_table(FILE *out, const styr_timeline *t, const size_t *orde
         day_text(r->start, sd);
         day_text(r->end, ed);
         fputs("<tr data-timeline-action=\"", out);
-        esc(out, r->id);
+        html_esc(out, r->id);
         fputs("\"><th scope=\"row\">", out);
-        esc(out, r->id);
+        html_esc(out, r->id);
         fprintf(out, "</th><td>%s</td><td>%s</td><td>%s</td><td>", sd, ed, r->own ? (en ? "yes" : "ja") : (en ? "no" : "nej"));
         for (size_t g = 0; g < r->ngrants; g++) {
             char gu[16];
@@ -243,7 +214,7 @@ static void timeline_table(FILE *out, const styr_timeline *t, const size_t *orde
         fputs("</td>", out);
         if (t->with_status) {
             fputs("<td>", out);
-            esc(out, r->status);
+            html_esc(out, r->status);
             fputs("</td><td>", out);
             if (r->late) {
                 char fe[16];
@@ -332,11 +303,11 @@ void styr_timeline_svg(FILE *out, const styr_timeline *t, const char *uid, const
         const char *g = r->strategy ? r->strategy : "";
         if (!last || strcmp(last, g) != 0) {
             fprintf(out, "<text class=\"group\" x=\"4\" y=\"%.0f\" font-weight=\"bold\">%s ", y + 13, en ? "Strategy" : "Strategi");
-            esc(out, g);
+            html_esc(out, g);
             const char *st = strategy_title(t, r->strategy);
             if (st) {
                 fputs(": ", out);
-                esc_cut(out, st, 80);
+                html_esc_cut(out, st, 81);   /* 80 and "…" */
             }
             fputs("</text>\n", out);
             y += ROW;
@@ -346,28 +317,28 @@ void styr_timeline_svg(FILE *out, const styr_timeline *t, const char *uid, const
         day_text(r->start, sd);
         day_text(r->end, ed);
         fprintf(out, "<g class=\"row\" data-action=\"");
-        esc(out, r->id);
+        html_esc(out, r->id);
         fputs("\"><text x=\"12\" y=\"", out);
         fprintf(out, "%.0f\"><tspan font-weight=\"bold\">", y + 13);
-        esc(out, r->id);
+        html_esc(out, r->id);
         fputs("</tspan> ", out);
-        esc_cut(out, r->title, 40);
+        html_esc_cut(out, r->title, 41);   /* 40 and "…" */
         fputs("</text>", out);
         double x1 = x_of(&s, r->start, 0), x2 = x_of(&s, r->end, 1);
         const char *fill = t->with_status ? status_fill(r->status) : "#5b7fa8";
         fprintf(out, "<rect class=\"bar\" data-action=\"");
-        esc(out, r->id);
+        html_esc(out, r->id);
         fprintf(out, "\" data-start=\"%s\" data-end=\"%s\" data-own=\"%s\" data-status=\"", sd, ed, r->own ? "true" : "false");
-        esc(out, r->status ? r->status : (t->with_status ? "none" : ""));
+        html_esc(out, r->status ? r->status : (t->with_status ? "none" : ""));
         fprintf(out, "\" x=\"%.2f\" y=\"%.0f\" width=\"%.2f\" height=\"%.0f\" fill=\"%s\" stroke=\"#333\" stroke-width=\"0.5\">",
                 x1, y + 3, x2 - x1 > 1 ? x2 - x1 : 1, ROW - 6,
                 r->own || (t->with_status && r->status) ? fill : "none");
         fputs("<title>", out);
-        esc(out, r->id);
+        html_esc(out, r->id);
         fprintf(out, ": %s – %s%s", sd, ed, r->own ? "" : (en ? " (no timeline: the plan period)" : " (ingen tidplan: planperioden)"));
         if (r->status) {
             fputs(", ", out);
-            esc(out, r->status);
+            html_esc(out, r->status);
         }
         fputs("</title></rect>", out);
         if (!r->own)
@@ -381,7 +352,7 @@ void styr_timeline_svg(FILE *out, const styr_timeline *t, const char *uid, const
             fprintf(out, "<rect class=\"forecast\" data-forecast-end=\"%s\" x=\"%.2f\" y=\"%.0f\" width=\"%.2f\" height=\"%.0f\" "
                          "fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"><title>",
                     fe, x2, y + 3, f2 - x2 > 1 ? f2 - x2 : 1, ROW - 6, status_fill(r->status));
-            esc(out, r->id);
+            html_esc(out, r->id);
             fprintf(out, ": %s %s</title></rect>", en ? "forecast end" : "prognos för slut", fe);
         }
         if (r->unfunded) {

@@ -110,6 +110,7 @@ CRITERIA = [c[0] for c in GOTEBORG]
 def area_values(areas, registry):
     """(kept ids, value matrix n x m, {left-out id: why}) for an areas document."""
     kept, rows, left_out, seen = [], [], {}, set()
+    every_id = {str(a["id"]) for a in areas.get("areas") or [] if isinstance(a, dict) and a.get("id") is not None}
     for i, a in enumerate(areas.get("areas") or []):
         if not isinstance(a, dict) or a.get("id") is None:
             left_out[f"areas[{i}]"] = "no id" if isinstance(a, dict) else "not a mapping"   # named by its place
@@ -138,6 +139,14 @@ def area_values(areas, registry):
             why = why or "owner not in the registry"
         if any(not registry.known("programs", p) for p in (a.get("programs") or [])):
             why = why or "a programme not in the registry"
+        # requires/excludes naming no area of the file, or the area itself
+        # (the rule area.dependency.unknown, an error: the area is left out)
+        for field in ("requires", "excludes"):
+            for d in a.get(field) or [] if isinstance(a.get(field), list) else []:
+                if d is None or (isinstance(d, str) and not d.strip()):
+                    continue
+                if str(d) not in every_id or str(d) == aid:
+                    why = why or f"{field} names no other area of the file"
         if why:
             left_out[aid] = why
         else:
