@@ -9,6 +9,7 @@
 
 #include "csv_dialect.h"
 #include "json.h"
+#include "message.h"
 #include "report_timeline.h"
 #include "internal/html.h"   /* html_esc: one escaper, control characters and bad UTF-8 included */
 
@@ -45,21 +46,13 @@ static const char *illustrative_note(const styr_report_opts *o)
 /* "1 234 567" (sv) or "1,234,567" (en), rounded to whole kronor. */
 static void money(FILE *out, double v, const styr_report_opts *o)
 {
-    if (!isfinite(v) || fabs(v) >= 1e18) {   /* beyond whole kronor in a long long */
+    if (!isfinite(v)) {   /* no amount a rule accepts, but never undefined */
         fprintf(out, "%g", v);
         return;
     }
-    long long n = llround(v);
-    char digits[32];
-    snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n);
-    size_t len = strlen(digits);
-    if (n < 0)
-        putc('-', out);
-    for (size_t i = 0; i < len; i++) {
-        if (i && (len - i) % 3 == 0)
-            fputs(o->lang == STYR_LANG_EN ? "," : " ", out);
-        putc(digits[i], out);
-    }
+    char buf[512];   /* any finite double in whole kronor, grouped (1e19 too) */
+    styr_format_thousands(buf, sizeof buf, v, o->lang == STYR_LANG_EN ? "," : " ");
+    fputs(buf, out);
 }
 
 /* Counts of actions per status (index NSTATUS: no status, NSTATUS+1: other). */

@@ -91,6 +91,7 @@ static void test_units(void **state)
     assert_reads("500:-", 1, 500);
     assert_reads("500 kronor", 1, 500);
     assert_reads("2 Mkr", 1, 2000000);
+    assert_reads("2 MILJARDER KRONOR", 1, 2000000000.0);   /* capitals, an A among them */
     assert_reads("2,5 mnkr", 1, 2500000);
     assert_reads("1,2 miljoner kronor", 1, 1200000);
     /* a run of spaces of any kind inside the unit is one space */
