@@ -98,6 +98,10 @@ static void test_odd_chars_bounds(void **state)
     assert_int_equal(odd[0].cp, 0xA0);
     assert_int_equal(odd[0].first_column, 5);
     assert_int_equal(styr_yaml_odd_chars(S("a: vi s\xc3\xa0"), odd, 1), 0);   /* à's second byte is no U+00A0 */
+    /* nor is an emoji's last byte (U+1F620 ends in 0xA0), nor after it a column off */
+    assert_int_equal(styr_yaml_odd_chars(S("a: arg \xf0\x9f\x98\xa0"), odd, 1), 0);
+    assert_int_equal(styr_yaml_odd_chars(S("a: \xf0\x9f\x98\xa0\xc2\xa0"), odd, 1), 1);
+    assert_int_equal(odd[0].first_column, 5);
     /* a file that is only a byte order mark holds nothing odd either */
     assert_int_equal(styr_yaml_odd_chars(S("\xef\xbb\xbf"), odd, 1), 0);
     assert_int_equal(styr_yaml_odd_chars(S("a: x\xe2\x80\x8b"), odd, 1), 1);
@@ -208,6 +212,12 @@ static void test_unclosed_quote(void **state)
     /* a colon and a quote inside a comment are not a key and its value */
     const char c[] = "- f # see: \"g\n- h\n";
     e = explain(S(c), "did not find expected '-' indicator", "while parsing a block collection", 2, 1, 1, 1,
+                STYR_EXPLAIN_EN);
+    assert_null(strstr(e.message, "quote"));
+    /* nor a quote that opens a list inside a comment ("# ['g"), where a
+     * quote after '[' would start a value outside one */
+    const char c2[] = "- f # ['g\n- h\n";
+    e = explain(S(c2), "did not find expected '-' indicator", "while parsing a block collection", 2, 1, 1, 1,
                 STYR_EXPLAIN_EN);
     assert_null(strstr(e.message, "quote"));
 }
