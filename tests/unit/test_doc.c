@@ -442,6 +442,20 @@ static void test_duplicate_keys(void **state)
     expect_error("1: a\n\"1\": b\n", STYR_E_INPUT, 2, 1, "duplicate key '1'");
     /* the message shows odd keys safely */
     expect_error("\"it's\": 1\n\"it's\": 2\n", STYR_E_INPUT, 2, 1, "duplicate key 'it\\'s'");
+    /* a key of 61 characters is shown whole; one of 62 is cut after 61 with "..." */
+    {
+        char k61[62], k62[63], yaml[200], want[120];
+        memset(k61, 'k', 61);
+        k61[61] = '\0';
+        memset(k62, 'k', 62);
+        k62[62] = '\0';
+        snprintf(yaml, sizeof yaml, "%s: 1\n%s: 2\n", k61, k61);
+        snprintf(want, sizeof want, "duplicate key '%s' (first", k61);
+        expect_error(yaml, STYR_E_INPUT, 2, 1, want);
+        snprintf(yaml, sizeof yaml, "%s: 1\n%s: 2\n", k62, k62);
+        snprintf(want, sizeof want, "duplicate key '%s...' (first", k61);
+        expect_error(yaml, STYR_E_INPUT, 2, 1, want);
+    }
     /* different keys in different maps are fine */
     styr_doc_free(load("a: {x: 1}\nb: {x: 1}\nx: 2\n"));
 }

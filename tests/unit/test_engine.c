@@ -505,6 +505,29 @@ static void test_date_parse_nil_says_why(void **state)
     styr_ruleset_free(rs);
 }
 
+/* each() of a field the plan wrote as a number, an integer or a decimal
+ * (a field the schema does not type, such as a child ruleset's): no items,
+ * and no crash of the rule that asked. */
+static void test_each_of_a_number(void **state)
+{
+    (void)state;
+    ruleset_yaml("eachnum", "");
+    put("eachnum", "e.lua",
+        "rule { id = 'plan.walk', severity = 'info', message = '{n}',\n"
+        "  check = function(plan) local n = 0\n"
+        "    for _ in each(plan.ratio) do n = n + 1 end\n"
+        "    for _ in each(plan.count) do n = n + 1 end\n"
+        "    report(plan, nil, {n = n}) end }\n");
+    styr_ruleset *rs = load_ok("eachnum");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\nratio: 2.5\ncount: 3\n", &res);
+    assert_int_equal(res.nrule_errors, 0);
+    assert_string_equal(first_of(&res, "plan.walk")->message, "0");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* date.format(day) shows years 0000 to 9999: the first and last day of
  * that range format, one day past either end is an error of the rule. */
 static void test_date_format_range(void **state)
@@ -724,6 +747,7 @@ int main(void)
         cmocka_unit_test(test_scopes_and_lookups),
         cmocka_unit_test(test_date_parse_nil_says_why),
         cmocka_unit_test(test_date_format_range),
+        cmocka_unit_test(test_each_of_a_number),
         cmocka_unit_test(test_pairs_walks_lists_and_maps),
         cmocka_unit_test(test_actions_of_strategy_counts),
         cmocka_unit_test(test_registry),
