@@ -128,6 +128,7 @@ static void test_fold_case(void **state)
     check_fold(S("ÐÑÒÓÔÕÖØÙÚÛÜÝÞ"), "ðñòóôõöøùúûüýþ");
     check_fold(S("×"), "×");       /* U+00D7 is not a letter */
     check_fold(S("ß÷ÿ"), "ß÷ÿ");   /* no simple upper/lower pair to fold */
+    check_fold(S("a\xc2\x80" "b"), "a\xc2\x80" "b");   /* U+0080, the first two-byte code point, stays two bytes */
     /* Latin Extended-A */
     check_fold(S("ĀĂĄĆČĎĐĒĚĞĢĪĮĶ"), "āăąćčďđēěğģīįķ");
     check_fold(S("İ"), "i");
