@@ -99,6 +99,8 @@ static void one_scenario(page *p, const styr_score_report *r, const styr_scenari
                     fputs(any++ ? ", " : "", out);
                     html_area_named(out, t, s->order[q]);
                 }
+            if (!any)   /* a budget too small for any area: said, not left blank */
+                fputs(word(p->o, "inga områden", "no area"), out);
             fprintf(out, word(p->o, ". Kostnad %s kr av budgeten %s kr.</p>\n", ". Cost %s SEK of the budget of %s SEK.</p>\n"),
                     c, b);
             html_portfolio_table(p, r, sr);

@@ -276,6 +276,8 @@ static void scenario_block(page *p, const styr_score_report *r, const styr_scena
                     fputs(k++ ? ", " : " ", out);
                     html_area_named(out, t, s->order[q]);
                 }
+            if (!k)   /* a budget too small for any area: said, not left blank */
+                fputs(word(p->o, " inga områden", " no area"), out);
             fprintf(out, word(p->o, "; kostnad %s kr, poäng <span data-value=\"", "; cost %s SEK, score <span data-value=\""), c);
             html_raw(out, s->sel.total_score);
             fprintf(out, "\">%.3f</span> (%s)", s->sel.total_score,

@@ -411,11 +411,15 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
         } else {
             money(c, sizeof c, s->sel.total_cost);
             fprintf(out, word(o, "  Budget %s kr: valda", "  Budget %s SEK: chosen"), b);
+            int any = 0;
             for (size_t k = 0; k < t->n; k++)
                 if (s->chosen[s->order[k]]) {
                     fputc(' ', out);
                     styr_fput_safe(out, t->ids[s->order[k]]);
+                    any = 1;
                 }
+            if (!any)   /* a budget too small for any area: said, not left blank */
+                fputs(word(o, " inga områden", " no area"), out);
             fprintf(out, word(o, "; kostnad %s kr, poäng %.3f (%s)\n", "; cost %s SEK, score %.3f (%s)\n"), c,
                     s->sel.total_score, s->sel.proven_optimal ? word(o, "optimalt", "optimal")
                                                               : word(o, "bästa funna, ej bevisat optimalt", "best found, not proven optimal"));
