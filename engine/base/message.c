@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct { char *buf; size_t len, cap; int failed, cut; } sbuf;
+typedef struct { char *buf; size_t len, cap; int failed, cut, dry; } sbuf;
 
 static void put(sbuf *b, const char *s, size_t n)
 {
-    if (b->failed)
+    if (b->failed || b->dry)   /* dry: only the look-ups, no text built */
         return;
     /* A message is for people: past STYR_MESSAGE_MAX nothing more is kept
      * (so a value of a megabyte costs no more than a line). */
@@ -37,9 +37,9 @@ static void put(sbuf *b, const char *s, size_t n)
     b->buf[b->len] = '\0';
 }
 
-char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud)
+static char *fill(const char *tmpl, styr_message_lookup lookup, void *ud, int dry)
 {
-    sbuf b = {NULL, 0, 0, 0, 0};
+    sbuf b = {NULL, 0, 0, 0, 0, dry};
     put(&b, "", 0);
     const char *p = tmpl;
     while (*p) {
@@ -87,6 +87,16 @@ char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud
         memcpy(b.buf + b.len, ellipsis, sizeof ellipsis);
     }
     return b.buf;
+}
+
+char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud)
+{
+    return fill(tmpl, lookup, ud, 0);
+}
+
+void styr_message_scan(const char *tmpl, styr_message_lookup lookup, void *ud)
+{
+    free(fill(tmpl, lookup, ud, 1));   /* NULL when dry: nothing is allocated */
 }
 
 int styr_message_is_name(const char *s, size_t n)

@@ -15,6 +15,10 @@ typedef const char *(*styr_message_lookup)(void *ud, const char *name, size_t *l
  * is cut there and ends in an ellipsis. NULL when out of memory. */
 char *styr_message_format(const char *tmpl, styr_message_lookup lookup, void *ud);
 
+/* Looks up each placeholder of tmpl as styr_message_format would, building
+ * no text (to see that every name has a value). */
+void styr_message_scan(const char *tmpl, styr_message_lookup lookup, void *ud);
+
 /* Whether the n bytes at s are a placeholder's name ("owner", "ägare"): a
  * word of letters (ASCII, or two-byte ones such as å), '_' and digits, not
  * starting with a digit, at most 64 bytes. So "{year: 2018}" in a remedy (a

@@ -153,11 +153,11 @@ char *styr_ruleapi_format_pair(lua_State *L, const char *tmpl, const char *tmpl2
     if (out2)
         *out2 = tmpl2 ? styr_message_format(tmpl2, lookup_arg, &a) : NULL;
     if (check) {
-        /* The templates of the other language are filled only to see that
-         * each of their names has a value too; the texts are dropped. */
+        /* The templates of the other language are only scanned, to see that
+         * each of their names has a value too: no text is built. */
         for (int k = 0; k < 2; k++)
             if (check->also[k] && strchr(check->also[k], '{'))
-                free(styr_message_format(check->also[k], lookup_arg, &a));
+                styr_message_scan(check->also[k], lookup_arg, &a);
         memcpy(check->missed, a.missed, sizeof check->missed);
     }
     lua_pop(L, 1);                                        /* holder */

@@ -124,6 +124,27 @@ static void test_message_placeholders(void **state)
     free(s);
 }
 
+/* styr_message_scan asks for each placeholder as formatting would (the
+ * innermost of nested braces, none in a too-long span), and builds nothing. */
+static const char *count_lookup(void *ud, const char *name, size_t *len)
+{
+    char *seen = ud;
+    strcat(seen, name);
+    strcat(seen, ";");
+    *len = 1;
+    return "x";
+}
+
+static void test_message_scan(void **state)
+{
+    (void)state;
+    char seen[256] = "";
+    char tmpl[200];
+    snprintf(tmpl, sizeof tmpl, "{a} t.ex. '{year: {b}}' {%070d} {c}", 0);
+    styr_message_scan(tmpl, count_lookup, seen);
+    assert_string_equal(seen, "a;b;c;");
+}
+
 /* What counts as a placeholder's name when report() checks that each got a
  * value: a word (any letters), not a YAML example in braces. */
 static void test_message_is_name(void **state)
@@ -275,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_strmap_grows_and_keeps_first),
         cmocka_unit_test(test_message_placeholders),
         cmocka_unit_test(test_message_is_name),
+        cmocka_unit_test(test_message_scan),
         cmocka_unit_test(test_format_thousands),
         cmocka_unit_test(test_json_strings),
         cmocka_unit_test(test_findings_sort_count_and_cap),
