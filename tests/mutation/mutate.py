@@ -427,11 +427,23 @@ def copy_tree(work):
 
 
 def run(cmd, cwd, timeout=None, env=None):
+    """Runs cmd in a process group of its own, so that a timeout, ^C or a
+    kill of the driver ends the whole group: a mutant's endless loop in a
+    test that ctest started must not outlive the run (one did, spinning
+    for 45 minutes after a stopped run)."""
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                         start_new_session=True)
     try:
-        p = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
-        return p.returncode, p.stdout + p.stderr
+        out, err = p.communicate(timeout=timeout)
+        return p.returncode, out + err
     except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.communicate()
         return None, "timeout"
+    except BaseException:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.wait()
+        raise
 
 
 def list_tests(build, label_re, labels=False):
