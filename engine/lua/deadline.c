@@ -46,6 +46,32 @@ static int64_t cpu_ns(const styr_deadline *d)
     return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
+/* The first look at an armed call (the watchdog's, under its lock: the only
+ * writer): where its CPU time is counted from. The pair is tagged with the
+ * call's start, so a look that races with the next call's arming is a look
+ * at a call that has ended and is never used. */
+static void first_look(styr_deadline *d, int64_t start)
+{
+    if (atomic_load(&d->cpu_for_ns) == start)
+        return;
+    int64_t cpu = cpu_ns(d);
+    atomic_store(&d->start_cpu_ns, cpu);
+    atomic_store(&d->cpu_for_ns, start);
+}
+
+/* The CPU time the armed call `start` is counted from, or -1 when it has no
+ * CPU clock, or -2 before the first look. */
+static int64_t counted_from(const styr_deadline *d, int64_t start)
+{
+    if (!atomic_load(&d->lazy))
+        return atomic_load(&d->start_cpu_ns);
+    if (atomic_load(&d->cpu_for_ns) != start)
+        return -2;
+    int64_t cpu = atomic_load(&d->start_cpu_ns);
+    /* written before its tag; a later pair would carry another start */
+    return atomic_load(&d->cpu_for_ns) == start ? cpu : -2;
+}
+
 static void *watchdog(void *arg)
 {
     (void)arg;
@@ -57,13 +83,15 @@ static void *watchdog(void *arg)
         for (int i = 0; i < MAX_WATCHED; i++) {
             styr_deadline *d = watched[i];
             int64_t start = d ? atomic_load(&d->start_ns) : 0;
+            if (start && atomic_load(&d->lazy))
+                first_look(d, start);
             int64_t grace = d && d->limit_ns > STYR_DEADLINE_GRACE_NS ? d->limit_ns : STYR_DEADLINE_GRACE_NS;
             if (start && now - start > d->limit_ns + grace) {
                 /* Past its limit and grace in wall time; stuck only if the
                  * thread spent that long on a core (a busy machine only
                  * makes it wait). Without a CPU clock, wall time decides. */
-                int64_t cpu = cpu_ns(d), cpu_start = atomic_load(&d->start_cpu_ns);
-                if (cpu < 0 || cpu_start < 0 || cpu - cpu_start > d->limit_ns + grace)
+                int64_t cpu = cpu_ns(d), cpu_start = counted_from(d, start);
+                if (cpu < 0 || cpu_start == -1 || (cpu_start >= 0 && cpu - cpu_start > d->limit_ns + grace))
                     stuck(d, now - start);
             }
             if (start && d->poke && atomic_load(&d->poked_ns) != start && styr_deadline_passed(d)) {
@@ -76,12 +104,31 @@ static void *watchdog(void *arg)
     return NULL;
 }
 
+/* A child of fork() has no watchdog: its deadlines read their clock at
+ * arming again, and it starts a watchdog of its own at its next init. The
+ * lock is held across the fork so that the child's copy is not left locked. */
+static void before_fork(void) { pthread_mutex_lock(&lock); }
+static void after_fork_parent(void) { pthread_mutex_unlock(&lock); }
+static void after_fork_child(void)
+{
+    watchdog_started = 0;
+    for (int i = 0; i < MAX_WATCHED; i++)
+        if (watched[i])
+            atomic_store(&watched[i]->lazy, 0);
+    pthread_mutex_unlock(&lock);
+}
+static pthread_once_t fork_once = PTHREAD_ONCE_INIT;
+static void watch_forks(void) { pthread_atfork(before_fork, after_fork_parent, after_fork_child); }
+
 void styr_deadline_init(styr_deadline *d, double limit_s, void (*poke)(void *ud), void *ud)
 {
+    pthread_once(&fork_once, watch_forks);
     atomic_store(&d->start_ns, 0);
     atomic_store(&d->poked_ns, 0);
     atomic_store(&d->have_cpu_clock, 0);
     atomic_store(&d->start_cpu_ns, -1);
+    atomic_store(&d->cpu_for_ns, 0);
+    atomic_store(&d->lazy, 0);
     d->poke = poke;
     d->poke_ud = ud;
     d->limit_ns = (int64_t)(limit_s * 1e9);
@@ -104,6 +151,8 @@ void styr_deadline_init(styr_deadline *d, double limit_s, void (*poke)(void *ud)
             watchdog_started = 1;
         pthread_attr_destroy(&attr);
     }
+    /* Without a watchdog nobody looks, so each call reads its clock at arming. */
+    atomic_store(&d->lazy, watchdog_started);
     pthread_mutex_unlock(&lock);
 }
 
@@ -128,10 +177,11 @@ void styr_deadline_arm(styr_deadline *d)
     /* The thread's CPU clock: the same thread arms every call of a state,
      * but a helper state lives on another thread, so it is read each time. */
     clockid_t c;
-    if (pthread_getcpuclockid(pthread_self(), &c) == 0) {
+    if (pthread_getcpuclockid(pthread_self(), &c) == 0) {   /* no system call */
         d->cpu_clock = c;
         atomic_store(&d->have_cpu_clock, 1);
-        atomic_store(&d->start_cpu_ns, cpu_ns(d));
+        if (!atomic_load(&d->lazy))
+            atomic_store(&d->start_cpu_ns, cpu_ns(d));
     } else {
         atomic_store(&d->have_cpu_clock, 0);
         atomic_store(&d->start_cpu_ns, -1);
@@ -154,6 +204,9 @@ int styr_deadline_passed(const styr_deadline *d)
     int64_t start = atomic_load(&d->start_ns);
     if (!start || styr_now_ns() - start <= d->limit_ns)
         return 0;   /* the cheap test first: CPU time never runs ahead of wall time */
-    int64_t cpu = cpu_ns(d), cpu_start = atomic_load(&d->start_cpu_ns);
+    int64_t cpu_start = counted_from(d, start);
+    if (cpu_start == -2)
+        return 0;   /* the watchdog has not looked yet: it will within a tick */
+    int64_t cpu = cpu_ns(d);
     return cpu < 0 || cpu_start < 0 || cpu - cpu_start > d->limit_ns;
 }

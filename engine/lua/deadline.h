@@ -14,7 +14,15 @@
  * exit 2. "Still running" is measured in the CPU time of the thread that
  * armed the call, not in wall time: on a busy machine (ctest -j4 on two
  * cores) a bounded call can take seconds of wall time while it waits for a
- * core, and must not end the run for that; a call stuck in C burns CPU. */
+ * core, and must not end the run for that; a call stuck in C burns CPU.
+ *
+ * The thread's CPU clock is read only when somebody looks: at the watchdog's
+ * first tick during the call, which records where the call's CPU time is
+ * counted from. Most calls end long before (a rule call takes microseconds;
+ * reading a thread's CPU clock is a system call that cost 13 % of validate's
+ * time when every call read it), so a call's CPU is counted from at most a
+ * tenth of a second of wall time after it starts: a call may use its limit
+ * and, at most, what it used before that first look. */
 #ifndef STYR_DEADLINE_H
 #define STYR_DEADLINE_H
 
@@ -36,7 +44,9 @@ typedef struct styr_deadline {
     _Atomic(const char *) file;   /* where the rule is declared */
     _Atomic unsigned line;
     _Atomic int64_t poked_ns;     /* the start_ns of the call last poked */
-    _Atomic int64_t start_cpu_ns; /* the arming thread's CPU time at the start */
+    _Atomic int64_t start_cpu_ns; /* the arming thread's CPU time at the first look */
+    _Atomic int64_t cpu_for_ns;   /* the start_ns whose first look start_cpu_ns is */
+    _Atomic int lazy;             /* the watchdog looks (it runs); else arm reads */
     clockid_t cpu_clock;          /* that thread's CPU-time clock */
     _Atomic int have_cpu_clock;
     void (*poke)(void *ud);       /* called (from the watchdog) once a call is late */
@@ -59,8 +69,9 @@ void styr_deadline_disarm(styr_deadline *d);
 /* 1 while a call is armed. */
 int styr_deadline_armed(const styr_deadline *d);
 /* 1 when the armed call has run past its limit: in the CPU time of the
- * thread that armed it (a call waiting for a core on a busy machine has not
- * used its time), or in wall time where there is no such clock. */
+ * thread that armed it since the watchdog's first look (a call waiting for a
+ * core on a busy machine has not used its time; before the first look it has
+ * not passed), or in wall time where there is no such clock. */
 int styr_deadline_passed(const styr_deadline *d);
 
 #endif
