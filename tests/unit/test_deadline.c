@@ -111,6 +111,76 @@ static void test_limit_is_cpu_time(void **state)
     styr_deadline_destroy(&d);
 }
 
+static int64_t thread_cpu_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Burns CPU until d has passed (or 30 s of wall time); returns the CPU
+ * nanoseconds this thread spent since `from`. */
+static int64_t burn_until_passed(const styr_deadline *d, int64_t from)
+{
+    int64_t until = styr_now_ns() + 30 * 1000000000LL;
+    while (!styr_deadline_passed(d) && styr_now_ns() < until)
+        for (int i = 0; i < 100000; i++)
+            sink += (uint64_t)i * 2654435761u;
+    return thread_cpu_ns() - from;
+}
+
+/* The thread's CPU clock is read at the watchdog's first look, a tick (0.1 s)
+ * at most after the call starts: a call burning from its start passes its
+ * limit never before the limit, and at most about a tick after it (0.5 s of
+ * slack for a watchdog waiting for a core on a busy machine). */
+static void test_cpu_counted_from_first_look(void **state)
+{
+    (void)state;
+    static styr_deadline d;
+    styr_deadline_init(&d, 0.2, NULL, NULL);
+    int64_t from = thread_cpu_ns();
+    styr_deadline_arm(&d);
+    int64_t used = burn_until_passed(&d, from);
+    assert_true(styr_deadline_passed(&d));
+    styr_deadline_disarm(&d);
+    assert_false(styr_deadline_passed(&d));   /* disarmed: no call to be late */
+    if (used < 200000000LL || used > 800000000LL)
+        fail_msg("passed after %.3f s of CPU, limit 0.2 s", (double)used / 1e9);
+    /* The next call starts afresh: the first call's look is not its own. */
+    from = thread_cpu_ns();
+    styr_deadline_arm(&d);
+    used = burn_until_passed(&d, from);
+    styr_deadline_disarm(&d);
+    if (used < 200000000LL)
+        fail_msg("the second call passed after %.3f s of CPU, limit 0.2 s", (double)used / 1e9);
+    styr_deadline_destroy(&d);
+}
+
+/* A child of fork() has no watchdog: a deadline it inherited reads its clock
+ * at arming (else it would never pass), and a deadline it makes starts a
+ * watchdog of its own, which ends a call stuck in C. */
+static styr_deadline inherited;
+
+static void inherited_still_passes(void)
+{
+    styr_deadline_arm(&inherited);
+    int64_t from = thread_cpu_ns();
+    int64_t used = burn_until_passed(&inherited, from);
+    _exit(styr_deadline_passed(&inherited) && used >= 150000000LL ? 0 : 1);
+}
+
+static void test_fork_child_keeps_its_limits(void **state)
+{
+    (void)state;
+    char out[1024];
+    styr_deadline_init(&inherited, 0.2, NULL, NULL);   /* the parent's watchdog runs */
+    assert_int_equal(in_child(inherited_still_passes, out, sizeof out), 0);
+    assert_int_equal(in_child(burn, out, sizeof out), 2);
+    if (!strstr(out, "rules/test.lua:7: error: rule plan.test.stuck ran for"))
+        fail_msg("stderr: %s", out);
+    styr_deadline_destroy(&inherited);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -118,6 +188,9 @@ int main(void)
         cmocka_unit_test(test_stuck_in_c_ends_the_run),
         cmocka_unit_test(test_waiting_is_not_stuck),
         cmocka_unit_test(test_limit_is_cpu_time),
+        cmocka_unit_test(test_cpu_counted_from_first_look),
+        /* after the parent has a watchdog */
+        cmocka_unit_test(test_fork_child_keeps_its_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
