@@ -698,6 +698,9 @@ def main():
     ap.add_argument("--coverage", action="store_true",
                     help="run only the tests that reach the mutated line (C; per-test gcov coverage)")
     ap.add_argument("--results", help="append each verdict to this JSON-lines file; a rerun resumes from it")
+    ap.add_argument("--earlier", metavar="FILE",
+                    help="with --all: the results of the same run on an earlier commit; the mutants "
+                         "recorded there (by file, line text and mutation) are not run again")
     ap.add_argument("--survivors-of", metavar="FILE",
                     help="run only the mutants that survived in this results file (after adding tests)")
     ap.add_argument("--summary", metavar="FILE",
@@ -760,11 +763,31 @@ def main():
                   if r["verdict"] in ("SURVIVED", "NOT REACHED")}
         every = [mu for f in files for mu in file_mutants(f) if mu.key() not in equivalent]
         mutants = [mu for mu in every if mu.key() in before]
+    earlier = 0
+    if args.earlier:
+        # The same run, begun on an earlier commit: a mutant is the same one
+        # when its file, line and mutation are (the line number moves when
+        # lines are added above). A key recorded k times there skips its
+        # first k mutants here; the others (a line added since) still run.
+        if not os.path.exists(args.earlier):
+            sys.exit(f"--earlier: no file {args.earlier}")
+        left = {}
+        for r in read_results(args.earlier).values():
+            left[r["key"]] = left.get(r["key"], 0) + 1
+        kept = []
+        for mu in mutants:
+            if left.get(mu.key(), 0) > 0:
+                left[mu.key()] -= 1
+                earlier += 1
+            else:
+                kept.append(mu)
+        mutants = kept
     mutants = [mu for k, mu in enumerate(mutants) if k % shard_n == shard_k - 1]
     done = read_results(args.results)
     print(f"mutation: {len(mutants)} of {total} mutants in {len(files)} files (seed {args.seed}"
           f"{f', shard {args.shard}' if shard_n > 1 else ''}); {len(equivalent)} reviewed equivalent "
-          f"mutants never run{f'; {sum(1 for mu in mutants if mu.ident() in done)} already in {args.results}' if done else ''}")
+          f"mutants never run{f'; {earlier} run on an earlier commit ({args.earlier})' if args.earlier else ''}"
+          f"{f'; {sum(1 for mu in mutants if mu.ident() in done)} already in {args.results}' if done else ''}")
     if args.list:
         for mu in mutants:
             print(f"  {mu.where()} {mu.op}: {mu.old.strip()}  ->  {mu.new.strip()}")
