@@ -449,10 +449,24 @@ static void test_capacity_bound_is_two_to_the_53(void **state)
     }
 }
 
+/* Freeing nothing is nothing, as free(NULL) is: a caller that failed before
+ * it had a projection frees it anyway; twice frees once. */
+static void test_free_null_and_twice(void **state)
+{
+    (void)state;
+    styr_budget_free(NULL);
+    styr_budget b;
+    memset(&b, 0, sizeof b);
+    styr_budget_free(&b);
+    styr_budget_free(&b);
+    assert_int_equal(b.nactions, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed_gap_of_one_and_a_quarter_fte),
+        cmocka_unit_test(test_free_null_and_twice),
         cmocka_unit_test(test_yearly_funder_needs_a_year),
         cmocka_unit_test(test_gap_is_what_is_not_replaced),
         cmocka_unit_test(test_continuing_grant_makes_no_gap),

@@ -528,6 +528,26 @@ static void test_each_of_a_number(void **state)
     styr_ruleset_free(rs);
 }
 
+/* scenario_weights() in a ruleset without model.lua: nil and why, not a
+ * crash of the rule (or of styr). */
+static void test_scenario_weights_without_model(void **state)
+{
+    (void)state;
+    ruleset_yaml("nomodel", "");
+    put("nomodel", "w.lua",
+        "rule { id = 'plan.weights', severity = 'info', message = '{got}',\n"
+        "  check = function(plan) local w, why = scenario_weights(plan)\n"
+        "    report(plan, nil, {got = tostring(w) .. ': ' .. tostring(why)}) end }\n");
+    styr_ruleset *rs = load_ok("nomodel");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\n", &res);
+    assert_int_equal(res.nrule_errors, 0);
+    assert_string_equal(first_of(&res, "plan.weights")->message, "nil: the ruleset has no model");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* date.format(day) shows years 0000 to 9999: the first and last day of
  * that range format, one day past either end is an error of the rule. */
 static void test_date_format_range(void **state)
@@ -748,6 +768,7 @@ int main(void)
         cmocka_unit_test(test_date_parse_nil_says_why),
         cmocka_unit_test(test_date_format_range),
         cmocka_unit_test(test_each_of_a_number),
+        cmocka_unit_test(test_scenario_weights_without_model),
         cmocka_unit_test(test_pairs_walks_lists_and_maps),
         cmocka_unit_test(test_actions_of_strategy_counts),
         cmocka_unit_test(test_registry),

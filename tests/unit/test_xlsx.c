@@ -281,6 +281,32 @@ static void test_zip_bomb(void **state)
     free(spaces);
 }
 
+/* A workbook in memory bigger than --max-file-size is refused before it is
+ * opened, as a file of that size is; one byte less than the file is enough. */
+static void test_buffer_over_file_limit(void **state)
+{
+    (void)state;
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml", sheet1(""), 0}, {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    size_t len;
+    void *buf = make_zip(parts, 4, &len);
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.max_file_bytes = len - 1;
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(styr_xlsx_read_buffer("big.xlsx", buf, len, &lim, NULL, &book, &err), STYR_E_LIMIT);
+    char want[128];
+    snprintf(want, sizeof want, "file is %zu bytes; the limit is %zu (--max-file-size)", len, len - 1);
+    if (!strstr(err.message, want))
+        fail_msg("message: %s", err.message);
+    lim.max_file_bytes = len;   /* exactly the limit: read */
+    if (styr_xlsx_read_buffer("big.xlsx", buf, len, &lim, NULL, &book, &err) != STYR_OK)
+        fail_msg("at the limit: %s", err.message);
+    styr_xlsx_book_free(&book);
+    free(buf);
+}
+
 static void test_shared_strings_bounded(void **state)
 {
     (void)state;
@@ -608,6 +634,7 @@ int main(void)
         cmocka_unit_test(test_zip_bomb),
         cmocka_unit_test(test_shared_strings_bounded),
         cmocka_unit_test(test_deep_xml_and_entities),
+        cmocka_unit_test(test_buffer_over_file_limit),
         cmocka_unit_test(test_plan_tree),
         cmocka_unit_test(test_plan_errors),
         cmocka_unit_test(test_too_long_for_a_cell),
