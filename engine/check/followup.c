@@ -222,6 +222,9 @@ static styr_status collect_escalations(styr_followup *fu, styr_error *err)
 
 /* Reads the plan named by the follow-up and judges it (for its schema flags
  * and a count of its own findings). */
+/* A message in the run's language (both are format strings with the same arguments). */
+#define SV(sv, en) (opts->lang == STYR_LANG_EN ? (en) : (sv))
+
 static styr_status load_plan(styr_ruleset *rs, const styr_run_opts *opts, const char *path, const styr_limits *lim, styr_followup *fu,
                              styr_error *err)
 {
@@ -231,7 +234,9 @@ static styr_status load_plan(styr_ruleset *rs, const styr_run_opts *opts, const 
     if (!ref || plan->stype != STYR_SCALAR_STRING)
         return styr_error_set(err, STYR_E_INPUT, fu->doc->file, plan ? plan->line : root->line,
                               plan ? plan->column : root->column,
-                              "a follow-up names the plan it follows up: 'plan: PLAN.yaml' (relative to this file)");
+                              SV("en uppföljning anger planen den följer upp: 'plan: PLAN.yaml' (sökvägen räknas från "
+                                 "uppföljningens fil)",
+                                 "a follow-up names the plan it follows up: 'plan: PLAN.yaml' (relative to this file)"));
     fu->plan_path = plan_path_of(path, ref);
     if (!fu->plan_path)
         return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
@@ -240,14 +245,16 @@ static styr_status load_plan(styr_ruleset *rs, const styr_run_opts *opts, const 
     if (styr_doc_load_any(fu->plan_path, lim, &fu->plan_doc, &perr) != STYR_OK) {   /* YAML or .xlsx */
         /* Say where the plan is named, then why it did not load. */
         return styr_error_set(err, perr.code, fu->doc->file, plan->line, plan->column,
-                              "the plan '%s' cannot be read: %s%s%s", fu->plan_path, perr.file[0] ? perr.file : "",
+                              SV("planen '%s' kan inte läsas: %s%s%s", "the plan '%s' cannot be read: %s%s%s"),
+                              fu->plan_path, perr.file[0] ? perr.file : "",
                               perr.file[0] ? ": " : "", perr.message);
     }
     const styr_node *proot = fu->plan_doc->root;
     const char *pkind = proot ? text_of(get(proot, "kind")) : NULL;
     if (!pkind || strcmp(pkind, "action-plan") != 0)
         return styr_error_set(err, STYR_E_INPUT, fu->doc->file, plan->line, plan->column,
-                              "'%s' is not an action plan (kind: action-plan)", fu->plan_path);
+                              SV("'%s' är ingen handlingsplan (kind: action-plan)",
+                                 "'%s' is not an action plan (kind: action-plan)"), fu->plan_path);
     return styr_validate_doc(rs, opts, fu->plan_doc, &fu->plan_res, err);
 }
 
@@ -271,11 +278,13 @@ styr_status styr_followup_load(styr_ruleset *rs, const styr_run_opts *opts, cons
     styr_node *root = fu->doc->root;
     if (!root || root->kind != STYR_NODE_MAP)
         return styr_error_set(err, STYR_E_INPUT, path, root ? root->line : 0, root ? root->column : 0,
-                              "a follow-up is a mapping that starts with 'kind: follow-up' and 'version: 1'");
+                              SV("en uppföljning är en mappning som börjar med 'kind: follow-up' och 'version: 1'",
+                                 "a follow-up is a mapping that starts with 'kind: follow-up' and 'version: 1'"));
     if (!styr_followup_is(fu->doc)) {
         const styr_node *k = get(root, "kind");
         return styr_error_set(err, STYR_E_INPUT, path, k ? k->line : root->line, k ? k->column : root->column,
-                              "styr followup reads 'kind: follow-up' files");
+                              SV("styr followup läser filer med 'kind: follow-up'",
+                                 "styr followup reads 'kind: follow-up' files"));
     }
     if ((st = load_plan(rs, opts, path, lim, fu, err)) != STYR_OK)
         return st;

@@ -23,6 +23,7 @@
 
 #include <yaml.h>
 
+#include "errno_text.h"
 #include "inputs.h"
 #include "yaml_explain.h"
 
@@ -88,6 +89,11 @@ typedef struct loader {
     styr_sha256 hash;        /* of every byte read */
 } loader;
 
+/* A message in the run's language: Swedish first (the default), English with
+ * --lang en. Both are format strings with the same arguments. */
+#define SV_OF(l, sv, en) ((l)->lim->lang == STYR_EXPLAIN_EN ? (en) : (sv))
+#define SV(sv, en) SV_OF(L, sv, en)
+
 __attribute__((format(printf, 5, 6)))
 static styr_status fail(loader *L, styr_status code, size_t line, size_t column,
                         const char *fmt, ...)
@@ -101,7 +107,8 @@ static styr_status fail(loader *L, styr_status code, size_t line, size_t column,
 
 static styr_status fail_nomem(loader *L)
 {
-    return fail(L, STYR_E_NOMEM, 0, 0, "out of memory while loading the document (%zu bytes in use)",
+    return fail(L, STYR_E_NOMEM, 0, 0, SV("minnet tog slut när dokumentet lästes (%zu byte används)",
+                                                "out of memory while loading the document (%zu bytes in use)"),
                 L->doc->arena.used);
 }
 
@@ -437,7 +444,8 @@ static styr_status add_entry(loader *L, frame *f, styr_node *k, styr_node *v, ui
     styr_status st;
 
     if (e >= UINT32_MAX - 1)
-        return fail(L, STYR_E_LIMIT, k->line, k->column, "more than %u entries in one mapping", UINT32_MAX - 2);
+        return fail(L, STYR_E_LIMIT, k->line, k->column, SV("fler än %u fält i en och samma mappning",
+                                                             "more than %u entries in one mapping"), UINT32_MAX - 2);
     if ((st = push_item(L, k)) != STYR_OK || (st = push_item(L, v)) != STYR_OK)
         return st;
     if (f->tab_mask == 0) {
@@ -568,7 +576,8 @@ static styr_status attach(loader *L, styr_node *n, size_t size, uint32_t height,
     if (f->node->kind == STYR_NODE_SEQ) {
         size_t i = L->top - f->start;
         if (i >= UINT32_MAX - 1)
-            return fail(L, STYR_E_LIMIT, n->line, n->column, "more than %u items in one sequence", UINT32_MAX - 2);
+            return fail(L, STYR_E_LIMIT, n->line, n->column, SV("fler än %u delar i en och samma lista",
+                                                                 "more than %u items in one sequence"), UINT32_MAX - 2);
         n->index = (uint32_t)i;
         return push_item(L, n);
     }
@@ -578,13 +587,16 @@ static styr_status attach(loader *L, styr_node *n, size_t size, uint32_t height,
         styr_node *first;
         char shown[80];
         if (n->kind != STYR_NODE_SCALAR)
-            return fail(L, STYR_E_INPUT, n->line, n->column, "complex mapping keys are not supported");
+            return fail(L, STYR_E_INPUT, n->line, n->column, SV("en lista eller mappning som nyckel ('? ...') stöds inte; skriv nyckeln som text",
+                           "complex mapping keys are not supported"));
         f->expect_key = 0;
         if (merge_key) {
             if (f->merge_key)
                 return fail(L, STYR_E_INPUT, n->line, n->column,
-                            "duplicate key '<<' (first at line %u, column %u); merge several "
-                            "mappings with one list, as in '<<: [*a, *b]'",
+                            SV("nyckeln '<<' finns två gånger (första gången på rad %u, kolumn %u); slå ihop flera "
+                               "mappningar med en lista, som i '<<: [*a, *b]'",
+                               "duplicate key '<<' (first at line %u, column %u); merge several "
+                               "mappings with one list, as in '<<: [*a, *b]'"),
                             (unsigned)f->merge_key->line, (unsigned)f->merge_key->column);
             f->merge_key = n;
             f->merge_pending = 1;
@@ -593,7 +605,9 @@ static styr_status attach(loader *L, styr_node *n, size_t size, uint32_t height,
         }
         first = keyset_find(L, f, n, &f->key_hash);
         if (first)
-            return fail(L, STYR_E_INPUT, n->line, n->column, "duplicate key '%s' (first at line %u, column %u)",
+            return fail(L, STYR_E_INPUT, n->line, n->column, SV("nyckeln '%s' finns två gånger (första gången på rad %u, kolumn %u); ta bort "
+                           "den ena, eller slå ihop dem",
+                           "duplicate key '%s' (first at line %u, column %u)"),
                         show_text(n->u.text, n->count, shown, sizeof shown),
                         (unsigned)first->line, (unsigned)first->column);
         /* The value completes the entry; keep the key on the stack meanwhile. */
@@ -607,7 +621,8 @@ static styr_status attach(loader *L, styr_node *n, size_t size, uint32_t height,
         n->index = UINT32_MAX;
         if (!merge_source_ok(n, &bad))
             return fail(L, STYR_E_INPUT, bad->line, bad->column,
-                        "merge key '<<' needs a mapping or a list of mappings");
+                        SV("nyckeln '<<' behöver en mappning eller en lista av mappningar",
+                           "merge key '<<' needs a mapping or a list of mappings"));
         f->merge_value = n;
         return STYR_OK;
     }
@@ -625,10 +640,11 @@ static styr_status open_container(loader *L, yaml_event_t *ev, styr_node_kind ki
 
     if (L->depth && L->frames[L->depth - 1].node->kind == STYR_NODE_MAP && L->frames[L->depth - 1].expect_key)
         return fail(L, STYR_E_INPUT, ev->start_mark.line + 1, ev->start_mark.column + 1,
-                    "complex mapping keys are not supported");
+                    SV("en lista eller mappning som nyckel ('? ...') stöds inte; skriv nyckeln som text",
+                           "complex mapping keys are not supported"));
     if (L->depth + 1 > L->lim->max_depth)
         return fail(L, STYR_E_LIMIT, ev->start_mark.line + 1, ev->start_mark.column + 1,
-                    "nesting deeper than %u levels", L->lim->max_depth);
+                    SV("nästlat i fler än %u nivåer", "nesting deeper than %u levels"), L->lim->max_depth);
     if (L->depth == L->frames_alloc) {
         size_t cap = L->frames_alloc ? 2 * L->frames_alloc : 32;
         frame *t = realloc(L->frames, cap * sizeof *t);
@@ -759,11 +775,13 @@ static styr_status on_scalar(loader *L, yaml_event_t *ev)
 
     if (len > L->lim->max_scalar_bytes || len >= UINT32_MAX)
         return fail(L, STYR_E_LIMIT, ev->start_mark.line + 1, ev->start_mark.column + 1,
-                    "scalar is %zu bytes; the limit is %zu (--max-scalar-size)", len, L->lim->max_scalar_bytes);
+                    SV("värdet är %zu byte; gränsen är %zu (--max-scalar-size)",
+                       "scalar is %zu bytes; the limit is %zu (--max-scalar-size)"), len, L->lim->max_scalar_bytes);
     /* The reader rejects raw NUL bytes; only an escape can make one. */
     if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && len && memchr(value, '\0', len))
         return fail(L, STYR_E_INPUT, ev->start_mark.line + 1, ev->start_mark.column + 1,
-                    "scalar contains a NUL byte (an escape such as \\0); NUL bytes are not supported");
+                    SV("värdet innehåller en NUL-byte (en escape som \\0); NUL-byte stöds inte",
+                       "scalar contains a NUL byte (an escape such as \\0); NUL bytes are not supported"));
     if (len < sizeof n->v) {
         /* A short string needs no room of its own: its text lives in the
          * node's value field, which strings do not use. */
@@ -829,20 +847,24 @@ static styr_status on_alias(loader *L, yaml_event_t *ev)
         for (i = 0; i < L->depth; i++)
             if (L->frames[i].anchor && L->frames[i].anchor_len == len && !memcmp(L->frames[i].anchor, name, len))
                 return fail(L, STYR_E_INPUT, m->line + 1, m->column + 1,
-                            "alias '*%s' refers to a node that contains it; recursive structures are not supported",
+                            SV("aliaset '*%s' pekar på något som innehåller aliaset självt; rekursiva strukturer stöds inte",
+                           "alias '*%s' refers to a node that contains it; recursive structures are not supported"),
                             show_text(name, len, shown, sizeof shown));
-        return fail(L, STYR_E_INPUT, m->line + 1, m->column + 1, "unknown alias '*%s'",
-                    show_text(name, len, shown, sizeof shown));
+        return fail(L, STYR_E_INPUT, m->line + 1, m->column + 1, SV("okänt alias '*%s' (inget ankare '&%s' före det)", "unknown alias '*%s'%.0s"),
+                    show_text(name, len, shown, sizeof shown), shown);
     }
     L->alias_nodes = add_sat(L->alias_nodes, a->size);
     if (L->alias_nodes > L->lim->max_alias_nodes)
         return fail(L, STYR_E_LIMIT, m->line + 1, m->column + 1,
-                    "aliases expand to more than %zu nodes (billion laughs?); raise --max-alias-nodes "
-                    "if this is intended", L->lim->max_alias_nodes);
+                    SV("aliasen blir fler än %zu noder när de läses ut (en \"billion laughs\"-attack?); höj "
+                       "--max-alias-nodes om det är meningen",
+                       "aliases expand to more than %zu nodes (billion laughs?); raise --max-alias-nodes "
+                       "if this is intended"), L->lim->max_alias_nodes);
     /* Aliases must not smuggle in nesting the depth limit would refuse. */
     if (L->depth + a->height > L->lim->max_depth)
         return fail(L, STYR_E_LIMIT, m->line + 1, m->column + 1,
-                    "nesting deeper than %u levels (through alias '*%s')", L->lim->max_depth,
+                    SV("nästlat i fler än %u nivåer (genom aliaset '*%s')",
+                       "nesting deeper than %u levels (through alias '*%s')"), L->lim->max_depth,
                     show_text(name, len, shown, sizeof shown));
     n = copy_node(L, a->node);
     if (!n)
@@ -861,7 +883,8 @@ static styr_status on_event(loader *L, yaml_event_t *ev)
     case YAML_DOCUMENT_START_EVENT:
         if (L->documents++)
             return fail(L, STYR_E_INPUT, ev->start_mark.line + 1, ev->start_mark.column + 1,
-                        "several YAML documents in one stream; put each plan in its own file");
+                        SV("flera YAML-dokument i samma fil ('---'); lägg varje plan i en egen fil",
+                           "several YAML documents in one stream; put each plan in its own file"));
         return STYR_OK;
     case YAML_SCALAR_EVENT:
         return on_scalar(L, ev);
@@ -1077,38 +1100,49 @@ static styr_status reader_error(loader *L)
     int v = p->problem_value;
     if (!strcmp(pr, "input error")) {
         if (L->too_big)
-            return fail(L, STYR_E_LIMIT, 0, 0, "file is more than %zu bytes; the limit is %zu (--max-file-size)",
+            return fail(L, STYR_E_LIMIT, 0, 0, SV("filen är större än %zu byte; gränsen är %zu (--max-file-size)",
+                           "file is more than %zu bytes; the limit is %zu (--max-file-size)"),
                         L->lim->max_file_bytes, L->lim->max_file_bytes);
-        return fail(L, STYR_E_IO, 0, 0, "cannot read: %s", strerror(L->read_errno));
+        return fail(L, STYR_E_IO, 0, 0, SV("kan inte läsas: %s", "cannot read: %s"), styr_errno_text(L->read_errno, L->lim->lang == STYR_EXPLAIN_EN));
     }
     reader_position(L, p->problem_offset, &line, &col);
     if (!strcmp(pr, "control characters are not allowed")) {
         if (v == 0)
             return fail(L, STYR_E_SYNTAX, line, col,
-                        "control character (NUL byte) in the input; is this a binary or UTF-16 file?");
+                        SV("styrtecken (NUL-byte) i filen; är det en binärfil eller en UTF-16-fil?",
+                           "control character (NUL byte) in the input; is this a binary or UTF-16 file?"));
         if (v < 0x20 || (v >= 0x7f && v <= 0x9f))
             return fail(L, STYR_E_SYNTAX, line, col,
-                        "control character U+%04X is not allowed in YAML", (unsigned)v);
-        return fail(L, STYR_E_SYNTAX, line, col, "character U+%04X is not allowed in YAML", (unsigned)v);
+                        SV("styrtecknet U+%04X är inte tillåtet i YAML", "control character U+%04X is not allowed in YAML"),
+                        (unsigned)v);
+        return fail(L, STYR_E_SYNTAX, line, col, SV("tecknet U+%04X är inte tillåtet i YAML",
+                                                              "character U+%04X is not allowed in YAML"), (unsigned)v);
     }
     if (!strcmp(pr, "invalid leading UTF-8 octet"))
         return fail(L, STYR_E_SYNTAX, line, col,
-                    "invalid UTF-8: byte 0x%02X cannot start a character; save the file as UTF-8 "
-                    "(is it Latin-1 or Windows-1252?)", (unsigned)v & 0xffu);
+                    SV("ogiltig UTF-8: byten 0x%02X kan inte inleda ett tecken; spara filen som UTF-8 "
+                       "(är den sparad som Latin-1 eller Windows-1252?)",
+                       "invalid UTF-8: byte 0x%02X cannot start a character; save the file as UTF-8 "
+                       "(is it Latin-1 or Windows-1252?)"), (unsigned)v & 0xffu);
     if (!strcmp(pr, "invalid trailing UTF-8 octet"))
         /* libyaml points at the bad byte; the broken character starts one column before it. */
         return fail(L, STYR_E_SYNTAX, line, col > 1 ? col - 1 : col,
-                    "invalid UTF-8: a character is cut short (byte 0x%02X cannot continue it); save the "
-                    "file as UTF-8 (is it Latin-1 or Windows-1252?)", (unsigned)v & 0xffu);
+                    SV("ogiltig UTF-8: ett tecken tar slut för tidigt (byten 0x%02X kan inte fortsätta det); "
+                       "spara filen som UTF-8 (är den sparad som Latin-1 eller Windows-1252?)",
+                       "invalid UTF-8: a character is cut short (byte 0x%02X cannot continue it); save the "
+                       "file as UTF-8 (is it Latin-1 or Windows-1252?)"), (unsigned)v & 0xffu);
     if (!strcmp(pr, "incomplete UTF-8 octet sequence"))
-        return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-8: the input ends inside a character");
+        return fail(L, STYR_E_SYNTAX, line, col, SV("ogiltig UTF-8: filen tar slut mitt i ett tecken",
+                                                        "invalid UTF-8: the input ends inside a character"));
     if (!strcmp(pr, "invalid length of a UTF-8 sequence"))
-        return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-8: overlong encoding of a character");
+        return fail(L, STYR_E_SYNTAX, line, col, SV("ogiltig UTF-8: ett tecken är kodat med för många byte",
+                                                        "invalid UTF-8: overlong encoding of a character"));
     if (!strcmp(pr, "invalid Unicode character"))
         return fail(L, STYR_E_SYNTAX, line, col,
-                    "invalid UTF-8: U+%04X is not a Unicode character (surrogate or out of range)", (unsigned)v);
+                    SV("ogiltig UTF-8: U+%04X är inget Unicode-tecken (surrogat eller utanför området)",
+                       "invalid UTF-8: U+%04X is not a Unicode character (surrogate or out of range)"), (unsigned)v);
     if (strstr(pr, "UTF-16") || strstr(pr, "surrogate"))
-        return fail(L, STYR_E_SYNTAX, line, col, "invalid UTF-16: %s", pr);
+        return fail(L, STYR_E_SYNTAX, line, col, SV("ogiltig UTF-16: %s", "invalid UTF-16: %s"), pr);
     return fail(L, STYR_E_SYNTAX, line, col, "%s", pr);
 }
 
@@ -1241,11 +1275,12 @@ styr_status styr_doc_load_buffer(const char *name, const char *buf, size_t len,
     if ((st = loader_init(&L, name, lim, err)) != STYR_OK)
         goto cleanup;
     if (!buf && len) {
-        st = fail(&L, STYR_E_USAGE, 0, 0, "no input buffer");
+        st = fail(&L, STYR_E_USAGE, 0, 0, SV_OF(&L, "ingen indata", "no input buffer"));
         goto cleanup;
     }
     if (len > L.lim->max_file_bytes) {
-        st = fail(&L, STYR_E_LIMIT, 0, 0, "file is %zu bytes; the limit is %zu (--max-file-size)", len,
+        st = fail(&L, STYR_E_LIMIT, 0, 0, SV_OF(&L, "filen är %zu byte; gränsen är %zu (--max-file-size)",
+                                              "file is %zu bytes; the limit is %zu (--max-file-size)"), len,
                   L.lim->max_file_bytes);
         goto cleanup;
     }
@@ -1277,20 +1312,21 @@ styr_status styr_doc_load_file(const char *path, const styr_limits *lim,
             L.fd = open(path, O_RDONLY | O_CLOEXEC);
         while (L.fd < 0 && errno == EINTR);
     if (L.fd < 0) {
-        st = fail(&L, STYR_E_IO, 0, 0, "cannot open: %s", strerror(errno));
+        st = fail(&L, STYR_E_IO, 0, 0, SV_OF(&L, "kan inte öppnas: %s", "cannot open: %s"), styr_errno_text(errno, L.lim->lang == STYR_EXPLAIN_EN));
         goto cleanup;
     }
     styr_inputs_note_fd(L.fd, path);
     if (fstat(L.fd, &sb) != 0) {
-        st = fail(&L, STYR_E_IO, 0, 0, "cannot read: %s", strerror(errno));
+        st = fail(&L, STYR_E_IO, 0, 0, SV_OF(&L, "kan inte läsas: %s", "cannot read: %s"), styr_errno_text(errno, L.lim->lang == STYR_EXPLAIN_EN));
         goto cleanup;
     }
     if (S_ISDIR(sb.st_mode)) {
-        st = fail(&L, STYR_E_IO, 0, 0, "is a directory, not a YAML file");
+        st = fail(&L, STYR_E_IO, 0, 0, SV_OF(&L, "är en mapp, inte en YAML-fil", "is a directory, not a YAML file"));
         goto cleanup;
     }
     if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > (uintmax_t)L.lim->max_file_bytes) {
-        st = fail(&L, STYR_E_LIMIT, 0, 0, "file is %jd bytes; the limit is %zu (--max-file-size)",
+        st = fail(&L, STYR_E_LIMIT, 0, 0, SV_OF(&L, "filen är %jd byte; gränsen är %zu (--max-file-size)",
+                     "file is %jd bytes; the limit is %zu (--max-file-size)"),
                   (intmax_t)sb.st_size, L.lim->max_file_bytes);
         goto cleanup;
     }

@@ -18,6 +18,7 @@
 
 #include "doc.h"
 #include "internal/map_index.h"
+#include "yaml_explain.h"
 
 /* ---- helpers ---- */
 
@@ -25,6 +26,7 @@ static styr_limits default_limits(void)
 {
     styr_limits lim;
     styr_limits_default(&lim);
+    lim.lang = STYR_EXPLAIN_EN;   /* the English messages (--lang en); test_swedish_messages pins Swedish */
     return lim;
 }
 
@@ -920,7 +922,7 @@ static void test_default_limits(void **state)
     }
     text[140] = '\0';
     assert_int_equal(styr_doc_load_buffer("x", text, 140, NULL, &doc, &err), STYR_E_LIMIT);
-    assert_non_null(strstr(err.message, "deeper than 64"));
+    assert_non_null(strstr(err.message, "nästlat i fler än 64 nivåer"));   /* Swedish by default */
     free(text);
 }
 
@@ -936,7 +938,9 @@ static void test_malformed(void **state)
                  "did not find expected ',' or ']' while parsing a flow sequence (started at line 2, column 4)");
     /* an unclosed quote is reported where the quote opens (libyaml stops at the end) */
     expect_error("a: 'unterminated\n", STYR_E_SYNTAX, 1, 4, "found unexpected end of stream while scanning a quoted scalar");
-    expect_error("a:\n\t- x\n", STYR_E_SYNTAX, 2, 1, "indragen med en tabb");
+    styr_limits sv = default_limits();
+    sv.lang = STYR_EXPLAIN_SV;
+    expect_error_len_lim("a:\n\t- x\n", 7, &sv, STYR_E_SYNTAX, 2, 1, "indragen med en tabb");
     expect_error("a: 1\n\t\nb: 2\n", STYR_E_SYNTAX, 2, 1, "found a tab character");
     expect_error("a: 1\nb: ~\n@x\n", STYR_E_SYNTAX, 3, 1, "found character that cannot start any token");
     expect_error("a: b: c\n", STYR_E_SYNTAX, 1, 5, "mapping values are not allowed in this context");
@@ -1151,7 +1155,8 @@ static void test_huge_map(void **state)
     /* a duplicate at the very end is found, at its own line */
     len += (size_t)snprintf(text + len, cap - len, "key_4711: again\n");
     expect_error_len_lim(text, len, &(styr_limits){.max_file_bytes = cap, .max_depth = 64,
-                                                   .max_alias_nodes = 1000, .max_scalar_bytes = 100},
+                                                   .max_alias_nodes = 1000, .max_scalar_bytes = 100,
+                                                   .lang = STYR_EXPLAIN_EN},
                          STYR_E_INPUT, KEYS + 1, 1, "duplicate key 'key_4711' (first at line 4712, column 1)");
     /* both loads together stay far from quadratic (10^10 compares, minutes):
      * a backstop only, generous enough for a sanitizer build on a busy
@@ -1194,9 +1199,60 @@ static void test_huge_map(void **state)
     free(text);
 }
 
+/* Swedish first: the default language explains each mistake in Swedish,
+ * with the same position and the same values as the English message. */
+static void test_swedish_messages(void **state)
+{
+    (void)state;
+    styr_limits lim = default_limits();
+    lim.lang = STYR_EXPLAIN_SV;
+    static const struct {
+        const char *text;
+        const char *part;
+    } cases[] = {
+        {"a: 1\nb: 2\na: 3\n", "nyckeln 'a' finns två gånger (första gången på rad 1, kolumn 1)"},
+        {"a: *x\n", "okänt alias '*x' (inget ankare '&x' före det)"},
+        {"? [a]\n: 1\n", "en lista eller mappning som nyckel"},
+        {"a: 1\n---\nb: 2\n", "flera YAML-dokument i samma fil"},
+        {"a: \"x\\0y\"\n", "värdet innehåller en NUL-byte"},
+        {"a: &a [*a]\n", "aliaset '*a' pekar på något som innehåller aliaset självt"},
+        {"a: 1\n<<: 2\n", "nyckeln '<<' behöver en mappning"},
+        {"a: \xff\n", "ogiltig UTF-8: byten 0xFF kan inte inleda ett tecken"},
+        {"a: \x01\n", "styrtecknet U+0001 är inte tillåtet i YAML"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        styr_doc *doc = NULL;
+        styr_error err;
+        if (styr_doc_load_buffer("t.yaml", cases[k].text, strlen(cases[k].text), &lim, &doc, &err) == STYR_OK)
+            fail_msg("case %zu loads", k);
+        if (!strstr(err.message, cases[k].part))
+            fail_msg("case %zu: %s", k, err.message);
+    }
+    lim.max_depth = 2;
+    styr_doc *doc = NULL;
+    styr_error err;
+    assert_int_not_equal(styr_doc_load_buffer("t.yaml", "a:\n  b:\n    c: 1\n", 17, &lim, &doc, &err), STYR_OK);
+    if (!strstr(err.message, "nästlat i fler än 2 nivåer"))
+        fail_msg("depth: %s", err.message);
+    lim.max_file_bytes = 4;
+    assert_int_equal(styr_doc_load_buffer("t.yaml", "a: 12\n", 6, &lim, &doc, &err), STYR_E_LIMIT);
+    assert_non_null(strstr(err.message, "filen är 6 byte; gränsen är 4 (--max-file-size)"));
+    /* a file that is not there, and a folder */
+    lim = default_limits();
+    lim.lang = STYR_EXPLAIN_SV;
+    assert_int_equal(styr_doc_load_file("/nonexistent/plan.yaml", &lim, &doc, &err), STYR_E_IO);
+    assert_string_equal(err.message, "kan inte öppnas: filen finns inte");
+    assert_int_equal(styr_doc_load_file("/", &lim, &doc, &err), STYR_E_IO);
+    assert_string_equal(err.message, "är en mapp, inte en YAML-fil");
+    lim.lang = STYR_EXPLAIN_EN;
+    assert_int_equal(styr_doc_load_file("/nonexistent/plan.yaml", &lim, &doc, &err), STYR_E_IO);
+    assert_string_equal(err.message, "cannot open: No such file or directory");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_swedish_messages),
         cmocka_unit_test(test_arena),
         cmocka_unit_test(test_map_index_build),
         cmocka_unit_test(test_map_sizes_at_the_index_edge),
