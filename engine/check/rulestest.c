@@ -3,6 +3,7 @@
 #include "rulestest.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <lauxlib.h>
 #include <limits.h>
 #include <stdint.h>
@@ -486,10 +487,21 @@ static int run_dir(styr_ruleset *rs, const styr_run_opts *opts, const char *dir,
         t->unsafe++;
         return 0;
     }
+    /* A bound on the walk; a fixture below it is said, never silently left out. */
+    if (depth > 4) {
+        fflush(stdout);
+        styr_fput_safe(stderr, dir);
+        fputs(":1: error: fixtures are read at most four folders below the fixtures folder; move this "
+              "folder up\n", stderr);
+        t->unsafe++;
+        return 0;
+    }
     DIR *d = opendir(dir);
-    if (!d || depth > 4) {
-        if (d)
-            closedir(d);
+    if (!d) {
+        fflush(stdout);
+        styr_fput_safe(stderr, dir);
+        fprintf(stderr, ":1: error: the folder of fixtures cannot be read: %s\n", strerror(errno));
+        t->unsafe++;
         return 0;
     }
     char **names = NULL;

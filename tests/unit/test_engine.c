@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "rule_api.h"
 #include "ruleset.h"
 #include "validate.h"
 
@@ -528,6 +529,42 @@ static void test_each_of_a_number(void **state)
     styr_ruleset_free(rs);
 }
 
+static int ext_answer(lua_State *L)
+{
+    lua_pushinteger(L, 42);
+    return 1;
+}
+
+/* Room for eight tables of functions that other layers add: the check layer
+ * adds three (followup, previous, workload), five more fit, the next new
+ * name is refused and a name already added is accepted as it is. The last
+ * table added is there for a rule. Runs last: the tables stay. */
+static void test_extension_room(void **state)
+{
+    (void)state;
+    static const luaL_Reg fns[] = {{"answer", ext_answer}, {NULL, NULL}};
+    static const char *const names[] = {"ext1", "ext2", "ext3", "ext4", "ext5", "ext6"};
+    styr_check_init();
+    for (int i = 0; i < 5; i++)
+        if (styr_ruleapi_extend(names[i], fns) != 0)
+            fail_msg("no room for %s", names[i]);
+    assert_int_equal(styr_ruleapi_extend(names[5], fns), -1);
+    assert_int_equal(styr_ruleapi_extend("followup", fns), 0);
+    ruleset_yaml("ext", "");
+    put("ext", "e.lua",
+        "rule { id = 'plan.ext', severity = 'info', message = '{n}',\n"
+        "  check = function(plan) report(plan, nil, {n = ext5.answer()}) end }\n");
+    styr_ruleset *rs = load_ok("ext");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\n", &res);
+    if (res.nrule_errors)
+        fail_msg("rule error: %s", res.rule_errors[0].message);
+    assert_string_equal(first_of(&res, "plan.ext")->message, "42");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* scenario_weights() in a ruleset without model.lua: nil and why, not a
  * crash of the rule (or of styr). */
 static void test_scenario_weights_without_model(void **state)
@@ -775,6 +812,7 @@ int main(void)
         cmocka_unit_test(test_bad_rule_declarations),
         cmocka_unit_test(test_ruleset_problems),
         cmocka_unit_test(test_unjudgeable_files),
+        cmocka_unit_test(test_extension_room),   /* last: the tables it adds stay */
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

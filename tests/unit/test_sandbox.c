@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -274,6 +275,21 @@ static void test_binary_chunk_refused(void **state)
     lua_pop(styr_sandbox_lua(f->sb), 1);
 }
 
+/* A file that says it is empty but reads on (as /proc's files do, or one
+ * that grows while it is read) is refused whole: nothing of it runs. */
+static void test_file_longer_than_it_says(void **state)
+{
+    fixture *f = *state;
+    struct stat st;
+    if (stat("/proc/self/status", &st) != 0 || !S_ISREG(st.st_mode) || st.st_size != 0)
+        skip();
+    styr_sandbox_new_env(f->sb, "/proc/self/status");
+    styr_error err;
+    assert_int_equal(styr_sandbox_load(f->sb, "/proc/self/status", -1, &err), STYR_E_RULESET);
+    assert_string_equal(err.message, "cannot read rule file");
+    lua_pop(styr_sandbox_lua(f->sb), 1);
+}
+
 static void test_environments_are_separate(void **state)
 {
     fixture *f = *state;
@@ -317,6 +333,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_print_is_bounded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_binary_chunk_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_environments_are_separate, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_file_longer_than_it_says, setup, teardown),
         cmocka_unit_test_setup_teardown(test_string_metatable_is_locked, setup, teardown),
         cmocka_unit_test_setup_teardown(test_memory_is_counted, setup, teardown),
     };

@@ -153,6 +153,7 @@ static void test_message_is_name(void **state)
     assert_true(styr_message_is_name("owner", 5));
     assert_true(styr_message_is_name("ägare", strlen("ägare")));
     assert_true(styr_message_is_name("first_year2", 11));
+    assert_true(styr_message_is_name("a1", 2));       /* a digit right after the first letter */
     assert_false(styr_message_is_name("", 0));
     assert_false(styr_message_is_name("year: 2018", 10));
     assert_false(styr_message_is_name("a,b", 3));

@@ -145,6 +145,21 @@ static void test_plan_level_finding_not_covered_by_an_action_waiver(void **state
     expect("  - {rule: plan.title.missing, reason: skäl}\n", (int[]){6, -1});
 }
 
+/* A document with no root (or a root that is not a mapping) has no waivers:
+ * nothing is waived and nothing is read. */
+static void test_no_root_waives_nothing(void **state)
+{
+    (void)state;
+    styr_findings f;
+    styr_findings_init(&f, 10);
+    assert_int_equal(styr_findings_add(&f, "action.owner.missing", STYR_SEV_ERROR, strdup("m"), strdup("2.1"),
+                                       strdup("p"), 1, 1),
+                     0);
+    styr_waivers_apply(NULL, &f);
+    assert_null(f.items[0].waiver_reason);
+    styr_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -155,6 +170,7 @@ int main(void)
         cmocka_unit_test(test_findings_about_waivers_are_never_waived),
         cmocka_unit_test(test_no_reason_waives_nothing),
         cmocka_unit_test(test_plan_level_finding_not_covered_by_an_action_waiver),
+        cmocka_unit_test(test_no_root_waives_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
