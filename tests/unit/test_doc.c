@@ -336,7 +336,7 @@ static void test_scalar_types(void **state)
         {"0", STYR_SCALAR_INT, 0, 0}, {"-0", STYR_SCALAR_INT, 0, 0}, {"42", STYR_SCALAR_INT, 42, 0},
         {"+42", STYR_SCALAR_INT, 42, 0}, {"-17", STYR_SCALAR_INT, -17, 0}, {"007", STYR_SCALAR_INT, 7, 0},
         {"0o17", STYR_SCALAR_INT, 15, 0}, {"0x1F", STYR_SCALAR_INT, 31, 0}, {"0xff", STYR_SCALAR_INT, 255, 0},
-        {"0xa", STYR_SCALAR_INT, 10, 0}, {"0xAf", STYR_SCALAR_INT, 175, 0},
+        {"0xa", STYR_SCALAR_INT, 10, 0}, {"0xAf", STYR_SCALAR_INT, 175, 0}, {"0x90", STYR_SCALAR_INT, 144, 0},
         {"0o8", STYR_SCALAR_STRING, 0, 0}, {"0x", STYR_SCALAR_STRING, 0, 0}, {"0xg", STYR_SCALAR_STRING, 0, 0},
         {"-0x1", STYR_SCALAR_STRING, 0, 0}, {"1_000", STYR_SCALAR_STRING, 0, 0},
         {"1.5", STYR_SCALAR_FLOAT, 0, 1.5}, {"-1.5", STYR_SCALAR_FLOAT, 0, -1.5}, {".5", STYR_SCALAR_FLOAT, 0, 0.5},

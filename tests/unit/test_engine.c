@@ -565,6 +565,26 @@ static void test_extension_room(void **state)
     styr_ruleset_free(rs);
 }
 
+/* ruleset.setting(name, default): the ruleset's value, else the default the
+ * rule gives (nil without one). */
+static void test_setting_default(void **state)
+{
+    (void)state;
+    ruleset_yaml("settings", "settings:\n  given: 7\n");
+    put("settings", "s.lua",
+        "rule { id = 'plan.setting', severity = 'info', message = '{v}',\n"
+        "  check = function(plan) report(plan, nil, {v = ruleset.setting('given', 1) .. ' ' ..\n"
+        "    ruleset.setting('absent', 5) .. ' ' .. tostring(ruleset.setting('absent'))}) end }\n");
+    styr_ruleset *rs = load_ok("settings");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\n", &res);
+    assert_int_equal(res.nrule_errors, 0);
+    assert_string_equal(first_of(&res, "plan.setting")->message, "7 5 nil");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* scenario_weights() in a ruleset without model.lua: nil and why, not a
  * crash of the rule (or of styr). */
 static void test_scenario_weights_without_model(void **state)
@@ -655,8 +675,18 @@ static void test_registry(void **state)
     styr_file_result res;
     styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\n", &res);
     assert_string_equal(first_of(&res, "plan.reg")->message, "Business Region Göteborg|nil|Kommunstyrelsen|2");
+    /* from C: found by alias; no name, no ruleset and a ruleset without a
+     * registry find nothing */
+    assert_non_null(styr_ruleset_registry(rs, "owner", "KS", 2));
+    assert_null(styr_ruleset_registry(rs, "owner", NULL, 0));
+    assert_null(styr_ruleset_registry(NULL, "owner", "KS", 2));
     styr_file_result_free(&res);
     styr_doc_free(doc);
+    styr_ruleset_free(rs);
+    ruleset_yaml("noreg", "");
+    put("noreg", "r.lua", "rule { id = 'plan.none', severity = 'info', message = 'x', check = function() end }\n");
+    rs = load_ok("noreg");
+    assert_null(styr_ruleset_registry(rs, "owner", "KS", 2));
     styr_ruleset_free(rs);
 
     ruleset_yaml("reg-clash", "");
@@ -806,6 +836,7 @@ int main(void)
         cmocka_unit_test(test_date_format_range),
         cmocka_unit_test(test_each_of_a_number),
         cmocka_unit_test(test_scenario_weights_without_model),
+        cmocka_unit_test(test_setting_default),
         cmocka_unit_test(test_pairs_walks_lists_and_maps),
         cmocka_unit_test(test_actions_of_strategy_counts),
         cmocka_unit_test(test_registry),

@@ -88,6 +88,10 @@ static void test_many_finds_typos(void **state)
         if (got != cases[i].want)
             fail_msg("'%s': got %ld, want %ld", cases[i].q, got, cases[i].want);
         assert_true(examined <= STYR_NEAREST_FULL);
+        /* the exact name stands in both windows (forward and reversed keys):
+         * it is compared once, so fewer than the two full windows are */
+        if (cases[i].want == 4711 && i == 0)
+            assert_true(examined < STYR_NEAREST_FULL);
     }
     styr_nearest_index_free(&idx);
     free_many(&m);

@@ -61,6 +61,7 @@ static void test_strmap_grows_and_keeps_first(void **state)
     styr_strmap m;
     styr_strmap_init(&m);
     assert_null(styr_strmap_get(&m, "x", 1));
+    assert_int_equal(styr_strmap_slot_set(&m, "x", 1, NULL), -1);   /* an empty map has no slot to set */
     static int values[5000];
     char key[32];
     for (int i = 0; i < 5000; i++) {
