@@ -150,7 +150,7 @@ void styr_format_plain_number(char *buf, size_t cap, double v)
 {
     if (cap == 0)
         return;
-    if (v == floor(v) && fabs(v) < 1e15) {
+    if (v == floor(v) && fabs(v) <= 1e15) {   /* up to the largest amount read: in digits */
         snprintf(buf, cap, "%.0f", v);
         return;
     }

@@ -150,6 +150,10 @@ static void test_plain_form(void **state)
     assert_string_equal(buf, "0.1");
     styr_format_plain_number(buf, sizeof buf, 12345678.5);
     assert_string_equal(buf, "12345678.5");
+    styr_format_plain_number(buf, sizeof buf, 1e15);   /* the largest amount read, in digits */
+    assert_string_equal(buf, "1000000000000000");
+    styr_format_plain_number(buf, sizeof buf, 2e15);
+    assert_string_equal(buf, "2e+15");
     styr_format_plain_number(buf, 4, 1500000);   /* bounded */
     assert_int_equal(strlen(buf), 3);
 }

@@ -162,6 +162,37 @@ static void test_cells(void **state)
 
 /* A shared-string cell must name one of the strings by its number: "1x",
  * "" and "2" (of two) are refused with the cell's text. */
+/* A formula no spreadsheet program has computed (no <v>) is refused, a text
+ * result too; one computed to an empty text is an empty cell, and so is a
+ * cell typed as a shared string with no value at all (Excel writes styled
+ * empty cells so). */
+static void test_formulas_and_empty_cells(void **state)
+{
+    (void)state;
+    static const char *const refused[] = {"<c r=\"A1\"><f>B1</f></c>", "<c r=\"A1\" t=\"str\"><f>B1</f></c>"};
+    for (size_t k = 0; k < 2; k++) {
+        char row[128];
+        snprintf(row, sizeof row, "<row r=\"1\">%s</row>", refused[k]);
+        part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                        {"xl/worksheets/sheet1.xml", sheet1(row), 0}, {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+        assert_fails(parts, 4, NULL, STYR_E_INPUT, "Insatser!A1 holds a formula with no computed value");
+    }
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml",
+                     sheet1("<row r=\"1\"><c r=\"A1\" t=\"str\"><f>B1</f><v></v></c><c r=\"B1\" t=\"s\" s=\"2\"/>"
+                            "<c r=\"C1\"><v>5</v></c></row>"), 0},
+                    {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    styr_xlsx_book book;
+    styr_error err;
+    if (read_parts(parts, 4, NULL, &book, &err) != STYR_OK)
+        fail_msg("%s", err.message);
+    const styr_xlsx_sheet *sh = styr_xlsx_sheet_named(&book, "Insatser");
+    assert_non_null(sh);
+    assert_int_equal(sh->ncells, 1);   /* only C1 */
+    assert_string_equal(sh->cells[0].text, "5");
+    styr_xlsx_book_free(&book);
+}
+
 static void test_shared_string_refs(void **state)
 {
     (void)state;
@@ -635,6 +666,7 @@ int main(void)
         cmocka_unit_test(test_shared_strings_bounded),
         cmocka_unit_test(test_deep_xml_and_entities),
         cmocka_unit_test(test_buffer_over_file_limit),
+        cmocka_unit_test(test_formulas_and_empty_cells),
         cmocka_unit_test(test_plan_tree),
         cmocka_unit_test(test_plan_errors),
         cmocka_unit_test(test_too_long_for_a_cell),
