@@ -425,6 +425,7 @@ static int api_report(lua_State *L)
     const styr_node *node = styr_nodeview_check(L, 1);
     if (!node)   /* never: the check raises; this tells the analyser */
         return 0;
+    lua_settop(L, 3);   /* report(node) and report(node, key): the missing ones are nil */
     int kt = lua_type(L, 2);
     if (kt != LUA_TNIL && kt != LUA_TSTRING && kt != LUA_TNUMBER)
         return luaL_argerror(L, 2, "expected the name of a field, a list position or nil");

@@ -289,6 +289,9 @@ static void test_remedy_filled_per_finding(void **state)
         assert_int_equal(styr_validate_doc(rs, &two, doc, &res, &err), STYR_OK);
         assert_int_equal(count_rule(&res, "action.remedy"), N);
         assert_int_equal(count_rule(&res, "action.example"), N);
+        assert_int_equal(count_rule(&res, "action.plain"), N);     /* report(a): no key is the action itself */
+        assert_int_equal(count_rule(&res, "action.english"), N);
+        assert_int_equal(res.nrule_errors, 0);
         for (size_t i = 0; i < res.findings.count; i++) {
             const styr_finding *f = &res.findings.items[i];
             char want[128];
@@ -310,6 +313,14 @@ static void test_remedy_filled_per_finding(void **state)
         styr_doc_free(doc);
     }
     free(yaml);
+    /* One text for both languages is the remedy in Swedish too. */
+    run_opts.lang = STYR_LANG_SV;
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\nactions:\n  - {id: a1, owner: X}\n", &res);
+    assert_string_equal(first_of(&res, "action.plain")->remediation, "Fix it.");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    run_opts.lang = STYR_LANG_EN;
     styr_ruleset_free(rs);
 }
 
