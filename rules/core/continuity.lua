@@ -102,8 +102,9 @@ rule {
         if p and names_previous(p) then carried[id] = true end
       end
     end
-    local period = previous.names()[1] or "?"
     local sv = lang() == "sv"
+    -- an earlier plan with neither period nor id is named as what it is
+    local period = previous.names()[1] or (sv and "föregående plan" or "the previous plan")
     for _, o in each(old.actions) do
       if o.id ~= nil then
         local id = trim(text(o, "id"))
