@@ -388,8 +388,12 @@ static styr_status check_value(walk *w, const styr_node *spec, styr_node *v, con
                 type_finding(w, part, v, at, label(w, spec->u.text));
             return STYR_OK;
         }
-        if (!type_known(w, spec->u.text, spec->count))
-            return schema_error(w, spec, "unknown type name");
+        if (!type_known(w, spec->u.text, spec->count)) {
+            char what[200];
+            snprintf(what, sizeof what, "unknown type '%.60s' (a field type is text, number, integer, date, boolean, "
+                     "any or a type under types:)", spec->u.text);
+            return schema_error(w, spec, what);
+        }
         return check_object(w, spec->u.text, v, at, depth);
     }
     if (spec->kind != STYR_NODE_MAP || spec->count != 1)
