@@ -85,6 +85,31 @@ rule {
   end,
 }
 
+rule {
+  id = "plan.budget.year-outside",
+  severity = "warning",
+  message = {
+    sv = "Budgeten har en rad för {year}, utanför planperioden {from}–{to}; den räknas inte.",
+    en = "The budget has an entry for {year}, outside the plan period {from}–{to}; it does not count.",
+  },
+  remediation = {
+    sv = "Rätta året (ett år av planperioden {from}–{to}), eller ta bort raden om den hör till en annan plan.",
+    en = "Correct the year (a year of the plan period {from}–{to}), or remove the entry if it belongs to another plan.",
+  },
+  description = "A budget entry for a year the period does not cover is left out of styr budget and of the gap; without a word it would be lost.",
+  source = "house policy: nothing in the plan is silently unused (styr budget and plan.budget.gap count only the period's years)",
+  check = function(plan)
+    local y1, y2 = period_years()
+    if y1 == nil then return end
+    for _, b in each(plan.budget) do
+      local y = b.year
+      if math.type(y) == "integer" and (y < y1 or y > y2) then
+        report(b, "year", {year = y, from = y1, to = y2})
+      end
+    end
+  end,
+}
+
 local budget_status = {
   decided = false,
   requested = {sv = "begärd men inte beslutad", en = "requested, not decided"},

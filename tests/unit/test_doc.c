@@ -209,6 +209,9 @@ static void test_arena(void **state)
         assert_non_null(big);
         assert_non_null(after);
         memset(big, 1, 5u * 1024 * 1024);
+        /* a size whose padding would wrap around is refused, not cut short */
+        assert_null(styr_arena_alloc(&a, SIZE_MAX));
+        assert_null(styr_arena_alloc(&a, SIZE_MAX - 8));
     }
     {
         char *s = styr_arena_strndup(&a, "hello world", 5);
