@@ -27,13 +27,17 @@ int cmd_rules_list(options *o)
 
 int cmd_rules_test(options *o)
 {
+    /* Fixtures pin the words of one language ("says", and "fails" with a
+     * load error's words): Swedish unless --lang says otherwise, whatever
+     * LANG the machine has. Decided before the ruleset loads, since the
+     * loader (o->lim) explains a fixture's YAML in that language too. */
+    if (!o->lang_given) {
+        o->lang = STYR_LANG_SV;
+        o->lim.lang = STYR_LANG_SV;
+    }
     styr_ruleset *rs = cli_load_ruleset(o);
     if (!rs)
         return EXIT_FAILED;
-    /* Fixtures pin the words of one language ("says"): Swedish unless
-     * --lang says otherwise, whatever LANG the machine has. */
-    if (!o->lang_given)
-        o->run.lang = STYR_LANG_SV;
     int failed = styr_rules_test(rs, &o->run, stdout, !o->quiet);
     styr_ruleset_free(rs);
     if (failed == -2)
