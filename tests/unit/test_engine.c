@@ -268,7 +268,9 @@ static void test_remedy_filled_per_finding(void **state)
         "rule { id = 'action.example', severity = 'info', message = 'e {v}',\n"
         "  remediation = \"Write '{source: X, amount_sek: 1}'\", check = function(a) report(a, nil, {v = 1}) end }\n"
         "rule { id = 'action.english', severity = 'info', message = {sv = 'Insats {action}{hint}.', en = 'Action {action}.'},\n"
-        "  check = function(a) report(a) end }\n");
+        "  check = function(a) report(a) end }\n"
+        "rule { id = 'action.en-only', severity = 'info', message = 'o',\n"
+        "  remediation = {en = 'Only English.'}, check = function(a) report(a) end }\n");
     styr_ruleset *rs = load_ok("remedy");
     enum { N = 2100 };   /* past PARALLEL_MIN_ACTIONS (validate.c): two threads split it */
     size_t cap = 64 + N * 48, len = 0;
@@ -318,6 +320,8 @@ static void test_remedy_filled_per_finding(void **state)
     styr_file_result res;
     styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\nactions:\n  - {id: a1, owner: X}\n", &res);
     assert_string_equal(first_of(&res, "action.plain")->remediation, "Fix it.");
+    /* a remedy written in English only is the remedy in Swedish too */
+    assert_string_equal(first_of(&res, "action.en-only")->remediation, "Only English.");
     styr_file_result_free(&res);
     styr_doc_free(doc);
     run_opts.lang = STYR_LANG_EN;
@@ -596,6 +600,13 @@ static void test_setting_default(void **state)
     styr_ruleset_free(rs);
 }
 
+/* Freeing no result is nothing, as free(NULL) is. */
+static void test_result_free_null(void **state)
+{
+    (void)state;
+    styr_file_result_free(NULL);
+}
+
 /* scenario_weights() in a ruleset without model.lua: nil and why, not a
  * crash of the rule (or of styr). */
 static void test_scenario_weights_without_model(void **state)
@@ -848,6 +859,7 @@ int main(void)
         cmocka_unit_test(test_each_of_a_number),
         cmocka_unit_test(test_scenario_weights_without_model),
         cmocka_unit_test(test_setting_default),
+        cmocka_unit_test(test_result_free_null),
         cmocka_unit_test(test_pairs_walks_lists_and_maps),
         cmocka_unit_test(test_actions_of_strategy_counts),
         cmocka_unit_test(test_registry),

@@ -455,6 +455,17 @@ static void test_bad_params(void **state)
     styr_error err;
     assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, NULL, &err), STYR_MCDA_E_ARG);
     assert_int_equal(styr_mcda_smaa(NULL, r.acc, NULL, NULL, NULL), STYR_MCDA_E_ARG);
+    /* the size bound: a million criteria is the most taken, one more is not */
+    enum { BIG_M = 1000000 };
+    double *wide = calloc(BIG_M + 1, sizeof *wide);
+    assert_non_null(wide);
+    double one_acc[1];
+    styr_mcda_smaa_params q = {.method = STYR_MCDA_WEIGHTED_SUM, .x = wide, .n = 1, .m = BIG_M,
+                               .sampling = STYR_MCDA_SAMPLE_DIRICHLET, .samples = 1, .seed = 1, .threads = 1};
+    assert_int_equal(styr_mcda_smaa(&q, one_acc, NULL, NULL, NULL), STYR_MCDA_OK);
+    q.m = BIG_M + 1;
+    assert_int_equal(styr_mcda_smaa(&q, one_acc, NULL, NULL, NULL), STYR_MCDA_E_ARG);
+    free(wide);
 }
 
 static void test_constant_column(void **state)

@@ -74,6 +74,8 @@ static void test_invalid_utf8(void **state)
     expect_invalid(S("ok\xED\xBF\xBF"), 2);          /* U+DFFF surrogate */
     expect_invalid(S("\xF4\x90\x80\x80"), 0);        /* U+110000 */
     expect_invalid(S("\xF5\x80\x80\x80"), 0);        /* F5 lead byte */
+    expect_invalid(S("\x80\x90\x80\x80"), 0);        /* a continuation byte before three more: no lead */
+    expect_invalid(S("\xC1\x90\x80\x80"), 0);        /* C1 is no four-byte lead either */
     expect_invalid(S("\xFF"), 0);
     expect_invalid(S("\xFE"), 0);
     expect_invalid(S("G\xC3"), 1);                   /* truncated 2-byte */
@@ -104,6 +106,7 @@ static void test_fold_trim_and_spaces(void **state)
 {
     (void)state;
     check_fold(S("  BRG "), "brg");
+    check_fold(S("AZ az @[`{"), "az az @[`{");   /* both ends of A-Z, and their neighbours unchanged */
     check_fold(S(""), "");
     check_fold(S("   \t\n "), "");
     check_fold(S("a  b\t\tc\r\nd"), "a b c d");
@@ -545,9 +548,24 @@ static void test_pad(void **state)
     free(buf);
 }
 
+/* Blank: only spaces, tabs, line breaks and no-break spaces. "à" (C3 A0)
+ * ends in the no-break space's second byte and is a letter, not a blank. */
+static void test_is_blank(void **state)
+{
+    (void)state;
+    assert_true(styr_is_blank(S("")));
+    assert_true(styr_is_blank(S(" \t\r\n")));
+    assert_true(styr_is_blank(S("\xC2\xA0 \xC2\xA0")));
+    assert_false(styr_is_blank(S("\xC3\xA0")));          /* à */
+    assert_false(styr_is_blank(S(" \xC3\xA0 ")));
+    assert_false(styr_is_blank(S("\xC2")));              /* a lead byte cut off */
+    assert_false(styr_is_blank(S("x")));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_is_blank),
         cmocka_unit_test(test_valid_utf8),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_utf8_length),
