@@ -72,6 +72,10 @@ static void test_small_n(void **state)
     assert_near(w[1], 0.25, 1e-12);
     assert_near(res.cr, 0.0, 0);
     assert_near(res.ci, 0.0, 0);
+    /* a tolerance of 0 asks for exact reciprocals, which 1/2 and 2 are */
+    const double exact[4] = {1, 2, 0.5, 1};
+    assert_int_equal(styr_mcda_ahp(exact, 2, 0.0, NULL, w, &res, NULL), STYR_MCDA_OK);
+    assert_int_equal(styr_mcda_ahp(exact, 2, -1e-9, NULL, w, &res, NULL), STYR_MCDA_E_ARG);
     const double a1[1] = {1};
     assert_int_equal(styr_mcda_ahp(a1, 1, STYR_MCDA_AHP_RECIPROCITY_TOL, NULL, w, &res, NULL),
                      STYR_MCDA_OK);

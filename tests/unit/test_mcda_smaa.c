@@ -443,6 +443,9 @@ static void test_bad_params(void **state)
     p = base_params(x);
     p.value_noise = -1;
     assert_int_equal(smaa(&p, &r), STYR_MCDA_E_ARG);
+    p = base_params(x);
+    p.method = (styr_mcda_method)7;   /* neither weighted sum nor TOPSIS */
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_E_ARG);
     /* no area, or no criterion, is refused on its own */
     p = base_params(x);
     p.n = 0;
