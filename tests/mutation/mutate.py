@@ -279,6 +279,18 @@ def file_mutants(rel):
     return out
 
 
+def split_review_line(raw):
+    """(key, last field) of a line 'FILE | ORIGINAL | MUTATED | LAST', or
+    ("", ""). The last field is after the last " | ": a line of code may hold
+    " | " itself (a C bitwise or), so the key is all before it."""
+    body, sep, last = raw.rstrip("\n").rpartition(" | ")
+    parts = [p.strip() for p in body.split(" | ")]
+    if not sep or len(parts) < 3 or not last.strip():
+        return "", ""
+    # the usual line: three fields, spaces around them not part of the key
+    return (" | ".join(parts) if len(parts) == 3 else body.strip()), last.strip()
+
+
 def read_equivalent():
     """The reviewed equivalent mutants: key -> reason."""
     eq = {}
@@ -288,10 +300,10 @@ def read_equivalent():
             for raw in f:
                 if not raw.strip() or raw.startswith("#"):
                     continue
-                parts = [p.strip() for p in raw.rstrip("\n").split(" | ")]
-                if len(parts) != 4 or not parts[3]:
+                key, reason = split_review_line(raw)
+                if not key or not reason:
                     sys.exit(f"equivalent.txt: a line is 'file | original | mutated | reason': {raw.strip()}")
-                eq[" | ".join(parts[:3])] = parts[3]
+                eq[key] = reason
     return eq
 
 
@@ -312,12 +324,12 @@ def read_reviews(path):
         for raw in f:
             if not raw.strip() or raw.startswith("#"):
                 continue
-            parts = [p.strip() for p in raw.rstrip("\n").split(" | ")]
-            kind, _, reason = parts[-1].partition(": ") if len(parts) == 4 else ("", "", "")
+            key, last = split_review_line(raw)
+            kind, _, reason = last.partition(": ") if key else ("", "", "")
             if kind not in REVIEW_KINDS or not reason.strip():
                 sys.exit(f"{path}: a line is 'file | original | mutated | KIND: reason' with KIND one of "
                          f"{', '.join(REVIEW_KINDS)}: {raw.strip()}")
-            reviews[" | ".join(parts[:3])] = (kind, reason.strip())
+            reviews[key] = (kind, reason.strip())
     return reviews
 
 
