@@ -68,12 +68,29 @@ static void test_bytes_that_are_not_utf8(void **state)
     expect("\xf4\x90\x80\x80", "\\xF4\\x90\\x80\\x80");   /* past U+10FFFF */
 }
 
+/* Lines of a message: each continuation line is indented, so a value with
+ * a line break cannot forge a line of its own at column 0 (a summary, a
+ * finding); one that starts with a space already keeps it. */
+static void test_lines_indent_continuations(void **state)
+{
+    (void)state;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    styr_fput_safe_lines(f, "first\nx.yaml:1:1: error: forged\n already indented");
+    fclose(f);
+    assert_string_equal(buf, "first\n  x.yaml:1:1: error: forged\n already indented");
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_text_is_kept),
         cmocka_unit_test(test_controls_are_shown),
         cmocka_unit_test(test_bytes_that_are_not_utf8),
+        cmocka_unit_test(test_lines_indent_continuations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

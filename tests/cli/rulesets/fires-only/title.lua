@@ -2,6 +2,9 @@ rule {
   id = "plan.title.short",
   severity = "warning",
   source = "house policy (a test ruleset)",
+  -- two lines: the rules' Markdown document keeps a table row on one line
+  -- (golden rules-doc-fires-only)
+  description = "A title says what the plan is about.\nThree characters cannot.",
   message = {sv = "Titeln har {n} tecken, färre än 3.", en = "The title has {n} characters, fewer than 3."},
   check = function(plan)
     local t = plan.title
