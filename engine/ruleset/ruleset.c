@@ -319,6 +319,7 @@ static styr_status load_yaml(styr_ruleset *rs, const char *dir, const char *name
     }
     styr_limits lim;
     styr_limits_default(&lim);
+    lim.lang = rs->lim.lang;   /* a ruleset's YAML mistakes are said in the run's language too */
     styr_doc *doc = NULL;
     styr_status st = styr_doc_load_file(path, &lim, &doc, err);
     free(path);
