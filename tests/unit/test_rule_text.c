@@ -34,6 +34,8 @@ static void plain_replaces_and_drops(void **state)
     check_plain("Området saknas i områdesfilen{hint}.", "Området saknas i områdesfilen.");
     /* A dash between two placeholders is not a word: both stay. */
     check_plain("outside the scale {low}–{high}.", "outside the scale …–….");
+    /* the character before is the dash's, not the text's first (an Å) */
+    check_plain("Åren {from}–{to}.", "Åren …–….");
     check_plain("weights ({known})", "weights (…)");
     check_plain("Unknown field '{key}'{hint}; styr does not read it.", "Unknown field '\u2026'; styr does not read it.");
 }
