@@ -191,6 +191,19 @@ static void test_formulas_and_empty_cells(void **state)
     assert_int_equal(sh->ncells, 1);   /* only C1 */
     assert_string_equal(sh->cells[0].text, "5");
     styr_xlsx_book_free(&book);
+    /* an inline string in runs: only the <t> texts count, not the spaces
+     * between a run's tags */
+    part runs[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                   {"xl/worksheets/sheet1.xml",
+                    sheet1("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><r> <rPr> </rPr><t>ab</t></r>"
+                           "<r> <t>c</t></r></is></c></row>"), 0},
+                   {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    if (read_parts(runs, 4, NULL, &book, &err) != STYR_OK)
+        fail_msg("%s", err.message);
+    sh = styr_xlsx_sheet_named(&book, "Insatser");
+    assert_int_equal(sh->ncells, 1);
+    assert_string_equal(sh->cells[0].text, "abc");
+    styr_xlsx_book_free(&book);
 }
 
 static void test_shared_string_refs(void **state)
