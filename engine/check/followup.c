@@ -220,11 +220,11 @@ static styr_status collect_escalations(styr_followup *fu, styr_error *err)
     return STYR_OK;
 }
 
-/* Reads the plan named by the follow-up and judges it (for its schema flags
- * and a count of its own findings). */
 /* A message in the run's language (both are format strings with the same arguments). */
 #define SV(sv, en) (opts->lang == STYR_LANG_EN ? (en) : (sv))
 
+/* Reads the plan named by the follow-up and judges it (for its schema flags
+ * and a count of its own findings). */
 static styr_status load_plan(styr_ruleset *rs, const styr_run_opts *opts, const char *path, const styr_limits *lim, styr_followup *fu,
                              styr_error *err)
 {
