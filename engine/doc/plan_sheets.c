@@ -8,6 +8,7 @@
  */
 #include "plan_sheets.h"
 #include "sha256.h"
+#include "yaml_explain.h"
 #include "internal/map_index.h"
 
 #include <ctype.h>
@@ -124,7 +125,11 @@ typedef struct builder {
     const char *name;
     styr_error *err;
     int failed;
+    int english;   /* messages in English (--lang en), else Swedish */
 } builder;
+
+/* A message in the run's language, Swedish first. */
+#define SV(B, sv, en) ((B)->english ? (en) : (sv))
 
 static void bfree(bnode *b)
 {
@@ -147,7 +152,7 @@ static bnode *bnew(builder *B, styr_node_kind kind, uint32_t line, uint32_t col)
     bnode *b = calloc(1, sizeof *b);
     if (!b) {
         B->failed = 1;
-        styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "out of memory");
+        styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "%s", SV(B, "minnet tog slut", "out of memory"));
         return NULL;
     }
     b->kind = (uint8_t)kind;
@@ -167,7 +172,7 @@ static bnode *bstring(builder *B, const char *s, size_t len, uint32_t line, uint
     if (!b->text) {
         free(b);
         B->failed = 1;
-        styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "out of memory");
+        styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "%s", SV(B, "minnet tog slut", "out of memory"));
         return NULL;
     }
     return b;
@@ -183,7 +188,7 @@ static int badd(builder *B, bnode *parent, bnode *kid)
         if (!g) {
             bfree(kid);
             B->failed = 1;
-            styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "out of memory");
+            styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "%s", SV(B, "minnet tog slut", "out of memory"));
             return -1;
         }
         parent->kids = g;
@@ -303,7 +308,7 @@ static bnode *cell_list(builder *B, const styr_xlsx_cell *c, int sheet, styr_cel
         if (!item) {
             bfree(seq);
             B->failed = 1;
-            styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "out of memory");
+            styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "%s", SV(B, "minnet tog slut", "out of memory"));
             return NULL;
         }
         size_t len;
@@ -377,7 +382,7 @@ static bnode *cell_value(builder *B, const styr_xlsx_cell *c, styr_cell_kind kin
             if (!b->text) {
                 free(b);
                 B->failed = 1;
-                styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "out of memory");
+                styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "%s", SV(B, "minnet tog slut", "out of memory"));
                 return NULL;
             }
         } else if (b) {
@@ -428,7 +433,7 @@ static uint32_t header_map(builder *B, const styr_xlsx_sheet *sh, int sheet, con
     *by_col = calloc((size_t)maxcol + 1, sizeof **by_col);
     *ncols = maxcol;
     if (!*by_col) {
-        styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "out of memory");
+        styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "%s", SV(B, "minnet tog slut", "out of memory"));
         B->failed = 1;
         return 0;
     }
@@ -443,7 +448,7 @@ static uint32_t header_map(builder *B, const styr_xlsx_sheet *sh, int sheet, con
                 continue;
             for (uint32_t j = 1; j <= maxcol; j++)
                 if ((*by_col)[j] == k) {
-                    sheet_error(B, sheet, header, c->col, "column '%s' is given twice", k->header);
+                    sheet_error(B, sheet, header, c->col, SV(B, "kolumnen '%s' finns två gånger", "column '%s' is given twice"), k->header);
                     free(*by_col);
                     *by_col = NULL;
                     return 0;
@@ -516,7 +521,8 @@ static bnode *action_rows(builder *B, const styr_xlsx_sheet *sh)
     uint32_t ncols = 0, header = header_map(B, sh, sheet, styr_plan_action_columns, &by_col, &ncols);
     if (!header) {
         if (!B->failed)
-            sheet_error(B, sheet, 1, 1, "no header row: the first column's header must be 'Insats'");
+            sheet_error(B, sheet, 1, 1, SV(B, "ingen rubrikrad: den första kolumnens rubrik ska vara 'Insats'",
+                                         "no header row: the first column's header must be 'Insats'"));
         return NULL;
     }
     bnode *seq = bnew(B, STYR_NODE_SEQ, line_of(sheet, header), 1);
@@ -606,7 +612,8 @@ static int document_rows(builder *B, const styr_xlsx_sheet *sh, bnode *root)
             memmove(name, name + 9, strlen(name + 9) + 1);
         for (size_t s = 0; s < nseen && !B->failed; s++)
             if (strcmp(seen[s], name) == 0)
-                sheet_error(B, sheet, k->row, 1, "field '%s' is given twice (first in row %u)", name, first_row[s]);
+                sheet_error(B, sheet, k->row, 1, SV(B, "fältet '%s' finns två gånger (första gången på rad %u)",
+                                   "field '%s' is given twice (first in row %u)"), name, first_row[s]);
         if (B->failed)
             break;
         if (nseen < 64) {
@@ -614,7 +621,7 @@ static int document_rows(builder *B, const styr_xlsx_sheet *sh, bnode *root)
             seen[nseen] = strdup(name);
             if (!seen[nseen]) {
                 B->failed = 1;
-                styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "out of memory");
+                styr_error_set(B->err, STYR_E_NOMEM, B->name, 0, 0, "%s", SV(B, "minnet tog slut", "out of memory"));
                 break;
             }
             nseen++;
@@ -960,17 +967,20 @@ size_t styr_plan_sheet_losses(const styr_doc *doc, void (*lost)(void *ud, const 
 
 /* ---- entry points ---- */
 
-styr_status styr_plan_from_book(const styr_xlsx_book *book, const char *name, styr_doc **out, styr_error *err)
+styr_status styr_plan_from_book(const styr_xlsx_book *book, const char *name, int english, styr_doc **out,
+                                styr_error *err)
 {
-    builder B = {name, err, 0};
+    builder B = {name, err, 0, english};
     *out = NULL;
     styr_error_clear(err);
     const styr_xlsx_sheet *actions = styr_xlsx_sheet_named(book, "Insatser");
     const styr_xlsx_sheet *document = styr_xlsx_sheet_named(book, "Dokument");
     if (!actions || !document)
         return styr_error_set(err, STYR_E_INPUT, name, 0, 0,
-                              "the workbook has no sheet '%s': an action plan in Excel has the sheets Insatser, "
-                              "Dokument and Strategier (styr template --format xlsx writes one)",
+                              SV(&B, "arbetsboken har inget blad '%s': en handlingsplan i Excel har bladen Insatser, "
+                                     "Dokument och Strategier (styr template --format xlsx skriver en sådan)",
+                                 "the workbook has no sheet '%s': an action plan in Excel has the sheets Insatser, "
+                                 "Dokument and Strategier (styr template --format xlsx writes one)"),
                               !actions ? "Insatser" : "Dokument");
     uint32_t top = line_of(STYR_SHEET_DOKUMENT, 1);
     bnode *root = bnew(&B, STYR_NODE_MAP, top, 1);
@@ -1003,7 +1013,7 @@ styr_status styr_plan_from_book(const styr_xlsx_book *book, const char *name, st
     styr_doc *doc = calloc(1, sizeof *doc);
     if (!doc) {
         bfree(root);
-        return styr_error_set(err, STYR_E_NOMEM, name, 0, 0, "out of memory");
+        return styr_error_set(err, STYR_E_NOMEM, name, 0, 0, "%s", SV(&B, "minnet tog slut", "out of memory"));
     }
     styr_arena_init(&doc->arena);
     doc->file = strdup(name);
@@ -1013,7 +1023,7 @@ styr_status styr_plan_from_book(const styr_xlsx_book *book, const char *name, st
     bfree(root);
     if (!doc->root) {
         styr_doc_free(doc);
-        return styr_error_set(err, STYR_E_NOMEM, name, 0, 0, "out of memory");
+        return styr_error_set(err, STYR_E_NOMEM, name, 0, 0, "%s", SV(&B, "minnet tog slut", "out of memory"));
     }
     for (int s = 0; s < STYR_SHEET_COUNT; s++)
         sheets[s] = styr_plan_sheet_names[s];
@@ -1031,7 +1041,7 @@ styr_status styr_doc_load_xlsx(const char *path, const styr_limits *lim, styr_do
     styr_status st = styr_xlsx_read_file(path, lim, wanted, &book, err);
     if (st != STYR_OK)
         return st;
-    st = styr_plan_from_book(&book, path, out, err);
+    st = styr_plan_from_book(&book, path, lim && lim->lang == STYR_EXPLAIN_EN, out, err);
     styr_xlsx_book_free(&book);
     if (st == STYR_OK && *out)   /* the workbook's bytes, as a reader's sha256sum gives them */
         (*out)->has_sha256 = styr_sha256_file(path, (*out)->sha256) == 0;

@@ -66,10 +66,12 @@ extern const styr_plan_field styr_plan_document_fields[];
 int styr_plan_field_at_root(const char *field);
 
 /* Builds the document tree of the plan in book (the sheets above), named
- * name in messages. A workbook without an Insatser or Dokument sheet, a
- * column header given twice, or a Dokument field given twice is
- * STYR_E_INPUT with the sheet and cell. */
-styr_status styr_plan_from_book(const styr_xlsx_book *book, const char *name, styr_doc **out, styr_error *err);
+ * name in messages, which are in English when english is set, else in
+ * Swedish. A workbook without an Insatser or Dokument sheet, a column
+ * header given twice, or a Dokument field given twice is STYR_E_INPUT with
+ * the sheet and cell. */
+styr_status styr_plan_from_book(const styr_xlsx_book *book, const char *name, int english, styr_doc **out,
+                                styr_error *err);
 
 /* What a workbook cannot hold of a YAML plan: a key the sheets have no
  * column or row for, a value of a shape a cell cannot keep (a mapping where

@@ -17,6 +17,9 @@
 #include <expat.h>
 #include <zip.h>
 
+#include "errno_text.h"
+#include "yaml_explain.h"
+
 #define CHUNK 65536
 
 typedef struct text_buf {
@@ -57,6 +60,12 @@ static styr_status fail(reader *r, styr_status code, const char *fmt, ...)
     va_end(ap);
     return code;
 }
+
+/* A message in the run's language: Swedish first, English with --lang en
+ * (a coordinator reads the workbook's problems in the language of the
+ * plan). libzip's and expat's own details stay as they give them. */
+#define SV(r, sv, en) ((r)->lim->lang == STYR_EXPLAIN_EN ? (en) : (sv))
+#define NOMEM(r) SV(r, "minnet tog slut", "out of memory")
 
 static int buf_add(text_buf *b, const char *s, size_t n, size_t max)
 {
@@ -116,7 +125,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 {
     part *p = ud;
     if (++p->depth > p->r->lim->max_depth) {
-        fail(p->r, STYR_E_LIMIT, "%s: XML nests deeper than %u levels (--max-depth)", p->entry, p->r->lim->max_depth);
+        fail(p->r, STYR_E_LIMIT, SV(p->r, "%s: XML-koden är nästlad djupare än %u nivåer (--max-depth)", "%s: XML nests deeper than %u levels (--max-depth)"), p->entry, p->r->lim->max_depth);
         stop(p);
         return;
     }
@@ -143,10 +152,10 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
         return;
     int rc = buf_add(&p->text, s, (size_t)len, p->r->lim->max_scalar_bytes);
     if (rc == -1)
-        fail(p->r, STYR_E_LIMIT, "%s: a value is longer than %zu bytes (--max-scalar-size)", p->entry,
+        fail(p->r, STYR_E_LIMIT, SV(p->r, "%s: ett värde är längre än %zu byte (--max-scalar-size)", "%s: a value is longer than %zu bytes (--max-scalar-size)"), p->entry,
              p->r->lim->max_scalar_bytes);
     else if (rc == -2)
-        fail(p->r, STYR_E_NOMEM, "out of memory");
+        fail(p->r, STYR_E_NOMEM, "%s", NOMEM(p->r));
     if (p->r->failed)
         stop(p);
 }
@@ -157,7 +166,7 @@ static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *s
 {
     part *p = ud;
     (void)name, (void)sysid, (void)pubid, (void)has_internal;
-    fail(p->r, STYR_E_SYNTAX, "%s: a DOCTYPE declaration is not allowed in a workbook", p->entry);
+    fail(p->r, STYR_E_SYNTAX, SV(p->r, "%s: en DOCTYPE-deklaration är inte tillåten i en arbetsbok", "%s: a DOCTYPE declaration is not allowed in a workbook"), p->entry);
     stop(p);
 }
 
@@ -167,7 +176,7 @@ static void XMLCALL on_entity(void *ud, const XML_Char *name, int is_param, cons
 {
     part *p = ud;
     (void)name, (void)is_param, (void)value, (void)len, (void)base, (void)sysid, (void)pubid, (void)notation;
-    fail(p->r, STYR_E_SYNTAX, "%s: entity declarations are not allowed in a workbook", p->entry);
+    fail(p->r, STYR_E_SYNTAX, SV(p->r, "%s: entitetsdeklarationer är inte tillåtna i en arbetsbok", "%s: entity declarations are not allowed in a workbook"), p->entry);
     stop(p);
 }
 
@@ -178,7 +187,7 @@ static styr_status parse_part(reader *r, const char *entry, part *p, int require
     zip_int64_t idx = zip_name_locate(r->zip, entry, ZIP_FL_NOCASE);
     if (idx < 0) {
         if (required)
-            return fail(r, STYR_E_SYNTAX, "not an .xlsx workbook: the archive has no %s", entry);
+            return fail(r, STYR_E_SYNTAX, SV(r, "inte en .xlsx-arbetsbok: arkivet saknar %s", "not an .xlsx workbook: the archive has no %s"), entry);
         return STYR_OK;
     }
     zip_stat_t zs;
@@ -190,15 +199,15 @@ static styr_status parse_part(reader *r, const char *entry, part *p, int require
      * inflated are counted below as well. */
     if (zs.valid & ZIP_STAT_SIZE) {
         if (zs.size > r->lim->max_file_bytes)
-            return fail(r, STYR_E_LIMIT, "%s inflates to %llu bytes; the limit is %zu (--max-file-size; a zip bomb?)",
+            return fail(r, STYR_E_LIMIT, SV(r, "%s packas upp till %llu byte; gränsen är %zu (--max-file-size; en zip-bomb?)", "%s inflates to %llu bytes; the limit is %zu (--max-file-size; a zip bomb?)"),
                         entry, (unsigned long long)zs.size, r->lim->max_file_bytes);
         if (zs.size > (1u << 20) && zs.size / STYR_XLSX_MAX_RATIO > packed)
-            return fail(r, STYR_E_LIMIT, "%s inflates more than %u times its packed size (a zip bomb?)", entry,
+            return fail(r, STYR_E_LIMIT, SV(r, "%s packas upp till mer än %u gånger sin packade storlek (en zip-bomb?)", "%s inflates more than %u times its packed size (a zip bomb?)"), entry,
                         STYR_XLSX_MAX_RATIO);
     }
     zip_file_t *zf = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0);
     if (!zf)
-        return fail(r, STYR_E_SYNTAX, "%s: cannot be read from the archive: %s", entry, zip_strerror(r->zip));
+        return fail(r, STYR_E_SYNTAX, SV(r, "%s: kan inte läsas ur arkivet: %s", "%s: cannot be read from the archive: %s"), entry, zip_strerror(r->zip));
     p->r = r;
     p->entry = entry;
     p->depth = 0;
@@ -210,7 +219,7 @@ static styr_status parse_part(reader *r, const char *entry, part *p, int require
         if (p->xp)
             XML_ParserFree(p->xp);
         zip_fclose(zf);
-        return fail(r, STYR_E_NOMEM, "out of memory");
+        return fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
     }
     XML_SetUserData(p->xp, p);
     XML_SetElementHandler(p->xp, on_start, on_end);
@@ -221,21 +230,23 @@ static styr_status parse_part(reader *r, const char *entry, part *p, int require
     for (;;) {
         zip_int64_t n = zip_fread(zf, chunk, CHUNK);
         if (n < 0) {
-            fail(r, STYR_E_SYNTAX, "%s: the archive is broken: %s", entry, zip_file_strerror(zf));
+            fail(r, STYR_E_SYNTAX, SV(r, "%s: arkivet är trasigt: %s", "%s: the archive is broken: %s"), entry, zip_file_strerror(zf));
             break;
         }
         part_bytes += (size_t)n;
         r->inflated += (size_t)n;
         if (part_bytes > r->lim->max_file_bytes || r->inflated > 2 * r->lim->max_file_bytes) {
             fail(r, STYR_E_LIMIT,
-                 "%s inflates to more than %zu bytes (a zip bomb?); the limit is --max-file-size for each part "
-                 "and twice that for the whole workbook",
+                 SV(r, "%s packas upp till mer än %zu byte (en zip-bomb?); gränsen är --max-file-size för varje del "
+                       "och det dubbla för hela arbetsboken",
+                    "%s inflates to more than %zu bytes (a zip bomb?); the limit is --max-file-size for each part "
+                    "and twice that for the whole workbook"),
                  entry, part_bytes > r->lim->max_file_bytes ? r->lim->max_file_bytes : 2 * r->lim->max_file_bytes);
             break;
         }
         if (XML_Parse(p->xp, chunk, (int)n, n == 0) == XML_STATUS_ERROR) {
             if (!r->failed)
-                fail(r, STYR_E_SYNTAX, "%s: broken XML at line %lu, column %lu: %s", entry,
+                fail(r, STYR_E_SYNTAX, SV(r, "%s: trasig XML på rad %lu, kolumn %lu: %s", "%s: broken XML at line %lu, column %lu: %s"), entry,
                      (unsigned long)XML_GetCurrentLineNumber(p->xp),
                      (unsigned long)XML_GetCurrentColumnNumber(p->xp) + 1,
                      XML_ErrorString(XML_GetErrorCode(p->xp)));
@@ -259,7 +270,7 @@ static char *dup_or_fail(reader *r, const char *s)
 {
     char *d = strdup(s ? s : "");
     if (!d)
-        fail(r, STYR_E_NOMEM, "out of memory");
+        fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
     return d;
 }
 
@@ -270,7 +281,7 @@ static void workbook_start(part *p, const char *name, const char **atts)
         return;
     styr_xlsx_book *b = r->book;
     if (b->nsheets >= 1000) {
-        fail(r, STYR_E_LIMIT, "the workbook has more than 1000 sheets");
+        fail(r, STYR_E_LIMIT, SV(r, "arbetsboken har fler än 1000 blad", "the workbook has more than 1000 sheets"));
         return;
     }
     styr_xlsx_sheet *grown = realloc(b->sheets, (b->nsheets + 1) * sizeof *grown);
@@ -280,7 +291,7 @@ static void workbook_start(part *p, const char *name, const char **atts)
     if (ids)
         r->rel_ids = ids;
     if (!grown || !ids) {
-        fail(r, STYR_E_NOMEM, "out of memory");
+        fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
         return;
     }
     memset(&b->sheets[b->nsheets], 0, sizeof b->sheets[0]);
@@ -295,7 +306,7 @@ static void rels_start(part *p, const char *name, const char **atts)
     if (strcmp(name, "Relationship") != 0)
         return;
     if (r->nrels >= 10000) {
-        fail(r, STYR_E_LIMIT, "the workbook has more than 10000 relationships");
+        fail(r, STYR_E_LIMIT, SV(r, "arbetsboken har fler än 10000 relationer", "the workbook has more than 10000 relationships"));
         return;
     }
     char **k = realloc(r->rel_keys, (r->nrels + 1) * sizeof *k);
@@ -305,7 +316,7 @@ static void rels_start(part *p, const char *name, const char **atts)
     if (t)
         r->rel_targets = t;
     if (!k || !t) {
-        fail(r, STYR_E_NOMEM, "out of memory");
+        fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
         return;
     }
     r->rel_keys[r->nrels] = dup_or_fail(r, attr(atts, "Id"));
@@ -346,12 +357,12 @@ static void sst_end(part *p, const char *name)
     } else if (strcmp(name, "si") == 0) {
         s->in_si = 0;
         if (r->nshared >= STYR_XLSX_MAX_SHARED) {
-            fail(r, STYR_E_LIMIT, "the workbook has more than %u shared strings", STYR_XLSX_MAX_SHARED);
+            fail(r, STYR_E_LIMIT, SV(r, "arbetsboken har fler än %u delade texter", "the workbook has more than %u shared strings"), STYR_XLSX_MAX_SHARED);
             return;
         }
         r->kept += p->text.len;
         if (r->kept > r->lim->max_file_bytes) {
-            fail(r, STYR_E_LIMIT, "the workbook's text adds up to more than %zu bytes (--max-file-size)",
+            fail(r, STYR_E_LIMIT, SV(r, "arbetsbokens text är sammanlagt mer än %zu byte (--max-file-size)", "the workbook's text adds up to more than %zu bytes (--max-file-size)"),
                  r->lim->max_file_bytes);
             return;
         }
@@ -359,7 +370,7 @@ static void sst_end(part *p, const char *name)
             size_t cap = r->capshared ? r->capshared * 2 : 256;
             char **g = realloc(r->shared, cap * sizeof *g);
             if (!g) {
-                fail(r, STYR_E_NOMEM, "out of memory");
+                fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
                 return;
             }
             r->shared = g;
@@ -367,7 +378,7 @@ static void sst_end(part *p, const char *name)
         }
         r->shared[r->nshared] = strndup(p->text.s ? p->text.s : "", p->text.len);
         if (!r->shared[r->nshared]) {
-            fail(r, STYR_E_NOMEM, "out of memory");
+            fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
             return;
         }
         r->nshared++;
@@ -393,7 +404,7 @@ static void sheet_start(part *p, const char *name, const char **atts)
         const char *rr = attr(atts, "r");
         unsigned long v = rr ? strtoul(rr, NULL, 10) : s->row + 1ul;
         if (v == 0 || v > STYR_XLSX_MAX_ROW) {
-            fail(r, STYR_E_SYNTAX, "%s: row number %s is out of range", p->entry, rr ? rr : "?");
+            fail(r, STYR_E_SYNTAX, SV(r, "%s: radnumret %s ligger utanför det tillåtna", "%s: row number %s is out of range"), p->entry, rr ? rr : "?");
             return;
         }
         s->row = (uint32_t)v;
@@ -402,11 +413,11 @@ static void sheet_start(part *p, const char *name, const char **atts)
         const char *ref = attr(atts, "r"), *t = attr(atts, "t");
         uint32_t row = s->row ? s->row : 1, col = s->col + 1;
         if (ref && !styr_xlsx_parse_ref(ref, &row, &col)) {
-            fail(r, STYR_E_SYNTAX, "%s: '%.40s' is not a cell reference", p->entry, ref);
+            fail(r, STYR_E_SYNTAX, SV(r, "%s: '%.40s' är ingen cellreferens", "%s: '%.40s' is not a cell reference"), p->entry, ref);
             return;
         }
         if (col > STYR_XLSX_MAX_COL) {
-            fail(r, STYR_E_SYNTAX, "%s: column beyond %u", p->entry, STYR_XLSX_MAX_COL);
+            fail(r, STYR_E_SYNTAX, SV(r, "%s: en kolumn bortom %u", "%s: column beyond %u"), p->entry, STYR_XLSX_MAX_COL);
             return;
         }
         s->row = row;
@@ -450,8 +461,11 @@ static void sheet_end(part *p, const char *name)
     if (s->has_formula && (!s->has_value || (!(p->text.s && p->text.s[0]) && strcmp(s->type, "str") != 0))) {
         char ref[16];
         styr_xlsx_cell_ref(ref, sizeof ref, s->row, s->col);
-        fail(r, STYR_E_INPUT, "%s!%s holds a formula with no computed value; open the workbook in Excel "
-                              "(or LibreOffice) and save it, or write the value itself",
+        fail(r, STYR_E_INPUT,
+             SV(r, "%s!%s har en formel utan beräknat värde; öppna arbetsboken i Excel (eller LibreOffice) "
+                   "och spara den, eller skriv in själva värdet",
+                "%s!%s holds a formula with no computed value; open the workbook in Excel "
+                "(or LibreOffice) and save it, or write the value itself"),
              s->sheet && s->sheet->name ? s->sheet->name : p->entry, ref);
         return;
     }
@@ -464,7 +478,7 @@ static void sheet_end(part *p, const char *name)
         errno = 0;
         unsigned long i = strtoul(text, &end, 10);
         if (end == text || *end || errno || i >= r->nshared) {
-            fail(r, STYR_E_SYNTAX, "%s: a cell refers to shared string '%.20s', which does not exist", p->entry, text);
+            fail(r, STYR_E_SYNTAX, SV(r, "%s: en cell hänvisar till den delade texten '%.20s', som inte finns", "%s: a cell refers to shared string '%.20s', which does not exist"), p->entry, text);
             return;
         }
         text = r->shared[i];
@@ -477,14 +491,14 @@ static void sheet_end(part *p, const char *name)
         return;
     styr_xlsx_sheet *sh = s->sheet;
     if (r->cells >= STYR_XLSX_MAX_CELLS) {
-        fail(r, STYR_E_LIMIT, "the workbook has more than %u cells with values in the sheets styr reads",
+        fail(r, STYR_E_LIMIT, SV(r, "arbetsboken har fler än %u celler med värden i de blad styr läser", "the workbook has more than %u cells with values in the sheets styr reads"),
              STYR_XLSX_MAX_CELLS);
         return;
     }
     size_t len = strlen(text);
     r->cell_bytes += len;
     if (r->cell_bytes > r->lim->max_file_bytes) {
-        fail(r, STYR_E_LIMIT, "the workbook's cells add up to more than %zu bytes of text (--max-file-size)",
+        fail(r, STYR_E_LIMIT, SV(r, "arbetsbokens celler har sammanlagt mer än %zu byte text (--max-file-size)", "the workbook's cells add up to more than %zu bytes of text (--max-file-size)"),
              r->lim->max_file_bytes);
         return;
     }
@@ -492,7 +506,7 @@ static void sheet_end(part *p, const char *name)
         size_t cap = s->cap ? s->cap * 2 : 64;
         styr_xlsx_cell *g = realloc(sh->cells, cap * sizeof *g);
         if (!g) {
-            fail(r, STYR_E_NOMEM, "out of memory");
+            fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
             return;
         }
         sh->cells = g;
@@ -500,7 +514,7 @@ static void sheet_end(part *p, const char *name)
     }
     char *copy = strndup(text, len);
     if (!copy) {
-        fail(r, STYR_E_NOMEM, "out of memory");
+        fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
         return;
     }
     sh->cells[sh->ncells++] = (styr_xlsx_cell){s->row, s->col, number, copy};
@@ -538,7 +552,7 @@ static int wanted_sheet(const char *name, const char *const *wanted)
 static styr_status read_book(reader *r, const char *const *wanted)
 {
     if (zip_get_num_entries(r->zip, 0) > (zip_int64_t)STYR_XLSX_MAX_ENTRIES)
-        return fail(r, STYR_E_LIMIT, "the archive has more than %u entries", STYR_XLSX_MAX_ENTRIES);
+        return fail(r, STYR_E_LIMIT, SV(r, "arkivet har fler än %u delar", "the archive has more than %u entries"), STYR_XLSX_MAX_ENTRIES);
     part p;
     memset(&p, 0, sizeof p);
     p.start = workbook_start;
@@ -561,7 +575,7 @@ static styr_status read_book(reader *r, const char *const *wanted)
             continue;
         char entry[1024];
         if (!sheet_entry(r, i, entry, sizeof entry))
-            return fail(r, STYR_E_SYNTAX, "sheet '%s' has no part in the archive", sh->name);
+            return fail(r, STYR_E_SYNTAX, SV(r, "bladet '%s' har ingen del i arkivet", "sheet '%s' has no part in the archive"), sh->name);
         sheet_state st;
         memset(&st, 0, sizeof st);
         st.sheet = sh;
@@ -621,9 +635,22 @@ static void reader_init(reader *r, const char *name, const styr_limits *lim, sty
 static styr_status open_failed(reader *r, zip_error_t *ze)
 {
     int code = zip_error_code_zip(ze);
-    if (code == ZIP_ER_OPEN || code == ZIP_ER_READ || code == ZIP_ER_NOENT)
-        return fail(r, STYR_E_IO, "cannot read: %s", zip_error_strerror(ze));
-    return fail(r, STYR_E_SYNTAX, "not an .xlsx workbook (a zip archive): %s", zip_error_strerror(ze));
+    int english = r->lim->lang == STYR_EXPLAIN_EN;
+    /* Why a file cannot be opened is the system's reason, in the run's
+     * language like the YAML loader's; a file that is no zip archive gets
+     * libzip's detail. */
+    if (code == ZIP_ER_NOENT)
+        return fail(r, STYR_E_IO, SV(r, "kan inte öppnas: %s", "cannot open: %s"), styr_errno_text(ENOENT, english));
+    if ((code == ZIP_ER_OPEN || code == ZIP_ER_READ) && zip_error_code_system(ze) != 0)
+        return fail(r, STYR_E_IO, SV(r, "kan inte läsas: %s", "cannot read: %s"),
+                    styr_errno_text(zip_error_code_system(ze), english));
+    if (code == ZIP_ER_OPEN || code == ZIP_ER_READ)
+        return fail(r, STYR_E_IO, SV(r, "kan inte läsas: %s", "cannot read: %s"), zip_error_strerror(ze));
+    if (code == ZIP_ER_NOZIP && !english)   /* libzip's "Not a zip archive", said with what to do */
+        return fail(r, STYR_E_SYNTAX, "inte en .xlsx-arbetsbok: filen är inget zip-arkiv (spara den i Excel som "
+                                      "Excel-arbetsbok, .xlsx)");
+    return fail(r, STYR_E_SYNTAX, SV(r, "inte en .xlsx-arbetsbok (ett zip-arkiv): %s", "not an .xlsx workbook (a zip archive): %s"),
+                zip_error_strerror(ze));
 }
 
 styr_status styr_xlsx_read_file(const char *path, const styr_limits *lim, const char *const *wanted,
@@ -649,7 +676,7 @@ styr_status styr_xlsx_read_buffer(const char *name, const void *buf, size_t len,
     reader r;
     reader_init(&r, name, lim, book, err);
     if (len > r.lim->max_file_bytes)
-        return fail(&r, STYR_E_LIMIT, "file is %zu bytes; the limit is %zu (--max-file-size)", len,
+        return fail(&r, STYR_E_LIMIT, SV(&r, "filen är %zu byte; gränsen är %zu (--max-file-size)", "file is %zu bytes; the limit is %zu (--max-file-size)"), len,
                     r.lim->max_file_bytes);
     zip_error_t ze;
     zip_error_init(&ze);

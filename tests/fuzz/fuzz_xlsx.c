@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     styr_doc *doc = NULL;
-    if (styr_plan_from_book(&book, "fuzz.xlsx", &doc, &err) == STYR_OK) {
+    if (styr_plan_from_book(&book, "fuzz.xlsx", 0, &doc, &err) == STYR_OK) {
         styr_file_result res;
         memset(&res, 0, sizeof res);
         styr_error verr;

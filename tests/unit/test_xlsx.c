@@ -19,6 +19,7 @@
 
 #include "plan_sheets.h"
 #include "xlsx_read.h"
+#include "yaml_explain.h"
 
 static const char *const WB =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
@@ -67,14 +68,29 @@ static void *make_zip(const part *parts, size_t n, size_t *len)
     return buf;
 }
 
+/* Reads the archive of parts with lim (or the defaults) in language lang. */
+static styr_status read_parts_in(const part *parts, size_t n, const styr_limits *lim, int lang, styr_xlsx_book *book,
+                                 styr_error *err)
+{
+    styr_limits l;
+    if (lim)
+        l = *lim;
+    else
+        styr_limits_default(&l);
+    l.lang = lang;
+    size_t len;
+    void *buf = make_zip(parts, n, &len);
+    styr_status st = styr_xlsx_read_buffer("t.xlsx", buf, len, &l, NULL, book, err);
+    free(buf);
+    return st;
+}
+
+/* The tests below pin the English messages (--lang en); the Swedish ones,
+ * the default, are pinned by test_swedish_messages. */
 static styr_status read_parts(const part *parts, size_t n, const styr_limits *lim, styr_xlsx_book *book,
                               styr_error *err)
 {
-    size_t len;
-    void *buf = make_zip(parts, n, &len);
-    styr_status st = styr_xlsx_read_buffer("t.xlsx", buf, len, lim, NULL, book, err);
-    free(buf);
-    return st;
+    return read_parts_in(parts, n, lim, STYR_EXPLAIN_EN, book, err);
 }
 
 /* A worksheet part around rows (four buffers in turn: a test may use two at once). */
@@ -241,7 +257,7 @@ static void test_broken_archives(void **state)
     styr_error err;
     const char junk[] = "PK\x03\x04 this is not really a zip archive at all";
     assert_int_equal(styr_xlsx_read_buffer("t.xlsx", junk, sizeof junk, NULL, NULL, &book, &err), STYR_E_SYNTAX);
-    assert_non_null(strstr(err.message, "not an .xlsx workbook"));
+    assert_non_null(strstr(err.message, "inte en .xlsx-arbetsbok"));   /* Swedish without limits */
     assert_int_equal(styr_xlsx_read_buffer("t.xlsx", "", 0, NULL, NULL, &book, &err), STYR_E_SYNTAX);
     /* a real archive cut in half */
     part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
@@ -283,6 +299,7 @@ static void test_zip_bomb(void **state)
     styr_limits lim;
     styr_limits_default(&lim);
     lim.max_file_bytes = 1u << 20;
+    lim.lang = STYR_EXPLAIN_EN;
     size_t len;
     void *buf = make_zip(parts, 3, &len);
     assert_true(len < lim.max_file_bytes / 10);
@@ -341,6 +358,11 @@ static void test_buffer_over_file_limit(void **state)
     styr_error err;
     assert_int_equal(styr_xlsx_read_buffer("big.xlsx", buf, len, &lim, NULL, &book, &err), STYR_E_LIMIT);
     char want[128];
+    snprintf(want, sizeof want, "filen är %zu byte; gränsen är %zu (--max-file-size)", len, len - 1);
+    if (!strstr(err.message, want))
+        fail_msg("message: %s", err.message);
+    lim.lang = STYR_EXPLAIN_EN;
+    assert_int_equal(styr_xlsx_read_buffer("big.xlsx", buf, len, &lim, NULL, &book, &err), STYR_E_LIMIT);
     snprintf(want, sizeof want, "file is %zu bytes; the limit is %zu (--max-file-size)", len, len - 1);
     if (!strstr(err.message, want))
         fail_msg("message: %s", err.message);
@@ -445,7 +467,7 @@ static styr_doc *plan_of(const char *actions_rows, const char *document_rows, st
     styr_xlsx_book book;
     assert_int_equal(read_parts(parts, 4, NULL, &book, err), STYR_OK);
     styr_doc *doc = NULL;
-    assert_int_equal(styr_plan_from_book(&book, "p.xlsx", &doc, err), want);
+    assert_int_equal(styr_plan_from_book(&book, "p.xlsx", 1, &doc, err), want);
     styr_xlsx_book_free(&book);
     return doc;
 }
@@ -572,8 +594,91 @@ static void test_plan_errors(void **state)
     /* a workbook without the plan's sheets */
     styr_xlsx_book book = {NULL, 0};
     styr_doc *doc;
-    assert_int_equal(styr_plan_from_book(&book, "x.xlsx", &doc, &err), STYR_E_INPUT);
+    assert_int_equal(styr_plan_from_book(&book, "x.xlsx", 1, &doc, &err), STYR_E_INPUT);
     assert_non_null(strstr(err.message, "no sheet 'Insatser'"));
+}
+
+/* The workbook's problems in the run's language: Swedish by default (and
+ * without limits), English with --lang en; the sheet and cell lead either
+ * way, and a missing file gives the system's reason in Swedish. */
+static void in_both(const part *parts, size_t n, styr_status code, const char *sv, const char *en)
+{
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(read_parts_in(parts, n, NULL, STYR_EXPLAIN_SV, &book, &err), code);
+    if (!strstr(err.message, sv))
+        fail_msg("'%s' not in '%s'", sv, err.message);
+    assert_int_equal(read_parts_in(parts, n, NULL, STYR_EXPLAIN_EN, &book, &err), code);
+    if (!strstr(err.message, en))
+        fail_msg("'%s' not in '%s'", en, err.message);
+}
+
+static void test_swedish_messages(void **state)
+{
+    (void)state;
+    part formula[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                      {"xl/worksheets/sheet1.xml", sheet1("<row r=\"3\"><c r=\"B3\"><f>A1</f></c></row>"), 0},
+                      {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    in_both(formula, 4, STYR_E_INPUT,
+            "Insatser!B3 har en formel utan beräknat värde; öppna arbetsboken i Excel (eller LibreOffice) och spara den",
+            "Insatser!B3 holds a formula with no computed value; open the workbook in Excel");
+    part none[] = {{"hello.txt", "hi", 0}};
+    in_both(none, 1, STYR_E_SYNTAX, "inte en .xlsx-arbetsbok: arkivet saknar xl/workbook.xml",
+            "not an .xlsx workbook: the archive has no xl/workbook.xml");
+    part bad[] = {{"xl/workbook.xml", "<workbook><sheets>", 0}, {"xl/_rels/workbook.xml.rels", RELS, 0}};
+    in_both(bad, 2, STYR_E_SYNTAX, "xl/workbook.xml: trasig XML på rad 1, kolumn 19:",
+            "xl/workbook.xml: broken XML at line 1, column 19:");
+    part missing[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0}};
+    in_both(missing, 2, STYR_E_SYNTAX, "inte en .xlsx-arbetsbok: arkivet saknar xl/worksheets/sheet1.xml",
+            "not an .xlsx workbook: the archive has no xl/worksheets/sheet1.xml");
+    part norel[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", "<Relationships/>", 0}};
+    in_both(norel, 2, STYR_E_SYNTAX, "bladet 'Insatser' har ingen del i arkivet",
+            "sheet 'Insatser' has no part in the archive");
+    part ref[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                  {"xl/worksheets/sheet1.xml", sheet1("<row><c r=\"ZZZZ1\"><v>1</v></c></row>"), 0}};
+    in_both(ref, 3, STYR_E_SYNTAX, "'ZZZZ1' är ingen cellreferens", "'ZZZZ1' is not a cell reference");
+    part doctype[] = {{"xl/workbook.xml", "<!DOCTYPE w><workbook/>", 0}, {"xl/_rels/workbook.xml.rels", RELS, 0}};
+    in_both(doctype, 2, STYR_E_SYNTAX, "en DOCTYPE-deklaration är inte tillåten i en arbetsbok",
+            "a DOCTYPE declaration is not allowed in a workbook");
+
+    /* the plan's sheets: styr_plan_from_book takes the language itself */
+    part twice[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml",
+                     sheet1("<row>" IS("A1", "Insats") IS("B1", "Rubrik") IS("C1", "Rubrik") "</row>"), 0},
+                    {"xl/worksheets/sheet2.xml",
+                     sheet1("<row r=\"2\">" IS("A2", "title") IS("B2", "a") "</row><row r=\"7\">" IS("A7", "title")
+                            IS("B7", "b") "</row>"), 0}};
+    styr_xlsx_book book;
+    styr_error err;
+    styr_doc *doc = NULL;
+    assert_int_equal(read_parts(twice, 4, NULL, &book, &err), STYR_OK);
+    assert_int_equal(styr_plan_from_book(&book, "p.xlsx", 0, &doc, &err), STYR_E_INPUT);
+    assert_non_null(strstr(err.message, "Dokument!A7: fältet 'title' finns två gånger (första gången på rad 2)"));
+    styr_xlsx_book_free(&book);
+    twice[3].data = sheet1("");
+    assert_int_equal(read_parts(twice, 4, NULL, &book, &err), STYR_OK);
+    assert_int_equal(styr_plan_from_book(&book, "p.xlsx", 0, &doc, &err), STYR_E_INPUT);
+    assert_non_null(strstr(err.message, "Insatser!C1: kolumnen 'Rubrik' finns två gånger"));
+    styr_xlsx_book_free(&book);
+    twice[2].data = sheet1("<row>" IS("A1", "Rubrik") "</row>");
+    assert_int_equal(read_parts(twice, 4, NULL, &book, &err), STYR_OK);
+    assert_int_equal(styr_plan_from_book(&book, "p.xlsx", 0, &doc, &err), STYR_E_INPUT);
+    assert_non_null(strstr(err.message, "ingen rubrikrad: den första kolumnens rubrik ska vara 'Insats'"));
+    styr_xlsx_book_free(&book);
+    styr_xlsx_book empty = {NULL, 0};
+    assert_int_equal(styr_plan_from_book(&empty, "x.xlsx", 0, &doc, &err), STYR_E_INPUT);
+    assert_non_null(strstr(err.message, "arbetsboken har inget blad 'Insatser': en handlingsplan i Excel har bladen "
+                                        "Insatser, Dokument och Strategier (styr template --format xlsx skriver en sådan)"));
+    assert_null(doc);
+
+    /* a file that is not there: the system's reason, in the run's language */
+    styr_limits lim;
+    styr_limits_default(&lim);
+    assert_int_equal(styr_xlsx_read_file("/nonexistent/plan.xlsx", &lim, NULL, &book, &err), STYR_E_IO);
+    assert_string_equal(err.message, "kan inte öppnas: filen finns inte");
+    lim.lang = STYR_EXPLAIN_EN;
+    assert_int_equal(styr_xlsx_read_file("/nonexistent/plan.xlsx", &lim, NULL, &book, &err), STYR_E_IO);
+    assert_string_equal(err.message, "cannot open: No such file or directory");
 }
 
 /* What a cell cannot hold is named, never cut silently: a text past the
@@ -682,6 +787,7 @@ int main(void)
         cmocka_unit_test(test_formulas_and_empty_cells),
         cmocka_unit_test(test_plan_tree),
         cmocka_unit_test(test_plan_errors),
+        cmocka_unit_test(test_swedish_messages),
         cmocka_unit_test(test_too_long_for_a_cell),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
