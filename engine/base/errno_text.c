@@ -19,6 +19,8 @@ static const struct {
     {ENFILE, "för många öppna filer i systemet"},
     {EIO, "in- eller utmatningsfel"},
     {ENOSPC, "disken är full"},
+    {EDQUOT, "diskkvoten är förbrukad"},
+    {EPIPE, "mottagaren har stängt röret"},
     {EROFS, "filsystemet är skrivskyddat"},
     {EFBIG, "filen är för stor"},
     {ENOMEM, "minnet tog slut"},

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_lang.h"
 #include "output.h"
 #include "rulesdoc.h"
 #include "ruleslist.h"
@@ -43,7 +44,9 @@ int cmd_rules_test(options *o)
     if (failed == -2)
         return EXIT_FAILED;   /* a fixture file refused, said with its path */
     if (failed < 0) {
-        fprintf(stderr, "styr: the ruleset has no fixtures (put them under tests/ in its folder)\n");
+        fputs(CLI_SV("styr: regeluppsättningen har inga testfiler (lägg dem under tests/ i dess mapp)\n",
+                     "styr: the ruleset has no fixtures (put them under tests/ in its folder)\n"),
+              stderr);
         return EXIT_FAILED;
     }
     return failed ? EXIT_FINDINGS : EXIT_CLEAN;

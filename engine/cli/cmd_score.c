@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_lang.h"
 #include "doc.h"
 #include "output.h"
 #include "prioritise.h"
@@ -31,7 +32,8 @@ static int prepare_score(options *o, const char *areas_file, score_ctx *c)
     memset(c, 0, sizeof *c);
     c->rc = EXIT_CLEAN;
     if (!areas_file) {
-        cli_usage_error(o, "give one areas file (kind: innovation-areas), then --scenario FILE");
+        cli_usage_error(o, "%s", CLI_SV("ange en fil med innovationsområden (kind: innovation-areas), sedan --scenario FILE",
+                                        "give one areas file (kind: innovation-areas), then --scenario FILE"));
         c->rc = EXIT_FAILED;
         return -1;
     }
@@ -41,7 +43,10 @@ static int prepare_score(options *o, const char *areas_file, score_ctx *c)
         return -1;
     }
     if (!c->rs->model) {
-        fprintf(stderr, "styr: the ruleset '%s' has no model.lua; it cannot score areas\n", c->rs->name);
+        fprintf(stderr,
+                CLI_SV("styr: regeluppsättningen '%s' har ingen model.lua och kan inte poängsätta områden\n",
+                       "styr: the ruleset '%s' has no model.lua; it cannot score areas\n"),
+                c->rs->name);
         c->rc = EXIT_FAILED;
         return -1;
     }
@@ -136,7 +141,7 @@ typedef struct progress_state { int shown; } progress_state;
 static int show_progress(void *ud, uint64_t done, uint64_t total)
 {
     progress_state *p = ud;
-    fprintf(stderr, "\rstyr: sampling %3d%%", total ? (int)(100 * done / total) : 100);
+    fprintf(stderr, CLI_SV("\rstyr: drar vikter %3d%%", "\rstyr: sampling %3d%%"), total ? (int)(100 * done / total) : 100);
     p->shown = 1;
     return 0;
 }
@@ -155,7 +160,7 @@ static int run_sensitivity_of(const options *o, score_ctx *c, size_t k, styr_sen
     styr_status st = styr_sensitivity_run(c->rs, &c->p, &so, sens, &err);
     sens->base = &c->report;
     if (ps.shown)
-        fputs("\r                      \r", stderr);
+        fputs("\r                         \r", stderr);
     if (st != STYR_OK) {
         fprintf(stderr, "styr: %s\n", err.message);
         return -1;
@@ -171,7 +176,7 @@ static int run_sensitivity(const options *o, score_ctx *c, styr_sensitivity *sen
 int cmd_sensitivity(options *o)
 {
     if (o->nscenarios > 1)
-        return cli_usage_error(o, "sensitivity takes one --scenario");
+        return cli_usage_error(o, "%s", CLI_SV("sensitivity tar ett --scenario", "sensitivity takes one --scenario"));
     score_ctx c;
     if (prepare_score(o, o->nfiles == 1 ? o->files[0] : NULL, &c) < 0) {
         free_score(&c);
@@ -213,7 +218,9 @@ int cmd_sensitivity(options *o)
 int cmd_report(options *o)
 {
     if (o->nfiles != 2)
-        return cli_usage_error(o, "report takes the plan, then the areas file, then --scenario FILE...");
+        return cli_usage_error(o, "%s",
+                               CLI_SV("report tar planen, sedan filen med områden, sedan --scenario FILE ...",
+                                      "report takes the plan, then the areas file, then --scenario FILE..."));
     const char *plan_file = o->files[0];
     score_ctx c;
     if (prepare_score(o, o->files[1], &c) < 0) {
@@ -239,7 +246,7 @@ int cmd_report(options *o)
     size_t ns = c.p.nsc, have = 0;
     styr_sensitivity *sens = calloc(ns ? ns : 1, sizeof *sens);
     if (!sens) {
-        fputs("styr: out of memory\n", stderr);
+        fputs(CLI_SV("styr: minnet tog slut\n", "styr: out of memory\n"), stderr);
         cli_worse(&rc, EXIT_FAILED);
         ns = 0;
     }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_lang.h"
 #include "doc.h"
 #include "output.h"
 #include "plan_sheets.h"
@@ -28,7 +29,9 @@
 int cli_write_workbook(const char *output, cli_xlsx_writer fn, void *ctx)
 {
     if ((!output || strcmp(output, "-") == 0) && isatty(STDOUT_FILENO)) {
-        fputs("styr: a workbook is not written to a terminal; give -o FILE.xlsx\n", stderr);
+        fputs(CLI_SV("styr: en arbetsbok skrivs inte till en terminal; ange -o FIL.xlsx\n",
+                     "styr: a workbook is not written to a terminal; give -o FILE.xlsx\n"),
+              stderr);
         return EXIT_FAILED;
     }
     sink out;
@@ -44,7 +47,8 @@ int cli_write_workbook(const char *output, cli_xlsx_writer fn, void *ctx)
         fd = mkstemp(tmp);
     }
     if (fd < 0) {
-        fprintf(stderr, "styr: cannot make a temporary file in %s: %s\n", tmpdir, strerror(tmp ? errno : ENOMEM));
+        fprintf(stderr, CLI_SV("styr: kan inte skapa en tillfällig fil i %s: %s\n", "styr: cannot make a temporary file in %s: %s\n"),
+                tmpdir, cli_errno_text(tmp ? errno : ENOMEM));
         free(tmp);
         styr_sink_abandon(&out);
         return EXIT_FAILED;
@@ -55,15 +59,16 @@ int cli_write_workbook(const char *output, cli_xlsx_writer fn, void *ctx)
     int rc = EXIT_CLEAN;
     if (fn(tmp, ctx, &err) != STYR_OK) {
         if (strcmp(err.file, tmp) == 0)   /* the user knows the file by the name they gave */
-            snprintf(err.file, sizeof err.file, "%s", output && strcmp(output, "-") != 0 ? output : "standard output");
+            snprintf(err.file, sizeof err.file, "%s", output && strcmp(output, "-") != 0 ? output : CLI_SV("standard ut", "standard output"));
         styr_error_print(&err, stderr);
         unlink(tmp);
         styr_sink_abandon(&out);
         rc = EXIT_FAILED;
     } else if (styr_xlsx_copy_out(tmp, out.f) < 0) {   /* removes tmp */
         int e = out.write_errno ? out.write_errno : errno;
-        fprintf(stderr, "styr: cannot write the workbook to %s: %s\n",
-                output && strcmp(output, "-") != 0 ? output : "standard output", strerror(e ? e : EIO));
+        fprintf(stderr, CLI_SV("styr: kan inte skriva arbetsboken till %s: %s\n", "styr: cannot write the workbook to %s: %s\n"),
+                output && strcmp(output, "-") != 0 ? output : CLI_SV("standard ut", "standard output"),
+                cli_errno_text(e ? e : EIO));
         styr_sink_abandon(&out);
         rc = EXIT_FAILED;
     } else if (sink_close(&out) < 0) {
@@ -90,7 +95,8 @@ static styr_status write_plan_book(const char *path, void *ctx, styr_error *err)
 static int finish_yaml(sink *out, int written, const char *path)
 {
     if (!written && !ferror(out->f)) {
-        fprintf(stderr, "styr: cannot write %s: out of memory\n", path && strcmp(path, "-") != 0 ? path : "standard output");
+        fprintf(stderr, CLI_SV("styr: kan inte skriva %s: minnet tog slut\n", "styr: cannot write %s: out of memory\n"),
+                path && strcmp(path, "-") != 0 ? path : CLI_SV("standard ut", "standard output"));
         styr_sink_abandon(out);
         return -1;
     }
@@ -122,13 +128,14 @@ int cmd_template(options *o)
 static void report_loss(void *ud, const styr_node *n, const char *why)
 {
     const styr_doc *doc = ud;
-    fprintf(stderr, "%s:%u:%u: not converted: %s\n", doc->file, n->line, n->column, why);
+    fprintf(stderr, CLI_SV("%s:%u:%u: konverteras inte: %s\n", "%s:%u:%u: not converted: %s\n"), doc->file, n->line, n->column,
+            why);
 }
 
 int cmd_convert(options *o)
 {
     if (!o->output || strcmp(o->output, "-") == 0)
-        return cli_usage_error(o, "convert needs -o OUT.xlsx or -o OUT.yaml");
+        return cli_usage_error(o, "%s", CLI_SV("convert behöver -o OUT.xlsx eller -o OUT.yaml", "convert needs -o OUT.xlsx or -o OUT.yaml"));
     styr_doc *doc = NULL;
     styr_error err;
     styr_error_clear(&err);
@@ -138,12 +145,15 @@ int cmd_convert(options *o)
     }
     const styr_node *kind = doc->root && doc->root->kind == STYR_NODE_MAP ? styr_map_get(doc->root, "kind", 4) : NULL;
     if (!kind || kind->kind != STYR_NODE_SCALAR || strcmp(kind->u.text, "action-plan") != 0) {
-        fprintf(stderr, "styr: %s: convert takes an action plan (kind: action-plan)\n", o->files[0]);
+        fprintf(stderr,
+                CLI_SV("styr: %s: convert tar en handlingsplan (kind: action-plan)\n",
+                       "styr: %s: convert takes an action plan (kind: action-plan)\n"),
+                o->files[0]);
         styr_doc_free(doc);
         return EXIT_FAILED;
     }
     int rc = EXIT_CLEAN;
-    if (styr_is_xlsx_path(o->output) && styr_plan_sheet_losses(doc, report_loss, doc) > 0)
+    if (styr_is_xlsx_path(o->output) && styr_plan_sheet_losses(doc, cli_english(), report_loss, doc) > 0)
         rc = EXIT_FINDINGS;   /* written all the same, with what is not kept said above */
     if (styr_is_xlsx_path(o->output)) {
         styr_ruleset *rs = cli_load_ruleset(o);   /* its names become the drop-down lists */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_lang.h"
 #include "continuity.h"
 #include "doc.h"
 #include "plan_sheets.h"
@@ -48,7 +49,7 @@ int cmd_validate(options *o)
     styr_doc **docs = calloc(o->nfiles, sizeof *docs);
     int rc = EXIT_CLEAN;
     if (!res || !docs) {
-        fputs("styr: out of memory\n", stderr);
+        fputs(CLI_SV("styr: minnet tog slut\n", "styr: out of memory\n"), stderr);
         rc = EXIT_FAILED;
         goto done;
     }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_lang.h"
 #include "error.h"
 #include "validate.h"
 
@@ -78,7 +79,7 @@ styr_ruleset *cli_load_ruleset(options *o)
     o->run.threads = o->threads;
     if (o->profile && !(o->run.stats = calloc(rs->nrules ? rs->nrules : 1, sizeof *o->run.stats))) {
         styr_ruleset_free(rs);
-        fputs("styr: out of memory\n", stderr);
+        fputs(CLI_SV("styr: minnet tog slut\n", "styr: out of memory\n"), stderr);
         return NULL;
     }
     return rs;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_lang.h"
 #include "options.h"
 #include "styr.h"
 #include "text.h"
@@ -47,7 +48,7 @@ static int cmd_help(int argc, char **argv, int first)
             }
         return EXIT_CLEAN;
     }
-    fprintf(stderr, "styr: no help for '%s'\n", argv[first]);
+    fprintf(stderr, CLI_SV("styr: ingen hjälp finns för '%s'\n", "styr: no help for '%s'\n"), argv[first]);
     print_usage_all(stderr);
     return EXIT_FAILED;
 }
@@ -59,18 +60,20 @@ static int unknown_command(const char *name)
                                         "diff", "template", "convert", "rules", "help", NULL};
     long near = styr_nearest(name, strlen(name), names, 11);
     if (near >= 0) {
-        fprintf(stderr, "styr: unknown command '%s' (did you mean '%s'?)\n", name, names[near]);
+        fprintf(stderr, CLI_SV("styr: okänt kommando '%s' (menade du '%s'?)\n", "styr: unknown command '%s' (did you mean '%s'?)\n"),
+                name, names[near]);
         return EXIT_FAILED;
     }
-    fprintf(stderr, "styr: unknown command '%s'\n", name);
+    fprintf(stderr, CLI_SV("styr: okänt kommando '%s'\n", "styr: unknown command '%s'\n"), name);
     print_usage_all(stderr);
     return EXIT_FAILED;
 }
 
 int main(int argc, char **argv)
 {
+    cli_lang_set(cli_lang_of_args(argc, argv, 1));
     if (argc < 2) {
-        fputs("styr: a command is needed\n", stderr);
+        fputs(CLI_SV("styr: ett kommando behövs\n", "styr: a command is needed\n"), stderr);
         print_usage_all(stderr);
         return EXIT_FAILED;
     }
@@ -90,9 +93,14 @@ int main(int argc, char **argv)
         if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0)
             return cmd_help(argc, argv, 1);
         if (!*sub)
-            fputs("styr: 'rules' needs a command: styr rules list, test or doc\n", stderr);
+            fputs(CLI_SV("styr: 'rules' behöver ett kommando: styr rules list, test eller doc\n",
+                         "styr: 'rules' needs a command: styr rules list, test or doc\n"),
+                  stderr);
         else
-            fprintf(stderr, "styr: unknown 'rules' command '%s' (try: styr rules list, test or doc)\n", sub);
+            fprintf(stderr,
+                    CLI_SV("styr: okänt 'rules'-kommando '%s' (prova styr rules list, test eller doc)\n",
+                           "styr: unknown 'rules' command '%s' (try: styr rules list, test or doc)\n"),
+                    sub);
         return EXIT_FAILED;
     }
     options o;

@@ -3,6 +3,7 @@
  * the man page's synopsis. A command accepts only the options of its own
  * table; one of another command is an error that says whose it is. */
 #include "options.h"
+#include "cli_lang.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -340,12 +341,13 @@ static void option_label(const cli_option *op, char *buf, size_t cap)
 }
 
 /* The command's own formats, "text, json or html"; the help line marks the
- * default. */
-static void format_help(const cli_command *cmd, char *buf, size_t cap, int mark_default)
+ * default. or_word joins the last two: the help is English, an error
+ * message is in the run's language. */
+static void format_help(const cli_command *cmd, char *buf, size_t cap, int mark_default, const char *or_word)
 {
     size_t n = (size_t)snprintf(buf, cap, "%s%s", cmd->formats[0], mark_default ? " (default)" : "");
     for (int i = 1; cmd->formats[i] && n < cap; i++)
-        n += (size_t)snprintf(buf + n, cap - n, "%s%s", cmd->formats[i + 1] ? ", " : " or ", cmd->formats[i]);
+        n += (size_t)snprintf(buf + n, cap - n, "%s%s", cmd->formats[i + 1] ? ", " : or_word, cmd->formats[i]);
 }
 
 /* Prints text indented to column `indent` on every line after the first. */
@@ -368,7 +370,7 @@ static void print_option_lines(const cli_command *cmd, FILE *out, int limits)
         option_label(op, label, sizeof label);
         const char *help = u->help ? u->help : op->help;
         if (op->id == OPT_FORMAT) {
-            format_help(cmd, fmt, sizeof fmt, 1);
+            format_help(cmd, fmt, sizeof fmt, 1, " or ");
             help = fmt;
         }
         int width = limits ? 25 : 18;
@@ -517,17 +519,6 @@ int cli_usage_error(const options *o, const char *fmt, ...)
     return EXIT_FAILED;
 }
 
-int cli_lang_from_env(void)
-{
-    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-    for (int i = 0; i < 3; i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v)
-            return strncmp(v, "en", 2) == 0 ? STYR_LANG_EN : STYR_LANG_SV;
-    }
-    return STYR_LANG_SV;
-}
-
 /* Parses "123", "64K", "64M", "1G" (no zero, no sign). */
 static int parse_size(const char *s, size_t *out)
 {
@@ -574,7 +565,8 @@ static int unknown_option(const options *o, const char *arg)
     char owners[256];
     owners_of(name, owners, sizeof owners);
     if (owners[0] && arg[0] == '-' && arg[1] == '-')
-        return cli_usage_error(o, "'styr %s' does not take --%s (it is an option of: %s)", o->cmd->name, name,
+        return cli_usage_error(o, CLI_SV("'styr %s' tar inte --%s (det är ett alternativ till: %s)",
+                                      "'styr %s' does not take --%s (it is an option of: %s)"), o->cmd->name, name,
                                owners);
     const char *cands[40];
     char store[40][64];
@@ -589,8 +581,8 @@ static int unknown_option(const options *o, const char *arg)
     snprintf(dashed, sizeof dashed, "--%s", name);
     long near = styr_nearest(dashed, strlen(dashed), cands, n);
     if (near >= 0)
-        return cli_usage_error(o, "unknown option '%s' (did you mean %s?)", arg, cands[near]);
-    return cli_usage_error(o, "unknown option '%s'", arg);
+        return cli_usage_error(o, CLI_SV("okänt alternativ '%s' (menade du %s?)", "unknown option '%s' (did you mean %s?)"), arg, cands[near]);
+    return cli_usage_error(o, CLI_SV("okänt alternativ '%s'", "unknown option '%s'"), arg);
 }
 
 /* Applies one parsed option. Returns 0, or -1 after a usage error. */
@@ -609,8 +601,8 @@ static int apply(options *o, cli_opt id, const char *val)
             }
         {
             char list[160];
-            format_help(o->cmd, list, sizeof list, 0);
-            cli_usage_error(o, "unknown format '%s' (%s writes %s)", val, o->cmd->name, list);
+            format_help(o->cmd, list, sizeof list, 0, CLI_SV(" eller ", " or "));
+            cli_usage_error(o, CLI_SV("okänt format '%s' (%s skriver %s)", "unknown format '%s' (%s writes %s)"), val, o->cmd->name, list);
         }
         return -1;
     case OPT_OUTPUT: o->output = val; return 0;
@@ -619,7 +611,7 @@ static int apply(options *o, cli_opt id, const char *val)
     case OPT_AUDIENCE:
         if (strcmp(val, "board") == 0) o->audience = STYR_AUDIENCE_BOARD;
         else {
-            cli_usage_error(o, "--audience takes board, not '%s'", val);
+            cli_usage_error(o, CLI_SV("--audience tar board, inte '%s'", "--audience takes board, not '%s'"), val);
             return -1;
         }
         return 0;
@@ -627,13 +619,15 @@ static int apply(options *o, cli_opt id, const char *val)
         if (strcmp(val, "suppress") == 0) o->sarif_waived = STYR_SARIF_WAIVED_SUPPRESS;
         else if (strcmp(val, "omit") == 0) o->sarif_waived = STYR_SARIF_WAIVED_OMIT;
         else {
-            cli_usage_error(o, "--sarif-waived takes omit or suppress, not '%s'", val);
+            cli_usage_error(o, CLI_SV("--sarif-waived tar omit eller suppress, inte '%s'",
+                                  "--sarif-waived takes omit or suppress, not '%s'"), val);
             return -1;
         }
         return 0;
     case OPT_FAIL_ON:
         if (!styr_severity_parse(val, &o->fail_on) || o->fail_on == STYR_SEV_OFF) {
-            cli_usage_error(o, "--fail-on takes error, warning or info, not '%s'", val);
+            cli_usage_error(o, CLI_SV("--fail-on tar error, warning eller info, inte '%s'",
+                                  "--fail-on takes error, warning or info, not '%s'"), val);
             return -1;
         }
         return 0;
@@ -642,7 +636,7 @@ static int apply(options *o, cli_opt id, const char *val)
         if (strcmp(val, "sv") == 0) o->lang = STYR_LANG_SV;
         else if (strcmp(val, "en") == 0) o->lang = STYR_LANG_EN;
         else {
-            cli_usage_error(o, "--lang takes sv or en, not '%s'", val);
+            cli_usage_error(o, CLI_SV("--lang tar sv eller en, inte '%s'", "--lang takes sv or en, not '%s'"), val);
             return -1;
         }
         return 0;
@@ -653,7 +647,8 @@ static int apply(options *o, cli_opt id, const char *val)
     case OPT_SPREAD:
         o->spread = strtod(val, &end);
         if (end == val || *end || !(o->spread >= 0 && o->spread <= 1)) {
-            cli_usage_error(o, "--spread takes a number from 0 to 1 (a share of the total weight), not '%s'", val);
+            cli_usage_error(o, CLI_SV("--spread tar ett tal från 0 till 1 (en andel av den totala vikten), inte '%s'",
+                                  "--spread takes a number from 0 to 1 (a share of the total weight), not '%s'"), val);
             return -1;
         }
         return 0;
@@ -661,14 +656,15 @@ static int apply(options *o, cli_opt id, const char *val)
         errno = 0;
         o->seed = strtoull(val, &end, 10);
         if (end == val || *end || errno || *val == '-') {
-            cli_usage_error(o, "--seed takes a whole number from 0, not '%s'", val);
+            cli_usage_error(o, CLI_SV("--seed tar ett heltal från 0 och uppåt, inte '%s'", "--seed takes a whole number from 0, not '%s'"), val);
             return -1;
         }
         return 0;
     default: break;
     }
     if (!parse_size(val, &n)) {
-        cli_usage_error(o, "--%s takes a positive number (K, M, G allowed), not '%s'", option_of(id)->name, val);
+        cli_usage_error(o, CLI_SV("--%s tar ett positivt tal (K, M och G går bra), inte '%s'",
+                              "--%s takes a positive number (K, M, G allowed), not '%s'"), option_of(id)->name, val);
         return -1;
     }
     switch (id) {
@@ -694,7 +690,7 @@ static void set_defaults(const cli_command *cmd, int argc, options *o)
     o->rules = "goteborg";
     o->format = cmd->formats ? cmd->formats[0] : "text";
     o->fail_on = STYR_SEV_ERROR;
-    o->lang = cli_lang_from_env();
+    o->lang = cli_english() ? STYR_LANG_EN : STYR_LANG_SV;   /* cli_parse() set it from the line */
     styr_limits_default(&o->lim);
     o->files = calloc((size_t)argc + 1, sizeof *o->files);
     o->scenarios = calloc((size_t)argc + 1, sizeof *o->scenarios);
@@ -706,9 +702,10 @@ static void set_defaults(const cli_command *cmd, int argc, options *o)
 
 int cli_parse(const cli_command *cmd, int argc, char **argv, int first, options *o)
 {
+    cli_lang_set(cli_lang_of_args(argc, argv, first));
     set_defaults(cmd, argc, o);
     if (!o->files || !o->scenarios) {
-        fputs("styr: out of memory\n", stderr);
+        fputs(CLI_SV("styr: minnet tog slut\n", "styr: out of memory\n"), stderr);
         return -1;
     }
     /* getopt_long's table and short options from the command's table. */
@@ -738,13 +735,13 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, int first, options 
             break;
         if (c == '?') {
             if (optopt > 0 && optopt < 256)
-                cli_usage_error(o, "unknown option '-%c'", optopt);
+                cli_usage_error(o, CLI_SV("okänt alternativ '-%c'", "unknown option '-%c'"), optopt);
             else
                 unknown_option(o, sub_argv[optind - 1]);
             return -1;
         }
         if (c == ':') {
-            cli_usage_error(o, "option '%s' needs a value", sub_argv[optind - 1]);
+            cli_usage_error(o, CLI_SV("alternativet '%s' behöver ett värde", "option '%s' needs a value"), sub_argv[optind - 1]);
             return -1;
         }
         cli_opt id = (cli_opt)c;
@@ -762,11 +759,12 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, int first, options 
         o->files[o->nfiles++] = sub_argv[i];
     if (o->nfiles < cmd->min_files || (cmd->max_files && o->nfiles > cmd->max_files)) {
         if (cmd->max_files == 0 && cmd->min_files)
-            cli_usage_error(o, "%s needs at least one file", cmd->name);
+            cli_usage_error(o, CLI_SV("%s behöver minst en fil", "%s needs at least one file"), cmd->name);
         else if (cmd->max_files == 0)
-            cli_usage_error(o, "%s takes no files", cmd->name);
+            cli_usage_error(o, CLI_SV("%s tar inga filer", "%s takes no files"), cmd->name);
         else
-            cli_usage_error(o, "%s takes %s", cmd->name, cmd->operands[0] ? cmd->operands : "no files");
+            cli_usage_error(o, CLI_SV("%s tar %s", "%s takes %s"), cmd->name,
+                            cmd->operands[0] ? cmd->operands : CLI_SV("inga filer", "no files"));
         return -1;
     }
     size_t stdin_uses = 0;
@@ -775,12 +773,12 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, int first, options 
     for (size_t i = 0; i < o->nscenarios; i++)
         stdin_uses += strcmp(o->scenarios[i], "-") == 0;
     if (stdin_uses > 1) {
-        cli_usage_error(o, "standard input (-) can be read only once");
+        cli_usage_error(o, "%s", CLI_SV("standard in (-) kan bara läsas en gång", "standard input (-) can be read only once"));
         return -1;
     }
     o->lim.lang = o->lang;   /* YAML mistakes are explained in the run's language */
     if (takes(cmd, OPT_SCENARIO) && o->nscenarios == 0) {
-        cli_usage_error(o, "give at least one --scenario FILE");
+        cli_usage_error(o, "%s", CLI_SV("ange minst ett --scenario FILE", "give at least one --scenario FILE"));
         return -1;
     }
     return 0;

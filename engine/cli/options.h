@@ -58,9 +58,4 @@ void cli_print_usage(const cli_command *cmd, FILE *out);
 /* Every command's synopsis as roff, for the man page's SYNOPSIS. */
 void cli_print_man_synopsis(FILE *out);
 
-/* The language when --lang is absent: LC_ALL, then LC_MESSAGES, then LANG
- * (the first that is set and not empty); "en..." gives English, anything
- * else (sv, C, POSIX, unset) Swedish. */
-int cli_lang_from_env(void);
-
 #endif

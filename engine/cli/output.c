@@ -1,6 +1,7 @@
 /* output.c - opening and finishing the report file of -o. */
 #define _GNU_SOURCE   /* fopencookie: the stream that remembers why a write failed */
 #include "output.h"
+#include "cli_lang.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -140,7 +141,7 @@ static FILE *sink_stream(styr_sink *s, int fd)
 
 static void print_failure(const char *path, const char *why)
 {
-    fputs("styr: cannot write ", stderr);
+    fputs(CLI_SV("styr: kan inte skriva ", "styr: cannot write "), stderr);
     styr_fput_safe(stderr, path);
     fputs(": ", stderr);
     styr_fput_safe(stderr, why);
@@ -164,21 +165,23 @@ int styr_sink_open(styr_sink *s, const char *path)
     if (!path || strcmp(path, "-") == 0)
         return 0;
     if (!(s->target = resolve_links(path)))
-        return fail(s, path, strerror(errno ? errno : ENOMEM));
+        return fail(s, path, cli_errno_text(errno ? errno : ENOMEM));
     struct stat st;
     int exists = stat(s->target, &st) == 0;
     if (!exists && errno != ENOENT)
-        return fail(s, path, strerror(errno));
+        return fail(s, path, cli_errno_text(errno));
     if (exists) {
         const char *input = styr_inputs_find(st.st_dev, st.st_ino);
         if (input) {
             char why[PATH_MAX + 128];
-            snprintf(why, sizeof why, "it is %s, an input of this run; nothing was written "
-                                      "(choose another output file)", input);
+            snprintf(why, sizeof why,
+                     CLI_SV("det är %s, som körningen läser; inget skrevs (välj en annan fil att skriva till)",
+                            "it is %s, an input of this run; nothing was written (choose another output file)"),
+                     input);
             return fail(s, path, why);
         }
         if (S_ISDIR(st.st_mode))
-            return fail(s, path, "it is a folder");
+            return fail(s, path, CLI_SV("det är en mapp", "it is a folder"));
         if (!S_ISREG(st.st_mode)) {
             /* A device or FIFO: write into it; never replace it. */
             int fd;
@@ -189,7 +192,7 @@ int styr_sink_open(styr_sink *s, const char *path)
                 int e = errno;
                 if (fd >= 0)
                     close(fd);
-                return fail(s, path, strerror(e));
+                return fail(s, path, cli_errno_text(e));
             }
             s->direct = 1;
             signal(SIGXFSZ, SIG_IGN);
@@ -198,11 +201,11 @@ int styr_sink_open(styr_sink *s, const char *path)
     }
     size_t n = strlen(s->target);
     if (!(s->tmp = malloc(n + 16)))
-        return fail(s, path, strerror(ENOMEM));
+        return fail(s, path, cli_errno_text(ENOMEM));
     snprintf(s->tmp, n + 16, "%s.tmp-XXXXXX", s->target);
     int fd = mkstemp(s->tmp);
     if (fd < 0)
-        return fail(s, path, strerror(errno));
+        return fail(s, path, cli_errno_text(errno));
     watch_signals(s->tmp);
     /* mkstemp makes 0600; give the report the mode a new file (or the
      * report it replaces) would have. */
@@ -213,7 +216,7 @@ int styr_sink_open(styr_sink *s, const char *path)
         close(fd);
         unlink(s->tmp);
         watch_signals(NULL);
-        return fail(s, path, strerror(e));
+        return fail(s, path, cli_errno_text(e));
     }
     return 0;
 }
@@ -226,7 +229,7 @@ int styr_sink_close(styr_sink *s)
         int e = fflush(stdout) != 0 ? errno : 0;
         if (!e && !ferror(stdout))
             return 0;
-        print_failure("standard output", e ? strerror(e) : "a write failed");
+        print_failure(CLI_SV("standard ut", "standard output"), e ? cli_errno_text(e) : CLI_SV("en skrivning misslyckades", "a write failed"));
         return -1;
     }
     int e = 0;
@@ -241,7 +244,7 @@ int styr_sink_close(styr_sink *s)
     if (!e && s->tmp && rename(s->tmp, s->target) != 0)
         e = errno;
     if (e) {
-        print_failure(s->target, strerror(e));
+        print_failure(s->target, cli_errno_text(e));
         if (s->tmp)
             unlink(s->tmp);
     }

@@ -128,7 +128,7 @@ typedef struct builder {
     int english;   /* messages in English (--lang en), else Swedish */
 } builder;
 
-/* A message in the run's language, Swedish first. */
+/* A message in the run's language, Swedish first (B: a builder or a loss walk). */
 #define SV(B, sv, en) ((B)->english ? (en) : (sv))
 
 static void bfree(bnode *b)
@@ -705,6 +705,7 @@ typedef struct loss_walk {
     void (*lost)(void *ud, const styr_node *n, const char *why);
     void *ud;
     size_t count;
+    int english;   /* the reasons in English (--lang en), else Swedish */
 } loss_walk;
 
 __attribute__((format(printf, 3, 4)))
@@ -767,8 +768,11 @@ static const char *shown_name(const char *key, char *buf, size_t cap)
 
 static void lose_too_long(loss_walk *L, const styr_node *n, const char *what, const char *key, size_t units)
 {
-    lose(L, n, "%s '%s' is %zu characters long; an Excel cell holds 32 767, so the workbook keeps only the first "
-               "32 767", what, key, units);
+    lose(L, n,
+         SV(L, "%s '%s' har %zu tecken; en cell i Excel rymmer 32 767, så arbetsboken behåller bara de första "
+               "32 767",
+            "%s '%s' is %zu characters long; an Excel cell holds 32 767, so the workbook keeps only the first 32 767"),
+         what, key, units);
 }
 
 static void check_cell(loss_walk *L, const styr_node *v, styr_cell_kind kind, const char *name)
@@ -779,36 +783,42 @@ static void check_cell(loss_walk *L, const styr_node *v, styr_cell_kind kind, co
     shown_name(name, key, sizeof key);
     if (kind == STYR_CELL_LIST || kind == STYR_CELL_YEARS) {
         if (v->kind != STYR_NODE_SEQ) {
-            lose(L, v, "'%s' is not a list; a workbook keeps only a list here", key);
+            lose(L, v, SV(L, "'%s' är ingen lista; en arbetsbok kan bara ha en lista här",
+                          "'%s' is not a list; a workbook keeps only a list here"), key);
             return;
         }
         size_t units = 0, items = 0;   /* the cell's text: the items joined with "; " */
         for (uint32_t i = 0; i < v->count; i++) {
             const styr_node *it = styr_seq_item(v, i);
             if (it->kind != STYR_NODE_SCALAR)
-                lose(L, it, "an item of '%s' is not a single value", key);
+                lose(L, it, SV(L, "en del av '%s' är inte ett enda värde", "an item of '%s' is not a single value"), key);
             else if (strpbrk(it->u.text, ";\n"))
-                lose(L, it, "an item of '%s' has ';' or a line break in it, which separate items in a cell", key);
+                lose(L, it, SV(L, "en del av '%s' innehåller ';' eller en radbrytning, som skiljer delarna åt i en cell",
+                                "an item of '%s' has ';' or a line break in it, which separate items in a cell"), key);
             else if (!styr_node_is_null(it))
                 units += text_units(it->u.text, it->count) + (items++ ? 2 : 0);
         }
         if (units > CELL_MAX_UNITS)
-            lose_too_long(L, v, "the list", key, units);
+            lose_too_long(L, v, SV(L, "listan", "the list"), key, units);
         return;
     }
     if (v->kind != STYR_NODE_SCALAR)
-        lose(L, v, "'%s' is a list or a mapping; its cell holds one value", key);
+        lose(L, v, SV(L, "'%s' är en lista eller en mappning; dess cell rymmer ett värde",
+                      "'%s' is a list or a mapping; its cell holds one value"), key);
     else if (v->stype == STYR_SCALAR_STRING && text_units(v->u.text, v->count) > CELL_MAX_UNITS)
-        lose_too_long(L, v, "the value of", key, text_units(v->u.text, v->count));
+        lose_too_long(L, v, SV(L, "värdet av", "the value of"), key, text_units(v->u.text, v->count));
     else if (kind == STYR_CELL_BOOL && v->stype == STYR_SCALAR_STRING &&
              (strcasecmp(v->u.text, "true") == 0 || strcasecmp(v->u.text, "false") == 0))
-        lose(L, v, "'%s' is the text '%s', which its cell reads back as true or false", key, v->u.text);
+        lose(L, v, SV(L, "'%s' är texten '%s', som dess cell läses tillbaka som sant eller falskt",
+                      "'%s' is the text '%s', which its cell reads back as true or false"), key, v->u.text);
     else if (kind == STYR_CELL_BOOL)
         return;   /* true, false, or another value kept as it is */
     else if (v->stype == STYR_SCALAR_BOOL)
-        lose(L, v, "'%s' is true or false, which a cell here does not keep", key);
+        lose(L, v, SV(L, "'%s' är sant eller falskt, vilket en cell här inte behåller",
+                      "'%s' is true or false, which a cell here does not keep"), key);
     else if (v->stype == STYR_SCALAR_FLOAT && !isfinite(v->v.f))
-        lose(L, v, "'%s' is not a finite number, which a cell cannot hold", key);
+        lose(L, v, SV(L, "'%s' är inget ändligt tal, vilket en cell inte kan rymma",
+                      "'%s' is not a finite number, which a cell cannot hold"), key);
 }
 
 /* The columns of path prefix `under` ("" for the item itself, "financing."). */
@@ -816,7 +826,9 @@ static void check_item(loss_walk *L, const styr_node *item, const styr_plan_colu
 {
     if (!item || item->kind != STYR_NODE_MAP) {
         if (item && !styr_node_is_null(item))
-            lose(L, item, "%s", "an item that is not a mapping has no row in the workbook");
+            lose(L, item, "%s",
+                 SV(L, "en del som inte är en mappning har ingen rad i arbetsboken",
+                    "an item that is not a mapping has no row in the workbook"));
         return;
     }
     size_t ulen = strlen(under);
@@ -840,7 +852,7 @@ static void check_item(loss_walk *L, const styr_node *item, const styr_plan_colu
             if (styr_node_is_null(v))
                 continue;
             if (v->kind != STYR_NODE_SEQ) {
-                lose(L, v, "%s", "'financing' is not a list");
+                lose(L, v, "%s", SV(L, "'financing' är ingen lista", "'financing' is not a list"));
                 continue;
             }
             for (uint32_t f = 0; f < v->count; f++)
@@ -850,7 +862,7 @@ static void check_item(loss_walk *L, const styr_node *item, const styr_plan_colu
             snprintf(sub, sizeof sub, "%s%s.", under, k->u.text);
             check_item(L, v, cols, sub);
         } else {
-            lose(L, k, "field '%s' has no column in the workbook", k->u.text);
+            lose(L, k, SV(L, "fältet '%s' har ingen kolumn i arbetsboken", "field '%s' has no column in the workbook"), k->u.text);
         }
     }
 }
@@ -860,7 +872,7 @@ static void check_rows(loss_walk *L, const styr_node *list, const styr_plan_colu
     if (styr_node_is_null(list))
         return;
     if (list->kind != STYR_NODE_SEQ) {
-        lose(L, list, "'%s' is not a list", name);
+        lose(L, list, SV(L, "'%s' är ingen lista", "'%s' is not a list"), name);
         return;
     }
     for (uint32_t i = 0; i < list->count; i++)
@@ -896,26 +908,28 @@ static void check_fields(loss_walk *L, const styr_node *map, const char *prefix)
         size_t kunits = text_units(fk->u.text, fk->count);
         if (kunits > CELL_MAX_UNITS) {
             char shown[256];
-            lose_too_long(L, fk, "the field name", shown_name(fk->u.text, shown, sizeof shown), kunits);
+            lose_too_long(L, fk, SV(L, "fältnamnet", "the field name"), shown_name(fk->u.text, shown, sizeof shown), kunits);
         }
         if (!*prefix && styr_plan_field_at_root(field))
-            lose(L, fk, "field 'document.%s' has no row in the sheet Dokument (its row '%s' is the plan's own)",
+            lose(L, fk,
+                 SV(L, "fältet 'document.%s' har ingen rad i bladet Dokument (raden '%s' är planens egen)",
+                    "field 'document.%s' has no row in the sheet Dokument (its row '%s' is the plan's own)"),
                  field, field);
         else if (field_kind(field, &kind) || !*prefix)
             check_cell(L, fv, kind, fk->u.text);
         else if (below && fv->kind == STYR_NODE_MAP)
             check_fields(L, fv, field);
         else if (below && !styr_node_is_null(fv))
-            lose(L, fv, "'%s' is not a mapping", field);
+            lose(L, fv, SV(L, "'%s' är ingen mappning", "'%s' is not a mapping"), field);
         else if (!below)
-            lose(L, fk, "field '%s' has no row in the sheet Dokument", field);
+            lose(L, fk, SV(L, "fältet '%s' har ingen rad i bladet Dokument", "field '%s' has no row in the sheet Dokument"), field);
     }
 }
 
-size_t styr_plan_sheet_losses(const styr_doc *doc, void (*lost)(void *ud, const styr_node *n, const char *why),
-                              void *ud)
+size_t styr_plan_sheet_losses(const styr_doc *doc, int english,
+                              void (*lost)(void *ud, const styr_node *n, const char *why), void *ud)
 {
-    loss_walk L = {lost, ud, 0};
+    loss_walk L = {lost, ud, 0, english};
     const styr_node *root = doc->root;
     if (!root || root->kind != STYR_NODE_MAP)
         return 0;
@@ -931,7 +945,7 @@ size_t styr_plan_sheet_losses(const styr_doc *doc, void (*lost)(void *ud, const 
             if (styr_node_is_null(v))
                 continue;
             if (v->kind != STYR_NODE_MAP) {
-                lose(&L, v, "'%s' is not a mapping", key);
+                lose(&L, v, SV(&L, "'%s' är ingen mappning", "'%s' is not a mapping"), key);
                 continue;
             }
             check_fields(&L, v, strcmp(key, "document") == 0 ? "" : key);
@@ -952,14 +966,18 @@ size_t styr_plan_sheet_losses(const styr_doc *doc, void (*lost)(void *ud, const 
                     const styr_node *other = styr_seq_item(v, b)->kind == STYR_NODE_MAP
                                                  ? styr_map_get(styr_seq_item(v, b), "id", 2) : NULL;
                     if (other && other->kind == STYR_NODE_SCALAR && same_trimmed(other->u.text, id->u.text)) {
-                        lose(&L, id, "action id '%s' is used twice; in the workbook the second action's rows would "
-                                     "add financing to the first", id->u.text);
+                        lose(&L, id,
+                             SV(&L, "insatsens id '%s' används två gånger; i arbetsboken skulle den andra insatsens "
+                                    "rader läggas till som finansiering av den första",
+                                "action id '%s' is used twice; in the workbook the second action's rows would add "
+                                "financing to the first"),
+                             id->u.text);
                         break;
                     }
                 }
             }
         } else {
-            lose(&L, k, "field '%s' has no place in the workbook", key);
+            lose(&L, k, SV(&L, "fältet '%s' har ingen plats i arbetsboken", "field '%s' has no place in the workbook"), key);
         }
     }
     return L.count;

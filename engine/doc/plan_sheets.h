@@ -77,11 +77,11 @@ styr_status styr_plan_from_book(const styr_xlsx_book *book, const char *name, in
  * column or row for, a value of a shape a cell cannot keep (a mapping where
  * a text belongs, true/false, an infinite number, a list item with ';' in
  * it), and a second action with the same id (its row would become financing
- * of the first). Calls lost(ud, node, why) for each, why in English; returns
- * how many. A plan with none converts to a workbook that reads back into the
- * same tree. */
-size_t styr_plan_sheet_losses(const styr_doc *doc, void (*lost)(void *ud, const styr_node *n, const char *why),
-                              void *ud);
+ * of the first). Calls lost(ud, node, why) for each, why in English when
+ * english is set, else in Swedish; returns how many. A plan with none
+ * converts to a workbook that reads back into the same tree. */
+size_t styr_plan_sheet_losses(const styr_doc *doc, int english,
+                              void (*lost)(void *ud, const styr_node *n, const char *why), void *ud);
 
 /* Reads an .xlsx plan (xlsx_read.c, then styr_plan_from_book). */
 styr_status styr_doc_load_xlsx(const char *path, const styr_limits *lim, styr_doc **out, styr_error *err);

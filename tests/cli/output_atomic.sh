@@ -32,11 +32,11 @@ check "the large report is larger than the limit" '[ "$(wc -c < "$tmp/full.json"
 rm -f "$tmp/full.json"
 mkdir "$tmp/o"
 echo "the earlier report" > "$tmp/o/report.json"
-{ (trap '' XFSZ; ulimit -f $limit_kb; exec "$styr" validate "$tmp/big.yaml" --format json -o "$tmp/o/report.json") \
+{ (trap '' XFSZ; ulimit -f $limit_kb; exec "$styr" validate "$tmp/big.yaml" --lang sv --format json -o "$tmp/o/report.json") \
     > "$tmp/stdout" 2> "$tmp/stderr"; } 2>/dev/null
 rc=$?
 check "a failed write exits 2 (got $rc)" '[ $rc -eq 2 ]'
-check "a failed write says so" 'grep -q "cannot write .*report.json" "$tmp/stderr"'
+check "a failed write says so, with the reason in Swedish" 'grep -q "kan inte skriva .*report.json: filen är för stor" "$tmp/stderr"'
 check "a failed write keeps the earlier report" '[ "$(cat "$tmp/o/report.json")" = "the earlier report" ]'
 check "a failed write leaves no temporary file" '[ "$(ls "$tmp/o")" = "report.json" ]'
 { (ulimit -f $limit_kb; exec "$styr" validate "$tmp/big.yaml" --format json -o "$tmp/o/report.json") \

@@ -37,7 +37,10 @@ check() {   # check NAME CONDITION...
   fi
 }
 # run ARGS...: styr with NO_COLOR, stdout to $tmp/out, stderr to $tmp/err, exit in $rc.
-run() { NO_COLOR=1 "$styr" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null; rc=$?; }
+# The checks read its messages in English (LC_ALL=en); run_sv runs it in
+# Swedish, the default, for the checks of the Swedish words.
+run() { NO_COLOR=1 LC_ALL=en "$styr" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null; rc=$?; }
+run_sv() { NO_COLOR=1 LC_ALL=C.UTF-8 "$styr" "$@" > "$tmp/out" 2> "$tmp/err" < /dev/null; rc=$?; }
 same_file() { cmp -s "$1" "$2"; }
 no_tmp_in() { ! compgen -G "$1/*.tmp-*" > /dev/null; }
 is_fifo() { [ -p "$1" ]; }
@@ -166,12 +169,14 @@ rules list|rules list
 convert|convert scenarios/goteborg-2018-2019.yaml
 EOF2
   # Standard output onto the full device: the same reason, exit 2.
-  NO_COLOR=1 "$styr" validate scenarios/goteborg-2018-2019.yaml > "$full" 2> "$tmp/err" < /dev/null; rc=$?
+  NO_COLOR=1 LC_ALL=en "$styr" validate scenarios/goteborg-2018-2019.yaml > "$full" 2> "$tmp/err" < /dev/null; rc=$?
   check "standard output a full device: exit 2" exit_is 2
   check "standard output a full device: says why" err_has "cannot write standard output: No space left on device"
+  NO_COLOR=1 LC_ALL=C.UTF-8 "$styr" validate scenarios/goteborg-2018-2019.yaml > "$full" 2> "$tmp/err" < /dev/null; rc=$?
+  check "standard output a full device, in Swedish: says why" err_has "kan inte skriva standard ut: disken är full"
   # A workbook is written to a temporary file first, then copied: the copy
   # failing names standard output, not the temporary file.
-  NO_COLOR=1 "$styr" validate scenarios/goteborg-2018-2019.yaml --format xlsx > "$full" 2> "$tmp/err" < /dev/null; rc=$?
+  NO_COLOR=1 LC_ALL=en "$styr" validate scenarios/goteborg-2018-2019.yaml --format xlsx > "$full" 2> "$tmp/err" < /dev/null; rc=$?
   check "a workbook to standard output, a full device: exit 2" exit_is 2
   check "a workbook to standard output, a full device: says where and why" \
     err_has "cannot write the workbook to standard output: No space left on device"
@@ -180,7 +185,7 @@ fi
 # reason, exit 2, the old file kept and no temporary file left, for a report
 # larger than stdio's buffer (convert's YAML of the bundled plan).
 mkdir "$tmp/lim" && echo old > "$tmp/lim/out.yaml"
-(ulimit -f 1; NO_COLOR=1 "$styr" convert scenarios/goteborg-2018-2019.yaml -o "$tmp/lim/out.yaml" > "$tmp/out" 2> "$tmp/err" < /dev/null); rc=$?
+(ulimit -f 1; NO_COLOR=1 LC_ALL=en "$styr" convert scenarios/goteborg-2018-2019.yaml -o "$tmp/lim/out.yaml" > "$tmp/out" 2> "$tmp/err" < /dev/null); rc=$?
 check "-o under a file size limit: exit 2" exit_is 2
 check "-o under a file size limit: says why" err_has "File too large"
 check "-o under a file size limit: the old file kept" grep -qx old "$tmp/lim/out.yaml"
@@ -189,6 +194,8 @@ mkdir "$tmp/o/folder"
 run validate "$plan" -o "$tmp/o/folder"
 check "-o a folder: exit 2" exit_is 2
 check "-o a folder: says why" err_has "it is a folder"
+run_sv validate "$plan" -o "$tmp/o/folder"
+check "-o a folder, in Swedish: says why" err_has "kan inte skriva $tmp/o/folder: det är en mapp"
 check "-o a folder: left empty" test -z "$(ls -A "$tmp/o/folder")"
 check "-o a folder: no temporary file" no_tmp_in "$tmp/o"
 
@@ -216,7 +223,7 @@ check "-o a link loop: both stay links" test -L "$tmp/o/loop-a" -a -L "$tmp/o/lo
 # temporary file; styr ignores it and sees the write fail.)
 awk -v n=3000 -f tests/bench/gen_plan.awk > "$tmp/big.yaml"
 echo "the earlier report" > "$tmp/o/big.json"
-( ulimit -f 64; exec env NO_COLOR=1 "$styr" validate "$tmp/big.yaml" --format json -o "$tmp/o/big.json" ) \
+( ulimit -f 64; exec env NO_COLOR=1 LC_ALL=en "$styr" validate "$tmp/big.yaml" --format json -o "$tmp/o/big.json" ) \
   > "$tmp/out" 2> "$tmp/err"
 rc=$?
 check "a report past ulimit -f: exit 2" exit_is 2
@@ -248,7 +255,7 @@ fi
 # script(1) gives styr a terminal as standard output: the bytes of a zip
 # file would garble it, so styr refuses, says what to do, and writes nothing.
 if command -v script > /dev/null 2>&1; then
-  script -qec "NO_COLOR=1 '$styr' validate rules/goteborg/tests/clean.yaml --format xlsx" /dev/null > "$tmp/tty" 2>&1 < /dev/null; rc=$?
+  script -qec "NO_COLOR=1 LC_ALL=en '$styr' validate rules/goteborg/tests/clean.yaml --format xlsx" /dev/null > "$tmp/tty" 2>&1 < /dev/null; rc=$?
   check "a workbook to a terminal: exit 2" exit_is 2
   check "a workbook to a terminal: says to give -o" grep -q "a workbook is not written to a terminal; give -o FILE.xlsx" "$tmp/tty"
   check "a workbook to a terminal: no zip bytes on it" sh -c '! grep -q "PK" "$1"' _ "$tmp/tty"
@@ -384,7 +391,7 @@ check "standard input closed, a ruleset of its own: exit 0" exit_is 0
 # a YAML mistake is explained from the file's text, read again from descriptor 0
 run validate rules/goteborg/tests/fail-yaml.yaml
 cat "$tmp/out" "$tmp/err" > "$tmp/stdin-open.txt"
-NO_COLOR=1 "$styr" validate rules/goteborg/tests/fail-yaml.yaml > "$tmp/out" 2> "$tmp/err" <&-
+NO_COLOR=1 LC_ALL=en "$styr" validate rules/goteborg/tests/fail-yaml.yaml > "$tmp/out" 2> "$tmp/err" <&-
 rc=$?
 cat "$tmp/out" "$tmp/err" > "$tmp/stdin-closed.txt"
 check "standard input closed, a YAML mistake: exit 2" exit_is 2

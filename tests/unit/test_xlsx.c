@@ -705,7 +705,7 @@ static size_t losses_of(const char *yaml, losses *l)
     if (styr_doc_load_buffer("p.yaml", yaml, strlen(yaml), &lim, &doc, &err) != STYR_OK)
         fail_msg("the plan does not load: %s", err.message);
     memset(l, 0, sizeof *l);
-    size_t n = styr_plan_sheet_losses(doc, collect, l);
+    size_t n = styr_plan_sheet_losses(doc, 1, collect, l);
     styr_doc_free(doc);
     return n;
 }

@@ -231,8 +231,13 @@ os.mkdir(work)
 shutil.copy(os.path.join(ROOT, PLAN), os.path.join(work, "plan.yaml"))
 plan_bytes = open(os.path.join(work, "plan.yaml"), "rb").read()
 for args in (["budget", "plan.yaml"], ["validate", "plan.yaml"], ["diff", "plan.yaml", "plan.yaml"]):
-    r = subprocess.run([STYR, *args, "--format", "xlsx", "-o", "plan.yaml"], cwd=work, capture_output=True, text=True)
+    r = subprocess.run([STYR, *args, "--format", "xlsx", "-o", "plan.yaml", "--lang", "en"], cwd=work,
+                       capture_output=True, text=True)
     check(r.returncode == 2 and "an input of this run" in r.stderr, f"{args[0]} -o its input: {r.returncode} {r.stderr}")
+    r = subprocess.run([STYR, *args, "--format", "xlsx", "-o", "plan.yaml", "--lang", "sv"], cwd=work,
+                       capture_output=True, text=True)
+    check(r.returncode == 2 and "det är plan.yaml, som körningen läser; inget skrevs" in r.stderr,
+          f"{args[0]} -o its input, in Swedish: {r.returncode} {r.stderr}")
     check(open(os.path.join(work, "plan.yaml"), "rb").read() == plan_bytes, f"{args[0]} -o its input leaves it unchanged")
     check(sorted(os.listdir(work)) == ["plan.yaml"], f"{args[0]}: no temporary file is left: {os.listdir(work)}")
 # through a symbolic link to the input: refused too

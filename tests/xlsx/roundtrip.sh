@@ -28,7 +28,7 @@ for plan in rules/goteborg/tests/*.yaml scenarios/*.yaml; do
     budget-gap-swedish-years) continue ;;   # a year written as text "2018" comes back as the number 2018 (a cell keeps the number, not its quoting)
     action-strategy-as-number) continue ;;  # a cell holds 1 for the number and the text "1" alike
   esac
-  "$styr" convert "$plan" -o "$tmp/$name.xlsx" 2> "$tmp/$name.err"
+  "$styr" convert "$plan" -o "$tmp/$name.xlsx" --lang en 2> "$tmp/$name.err"
   rc=$?
   case $plan in scenarios/*) scenarios=$((scenarios + 1)) ;; esac
   if [ $rc = 1 ] && [ "${plan#scenarios/}" != "$plan" ]; then
