@@ -38,6 +38,11 @@
  * so this also bounds the pending severity overrides (one a ruleset). */
 #define MAX_CHAIN 32
 
+/* A message in the run's language, Swedish first: the people who keep a
+ * ruleset's registry.yaml and ruleset.yaml read what is wrong with them in
+ * the language of their plans. */
+#define SV(rs, sv, en) ((rs)->lim.lang == STYR_LANG_EN ? (en) : (sv))
+
 static const char *const scope_names[] = {"plan", "strategy", "action", "areas", "area", "scenario", "followup",
                                             "followup-action", "engine"};
 
@@ -117,7 +122,7 @@ static size_t path_count(const char *const *search)
     return n;
 }
 
-char *styr_ruleset_locate(const char *spec, const char *const *search, styr_error *err)
+char *styr_ruleset_locate(const char *spec, const char *const *search, int english, styr_error *err)
 {
     if (!search)
         search = styr_ruleset_default_path();
@@ -125,13 +130,31 @@ char *styr_ruleset_locate(const char *spec, const char *const *search, styr_erro
     if (strchr(spec, '/') || is_dir(spec)) {
         if (is_dir(spec))
             return strdup(spec);
-        styr_error_set(err, STYR_E_RULESET, spec, 0, 0, "ruleset folder not found");
+        styr_error_set(err, STYR_E_RULESET, spec, 0, 0, "%s",
+                       english ? "ruleset folder not found" : "mappen med regeluppsättningen finns inte");
         return NULL;
     }
     for (const char *c = spec; *c; c++)
         if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_')) {
+            /* "Goteborg" for "goteborg": name the ruleset meant */
+            char lower[64], hint[96] = "";
+            size_t n = strlen(spec);
+            int ok = n < sizeof lower;
+            for (size_t i = 0; ok && i <= n; i++) {
+                lower[i] = (char)(spec[i] >= 'A' && spec[i] <= 'Z' ? spec[i] - 'A' + 'a' : spec[i]);
+                ok = !lower[i] || (lower[i] >= 'a' && lower[i] <= 'z') || (lower[i] >= '0' && lower[i] <= '9') ||
+                     lower[i] == '-' || lower[i] == '_';
+            }
+            for (size_t i = 0; ok && i < nroots && !hint[0]; i++) {
+                char *cand = join(search[i], lower);
+                if (cand && is_dir(cand))
+                    snprintf(hint, sizeof hint, english ? " (did you mean '%s'?)" : " (menade du '%s'?)", lower);
+                free(cand);
+            }
             styr_error_set(err, STYR_E_RULESET, NULL, 0, 0,
-                           "'%s' is not a ruleset name (a-z, 0-9, '-', '_') nor a folder", spec);
+                           english ? "'%s' is not a ruleset name (a-z, 0-9, '-', '_') nor a folder%s"
+                                   : "'%s' är inget namn på en regeluppsättning (a-z, 0-9, '-', '_') och ingen mapp%s",
+                           spec, hint);
             return NULL;
         }
     const char *const *roots = search;
@@ -184,8 +207,10 @@ char *styr_ruleset_locate(const char *spec, const char *const *search, styr_erro
             free(list[j]);
         }
         styr_error_set(err, STYR_E_RULESET, NULL, 0, 0,
-                       "no ruleset named '%s' (there are: %s); or give the ruleset's folder instead of a name",
-                       spec, names[0] ? names : "none");
+                       english ? "no ruleset named '%s' (there are: %s); or give the ruleset's folder instead of a name"
+                               : "det finns ingen regeluppsättning som heter '%s' (det finns: %s); eller ange "
+                                 "regeluppsättningens mapp i stället för ett namn",
+                       spec, names[0] ? names : english ? "none" : "inga");
     }
     return found;
 }
@@ -221,7 +246,7 @@ styr_rule *styr_ruleset_add_rule(styr_ruleset *rs, const styr_rule *proto, styr_
     styr_rule *old = styr_ruleset_rule(rs, proto->id, strlen(proto->id));
     if (old && old->ruleset && proto->ruleset && strcmp(old->ruleset, proto->ruleset) == 0) {
         styr_error_set(err, STYR_E_RULESET, proto->file, proto->line, 0,
-                       "rule id '%s' is already declared at %s:%u", proto->id,
+                       SV(rs, "regel-id '%s' finns redan, på %s:%u", "rule id '%s' is already declared at %s:%u"), proto->id,
                        old->file ? old->file : "?", old->line);
         return NULL;
     }
@@ -312,8 +337,10 @@ static styr_status load_yaml(styr_ruleset *rs, const char *dir, const char *name
     if (!S_ISREG(lst.st_mode)) {
         /* Not a link out of the folder (its target's text would show in
          * messages), not a FIFO (blocks) or device. */
-        styr_error_set(err, STYR_E_RULESET, path, 1, 0, "%s must be a regular file in the ruleset folder%s", name,
-                       S_ISLNK(lst.st_mode) ? ", not a symbolic link" : "");
+        styr_error_set(err, STYR_E_RULESET, path, 1, 0,
+                       SV(rs, "%s ska vara en vanlig fil i regeluppsättningens mapp%s",
+                          "%s must be a regular file in the ruleset folder%s"),
+                       name, !S_ISLNK(lst.st_mode) ? "" : SV(rs, ", inte en symbolisk länk", ", not a symbolic link"));
         free(path);
         return STYR_E_RULESET;
     }
@@ -335,11 +362,14 @@ static styr_status load_yaml(styr_ruleset *rs, const char *dir, const char *name
     rs->docs = docs;
     rs->docs[rs->ndocs++] = doc;
     if (!doc->root || doc->root->kind != STYR_NODE_MAP)
-        return node_error(err, doc, doc->root, "%s must be a mapping that starts with kind: %s", name, kind);
+        return node_error(err, doc, doc->root,
+                          SV(rs, "%s ska vara en mappning som börjar med kind: %s",
+                             "%s must be a mapping that starts with kind: %s"),
+                          name, kind);
     const char *k = scalar_text(styr_map_get(doc->root, "kind", 4));
     if (!k || strcmp(k, kind) != 0)
         return node_error(err, doc, styr_map_get(doc->root, "kind", 4) ? styr_map_get(doc->root, "kind", 4) : doc->root,
-                          "expected kind: %s", kind);
+                          SV(rs, "här ska det stå kind: %s", "expected kind: %s"), kind);
     *out = doc;
     return STYR_OK;
 }
@@ -362,8 +392,8 @@ static const char *const registry_entry_keys[] = {
 
 /* Fails on the first key of map that names does not list, with its line and
  * the nearest known key. */
-static styr_status check_keys(const styr_doc *doc, const styr_node *map, const char *const *names,
-                              const char *what, styr_error *err)
+static styr_status check_keys(const styr_ruleset *rs, const styr_doc *doc, const styr_node *map,
+                              const char *const *names, const char *what, styr_error *err)
 {
     size_t n = 0;
     while (names[n])
@@ -379,24 +409,25 @@ static styr_status check_keys(const styr_doc *doc, const styr_node *map, const c
         long near = key ? styr_nearest(key, strlen(key), names, n) : -1;
         char hint[96] = "";
         if (near >= 0)
-            snprintf(hint, sizeof hint, " (did you mean '%s'?)", names[near]);
-        return node_error(err, doc, k, "unknown key '%s' in %s%s", key ? key : "?", what, hint);
+            snprintf(hint, sizeof hint, SV(rs, " (menade du '%s'?)", " (did you mean '%s'?)"), names[near]);
+        return node_error(err, doc, k, SV(rs, "okänd nyckel '%s' i %s%s", "unknown key '%s' in %s%s"), key ? key : "?",
+                          what, hint);
     }
     return STYR_OK;
 }
 
 /* Adds one spelling of an entry to the index of kind at the top of the stack:
  * {by_key = {folded -> entry}, spellings = {...}, names = {...}}. */
-static styr_status index_spelling(lua_State *L, const styr_doc *doc, const styr_node *entry,
-                                  const styr_node *spelling, styr_error *err)
+static styr_status index_spelling(const styr_ruleset *rs, lua_State *L, const styr_doc *doc,
+                                  const styr_node *entry, const styr_node *spelling, styr_error *err)
 {
     const char *s = scalar_text(spelling);
     if (!s)
-        return node_error(err, doc, spelling, "a registry name must be a text");
+        return node_error(err, doc, spelling, "%s", SV(rs, "ett namn i registret ska vara en text", "a registry name must be a text"));
     char buf[512];
     size_t need = styr_fold(s, spelling->count, buf, sizeof buf);
     if (need >= sizeof buf)
-        return node_error(err, doc, spelling, "registry name is too long");
+        return node_error(err, doc, spelling, "%s", SV(rs, "namnet i registret är för långt", "registry name is too long"));
     lua_getfield(L, -1, "by_key");                      /* idx by_key */
     lua_pushlstring(L, buf, need);
     lua_rawget(L, -2);                                  /* idx by_key old */
@@ -405,9 +436,12 @@ static styr_status index_spelling(lua_State *L, const styr_doc *doc, const styr_
     if (old && old != entry) {
         const styr_node *oname = styr_map_get(old, "name", 4);
         char other[256];
-        snprintf(other, sizeof other, "%s' (line %u", scalar_text(oname) ? scalar_text(oname) : "?", old->line);
+        snprintf(other, sizeof other, SV(rs, "%s' (rad %u", "%s' (line %u"), scalar_text(oname) ? scalar_text(oname) : "?",
+                 old->line);
         lua_pop(L, 1);
-        return node_error(err, doc, spelling, "'%s' is already a name or alias of '%s)", s, other);
+        return node_error(err, doc, spelling,
+                          SV(rs, "'%s' är redan ett namn eller alias för '%s)", "'%s' is already a name or alias of '%s)"), s,
+                          other);
     }
     if (!old) {
         lua_pushlstring(L, buf, need);
@@ -425,7 +459,7 @@ static styr_status index_spelling(lua_State *L, const styr_doc *doc, const styr_
 static styr_status add_registry(styr_ruleset *rs, const styr_doc *doc, styr_error *err)
 {
     lua_State *L = styr_sandbox_lua(rs->sb);
-    styr_status kst = check_keys(doc, doc->root, registry_top_keys, "registry.yaml", err);
+    styr_status kst = check_keys(rs, doc, doc->root, registry_top_keys, "registry.yaml", err);
     if (kst != STYR_OK)
         return kst;
     lua_rawgeti(L, LUA_REGISTRYINDEX, rs->registry);    /* reg */
@@ -435,7 +469,8 @@ static styr_status add_registry(styr_ruleset *rs, const styr_doc *doc, styr_erro
             continue;
         if (list->kind != STYR_NODE_SEQ) {
             lua_pop(L, 1);
-            return node_error(err, doc, list, "'%s' must be a list of entries with a name", registry_lists[k].list);
+            return node_error(err, doc, list, SV(rs, "'%s' ska vara en lista av poster med namn", "'%s' must be a list of entries with a name"),
+                              registry_lists[k].list);
         }
         lua_getfield(L, -1, registry_lists[k].kind);    /* reg idx */
         for (uint32_t i = 0; i < list->count; i++) {
@@ -444,8 +479,8 @@ static styr_status add_registry(styr_ruleset *rs, const styr_doc *doc, styr_erro
                                   : e->kind == STYR_NODE_SCALAR ? e : NULL;
             if (e->kind == STYR_NODE_MAP) {
                 char what[64];
-                snprintf(what, sizeof what, "an entry of '%s'", registry_lists[k].list);
-                styr_status est = check_keys(doc, e, registry_entry_keys, what, err);
+                snprintf(what, sizeof what, SV(rs, "en post i '%s'", "an entry of '%s'"), registry_lists[k].list);
+                styr_status est = check_keys(rs, doc, e, registry_entry_keys, what, err);
                 /* A level the governance rules do not know would silently let any body decide. */
                 static const char *const levels[] = {"council", "executive", "board", "company", "office", NULL};
                 const styr_node *lv = styr_map_get(e, "level", 5);
@@ -454,9 +489,11 @@ static styr_status add_registry(styr_ruleset *rs, const styr_doc *doc, styr_erro
                     lv_ok |= strcmp(lv->u.text, levels[q]) == 0;
                 if (est == STYR_OK && !lv_ok) {
                     long near = scalar_text(lv) ? styr_nearest(lv->u.text, lv->count, levels, 5) : -1;
-                    est = node_error(err, doc, lv, "level must be council, executive, board, company or office%s%s%s",
-                                     near >= 0 ? " (did you mean '" : "", near >= 0 ? levels[near] : "",
-                                     near >= 0 ? "'?)" : "");
+                    est = node_error(err, doc, lv,
+                                     SV(rs, "level ska vara council, executive, board, company eller office%s%s%s",
+                                        "level must be council, executive, board, company or office%s%s%s"),
+                                     near >= 0 ? SV(rs, " (menade du '", " (did you mean '") : "",
+                                     near >= 0 ? levels[near] : "", near >= 0 ? "'?)" : "");
                 }
                 if (est != STYR_OK) {
                     lua_pop(L, 2);
@@ -465,9 +502,10 @@ static styr_status add_registry(styr_ruleset *rs, const styr_doc *doc, styr_erro
             }
             if (!scalar_text(name)) {
                 lua_pop(L, 2);
-                return node_error(err, doc, name ? name : e, "each entry of '%s' needs a name", registry_lists[k].list);
+                return node_error(err, doc, name ? name : e, SV(rs, "varje post i '%s' behöver ett namn", "each entry of '%s' needs a name"),
+                                  registry_lists[k].list);
             }
-            styr_status st = index_spelling(L, doc, e, name, err);
+            styr_status st = index_spelling(rs, L, doc, e, name, err);
             if (st != STYR_OK) {
                 lua_pop(L, 1);
                 return st;
@@ -483,11 +521,11 @@ static styr_status add_registry(styr_ruleset *rs, const styr_doc *doc, styr_erro
                 const styr_node *aliases = styr_map_get(e, spelling_lists[sl], strlen(spelling_lists[sl]));
                 if (aliases && aliases->kind != STYR_NODE_SEQ) {
                     lua_pop(L, 2);
-                    return node_error(err, doc, aliases, "%s must be a list, e.g. %s: [BRG]",
+                    return node_error(err, doc, aliases, SV(rs, "%s ska vara en lista, t.ex. %s: [BRG]", "%s must be a list, e.g. %s: [BRG]"),
                                       spelling_lists[sl], spelling_lists[sl]);
                 }
                 for (uint32_t j = 0; aliases && j < aliases->count; j++) {
-                    st = index_spelling(L, doc, e, styr_seq_item(aliases, j), err);
+                    st = index_spelling(rs, L, doc, e, styr_seq_item(aliases, j), err);
                     if (st != STYR_OK) {
                         lua_pop(L, 1);
                         return st;
@@ -575,12 +613,14 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
     const styr_node *types = styr_map_get(doc->root, "types", 5);
     const styr_node *msgs = styr_map_get(doc->root, "messages", 8);
     if (!types || types->kind != STYR_NODE_MAP)
-        return node_error(err, doc, types ? types : doc->root, "schema.yaml needs a 'types' mapping");
+        return node_error(err, doc, types ? types : doc->root, "%s",
+                          SV(rs, "schema.yaml behöver en mappning 'types'", "schema.yaml needs a 'types' mapping"));
     /* a child's schema may leave the messages to its parents' */
     if ((!msgs || msgs->kind != STYR_NODE_MAP) && rs->schema)
         msgs = styr_map_get(rs->schema->parent, "messages", 8);
     if (!msgs || msgs->kind != STYR_NODE_MAP)
-        return node_error(err, doc, msgs ? msgs : doc->root, "schema.yaml needs a 'messages' mapping");
+        return node_error(err, doc, msgs ? msgs : doc->root, "%s",
+                          SV(rs, "schema.yaml behöver en mappning 'messages'", "schema.yaml needs a 'messages' mapping"));
     const styr_node **grown = realloc(rs->schemas, (rs->nschemas + 1) * sizeof *grown);
     if (!grown)
         return styr_error_set(err, STYR_E_NOMEM, doc->file, 0, 0, "out of memory");
@@ -600,14 +640,20 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
             part = pt && pt->kind == STYR_NODE_MAP ? scalar_text(styr_map_get(pt, "part", 4)) : NULL;
         }
         if (!part)
-            return node_error(err, doc, t, "schema type '%s' needs a part (e.g. part: action)",
+            return node_error(err, doc, t,
+                              SV(rs, "schematypen '%s' behöver en del (t.ex. part: action)",
+                                 "schema type '%s' needs a part (e.g. part: action)"),
                               styr_map_key(types, i)->u.text);
         for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
             char id[160];
             int idn = snprintf(id, sizeof id, "%s.%s", part, kinds[k].suffix);
             if (idn < 0 || (size_t)idn >= sizeof id)   /* a cut id could name another part's rule */
-                return node_error(err, doc, t, "schema type '%s': its part '%.40s...' is %zu bytes, too long for "
-                                  "its rule ids (at most %zu)", styr_map_key(types, i)->u.text, part, strlen(part),
+                return node_error(err, doc, t,
+                                  SV(rs, "schematypen '%s': dess del '%.40s...' är %zu byte, för lång för "
+                                         "dess regel-id (högst %zu)",
+                                     "schema type '%s': its part '%.40s...' is %zu bytes, too long for "
+                                     "its rule ids (at most %zu)"),
+                                  styr_map_key(types, i)->u.text, part, strlen(part),
                                   sizeof id - 1 - strlen(".typographic-quotes"));
             if (styr_ruleset_rule(rs, id, strlen(id)))
                 continue;
@@ -622,7 +668,9 @@ static styr_status add_schema_rules(styr_ruleset *rs, const styr_doc *doc, styr_
             const char *sv = m && m->kind == STYR_NODE_MAP ? scalar_text(styr_map_get(m, "sv", 2)) : NULL;
             const char *en = m && m->kind == STYR_NODE_MAP ? scalar_text(styr_map_get(m, "en", 2)) : NULL;
             if (!sv || !en)
-                return node_error(err, doc, m ? m : msgs, "schema messages need '%s' with sv and en texts",
+                return node_error(err, doc, m ? m : msgs,
+                                  SV(rs, "schemats meddelanden behöver '%s' med texter för sv och en",
+                                     "schema messages need '%s' with sv and en texts"),
                                   kinds[k].suffix);
             const styr_node *d = m ? styr_map_get(m, "description", 11) : NULL;
             styr_rule proto;
@@ -692,17 +740,25 @@ static void pattern_release(void *ptr, void *ud)
 static styr_status add_patterns(styr_ruleset *rs, const styr_doc *doc, const styr_node *pats, styr_error *err)
 {
     if (pats->kind != STYR_NODE_MAP)
-        return node_error(err, doc, pats, "'patterns' must map names to regular expressions");
+        return node_error(err, doc, pats, "%s",
+                          SV(rs, "'patterns' ska koppla namn till reguljära uttryck",
+                             "'patterns' must map names to regular expressions"));
     if (rs->npatterns + pats->count > MAX_PATTERNS)
-        return node_error(err, doc, pats, "more than %d patterns (this ruleset names %u, its parents %zu); "
-                          "a ruleset holds at most %d", MAX_PATTERNS, (unsigned)pats->count, rs->npatterns,
+        return node_error(err, doc, pats,
+                          SV(rs, "fler än %d mönster (den här regeluppsättningen anger %u, de den bygger på %zu); "
+                                 "en regeluppsättning rymmer högst %d",
+                             "more than %d patterns (this ruleset names %u, its parents %zu); "
+                             "a ruleset holds at most %d"),
+                          MAX_PATTERNS, (unsigned)pats->count, rs->npatterns,
                           MAX_PATTERNS);
     for (uint32_t i = 0; i < pats->count; i++) {
         const styr_node *k = styr_map_key(pats, i), *v = styr_map_value(pats, i);
         if (!scalar_text(v))
-            return node_error(err, doc, v, "pattern '%s' must be a text", k->u.text);
+            return node_error(err, doc, v, SV(rs, "mönstret '%s' ska vara en text", "pattern '%s' must be a text"), k->u.text);
         if (v->count > MAX_PATTERN_BYTES)
-            return node_error(err, doc, v, "pattern '%.60s' is %u bytes; a pattern holds at most %d",
+            return node_error(err, doc, v,
+                              SV(rs, "mönstret '%.60s' är %u byte; ett mönster rymmer högst %d",
+                                 "pattern '%.60s' is %u bytes; a pattern holds at most %d"),
                               k->u.text, (unsigned)v->count, MAX_PATTERN_BYTES);
         styr_pattern *re = styr_pattern_compile_in(k->u.text, v->u.text, v->count, &rs->pattern_mem, err);
         if (!re) {
@@ -785,7 +841,8 @@ static styr_status load_rule_files(styr_ruleset *rs, const char *dir, styr_error
 {
     DIR *d = opendir(dir);
     if (!d)
-        return styr_error_set(err, STYR_E_RULESET, dir, 0, 0, "cannot read the ruleset folder");
+        return styr_error_set(err, STYR_E_RULESET, dir, 0, 0, "%s",
+                              SV(rs, "mappen med regeluppsättningen kan inte läsas", "cannot read the ruleset folder"));
     char **names = NULL;
     size_t n = 0;
     styr_status st = STYR_OK;
@@ -834,7 +891,7 @@ typedef struct chain_state {
 
 static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chain_state *cs, styr_error *err);
 
-static char *parent_dir(const char *dir, const char *name, const char *const *search, styr_error *err)
+static char *parent_dir(const char *dir, const char *name, const char *const *search, int english, styr_error *err)
 {
     /* A sibling folder first, so a copied rules/ tree keeps working. */
     char *copy = strdup(dir);
@@ -852,7 +909,7 @@ static char *parent_dir(const char *dir, const char *name, const char *const *se
     if (cand && is_dir(cand))
         return cand;
     free(cand);
-    return styr_ruleset_locate(name, search, err);
+    return styr_ruleset_locate(name, search, english, err);
 }
 
 static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chain_state *cs, styr_error *err)
@@ -863,18 +920,18 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chai
         return st;
     if (!meta) {
         char *p = join(dir, "ruleset.yaml");
-        styr_error_set(err, STYR_E_RULESET, p ? p : dir, 0, 0,
-                       "not a ruleset: ruleset.yaml is missing");
+        styr_error_set(err, STYR_E_RULESET, p ? p : dir, 0, 0, "%s",
+                       SV(rs, "ingen regeluppsättning: ruleset.yaml saknas", "not a ruleset: ruleset.yaml is missing"));
         free(p);
         return STYR_E_RULESET;
     }
     static const char *const ruleset_keys[] = {"kind", "version", "name", "description", "extends",
                                                "severity", "patterns", "settings", NULL};
-    if ((st = check_keys(meta, meta->root, ruleset_keys, "ruleset.yaml", err)) != STYR_OK)
+    if ((st = check_keys(rs, meta, meta->root, ruleset_keys, "ruleset.yaml", err)) != STYR_OK)
         return st;
     const styr_node *name = styr_map_get(meta->root, "name", 4);
     if (!scalar_text(name))
-        return node_error(err, meta, name ? name : meta->root, "ruleset.yaml needs a name");
+        return node_error(err, meta, name ? name : meta->root, "%s", SV(rs, "ruleset.yaml behöver ett namn (name)", "ruleset.yaml needs a name"));
     for (size_t i = 0; i < rs->nchain; i++)
         if (strcmp(rs->chain[i], name->u.text) == 0)
             return STYR_OK;   /* already loaded through another parent */
@@ -882,22 +939,33 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chai
     const styr_node *ext = styr_map_get(meta->root, "extends", 7);
     if (ext) {
         if (depth >= MAX_EXTENDS_DEPTH)
-            return node_error(err, meta, ext, "'extends' goes deeper than 8 rulesets (a cycle?)");
+            return node_error(err, meta, ext, "%s",
+                              SV(rs, "'extends' går djupare än 8 regeluppsättningar (en cirkel?)",
+                                 "'extends' goes deeper than 8 rulesets (a cycle?)"));
         uint32_t n = ext->kind == STYR_NODE_SEQ ? ext->count : 1;
         for (uint32_t i = 0; i < n; i++) {
             const styr_node *p = ext->kind == STYR_NODE_SEQ ? styr_seq_item(ext, i) : ext;
             if (!scalar_text(p))
-                return node_error(err, meta, p, "'extends' names rulesets, e.g. extends: [core]");
+                return node_error(err, meta, p, "%s",
+                                  SV(rs, "'extends' anger regeluppsättningar, t.ex. extends: [core]",
+                                     "'extends' names rulesets, e.g. extends: [core]"));
             if (strcmp(p->u.text, name->u.text) == 0)
-                return node_error(err, meta, p, "ruleset '%s' cannot extend itself", p->u.text);
+                return node_error(err, meta, p,
+                                  SV(rs, "regeluppsättningen '%s' kan inte bygga på sig själv", "ruleset '%s' cannot extend itself"),
+                                  p->u.text);
             if (++cs->visits > 4 * MAX_CHAIN)
-                return node_error(err, meta, p, "the rulesets name one another in 'extends' more than %d times; "
-                                                "simplify 'extends'", 4 * MAX_CHAIN);
+                return node_error(err, meta, p,
+                                  SV(rs, "regeluppsättningarna nämner varandra i 'extends' mer än %d gånger; förenkla 'extends'",
+                                     "the rulesets name one another in 'extends' more than %d times; simplify 'extends'"),
+                                  4 * MAX_CHAIN);
             styr_error perr;
             styr_error_clear(&perr);
-            char *pdir = parent_dir(dir, p->u.text, (const char *const *)rs->search, &perr);
+            char *pdir = parent_dir(dir, p->u.text, (const char *const *)rs->search, rs->lim.lang == STYR_LANG_EN, &perr);
             if (!pdir)
-                return node_error(err, meta, p, "cannot find the ruleset '%s' this one extends", p->u.text);
+                return node_error(err, meta, p,
+                                  SV(rs, "hittar inte regeluppsättningen '%s' som den här bygger på",
+                                     "cannot find the ruleset '%s' this one extends"),
+                                  p->u.text);
             st = load_chain(rs, pdir, depth + 1, cs, err);
             free(pdir);
             if (st != STYR_OK)
@@ -906,8 +974,10 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chai
     }
 
     if (rs->nchain >= MAX_CHAIN)
-        return node_error(err, meta, name, "more than %d rulesets extend one another here; "
-                                           "a ruleset chain holds at most %d", MAX_CHAIN, MAX_CHAIN);
+        return node_error(err, meta, name,
+                          SV(rs, "mer än %d regeluppsättningar bygger på varandra här; en kedja rymmer högst %d",
+                             "more than %d rulesets extend one another here; a ruleset chain holds at most %d"),
+                          MAX_CHAIN, MAX_CHAIN);
     char **chain = realloc(rs->chain, (rs->nchain + 1) * sizeof *chain);
     if (chain)
         rs->chain = chain;
@@ -931,7 +1001,7 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chai
     const styr_node *settings = styr_map_get(meta->root, "settings", 8);
     if (settings) {
         if (settings->kind != STYR_NODE_MAP)
-            return node_error(err, meta, settings, "'settings' must be a mapping");
+            return node_error(err, meta, settings, "%s", SV(rs, "'settings' ska vara en mappning", "'settings' must be a mapping"));
         const styr_node **s = realloc(rs->settings, (rs->nsettings + 1) * sizeof *s);
         if (!s)
             return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
@@ -941,7 +1011,9 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chai
     const styr_node *sev = styr_map_get(meta->root, "severity", 8);
     if (sev) {
         if (sev->kind != STYR_NODE_MAP)
-            return node_error(err, meta, sev, "'severity' must map rule ids to error, warning, info or off");
+            return node_error(err, meta, sev, "%s",
+                              SV(rs, "'severity' ska koppla regel-id till error, warning, info eller off",
+                                 "'severity' must map rule ids to error, warning, info or off"));
         cs->ov[cs->nov++] = (pending_overrides){meta, sev};
     }
 
@@ -979,13 +1051,18 @@ static styr_status apply_overrides(styr_ruleset *rs, const pending_overrides *ov
                 }
                 char hint[200] = "";
                 if (near >= 0)
-                    snprintf(hint, sizeof hint, " (did you mean '%s'?)", ids[near]);
+                    snprintf(hint, sizeof hint, SV(rs, " (menade du '%s'?)", " (did you mean '%s'?)"), ids[near]);
                 free(ids);
-                return node_error(err, ov[i].doc, k, "severity is set for an unknown rule '%s'%s", k->u.text, hint);
+                return node_error(err, ov[i].doc, k,
+                                  SV(rs, "severity anges för en okänd regel '%s'%s", "severity is set for an unknown rule '%s'%s"),
+                                  k->u.text, hint);
             }
             styr_severity s;
             if (!scalar_text(v) || !styr_severity_parse(v->u.text, &s))
-                return node_error(err, ov[i].doc, v, "severity of '%s' must be error, warning, info or off", k->u.text);
+                return node_error(err, ov[i].doc, v,
+                                  SV(rs, "severity för '%s' ska vara error, warning, info eller off",
+                                     "severity of '%s' must be error, warning, info or off"),
+                                  k->u.text);
             r->severity = s;
         }
     }
@@ -1031,7 +1108,7 @@ styr_status styr_ruleset_load_from(const char *spec, const char *const *search, 
     styr_strmap_init(&rs->rule_index);
     styr_status st;
     chain_state cs = {.nov = 0, .visits = 0};
-    if (!(rs->dir = styr_ruleset_locate(spec, (const char *const *)rs->search, err))) {
+    if (!(rs->dir = styr_ruleset_locate(spec, (const char *const *)rs->search, lim->lang == STYR_LANG_EN, err))) {
         st = err->code;
         goto fail;
     }

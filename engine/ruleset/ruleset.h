@@ -141,7 +141,8 @@ const styr_node *styr_ruleset_setting(const styr_ruleset *rs, const char *name);
 styr_rule *styr_ruleset_add_rule(styr_ruleset *rs, const styr_rule *proto, styr_error *err);
 
 /* The folder that NAME or DIR resolves to in search (as for
- * styr_ruleset_load_from; malloc'd), or NULL with err filled. */
-char *styr_ruleset_locate(const char *spec, const char *const *search, styr_error *err);
+ * styr_ruleset_load_from; malloc'd), or NULL with err filled (in English
+ * when english is set, else in Swedish). */
+char *styr_ruleset_locate(const char *spec, const char *const *search, int english, styr_error *err);
 
 #endif

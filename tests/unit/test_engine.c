@@ -66,16 +66,25 @@ static styr_ruleset *load_ok(const char *dir)
     return rs;
 }
 
-static styr_status load_err(const char *dir, styr_error *err)
+/* Loads a ruleset that must fail, its messages in lang (STYR_LANG_*). */
+static styr_status load_err_in(const char *dir, int lang, styr_error *err)
 {
     styr_limits lim;
     styr_limits_default(&lim);
+    lim.lang = lang;
     styr_ruleset *rs = NULL;
     styr_error_clear(err);
     styr_check_init();
     styr_status st = styr_ruleset_load_from(rs_path(dir), source_rules(), &lim, &rs, err);
     assert_null(rs);
     return st;
+}
+
+/* The tests pin the English messages (--lang en); test_ruleset_problems_in_swedish
+ * the Swedish ones, the default. */
+static styr_status load_err(const char *dir, styr_error *err)
+{
+    return load_err_in(dir, STYR_LANG_EN, err);
 }
 
 /* Judges YAML text with rs; the caller frees res and the returned doc. */
@@ -806,9 +815,72 @@ static void test_ruleset_problems(void **state)
     /* a ruleset named on an empty search path (a library caller's): not found */
     static const char *const nowhere[] = {NULL};
     styr_error_clear(&err);
-    char *where = styr_ruleset_locate("goteborg", nowhere, &err);
+    char *where = styr_ruleset_locate("goteborg", nowhere, 1, &err);
     assert_null(where);
     assert_int_equal(err.code, STYR_E_RULESET);
+}
+
+/* A ruleset's problems in Swedish, the default: what a coordinator who keeps
+ * registry.yaml or names a ruleset reads. */
+static void test_ruleset_problems_in_swedish(void **state)
+{
+    (void)state;
+    styr_error err;
+    ruleset_yaml("sv-cycle-a", "extends: [sv-cycle-b]\n");
+    ruleset_yaml("sv-cycle-b", "extends: [sv-cycle-a]\n");
+    assert_int_equal(load_err_in("sv-cycle-a", STYR_LANG_SV, &err), STYR_E_RULESET);
+    assert_non_null(strstr(err.message, "'extends' går djupare än 8 regeluppsättningar (en cirkel?)"));
+
+    ruleset_yaml("sv-clash", "");
+    put("sv-clash", "registry.yaml",
+        "kind: registry\nversion: 1\nowners:\n  - name: A\n    aliases: [X]\n  - name: B\n    aliases: [x]\n");
+    assert_int_equal(load_err_in("sv-clash", STYR_LANG_SV, &err), STYR_E_RULESET);
+    assert_non_null(strstr(err.message, "'x' är redan ett namn eller alias för 'A' (rad 4)"));
+
+    ruleset_yaml("sv-typo", "");
+    put("sv-typo", "registry.yaml", "kind: registry\nversion: 1\nowner:\n  - name: A\n");
+    assert_int_equal(load_err_in("sv-typo", STYR_LANG_SV, &err), STYR_E_RULESET);
+    assert_string_equal(err.message, "okänd nyckel 'owner' i registry.yaml (menade du 'owners'?)");
+    assert_int_equal(load_err_in("sv-typo", STYR_LANG_EN, &err), STYR_E_RULESET);
+    assert_string_equal(err.message, "unknown key 'owner' in registry.yaml (did you mean 'owners'?)");
+
+    ruleset_yaml("sv-level", "");
+    put("sv-level", "registry.yaml", "kind: registry\nversion: 1\nowners:\n  - name: A\n    level: boord\n");
+    assert_int_equal(load_err_in("sv-level", STYR_LANG_SV, &err), STYR_E_RULESET);
+    assert_string_equal(err.message,
+                        "level ska vara council, executive, board, company eller office (menade du 'board'?)");
+
+    ruleset_yaml("sv-schema", "");
+    put("sv-schema", "schema.yaml", "kind: schema\nversion: 1\n");
+    assert_int_equal(load_err_in("sv-schema", STYR_LANG_SV, &err), STYR_E_RULESET);
+    assert_string_equal(err.message, "schema.yaml behöver en mappning 'types'");
+
+    ruleset_yaml("sv-pattern", "patterns:\n  id: [1]\n");
+    assert_int_equal(load_err_in("sv-pattern", STYR_LANG_SV, &err), STYR_E_RULESET);
+    assert_string_equal(err.message, "mönstret 'id' ska vara en text");
+
+    mkdir(rs_path("sv-empty"), 0700);
+    assert_int_equal(load_err_in("sv-empty", STYR_LANG_SV, &err), STYR_E_RULESET);
+    assert_string_equal(err.message, "ingen regeluppsättning: ruleset.yaml saknas");
+
+    /* looked up by name: a name with capitals, and one that is not there */
+    static const char *const nowhere[] = {NULL};
+    styr_error_clear(&err);
+    assert_null(styr_ruleset_locate("Goteborg", nowhere, 0, &err));
+    assert_string_equal(err.message,
+                        "'Goteborg' är inget namn på en regeluppsättning (a-z, 0-9, '-', '_') och ingen mapp");
+    styr_error_clear(&err);   /* where there is a goteborg, it is named */
+    assert_null(styr_ruleset_locate("GoteBorg", source_rules(), 0, &err));
+    assert_string_equal(err.message, "'GoteBorg' är inget namn på en regeluppsättning (a-z, 0-9, '-', '_') och "
+                                     "ingen mapp (menade du 'goteborg'?)");
+    styr_error_clear(&err);
+    assert_null(styr_ruleset_locate("goteborg", nowhere, 0, &err));
+    assert_string_equal(err.message, "det finns ingen regeluppsättning som heter 'goteborg' (det finns: inga); eller "
+                                     "ange regeluppsättningens mapp i stället för ett namn");
+    styr_error_clear(&err);
+    assert_null(styr_ruleset_locate("goteborg", nowhere, 1, &err));
+    assert_string_equal(err.message,
+                        "no ruleset named 'goteborg' (there are: none); or give the ruleset's folder instead of a name");
 }
 
 static void test_unjudgeable_files(void **state)
@@ -865,6 +937,7 @@ int main(void)
         cmocka_unit_test(test_registry),
         cmocka_unit_test(test_bad_rule_declarations),
         cmocka_unit_test(test_ruleset_problems),
+        cmocka_unit_test(test_ruleset_problems_in_swedish),
         cmocka_unit_test(test_unjudgeable_files),
         cmocka_unit_test(test_extension_room),   /* last: the tables it adds stay */
     };
