@@ -56,13 +56,21 @@ void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_
         if (!yr->has_budget) {
             fprintf(out, word(o, "  %d: ingen budget", "  %d: no budget"), yr->year);
         } else {
+            /* An amount left out (or not a number of 0 or more) is the
+             * first year's when that year has one, else no amount at all. */
+            char amount[96];
             sek(s1, sizeof s1, yr->budget_sek);
+            if (yr->has_budget_sek)
+                snprintf(amount, sizeof amount, word(o, "%s kr", "%s SEK"), s1);
+            else if (y > 0 && b->years[0].has_budget)
+                snprintf(amount, sizeof amount, word(o, "%s kr (som första året)", "%s SEK (as the first year)"), s1);
+            else
+                snprintf(amount, sizeof amount, "%s", word(o, "inget belopp", "no amount"));
             fte(f1, sizeof f1, yr->budget_fte_reprioritised, o);
             fte(f2, sizeof f2, yr->budget_fte_external, o);
-            fprintf(out, word(o, "  %d: %s kr%s, %s omprioriterade + %s externa årsarbetskrafter (%s)",
-                              "  %d: %s SEK%s, %s reprioritised + %s external FTE (%s)"),
-                    yr->year, s1, yr->has_budget_sek ? "" : word(o, " (som första året)", " (as the first year)"), f1, f2,
-                    budget_status_word(yr->budget_status, o));
+            fprintf(out, word(o, "  %d: %s, %s omprioriterade + %s externa årsarbetskrafter (%s)",
+                              "  %d: %s, %s reprioritised + %s external FTE (%s)"),
+                    yr->year, amount, f1, f2, budget_status_word(yr->budget_status, o));
         }
         if (yr->gap_fte > 0 || yr->gap_sek > 0) {
             char gap[128];

@@ -110,6 +110,31 @@ rule {
   end,
 }
 
+rule {
+  id = "plan.budget.amount-invalid",
+  severity = "error",
+  message = {
+    sv = "Budgeten för {year}: {field} är {value}; belopp och årsarbetskrafter är ändliga tal från 0 och uppåt.",
+    en = "The budget for {year}: {field} is {value}; amounts and FTEs are finite numbers of 0 or more.",
+  },
+  remediation = {
+    sv = "Skriv beloppet i kronor eller antalet årsarbetskrafter som ett tal från 0 och uppåt, t.ex. 'funding_sek: 3000000' eller 'fte_external: 1.25'.",
+    en = "Write the amount in SEK or the number of FTEs as a number of 0 or more, e.g. 'funding_sek: 3000000' or 'fte_external: 1.25'.",
+  },
+  description = "A negative or infinite amount or FTE in the budget block is read by styr budget and plan.budget.gap as no figure at all; the plan's own money would be lost without a word.",
+  source = "FORMATS.md section 8 (the budget block's amounts, as a financing's: numbers of 0 or more); house policy: nothing in the plan is silently unused",
+  check = function(plan)
+    for _, b in each(plan.budget) do
+      for _, key in ipairs({"funding_sek", "fte_reprioritised", "fte_external"}) do
+        local v = b[key]
+        if type(v) == "number" and (v ~= v or v < 0 or v == math.huge) then
+          report(b, key, {year = b.year or "?", field = key, value = v})
+        end
+      end
+    end
+  end,
+}
+
 local budget_status = {
   decided = false,
   requested = {sv = "begärd men inte beslutad", en = "requested, not decided"},

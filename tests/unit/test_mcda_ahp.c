@@ -256,8 +256,9 @@ static void test_judgements(void **state)
                      STYR_MCDA_E_MATRIX);
     assert_non_null(strstr(err.message, "judged twice"));
     styr_mcda_judgement self[] = {{0, 0, 2}};
-    assert_int_equal(styr_mcda_ahp_matrix(2, self, 1, names, a, NULL, 0, &nm, NULL),
+    assert_int_equal(styr_mcda_ahp_matrix(2, self, 1, names, a, NULL, 0, &nm, &err),
                      STYR_MCDA_E_MATRIX);
+    assert_non_null(strstr(err.message, "compares a with itself; only 1 is allowed"));   /* not "judged twice" */
     styr_mcda_judgement zero[] = {{0, 1, 0}};
     assert_int_equal(styr_mcda_ahp_matrix(2, zero, 1, names, a, NULL, 0, &nm, NULL),
                      STYR_MCDA_E_ARG);

@@ -150,6 +150,8 @@ static void test_plain_form(void **state)
     assert_string_equal(buf, "0.1");
     styr_format_plain_number(buf, sizeof buf, 12345678.5);
     assert_string_equal(buf, "12345678.5");
+    styr_format_plain_number(buf, sizeof buf, 0.1 + 0.2);   /* needs all 17 digits to read back the same */
+    assert_string_equal(buf, "0.30000000000000004");
     styr_format_plain_number(buf, sizeof buf, 1e15);   /* the largest amount read, in digits */
     assert_string_equal(buf, "1000000000000000");
     styr_format_plain_number(buf, sizeof buf, 2e15);

@@ -31,3 +31,17 @@ rule {
     pattern.find_all("amount-with-unit", "3 MSEK", 3)   -- groups 0 to 2
   end,
 }
+
+-- Empty matches count, the one at the very end too (as Python's findall):
+-- "12 " gives "12", "" before the space and "" at the end; "" gives one.
+rule {
+  id = "plan.pattern.empty-matches",
+  severity = "info",
+  source = "house policy (a test ruleset)",
+  message = {sv = "{got}", en = "{got}"},
+  check = function(plan)
+    local all = pattern.find_all("digits", "12 ", 0)
+    report(plan, nil, {got = "[" .. table.concat(all, "|") .. "] " .. #all .. "; tom text: " ..
+      #pattern.find_all("digits", "", 0)})
+  end,
+}
