@@ -260,6 +260,34 @@ static void test_report_paths_quote_odd_keys(void **state)
     styr_ruleset_free(rs);
 }
 
+/* Two views of one container are equal in a rule (==), through an alias
+ * too: `*m` shares its anchor's items; a container with the same text but
+ * items of its own is another one, and so are two different kinds. */
+static void test_views_equal_through_alias(void **state)
+{
+    (void)state;
+    ruleset_yaml("eq", "");
+    put("eq", "eq.lua",
+        "rule { id = 'plan.eq', severity = 'info', message = '{same}',\n"
+        "  check = function(p) local a = p.actions\n"
+        "    report(p, nil, {same = tostring(a[1].links == a[2].links) .. ' ' .. tostring(a[1].links == a[3].links)\n"
+        "      .. ' ' .. tostring(a[1].links == a[1].links) .. ' ' .. tostring(a[1].links == a[1].id)}) end }\n");
+    styr_ruleset *rs = load_ok("eq");
+    styr_file_result res;
+    styr_doc *doc = judge(rs,
+                          "kind: action-plan\nversion: 1\nactions:\n"
+                          "  - {id: a, links: &l {programs: [P]}}\n"
+                          "  - {id: b, links: *l}\n"
+                          "  - {id: c, links: {programs: [P]}}\n",
+                          &res);
+    const styr_finding *f = first_of(&res, "plan.eq");
+    assert_non_null(f);
+    assert_string_equal(f->message, "true false true false");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* A rule's remedy is filled with the finding's own values, as its message
  * is ("Skriv 'owner: Kulturnämnden'", not "'owner: {board}'"); a remedy
  * without placeholders stays the rule's text. Also with two threads, whose
@@ -742,6 +770,11 @@ static void test_bad_rule_declarations(void **state)
          "severity = \"error\", \"warning\" or \"info\"", 2},
         {"rule { id = 'Action.X', severity = 'error', message = 'x', check = function() end }",
          "may only use a-z", 1},
+        /* a part's length with another word before the dot is no part */
+        {"rule { id = 'plen.x', severity = 'error', message = 'x', check = function() end }",
+         "must start with document., plan.", 1},
+        {"rule { id = 'planx.y', severity = 'error', message = 'x', check = function() end }",
+         "must start with document., plan.", 1},
         {"rule { id = 'action.x', severity = 'error', check = function() end }", "needs a 'message'", 1},
         {"rule { id = 'action.x', severity = 'error', message = 'x' }", "needs check = function", 1},
         {"rule { id = 'action.x', severity = 'error', message = 'x', check = function() end }\n"
@@ -918,6 +951,7 @@ int main(void)
         cmocka_unit_test(test_document_is_read_only),
         cmocka_unit_test(test_schema_hides_wrong_types),
         cmocka_unit_test(test_report_paths_quote_odd_keys),
+        cmocka_unit_test(test_views_equal_through_alias),
         cmocka_unit_test(test_remedy_filled_per_finding),
         cmocka_unit_test(test_rule_id_length_edge),
         cmocka_unit_test(test_blank_texts_read_as_absent),

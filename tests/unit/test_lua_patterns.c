@@ -135,10 +135,28 @@ static void test_plain_find_linear(void **state)
     lua_close(L);
 }
 
+/* Hooks without a spend function count nothing (lua_patterns.h): the
+ * functions work as string's own and never call the missing function. */
+static void test_no_spend_hook(void **state)
+{
+    (void)state;
+    static const styr_luapat_hooks none = {NULL};
+    lua_State *L = luaL_newstate();
+    luaL_openlibs(L);
+    lua_newtable(L);
+    styr_luapat_register(L, -1, &none);
+    lua_setglobal(L, "B");
+    run(L, "assert(B.find('hello world', 'o w') == 5)\n"
+           "assert(select(2, B.gsub(string.rep('ab', 100), 'a', 'x')) == 100)\n"
+           "assert(B.match('2024-01-31', '(%d+)-') == '2024')");
+    lua_close(L);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_as_lua),
+        cmocka_unit_test(test_no_spend_hook),
         cmocka_unit_test(test_quadratic_counted),
         cmocka_unit_test(test_plain_find_linear),
     };

@@ -161,6 +161,18 @@ static void test_positivity(void **state)
     assert_int_equal(bad.b, 1);
     a[7] = 0.5;
     assert_int_equal(styr_mcda_ahp_check(a, 3, 1e-6, NULL, &bad, NULL), STYR_MCDA_OK);
+    /* the first column is checked like every other: its diagonal entry,
+     * and a value that is no positive number where its mirror is fine */
+    a[0] = 2.0;
+    assert_int_equal(styr_mcda_ahp_check(a, 3, 1e-6, NULL, &bad, &err), STYR_MCDA_E_MATRIX);
+    assert_non_null(strstr(err.message, "diagonal"));
+    a[0] = 1.0;
+    a[6] = -0.25;
+    assert_int_equal(styr_mcda_ahp_check(a, 3, 1e-6, NULL, &bad, &err), STYR_MCDA_E_MATRIX);
+    assert_int_equal(bad.a, 2);
+    assert_int_equal(bad.b, 0);
+    assert_non_null(strstr(err.message, "positive"));
+    a[6] = 0.25;
     /* 1/3 typed as 0.333 passes with a loose tolerance only */
     double b[4] = {1, 3, 0.333, 1};
     assert_int_equal(styr_mcda_ahp_check(b, 2, 1e-6, NULL, NULL, NULL), STYR_MCDA_E_MATRIX);

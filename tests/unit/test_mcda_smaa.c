@@ -437,6 +437,18 @@ static void test_bad_params(void **state)
     p = base_params(x);
     p.sampling = STYR_MCDA_SAMPLE_SPREAD; /* no central weights */
     assert_int_equal(smaa(&p, &r), STYR_MCDA_E_ARG);
+    styr_error why;
+    assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, NULL, &why), STYR_MCDA_E_ARG);
+    assert_non_null(strstr(why.message, "spread sampling needs central weights"));
+    const double even[M] = {0.25, 0.25, 0.25, 0.25};
+    p.central = even;
+    p.spread = -0.1;   /* a spread below 0, or not finite, is refused before sampling */
+    assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, NULL, &why), STYR_MCDA_E_ARG);
+    assert_non_null(strstr(why.message, "spread must be finite and >= 0"));
+    p.spread = INFINITY;
+    assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, NULL, &why), STYR_MCDA_E_ARG);
+    p = base_params(x);
+    p.sampling = STYR_MCDA_SAMPLE_SPREAD;
     const double zero[M] = {0};
     p.central = zero;
     assert_int_equal(smaa(&p, &r), STYR_MCDA_E_WEIGHTS);
