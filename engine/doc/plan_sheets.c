@@ -248,7 +248,35 @@ static const char *trim(const char *s, size_t *len)
     return s;
 }
 
-/* A plain number in C notation, the whole text: sets the node to it. */
+/* True when s is a number as the YAML loader reads one (doc_load.c):
+ * [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?. strtod() alone
+ * would also take "0x10" (16), "inf" and "nan". */
+static int yaml_number_text(const char *s)
+{
+    size_t d1 = 0, d2 = 0;
+    if (*s == '-' || *s == '+')
+        s++;
+    for (; isdigit((unsigned char)*s); s++)
+        d1++;
+    if (*s == '.')
+        for (s++; isdigit((unsigned char)*s); s++)
+            d2++;
+    if (d1 == 0 && d2 == 0)
+        return 0;
+    if (*s == 'e' || *s == 'E') {
+        size_t de = 0;
+        s++;
+        if (*s == '-' || *s == '+')
+            s++;
+        for (; isdigit((unsigned char)*s); s++)
+            de++;
+        if (!de)
+            return 0;
+    }
+    return *s == '\0';
+}
+
+/* A plain number, the whole text, as YAML would read it: sets the node to it. */
 static int as_number(bnode *b, const char *s, size_t len)
 {
     char buf[64], *end;
@@ -256,7 +284,7 @@ static int as_number(bnode *b, const char *s, size_t len)
         return 0;
     memcpy(buf, s, len);
     buf[len] = '\0';
-    if (!(isdigit((unsigned char)buf[0]) || ((buf[0] == '-' || buf[0] == '+') && isdigit((unsigned char)buf[1]))))
+    if (!yaml_number_text(buf))
         return 0;
     errno = 0;
     double v = strtod(buf, &end);

@@ -598,6 +598,36 @@ static void test_plan_errors(void **state)
     assert_non_null(strstr(err.message, "no sheet 'Insatser'"));
 }
 
+/* A text in a number column becomes a number only when YAML would read it
+ * as one: "0x10" and "inf" stay the text written (the schema then names the
+ * cell), never 16 or infinity; ".5", "+7" and "1e3" are numbers, as in a
+ * YAML plan. */
+static void test_number_cells_plain_only(void **state)
+{
+    (void)state;
+    styr_error err;
+    styr_doc *doc = plan_of(
+        "<row r=\"1\">" IS("A1", "Insats") IS("B1", "Belopp (kr)") IS("C1", "Årsarbetare") "</row>"
+        "<row r=\"2\">" IS("A2", "1.1") IS("B2", "0x10") IS("C2", ".5") "</row>"
+        "<row r=\"3\">" IS("A3", "1.2") IS("B3", "inf") IS("C3", "-2.5") "</row>"
+        "<row r=\"4\">" IS("A4", "1.3") IS("B4", "+7") IS("C4", "1e3") "</row>",
+        "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>", &err, STYR_OK);
+    assert_non_null(doc);
+    const styr_node *r = doc->root;
+    static const char *const texts[][2] = {{"actions.0.financing.0.amount_sek", "0x10"},
+                                           {"actions.1.financing.0.amount_sek", "inf"}};
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(at(r, texts[i][0])->stype, STYR_SCALAR_STRING);
+        assert_string_equal(at(r, texts[i][0])->u.text, texts[i][1]);
+    }
+    assert_int_equal(at(r, "actions.0.financing.0.fte")->stype, STYR_SCALAR_FLOAT);
+    assert_true(at(r, "actions.0.financing.0.fte")->v.f == 0.5);
+    assert_true(at(r, "actions.1.financing.0.fte")->v.f == -2.5);
+    assert_int_equal(at(r, "actions.2.financing.0.amount_sek")->v.i, 7);
+    assert_int_equal(at(r, "actions.2.financing.0.fte")->v.i, 1000);   /* a whole number, as the cells' 1000 */
+    styr_doc_free(doc);
+}
+
 /* The workbook's problems in the run's language: Swedish by default (and
  * without limits), English with --lang en; the sheet and cell lead either
  * way, and a missing file gives the system's reason in Swedish. */
@@ -787,6 +817,7 @@ int main(void)
         cmocka_unit_test(test_formulas_and_empty_cells),
         cmocka_unit_test(test_plan_tree),
         cmocka_unit_test(test_plan_errors),
+        cmocka_unit_test(test_number_cells_plain_only),
         cmocka_unit_test(test_swedish_messages),
         cmocka_unit_test(test_too_long_for_a_cell),
     };
