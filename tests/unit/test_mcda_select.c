@@ -295,6 +295,25 @@ static void test_infeasible_messages(void **state)
         assert_null(strstr(first + 1, "required by them"));
     }
 
+    {   /* more than eight areas required: eight are named, then how many more */
+        const char *const many[] = {"bas", "k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10"};
+        inst m = {.n = 11, .budget = 500};
+        for (size_t i = 0; i < 11; i++)
+            m.cost[i] = 100, m.score[i] = 1;
+        m.inc[m.ninc++] = 0;
+        for (size_t i = 1; i < 11; i++)
+            m.needs[m.nneeds++] = (styr_mcda_pair){0, i};
+        styr_mcda_select_problem q = problem(&m, many);
+        unsigned char chm[11];
+        styr_mcda_selection selm;
+        styr_error errm;
+        assert_int_equal(styr_mcda_select(&q, m.budget, chm, &selm, &errm), STYR_MCDA_E_INFEASIBLE);
+        const char *req = strstr(errm.message, "required by them 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8' and 2 more");
+        if (!req)
+            fail_msg("%s", errm.message);
+        assert_null(strstr(errm.message, "'k9'"));
+    }
+
     inst d2 = d; /* the same with öre: amounts that are not whole kronor keep them */
     d2.budget = 500.25;
     expect_infeasible(&d2, ids, (const char *[]){"700 SEK", "budget of 500.25 SEK", 0});

@@ -159,6 +159,14 @@ static void test_fold_swedish_names(void **state)
     assert_string_equal(a, "älvstranden utveckling ab");
     styr_fold(S("Stadsledningskontoret, ÖVERSIKTSPLANERING"), a, sizeof a);
     assert_string_equal(a, "stadsledningskontoret, översiktsplanering");
+    /* the Unicode spaces word processors paste, the range's both ends too:
+     * U+2000 (en quad) and U+200A (hair space) are spaces; U+200B (zero
+     * width) is not one */
+    styr_fold(S("Business\xE2\x80\x80Region\xE2\x80\x8AGöteborg"), b, sizeof b);
+    styr_fold(S("Business Region Göteborg"), a, sizeof a);
+    assert_string_equal(a, b);
+    styr_fold(S("Business\xE2\x80\x8BRegion"), b, sizeof b);
+    assert_string_equal(b, "business\xE2\x80\x8Bregion");
 }
 
 static void test_fold_invalid_bytes_copied(void **state)
