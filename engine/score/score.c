@@ -39,8 +39,9 @@ static int by_id(const void *a, const void *b)
     return strcmp(((const candidate *)a)->id, ((const candidate *)b)->id);
 }
 
-/* The first error finding about area id, with a count of the others. */
-static char *error_reason(const styr_file_result *res, const char *id)
+/* The first error finding about area id, with a count of the others, in
+ * the run's language. */
+static char *error_reason(const styr_file_result *res, const char *id, int lang)
 {
     const char *first = NULL;
     size_t more = 0;
@@ -58,7 +59,9 @@ static char *error_reason(const styr_file_result *res, const char *id)
     size_t n = strlen(first) + 64;
     char *out = malloc(n);
     if (out)
-        snprintf(out, n, more ? "%s (and %zu more errors)" : "%s", first, more);
+        snprintf(out, n,
+                 !more ? "%s" : lang == STYR_LANG_EN ? "%s (and %zu more errors)" : "%s (och %zu fel till)",
+                 first, more);
     return out;
 }
 
@@ -297,7 +300,7 @@ styr_status styr_area_table_build(styr_ruleset *rs, const styr_run_opts *opts, c
             st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
             goto done;
         }
-        cands[ncand].reason = error_reason(res, cands[ncand].id);
+        cands[ncand].reason = error_reason(res, cands[ncand].id, opts->lang);
         ncand++;
     }
     if (ncand > 1)
