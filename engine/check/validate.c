@@ -398,21 +398,32 @@ static void run_actions(styr_run *run, const styr_node *root, int root_index)
     free(w.res.rule_errors);
 }
 
-static styr_status check_kind(const styr_doc *doc, const char **kind_out, styr_error *err)
+/* The kind of document doc is, or why styr cannot judge it (in the run's
+ * language: lang is STYR_LANG_*). */
+static styr_status check_kind(const styr_doc *doc, int lang, const char **kind_out, styr_error *err)
 {
+#define SV(sv, en) (lang == STYR_LANG_EN ? (en) : (sv))
     const styr_node *root = doc->root;
     if (!root)
         return styr_error_set(err, STYR_E_INPUT, doc->file, 0, 0,
-                              "the file holds no YAML document (is it empty?); a plan starts with "
-                              "'kind: action-plan' and 'version: 1'");
+                              "%s",
+                              SV("filen innehåller inget YAML-dokument (är den tom?); en plan börjar med "
+                                 "'kind: action-plan' och 'version: 1'",
+                                 "the file holds no YAML document (is it empty?); a plan starts with "
+                                 "'kind: action-plan' and 'version: 1'"));
     if (root->kind != STYR_NODE_MAP)
         return styr_error_set(err, STYR_E_INPUT, doc->file, root->line, root->column,
-                              "the top level must be a mapping that starts with 'kind:' and 'version: 1', "
-                              "not a %s", root->kind == STYR_NODE_SEQ ? "list" : "single value");
+                              SV("översta nivån ska vara en mappning som börjar med 'kind:' och 'version: 1', "
+                                 "inte %s",
+                                 "the top level must be a mapping that starts with 'kind:' and 'version: 1', "
+                                 "not a %s"),
+                              root->kind == STYR_NODE_SEQ ? SV("en lista", "list") : SV("ett enda värde", "single value"));
     const styr_node *k = styr_map_get(root, "kind", 4);
     if (!k || k->kind != STYR_NODE_SCALAR || styr_node_is_null(k))
         return styr_error_set(err, STYR_E_INPUT, doc->file, k ? k->line : root->line, k ? k->column : root->column,
-                              "missing 'kind:' at the top level (kind: action-plan, innovation-areas or scenario)");
+                              "%s",
+                              SV("'kind:' saknas på översta nivån (kind: action-plan, innovation-areas eller scenario)",
+                                 "missing 'kind:' at the top level (kind: action-plan, innovation-areas or scenario)"));
     for (int i = 0; kinds[i]; i++)
         if (strcmp(k->u.text, kinds[i]) == 0) {
             *kind_out = kinds[i];
@@ -420,12 +431,16 @@ static styr_status check_kind(const styr_doc *doc, const char **kind_out, styr_e
         }
     if (strcmp(k->u.text, "follow-up") == 0)
         return styr_error_set(err, STYR_E_INPUT, doc->file, k->line, k->column,
-                              "a follow-up is judged against its plan with 'styr followup %s'", doc->file);
+                              SV("en uppföljning bedöms mot sin plan med 'styr followup %s'",
+                                 "a follow-up is judged against its plan with 'styr followup %s'"),
+                              doc->file);
     long near = styr_nearest(k->u.text, k->count, kinds, 3);
     return styr_error_set(err, STYR_E_INPUT, doc->file, k->line, k->column,
-                          "unknown kind '%s'%s%s%s (styr reads action-plan, innovation-areas and scenario)",
-                          k->u.text, near >= 0 ? "; did you mean '" : "", near >= 0 ? kinds[near] : "",
+                          SV("okänd kind '%s'%s%s%s (styr läser action-plan, innovation-areas och scenario)",
+                             "unknown kind '%s'%s%s%s (styr reads action-plan, innovation-areas and scenario)"),
+                          k->u.text, near >= 0 ? SV("; menade du '", "; did you mean '") : "", near >= 0 ? kinds[near] : "",
                           near >= 0 ? "'?" : "");
+#undef SV
 }
 
 /* Gives every finding its rule's remedy in the run's language (FORMATS.md
@@ -472,7 +487,7 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, const styr_run_opts *
     res->file = strdup(doc->file);
     if (!res->file)
         return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
-    styr_status st = check_kind(doc, &res->kind, err);
+    styr_status st = check_kind(doc, opts->lang, &res->kind, err);
     if (st != STYR_OK)
         return st;
 
