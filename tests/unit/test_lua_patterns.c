@@ -148,7 +148,9 @@ static void test_no_spend_hook(void **state)
     lua_setglobal(L, "B");
     run(L, "assert(B.find('hello world', 'o w') == 5)\n"
            "assert(select(2, B.gsub(string.rep('ab', 100), 'a', 'x')) == 100)\n"
-           "assert(B.match('2024-01-31', '(%d+)-') == '2024')");
+           "assert(B.match('2024-01-31', '(%d+)-') == '2024')\n"
+           /* a %b that does not balance ends the match: nothing after it is tried */
+           "assert(B.find('(a', '%b()b') == nil and B.find('x(a)b', '%b()b') == 2)");
     lua_close(L);
 }
 

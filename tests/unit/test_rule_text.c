@@ -32,6 +32,8 @@ static void plain_replaces_and_drops(void **state)
     /* At the start, and a suffix glued to a non-ASCII letter. */
     check_plain("{field} names the area '{target}'{why}.", "\u2026 names the area '\u2026'.");
     check_plain("Området saknas i områdesfilen{hint}.", "Området saknas i områdesfilen.");
+    /* a word that ends in a letter of two bytes (å, ä, ö) is a word too */
+    check_plain("Insatsen ska vara klar på{hint}.", "Insatsen ska vara klar på.");
     /* A dash between two placeholders is not a word: both stay. */
     check_plain("outside the scale {low}–{high}.", "outside the scale …–….");
     /* the character before is the dash's, not the text's first (an Å) */
