@@ -97,8 +97,12 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
         }
         if (r->findings.dropped) {
             position(out, r->file, r->findings.dropped_line, r->findings.dropped_column, o->color);
-            fprintf(out, "%serror:%s more than %zu findings: %zu more were counted but not kept, the first "
-                         "of them here (raise --max-findings to see them)\n",
+            fprintf(out,
+                    o->lang == STYR_LANG_EN
+                        ? "%serror:%s more than %zu findings: %zu more were counted but not kept, the first "
+                          "of them here (raise --max-findings to see them)\n"
+                        : "%sfel:%s fler än %zu fynd: %zu till räknades men sparades inte, det första av dem här "
+                          "(höj --max-findings för att se dem)\n",
                     o->color ? sev_color[2] : "", o->color ? RESET : "", r->findings.max_kept, r->findings.dropped);
         }
         for (size_t i = 0; i < r->nrule_errors; i++) {
