@@ -325,7 +325,7 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         const char *p = d + strspn(d, " \t");
         if (strncmp(p, "settings", 8) != 0 || (p[8] != ' ' && p[8] != '\t'))
             continue;
-        st = add_settings(rs, path, p + 8, cov, &err);
+        st = add_settings(rs, path, p + 8 + strspn(p + 8, " \t"), cov, &err);   /* "settings\t{...}" too */
     }
     if (st == STYR_OK)
         st = styr_doc_load_file(path, &rs->lim, &doc, &err);
