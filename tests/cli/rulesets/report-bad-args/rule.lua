@@ -41,3 +41,16 @@ rule {
     step(5, nil)
   end,
 }
+
+-- registry.owner() of something that is no text (nil, a table, a number):
+-- nothing found, never a crash.
+rule {
+  id = "plan.registry.no-text",
+  severity = "info",
+  source = "house policy (a test ruleset)",
+  message = {sv = "{got}", en = "{got}"},
+  check = function(plan)
+    report(plan, nil, {got = tostring(registry.owner(nil)) .. " " .. tostring(registry.owner({})) .. " " ..
+      tostring(registry.program(5))})
+  end,
+}

@@ -1,0 +1,2 @@
+-- report() at load time, before any rule runs (golden rule-report-at-load).
+report({}, nil, {})
