@@ -499,6 +499,17 @@ static void test_constant_column(void **state)
             assert_false(isnan(r.acc[q]));
         check_sums(&r, N);
     }
+    /* every area the same on every criterion: TOPSIS puts each at the same
+     * distance 0 from both ideals, scores it 0.5 (not 0/0) and so ties all:
+     * each rank is shared equally */
+    for (size_t i = 0; i < N * M; i++)
+        x[i] = 3.0;
+    styr_mcda_smaa_params p = base_params(x);
+    p.method = STYR_MCDA_TOPSIS;
+    static run same;
+    assert_int_equal(smaa(&p, &same), STYR_MCDA_OK);
+    for (size_t q = 0; q < N * N; q++)
+        assert_true(fabs(same.acc[q] - 1.0 / N) < 1e-9);
 }
 
 /* One criterion, and 39 areas bunched far below the first: they share one

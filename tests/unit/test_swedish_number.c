@@ -108,6 +108,7 @@ static void test_units(void **state)
     /* 0.1 x 1e6 is exact, not 100000.00000000001 */
     assert_reads("0,1 MSEK", 1, 100000);
     assert_reads("1,7 MSEK", 1, 1700000);
+    assert_reads("2,01 MSEK", 1, 2010000);   /* 2.01 * 1e6 is 2009999.9999999998 before rounding */
     /* units only where allowed, and only known ones */
     assert_rejects("500 kr", 0);
     assert_rejects("500 euro", 1);
