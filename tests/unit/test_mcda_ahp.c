@@ -274,6 +274,9 @@ static void test_judgements(void **state)
     styr_mcda_judgement zero[] = {{0, 1, 0}};
     assert_int_equal(styr_mcda_ahp_matrix(2, zero, 1, names, a, NULL, 0, &nm, NULL),
                      STYR_MCDA_E_ARG);
+    /* a NULL matrix or judgements where there is something to hold: refused */
+    assert_int_equal(styr_mcda_ahp_matrix(2, twice, 1, names, NULL, NULL, 0, &nm, NULL), STYR_MCDA_E_ARG);
+    assert_int_equal(styr_mcda_ahp_matrix(2, NULL, 1, names, a, NULL, 0, &nm, NULL), STYR_MCDA_E_ARG);
     /* no criterion at all: nothing to judge, no error (and no division by 0) */
     assert_int_equal(styr_mcda_ahp_matrix(0, NULL, 0, names, a, NULL, 0, &nm, NULL), STYR_MCDA_OK);
     styr_mcda_judgement edge[] = {{0, 2, 2}};   /* index n itself is past the last criterion */

@@ -36,6 +36,12 @@ static void test_vectors(void **state)
     const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
     digest_of(two, strlen(two), hex);
     assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    /* 55 bytes: the 0x80 ends at byte 56 and the length still fits in the
+     * same block (Python's hashlib gives the digest) */
+    char a55[56];
+    memset(a55, 'a', 55);
+    digest_of(a55, 55, hex);
+    assert_string_equal(hex, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318");
 }
 
 static void test_million_a(void **state)
