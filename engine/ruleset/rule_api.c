@@ -680,6 +680,10 @@ static int api_each(lua_State *L)
                 return luaL_typeerror(L, 1, "list of the plan");
             n = last;
         }
+        /* The document itself is a mapping by definition: each() of it is a
+         * mistake in the rule, not a defect of the plan to report there. */
+        if (!n->parent && n->kind == STYR_NODE_MAP)
+            return luaL_argerror(L, 1, "a list of the plan, not the whole document (for its fields use pairs())");
         if (n->kind != STYR_NODE_SEQ) {
             /* A text or mapping where a list belongs (a field the schema does
              * not know, e.g. a child ruleset's): a finding, and no items. */

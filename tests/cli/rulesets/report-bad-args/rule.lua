@@ -54,3 +54,15 @@ rule {
       tostring(registry.program(5))})
   end,
 }
+
+-- each() of the whole document (a mapping by definition): a mistake in the
+-- rule, which stops with what each() takes; the plan gets no finding for it.
+rule {
+  id = "plan.each.root",
+  severity = "info",
+  source = "house policy (a test ruleset)",
+  message = {sv = "aldrig", en = "never"},
+  check = function(plan)
+    for _ in each(plan) do end
+  end,
+}
