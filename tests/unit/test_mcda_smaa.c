@@ -466,6 +466,9 @@ static void test_bad_params(void **state)
     p.m = 0;
     assert_int_equal(smaa(&p, &r), STYR_MCDA_E_ARG);
     p = base_params(x);
+    x[0] = NAN;   /* the very first value is checked too */
+    assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, NULL, NULL), STYR_MCDA_E_ARG);
+    x[0] = 1.0;
     x[3] = NAN;
     styr_error err;
     assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, NULL, &err), STYR_MCDA_E_ARG);

@@ -34,6 +34,7 @@ static void plain_replaces_and_drops(void **state)
     check_plain("Området saknas i områdesfilen{hint}.", "Området saknas i områdesfilen.");
     /* a word that ends in a letter of two bytes (å, ä, ö) is a word too */
     check_plain("Insatsen ska vara klar på{hint}.", "Insatsen ska vara klar på.");
+    check_plain("Å{hint} stämmer.", "Å stämmer.");   /* the letter is the text's first */
     /* A dash between two placeholders is not a word: both stay. */
     check_plain("outside the scale {low}–{high}.", "outside the scale …–….");
     /* the character before is the dash's, not the text's first (an Å) */
