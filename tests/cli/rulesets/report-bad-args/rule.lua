@@ -66,3 +66,16 @@ rule {
     for _ in each(plan) do end
   end,
 }
+
+-- find_action() of something that is no text or number: nothing found,
+-- never a crash; a number is looked up as the id it is written as (1.1).
+rule {
+  id = "plan.find-action.no-text",
+  severity = "info",
+  source = "house policy (a test ruleset)",
+  message = {sv = "{got}", en = "{got}"},
+  check = function(plan)
+    report(plan, nil, {got = tostring(find_action({})) .. " " .. tostring(find_action(true)) .. " " ..
+      tostring(find_action(1.1) ~= nil)})
+  end,
+}
