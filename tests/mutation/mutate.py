@@ -428,9 +428,19 @@ def copy_tree(work):
     import filecmp
     for f in tracked_files():
         src = os.path.join(ROOT, f)
+        dst = os.path.join(work, "src", f)
+        if os.path.islink(src):   # kept a link (a test ruleset's tests/ is one on purpose)
+            target = os.readlink(src)
+            if not (os.path.islink(dst) and os.readlink(dst) == target):
+                os.makedirs(os.path.dirname(dst), exist_ok=True)
+                if os.path.isdir(dst) and not os.path.islink(dst):
+                    shutil.rmtree(dst)
+                elif os.path.lexists(dst):
+                    os.remove(dst)
+                os.symlink(target, dst)
+            continue
         if not os.path.isfile(src):
             continue
-        dst = os.path.join(work, "src", f)
         if os.path.isfile(dst) and filecmp.cmp(src, dst, shallow=False):
             continue
         os.makedirs(os.path.dirname(dst), exist_ok=True)

@@ -79,3 +79,19 @@ rule {
       tostring(find_action(1.1) ~= nil)})
   end,
 }
+
+-- each() of a true/false just read from the plan (illustrative): the value
+-- is known as the plan's, so the loop runs no time (a ruleset with a schema
+-- also reports it as no list there); never a rule crash (golden
+-- rule-each-boolean).
+rule {
+  id = "plan.each.boolean",
+  severity = "info",
+  source = "house policy (a test ruleset)",
+  message = {sv = "{n} varv", en = "{n} rounds"},
+  check = function(plan)
+    local n = 0
+    for _ in each(plan.illustrative) do n = n + 1 end
+    report(plan, nil, {n = n})
+  end,
+}
