@@ -248,10 +248,12 @@ static const char *trim(const char *s, size_t *len)
     return s;
 }
 
-/* True when s is a number as the YAML loader reads one (doc_load.c):
- * [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?. strtod() alone
- * would also take "0x10" (16), "inf" and "nan". */
-static int yaml_number_text(const char *s)
+/* True when s is a decimal number in the YAML loader's grammar
+ * (doc_load.c, resolve_number): [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?.
+ * Not YAML's 0x/0o forms nor .inf/.nan: a workbook holds a number as a
+ * number cell, so a text cell "0x10" is a text (a quoted YAML "0x10"
+ * converts there and back as one); strtod() alone took it as 16. */
+static int decimal_number_text(const char *s)
 {
     size_t d1 = 0, d2 = 0;
     if (*s == '-' || *s == '+')
@@ -276,7 +278,7 @@ static int yaml_number_text(const char *s)
     return *s == '\0';
 }
 
-/* A plain number, the whole text, as YAML would read it: sets the node to it. */
+/* A plain decimal number, the whole text: sets the node to it. */
 static int as_number(bnode *b, const char *s, size_t len)
 {
     char buf[64], *end;
@@ -284,7 +286,7 @@ static int as_number(bnode *b, const char *s, size_t len)
         return 0;
     memcpy(buf, s, len);
     buf[len] = '\0';
-    if (!yaml_number_text(buf))
+    if (!decimal_number_text(buf))
         return 0;
     errno = 0;
     double v = strtod(buf, &end);

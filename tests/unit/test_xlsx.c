@@ -598,10 +598,11 @@ static void test_plan_errors(void **state)
     assert_non_null(strstr(err.message, "no sheet 'Insatser'"));
 }
 
-/* A text in a number column becomes a number only when YAML would read it
- * as one: "0x10" and "inf" stay the text written (the schema then names the
- * cell), never 16 or infinity; ".5", "+7" and "1e3" are numbers, as in a
- * YAML plan. */
+/* A text in a number column becomes a number only when it is a decimal
+ * number in YAML's grammar: ".5", "+7" and "1e3" are numbers, as in a YAML
+ * plan; "0x10" and "inf" stay the text written (the schema then names the
+ * cell), never 16 or infinity, so a quoted YAML "0x10" converts to a
+ * workbook and back as the same text. */
 static void test_number_cells_plain_only(void **state)
 {
     (void)state;
