@@ -123,9 +123,10 @@ void html_x_axis(page *p, const axis *a, double x0, double w, double top, double
     int steps = (int)floor((a->max - a->min) / a->step + 0.5);
     for (int k = 0; k <= steps; k++) {
         double v = a->min + k * a->step, x = x0 + html_axis_at(a, v) * w;
+        styr_numtext label;
         fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>"
-                     "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\">%.*f</text>\n",
-                x, top, x, bottom, x, bottom + 14, a->dec, v / scale_div);
+                     "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\">%s</text>\n",
+                x, top, x, bottom, x, bottom + 14, styr_num(&label, v / scale_div, a->dec, p->o->lang));
     }
     if (title) {
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\" class=\"axis-title\">",
@@ -143,9 +144,10 @@ void html_y_axis(page *p, const axis *a, double x0, double x1, double top, doubl
     int steps = (int)floor((a->max - a->min) / a->step + 0.5);
     for (int k = 0; k <= steps; k++) {
         double v = a->min + k * a->step, y = top + h - html_axis_at(a, v) * h;
+        styr_numtext label;
         fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"grid\"/>"
-                     "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%.*f</text>\n",
-                x0, y, x1, y, x0 - 6, y + 4, a->dec, v / scale_div);
+                     "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s</text>\n",
+                x0, y, x1, y, x0 - 6, y + 4, styr_num(&label, v / scale_div, a->dec, p->o->lang));
     }
     if (title) {
         fprintf(out, "<text transform=\"translate(%.1f,%.1f) rotate(-90)\" font-size=\"11\" text-anchor=\"middle\" "

@@ -206,7 +206,9 @@ static void frontier(page *p, const styr_score_report *r, const styr_scenario_ru
         }
         fputs("<td class=\"num\" data-key=\"total_score\" data-value=\"", out);
         html_raw(out, pts[q].total_score);
-        fprintf(out, "\">%.3f</td><td class=\"num\" data-key=\"total_cost\" data-value=\"", pts[q].total_score);
+        styr_numtext num;
+        fprintf(out, "\">%s</td><td class=\"num\" data-key=\"total_cost\" data-value=\"",
+                styr_num(&num, pts[q].total_score, 3, p->o->lang));
         html_raw(out, pts[q].total_cost);
         fprintf(out, "\">%s</td><td class=\"num\" data-key=\"n_chosen\" data-value=\"%zu\">%zu</td><td data-key=\"optimal\" "
                      "data-value=\"%d\">%s</td></tr>\n",
@@ -375,7 +377,8 @@ void html_sec_cost(page *p)
         int chosen = budget && s->chosen[i];
         fputs("<g><title>", out);
         html_area_named(out, t, i);
-        fprintf(out, word(p->o, ": %s kr, %.3f", ": %s SEK, %.3f"), c, s->score[i]);
+        styr_numtext num;
+        fprintf(out, word(p->o, ": %s kr, %s", ": %s SEK, %s"), c, styr_num(&num, s->score[i], 3, p->o->lang));
         fputs("</title>", out);
         if (chosen)
             fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"#D55E00\" stroke=\"#000\"/>", px[i], py[i]);
@@ -418,7 +421,8 @@ void html_sec_cost(page *p)
         html_raw(out, cost[i]);
         fprintf(out, "\">%s</td><td class=\"num\" data-key=\"score\" data-value=\"", c);
         html_raw(out, s->score[i]);
-        fprintf(out, "\">%.3f</td>", s->score[i]);
+        styr_numtext num;
+        fprintf(out, "\">%s</td>", styr_num(&num, s->score[i], 3, p->o->lang));
         if (budget)
             fprintf(out, "<td data-key=\"chosen\" data-value=\"%d\">%s</td>", s->chosen[i] ? 1 : 0,
                     s->chosen[i] ? "\xE2\x9C\x93" : "");

@@ -51,9 +51,10 @@ static void robustness(page *p, const styr_score_report *r, const styr_scenario_
         html_esc(out, t->ids[i]);
         fputs("\" data-first=\"", out);
         html_raw(out, a);
-        fprintf(out, word(p->o, "\">%.1f\xC2\xA0%%</span> av viktningarna (konfidens %.2f)",
-                          "\">%.1f\xC2\xA0%%</span> of the weightings (confidence %.2f)"),
-                100 * a, sv->confidence[i]);
+        styr_numtext share, conf;
+        fprintf(out, word(p->o, "\">%s</span> av viktningarna (konfidens %s)",
+                          "\">%s</span> of the weightings (confidence %s)"),
+                styr_pct(&share, a, 1, p->o->lang, "\xC2\xA0"), styr_num(&conf, sv->confidence[i], 2, p->o->lang));
         shown++;
     }
     free(idx);
@@ -116,7 +117,9 @@ static void one_scenario(page *p, const styr_score_report *r, const styr_scenari
         html_esc(out, t->ids[i]);
         fprintf(out, "\" data-rank=\"%zu\">", s->rank[i]);
         html_area_cell(out, t, i);
-        fprintf(out, word(p->o, " \xE2\x80\x93 poäng %.3f</li>\n", " \xE2\x80\x93 score %.3f</li>\n"), s->score[i]);
+        styr_numtext num;
+        fprintf(out, word(p->o, " \xE2\x80\x93 poäng %s</li>\n", " \xE2\x80\x93 score %s</li>\n"),
+                styr_num(&num, s->score[i], 3, p->o->lang));
     }
     fputs("</ol>\n", out);
     robustness(p, r, sr, k);

@@ -53,7 +53,8 @@ static void score_chart(page *p, const styr_score_report *r, const styr_scenario
         int chosen = s->has_budget && !s->infeasible && s->chosen && s->chosen[i];
         fputs("<g><title>", out);
         html_area_named(out, t, i);
-        fprintf(out, ": %.3f", s->score[i]);
+        styr_numtext num;
+        fprintf(out, ": %s", styr_num(&num, s->score[i], 3, p->o->lang));
         fputs("</title>", out);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\"%s>", x0 - 6, y + 15,
                 chosen ? " font-weight=\"700\"" : "");
@@ -76,11 +77,12 @@ static void score_chart(page *p, const styr_score_report *r, const styr_scenario
                 html_area_named(out, t, i);
                 fputs(" \xE2\x80\x93 ", out);
                 html_esc(out, html_crit_label(p, r->rs, j));
-                fprintf(out, ": %.3f</title></rect>", c);
+                fprintf(out, ": %s</title></rect>", styr_num(&num, c, 3, p->o->lang));
                 x += w;
             }
         }
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">%.3f%s</text></g>\n", x + 5, y + 15, s->score[i],
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">%s%s</text></g>\n", x + 5, y + 15,
+                styr_num(&num, s->score[i], 3, p->o->lang),
                 chosen ? " \xE2\x9C\x93" : "");
     }
     fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n", x0, top - 4, x0, bottom);
@@ -133,14 +135,15 @@ static void ranking_table(page *p, const styr_score_report *r, const styr_scenar
         html_area_cell(out, t, i);
         fputs("</th><td class=\"num\" data-key=\"score\" data-value=\"", out);
         html_raw(out, s->score[i]);
-        fprintf(out, "\">%.3f</td>", s->score[i]);
+        styr_numtext num;
+        fprintf(out, "\">%s</td>", styr_num(&num, s->score[i], 3, p->o->lang));
         if (budget)
             fprintf(out, "<td data-key=\"chosen\" data-value=\"%d\">%s</td>", s->chosen[i] ? 1 : 0,
                     s->chosen[i] ? "\xE2\x9C\x93" : "");
         for (size_t j = 0; j < m; j++) {
             if (s->weights.w[j] <= 0)
                 continue;
-            html_criterion_cell(out, "contribution", r->rs->model->crit[j].id, s->contrib[i * m + j], 3);
+            html_criterion_cell(out, "contribution", r->rs->model->crit[j].id, s->contrib[i * m + j], 3, p->o->lang);
         }
         fputs("</tr>\n", out);
     }
@@ -191,7 +194,8 @@ void html_portfolio_table(page *p, const styr_score_report *r, const styr_scenar
                 w.in ? "\xE2\x9C\x93" : "");
         if (cost[i] > 0) {
             html_raw(out, s->score[i] / cost[i] * 1e6);
-            fprintf(out, "\">%.3f</td>", s->score[i] / cost[i] * 1e6);
+            styr_numtext num;
+            fprintf(out, "\">%s</td>", styr_num(&num, s->score[i] / cost[i] * 1e6, 3, p->o->lang));
         } else {
             fputs("\">\xE2\x80\x93</td>", out);
         }
@@ -224,13 +228,15 @@ static void scenario_block(page *p, const styr_score_report *r, const styr_scena
             html_esc(out, r->rs->model->crit[j].id);
             fputs("\" data-weight=\"", out);
             html_raw(out, s->weights.w[j]);
-            fprintf(out, "\">%.1f\xC2\xA0%%</span>", 100 * s->weights.w[j]);
+            styr_numtext num;
+            fprintf(out, "\">%s</span>", styr_pct(&num, s->weights.w[j], 1, p->o->lang, "\xC2\xA0"));
         }
     fputs("</p>\n", out);
     if (s->weights.source == STYR_WEIGHTS_PAIRWISE && s->weights.ahp_n > 2) {
         fprintf(out, word(p->o, "<p>Parvisa jämförelser (AHP): CR = <span data-value=\"", "<p>Pairwise judgements (AHP): CR = <span data-value=\""));
         html_raw(out, s->weights.ahp.cr);
-        fprintf(out, "\">%.3f</span>%s</p>\n", s->weights.ahp.cr,
+        styr_numtext num;
+        fprintf(out, "\">%s</span>%s</p>\n", styr_num(&num, s->weights.ahp.cr, 3, p->o->lang),
                 s->weights.ahp.cr > STYR_MCDA_AHP_CR_WARN ? word(p->o, " (över 0,10: inkonsistent)", " (above 0.10: inconsistent)") : "");
         char warn[1024];
         styr_report_ahp_warning(warn, sizeof warn, r->rs, &s->weights, p->o);
@@ -280,7 +286,8 @@ static void scenario_block(page *p, const styr_score_report *r, const styr_scena
                 fputs(word(p->o, " inga områden", " no area"), out);
             fprintf(out, word(p->o, "; kostnad %s kr, poäng <span data-value=\"", "; cost %s SEK, score <span data-value=\""), c);
             html_raw(out, s->sel.total_score);
-            fprintf(out, "\">%.3f</span> (%s)", s->sel.total_score,
+            styr_numtext num;
+            fprintf(out, "\">%s</span> (%s)", styr_num(&num, s->sel.total_score, 3, p->o->lang),
                     s->sel.proven_optimal ? word(p->o, "optimalt", "optimal")
                                           : word(p->o, "bästa funna, ej bevisat optimalt", "best found, not proven optimal"));
         }

@@ -47,14 +47,18 @@ static void one_scenario(page *p, const styr_sensitivity *sv)
                                   "uniform over all weightings of the scenario's criteria")
                            : word(p->o, "inom \xC2\xB1 spridning kring scenariots vikter", "within \xC2\xB1 spread around the scenario's weights"));
     if (sv->spread >= 0)
-        fprintf(out, word(p->o, " (spridning %.3f)", " (spread %.3f)"), sv->spread);
+    {
+        styr_numtext num;
+        fprintf(out, word(p->o, " (spridning %s)", " (spread %s)"), styr_num(&num, sv->spread, 3, p->o->lang));
+    }
     fputs(".</p>\n", out);
     fprintf(out, "<p class=\"note\">%s", word(p->o, "Färg efter sannolikhet:", "Shade by probability:"));
     static const double marks[] = {0.01, 0.05, 0.1, 0.25, 0.5, 1};
     for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
         char bg[32];
         heat_colour(bg, sizeof bg, marks[k]);
-        fprintf(out, " <span class=\"swatch\" style=\"%s\">%g\xC2\xA0%%</span>", bg, 100 * marks[k]);
+        styr_numtext num;
+        fprintf(out, " <span class=\"swatch\" style=\"%s\">%s\xC2\xA0%%</span>", bg, styr_num_g(&num, 100 * marks[k], 6, p->o->lang));
     }
     fputs(".</p>\n", out);
     unsigned id = ++p->fig;
@@ -90,16 +94,19 @@ static void one_scenario(page *p, const styr_sensitivity *sv)
             fprintf(out, "<td class=\"p%s\" style=\"%s\" data-key=\"acceptability\" data-rank=\"%zu\" data-value=\"",
                     v > 0 ? "" : " zero", bg, c + 1);
             html_raw(out, v);
-            fprintf(out, "\">%.1f</td>", 100 * v);
+            styr_numtext num;
+            fprintf(out, "\">%s</td>", styr_num(&num, 100 * v, 1, p->o->lang));
         }
         if (n > cols) {
             fputs("<td class=\"p\" data-key=\"rest\" data-value=\"", out);
             html_raw(out, rest);
-            fprintf(out, "\">%.1f</td>", 100 * rest);
+            styr_numtext num;
+            fprintf(out, "\">%s</td>", styr_num(&num, 100 * rest, 1, p->o->lang));
         }
         fputs("<td class=\"num\" data-key=\"confidence\" data-value=\"", out);
         html_raw(out, sv->confidence[i]);
-        fprintf(out, "\">%.2f</td></tr>\n", sv->confidence[i]);
+        styr_numtext num;
+        fprintf(out, "\">%s</td></tr>\n", styr_num(&num, sv->confidence[i], 2, p->o->lang));
     }
     fputs("</tbody></table></div>\n", out);
     if (!sv->central) {
@@ -133,7 +140,7 @@ static void one_scenario(page *p, const styr_sensitivity *sv)
         for (size_t j = 0; j < m; j++) {
             if (sr->s.weights.w[j] <= 0)
                 continue;
-            html_criterion_cell(out, "central", r->rs->model->crit[j].id, sv->central[i * m + j], 2);
+            html_criterion_cell(out, "central", r->rs->model->crit[j].id, sv->central[i * m + j], 2, p->o->lang);
         }
         fputs("</tr>\n", out);
     }

@@ -101,13 +101,14 @@ void html_raw(FILE *out, double v)
 
 /* A number cell of one criterion: the raw value for the checks, the
  * rounded one (to `decimals` places) for the reader. */
-void html_criterion_cell(FILE *out, const char *key, const char *criterion, double v, int decimals)
+void html_criterion_cell(FILE *out, const char *key, const char *criterion, double v, int decimals, int lang)
 {
+    styr_numtext num;
     fprintf(out, "<td class=\"num\" data-key=\"%s\" data-criterion=\"", key);
     html_esc(out, criterion);
     fputs("\" data-value=\"", out);
     html_raw(out, v);
-    fprintf(out, "\">%.*f</td>", decimals, v);
+    fprintf(out, "\">%s</td>", styr_num(&num, v, decimals, lang));
 }
 
 /* 1234567 -> "1 234 567" with no-break spaces, which never break a number. */

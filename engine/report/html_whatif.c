@@ -170,7 +170,8 @@ void html_sec_whatif(page *p)
         html_esc(out, model->crit[j].id);
         fputs("\" aria-label=\"", out);
         html_esc(out, html_crit_label(p, r->rs, j));
-        fprintf(out, "\"><output data-index=\"%zu\">%.1f %%</output></label>\n", j, s->weights.w[j] * 100);
+        styr_numtext num;   /* as the script's fmt() writes it: "8,3 %" (sv-SE), "8.3 %" (en-GB) */
+        fprintf(out, "\"><output data-index=\"%zu\">%s %%</output></label>\n", j, styr_num(&num, s->weights.w[j] * 100, 1, p->o->lang));
     }
     fprintf(out, "</div>\n<p><button type=\"button\" id=\"whatif-reset\">%s</button></p>\n",
             word(p->o, "Tillbaka till scenariots vikter", "Back to the scenario's weights"));
@@ -193,8 +194,9 @@ void html_sec_whatif(page *p)
         html_area_cell(out, t, i);
         fputs("</th><td class=\"num\" data-key=\"score\" data-value=\"", out);
         html_raw(out, s->score[i]);
-        fprintf(out, "\">%.3f</td><td class=\"num move\" data-key=\"move\" data-value=\"0\">\xE2\x80\x93</td></tr>\n",
-                s->score[i]);
+        styr_numtext num;
+        fprintf(out, "\">%s</td><td class=\"num move\" data-key=\"move\" data-value=\"0\">\xE2\x80\x93</td></tr>\n",
+                styr_num(&num, s->score[i], 3, p->o->lang));
     }
     fputs("</tbody></table></div>\n<script type=\"application/json\" id=\"whatif-data\">{\"method\": ", out);
     fputs(topsis ? "\"topsis\"" : "\"weighted-sum\"", out);

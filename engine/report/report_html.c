@@ -10,7 +10,8 @@
  *
  * Every number in a table carries its raw value in data-value, written as
  * the JSON reports write it (styr_json_number), and the shown text uses the
- * text reports' rounding (scores %.3f, shares %.1f %%). All text that comes
+ * text reports' rounding and decimal sign (scores to 3 decimals, shares to 1;
+ * "0,606" in Swedish, internal/number_text.h). All text that comes
  * from input files is HTML-escaped and never reaches a <script>. */
 #include "internal/html.h"
 

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "internal/number_text.h"
 #include "json.h"
 #include "text.h"
 #include "message.h"
@@ -77,13 +78,14 @@ void styr_report_ahp_warning(char *buf, size_t cap, const styr_ruleset *rs, cons
                              const styr_report_opts *o)
 {
     buf[0] = '\0';
+    styr_numtext cr;
     if (w->source != STYR_WEIGHTS_PAIRWISE || !(w->ahp.cr > STYR_MCDA_AHP_CR_WARN))
         return;
-    int n = snprintf(buf, cap, word(o, "Varning: de parvisa jämförelserna är inkonsistenta (CR %.3f, över 0,10): vikterna "
+    int n = snprintf(buf, cap, word(o, "Varning: de parvisa jämförelserna är inkonsistenta (CR %s, över 0,10): vikterna "
                                        "vilar på bedömningar som motsäger varandra.",
-                                    "Warning: the pairwise judgements are inconsistent (CR %.3f, above 0.10): the weights "
+                                    "Warning: the pairwise judgements are inconsistent (CR %s, above 0.10): the weights "
                                     "rest on judgements that contradict each other."),
-                     w->ahp.cr);
+                     styr_num(&cr, w->ahp.cr, 3, o->lang));
     if (!w->has_fix || n < 0 || (size_t)n >= cap || !rs->model)
         return;
     char from[32], to[32];
@@ -94,9 +96,9 @@ void styr_report_ahp_warning(char *buf, size_t cap, const styr_ruleset *rs, cons
     int turn = w->fix_to < 1;
     saaty_text(to, sizeof to, turn ? 1 / w->fix_to : w->fix_to);
     snprintf(buf + n, cap - (size_t)n,
-             word(o, " Mest hjälper att ompröva [%s, %s, %s]: skriv [%s, %s, %s] i stället, så blir CR %.3f.",
-                  " Revisiting [%s, %s, %s] helps most: write [%s, %s, %s] instead, and CR becomes %.3f."),
-             a, b, from, turn ? b : a, turn ? a : b, to, w->fix_cr);
+             word(o, " Mest hjälper att ompröva [%s, %s, %s]: skriv [%s, %s, %s] i stället, så blir CR %s.",
+                  " Revisiting [%s, %s, %s] helps most: write [%s, %s, %s] instead, and CR becomes %s."),
+             a, b, from, turn ? b : a, turn ? a : b, to, styr_num(&cr, w->fix_cr, 3, o->lang));
 }
 
 styr_why styr_portfolio_why(const styr_area_table *t, const styr_scored *s, size_t i)
@@ -153,18 +155,20 @@ void styr_portfolio_why_text(char *buf, size_t cap, const styr_area_table *t, co
     money(c, sizeof c, cost[i]);
     money(left, sizeof left, styr_portfolio_left(s));
     /* score per million kronor: what the budget buys */
-    char per[64];
+    char per[512];
+    styr_numtext num;
     if (cost[i] > 0)
-        snprintf(per, sizeof per, word(o, "%.3f poäng per miljon kr", "%.3f points per million SEK"), s->score[i] / cost[i] * 1e6);
+        snprintf(per, sizeof per, word(o, "%s poäng per miljon kr", "%s points per million SEK"),
+                 styr_num(&num, s->score[i] / cost[i] * 1e6, 3, o->lang));
     else
         snprintf(per, sizeof per, "%s", word(o, "kostar inget", "costs nothing"));
     const char *other = w.kind == STYR_WHY_CONFLICT || w.kind == STYR_WHY_NEEDS || w.kind == STYR_WHY_REQUIRED_BY
                             ? t->ids[w.other] : "";
     switch (w.kind) {
     case STYR_WHY_CHOSEN:
-        snprintf(buf, cap, word(o, "med: poäng %.3f för %s kr (%s) ger mest total poäng inom budgeten",
-                                "in: score %.3f for %s SEK (%s) gives the most total score within the budget"),
-                 s->score[i], c, per);
+        snprintf(buf, cap, word(o, "med: poäng %s för %s kr (%s) ger mest total poäng inom budgeten",
+                                "in: score %s for %s SEK (%s) gives the most total score within the budget"),
+                 styr_num(&num, s->score[i], 3, o->lang), c, per);
         break;
     case STYR_WHY_REQUIRED_BY:
         snprintf(buf, cap, word(o, "med: %s, som är med, kräver det (requires); %s kr (%s)",
@@ -241,10 +245,11 @@ static void explain_area(FILE *out, const styr_score_report *r, const styr_score
         const styr_criterion *c = &r->rs->model->crit[j];
         fputs("        ", out);
         styr_pad(out, c->id, 20);
-        fprintf(out, " %12.10g -> %.3f%s x %.3f = %.4f\n", t->x[i * t->m + j],
-                s->norm[i * t->m + j], c->cost && s->method == STYR_MCDA_WEIGHTED_SUM
+        styr_numtext x, nv, wv, cv;
+        fprintf(out, " %12s -> %s%s x %s = %s\n", styr_num_g(&x, t->x[i * t->m + j], 10, o->lang),
+                styr_num(&nv, s->norm[i * t->m + j], 3, o->lang), c->cost && s->method == STYR_MCDA_WEIGHTED_SUM
                                            ? word(o, " (kostnad, inverterad)", " (cost, inverted)") : "",
-                s->weights.w[j], s->contrib[i * t->m + j]);
+                styr_num(&wv, s->weights.w[j], 3, o->lang), styr_num(&cv, s->contrib[i * t->m + j], 4, o->lang));
     }
 }
 
@@ -341,6 +346,7 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
 {
     const styr_scored *s = &sr->s;
     const styr_area_table *t = r->table;
+    styr_numtext num;
     fprintf(out, "\n%s ", "Scenario");
     styr_fput_safe(out, sr->id ? sr->id : sr->file);
     fputs(sr->title ? ": " : "", out);
@@ -352,12 +358,12 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
         {
             fputc(' ', out);
             styr_fput_safe(out, r->rs->model->crit[j].id);
-            fprintf(out, " %.1f%%", 100 * s->weights.w[j]);
+            fprintf(out, " %s", styr_pct(&num, s->weights.w[j], 1, o->lang, " "));
         }
     fputc('\n', out);
     if (s->weights.source == STYR_WEIGHTS_PAIRWISE && s->weights.ahp_n > 2)
-        fprintf(out, word(o, "  Parvisa jämförelser (AHP): CR = %.3f%s\n", "  Pairwise judgements (AHP): CR = %.3f%s\n"),
-                s->weights.ahp.cr, s->weights.ahp.cr > STYR_MCDA_AHP_CR_WARN
+        fprintf(out, word(o, "  Parvisa jämförelser (AHP): CR = %s%s\n", "  Pairwise judgements (AHP): CR = %s%s\n"),
+                styr_num(&num, s->weights.ahp.cr, 3, o->lang), s->weights.ahp.cr > STYR_MCDA_AHP_CR_WARN
                                        ? word(o, " (över 0,10: inkonsistent)", " (above 0.10: inconsistent)") : "");
     char warn[1024];
     styr_report_ahp_warning(warn, sizeof warn, r->rs, &s->weights, o);
@@ -379,7 +385,7 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
         size_t i = s->order[k];
         fprintf(out, "  %4zu  ", s->rank[i]);
         area_cells(out, t, i);
-        fprintf(out, " %7.3f ", s->score[i]);
+        fprintf(out, " %7s ", styr_num(&num, s->score[i], 3, o->lang));
         /* the three largest contributions */
         int shown[3] = {-1, -1, -1};
         for (int p = 0; p < 3; p++) {
@@ -394,7 +400,7 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
             if (shown[p] >= 0) {
                 fputs(p ? " · " : " ", out);
                 styr_fput_safe(out, r->rs->model->crit[shown[p]].id);
-                fprintf(out, " %.3f", best);
+                fprintf(out, " %s", styr_num(&num, best, 3, o->lang));
             }
         }
         fputc('\n', out);
@@ -420,8 +426,8 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
                 }
             if (!any)   /* a budget too small for any area: said, not left blank */
                 fputs(word(o, " inga områden", " no area"), out);
-            fprintf(out, word(o, "; kostnad %s kr, poäng %.3f (%s)\n", "; cost %s SEK, score %.3f (%s)\n"), c,
-                    s->sel.total_score, s->sel.proven_optimal ? word(o, "optimalt", "optimal")
+            fprintf(out, word(o, "; kostnad %s kr, poäng %s (%s)\n", "; cost %s SEK, score %s (%s)\n"), c,
+                    styr_num(&num, s->sel.total_score, 3, o->lang), s->sel.proven_optimal ? word(o, "optimalt", "optimal")
                                                               : word(o, "bästa funna, ej bevisat optimalt", "best found, not proven optimal"));
             portfolio_text(out, r, s, o);
         }
@@ -686,6 +692,7 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
     if (!t || !sr->scored || !s->acceptability)
         return;
     size_t n = t->n, cols = n < 8 ? n : 8;
+    styr_numtext num;
     illustrative_line(out, r, o, "");
     fputs(word(o, "Känslighet för scenario ", "Sensitivity of scenario "), out);
     styr_fput_safe(out, sr->id ? sr->id : sr->file);
@@ -695,7 +702,7 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
                                  "uniform over all weightings of the scenario's criteria")
                           : word(o, "inom ± spridning kring scenariots vikter", "within ± spread around the scenario's weights"));
     if (s->spread >= 0)
-        fprintf(out, word(o, "  spridning: %.3f\n", "  spread: %.3f\n"), s->spread);
+        fprintf(out, word(o, "  spridning: %s\n", "  spread: %s\n"), styr_num(&num, s->spread, 3, o->lang));
     fputs(word(o, "Sannolikhet (%) för varje rang; områdena i scenariots ordning:\n",
                "Probability (%) of each rank; areas in the scenario's order:\n"), out);
     fputs("  ", out);
@@ -715,13 +722,13 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
         for (size_t c = 0; c < n; c++) {
             double p = s->acceptability[i * n + c];
             if (c < cols)
-                fprintf(out, " %5.1f", 100 * p);
+                fprintf(out, " %5s", styr_num(&num, 100 * p, 1, o->lang));
             else
                 rest += p;
         }
         if (n > cols)
-            fprintf(out, " %6.1f", 100 * rest);
-        fprintf(out, "  %5.2f\n", s->confidence[i]);
+            fprintf(out, " %6s", styr_num(&num, 100 * rest, 1, o->lang));
+        fprintf(out, "  %5s\n", styr_num(&num, s->confidence[i], 2, o->lang));
     }
     fputs(word(o, "Centrala vikter (typisk viktning som gör området bäst):\n",
                "Central weights (the typical weighting that makes the area best):\n"), out);
@@ -735,7 +742,7 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
             if (s->central[i * t->m + j] >= 0.005) {
                 fputc(' ', out);
                 styr_fput_safe(out, r->rs->model->crit[j].id);
-                fprintf(out, " %.2f", s->central[i * t->m + j]);
+                fprintf(out, " %s", styr_num(&num, s->central[i * t->m + j], 2, o->lang));
             }
         fputc('\n', out);
     }
@@ -865,6 +872,7 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
             continue;
         }
         const styr_scored *s = &sr->s;
+        styr_numtext num;
         fprintf(out, "%s: %s.", word(o, "Metod", "Method"), method_name(s, o));
         fputs(word(o, " Vikter:", " Weights:"), out);
         for (size_t j = 0; j < t->m; j++)
@@ -872,7 +880,7 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
             {
                 fputc(' ', out);
                 md_text(out, r->rs->model->crit[j].id);
-                fprintf(out, " %.1f %%", 100 * s->weights.w[j]);
+                fprintf(out, " %s", styr_pct(&num, s->weights.w[j], 1, o->lang, " "));
             }
         fputs("\n\n", out);
         fprintf(out, "| %s | %s | %s |", word(o, "Rang", "Rank"), word(o, "Område", "Area"), word(o, "Poäng", "Score"));
@@ -893,10 +901,10 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
             const char *bold = s->has_budget && s->chosen && s->chosen[i] ? "**" : "";
             fprintf(out, "| %zu | %s", s->rank[i], bold);
             md_area(out, t, i);
-            fprintf(out, "%s | %.3f |", bold, s->score[i]);
+            fprintf(out, "%s | %s |", bold, styr_num(&num, s->score[i], 3, o->lang));
             for (size_t j = 0; j < t->m; j++)
                 if (s->weights.w[j] > 0)
-                    fprintf(out, " %.3f |", s->contrib[i * t->m + j]);
+                    fprintf(out, " %s |", styr_num(&num, s->contrib[i * t->m + j], 3, o->lang));
             fputc('\n', out);
         }
         if (s->has_budget) {
@@ -908,9 +916,9 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
                 char b[64], c[64];
                 money(b, sizeof b, s->budget);
                 money(c, sizeof c, s->sel.total_cost);
-                fprintf(out, word(o, "\nInom budgeten %s kr väljs de **fetstilta** områdena: kostnad %s kr, poäng %.3f.\n",
-                                  "\nWithin the budget of %s SEK the areas in **bold** are chosen: cost %s SEK, score %.3f.\n"),
-                        b, c, s->sel.total_score);
+                fprintf(out, word(o, "\nInom budgeten %s kr väljs de **fetstilta** områdena: kostnad %s kr, poäng %s.\n",
+                                  "\nWithin the budget of %s SEK the areas in **bold** are chosen: cost %s SEK, score %s.\n"),
+                        b, c, styr_num(&num, s->sel.total_score, 3, o->lang));
                 /* why each area is in or out */
                 fprintf(out, "\n| %s | %s | %s |\n|---:|---|---|\n", word(o, "Rang", "Rank"), word(o, "Område", "Area"),
                         word(o, "Varför med eller ute", "Why in or out"));
@@ -980,6 +988,7 @@ void styr_report_sensitivity_markdown(FILE *out, const styr_sensitivity *s, cons
     if (!t || !sr->scored || !s->acceptability)
         return;
     size_t n = t->n;
+    styr_numtext num;
     fprintf(out, word(o, "%llu viktvektorer, frö %llu. Sannolikhet (%%) för varje rang.\n\n",
                       "%llu weight samples, seed %llu. Probability (%%) of each rank.\n\n"),
             (unsigned long long)s->samples, (unsigned long long)s->seed);
@@ -996,8 +1005,8 @@ void styr_report_sensitivity_markdown(FILE *out, const styr_sensitivity *s, cons
         md_area(out, t, i);
         fputs(" |", out);
         for (size_t c = 0; c < n; c++)
-            fprintf(out, " %.1f |", 100 * s->acceptability[i * n + c]);
-        fprintf(out, " %.2f |\n", s->confidence[i]);
+            fprintf(out, " %s |", styr_num(&num, 100 * s->acceptability[i * n + c], 1, o->lang));
+        fprintf(out, " %s |\n", styr_num(&num, s->confidence[i], 2, o->lang));
     }
 }
 

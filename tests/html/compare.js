@@ -95,8 +95,13 @@ const byKind = k => tables.filter(t => t.a['data-table'] === k);
 const num = s => (s === undefined || s === '' ? NaN : Number(s));
 const same = (a, b) => typeof b === 'number' && Number.isFinite(a) && a === b;
 // The shown text is the value rounded to `dec` decimals (scaled by `scale`).
+// ... in the page's language: a decimal comma in Swedish, a point in English
+// (a figure with the other sign is shown wrong, whatever its value).
+const pageLang = (/<html\b[^>]*\blang="([a-z]+)/i.exec(dom) || [])[1] || '';
+const decimalSign = pageLang === 'en' ? '.' : ',';
 function rounded(textValue, value, dec, scale = 1) {
-  const shown = Number(textValue.replace(/[^0-9.+-]/g, ''));
+  if (textValue.includes(decimalSign === ',' ? '.' : ',')) return false;
+  const shown = Number(textValue.replace(decimalSign, '.').replace(/[^0-9.+-]/g, ''));
   return Number.isFinite(shown) && Math.abs(shown - value * scale) <= 0.5 * Math.pow(10, -dec) + 1e-9;
 }
 

@@ -145,11 +145,11 @@ def golden_rows(text, fmt):
             if re.match(r"^\| (Rank|Rang) \| (Area|Område) \| (Score|Poäng)", line):
                 k += 1
             # a '|' in a title is written "\|", so it does not end the cell
-            m = re.match(r"^\| (\d+) \| \**((?:\\\||[^|*])+?)\** \| (\d+\.\d+) \|", line)
+            m = re.match(r"^\| (\d+) \| \**((?:\\\||[^|*])+?)\** \| (\d+[.,]\d+) \|", line)
             if m and k >= 0:
                 # "Title (id)" when the area has a title: the id is in the last parentheses
                 t = re.match(r"^.* \(([^()]+)\)$", m.group(2))
-                rows.append((k, int(m.group(1)), t.group(1) if t else m.group(2), m.group(3)))
+                rows.append((k, int(m.group(1)), t.group(1) if t else m.group(2), m.group(3).replace(",", ".")))
     elif fmt == "text":
         k, explained = -1, False
         for line in text.split("\n"):
@@ -161,10 +161,11 @@ def golden_rows(text, fmt):
                 explained = True
             if explained:
                 continue
-            # rank, then the title (cut; only when an area has one), the id and the score
-            m = re.match(r"^\s+(\d+)\s+(?:.*?\s)?(\S+)\s+(\d+\.\d{3})(\s|$)", line)
+            # rank, then the title (cut; only when an area has one), the id and the
+            # score (Swedish writes a decimal comma, English a point)
+            m = re.match(r"^\s+(\d+)\s+(?:.*?\s)?(\S+)\s+(\d+[.,]\d{3})(\s|$)", line)
             if m and k >= 0:
-                rows.append((k, int(m.group(1)), m.group(2), m.group(3)))
+                rows.append((k, int(m.group(1)), m.group(2), m.group(3).replace(",", ".")))
     return rows
 
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "internal/number_text.h"
 #include "json.h"
 #include "message.h"
 #include "mcda.h"
@@ -160,7 +161,7 @@ void html_raw(FILE *out, double v);
 
 /* A number cell of one criterion: the raw value for the checks, the
  * rounded one (to `decimals` places) for the reader. */
-void html_criterion_cell(FILE *out, const char *key, const char *criterion, double v, int decimals);
+void html_criterion_cell(FILE *out, const char *key, const char *criterion, double v, int decimals, int lang);
 
 /* 1234567 -> "1 234 567" with no-break spaces, which never break a number. */
 void html_money(char *buf, size_t cap, double v);

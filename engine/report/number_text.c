@@ -1,0 +1,41 @@
+/* number_text.c - decimal numbers in the report's language (internal/number_text.h). */
+#include "internal/number_text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "run.h"
+
+/* printf writes a decimal point in the C locale styr runs in; Swedish
+ * writes a comma. Only the first '.' is a decimal sign: no exponent or
+ * grouping is ever written here. */
+static const char *localise(styr_numtext *b, int lang)
+{
+    if (lang != STYR_LANG_EN) {
+        char *dot = strchr(b->s, '.');
+        if (dot)
+            *dot = ',';
+    }
+    return b->s;
+}
+
+const char *styr_num(styr_numtext *b, double v, int decimals, int lang)
+{
+    snprintf(b->s, sizeof b->s, "%.*f", decimals, v);
+    return localise(b, lang);
+}
+
+const char *styr_num_g(styr_numtext *b, double v, int digits, int lang)
+{
+    snprintf(b->s, sizeof b->s, "%.*g", digits, v);
+    return localise(b, lang);
+}
+
+const char *styr_pct(styr_numtext *b, double fraction, int decimals, int lang, const char *sep)
+{
+    if (lang == STYR_LANG_EN)
+        snprintf(b->s, sizeof b->s, "%.*f%%", decimals, 100 * fraction);
+    else
+        snprintf(b->s, sizeof b->s, "%.*f%s%%", decimals, 100 * fraction, sep ? sep : " ");
+    return localise(b, lang);
+}
