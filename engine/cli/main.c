@@ -15,19 +15,36 @@ static void print_usage_all(FILE *out)
 {
     for (int i = 0; cli_commands[i]; i++)
         cli_print_usage(cli_commands[i], out);
-    fputs("usage: styr --version | styr help [COMMAND]\n", out);
+    fputs(CLI_SV("användning: styr --version | styr help [KOMMANDO]\n", "usage: styr --version | styr help [COMMAND]\n"), out);
 }
 
-/* styr help [COMMAND] (and --help, -h). */
+/* styr help [COMMAND] (and --help, -h). A --lang among the words (already
+ * read by cli_lang_of_args) is not a command: "styr help --lang en score". */
 static int cmd_help(int argc, char **argv, int first)
 {
+    char *words[8];
+    int n = first;
+    for (int i = 0; i < first && i < 8; i++)
+        words[i] = argv[i];
+    for (int i = first; i < argc && n < 8; i++) {
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            i++;
+        else if (strncmp(argv[i], "--lang=", 7) != 0)
+            words[n++] = argv[i];
+    }
+    argc = n;
+    argv = words;
     if (first >= argc) {
-        printf("styr %s - validates municipal action plans and prioritises innovation areas\n\n",
+        printf(CLI_SV("styr %s - granskar handlingsplaner och prioriterar innovationsområden\n\n",
+                      "styr %s - validates municipal action plans and prioritises innovation areas\n\n"),
                STYR_VERSION_STRING);
         print_usage_all(stdout);
-        puts("\nRun 'styr help COMMAND' (validate, score, sensitivity, report, budget, followup, diff,\n"
-             "template, convert, rules) for a "
-             "command's options.");
+        puts(CLI_SV("\nKör 'styr help KOMMANDO' (validate, score, sensitivity, report, budget,\n"
+                    "followup, diff, template, convert, rules) för ett kommandos val.\n"
+                    "Med --lang en på engelska.",
+                    "\nRun 'styr help COMMAND' (validate, score, sensitivity, report, budget,\n"
+                    "followup, diff, template, convert, rules) for a command's options.\n"
+                    "With --lang sv in Swedish."));
         return EXIT_CLEAN;
     }
     if (strcmp(argv[first], "--man-synopsis") == 0) {   /* for docs/styr.1 (tests/cli/man_synopsis.sh) */

@@ -17,60 +17,99 @@
 
 /* ---- the catalogue ------------------------------------------------------- */
 
+#define NO_HELP {NULL, NULL}   /* a use with the catalogue's line */
+
 typedef struct cli_option {
     cli_opt id;
     const char *name;            /* long name without "--" */
     char short_name;             /* 0: none */
     const char *arg;             /* the value's name, or NULL for a flag */
     int limit;                   /* listed under "Limits" in help */
-    const char *help;
+    cli_words help;
 } cli_option;
 
 static const cli_option catalogue[] = {
     {OPT_RULES, "rules", 0, "NAME|DIR", 0,
-     "ruleset to use (default: goteborg): a folder, or a name\n"
-     "looked up in rules/ beside styr, then in the installed\n"
-     "data folder"},
-    {OPT_FORMAT, "format", 0, "FMT", 0, NULL},
-    {OPT_OUTPUT, "output", 'o', "FILE", 0, "write the report to FILE (replaced only when complete)"},
+     {"regeluppsättning (standard: goteborg): en mapp, eller ett\n"
+      "namn som söks i rules/ bredvid styr och sedan i den\n"
+      "installerade datamappen",
+      "ruleset to use (default: goteborg): a folder, or a name\n"
+      "looked up in rules/ beside styr, then in the installed\n"
+      "data folder"}},
+    {OPT_FORMAT, "format", 0, "FMT", 0, NO_HELP},
+    {OPT_OUTPUT, "output", 'o', "FILE", 0,
+     {"skriv rapporten till FILE (ersätts först när den är klar)",
+      "write the report to FILE (replaced only when complete)"}},
     {OPT_FAIL_ON, "fail-on", 0, "LEVEL", 0,
-     "lowest severity that makes the exit code 1: error (default),\nwarning or info"},
+     {"lägsta allvarlighetsgrad som ger slutkod 1: error\n(standard), warning eller info",
+      "lowest severity that makes the exit code 1: error\n(default), warning or info"}},
     {OPT_LANG, "lang", 0, "sv|en", 0,
-     "language of the messages (default: from LC_ALL, LC_MESSAGES or\nLANG: en... gives English, anything else Swedish)"},
-    {OPT_QUIET, "quiet", 'q', NULL, 0, "print nothing; only the exit code tells"},
+     {"språket i meddelanden och hjälp (standard: från LC_ALL,\nLC_MESSAGES eller LANG: en... ger engelska, allt annat\nsvenska)",
+      "language of the messages and the help (default: from\nLC_ALL, LC_MESSAGES or LANG: en... gives English, anything\nelse Swedish)"}},
+    {OPT_QUIET, "quiet", 'q', NULL, 0,
+     {"skriv ingenting; bara slutkoden berättar", "print nothing; only the exit code tells"}},
     {OPT_PROFILE, "profile-rules", 0, NULL, 0,
-     "after the report, show on standard error how long each\nrule took (for rule authors: which rule is slow)"},
-    {OPT_THREADS, "threads", 0, "N", 0, "threads to use"},
-    {OPT_SCENARIO, "scenario", 0, "FILE", 0, "a scenario file (kind: scenario); repeatable"},
+     {"visa efter rapporten, på standard fel, hur lång tid varje\nregel tog (för regelförfattare: vilken regel är långsam)",
+      "after the report, show on standard error how long each\nrule took (for rule authors: which rule is slow)"}},
+    {OPT_THREADS, "threads", 0, "N", 0, {"antal trådar", "threads to use"}},
+    {OPT_SCENARIO, "scenario", 0, "FILE", 0,
+     {"en scenariofil (kind: scenario); kan anges flera gånger",
+      "a scenario file (kind: scenario); repeatable"}},
     {OPT_EXPLAIN, "explain", 0, NULL, 0,
-     "show how every score was built: value, normalised value,\nweight and contribution of each criterion"},
-    {OPT_SAMPLES, "samples", 0, "N", 0, "weight samples (default 10000)"},
+     {"visa hur varje poäng räknats fram: värde, normaliserat\nvärde, vikt och bidrag för varje kriterium",
+      "show how every score was built: value, normalised value,\nweight and contribution of each criterion"}},
+    {OPT_SAMPLES, "samples", 0, "N", 0,
+     {"antal viktvektorer (standard 10000)", "weight samples (default 10000)"}},
     {OPT_SEED, "seed", 0, "N", 0,
-     "seed of the random numbers: the same seed gives the same\nresult (default 1)"},
+     {"frö för slumptalen: samma frö ger samma resultat\n(standard 1)",
+      "seed of the random numbers: the same seed gives the same\nresult (default 1)"}},
     {OPT_SPREAD, "spread", 0, "X", 0,
-     "sample each weight within +-X around the scenario's weights\n(weights sum to 1); without it, every weighting of the\nscenario's criteria is equally likely"},
-    {OPT_MAX_FILE_SIZE, "max-file-size", 0, "BYTES", 1, "input file size (default 64M; K, M and G suffixes)"},
-    {OPT_MAX_DEPTH, "max-depth", 0, "N", 1, "nesting of lists and mappings (default 64)"},
-    {OPT_MAX_ALIAS_NODES, "max-alias-nodes", 0, "N", 1, "nodes reachable through YAML aliases (default 1000000)"},
-    {OPT_MAX_SCALAR_SIZE, "max-scalar-size", 0, "BYTES", 1, "one value's length (default 1M)"},
-    {OPT_MAX_FINDINGS, "max-findings", 0, "N", 1, "findings kept per file; more are counted (default 100000)"},
-    {OPT_MAX_RULE_MEMORY, "max-rule-memory", 0, "BYTES", 1, "memory of all rules together (default 512M)"},
-    {OPT_MAX_INSTRUCTIONS, "max-instructions", 0, "N", 1, "Lua instructions per rule call (default 10000000)"},
+     {"dra varje vikt inom +-X kring scenariots vikter (vikterna\nsummerar till 1); utan det är varje viktning av scenariots\n"
+      "kriterier lika sannolik",
+      "sample each weight within +-X around the scenario's weights\n(weights sum to 1); without it, every weighting of the\n"
+      "scenario's criteria is equally likely"}},
+    {OPT_MAX_FILE_SIZE, "max-file-size", 0, "BYTES", 1,
+     {"filens storlek (standard 64M; suffixen K, M och G)",
+      "input file size (default 64M; K, M and G suffixes)"}},
+    {OPT_MAX_DEPTH, "max-depth", 0, "N", 1,
+     {"nästling av listor och mappningar (standard 64)", "nesting of lists and mappings (default 64)"}},
+    {OPT_MAX_ALIAS_NODES, "max-alias-nodes", 0, "N", 1,
+     {"noder som nås genom YAML-alias (standard 1000000)",
+      "nodes reached through YAML aliases (default 1000000)"}},
+    {OPT_MAX_SCALAR_SIZE, "max-scalar-size", 0, "BYTES", 1,
+     {"längden på ett enskilt värde (standard 1M)", "one value's length (default 1M)"}},
+    {OPT_MAX_FINDINGS, "max-findings", 0, "N", 1,
+     {"sparade fynd per fil; fler räknas (standard 100000)",
+      "findings kept per file; more are counted\n(default 100000)"}},
+    {OPT_MAX_RULE_MEMORY, "max-rule-memory", 0, "BYTES", 1,
+     {"minne för alla regler tillsammans (standard 512M)", "memory of all rules together (default 512M)"}},
+    {OPT_MAX_INSTRUCTIONS, "max-instructions", 0, "N", 1,
+     {"Lua-instruktioner per regelanrop (standard 10000000)",
+      "Lua instructions per rule call (default 10000000)"}},
     {OPT_MAX_RULE_SECONDS, "max-rule-seconds", 0, "N", 1,
-     "CPU seconds per rule call, library and API calls included\n(default 10); a call stuck inside one C function\n"
-     "for twice that (at least a second longer) ends the run"},
+     {"CPU-sekunder per regelanrop, bibliotek och API-anrop\ninräknade (standard 10); ett anrop som fastnat i en\n"
+      "C-funktion dubbelt så länge (minst en sekund längre)\navbryter körningen",
+      "CPU seconds per rule call, library and API calls\nincluded (default 10); a call stuck inside one C\n"
+      "function for twice that (at least a second longer)\nends the run"}},
     {OPT_PREVIOUS, "previous", 0, "FILE", 0,
-     "the plan these plans follow (or a follow-up of it, whose\nstatuses say what was done): checks each action's\n"
-     "'previous: \"2018-2019:4.3\"' against it, and names the\nunfinished actions that are not carried over"},
+     {"planen som dessa planer följer på (eller en uppföljning av\nden, vars statusar säger vad som blev gjort): kontrollerar\n"
+      "varje insats 'previous: \"2018-2019:4.3\"' mot den och\nnamnger de ofärdiga insatser som inte förs vidare",
+      "the plan these plans follow (or a follow-up of it, whose\nstatuses say what was done): checks each action's\n"
+      "'previous: \"2018-2019:4.3\"' against it, and names the\nunfinished actions that are not carried over"}},
     {OPT_SARIF_WAIVED, "sarif-waived", 0, "omit|suppress", 0,
-     "SARIF: a waived finding is a result with an accepted\nsuppression (suppress, the default) or is left out (omit;\n"
-     "GitHub code scanning ignores suppressions)"},
+     {"SARIF: ett undantaget fynd blir ett resultat med godkänd\nundertryckning (suppress, standard) eller utelämnas (omit;\n"
+      "GitHub code scanning bortser från undertryckningar)",
+      "SARIF: a waived finding is a result with an accepted\nsuppression (suppress, the default) or is left out (omit;\n"
+      "GitHub code scanning ignores suppressions)"}},
     {OPT_NO_REMEDIATION, "no-remediation", 0, NULL, 0,
-     "text: one line a finding, without the \"what to do\" line under it"},
+     {"text: en rad per fynd, utan raden \"vad du gör\" under",
+      "text: one line a finding, without the \"what to do\" line\nunder it"}},
     {OPT_AUDIENCE, "audience", 0, "board", 0,
-     "who the page is for: board puts the decision first (the\nportfolio and why, the ranking by title, its robustness)\n"
-     "and the plan's findings last; without it, the findings\ncome first"},
-    {OPT_HELP, "help", 'h', NULL, 0, "show this help"},
+     {"vem sidan är till för: board sätter beslutet först\n(portföljen och varför, rangordningen efter titel, hur\n"
+      "säker den är) och planens fynd sist; utan det kommer\nfynden först",
+      "who the page is for: board puts the decision first (the\nportfolio and why, the ranking by title, its robustness)\n"
+      "and the plan's findings last; without it, the findings\ncome first"}},
+    {OPT_HELP, "help", 'h', NULL, 0, {"visa den här hjälpen", "show this help"}},
 };
 
 static const cli_option *option_of(cli_opt id)
@@ -84,9 +123,9 @@ static const cli_option *option_of(cli_opt id)
 /* ---- the commands -------------------------------------------------------- */
 
 #define LIMITS                                                                                           \
-    {OPT_MAX_FILE_SIZE, NULL}, {OPT_MAX_DEPTH, NULL}, {OPT_MAX_ALIAS_NODES, NULL},                        \
-        {OPT_MAX_SCALAR_SIZE, NULL}, {OPT_MAX_FINDINGS, NULL}, {OPT_MAX_RULE_MEMORY, NULL},               \
-        {OPT_MAX_INSTRUCTIONS, NULL}, {OPT_MAX_RULE_SECONDS, NULL}
+    {OPT_MAX_FILE_SIZE, NO_HELP}, {OPT_MAX_DEPTH, NO_HELP}, {OPT_MAX_ALIAS_NODES, NO_HELP},               \
+        {OPT_MAX_SCALAR_SIZE, NO_HELP}, {OPT_MAX_FINDINGS, NO_HELP}, {OPT_MAX_RULE_MEMORY, NO_HELP},      \
+        {OPT_MAX_INSTRUCTIONS, NO_HELP}, {OPT_MAX_RULE_SECONDS, NO_HELP}
 
 static const char *const validate_formats[] = {"text", "json", "sarif", "junit", "github", "github-summary",
                                                "gnu", "markdown", "html", "xlsx", NULL};
@@ -96,206 +135,335 @@ static const char *const template_formats[] = {"yaml", "xlsx", NULL};
 static const char *const list_formats[] = {"text", "json", NULL};
 
 static const cli_use validate_uses[] = {
-    {OPT_RULES, NULL}, {OPT_FORMAT, NULL}, {OPT_FAIL_ON, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL},
-    {OPT_QUIET, NULL}, {OPT_PROFILE, NULL},
-    {OPT_THREADS, "1 judges on one core, 2 on two even on a one-CPU machine; by\ndefault a plan of 2000 actions or more is judged on two when\nthe machine has them (the report is the same)"},
-    {OPT_PREVIOUS, NULL}, {OPT_SARIF_WAIVED, NULL}, {OPT_NO_REMEDIATION, NULL}, LIMITS, {OPT_HELP, NULL},
-    {OPT_END, NULL}};
+    {OPT_RULES, NO_HELP}, {OPT_FORMAT, NO_HELP}, {OPT_FAIL_ON, NO_HELP}, {OPT_LANG, NO_HELP}, {OPT_OUTPUT, NO_HELP},
+    {OPT_QUIET, NO_HELP}, {OPT_PROFILE, NO_HELP},
+    {OPT_THREADS,
+     {"1 bedömer på en kärna, 2 på två även på en maskin med en\nCPU; som standard bedöms en plan med 2000 insatser eller\n"
+      "fler på två när maskinen har dem (rapporten blir densamma)",
+      "1 judges on one core, 2 on two even on a one-CPU machine;\nby default a plan of 2000 actions or more is judged on two\n"
+      "when the machine has them (the report is the same)"}},
+    {OPT_PREVIOUS, NO_HELP}, {OPT_SARIF_WAIVED, NO_HELP}, {OPT_NO_REMEDIATION, NO_HELP}, LIMITS, {OPT_HELP, NO_HELP},
+    {OPT_END, NO_HELP}};
 
 static const cli_command validate_cmd = {
     "validate", "PLAN.yaml...", NULL,
-    "Checks action plans (kind: action-plan) - and innovation-areas or scenario\n"
-    "files - against a ruleset and prints every finding with file, line and column.\n"
-    "A file named - is read from standard input.",
+    {"Kontrollerar handlingsplaner (kind: action-plan) - och filer med\n"
+     "innovationsområden eller scenarier - mot en regeluppsättning och skriver varje\n"
+     "fynd med fil, rad och kolumn. En fil som heter - läses från standard in.",
+     "Checks action plans (kind: action-plan) - and innovation-areas or scenario\n"
+     "files - against a ruleset and prints every finding with file, line and column.\n"
+     "A file named - is read from standard input."},
     validate_formats, validate_uses,
-    "Formats: text (in the chosen language), json (FORMATS.md sections 6 and 9),\n"
-    "sarif (SARIF 2.1.0; waived findings per --sarif-waived), junit (JUnit XML),\n"
-    "github (workflow annotations), github-summary (Markdown for\n"
-    "$GITHUB_STEP_SUMMARY), gnu\n"
-    "(file:line:col: error|warning|note: message [rule], for editors and CI problem\n"
-    "matchers), markdown and html.\n"
-    "\n"
-    "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;\n"
-    "2 the run failed (bad usage, unreadable or malformed input, a ruleset that does\n"
-    "not load, a rule that crashed, ran too long or used too much memory).\n",
+    {"Format: text (på det valda språket), json (FORMATS.md avsnitt 6 och 9),\n"
+     "sarif (SARIF 2.1.0; undantagna fynd enligt --sarif-waived), junit (JUnit XML),\n"
+     "github (annoteringar i arbetsflöden), github-summary (Markdown för\n"
+     "$GITHUB_STEP_SUMMARY), gnu\n"
+     "(fil:rad:kolumn: error|warning|note: meddelande [regel], för editorer och\n"
+     "CI-verktyg), markdown och html.\n"
+     "\n"
+     "Slutkoder: 0 inget på eller över --fail-on; 1 fynd på eller över den;\n"
+     "2 körningen misslyckades (fel i anropet, indata som inte går att läsa eller är\n"
+     "felaktig, en regeluppsättning som inte laddas, en regel som kraschade, körde\n"
+     "för länge eller använde för mycket minne).\n",
+     "Formats: text (in the chosen language), json (FORMATS.md sections 6 and 9),\n"
+     "sarif (SARIF 2.1.0; waived findings per --sarif-waived), junit (JUnit XML),\n"
+     "github (workflow annotations), github-summary (Markdown for\n"
+     "$GITHUB_STEP_SUMMARY), gnu\n"
+     "(file:line:col: error|warning|note: message [rule], for editors and CI problem\n"
+     "matchers), markdown and html.\n"
+     "\n"
+     "Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;\n"
+     "2 the run failed (bad usage, unreadable or malformed input, a ruleset that does\n"
+     "not load, a rule that crashed, ran too long or used too much memory).\n"},
     1, 0, cmd_validate};
 
 static const cli_use score_uses[] = {
-    {OPT_SCENARIO, NULL}, {OPT_EXPLAIN, NULL}, {OPT_FORMAT, NULL}, {OPT_RULES, NULL}, {OPT_LANG, NULL},
-    {OPT_FAIL_ON, NULL}, {OPT_OUTPUT, NULL}, {OPT_QUIET, NULL}, {OPT_NO_REMEDIATION, NULL}, LIMITS,
-    {OPT_HELP, NULL}, {OPT_END, NULL}};
+    {OPT_SCENARIO, NO_HELP}, {OPT_EXPLAIN, NO_HELP}, {OPT_FORMAT, NO_HELP}, {OPT_RULES, NO_HELP}, {OPT_LANG, NO_HELP},
+    {OPT_FAIL_ON, NO_HELP}, {OPT_OUTPUT, NO_HELP}, {OPT_QUIET, NO_HELP}, {OPT_NO_REMEDIATION, NO_HELP}, LIMITS,
+    {OPT_HELP, NO_HELP}, {OPT_END, NO_HELP}};
 
 static const cli_command score_cmd = {
     "score", "AREAS.yaml", "--scenario S.yaml [--scenario T.yaml ...]",
-    "Ranks the innovation areas of AREAS.yaml under each scenario, with the model of\n"
-    "the ruleset (model.lua): every score is shown with each criterion's part. The\n"
-    "areas file and the scenarios are judged first (area. and scenario. rules); an\n"
-    "area with errors, or one that fails a gate of the model, is left out with the\n"
-    "reason; a scenario with errors is not scored. With several scenarios, the ranks\n"
-    "are compared side by side. A scenario with budget_sek also gets the best\n"
-    "portfolio within the budget (exact, honouring include, exclude, requires and\n"
-    "excludes).",
+    {"Rangordnar innovationsområdena i AREAS.yaml under varje scenario med\n"
+     "regeluppsättningens modell (model.lua): varje poäng visas med varje kriteriums\n"
+     "del. Områdesfilen och scenarierna bedöms först (reglerna area. och scenario.);\n"
+     "ett område med fel, eller som inte klarar en spärr i modellen, utesluts med\n"
+     "skälet; ett scenario med fel poängsätts inte. Med flera scenarier jämförs\n"
+     "rangordningarna sida vid sida. Ett scenario med budget_sek får också den bästa\n"
+     "portföljen inom budgeten (exakt, med hänsyn till include, exclude, requires\n"
+     "och excludes).",
+     "Ranks the innovation areas of AREAS.yaml under each scenario, with the model of\n"
+     "the ruleset (model.lua): every score is shown with each criterion's part. The\n"
+     "areas file and the scenarios are judged first (area. and scenario. rules); an\n"
+     "area with errors, or one that fails a gate of the model, is left out with the\n"
+     "reason; a scenario with errors is not scored. With several scenarios, the ranks\n"
+     "are compared side by side. A scenario with budget_sek also gets the best\n"
+     "portfolio within the budget (exact, honouring include, exclude, requires and\n"
+     "excludes)."},
     score_formats, score_uses,
-    "Exit codes: 0 scored without errors; 1 errors in the areas or scenarios, or an\n"
-    "impossible portfolio; 2 the run failed.\n",
+    {"Slutkoder: 0 poängsatt utan fel; 1 fel i områdena eller scenarierna, eller en\n"
+     "omöjlig portfölj; 2 körningen misslyckades.\n",
+     "Exit codes: 0 scored without errors; 1 errors in the areas or scenarios, or an\n"
+     "impossible portfolio; 2 the run failed.\n"},
     1, 1, cmd_score};
 
 static const cli_use sensitivity_uses[] = {
-    {OPT_SCENARIO, "the scenario file (kind: scenario); exactly one"}, {OPT_SAMPLES, NULL}, {OPT_SEED, NULL},
-    {OPT_SPREAD, NULL},
-    {OPT_THREADS, "threads to use (default: the machine's cores); the result\ndoes not depend on it"},
-    {OPT_FORMAT, NULL}, {OPT_RULES, NULL}, {OPT_LANG, NULL}, {OPT_FAIL_ON, NULL}, {OPT_OUTPUT, NULL},
-    {OPT_QUIET, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+    {OPT_SCENARIO, {"scenariofilen (kind: scenario); exakt en", "the scenario file (kind: scenario); exactly one"}},
+    {OPT_SAMPLES, NO_HELP}, {OPT_SEED, NO_HELP}, {OPT_SPREAD, NO_HELP},
+    {OPT_THREADS,
+     {"antal trådar (standard: maskinens kärnor); resultatet beror\ninte på det",
+      "threads to use (default: the machine's cores); the result\ndoes not depend on it"}},
+    {OPT_FORMAT, NO_HELP}, {OPT_RULES, NO_HELP}, {OPT_LANG, NO_HELP}, {OPT_FAIL_ON, NO_HELP}, {OPT_OUTPUT, NO_HELP},
+    {OPT_QUIET, NO_HELP}, LIMITS, {OPT_HELP, NO_HELP}, {OPT_END, NO_HELP}};
 
 static const cli_command sensitivity_cmd = {
     "sensitivity", "AREAS.yaml", "--scenario S.yaml",
-    "How robust is the scenario's ranking? Samples weightings of the criteria the\n"
-    "scenario weighs and reports, for each area, the share of samples in which it\n"
-    "lands at each rank (SMAA rank acceptability), the typical weighting that makes\n"
-    "it best (central weights) and whether it wins with those (confidence factor).",
+    {"Hur säker är scenariots rangordning? Drar viktningar av de kriterier som\n"
+     "scenariot väger och redovisar för varje område hur stor andel av dragningarna\n"
+     "som hamnar på varje rang (SMAA, rangacceptans), den typiska viktning som gör\n"
+     "området bäst (centrala vikter) och om det vinner med dem (konfidens).",
+     "How robust is the scenario's ranking? Samples weightings of the criteria the\n"
+     "scenario weighs and reports, for each area, the share of samples in which it\n"
+     "lands at each rank (SMAA rank acceptability), the typical weighting that makes\n"
+     "it best (central weights) and whether it wins with those (confidence factor)."},
     sensitivity_formats, sensitivity_uses,
-    "At most 1000 areas (the rank table has a row and a column an area); more is\n"
-    "an error, exit 2.\n"
-    "\n"
-    "Exit codes: 0 without errors; 1 errors in the areas or the scenario; 2 the run\n"
-    "failed.\n",
+    {"Högst 1000 områden (rangtabellen har en rad och en kolumn per område); fler\n"
+     "är ett fel, slutkod 2.\n"
+     "\n"
+     "Slutkoder: 0 utan fel; 1 fel i områdena eller scenariot; 2 körningen\n"
+     "misslyckades.\n",
+     "At most 1000 areas (the rank table has a row and a column an area); more is\n"
+     "an error, exit 2.\n"
+     "\n"
+     "Exit codes: 0 without errors; 1 errors in the areas or the scenario; 2 the run\n"
+     "failed.\n"},
     1, 1, cmd_sensitivity};
 
 static const cli_use report_uses[] = {
-    {OPT_SCENARIO, NULL},
-    {OPT_OUTPUT, "write the page to FILE (default: standard output; replaced\nonly when complete)"},
-    {OPT_SAMPLES, NULL}, {OPT_SEED, NULL}, {OPT_SPREAD, NULL},
-    {OPT_THREADS, "threads of the sensitivity analysis (default: the machine's\ncores); the page does not depend on it"},
-    {OPT_AUDIENCE, NULL},
-    {OPT_RULES, NULL}, {OPT_LANG, NULL}, {OPT_FAIL_ON, NULL}, {OPT_QUIET, NULL}, LIMITS, {OPT_HELP, NULL},
-    {OPT_END, NULL}};
+    {OPT_SCENARIO, NO_HELP},
+    {OPT_OUTPUT,
+     {"skriv sidan till FILE (standard: standard ut; ersätts först\nnär den är klar)",
+      "write the page to FILE (default: standard output; replaced\nonly when complete)"}},
+    {OPT_SAMPLES, NO_HELP}, {OPT_SEED, NO_HELP}, {OPT_SPREAD, NO_HELP},
+    {OPT_THREADS,
+     {"trådar för känslighetsanalysen (standard: maskinens\nkärnor); sidan beror inte på det",
+      "threads of the sensitivity analysis (default: the machine's\ncores); the page does not depend on it"}},
+    {OPT_AUDIENCE, NO_HELP},
+    {OPT_RULES, NO_HELP}, {OPT_LANG, NO_HELP}, {OPT_FAIL_ON, NO_HELP}, {OPT_QUIET, NO_HELP}, LIMITS,
+    {OPT_HELP, NO_HELP}, {OPT_END, NO_HELP}};
 
 static const cli_command report_cmd = {
     "report", "PLAN.yaml AREAS.yaml", "--scenario S.yaml [--scenario T.yaml ...]",
-    "Writes one self-contained HTML page (no network, charts drawn inline) for a\n"
-    "board: the plan's findings per action and its strategy x programme links, each\n"
-    "area's score split by criterion, the scenarios' ranks compared, the rank\n"
-    "acceptability of every scenario, and cost against score with the chosen\n"
-    "portfolio and the efficient frontier. The page is always HTML.\n"
-    "--audience board writes it for a steering group: the decision first.",
+    {"Skriver en fristående HTML-sida (inget nätverk, diagrammen ritade i sidan)\n"
+     "för en styrelse: planens fynd per insats och dess kopplingar strategi x program,\n"
+     "varje områdes poäng uppdelad per kriterium, scenariernas rangordningar jämförda,\n"
+     "rangacceptansen för varje scenario, och kostnad mot poäng med den valda\n"
+     "portföljen och den effektiva fronten. Sidan är alltid HTML.\n"
+     "--audience board skriver den för en styrgrupp: beslutet först.",
+     "Writes one self-contained HTML page (no network, charts drawn inline) for a\n"
+     "board: the plan's findings per action and its strategy x programme links, each\n"
+     "area's score split by criterion, the scenarios' ranks compared, the rank\n"
+     "acceptability of every scenario, and cost against score with the chosen\n"
+     "portfolio and the efficient frontier. The page is always HTML.\n"
+     "--audience board writes it for a steering group: the decision first."},
     NULL, report_uses,
-    "Exit codes: as for validate and score together.\n",
+    {"Slutkoder: som för validate och score tillsammans.\n", "Exit codes: as for validate and score together.\n"},
     2, 2, cmd_report};
 
 static const char *const followup_formats[] = {"text", "json", "markdown", "csv", "html", "xlsx", NULL};
 static const char *const diff_formats[] = {"text", "json", "markdown", "html", "xlsx", NULL};
 
 static const cli_use followup_uses[] = {
-    {OPT_FORMAT, NULL}, {OPT_RULES, NULL}, {OPT_LANG, NULL}, {OPT_FAIL_ON, NULL}, {OPT_OUTPUT, NULL},
-    {OPT_QUIET, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+    {OPT_FORMAT, NO_HELP}, {OPT_RULES, NO_HELP}, {OPT_LANG, NO_HELP}, {OPT_FAIL_ON, NO_HELP}, {OPT_OUTPUT, NO_HELP},
+    {OPT_QUIET, NO_HELP}, LIMITS, {OPT_HELP, NO_HELP}, {OPT_END, NO_HELP}};
 
 static const cli_command followup_cmd = {
     "followup", "FOLLOWUP.yaml", NULL,
-    "Judges a follow-up report (kind: follow-up: the status of each action as of a\n"
-    "date, for UR2 or UR4) against the plan it names (plan:, relative to the\n"
-    "follow-up file) with the followup. rules of the ruleset. Lists what must be\n"
-    "escalated (to the plan's follow_up.escalate_to, Kommunstyrelsen) and why:\n"
-    "actions late or over budget beyond the ruleset's limits (settings\n"
-    "followup_escalate_days_late, followup_escalate_overspend_share) and\n"
-    "statuses such as cancelled (followup_escalate_statuses).",
+    {"Bedömer en uppföljning (kind: follow-up: varje insats status per ett datum,\n"
+     "för UR2 eller UR4) mot planen den anger (plan:, relativt uppföljningsfilen)\n"
+     "med regeluppsättningens followup.-regler. Listar vad som måste eskaleras (till\n"
+     "planens follow_up.escalate_to, Kommunstyrelsen) och varför: insatser som är\n"
+     "försenade eller över budget mer än regeluppsättningens gränser (inställningarna\n"
+     "followup_escalate_days_late, followup_escalate_overspend_share) och statusar\n"
+     "som cancelled (followup_escalate_statuses).",
+     "Judges a follow-up report (kind: follow-up: the status of each action as of a\n"
+     "date, for UR2 or UR4) against the plan it names (plan:, relative to the\n"
+     "follow-up file) with the followup. rules of the ruleset. Lists what must be\n"
+     "escalated (to the plan's follow_up.escalate_to, Kommunstyrelsen) and why:\n"
+     "actions late or over budget beyond the ruleset's limits (settings\n"
+     "followup_escalate_days_late, followup_escalate_overspend_share) and\n"
+     "statuses such as cancelled (followup_escalate_statuses)."},
     followup_formats, followup_uses,
-    "Exit codes: 0 nothing to escalate and no findings at or above --fail-on;\n"
-    "1 something must be escalated, or findings at or above --fail-on (default\n"
-    "error); 2 the run failed (the follow-up or its plan unreadable, a rule crashed).\n",
+    {"Slutkoder: 0 inget att eskalera och inga fynd på eller över --fail-on;\n"
+     "1 något måste eskaleras, eller fynd på eller över --fail-on (standard error);\n"
+     "2 körningen misslyckades (uppföljningen eller dess plan går inte att läsa, en\n"
+     "regel kraschade).\n",
+     "Exit codes: 0 nothing to escalate and no findings at or above --fail-on;\n"
+     "1 something must be escalated, or findings at or above --fail-on (default\n"
+     "error); 2 the run failed (the follow-up or its plan unreadable, a rule crashed).\n"},
     1, 1, cmd_followup};
 
 static const cli_use diff_uses[] = {
-    {OPT_FORMAT, NULL}, {OPT_RULES, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL}, {OPT_QUIET, NULL}, LIMITS,
-    {OPT_HELP, NULL}, {OPT_END, NULL}};
+    {OPT_FORMAT, NO_HELP}, {OPT_RULES, NO_HELP}, {OPT_LANG, NO_HELP}, {OPT_OUTPUT, NO_HELP}, {OPT_QUIET, NO_HELP},
+    LIMITS, {OPT_HELP, NO_HELP}, {OPT_END, NO_HELP}};
 
 static const cli_command diff_cmd = {
     "diff", "OLD.yaml NEW.yaml", NULL,
-    "Compares two versions of a plan (or of an areas file): actions added,\n"
-    "removed, renumbered and changed field by field, the money before and after,\n"
-    "and the findings that are new or fixed. Actions are paired by what their\n"
-    "title and description say, not by id: an action that keeps its title under\n"
-    "a new id is renumbered, not removed and added. The html format groups the\n"
-    "changes by strategy with the money summed, for a board.",
-    diff_formats, diff_uses, "Exit codes: 0 compared (whatever changed); 2 the run failed.\n", 2, 2, cmd_diff};
+    {"Jämför två versioner av en plan (eller av en områdesfil): insatser som lagts\n"
+     "till, tagits bort, numrerats om och ändrats fält för fält, pengarna före och\n"
+     "efter, och de fynd som är nya eller åtgärdade. Insatserna paras ihop efter vad\n"
+     "deras titel och beskrivning säger, inte efter id: en insats som behåller sin\n"
+     "titel under ett nytt id är omnumrerad, inte borttagen och tillagd. Formatet\n"
+     "html grupperar ändringarna per strategi med pengarna summerade, för en styrelse.",
+     "Compares two versions of a plan (or of an areas file): actions added,\n"
+     "removed, renumbered and changed field by field, the money before and after,\n"
+     "and the findings that are new or fixed. Actions are paired by what their\n"
+     "title and description say, not by id: an action that keeps its title under\n"
+     "a new id is renumbered, not removed and added. The html format groups the\n"
+     "changes by strategy with the money summed, for a board."},
+    diff_formats, diff_uses,
+    {"Slutkoder: 0 jämfört (vad som än ändrats); 2 körningen misslyckades.\n",
+     "Exit codes: 0 compared (whatever changed); 2 the run failed.\n"},
+    2, 2, cmd_diff};
 
 static const cli_use budget_uses[] = {
-    {OPT_FORMAT, NULL}, {OPT_LANG, "words, and for csv: ';' and decimal comma (sv) or ',' and '.' (en)"},
-    {OPT_RULES, "the ruleset whose registry names owners and funders, and whose\nworkload_capacity limits owners (default goteborg)"}, {OPT_OUTPUT, NULL},
-    {OPT_QUIET, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+    {OPT_FORMAT, NO_HELP},
+    {OPT_LANG,
+     {"orden, och för csv: ';' och decimalkomma (sv) eller\n',' och '.' (en)",
+      "words, and for csv: ';' and decimal comma (sv) or ',' and\n'.' (en)"}},
+    {OPT_RULES,
+     {"regeluppsättningen vars register namnger ansvariga och\nfinansiärer, och vars workload_capacity begränsar ansvariga\n(standard goteborg)",
+      "the ruleset whose registry names owners and funders, and\nwhose workload_capacity limits owners (default goteborg)"}},
+    {OPT_OUTPUT, NO_HELP}, {OPT_QUIET, NO_HELP}, LIMITS, {OPT_HELP, NO_HELP}, {OPT_END, NO_HELP}};
 
 static const cli_command budget_cmd = {
     "budget", "PLAN.yaml", NULL,
-    "Projects an action plan year by year: its actions' money (decided, requested,\n"
-    "conditional; external and own) and FTE, against the plan's budget block, per\n"
-    "owner (the plan's default owner applied) and per funder, and the gap left\n"
-    "when money that ends during the period is not replaced (FORMATS.md section 13).\n"
-    "Owners over the capacity the ruleset sets (setting workload_capacity) are\n"
-    "marked. The html format draws stacked bars a year with the gap marked, and the\n"
-    "actions' timeline.",
-    followup_formats, budget_uses, "Exit codes: 0 projected; 2 the run failed.\n", 1, 1, cmd_budget};
+    {"Räknar fram en handlingsplan år för år: insatsernas pengar (beslutade, begärda,\n"
+     "villkorade; externa och egna) och årsarbetskrafter, mot planens budgetblock, per\n"
+     "ansvarig (planens ansvariga där insatsen inte anger någon) och per finansiär,\n"
+     "och glappet som uppstår när pengar som upphör under perioden inte ersätts\n"
+     "(FORMATS.md avsnitt 13). Ansvariga över den kapacitet regeluppsättningen anger\n"
+     "(inställningen workload_capacity) markeras. Formatet html ritar staplar per år\n"
+     "med glappet markerat, och insatsernas tidslinje.",
+     "Projects an action plan year by year: its actions' money (decided, requested,\n"
+     "conditional; external and own) and FTE, against the plan's budget block, per\n"
+     "owner (the plan's default owner applied) and per funder, and the gap left\n"
+     "when money that ends during the period is not replaced (FORMATS.md section 13).\n"
+     "Owners over the capacity the ruleset sets (setting workload_capacity) are\n"
+     "marked. The html format draws stacked bars a year with the gap marked, and the\n"
+     "actions' timeline."},
+    followup_formats, budget_uses,
+    {"Slutkoder: 0 framräknad; 2 körningen misslyckades.\n", "Exit codes: 0 projected; 2 the run failed.\n"},
+    1, 1, cmd_budget};
 
 static const cli_use template_uses[] = {
-    {OPT_FORMAT, "yaml (default, or when -o ends in .yaml) or xlsx (the default\nwhen -o ends in .xlsx)"},
-    {OPT_RULES, NULL}, {OPT_OUTPUT, "write to FILE (default: standard output; a workbook is not\nwritten to a terminal)"},
-    {OPT_HELP, NULL}, {OPT_END, NULL}};
+    {OPT_FORMAT,
+     {"yaml (standard, eller när -o slutar på .yaml) eller xlsx (standard\nnär -o slutar på .xlsx)",
+      "yaml (default, or when -o ends in .yaml) or xlsx (the default\nwhen -o ends in .xlsx)"}},
+    {OPT_RULES, NO_HELP},
+    {OPT_OUTPUT,
+     {"skriv till FILE (standard: standard ut; en arbetsbok skrivs\ninte till en terminal)",
+      "write to FILE (default: standard output; a workbook is not\nwritten to a terminal)"}},
+    {OPT_HELP, NO_HELP}, {OPT_END, NO_HELP}};
 
 static const cli_command template_cmd = {
     "template", "", NULL,
-    "Writes an empty action plan to fill in: YAML with every field and, as comments,\n"
-    "the names the ruleset accepts; or an Excel workbook (FORMATS.md section 14) with\n"
-    "the sheets Insatser, Dokument, Strategier, Budget and Undantag, and the ruleset's\n"
-    "owners, funders, programmes, financing types and statuses as drop-down lists.",
-    template_formats, template_uses, "", 0, 0, cmd_template};
+    {"Skriver en tom handlingsplan att fylla i: YAML med varje fält och, som\n"
+     "kommentarer, de namn regeluppsättningen godtar; eller en Excel-arbetsbok\n"
+     "(FORMATS.md avsnitt 14) med bladen Insatser, Dokument, Strategier, Budget och\n"
+     "Undantag, och regeluppsättningens ansvariga, finansiärer, program,\n"
+     "finansieringstyper och statusar som rullgardinslistor.",
+     "Writes an empty action plan to fill in: YAML with every field and, as\n"
+     "comments, the names the ruleset accepts; or an Excel workbook (FORMATS.md\n"
+     "section 14) with the sheets Insatser, Dokument, Strategier, Budget and\n"
+     "Undantag, and the ruleset's owners, funders, programmes, financing types and\n"
+     "statuses as drop-down lists."},
+    template_formats, template_uses, {"", ""}, 0, 0, cmd_template};
 
 static const cli_use convert_uses[] = {
-    {OPT_OUTPUT, "OUT.xlsx or OUT.yaml: the format follows the extension"}, {OPT_RULES, NULL},
-    {OPT_LANG, NULL}, LIMITS, {OPT_HELP, NULL}, {OPT_END, NULL}};
+    {OPT_OUTPUT,
+     {"OUT.xlsx eller OUT.yaml: formatet följer filändelsen",
+      "OUT.xlsx or OUT.yaml: the format follows the extension"}},
+    {OPT_RULES, NO_HELP}, {OPT_LANG, NO_HELP}, LIMITS, {OPT_HELP, NO_HELP}, {OPT_END, NO_HELP}};
 
 static const cli_command convert_cmd = {
     "convert", "PLAN.yaml|PLAN.xlsx", "-o OUT.xlsx|OUT.yaml",
-    "Converts an action plan between YAML and an Excel workbook (FORMATS.md section 14)\n"
-    "without losing a field: YAML -> xlsx -> YAML gives the same plan and the same\n"
-    "findings. The plan is not judged: run styr validate on either file.\n"
-    "\n"
-    "What a workbook cannot hold - a misspelled key, a mapping where a text belongs,\n"
-    "true/false, a second action with the same id - is named on standard error\n"
-    "(file:line:col: not converted: ...); the workbook is written all the same.",
-    NULL, convert_uses, "Exit codes: 0 converted; 1 converted, with what was not kept said; 2 the plan\n"
-    "could not be read or written.\n", 1, 1, cmd_convert};
+    {"Konverterar en handlingsplan mellan YAML och en Excel-arbetsbok (FORMATS.md\n"
+     "avsnitt 14) utan att tappa något fält: YAML -> xlsx -> YAML ger samma plan och\n"
+     "samma fynd. Planen bedöms inte: kör styr validate på någon av filerna.\n"
+     "\n"
+     "Det en arbetsbok inte kan rymma - en felstavad nyckel, en mappning där en text\n"
+     "hör hemma, true/false, en andra insats med samma id - namnges på standard fel\n"
+     "(fil:rad:kolumn: inte konverterat: ...); arbetsboken skrivs ändå.",
+     "Converts an action plan between YAML and an Excel workbook (FORMATS.md\n"
+     "section 14) without losing a field: YAML -> xlsx -> YAML gives the same plan\n"
+     "and the same findings. The plan is not judged: run styr validate on either\n"
+     "file.\n"
+     "\n"
+     "What a workbook cannot hold - a misspelled key, a mapping where a text belongs,\n"
+     "true/false, a second action with the same id - is named on standard error\n"
+     "(file:line:col: not converted: ...); the workbook is written all the same."},
+    NULL, convert_uses,
+    {"Slutkoder: 0 konverterad; 1 konverterad, med det som inte kunde behållas\n"
+     "utsagt; 2 planen gick inte att läsa eller skriva.\n",
+     "Exit codes: 0 converted; 1 converted, with what was not kept said; 2 the plan\n"
+     "could not be read or written.\n"},
+    1, 1, cmd_convert};
 
 static const cli_use rules_list_uses[] = {
-    {OPT_RULES, NULL}, {OPT_FORMAT, NULL}, {OPT_LANG, NULL}, {OPT_OUTPUT, NULL}, {OPT_HELP, NULL},
-    {OPT_END, NULL}};
+    {OPT_RULES, NO_HELP}, {OPT_FORMAT, NO_HELP}, {OPT_LANG, NO_HELP}, {OPT_OUTPUT, NO_HELP}, {OPT_HELP, NO_HELP},
+    {OPT_END, NO_HELP}};
 
 static const cli_command rules_list_cmd = {
     "rules list", "", NULL,
-    "The rules of a ruleset (with those it extends): id, severity in force, what the\n"
-    "rule applies to, the ruleset that declares it, and its message.",
-    list_formats, rules_list_uses, "", 0, 0, cmd_rules_list};
+    {"Reglerna i en regeluppsättning (med dem den bygger vidare på): id, gällande\n"
+     "allvarlighetsgrad, vad regeln gäller, regeluppsättningen som deklarerar den och\n"
+     "dess meddelande.",
+     "The rules of a ruleset (with those it extends): id, severity in force, what the\n"
+     "rule applies to, the ruleset that declares it, and its message."},
+    list_formats, rules_list_uses, {"", ""}, 0, 0, cmd_rules_list};
 
 static const cli_use rules_test_uses[] = {
-    {OPT_RULES, NULL}, {OPT_LANG, NULL}, {OPT_QUIET, "print only failures"}, {OPT_HELP, NULL}, {OPT_END, NULL}};
+    {OPT_RULES, NO_HELP}, {OPT_LANG, NO_HELP}, {OPT_QUIET, {"skriv bara det som misslyckas", "print only failures"}},
+    {OPT_HELP, NO_HELP}, {OPT_END, NO_HELP}};
 
 static const cli_command rules_test_cmd = {
     "rules test", "", NULL,
-    "Runs the fixtures under each ruleset's tests/ folder. A fixture's first comment\n"
-    "lines say what must happen:\n"
-    "  # styr-test: fires RULE-ID...    each of these rules reports something\n"
-    "  # styr-test: quiet RULE-ID...    none of them does (quiet * : no finding at all)\n"
-    "  # styr-test: fails TEXT          the file cannot be judged, with TEXT in the message\n"
-    "  # styr-test: settings {YAML}     settings over the ruleset's for this fixture\n"
-    "Every rule must fire in one fixture and stay quiet in another. A rule with\n"
-    "lines of its check() that no fixture runs gets a WARN line (not a failure).",
-    NULL, rules_test_uses, "Exit codes: 0 when all pass, 1 when one fails, 2 the run failed.\n", 0, 0,
-    cmd_rules_test};
+    {"Kör testfallen i varje regeluppsättnings mapp tests/. Ett testfalls första\n"
+     "kommentarrader säger vad som ska hända:\n"
+     "  # styr-test: fires RULE-ID...    var och en av reglerna rapporterar något\n"
+     "  # styr-test: quiet RULE-ID...    ingen av dem gör det (quiet *: inga fynd)\n"
+     "  # styr-test: fails TEXT          filen kan inte bedömas, med TEXT i\n"
+     "                                   meddelandet\n"
+     "  # styr-test: settings {YAML}     inställningar över regeluppsättningens för\n"
+     "                                   just det testfallet\n"
+     "Varje regel måste slå till i ett testfall och vara tyst i ett annat. En regel\n"
+     "med rader i sin check() som inget testfall kör får en WARN-rad (inget fel).",
+     "Runs the fixtures under each ruleset's tests/ folder. A fixture's first comment\n"
+     "lines say what must happen:\n"
+     "  # styr-test: fires RULE-ID...    each of these rules reports something\n"
+     "  # styr-test: quiet RULE-ID...    none of them does (quiet *: no finding)\n"
+     "  # styr-test: fails TEXT          the file cannot be judged, with TEXT in the\n"
+     "                                   message\n"
+     "  # styr-test: settings {YAML}     settings over the ruleset's for this fixture\n"
+     "Every rule must fire in one fixture and stay quiet in another. A rule with\n"
+     "lines of its check() that no fixture runs gets a WARN line (not a failure)."},
+    NULL, rules_test_uses,
+    {"Slutkoder: 0 när alla går igenom, 1 när något misslyckas, 2 körningen\nmisslyckades.\n",
+     "Exit codes: 0 when all pass, 1 when one fails, 2 the run failed.\n"},
+    0, 0, cmd_rules_test};
 
-static const cli_use rules_doc_uses[] = {{OPT_RULES, NULL}, {OPT_OUTPUT, NULL}, {OPT_HELP, NULL}, {OPT_END, NULL}};
+static const cli_use rules_doc_uses[] = {{OPT_RULES, NO_HELP}, {OPT_OUTPUT, NO_HELP}, {OPT_HELP, NO_HELP},
+                                         {OPT_END, NO_HELP}};
 
 static const cli_command rules_doc_cmd = {
     "rules doc", "", NULL,
-    "Markdown documentation of the ruleset: each rule's id, severity, scope,\n"
-    "description, Swedish and English messages and what to do; and the model.",
-    NULL, rules_doc_uses, "", 0, 0, cmd_rules_doc};
+    {"Dokumentation av regeluppsättningen i Markdown: varje regels id,\n"
+     "allvarlighetsgrad, räckvidd, beskrivning, svenska och engelska meddelanden och\n"
+     "vad man gör; och modellen.",
+     "Markdown documentation of the ruleset: each rule's id, severity, scope,\n"
+     "description, Swedish and English messages and what to do; and the model."},
+    NULL, rules_doc_uses, {"", ""}, 0, 0, cmd_rules_doc};
 
 const cli_command *const cli_commands[] = {&validate_cmd, &score_cmd, &sensitivity_cmd, &report_cmd,
                                            &budget_cmd, &followup_cmd, &diff_cmd, &template_cmd, &convert_cmd,
@@ -341,11 +509,10 @@ static void option_label(const cli_option *op, char *buf, size_t cap)
 }
 
 /* The command's own formats, "text, json or html"; the help line marks the
- * default. or_word joins the last two: the help is English, an error
- * message is in the run's language. */
+ * default. or_word joins the last two. */
 static void format_help(const cli_command *cmd, char *buf, size_t cap, int mark_default, const char *or_word)
 {
-    size_t n = (size_t)snprintf(buf, cap, "%s%s", cmd->formats[0], mark_default ? " (default)" : "");
+    size_t n = (size_t)snprintf(buf, cap, "%s%s", cmd->formats[0], mark_default ? CLI_SV(" (standard)", " (default)") : "");
     for (int i = 1; cmd->formats[i] && n < cap; i++)
         n += (size_t)snprintf(buf + n, cap - n, "%s%s", cmd->formats[i + 1] ? ", " : or_word, cmd->formats[i]);
 }
@@ -360,6 +527,12 @@ static void print_wrapped(FILE *out, const char *text, int indent)
     }
 }
 
+/* A help text in the run's language. */
+static const char *in_lang(const cli_words *w)
+{
+    return cli_english() || !w->sv ? w->en : w->sv;
+}
+
 static void print_option_lines(const cli_command *cmd, FILE *out, int limits)
 {
     for (const cli_use *u = cmd->uses; u->id != OPT_END; u++) {
@@ -368,9 +541,9 @@ static void print_option_lines(const cli_command *cmd, FILE *out, int limits)
             continue;
         char label[64], fmt[160];
         option_label(op, label, sizeof label);
-        const char *help = u->help ? u->help : op->help;
+        const char *help = in_lang(u->help.en ? &u->help : &op->help);
         if (op->id == OPT_FORMAT) {
-            format_help(cmd, fmt, sizeof fmt, 1, " or ");
+            format_help(cmd, fmt, sizeof fmt, 1, CLI_SV(" eller ", " or "));
             help = fmt;
         }
         int width = limits ? 25 : 18;
@@ -384,15 +557,17 @@ static void print_option_lines(const cli_command *cmd, FILE *out, int limits)
 
 void cli_print_help(const cli_command *cmd, FILE *out)
 {
-    fprintf(out, "styr %s%s%s%s%s [options]\n\n%s\n\nOptions:\n", cmd->name, cmd->operands[0] ? " " : "",
-            cmd->operands, cmd->required ? " " : "", cmd->required ? cmd->required : "", cmd->about);
+    fprintf(out, CLI_SV("styr %s%s%s%s%s [val]\n\n%s\n\nVal:\n", "styr %s%s%s%s%s [options]\n\n%s\n\nOptions:\n"),
+            cmd->name, cmd->operands[0] ? " " : "", cmd->operands, cmd->required ? " " : "",
+            cmd->required ? cmd->required : "", in_lang(&cmd->about));
     print_option_lines(cmd, out, 0);
     if (takes(cmd, OPT_MAX_FILE_SIZE)) {
-        fputs("\nLimits (exceeding one is an error with file:line:col and exit code 2):\n", out);
+        fputs(CLI_SV("\nGränser (att gå över en är ett fel med fil:rad:kolumn och slutkod 2):\n",
+                     "\nLimits (exceeding one is an error with file:line:col and exit code 2):\n"), out);
         print_option_lines(cmd, out, 1);
     }
-    if (cmd->closing[0])
-        fprintf(out, "\n%s", cmd->closing);
+    if (in_lang(&cmd->closing)[0])
+        fprintf(out, "\n%s", in_lang(&cmd->closing));
 }
 
 /* The synopsis of cmd in words: operands, required options, then each
@@ -427,9 +602,13 @@ void cli_print_usage(const cli_command *cmd, FILE *out)
     const char *words[32];
     char store[32][64];
     size_t n = synopsis_words(cmd, words, store, 32);
-    int col = fprintf(out, "usage: styr %s%s%s%s%s", cmd->name, cmd->operands[0] ? " " : "", cmd->operands,
+    /* columns, not bytes: "användning" has a two-byte letter */
+    const char *lead = CLI_SV("användning: styr ", "usage: styr ");
+    int lead_cols = styr_display_width(lead, strlen(lead));
+    int col = lead_cols - (int)strlen(lead) +
+              fprintf(out, "%s%s%s%s%s%s", lead, cmd->name, cmd->operands[0] ? " " : "", cmd->operands,
                       cmd->required ? " " : "", cmd->required ? cmd->required : "");
-    int indent = 12 + (int)strlen(cmd->name) + 1;
+    int indent = lead_cols + (int)strlen(cmd->name) + 1;
     for (size_t i = 0; i < n; i++) {
         int len = (int)strlen(words[i]);
         if (col + 1 + len > 80) {

@@ -17,20 +17,27 @@ typedef enum cli_opt {
     OPT_MAX_RULE_MEMORY, OPT_MAX_INSTRUCTIONS, OPT_MAX_RULE_SECONDS, OPT_PREVIOUS, OPT_SARIF_WAIVED, OPT_NO_REMEDIATION, OPT_AUDIENCE, OPT_HELP
 } cli_opt;
 
-/* One option a command accepts; help NULL means the catalogue's line. */
+/* A help text in both languages, Swedish first as every message of styr:
+ * `styr help` speaks the run's language (--lang, else the locale). */
+typedef struct cli_words {
+    const char *sv;
+    const char *en;
+} cli_words;
+
+/* One option a command accepts; help {NULL, NULL} means the catalogue's line. */
 typedef struct cli_use {
     cli_opt id;
-    const char *help;
+    cli_words help;
 } cli_use;
 
 typedef struct cli_command {
     const char *name;            /* "validate", or "rules list" */
     const char *operands;        /* the synopsis' operands, e.g. "PLAN.yaml..." */
     const char *required;        /* options the synopsis shows as required, or NULL */
-    const char *about;           /* what the command does (help) */
+    cli_words about;             /* what the command does (help) */
     const char *const *formats;  /* --format's values, the first the default; NULL: no --format */
     const cli_use *uses;         /* the options it takes, OPT_END-terminated */
-    const char *closing;         /* exit codes and notes at the end of --help */
+    cli_words closing;           /* exit codes and notes at the end of --help */
     size_t min_files, max_files; /* operands; max 0 = any number */
     int (*run)(options *o);
 } cli_command;

@@ -19,7 +19,8 @@ for cmd in ("score", "budget", "followup", "diff"):
     line = para and re.search(r"Formats:\n\.BR (.*)$", para.group(1), re.M)
     man = [w.strip(' "') for w in line.group(1).rstrip(" .").split('", "')] if line else []
     man = [w for w in (x.strip().strip('"').strip() for x in man) if w]
-    helptext = subprocess.run([STYR, "help", cmd], capture_output=True, text=True).stdout
+    # the man page is English: the help in English
+    helptext = subprocess.run([STYR, "help", cmd, "--lang", "en"], capture_output=True, text=True).stdout
     m = re.search(r"--format FMT\s+(.*)", helptext)
     offered = [w for w in re.split(r",\s*|\s+or\s+", m.group(1).replace("(default)", "")) if w.strip()] if m else []
     offered = [w.strip() for w in offered]
