@@ -32,12 +32,16 @@ static long index_of(const char *const *names, const char *s)
     return -1;
 }
 
+/* The Swedish or the English text: a mistake in ruleset.yaml is told in
+ * the run's language (en: STYR_LANG_EN). */
+#define SVC(en, sv_text, en_text) ((en) ? (en_text) : (sv_text))
+
 static styr_status fail_at(styr_error *err, const styr_doc *doc, const styr_node *n, const char *what,
-                           const char *got, const char *const *names, size_t nnames)
+                           const char *got, const char *const *names, size_t nnames, int en)
 {
     long near = got ? styr_nearest(got, strlen(got), names, nnames) : -1;
     return styr_error_set(err, STYR_E_RULESET, doc->file, n ? n->line : 0, n ? n->column : 0,
-                          "workload_capacity: %s%s%s%s", what, near >= 0 ? " (did you mean '" : "",
+                          "workload_capacity: %s%s%s%s", what, near >= 0 ? SVC(en, " (menade du '", " (did you mean '") : "",
                           near >= 0 ? names[near] : "", near >= 0 ? "'?)" : "");
 }
 
@@ -74,19 +78,22 @@ static int registry_has_owners(const styr_ruleset *rs)
 }
 
 /* One {actions, sek, fte} map. */
-static styr_status check_limits(const styr_doc *doc, const styr_node *m, styr_error *err)
+static styr_status check_limits(const styr_doc *doc, const styr_node *m, styr_error *err, int en)
 {
     if (!m || m->kind != STYR_NODE_MAP)
-        return styr_error_set(err, STYR_E_RULESET, doc->file, m ? m->line : 0, m ? m->column : 0,
-                              "workload_capacity: a capacity is a mapping of actions, sek and fte, "
-                              "e.g. {actions: 4, fte: 1.5}");
+        return styr_error_set(err, STYR_E_RULESET, doc->file, m ? m->line : 0, m ? m->column : 0, "%s",
+                              SVC(en, "workload_capacity: en kapacitet är en mappning av actions, sek och fte, "
+                                      "t.ex. {actions: 4, fte: 1.5}",
+                                  "workload_capacity: a capacity is a mapping of actions, sek and fte, "
+                                  "e.g. {actions: 4, fte: 1.5}"));
     for (uint32_t i = 0; i < m->count; i++) {
         const styr_node *k = styr_map_key(m, i), *v = styr_map_value(m, i);
         long which = index_of(measures, scalar(k));
         if (which < 0) {
             char what[160];
-            snprintf(what, sizeof what, "unknown measure '%.60s' (actions, sek or fte)", scalar(k) ? scalar(k) : "?");
-            return fail_at(err, doc, k, what, scalar(k), measures, 3);
+            snprintf(what, sizeof what, SVC(en, "okänt mått '%.60s' (actions, sek eller fte)",
+                                            "unknown measure '%.60s' (actions, sek or fte)"), scalar(k) ? scalar(k) : "?");
+            return fail_at(err, doc, k, what, scalar(k), measures, 3, en);
         }
         /* At most 2^53: every figure is compared and printed as a double,
          * which holds each whole number up to there exactly. */
@@ -98,45 +105,54 @@ static styr_status check_limits(const styr_doc *doc, const styr_node *m, styr_er
                        v->v.f <= most));
         if (!number)
             return styr_error_set(err, STYR_E_RULESET, doc->file, v->line, v->column,
-                                  "workload_capacity: %s must be %s, at most 9007199254740992", measures[which],
-                                  which == STYR_CAP_ACTIONS ? "a whole number >= 0" : "a number >= 0");
+                                  SVC(en, "workload_capacity: %s ska vara %s, högst 9007199254740992",
+                                      "workload_capacity: %s must be %s, at most 9007199254740992"), measures[which],
+                                  which == STYR_CAP_ACTIONS ? SVC(en, "ett heltal >= 0", "a whole number >= 0")
+                                                            : SVC(en, "ett tal >= 0", "a number >= 0"));
     }
     return STYR_OK;
 }
 
 static styr_status check_setting(const styr_ruleset *rs, const styr_doc *doc, const styr_node *wc, styr_error *err)
 {
+    int en = rs->lim.lang == STYR_LANG_EN;
     if (wc->kind != STYR_NODE_MAP)
-        return styr_error_set(err, STYR_E_RULESET, doc->file, wc->line, wc->column,
-                              "workload_capacity is a mapping with owners and levels, "
-                              "e.g. {levels: {board: {actions: 6}}}");
+        return styr_error_set(err, STYR_E_RULESET, doc->file, wc->line, wc->column, "%s",
+                              SVC(en, "workload_capacity är en mappning med owners och levels, "
+                                      "t.ex. {levels: {board: {actions: 6}}}",
+                                  "workload_capacity is a mapping with owners and levels, "
+                                  "e.g. {levels: {board: {actions: 6}}}"));
     for (uint32_t i = 0; i < wc->count; i++) {
         const styr_node *k = styr_map_key(wc, i), *v = styr_map_value(wc, i);
         long part = index_of(parts, scalar(k));
         if (part < 0) {
             char what[160];
-            snprintf(what, sizeof what, "unknown key '%.60s' (owners or levels)", scalar(k) ? scalar(k) : "?");
-            return fail_at(err, doc, k, what, scalar(k), parts, 2);
+            snprintf(what, sizeof what, SVC(en, "okänd nyckel '%.60s' (owners eller levels)",
+                                            "unknown key '%.60s' (owners or levels)"), scalar(k) ? scalar(k) : "?");
+            return fail_at(err, doc, k, what, scalar(k), parts, 2, en);
         }
         if (v->kind != STYR_NODE_MAP)
             return styr_error_set(err, STYR_E_RULESET, doc->file, v->line, v->column,
-                                  "workload_capacity: %s must map each %s to its capacity, e.g. %s: {%s: {actions: 6}}",
-                                  parts[part], part == 0 ? "owner" : "level", parts[part],
+                                  SVC(en, "workload_capacity: %s ska ge varje %s dess kapacitet, t.ex. %s: {%s: {actions: 6}}",
+                                      "workload_capacity: %s must map each %s to its capacity, e.g. %s: {%s: {actions: 6}}"),
+                                  parts[part], part == 0 ? SVC(en, "ansvarig", "owner") : SVC(en, "nivå", "level"), parts[part],
                                   part == 0 ? "Kommunstyrelsen" : "board");
         for (uint32_t j = 0; j < v->count; j++) {
             const styr_node *name = styr_map_key(v, j);
             const char *s = scalar(name);
             char what[600];
             if (part == 1 && index_of(levels, s) < 0) {
-                snprintf(what, sizeof what, "unknown level '%.60s' (council, executive, board, company or office)",
-                         s ? s : "?");
-                return fail_at(err, doc, name, what, s, levels, 5);
+                snprintf(what, sizeof what,
+                         SVC(en, "okänd nivå '%.60s' (council, executive, board, company eller office)",
+                             "unknown level '%.60s' (council, executive, board, company or office)"), s ? s : "?");
+                return fail_at(err, doc, name, what, s, levels, 5, en);
             }
             if (part == 0 && registry_has_owners(rs) && (!s || !styr_ruleset_registry(rs, "owner", s, strlen(s)))) {
                 size_t n;
                 const char **sp = owner_spellings(rs, &n);
-                snprintf(what, sizeof what, "'%.300s' is not an owner of the registry", s ? s : "?");
-                styr_status st = fail_at(err, doc, name, what, s, sp, n);
+                snprintf(what, sizeof what, SVC(en, "'%.300s' är ingen ansvarig i registret", "'%.300s' is not an owner of the registry"),
+                         s ? s : "?");
+                styr_status st = fail_at(err, doc, name, what, s, sp, n, en);
                 free(sp);
                 return st;
             }
@@ -146,12 +162,13 @@ static styr_status check_setting(const styr_ruleset *rs, const styr_doc *doc, co
             for (uint32_t q = 0; e && q < j; q++) {
                 const char *o = scalar(styr_map_key(v, q));
                 if (o && styr_ruleset_registry(rs, "owner", o, strlen(o)) == e) {
-                    snprintf(what, sizeof what, "workload_capacity: '%.200s' and '%.200s' name the same owner; give it one capacity",
-                             o, s);
+                    snprintf(what, sizeof what,
+                             SVC(en, "workload_capacity: '%.200s' och '%.200s' är samma ansvarig; ge den en kapacitet",
+                                 "workload_capacity: '%.200s' and '%.200s' name the same owner; give it one capacity"), o, s);
                     return styr_error_set(err, STYR_E_RULESET, doc->file, name->line, name->column, "%s", what);
                 }
             }
-            styr_status st = check_limits(doc, styr_map_value(v, j), err);
+            styr_status st = check_limits(doc, styr_map_value(v, j), err, en);
             if (st != STYR_OK)
                 return st;
         }

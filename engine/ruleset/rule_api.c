@@ -21,6 +21,11 @@ static styr_ruleset *api_rs(lua_State *L)
     return lua_touserdata(L, lua_upvalueindex(1));
 }
 
+/* The Swedish or the English text, by the run's language: a rule author's
+ * mistake is told as every other message is. Only inside a function of the
+ * API (the ruleset is its upvalue). */
+#define SVL(L, sv, en) (api_rs(L)->lim.lang == STYR_LANG_EN ? (en) : (sv))
+
 /* The registry key of the run in progress (a light userdata, or absent). */
 static const char run_key = 'r';
 
@@ -170,30 +175,32 @@ static const char *const id_parts[] = {"document", "plan", "strategy", "action",
 
 /* A rule id is dotted lower-case words ([a-z0-9-]) starting with a part of
  * the plan it judges (FORMATS.md section 4). */
-static const char *bad_rule_id(const char *id)
+static const char *bad_rule_id(const char *id, int en)
 {
     size_t n = strlen(id);
     if (n == 0 || n > 120)
-        return "must be 1 to 120 characters";
+        return en ? "must be 1 to 120 characters" : "ska vara 1 till 120 tecken";
     int dots = 0;
     for (size_t i = 0; i < n; i++) {
         char c = id[i];
         if (c == '.') {
             if (i == 0 || id[i - 1] == '.' || i == n - 1)
-                return "has an empty part between dots";
+                return en ? "has an empty part between dots" : "har en tom del mellan punkterna";
             dots++;
         } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-            return "may only use a-z, 0-9, '-', '_' and dots";
+            return en ? "may only use a-z, 0-9, '-', '_' and dots" : "får bara innehålla a-z, 0-9, '-', '_' och punkter";
         }
     }
     if (!dots)
-        return "needs at least two dotted parts, e.g. action.owner.missing";
+        return en ? "needs at least two dotted parts, e.g. action.owner.missing"
+                  : "behöver minst två delar med punkt emellan, t.ex. action.owner.missing";
     for (int i = 0; id_parts[i]; i++) {
         size_t pl = strlen(id_parts[i]);
         if (strncmp(id, id_parts[i], pl) == 0 && id[pl] == '.')
             return NULL;
     }
-    return "must start with document., plan., strategy., action., area., scenario. or followup.";
+    return en ? "must start with document., plan., strategy., action., area., scenario. or followup."
+              : "ska börja med document., plan., strategy., action., area., scenario. eller followup.";
 }
 
 static styr_scope default_scope(const char *id)
@@ -220,15 +227,18 @@ static void read_texts(lua_State *L, int t, const char *field, int required, con
         out[0] = lua_tostring(L, -2);
         out[1] = lua_tostring(L, -1);
         if (!out[0] && required)
-            luaL_error(L, "rule field '%s' needs a Swedish text: %s = {sv = \"...\", en = \"...\"}", field, field);
+            luaL_error(L, SVL(L, "regelns fält '%s' behöver en svensk text: %s = {sv = \"...\", en = \"...\"}",
+                              "rule field '%s' needs a Swedish text: %s = {sv = \"...\", en = \"...\"}"), field, field);
         if (!out[1])
             out[1] = out[0];
         if (!out[0])
             out[0] = out[1];
     } else if (!lua_isnil(L, -1)) {
-        luaL_error(L, "rule field '%s' must be a text or {sv = \"...\", en = \"...\"}", field);
+        luaL_error(L, SVL(L, "regelns fält '%s' ska vara en text eller {sv = \"...\", en = \"...\"}",
+                          "rule field '%s' must be a text or {sv = \"...\", en = \"...\"}"), field);
     } else if (required) {
-        luaL_error(L, "rule needs a '%s' = {sv = \"...\", en = \"...\"}", field);
+        luaL_error(L, SVL(L, "regeln behöver '%s' = {sv = \"...\", en = \"...\"}", "rule needs a '%s' = {sv = \"...\", en = \"...\"}"),
+                   field);
     }
     /* The strings stay referenced from the stack until rule() returns. */
 }
@@ -237,7 +247,8 @@ static int api_rule(lua_State *L)
 {
     styr_ruleset *rs = api_rs(L);
     if (!rs->loading_ruleset || current_run(L))
-        return luaL_error(L, "rule{} can only be used at the top of a rule file, not inside a check");
+        return luaL_error(L, SVL(L, "rule{} får bara stå på översta nivån i en regelfil, inte inne i en check",
+                                 "rule{} can only be used at the top of a rule file, not inside a check"));
     luaL_checktype(L, 1, LUA_TTABLE);
     static const char *const known[] = {"id", "severity", "applies_to", "message", "description",
                                         "remediation", "check", "source", NULL};
@@ -252,20 +263,22 @@ static int api_rule(lua_State *L)
             const char *hint = "";
             long near = k ? styr_nearest(k, strlen(k), known, 8) : -1;
             if (near >= 0)
-                hint = lua_pushfstring(L, " (did you mean '%s'?)", known[near]);
-            return luaL_error(L, "rule{} has an unknown field '%s'%s", k ? k : "?", hint);
+                hint = lua_pushfstring(L, SVL(L, " (menade du '%s'?)", " (did you mean '%s'?)"), known[near]);
+            return luaL_error(L, SVL(L, "rule{} har ett okänt fält '%s'%s", "rule{} has an unknown field '%s'%s"), k ? k : "?", hint);
         }
     }
     lua_getfield(L, 1, "id");
     /* The type first: lua_tostring turns a number into a text in place. */
     if (lua_type(L, -1) == LUA_TNUMBER)
-        return luaL_error(L, "rule{}'s id is a number; write it as a text in quotes, e.g. id = \"action.owner.missing\"");
+        return luaL_error(L, SVL(L, "id i rule{} är ett tal; skriv det som en text inom citattecken, t.ex. id = \"action.owner.missing\"",
+                                 "rule{}'s id is a number; write it as a text in quotes, e.g. id = \"action.owner.missing\""));
     const char *id = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
     if (!id)
-        return luaL_error(L, "rule{} needs an id, e.g. id = \"action.owner.missing\"");
-    const char *bad = bad_rule_id(id);
+        return luaL_error(L, SVL(L, "rule{} behöver ett id, t.ex. id = \"action.owner.missing\"",
+                                 "rule{} needs an id, e.g. id = \"action.owner.missing\""));
+    const char *bad = bad_rule_id(id, rs->lim.lang == STYR_LANG_EN);
     if (bad)
-        return luaL_error(L, "rule id '%s' %s", id, bad);
+        return luaL_error(L, SVL(L, "regel-id '%s' %s", "rule id '%s' %s"), id, bad);
 
     styr_rule proto;
     memset(&proto, 0, sizeof proto);
@@ -273,7 +286,8 @@ static int api_rule(lua_State *L)
     lua_getfield(L, 1, "severity");
     const char *sev = lua_tostring(L, -1);
     if (!sev || !styr_severity_parse(sev, &proto.declared) || proto.declared == STYR_SEV_OFF)
-        return luaL_error(L, "rule '%s' needs severity = \"error\", \"warning\" or \"info\"", id);
+        return luaL_error(L, SVL(L, "regeln '%s' behöver severity = \"error\", \"warning\" eller \"info\"",
+                                 "rule '%s' needs severity = \"error\", \"warning\" or \"info\""), id);
     proto.severity = proto.declared;
     lua_getfield(L, 1, "applies_to");
     if (lua_isnil(L, -1)) {
@@ -281,8 +295,10 @@ static int api_rule(lua_State *L)
     } else {
         int sc = lua_type(L, -1) == LUA_TSTRING ? styr_scope_parse(lua_tostring(L, -1)) : -1;
         if (sc < 0 || sc == STYR_SCOPE_ENGINE)
-            return luaL_error(L, "rule '%s': applies_to must be one of plan, strategy, action, areas, area, scenario, "
-                                 "followup, followup-action", id);
+            return luaL_error(L, SVL(L, "regeln '%s': applies_to ska vara en av plan, strategy, action, areas, area, scenario, "
+                                        "followup, followup-action",
+                                     "rule '%s': applies_to must be one of plan, strategy, action, areas, area, scenario, "
+                                     "followup, followup-action"), id);
         proto.scope = (styr_scope)sc;
     }
     const char *texts[2];
@@ -297,7 +313,8 @@ static int api_rule(lua_State *L)
     proto.remediation[1] = (char *)texts[1];
     lua_getfield(L, 1, "source");
     if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING)
-        return luaL_error(L, "rule '%s': source must be a text (the seed's line, the city's riktlinje, or \"house policy\")", id);
+        return luaL_error(L, SVL(L, "regeln '%s': source ska vara en text (raden i handlingsplanen, stadens riktlinje eller \"house policy\")",
+                                 "rule '%s': source must be a text (the seed's line, the city's riktlinje, or \"house policy\")"), id);
     proto.source = (char *)lua_tostring(L, -1);
 
     lua_Debug ar;
@@ -309,7 +326,8 @@ static int api_rule(lua_State *L)
 
     lua_getfield(L, 1, "check");
     if (lua_type(L, -1) != LUA_TFUNCTION)
-        return luaL_error(L, "rule '%s' needs check = function(node, plan) ... end", id);
+        return luaL_error(L, SVL(L, "regeln '%s' behöver check = function(node, plan) ... end",
+                                 "rule '%s' needs check = function(node, plan) ... end"), id);
     /* The rule's texts are copied into C: they count toward the rules' memory. */
     size_t bytes = sizeof(styr_rule) + strlen(id) + (proto.file ? strlen(proto.file) : 0);
     for (int i = 0; i < 2; i++)
@@ -415,7 +433,8 @@ static int api_report(lua_State *L)
 {
     styr_run *run = current_run(L);
     if (!run || !run->rule)
-        return luaL_error(L, "report() can only be called from a rule's check function");
+        return luaL_error(L, SVL(L, "report() kan bara anropas från en regels check-funktion",
+                                 "report() can only be called from a rule's check function"));
     styr_findings *fs = &run->res->findings;
     if (fs->count >= fs->max_kept && fs->dropped) {
         /* Past --max-findings, and the first one not kept is placed: count only. */
@@ -428,7 +447,8 @@ static int api_report(lua_State *L)
     lua_settop(L, 3);   /* report(node) and report(node, key): the missing ones are nil */
     int kt = lua_type(L, 2);
     if (kt != LUA_TNIL && kt != LUA_TSTRING && kt != LUA_TNUMBER)
-        return luaL_argerror(L, 2, "expected the name of a field, a list position or nil");
+        return luaL_argerror(L, 2, SVL(L, "väntade namnet på ett fält, en plats i en lista eller nil",
+                                       "expected the name of a field, a list position or nil"));
     if (!lua_isnoneornil(L, 3))
         luaL_checktype(L, 3, LUA_TTABLE);
     const styr_node *target = node;
@@ -441,7 +461,7 @@ static int api_report(lua_State *L)
         lua_Integer i = luaL_checkinteger(L, 2);
         is_index = 1;
         if (node->kind != STYR_NODE_SEQ || i < 1 || (lua_Unsigned)i > node->count)
-            return luaL_argerror(L, 2, lua_pushfstring(L, "position %I is not in the list (1 to %d)", i,
+            return luaL_argerror(L, 2, lua_pushfstring(L, SVL(L, "plats %I finns inte i listan (1 till %d)", "position %I is not in the list (1 to %d)"), i,
                                                         (int)(node->kind == STYR_NODE_SEQ ? node->count : 0)));
         target = styr_seq_item(node, (uint32_t)(i - 1));
     }
@@ -683,7 +703,8 @@ static int api_each(lua_State *L)
         /* The document itself is a mapping by definition: each() of it is a
          * mistake in the rule, not a defect of the plan to report there. */
         if (!n->parent && n->kind == STYR_NODE_MAP)
-            return luaL_argerror(L, 1, "a list of the plan, not the whole document (for its fields use pairs())");
+            return luaL_argerror(L, 1, SVL(L, "en lista i planen, inte hela dokumentet (dess fält nås med pairs())",
+                                           "a list of the plan, not the whole document (for its fields use pairs())"));
         if (n->kind != STYR_NODE_SEQ) {
             /* A text or mapping where a list belongs (a field the schema does
              * not know, e.g. a child ruleset's): a finding, and no items. */
@@ -858,7 +879,8 @@ static const styr_pattern *check_pattern(lua_State *L, int idx)
             luaL_addstring(&b, rs->patterns[i].name);
         }
         luaL_pushresult(&b);
-        luaL_error(L, "unknown pattern '%s' (ruleset.yaml defines: %s)", name, lua_tostring(L, -1));
+        luaL_error(L, SVL(L, "okänt mönster '%s' (ruleset.yaml definierar: %s)", "unknown pattern '%s' (ruleset.yaml defines: %s)"),
+                   name, lua_tostring(L, -1));
     }
     return p;
 }
@@ -906,7 +928,8 @@ static int api_pattern_find_all(lua_State *L)
     /* With a group number, just that group's texts: no table a match. */
     lua_Integer group = lua_isnoneornil(L, 3) ? -1 : luaL_checkinteger(L, 3);
     if (!lua_isnoneornil(L, 3) && (group < 0 || group >= ng))   /* before narrowing: 2^32 is not group 0 */
-        return luaL_argerror(L, 3, lua_pushfstring(L, "the pattern has groups 0 to %d", ng - 1));
+        return luaL_argerror(L, 3, lua_pushfstring(L, SVL(L, "mönstret har grupperna 0 till %d", "the pattern has groups 0 to %d"),
+                                                   ng - 1));
     int only = (int)group;
     styr_match g[32];
     styr_error err;
@@ -1057,7 +1080,8 @@ static styr_run *check_run(lua_State *L)
 {
     styr_run *run = current_run(L);
     if (!run)
-        luaL_error(L, "the plan can only be read inside a rule's check function");
+        luaL_error(L, SVL(L, "planen kan bara läsas inne i en regels check-funktion",
+                          "the plan can only be read inside a rule's check function"));
     return run;
 }
 

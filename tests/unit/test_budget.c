@@ -256,17 +256,24 @@ static void test_period_is_required(void **state)
 
 /* Loads the test registry again with `settings:` text (a YAML block under
  * settings:); returns the load's status, the ruleset in *out, the error in err. */
-static styr_status load_with_settings(const char *settings, styr_ruleset **out, styr_error *err)
+static styr_status load_with_settings_in(const char *settings, int lang, styr_ruleset **out, styr_error *err)
 {
     char text[1024];
     snprintf(text, sizeof text, "kind: ruleset\nversion: 1\nname: t\nsettings:\n%s", settings);
     put("ruleset.yaml", text);
     styr_limits lim;
     styr_limits_default(&lim);
+    lim.lang = lang;
     styr_error_clear(err);
     styr_status st = styr_ruleset_load(root, &lim, out, err);
     put("ruleset.yaml", "kind: ruleset\nversion: 1\nname: t\n");
     return st;
+}
+
+/* ... in Swedish, the default language. */
+static styr_status load_with_settings(const char *settings, styr_ruleset **out, styr_error *err)
+{
+    return load_with_settings_in(settings, STYR_LANG_SV, out, err);
 }
 
 /* Projects text with ruleset r instead of the shared one. */
@@ -382,28 +389,46 @@ static void test_no_capacity_no_limit(void **state)
     styr_doc_free(doc);
 }
 
-/* A capacity the engine cannot read stops the ruleset's load at its line. */
+/* A capacity the engine cannot read stops the ruleset's load at its line,
+ * told in the run's language (the ruleset's author is a coordinator). */
 static void test_bad_capacity_stops_the_load(void **state)
 {
     (void)state;
-    static const struct { const char *settings, *says; unsigned line; } bad[] = {
-        {"  workload_capacity: {levels: {bord: {actions: 1}}}\n", "did you mean 'board'?", 5},
-        {"  workload_capacity: {owners: {Intraservis: {actions: 1}}}\n", "did you mean 'Intraservice'?", 5},
-        {"  workload_capacity:\n    owners:\n      Intraservice: {actions: -1}\n", "actions must be a whole number >= 0", 7},
-        {"  workload_capacity:\n    owners:\n      Intraservice: {fte: many}\n", "fte must be a number >= 0", 7},
-        {"  workload_capacity: {owner: {}}\n", "did you mean 'owners'?", 5},
-        {"  workload_capacity: 3\n", "is a mapping with owners and levels", 5},
+    static const struct { const char *settings, *says_sv, *says_en; unsigned line; } bad[] = {
+        {"  workload_capacity: {levels: {bord: {actions: 1}}}\n", "okänd nivå 'bord' (council, executive, board, "
+         "company eller office) (menade du 'board'?)", "unknown level 'bord' (council, executive, board, company or "
+         "office) (did you mean 'board'?)", 5},
+        {"  workload_capacity: {owners: {Intraservis: {actions: 1}}}\n", "'Intraservis' är ingen ansvarig i registret "
+         "(menade du 'Intraservice'?)", "'Intraservis' is not an owner of the registry (did you mean 'Intraservice'?)", 5},
+        {"  workload_capacity:\n    owners:\n      Intraservice: {actions: -1}\n",
+         "actions ska vara ett heltal >= 0, högst", "actions must be a whole number >= 0, at most", 7},
+        {"  workload_capacity:\n    owners:\n      Intraservice: {fte: many}\n", "fte ska vara ett tal >= 0, högst",
+         "fte must be a number >= 0, at most", 7},
+        {"  workload_capacity: {owner: {}}\n", "okänd nyckel 'owner' (owners eller levels) (menade du 'owners'?)",
+         "unknown key 'owner' (owners or levels) (did you mean 'owners'?)", 5},
+        {"  workload_capacity: 3\n", "är en mappning med owners och levels", "is a mapping with owners and levels", 5},
+        {"  workload_capacity: {owners: {Intraservice: 2}}\n", "en kapacitet är en mappning av actions, sek och fte",
+         "a capacity is a mapping of actions, sek and fte", 5},
+        {"  workload_capacity: {owners: {Intraservice: {actoins: 2}}}\n",
+         "okänt mått 'actoins' (actions, sek eller fte) (menade du 'actions'?)",
+         "unknown measure 'actoins' (actions, sek or fte) (did you mean 'actions'?)", 5},
+        {"  workload_capacity: {levels: [board]}\n", "levels ska ge varje nivå dess kapacitet, t.ex. levels: {board:",
+         "levels must map each level to its capacity, e.g. levels: {board:", 5},
+        {"  workload_capacity: {owners: [x]}\n", "owners ska ge varje ansvarig dess kapacitet, t.ex. owners: "
+         "{Kommunstyrelsen:", "owners must map each owner to its capacity, e.g. owners: {Kommunstyrelsen:", 5},
     };
-    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
-        styr_ruleset *r = NULL;
-        styr_error err;
-        assert_int_equal(load_with_settings(bad[k].settings, &r, &err), STYR_E_RULESET);
-        assert_null(r);
-        if (!strstr(err.message, bad[k].says))
-            fail_msg("case %zu: '%s' does not say '%s'", k, err.message, bad[k].says);
-        assert_int_equal(err.line, bad[k].line);
-        assert_non_null(strstr(err.file, "ruleset.yaml"));
-    }
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+        for (int lang = STYR_LANG_SV; lang <= STYR_LANG_EN; lang++) {
+            styr_ruleset *r = NULL;
+            styr_error err;
+            const char *says = lang == STYR_LANG_EN ? bad[k].says_en : bad[k].says_sv;
+            assert_int_equal(load_with_settings_in(bad[k].settings, lang, &r, &err), STYR_E_RULESET);
+            assert_null(r);
+            if (!strstr(err.message, says) || strncmp(err.message, "workload_capacity", 17) != 0)
+                fail_msg("case %zu: '%s' does not say '%s'", k, err.message, says);
+            assert_int_equal(err.line, bad[k].line);
+            assert_non_null(strstr(err.file, "ruleset.yaml"));
+        }
 }
 
 /* Two owners, each with a capacity of its own, load side by side; the same
@@ -420,7 +445,10 @@ static void test_capacity_of_two_owners(void **state)
     r = NULL;
     assert_int_equal(load_with_settings("  workload_capacity:\n    owners:\n      Kommunstyrelsen: {actions: 2}\n"
                                         "      SLK: {actions: 1}\n", &r, &err), STYR_E_RULESET);
-    assert_non_null(strstr(err.message, "name the same owner"));
+    assert_non_null(strstr(err.message, "'Kommunstyrelsen' och 'SLK' är samma ansvarig; ge den en kapacitet"));
+    assert_int_equal(load_with_settings_in("  workload_capacity:\n    owners:\n      Kommunstyrelsen: {actions: 2}\n"
+                                           "      SLK: {actions: 1}\n", STYR_LANG_EN, &r, &err), STYR_E_RULESET);
+    assert_non_null(strstr(err.message, "'Kommunstyrelsen' and 'SLK' name the same owner; give it one capacity"));
 }
 
 /* A capacity is a figure a double holds exactly: up to 2^53, written as a
@@ -444,7 +472,7 @@ static void test_capacity_bound_is_two_to_the_53(void **state)
             styr_ruleset_free(r);
         } else {
             assert_int_equal(st, STYR_E_RULESET);
-            assert_non_null(strstr(err.message, "at most 9007199254740992"));
+            assert_non_null(strstr(err.message, "högst 9007199254740992"));
         }
     }
 }
