@@ -146,10 +146,18 @@ static char *dup_text(const char *s)
     return strdup(s ? s : "");
 }
 
+/* Two names of the projection the same; NULL (none given) only as NULL. */
+static int same_name(const char *a, const char *b)
+{
+    return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
+/* The slot of an owner or funder: name NULL (none given) is a slot of its
+ * own, shown in words by the writers and as null in JSON. */
 static styr_budget_owner *owner_slot(styr_budget *b, const char *name, int *fail)
 {
     for (size_t i = 0; i < b->nowners; i++)
-        if (strcmp(b->owners[i].owner, name) == 0)
+        if (same_name(b->owners[i].owner, name))
             return &b->owners[i];
     styr_budget_owner *o = realloc(b->owners, (b->nowners + 1) * sizeof *o);
     if (!o)
@@ -157,9 +165,9 @@ static styr_budget_owner *owner_slot(styr_budget *b, const char *name, int *fail
     b->owners = o;
     o = &b->owners[b->nowners];
     memset(o, 0, sizeof *o);
-    o->owner = dup_text(name);
+    o->owner = name ? strdup(name) : NULL;
     o->years = calloc(b->nyears, sizeof *o->years);
-    if (!o->owner || !o->years) {
+    if ((name && !o->owner) || !o->years) {
         free(o->owner);
         free(o->years);
         return *fail = 1, NULL;
@@ -175,7 +183,7 @@ static void apply_capacity(const styr_ruleset *rs, styr_budget *b)
 {
     for (size_t i = 0; i < b->nowners; i++) {
         styr_budget_owner *o = &b->owners[i];
-        if (!styr_capacity_of(rs, strcmp(o->owner, "-") ? o->owner : NULL, &o->capacity))
+        if (!styr_capacity_of(rs, o->owner, &o->capacity))
             continue;
         for (size_t y = 0; y < b->nyears; y++) {
             styr_budget_owner_year *oy = &o->years[y];
@@ -193,7 +201,7 @@ static void apply_capacity(const styr_ruleset *rs, styr_budget *b)
 static styr_budget_funder *funder_slot(styr_budget *b, const char *name, int *fail)
 {
     for (size_t i = 0; i < b->nfunders; i++)
-        if (strcmp(b->funders[i].funder, name) == 0)
+        if (same_name(b->funders[i].funder, name))
             return &b->funders[i];
     styr_budget_funder *f = realloc(b->funders, (b->nfunders + 1) * sizeof *f);
     if (!f)
@@ -201,8 +209,8 @@ static styr_budget_funder *funder_slot(styr_budget *b, const char *name, int *fa
     b->funders = f;
     f = &b->funders[b->nfunders];
     memset(f, 0, sizeof *f);
-    f->funder = dup_text(name);
-    if (!f->funder)
+    f->funder = name ? strdup(name) : NULL;
+    if (name && !f->funder)
         return *fail = 1, NULL;
     b->nfunders++;
     return f;
@@ -390,7 +398,7 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
         const char *written = text_of(get(a, "owner"));
         if (!written)
             written = default_owner;
-        const char *oname = written ? canonical(registry_entry(rs, "owner", written), written) : "-";
+        const char *oname = written ? canonical(registry_entry(rs, "owner", written), written) : NULL;
         styr_budget_owner *o = owner_slot(out, oname, &fail);
         if (!o)
             break;
@@ -460,7 +468,7 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
                 o->years[y].sek += per_year;
                 o->years[y].fte += fte;
             }
-            const char *fname = src ? canonical(fe ? fe : oe, src) : "-";
+            const char *fname = src ? canonical(fe ? fe : oe, src) : NULL;
             styr_budget_funder *fs = funder_slot(out, fname, &fail);
             if (!fs)
                 break;

@@ -45,7 +45,8 @@ typedef struct styr_budget_owner_year {
 } styr_budget_owner_year;
 
 typedef struct styr_budget_owner {
-    char *owner;                  /* the registry's name; as written when unknown */
+    char *owner;                  /* the registry's name; as written when unknown;
+                                     NULL: no owner given and no default owner */
     unsigned actions;             /* actions it carries, the plan's default owner applied */
     styr_budget_owner_year *years;   /* one per year of the period */
     styr_capacity capacity;       /* the ruleset's workload_capacity for it */
@@ -60,14 +61,14 @@ typedef struct styr_budget_action {
     const char *id;               /* trimmed: id_len bytes of the plan's text
                                      (borrowed, as root; not NUL-terminated) */
     size_t id_len;
-    const char *owner;            /* the owner it is counted under (owners[].owner) */
+    const char *owner;            /* the owner it is counted under (owners[].owner, or NULL) */
     int has_span;                 /* start and end known, start <= end */
     char start[11], end[11];      /* YYYY-MM-DD */
     int own;                      /* the action gives a date of its own */
 } styr_budget_action;
 
 typedef struct styr_budget_funder {
-    char *funder;
+    char *funder;                 /* NULL: money without a source (own money) */
     char until[11];               /* YYYY-MM-DD, or "" when its money has no end */
     double sek;
     int external;                 /* a grant */

@@ -86,7 +86,7 @@ void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_
                "\nPer owner (actions; SEK and FTE a year):\n"), out);
     for (size_t i = 0; i < b->nowners; i++) {
         const styr_budget_owner *ow = &b->owners[i];
-        fprintf(out, "  %s: %u %s", ow->owner, ow->actions,
+        fprintf(out, "  %s: %u %s", budget_owner_name(ow->owner, o->lang == STYR_LANG_EN), ow->actions,
                 ow->actions == 1 ? word(o, "insats", "action") : word(o, "insatser", "actions"));
         for (size_t y = 0; y < b->nyears; y++) {
             sek(s1, sizeof s1, ow->years[y].sek);
@@ -109,7 +109,7 @@ void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_
     for (size_t i = 0; i < b->nfunders; i++) {
         const styr_budget_funder *f = &b->funders[i];
         sek(s1, sizeof s1, f->sek);
-        fprintf(out, "  %s%s: %s %s", f->funder, f->external ? word(o, " (bidrag)", " (grant)") : "", s1,
+        fprintf(out, "  %s%s: %s %s", budget_funder_name(f->funder, o->lang == STYR_LANG_EN), f->external ? word(o, " (bidrag)", " (grant)") : "", s1,
                 word(o, "kr", "SEK"));
         if (f->until[0])
             fprintf(out, word(o, ", till och med %s", ", until %s"), f->until);
@@ -299,7 +299,7 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
     for (size_t i = 0; i < b->nowners; i++) {
         const styr_budget_owner *ow = &b->owners[i];
         fputs("| ", out);
-        md(out, ow->owner);
+        md(out, budget_owner_name(ow->owner, o->lang == STYR_LANG_EN));
         fprintf(out, " | %u |", ow->actions);
         for (size_t y = 0; y < b->nyears; y++) {
             sek(s[0], 64, ow->years[y].sek);
@@ -326,7 +326,7 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
         const styr_budget_funder *fu = &b->funders[i];
         sek(s[0], 64, fu->sek);
         fputs("| ", out);
-        md(out, fu->funder);
+        md(out, budget_funder_name(fu->funder, o->lang == STYR_LANG_EN));
         fprintf(out, " | %s | %s | %s |\n", fu->external ? word(o, "ja", "yes") : word(o, "nej", "no"), s[0],
                 fu->until[0] ? fu->until : "–");
     }
@@ -405,7 +405,7 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
             snprintf(year, sizeof year, "%d", ow->years[y].year);
             snprintf(n, sizeof n, "%u", ow->years[y].actions);
             cfield(&c, "owner", 1);
-            cfield(&c, ow->owner, 0);
+            cfield(&c, budget_owner_name(ow->owner, o->lang == STYR_LANG_EN), 0);
             cfield(&c, year, 0);
             cfield(&c, n, 0);
             for (int k = 0; k < 4; k++)
@@ -433,7 +433,7 @@ void styr_report_budget_csv(FILE *out, const styr_budget *b, const styr_report_o
     for (size_t i = 0; i < b->nfunders; i++) {
         const styr_budget_funder *f = &b->funders[i];
         cfield(&c, "funder", 1);
-        cfield(&c, f->funder, 0);
+        cfield(&c, budget_funder_name(f->funder, o->lang == STYR_LANG_EN), 0);
         cfield(&c, "", 0);
         cfield(&c, "", 0);
         for (int k = 0; k < 3; k++)

@@ -200,9 +200,9 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
     for (size_t i = 0; i < b->nowners; i++) {
         const styr_budget_owner *ow = &b->owners[i];
         fputs("<tr data-owner=\"", out);
-        html_esc(out, ow->owner);
+        html_esc(out, ow->owner ? ow->owner : "");
         fprintf(out, "\" data-over-capacity=\"%s\"><td>", ow->over ? "true" : "false");
-        html_esc(out, ow->owner);
+        html_esc(out, budget_owner_name(ow->owner, o->lang == STYR_LANG_EN));
         fprintf(out, "</td><td class=\"n\">%u</td>", ow->actions);
         for (size_t y = 0; y < b->nyears; y++) {
             const styr_budget_owner_year *oy = &ow->years[y];
@@ -232,9 +232,9 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
             if (!over[0])
                 continue;
             fprintf(out, "<p class=\"overnote\" data-over-owner=\"");
-            html_esc(out, ow->owner);
+            html_esc(out, ow->owner ? ow->owner : "");
             fprintf(out, "\" data-over-year=\"%d\">", ow->years[y].year);
-            html_esc(out, ow->owner);
+            html_esc(out, budget_owner_name(ow->owner, o->lang == STYR_LANG_EN));
             fprintf(out, word(o, " %d: över kapaciteten (%s).</p>\n", " %d: over capacity (%s).</p>\n"), ow->years[y].year, over);
         }
     }
@@ -244,7 +244,7 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
         const styr_budget_funder *fu = &b->funders[i];
         sek(s, sizeof s, fu->sek);
         fputs("<tr><td>", out);
-        html_esc(out, fu->funder);
+        html_esc(out, budget_funder_name(fu->funder, o->lang == STYR_LANG_EN));
         fprintf(out, "</td><td>%s</td><td class=\"n\">%s</td><td>%s</td></tr>\n",
                 fu->external ? word(o, "ja", "yes") : word(o, "nej", "no"), s, fu->until[0] ? fu->until : "–");
     }

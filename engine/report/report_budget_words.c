@@ -22,6 +22,16 @@ void budget_decimal(char *buf, size_t cap, double v, const styr_report_opts *o)
         *dot = ',';
 }
 
+const char *budget_owner_name(const char *owner, int english)
+{
+    return owner ? owner : english ? "(no owner given)" : "(ingen ansvarig angiven)";
+}
+
+const char *budget_funder_name(const char *funder, int english)
+{
+    return funder ? funder : english ? "(no source given)" : "(ingen källa angiven)";
+}
+
 const char *budget_status_word(const char *s, const styr_report_opts *o)
 {
     if (!s || strcmp(s, "decided") == 0) return word(o, "beslutad", "decided");

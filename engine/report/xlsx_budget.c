@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "internal/budget_words.h"
 #include "xlsx_book.h"
 
 static const char *status_word(const styr_book *b, const char *s)
@@ -84,7 +85,7 @@ static void owners(styr_book *b, const styr_budget *bu)
     for (size_t i = 0; i < bu->nowners; i++)
         for (size_t y = 0; y < bu->nyears; y++, r++) {
             const styr_budget_owner *ow = &bu->owners[i];
-            styr_book_text(b, ws, r, 0, ow->owner);
+            styr_book_text(b, ws, r, 0, budget_owner_name(ow->owner, b->en));
             styr_book_number(b, ws, r, 1, ow->actions);
             styr_book_number(b, ws, r, 2, ow->years[y].year);
             styr_book_number(b, ws, r, 3, ow->years[y].actions);
@@ -103,7 +104,7 @@ static void funders(styr_book *b, const styr_budget *bu)
     for (size_t i = 0; i < bu->nfunders; i++) {
         const styr_budget_funder *f = &bu->funders[i];
         lxw_row_t r = (lxw_row_t)(i + 1);
-        styr_book_text(b, ws, r, 0, f->funder);
+        styr_book_text(b, ws, r, 0, budget_funder_name(f->funder, b->en));
         styr_book_text(b, ws, r, 1, f->external ? (b->en ? "yes" : "ja") : (b->en ? "no" : "nej"));
         styr_book_text(b, ws, r, 2, f->until);
         styr_book_number(b, ws, r, 3, f->sek);

@@ -202,8 +202,39 @@ static void test_continuing_grant_makes_no_gap(void **state)
         "      - {source: Forever, type: external-grant}\n", &doc, &b), STYR_OK);
     assert_true(b.years[1].gap_fte == 0);
     assert_null(b.gap_sources);
-    /* No owner anywhere: the action is counted under "-". */
-    assert_string_equal(b.owners[0].owner, "-");
+    /* No owner anywhere: the action is counted under no name (null in
+     * JSON, "(ingen ansvarig angiven)" for people), and so is money without
+     * a source: nothing stands for a name a plan could write ("-"). */
+    assert_int_equal(b.nowners, 1);
+    assert_null(b.owners[0].owner);
+    assert_int_equal(b.owners[0].actions, 1);
+    assert_null(b.actions[0].owner);
+    styr_budget_free(&b);
+    styr_doc_free(doc);
+}
+
+/* Money without a source is a funder slot of its own, never the same as a
+ * source a plan writes, even one spelt "-" (what used to stand for none). */
+static void test_money_without_source_is_its_own_slot(void **state)
+{
+    (void)state;
+    styr_doc *doc = NULL;
+    styr_budget b;
+    assert_int_equal(project(HEAD
+        "owner: Intraservice\n"
+        "actions:\n"
+        "  - id: '1.1'\n"
+        "    financing:\n"
+        "      - {source: '-', type: existing-mandate, amount_sek: 100}\n"
+        "      - {type: existing-mandate, amount_sek: 20}\n"
+        "      - {type: existing-mandate, amount_sek: 3}\n", &doc, &b), STYR_OK);
+    assert_int_equal(b.nfunders, 2);
+    const styr_budget_funder *dash = b.funders[0].funder ? &b.funders[0] : &b.funders[1];
+    const styr_budget_funder *none = b.funders[0].funder ? &b.funders[1] : &b.funders[0];
+    assert_string_equal(dash->funder, "-");
+    assert_true(dash->sek == 100);
+    assert_null(none->funder);
+    assert_true(none->sek == 23);
     styr_budget_free(&b);
     styr_doc_free(doc);
 }
@@ -498,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_yearly_funder_needs_a_year),
         cmocka_unit_test(test_gap_is_what_is_not_replaced),
         cmocka_unit_test(test_continuing_grant_makes_no_gap),
+        cmocka_unit_test(test_money_without_source_is_its_own_slot),
         cmocka_unit_test(test_amounts_by_year_and_status),
         cmocka_unit_test(test_period_is_required),
         cmocka_unit_test(test_capacity_equal_is_within_one_over_is_over),

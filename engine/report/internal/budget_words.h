@@ -16,6 +16,11 @@
  * comma in Swedish: FTE, and the CSV's numbers. */
 void budget_decimal(char *buf, size_t cap, double v, const styr_report_opts *o);
 
+/* An owner or funder as people read it: its name, or in words that none
+ * was given (the JSON writes null); english: the report's language. */
+const char *budget_owner_name(const char *owner, int english);
+const char *budget_funder_name(const char *funder, int english);
+
 /* A budget block's status in words (decided when not given). */
 const char *budget_status_word(const char *status, const styr_report_opts *o);
 
