@@ -4,18 +4,22 @@
 #   tests/hostile/run.sh STYR
 #
 # Runs every case of inputs/MANIFEST and rules/MANIFEST (see README.md) from
-# the repository root, each under `timeout` (20 s) and `ulimit -v` (256 MB),
+# the repository root, each under `ulimit -t` (20 s of CPU), `ulimit -v`
+# (256 MB) and `timeout` (300 s of wall clock, for a case that hangs idle),
 # checks its exit code and message fragments, prints one line per case
 # (PASS, FAIL, KNOWN for a case marked known-bug that still fails, SKIP) and
 # finally "N passed, M failed". Exits 1 if any case failed.
 #
 # Environment:
-#   STYR_HOSTILE_TIMEOUT=S     seconds per case (default 20; sanitizer builds need more).
-#                              A backstop only: every case is bounded by styr's own
-#                              limits, counted in work (instructions, bytes, nodes), and
-#                              takes well under 2 s on a quiet machine; the bound is ten
-#                              times that so that a busy machine (ctest -j4 on two
-#                              cores) does not fail a case that is contained.
+#   STYR_HOSTILE_CPU=S         CPU seconds per case (default 20; sanitizer builds need
+#                              more). A backstop only: every case is bounded by styr's
+#                              own limits, counted in work (instructions, bytes, nodes)
+#                              or in CPU time (--max-rule-seconds), and uses at most a
+#                              few seconds of CPU. CPU time, not the clock: on a busy
+#                              machine (ctest -j4 on two cores beside other work) a case
+#                              that needs 4 s of CPU took 16 s and more of wall clock.
+#   STYR_HOSTILE_TIMEOUT=S     wall-clock seconds per case (default 300), for a case that
+#                              hangs without using CPU (a sleep, a blocked read).
 #   STYR_HOSTILE_NO_ULIMIT=1   no memory bound (AddressSanitizer reserves terabytes
 #                              of virtual memory); cases marked needs-ulimit are skipped
 #   STYR_HOSTILE_ONLY=REGEX    run only the cases whose label matches REGEX
@@ -31,7 +35,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root" || exit 2
 
-limit_s=${STYR_HOSTILE_TIMEOUT:-20}
+cpu_s=${STYR_HOSTILE_CPU:-20}
+limit_s=${STYR_HOSTILE_TIMEOUT:-300}
 no_ulimit=${STYR_HOSTILE_NO_ULIMIT:-0}
 only=${STYR_HOSTILE_ONLY:-}
 verbose=${STYR_HOSTILE_VERBOSE:-0}
@@ -143,6 +148,8 @@ run_case() {
     (
       [ "$no_ulimit" = 1 ] || ulimit -v "$mem_kb"
       ulimit -f "$out_kb"
+      # SIGXCPU at the bound (said as such); SIGKILL two seconds later
+      ulimit -H -t "$((cpu_s + 2))"; ulimit -S -t "$cpu_s"
       exec env NO_COLOR=1 timeout -k 1 "$limit_s" "$@"
     ) > "$tmp/out" 2>&1 < /dev/null
   } 2>/dev/null
@@ -152,6 +159,7 @@ run_case() {
   case $rc in
     124) why+=("timed out after ${limit_s}s"); severe=1 ;;
     137) why+=("killed (SIGKILL) after the time limit"); severe=1 ;;
+    152) why+=("killed by SIGXCPU: more than ${cpu_s}s of CPU"); severe=1 ;;
     153) why+=("killed by SIGXFSZ: more than $((out_kb / 1024)) MB of output"); severe=1 ;;
   esac
   if [ "$rc" != "$want" ]; then
