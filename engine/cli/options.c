@@ -513,8 +513,21 @@ static void option_label(const cli_option *op, char *buf, size_t cap)
 static void format_help(const cli_command *cmd, char *buf, size_t cap, int mark_default, const char *or_word)
 {
     size_t n = (size_t)snprintf(buf, cap, "%s%s", cmd->formats[0], mark_default ? CLI_SV(" (standard)", " (default)") : "");
-    for (int i = 1; cmd->formats[i] && n < cap; i++)
-        n += (size_t)snprintf(buf + n, cap - n, "%s%s", cmd->formats[i + 1] ? ", " : or_word, cmd->formats[i]);
+    size_t line = 0;   /* where the current line of the list starts */
+    for (int i = 1; cmd->formats[i] && n < cap; i++) {
+        const char *sep = cmd->formats[i + 1] ? ", " : or_word;   /* ends in a space */
+        /* the help's column holds 59 characters (80 less the options'
+         * column), a comma after the last name included: a longer list goes
+         * on on the next line, which print_wrapped indents; the break
+         * replaces the separator's space */
+        if (mark_default && n - line + strlen(sep) + strlen(cmd->formats[i]) + 1 > 59) {
+            n += (size_t)snprintf(buf + n, cap - n, "%.*s\n", (int)strlen(sep) - 1, sep);
+            line = n;
+            sep = "";
+        }
+        if (n < cap)
+            n += (size_t)snprintf(buf + n, cap - n, "%s%s", sep, cmd->formats[i]);
+    }
 }
 
 /* Prints text indented to column `indent` on every line after the first. */

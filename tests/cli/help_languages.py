@@ -7,7 +7,7 @@ a sentence of the English one (a text left untranslated, or a table entry
 that falls back to English) fails, as does an English help with Swedish
 words in it, a help that is the same in both languages, or one whose lines
 run past the terminal's 80 columns (the command with its operands, which
-no line break can split, and validate's list of ten formats excepted).
+no line break can split, excepted).
 
   help_languages.py STYR
 """
@@ -63,9 +63,8 @@ for cmd in COMMANDS:
         problems.append(f"Swedish in the English help: {swedish_in_en[:2]}")
     for lang, text in (("sv", sv), ("en", en)):
         # the first line and a usage line's start (the command and its
-        # operands) and validate's list of ten formats are as long as they are
-        wide = [l for l in text.split("\n")[1:] if len(l) > 80 and not l.lstrip().startswith("--format FMT")
-                and not l.startswith(("usage: styr", "användning: styr"))]
+        # operands) are as long as they are
+        wide = [l for l in text.split("\n")[1:] if len(l) > 80 and not l.startswith(("usage: styr", "användning: styr"))]
         if wide:
             problems.append(f"{lang}: {len(wide)} lines past 80 columns: {wide[0]!r}")
     if problems:
