@@ -7,8 +7,8 @@
 #include "run.h"
 
 /* printf writes a decimal point in the C locale styr runs in; Swedish
- * writes a comma. Only the first '.' is a decimal sign: no exponent or
- * grouping is ever written here. */
+ * writes a comma. The first '.' is the only decimal sign: %f and %g write
+ * no grouping, and %g's exponent ("1.5e+20") follows the sign. */
 static const char *localise(styr_numtext *b, int lang)
 {
     if (lang != STYR_LANG_EN) {
