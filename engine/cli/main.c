@@ -19,18 +19,31 @@ static void print_usage_all(FILE *out)
 }
 
 /* styr help [COMMAND] (and --help, -h). A --lang among the words (already
- * read by cli_lang_of_args) is not a command: "styr help --lang en score". */
+ * read by cli_lang_of_args) is not a command: "styr help --lang en score";
+ * a --lang without sv or en is a usage mistake, as for every command. */
 static int cmd_help(int argc, char **argv, int first)
 {
     char *words[8];
     int n = first;
     for (int i = 0; i < first && i < 8; i++)
         words[i] = argv[i];
-    for (int i = first; i < argc && n < 8; i++) {
-        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
-            i++;
-        else if (strncmp(argv[i], "--lang=", 7) != 0)
-            words[n++] = argv[i];
+    for (int i = first; i < argc; i++) {
+        int is_lang = strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0;
+        if (!is_lang) {
+            if (n < 8)
+                words[n++] = argv[i];
+            continue;
+        }
+        /* its value checked as a command's --lang is */
+        const char *lang = argv[i][6] == '=' ? argv[i] + 7 : i + 1 < argc ? argv[++i] : NULL;
+        if (!lang) {
+            fputs(CLI_SV("styr: alternativet '--lang' behöver ett värde\n", "styr: option '--lang' needs a value\n"), stderr);
+            return EXIT_FAILED;
+        }
+        if (strcmp(lang, "sv") != 0 && strcmp(lang, "en") != 0) {
+            fprintf(stderr, CLI_SV("styr: --lang tar sv eller en, inte '%s'\n", "styr: --lang takes sv or en, not '%s'\n"), lang);
+            return EXIT_FAILED;
+        }
     }
     argc = n;
     argv = words;
