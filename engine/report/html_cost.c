@@ -153,9 +153,14 @@ static void frontier(page *p, const styr_score_report *r, const styr_scenario_ru
         }
         fputs("\"/>\n", out);
         for (size_t q = 0; q < k; q++)
-            if (pts[q].feasible)
-                fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#0072B2\"><title>%.0f: %.3f</title></circle>",
-                        FX(pts[q].budget), FY(pts[q].total_score), pts[q].budget, pts[q].total_score);
+            if (pts[q].feasible) {
+                char money[64];
+                styr_numtext score;
+                html_money(money, sizeof money, pts[q].budget);
+                fprintf(out, word(p->o, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#0072B2\"><title>%s kr: %s</title></circle>",
+                                  "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#0072B2\"><title>%s SEK: %s</title></circle>"),
+                        FX(pts[q].budget), FY(pts[q].total_score), money, styr_num(&score, pts[q].total_score, 3, p->o->lang));
+            }
         fputs("\n", out);
         if (s->has_budget) {
             char b[64];
@@ -168,11 +173,14 @@ static void frontier(page *p, const styr_score_report *r, const styr_scenario_ru
                     top + 12, right ? "start" : "end");
             fprintf(out, word(p->o, "budget %s kr", "budget %s SEK"), b);
             fputs("</text>\n", out);
-            if (!s->infeasible)
-                fprintf(out, "<path d=\"M%.1f %.1f l7 7 l-7 7 l-7 -7 z\" fill=\"#D55E00\" stroke=\"#000\"><title>%.3f</title></path>"
-                             "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"%s\">%.3f</text>\n",
-                        bx, FY(s->sel.total_score) - 7, s->sel.total_score, right ? bx + 10 : bx - 10,
-                        FY(s->sel.total_score) + 16, right ? "start" : "end", s->sel.total_score);
+            if (!s->infeasible) {
+                styr_numtext score;
+                styr_num(&score, s->sel.total_score, 3, p->o->lang);
+                fprintf(out, "<path d=\"M%.1f %.1f l7 7 l-7 7 l-7 -7 z\" fill=\"#D55E00\" stroke=\"#000\"><title>%s</title></path>"
+                             "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"%s\">%s</text>\n",
+                        bx, FY(s->sel.total_score) - 7, score.s, right ? bx + 10 : bx - 10,
+                        FY(s->sel.total_score) + 16, right ? "start" : "end", score.s);
+            }
         }
         fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>"
                      "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"axis\"/>\n",

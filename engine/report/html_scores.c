@@ -307,7 +307,9 @@ void html_sec_scores(page *p)
     fputs("<code>", out);
     html_esc(out, r->areas ? r->areas->file : "areas");
     fputs("</code>: ", out);
-    fprintf(out, word(p->o, "%zu områden rangordnade, %zu uteslutna", "%zu areas ranked, %zu left out"), t->n, t->nexcluded);
+    char count[160];
+    styr_report_ranked_count(count, sizeof count, t->n, t->nexcluded, p->o);
+    fputs(count, out);
     fputs("</p>\n", out);
     if (t->nexcluded) {
         fputs("<ul class=\"excluded\">\n", out);

@@ -34,6 +34,13 @@ static void illustrative_line(FILE *out, const styr_score_report *r, const styr_
             prefix, r->areas && r->areas->file ? r->areas->file : "areas");
 }
 
+void styr_report_ranked_count(char *buf, size_t cap, size_t ranked, size_t left_out, const styr_report_opts *o)
+{
+    snprintf(buf, cap, "%zu %s, %zu %s", ranked,
+             ranked == 1 ? word(o, "område rangordnat", "area ranked") : word(o, "områden rangordnade", "areas ranked"),
+             left_out, left_out == 1 ? word(o, "uteslutet", "left out") : word(o, "uteslutna", "left out"));
+}
+
 static void print_findings(FILE *out, const styr_score_report *r, const styr_report_opts *o)
 {
     styr_report_opts fo = *o;
@@ -441,8 +448,9 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     if (!t)
         return;
     styr_fput_safe(out, r->areas ? r->areas->file : "areas");
-    fprintf(out, word(o, ": %zu områden rangordnade, %zu uteslutna\n", ": %zu areas ranked, %zu left out\n"), t->n,
-            t->nexcluded);
+    char count[160];
+    styr_report_ranked_count(count, sizeof count, t->n, t->nexcluded, o);
+    fprintf(out, ": %s\n", count);
     illustrative_line(out, r, o, "");
     for (size_t e = 0; e < t->nexcluded; e++) {
         fputs(word(o, "  utesluten: ", "  left out: "), out);
@@ -842,7 +850,9 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
     fprintf(out, "# %s\n\n", word(o, "Prioritering av innovationsområden", "Prioritising innovation areas"));
     if (!t)
         return;
-    fprintf(out, word(o, "%zu områden rangordnade, %zu uteslutna.\n", "%zu areas ranked, %zu left out.\n"), t->n, t->nexcluded);
+    char count[160];
+    styr_report_ranked_count(count, sizeof count, t->n, t->nexcluded, o);
+    fprintf(out, "%s.\n", count);
     illustrative_line(out, r, o, "\n> ");
     for (size_t e = 0; e < t->nexcluded; e++) {
         fputs("- **", out);

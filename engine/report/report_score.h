@@ -55,6 +55,10 @@ styr_why styr_portfolio_why(const styr_area_table *t, const styr_scored *s, size
 double styr_portfolio_left(const styr_scored *s);
 
 /* The reason as one sentence in the run's language (plain text; HTML escapes it). */
+/* "18 områden rangordnade, 1 uteslutet" ("1 område rangordnat, 2
+ * uteslutna"; "1 area ranked, 2 left out"), in buf. */
+void styr_report_ranked_count(char *buf, size_t cap, size_t ranked, size_t left_out, const styr_report_opts *o);
+
 void styr_portfolio_why_text(char *buf, size_t cap, const styr_area_table *t, const styr_scored *s, size_t i,
                              const styr_report_opts *o);
 
