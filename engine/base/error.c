@@ -40,7 +40,7 @@ styr_status (styr_error_set)(styr_error *err, styr_status code, const char *file
     return code;
 }
 
-void styr_error_print(const styr_error *err, FILE *out)
+void styr_error_print(const styr_error *err, FILE *out, int english)
 {
     if (err->file[0]) {
         styr_fput_safe(out, err->file);
@@ -48,7 +48,7 @@ void styr_error_print(const styr_error *err, FILE *out)
             fprintf(out, err->column ? ":%u:%u" : ":%u", err->line, err->column);
         fputs(": ", out);
     }
-    fputs("error: ", out);
+    fputs(english ? "error: " : "fel: ", out);
     styr_fput_safe_lines(out, err->message);
     fputc('\n', out);
 }

@@ -47,7 +47,8 @@ styr_status styr_error_setv(styr_error *err, styr_status code, const char *file,
                             unsigned line, unsigned column, const char *fmt,
                             va_list ap) __attribute__((format(printf, 6, 0)));
 
-/* Writes "file:line:col: error: message" (omitting absent parts) and a newline. */
-void styr_error_print(const styr_error *err, FILE *out);
+/* Writes "file:line:col: fel: message" (omitting absent parts; "error:"
+ * when english) and a newline. */
+void styr_error_print(const styr_error *err, FILE *out, int english);
 
 #endif

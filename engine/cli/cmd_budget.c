@@ -5,6 +5,7 @@
 
 #include "budget.h"
 #include "cli.h"
+#include "cli_lang.h"
 #include "doc.h"
 #include "report.h"
 #include "report_dispatch.h"
@@ -32,7 +33,7 @@ int cmd_budget(options *o)
     if (st == STYR_OK)
         st = styr_budget_compute(rs, doc, doc->file, &b, &err);
     if (st != STYR_OK) {
-        styr_error_print(&err, stderr);
+        styr_error_print(&err, stderr, cli_english());
         rc = EXIT_FAILED;
     } else if (!o->quiet) {
         styr_report_opts ro = {o->lang, cli_use_color(o), rs->name, STYR_VERSION_STRING, 0, rs->dir, 0};

@@ -54,7 +54,7 @@ static int prepare_score(options *o, const char *areas_file, score_ctx *c)
     styr_error_clear(&err);
     if (styr_prioritise(c->rs, &o->run, areas_file, (const char *const *)o->scenarios, o->nscenarios, &o->lim, &c->p,
                         &err) != STYR_OK) {
-        styr_error_print(&err, stderr);
+        styr_error_print(&err, stderr, cli_english());
         c->rc = EXIT_FAILED;
         return -1;
     }

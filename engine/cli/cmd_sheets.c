@@ -60,7 +60,7 @@ int cli_write_workbook(const char *output, cli_xlsx_writer fn, void *ctx)
     if (fn(tmp, ctx, &err) != STYR_OK) {
         if (strcmp(err.file, tmp) == 0)   /* the user knows the file by the name they gave */
             snprintf(err.file, sizeof err.file, "%s", output && strcmp(output, "-") != 0 ? output : CLI_SV("standard ut", "standard output"));
-        styr_error_print(&err, stderr);
+        styr_error_print(&err, stderr, cli_english());
         unlink(tmp);
         styr_sink_abandon(&out);
         rc = EXIT_FAILED;
@@ -140,7 +140,7 @@ int cmd_convert(options *o)
     styr_error err;
     styr_error_clear(&err);
     if (styr_doc_load_any(o->files[0], &o->lim, &doc, &err) != STYR_OK) {
-        styr_error_print(&err, stderr);
+        styr_error_print(&err, stderr, cli_english());
         return EXIT_FAILED;
     }
     const styr_node *kind = doc->root && doc->root->kind == STYR_NODE_MAP ? styr_map_get(doc->root, "kind", 4) : NULL;

@@ -38,7 +38,7 @@ int cmd_validate(options *o)
         styr_error perr;
         styr_error_clear(&perr);
         if (styr_previous_load(rs, &o->run, o->previous, &o->lim, &prev, &perr) != STYR_OK) {
-            styr_error_print(&perr, stderr);
+            styr_error_print(&perr, stderr, cli_english());
             styr_previous_free(&prev);
             styr_ruleset_free(rs);
             return EXIT_FAILED;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "cli_lang.h"
 #include "diff.h"
 #include "followup.h"
 #include "report.h"
@@ -20,7 +21,7 @@ int cmd_followup(options *o)
     styr_error_clear(&err);
     int rc = EXIT_CLEAN;
     if (styr_followup_load(rs, &o->run, o->files[0], &o->lim, &fu, &err) != STYR_OK) {
-        styr_error_print(&err, stderr);
+        styr_error_print(&err, stderr, cli_english());
         styr_followup_free(&fu);
         styr_ruleset_free(rs);
         return EXIT_FAILED;
@@ -35,7 +36,7 @@ int cmd_followup(options *o)
         cli_worse(&rc, cli_write_report(o, styr_followup_formats, &fu, &ro));
     }
     for (size_t i = 0; i < fu.plan_res.nrule_errors; i++)
-        styr_error_print(&fu.plan_res.rule_errors[i], stderr);
+        styr_error_print(&fu.plan_res.rule_errors[i], stderr, cli_english());
     styr_followup_free(&fu);
     styr_ruleset_free(rs);
     return rc;
@@ -51,15 +52,15 @@ int cmd_diff(options *o)
     styr_error_clear(&err);
     int rc = EXIT_CLEAN;
     if (styr_diff_load(rs, &o->run, o->files[0], o->files[1], &o->lim, &d, &err) != STYR_OK) {
-        styr_error_print(&err, stderr);
+        styr_error_print(&err, stderr, cli_english());
         styr_diff_free(&d);
         styr_ruleset_free(rs);
         return EXIT_FAILED;
     }
     for (size_t i = 0; i < d.old_res.nrule_errors; i++)
-        styr_error_print(&d.old_res.rule_errors[i], stderr);
+        styr_error_print(&d.old_res.rule_errors[i], stderr, cli_english());
     for (size_t i = 0; i < d.new_res.nrule_errors; i++)
-        styr_error_print(&d.new_res.rule_errors[i], stderr);
+        styr_error_print(&d.new_res.rule_errors[i], stderr, cli_english());
     if (d.old_res.nrule_errors || d.new_res.nrule_errors)
         rc = EXIT_FAILED;
     if (!o->quiet) {

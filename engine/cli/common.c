@@ -70,7 +70,7 @@ styr_ruleset *cli_load_ruleset(options *o)
     styr_error_clear(&err);
     styr_check_init();
     if (styr_ruleset_load_from(o->rules, search_path(), &o->lim, &rs, &err) != STYR_OK) {
-        styr_error_print(&err, stderr);
+        styr_error_print(&err, stderr, cli_english());
         return NULL;
     }
     note_local_copy(o, rs);

@@ -223,7 +223,7 @@ static void header(page *p, const sections *s)
     const styr_html_input *in = p->in;
     const styr_ruleset *rs = page_ruleset(in);
     fprintf(out, "<header>\n<h1>%s</h1>\n<p class=\"meta\">%s <strong>", word(p->o, "Rapport från styr", "styr report"),
-            word(p->o, "Regelverk", "Ruleset"));
+            word(p->o, "Regeluppsättning", "Ruleset"));
     html_esc(out, p->o->ruleset ? p->o->ruleset : rs ? rs->name : NULL);
     fputs("</strong>", out);
     if (rs && rs->model) {
@@ -363,7 +363,7 @@ void styr_report_html(FILE *out, const styr_html_input *in, const styr_report_op
     fputs("</main>\n<footer>", out);
     fputs(word(o, "Skapad av styr ", "Made by styr "), out);
     html_esc(out, o->version);
-    fputs(word(o, " med regelverket ", " with the ruleset "), out);
+    fputs(word(o, " med regeluppsättningen ", " with the ruleset "), out);
     html_esc(out, o->ruleset);
     fputs(word(o, ". Varje tal i tabellerna har sitt exakta värde i attributet data-value.",
                ". Every number in the tables has its exact value in the attribute data-value."), out);

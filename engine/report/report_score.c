@@ -65,7 +65,7 @@ static void print_findings(FILE *out, const styr_score_report *r, const styr_rep
         styr_fput_safe(out, e->file);
         if (e->line)
             fprintf(out, ":%u", e->line);
-        fputs(": error: ", out);
+        fputs(word(o, ": fel: ", ": error: "), out);
         styr_fput_safe(out, e->message);
         fputc('\n', out);
     }

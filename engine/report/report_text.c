@@ -39,7 +39,7 @@ void styr_report_text_header(FILE *out, const styr_report_opts *o)
 {
     /* Which rules judged the files: the folder loaded, which a name lookup
      * may have found elsewhere than the user's ./rules/NAME. */
-    fprintf(out, "%s%s ", o->color ? DIM : "", word(o, "Regelverk", "Ruleset"));
+    fprintf(out, "%s%s ", o->color ? DIM : "", word(o, "Regeluppsättning", "Ruleset"));
     styr_fput_safe(out, o->ruleset);
     fputs(word(o, " från ", " from "), out);
     styr_fput_safe(out, o->ruleset_path);
@@ -57,8 +57,8 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
         const styr_file_result *r = &res[f];
         if (r->failed) {
             position(out, r->failure.file[0] ? r->failure.file : r->file, r->failure.line, r->failure.column, o->color);
-            /* The engine's own messages are in English, and so is their label. */
-            fprintf(out, "%serror:%s ", o->color ? sev_color[2] : "", o->color ? RESET : "");
+            /* labelled as a finding of severity error is, in the report's language */
+            fprintf(out, "%s%s%s ", o->color ? sev_color[2] : "", word(o, "fel:", "error:"), o->color ? RESET : "");
             styr_fput_safe_lines(out, r->failure.message);
             fputc('\n', out);
             continue;
@@ -108,7 +108,7 @@ void styr_report_text(FILE *out, const styr_file_result *res, size_t n, const st
         for (size_t i = 0; i < r->nrule_errors; i++) {
             const styr_error *e = &r->rule_errors[i];
             position(out, e->file[0] ? e->file : r->file, e->line, e->column, o->color);
-            fprintf(out, "%serror:%s ", o->color ? sev_color[2] : "", o->color ? RESET : "");
+            fprintf(out, "%s%s%s ", o->color ? sev_color[2] : "", word(o, "fel:", "error:"), o->color ? RESET : "");
             styr_fput_safe(out, e->message);
             fputc('\n', out);
         }

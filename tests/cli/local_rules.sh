@@ -25,7 +25,7 @@ cd "$work" || exit 2
 bundled=$("$styr" validate plan.yaml --rules goteborg --format json 2>/dev/null | sed -n 's/.*"ruleset_path": "\([^"]*\)".*/\1/p' | head -1)
 "$styr" validate plan.yaml --rules goteborg >out.txt 2>err.txt
 check "by name: the header names the folder loaded ($bundled)" \
-  grep -qxF "Regelverk goteborg från $bundled" <(head -1 out.txt)
+  grep -qxF "Regeluppsättning goteborg från $bundled" <(head -1 out.txt)
 check "by name: the folder loaded is not the local copy" test "$(cd "$bundled" && pwd -P)" != "$(cd rules/goteborg && pwd -P)"
 check "by name: a note says ./rules/goteborg is passed over (sv)" \
   grep -qF "obs: regeluppsättningen 'goteborg' hämtas från $bundled; ./rules/goteborg används inte (ange --rules ./rules/goteborg" err.txt
@@ -34,7 +34,7 @@ check "by name: the note in English" \
   grep -qF "note: the ruleset 'goteborg' comes from $bundled; ./rules/goteborg is not used (give --rules ./rules/goteborg to use it)" err.txt
 check "by name: the header in English" grep -qxF "Ruleset goteborg from $bundled" <(head -1 out.txt)
 "$styr" validate plan.yaml --rules ./rules/goteborg >out.txt 2>err.txt
-check "by path: the local copy is loaded and named in the header" grep -qxF "Regelverk goteborg från ./rules/goteborg" <(head -1 out.txt)
+check "by path: the local copy is loaded and named in the header" grep -qxF "Regeluppsättning goteborg från ./rules/goteborg" <(head -1 out.txt)
 check "by path: no note" test ! -s err.txt
 "$styr" validate plan.yaml --rules ./rules/goteborg --format json >out.json 2>/dev/null
 check "by path: JSON ruleset_path is the local copy" grep -qF '"ruleset_path": "./rules/goteborg"' out.json
@@ -43,6 +43,6 @@ check "by path: JSON ruleset_path is the local copy" grep -qF '"ruleset_path": "
 mkdir other && cp plan.yaml other/ && mkdir other/rules && echo "not a ruleset" > other/rules/goteborg
 (cd other && "$styr" validate plan.yaml --rules goteborg >../out.txt 2>../err.txt)
 check "a file rules/goteborg: no note" test ! -s err.txt
-check "a file rules/goteborg: the bundled ruleset is loaded" grep -qxF "Regelverk goteborg från $bundled" <(head -1 out.txt)
+check "a file rules/goteborg: the bundled ruleset is loaded" grep -qxF "Regeluppsättning goteborg från $bundled" <(head -1 out.txt)
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -59,7 +59,7 @@ static int prepare(styr_ruleset *rs, const char *areas, char **scen, size_t nsce
     styr_error err;
     styr_error_clear(&err);
     if (styr_prioritise(rs, &run_opts, areas, (const char *const *)scen, nscen, &lim, p, &err) != STYR_OK) {
-        styr_error_print(&err, stderr);
+        styr_error_print(&err, stderr, 1);
         return -1;
     }
     return 0;
@@ -156,7 +156,7 @@ int main(int argc, char **argv)
     styr_error_clear(&err);
     styr_check_init();
     if (styr_ruleset_load_from("goteborg", bundled_rules, &lim, &rs, &err) != STYR_OK) {
-        styr_error_print(&err, stderr);
+        styr_error_print(&err, stderr, 1);
         return 2;
     }
     run_opts.lang = lang;

@@ -277,16 +277,19 @@ static void test_error_print(void **state)
     assert_non_null(f);
     styr_error err;
     styr_error_set(&err, STYR_E_INPUT, "plan.yaml", 3, 7, "bad %s", "value");
-    styr_error_print(&err, f);
+    styr_error_print(&err, f, 1);
     styr_error_set(&err, STYR_E_INPUT, "plan.yaml", 3, 0, "no column");
-    styr_error_print(&err, f);
+    styr_error_print(&err, f, 1);
     styr_error_set(&err, STYR_E_IO, "plan.yaml", 0, 0, "cannot read");
-    styr_error_print(&err, f);
+    styr_error_print(&err, f, 1);
     styr_error_set(&err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
-    styr_error_print(&err, f);
+    styr_error_print(&err, f, 1);
+    /* in Swedish the label is the one a finding of severity error has */
+    styr_error_set(&err, STYR_E_IO, "plan.yaml", 2, 0, "kan inte läsas");
+    styr_error_print(&err, f, 0);
     fclose(f);
     assert_string_equal(buf, "plan.yaml:3:7: error: bad value\nplan.yaml:3: error: no column\n"
-                             "plan.yaml: error: cannot read\nerror: out of memory\n");
+                             "plan.yaml: error: cannot read\nerror: out of memory\nplan.yaml:2: fel: kan inte läsas\n");
     free(buf);
 }
 

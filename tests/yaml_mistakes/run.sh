@@ -18,7 +18,7 @@ for yaml in "$dir"/*.yaml; do
     ok=1
     # the report's first line names the ruleset loaded; the file's own lines follow
     case "$out" in
-      "Regelverk goteborg "*|"Ruleset goteborg "*) out=$(printf '%s\n' "$out" | sed 1d) ;;
+      "Regeluppsättning goteborg "*|"Ruleset goteborg "*) out=$(printf '%s\n' "$out" | sed 1d) ;;
       *) echo "FAIL $name ($lang): no ruleset line first"; ok=0 ;;
     esac
     [ "$code" = 2 ] || { echo "FAIL $name ($lang): exit code $code, expected 2"; ok=0; }
