@@ -26,6 +26,18 @@ static const char *text_of(const styr_node *n)
                ? n->u.text : NULL;
 }
 
+/* A name the plan gives (an owner, a source): a text with more than white
+ * space in it, or NULL (none given: blank, a list, a number written as a
+ * mapping ...), which the projection counts under no name. */
+static const char *name_of(const styr_node *n)
+{
+    const char *t = text_of(n);
+    for (const char *p = t; p && *p; p++)
+        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+            return t;
+    return NULL;
+}
+
 /* number_of's swedish argument for a field in kronor, where "1,5 MSEK" is read */
 #define SEK_FIELD 2
 
@@ -198,10 +210,12 @@ static void apply_capacity(const styr_ruleset *rs, styr_budget *b)
     }
 }
 
-static styr_budget_funder *funder_slot(styr_budget *b, const char *name, int *fail)
+/* Money without a source has two slots, grants and own money, so that the
+ * one is never shown as the other. */
+static styr_budget_funder *funder_slot(styr_budget *b, const char *name, int external, int *fail)
 {
     for (size_t i = 0; i < b->nfunders; i++)
-        if (same_name(b->funders[i].funder, name))
+        if (same_name(b->funders[i].funder, name) && (name || b->funders[i].external == external))
             return &b->funders[i];
     styr_budget_funder *f = realloc(b->funders, (b->nfunders + 1) * sizeof *f);
     if (!f)
@@ -212,6 +226,7 @@ static styr_budget_funder *funder_slot(styr_budget *b, const char *name, int *fa
     f->funder = name ? strdup(name) : NULL;
     if (name && !f->funder)
         return *fail = 1, NULL;
+    f->external = external;
     b->nfunders++;
     return f;
 }
@@ -283,7 +298,11 @@ static int compute_gap(styr_budget *b, const grant *grants, size_t ngrants)
                 continue;
             }
             lost_sek += grants[g].base_sek;
-            const char *src = grants[g].source ? grants[g].source : "?";
+            if (!grants[g].source) {   /* named in words by the writers */
+                b->gap_unnamed = 1;
+                continue;
+            }
+            const char *src = grants[g].source;
             size_t k = 0;
             while (k < nnamed && strcmp(named[k], src) != 0)
                 k++;
@@ -395,7 +414,7 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
             y1 = ts.year < out->from ? out->from : ts.year > out->to ? out->to + 1 : ts.year;
             y2 = te.year > out->to ? out->to : te.year < out->from ? out->from - 1 : te.year;
         }
-        const char *written = text_of(get(a, "owner"));
+        const char *written = name_of(get(a, "owner"));
         if (!written)
             written = default_owner;
         const char *oname = written ? canonical(registry_entry(rs, "owner", written), written) : NULL;
@@ -417,7 +436,7 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
             const styr_node *f = styr_seq_item(fin, j);
             if (f->kind != STYR_NODE_MAP)
                 continue;
-            const char *src = text_of(get(f, "source"));
+            const char *src = name_of(get(f, "source"));
             const styr_node *fe = registry_entry(rs, "funder", src);
             const styr_node *oe = fe ? NULL : registry_entry(rs, "owner", src);
             const char *type = text_of(get(f, "type"));
@@ -469,7 +488,7 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
                 o->years[y].fte += fte;
             }
             const char *fname = src ? canonical(fe ? fe : oe, src) : NULL;
-            styr_budget_funder *fs = funder_slot(out, fname, &fail);
+            styr_budget_funder *fs = funder_slot(out, fname, external, &fail);
             if (!fs)
                 break;
             fs->sek += amount_ok ? amount : 0;

@@ -88,6 +88,7 @@ typedef struct styr_budget {
     size_t nactions;
     styr_budget_action *actions;  /* the plan's actions with an id, in plan order */
     char *gap_sources;            /* the grants whose end makes the gap, ", "-joined, or NULL */
+    int gap_unnamed;              /* ... and among them a grant that names no source */
     int illustrative;             /* the plan says illustrative: true (made-up data):
                                      every output of it says so */
 } styr_budget;

@@ -79,9 +79,10 @@ void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_
         }
         fputc('\n', out);
     }
-    if (b->gap_sources)
+    char sources[2048];
+    if (budget_gap_sources(sources, sizeof sources, b, o->lang == STYR_LANG_EN))
         fprintf(out, word(o, "  Glappet: finansieringen från %s upphör och ersätts inte.\n",
-                          "  The gap: the money from %s ends and is not replaced.\n"), b->gap_sources);
+                          "  The gap: the money from %s ends and is not replaced.\n"), sources);
     fputs(word(o, "\nPer ansvarig (insatser; kr och årsarbetskrafter per år):\n",
                "\nPer owner (actions; SEK and FTE a year):\n"), out);
     for (size_t i = 0; i < b->nowners; i++) {
@@ -235,6 +236,8 @@ void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_
     }
     fputs("],\n \"gap_sources\": ", out);
     styr_json_string(out, b->gap_sources);
+    /* a grant that names no source is among them (gap_sources names the rest) */
+    fprintf(out, ",\n \"gap_unnamed_source\": %s", b->gap_unnamed ? "true" : "false");
     fputs("}\n", out);
 }
 
@@ -278,9 +281,10 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
                 s[4], f[0], f[1], yr->has_budget_sek ? s[5] : "–", yr->has_budget ? budget_status_word(yr->budget_status, o) : word(o, "ingen budget", "no budget"),
                 g, yr->gap_fte > 0 ? "**" : "", f[2], yr->gap_fte > 0 ? "**" : "");
     }
-    if (b->gap_sources) {
+    char sources[2048];
+    if (budget_gap_sources(sources, sizeof sources, b, o->lang == STYR_LANG_EN)) {
         fputs(word(o, "\nGlappet: finansieringen från ", "\nThe gap: the money from "), out);
-        md(out, b->gap_sources);
+        md(out, sources);
         fputs(word(o, " upphör och ersätts inte.\n", " ends and is not replaced.\n"), out);
     }
     fputs(word(o, "\n## Per ansvarig\n\n| Ansvarig | Insatser |", "\n## Per owner\n\n| Owner | Actions |"), out);

@@ -148,9 +148,10 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
             fprintf(out, word(o, "<p class=\"gapnote\" data-gap-year=\"%d\">%d: glapp på %s",
                               "<p class=\"gapnote\" data-gap-year=\"%d\">%d: a gap of %s"),
                     yr->year, yr->year, gap);
-            if (b->gap_sources) {
+            char sources[2048];
+            if (budget_gap_sources(sources, sizeof sources, b, o->lang == STYR_LANG_EN)) {
                 fputs(word(o, " (finansieringen från ", " (the money from "), out);
-                html_esc(out, b->gap_sources);
+                html_esc(out, sources);
                 fputs(word(o, " upphör och ersätts inte)", " ends and is not replaced)"), out);
             }
             fputs(".</p>\n", out);

@@ -32,6 +32,15 @@ const char *budget_funder_name(const char *funder, int english)
     return funder ? funder : english ? "(no source given)" : "(ingen källa angiven)";
 }
 
+const char *budget_gap_sources(char *buf, size_t cap, const styr_budget *b, int english)
+{
+    if (!b->gap_sources && !b->gap_unnamed)
+        return NULL;
+    snprintf(buf, cap, "%s%s%s", b->gap_sources ? b->gap_sources : "", b->gap_sources && b->gap_unnamed ? ", " : "",
+             !b->gap_unnamed ? "" : english ? "a source not named" : "en källa som inte anges");
+    return buf;
+}
+
 const char *budget_status_word(const char *s, const styr_report_opts *o)
 {
     if (!s || strcmp(s, "decided") == 0) return word(o, "beslutad", "decided");

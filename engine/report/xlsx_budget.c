@@ -37,7 +37,8 @@ static void summary(styr_book *b, const styr_budget *bu)
     styr_book_number(b, ws, 1, 2, bu->to);
     styr_book_number(b, ws, 1, 3, gap_sek);
     styr_book_number(b, ws, 1, 4, gap_fte);
-    styr_book_text(b, ws, 1, 5, bu->gap_sources);
+    char sources[2048];
+    styr_book_text(b, ws, 1, 5, budget_gap_sources(sources, sizeof sources, bu, b->en));
     /* made-up figures say so, as the diff workbook's "Illustrativt" does */
     styr_book_text(b, ws, 1, 6, bu->illustrative ? (b->en ? "yes" : "ja") : (b->en ? "no" : "nej"));
     if (ws)

@@ -5,6 +5,13 @@
 -- The gap computation is mirrored by engine/budget.c (`styr budget`); a
 -- fixture and a golden test hold both to the same figures.
 
+-- A source as a message names it: its text, or words that say none is given
+-- (blank, a list: what styr budget counts under no name).
+local function source_name(s)
+  if kind(s) == "text" and tostring(s):match("%S") then return tostring(s) end
+  return lang() == "en" and "a source not named" or "en källa som inte anges"
+end
+
 local function period_years()
   local from, to = plan_period()
   if from == nil then return nil end
@@ -284,7 +291,7 @@ rule {
         do
           lost_sek = lost_sek + e.sek
           for _, g in ipairs(e.grants) do
-            local n = tostring(g.f.source or "?")
+            local n = source_name(g.f.source)
             if not seen[n] then seen[n] = true; names[#names + 1] = n end
             if last_end == nil or g.ends > last_end then last_end = g.ends end
           end

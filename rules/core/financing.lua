@@ -160,6 +160,13 @@ rule {
 
 -- The registry's entry for a funder, also for a yearly funder written with
 -- its year ("Kommunfullmäktiges budget 2019").
+-- A source as a message names it: its text, or words that say none is given
+-- (blank, a list: what styr budget counts under no name).
+local function source_name(s)
+  if kind(s) == "text" and tostring(s):match("%S") then return tostring(s) end
+  return lang() == "en" and "a source not named" or "en källa som inte anges"
+end
+
 local function funder_entry(name)
   if name == nil then return nil end
   local e = registry.funder(tostring(name))
@@ -218,7 +225,7 @@ rule {
       if is_grant(f) then
         local ends = money_ends(f)
         if ends and ends < stop then
-          local name = tostring(f.source or "?")
+          local name = source_name(f.source)
           if last[name] == nil then names[#names + 1] = name end
           if last[name] == nil or ends > last[name] then last[name] = ends end
           first = first or f

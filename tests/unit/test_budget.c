@@ -227,14 +227,19 @@ static void test_money_without_source_is_its_own_slot(void **state)
         "    financing:\n"
         "      - {source: '-', type: existing-mandate, amount_sek: 100}\n"
         "      - {type: existing-mandate, amount_sek: 20}\n"
-        "      - {type: existing-mandate, amount_sek: 3}\n", &doc, &b), STYR_OK);
-    assert_int_equal(b.nfunders, 2);
-    const styr_budget_funder *dash = b.funders[0].funder ? &b.funders[0] : &b.funders[1];
-    const styr_budget_funder *none = b.funders[0].funder ? &b.funders[1] : &b.funders[0];
-    assert_string_equal(dash->funder, "-");
-    assert_true(dash->sek == 100);
-    assert_null(none->funder);
-    assert_true(none->sek == 23);
+        "      - {source: '   ', type: existing-mandate, amount_sek: 3}\n"
+        "      - {source: [Vinnova], type: external-grant, amount_sek: 4000}\n", &doc, &b), STYR_OK);
+    /* '-', own money without a source (none, blank), a grant without one (a
+     * list is no name): the grant is never pooled with the own money */
+    assert_int_equal(b.nfunders, 3);
+    assert_string_equal(b.funders[0].funder, "-");
+    assert_true(b.funders[0].sek == 100);
+    assert_null(b.funders[1].funder);
+    assert_false(b.funders[1].external);
+    assert_true(b.funders[1].sek == 23);
+    assert_null(b.funders[2].funder);
+    assert_true(b.funders[2].external);
+    assert_true(b.funders[2].sek == 4000);
     styr_budget_free(&b);
     styr_doc_free(doc);
 }

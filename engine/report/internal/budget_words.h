@@ -21,6 +21,11 @@ void budget_decimal(char *buf, size_t cap, double v, const styr_report_opts *o);
 const char *budget_owner_name(const char *owner, int english);
 const char *budget_funder_name(const char *funder, int english);
 
+/* The grants whose end makes the gap, for people: "Vinnova, Tillväxtverket",
+ * with "en källa som inte anges" ("a source not named") for a grant that
+ * names none; in buf, or NULL when no grant's end makes a gap. */
+const char *budget_gap_sources(char *buf, size_t cap, const styr_budget *b, int english);
+
 /* A budget block's status in words (decided when not given). */
 const char *budget_status_word(const char *status, const styr_report_opts *o);
 
