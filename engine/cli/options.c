@@ -13,6 +13,7 @@
 
 #include "report.h"
 #include "report_html.h"
+#include "swedish_number.h"
 #include "text.h"
 
 /* ---- the catalogue ------------------------------------------------------- */
@@ -64,10 +65,10 @@ static const cli_option catalogue[] = {
      {"frö för slumptalen: samma frö ger samma resultat\n(standard 1)",
       "seed of the random numbers: the same seed gives the same\nresult (default 1)"}},
     {OPT_SPREAD, "spread", 0, "X", 0,
-     {"dra varje vikt inom +-X kring scenariots vikter (vikterna\nsummerar till 1); utan det är varje viktning av scenariots\n"
-      "kriterier lika sannolik",
-      "sample each weight within +-X around the scenario's weights\n(weights sum to 1); without it, every weighting of the\n"
-      "scenario's criteria is equally likely"}},
+     {"dra varje vikt inom +-X kring scenariots vikter (vikterna\nsummerar till 1; 0,05 eller 0.05); utan det är varje\n"
+      "viktning av scenariots kriterier lika sannolik",
+      "sample each weight within +-X around the scenario's weights\n(weights sum to 1; 0.05 or 0,05); without it, every\n"
+      "weighting of the scenario's criteria is equally likely"}},
     {OPT_MAX_FILE_SIZE, "max-file-size", 0, "BYTES", 1,
      {"filens storlek (standard 64M; suffixen K, M och G)",
       "input file size (default 64M; K, M and G suffixes)"}},
@@ -837,8 +838,8 @@ static int apply(options *o, cli_opt id, const char *val)
     case OPT_EXPLAIN: o->explain = 1; return 0;
     case OPT_SCENARIO: o->scenarios[o->nscenarios++] = val; return 0;
     case OPT_SPREAD:
-        o->spread = strtod(val, &end);
-        if (end == val || *end || !(o->spread >= 0 && o->spread <= 1)) {
+        /* as the report writes it: "0,05" in Swedish, "0.05" */
+        if (!styr_read_swedish_number(val, strlen(val), 0, &o->spread) || !(o->spread >= 0 && o->spread <= 1)) {
             cli_usage_error(o, CLI_SV("--spread tar ett tal från 0 till 1 (en andel av den totala vikten), inte '%s'",
                                   "--spread takes a number from 0 to 1 (a share of the total weight), not '%s'"), val);
             return -1;
