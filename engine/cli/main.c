@@ -99,9 +99,53 @@ static int unknown_command(const char *name)
     return EXIT_FAILED;
 }
 
+/* "styr --lang en validate ...": a --lang before the command word is moved
+ * to the end of the options (before a "--"), where each command reads it;
+ * words holds argc + 1 pointers. Returns the new argc. */
+static int lang_after_command(int argc, char **argv, char **words)
+{
+    int lead = 0;   /* words of --lang options before the command */
+    while (1 + lead < argc) {
+        const char *w = argv[1 + lead];
+        if (strcmp(w, "--lang") == 0 && 2 + lead < argc)
+            lead += 2;
+        else if (strncmp(w, "--lang=", 7) == 0)
+            lead += 1;
+        else
+            break;
+    }
+    if (lead && 1 + lead == argc) {   /* a language and no command: "a command is needed" */
+        words[0] = argv[0];
+        words[1] = NULL;
+        return 1;
+    }
+    int n = 0, dashes = argc;
+    for (int i = 1 + lead; i < argc; i++)
+        if (strcmp(argv[i], "--") == 0) {
+            dashes = i;
+            break;
+        }
+    words[n++] = argv[0];
+    for (int i = 1 + lead; i < dashes; i++)
+        words[n++] = argv[i];
+    for (int i = 1; i < 1 + lead; i++)
+        words[n++] = argv[i];
+    for (int i = dashes; i < argc; i++)
+        words[n++] = argv[i];
+    words[n] = NULL;
+    return n;
+}
+
 int main(int argc, char **argv)
 {
     cli_lang_set(cli_lang_of_args(argc, argv, 1));
+    char **words = malloc(((size_t)argc + 1) * sizeof *words);
+    if (!words) {
+        fputs("styr: out of memory\n", stderr);
+        return EXIT_FAILED;
+    }
+    argc = lang_after_command(argc, argv, words);
+    argv = words;   /* freed at exit: the commands keep pointers into it */
     if (argc < 2) {
         fputs(CLI_SV("styr: ett kommando behövs\n", "styr: a command is needed\n"), stderr);
         print_usage_all(stderr);
