@@ -136,6 +136,8 @@ static int lang_after_command(int argc, char **argv, char **words)
     return n;
 }
 
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
 {
     cli_lang_set(cli_lang_of_args(argc, argv, 1));
@@ -144,8 +146,14 @@ int main(int argc, char **argv)
         fputs("styr: out of memory\n", stderr);
         return EXIT_FAILED;
     }
-    argc = lang_after_command(argc, argv, words);
-    argv = words;   /* freed at exit: the commands keep pointers into it */
+    int rc = run(lang_after_command(argc, argv, words), words);
+    free(words);
+    return rc;
+}
+
+/* The command named by argv[1], run; its exit code. */
+static int run(int argc, char **argv)
+{
     if (argc < 2) {
         fputs(CLI_SV("styr: ett kommando behövs\n", "styr: a command is needed\n"), stderr);
         print_usage_all(stderr);
