@@ -5,10 +5,19 @@
 -- `styr budget`'s owners table (workload.owners()), so the table and this
 -- rule never disagree. No capacity set: no finding.
 
-local function fmt(n)
-  local s = string.format("%.2f", n):gsub("0+$", ""):gsub("%.$", "")
+-- n with at most `decimals` decimals (2 unless given), trailing zeros dropped.
+local function fmt(n, decimals)
+  local s = string.format("%." .. (decimals or 2) .. "f", n):gsub("0+$", ""):gsub("%.$", "")
   if lang() ~= "en" then s = s:gsub("%.", ",") end
   return s
+end
+
+-- The decimals that tell a value over its capacity from the capacity
+-- ("2,249 åa (högst 2,248)", not "2,25 (högst 2,25)"): two, or more.
+local function decimals_apart(value, cap)
+  local d = 2
+  while d < 6 and fmt(value, d) == fmt(cap, d) do d = d + 1 end
+  return d
 end
 
 local function sek(n)
@@ -23,9 +32,14 @@ local function measure(m, value, cap)
     local noun = en and (value == 1 and "action" or "actions") or (value == 1 and "insats" or "insatser")
     return string.format(en and "%d %s (at most %d)" or "%d %s (högst %d)", value, noun, cap)
   elseif m == "sek" then
+    if sek(value) == sek(cap) then   -- over by less than a krona: the öre say it
+      local d = decimals_apart(value, cap)
+      return string.format(en and "%s SEK (at most %s)" or "%s kr (högst %s)", fmt(value, d), fmt(cap, d))
+    end
     return string.format(en and "%s SEK (at most %s)" or "%s kr (högst %s)", sek(value), sek(cap))
   end
-  return string.format(en and "%s FTE (at most %s)" or "%s åa (högst %s)", fmt(value), fmt(cap))
+  local d = decimals_apart(value, cap)
+  return string.format(en and "%s FTE (at most %s)" or "%s åa (högst %s)", fmt(value, d), fmt(cap, d))
 end
 
 rule {
