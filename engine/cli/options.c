@@ -927,7 +927,10 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, int first, options 
         if (c == -1)
             break;
         if (c == '?') {
-            if (optopt > 0 && optopt < 256)
+            const cli_option *flag = optopt >= 256 ? option_of((cli_opt)optopt) : NULL;
+            if (flag && !flag->arg)   /* "--quiet=1": an option of this command that takes no value */
+                cli_usage_error(o, CLI_SV("alternativet '--%s' tar inget värde", "option '--%s' takes no value"), flag->name);
+            else if (optopt > 0 && optopt < 256)
                 cli_usage_error(o, CLI_SV("okänt alternativ '-%c'", "unknown option '-%c'"), optopt);
             else
                 unknown_option(o, sub_argv[optind - 1]);
