@@ -3,6 +3,20 @@
 -- that nothing is scored on a guess: a missing assessment is a finding,
 -- never a silent 0, and `styr score` leaves an area with errors out.
 
+-- A figure as the run's language writes it: 4,6 (sv) or 4.6 (en); a whole
+-- value without decimals (a scale of 1.0 to 4.5 is "1–4,5"); kronor grouped
+-- by thousands ("3 000 000,25").
+local function figure(v, grouped)
+  local s = math.type(v) == "float" and v == math.floor(v) and v > -1e15 and v < 1e15
+            and string.format("%d", math.tointeger(v)) or tostring(v)
+  if grouped and s:match("^%-?%d+") then
+    local sign, int, rest = s:match("^(%-?)(%d+)(.*)$")
+    s = sign .. int:reverse():gsub("(%d%d%d)", "%1 "):reverse():gsub("^ ", "") .. rest
+  end
+  if lang() ~= "en" then s = s:gsub("%.", ",", 1) end
+  return s
+end
+
 local function is_bad_amount(v)
   return v ~= nil and (v ~= v or v < 0 or v == math.huge)
 end
@@ -197,7 +211,7 @@ rule {
   check = function(area)
     local c, e = area.cost_sek, area.external_funding_sek
     if c and e and not is_bad_amount(c) and not is_bad_amount(e) and e > c then
-      report(area, "external_funding_sek", {external = e, cost = c})
+      report(area, "external_funding_sek", {external = figure(e, true), cost = figure(c, true)})
     end
   end,
 }
@@ -242,7 +256,7 @@ rule {
     for _, c in ipairs(model_criteria()) do
       local v = a[c.id]
       if c.assessed and v ~= nil and (v ~= v or v < c.low or v > c.high) then
-        report(a, c.id, {value = v, criterion = c.id, low = c.low, high = c.high})
+        report(a, c.id, {value = figure(v), criterion = c.id, low = figure(c.low), high = figure(c.high)})
       end
     end
   end,
