@@ -98,6 +98,8 @@ void budget_gap_text(char *buf, size_t cap, const styr_budget_year *y, const cha
         budget_decimal(f, sizeof f, y->gap_fte, o);
     if (y->gap_sek > 0)
         styr_format_thousands(k, sizeof k, y->gap_sek, sep);
-    snprintf(buf, cap, "%s%s%s%s%s", f, *f ? word(o, " årsarbetskrafter", " FTE") : "",
+    /* "1 årsarbetskraft", "1,25 årsarbetskrafter" */
+    snprintf(buf, cap, "%s%s%s%s%s", f, *f ? strcmp(f, "1") == 0 ? word(o, " årsarbetskraft", " FTE")
+                                           : word(o, " årsarbetskrafter", " FTE") : "",
              *f && *k ? word(o, " och ", " and ") : "", k, *k ? word(o, " kr", " SEK") : "");
 }

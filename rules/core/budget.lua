@@ -306,7 +306,10 @@ rule {
       local gap_sek = math.min(lost_sek, math.max(0, b_sek + lost_sek - funding))
       if gap_fte > 0.0001 or gap_sek > 0.5 then
         local parts = {}
-        if gap_fte > 0.0001 then parts[#parts + 1] = fmt(gap_fte) .. (en and " FTE" or " årsarbetskrafter") end
+        if gap_fte > 0.0001 then   -- "1 årsarbetskraft", "1,25 årsarbetskrafter"
+          local n = fmt(gap_fte)
+          parts[#parts + 1] = n .. (en and " FTE" or n == "1" and " årsarbetskraft" or " årsarbetskrafter")
+        end
         if gap_sek > 0.5 then parts[#parts + 1] = sek(gap_sek) .. (en and " SEK" or " kr") end
         local what = table.concat(parts, en and " and " or " och ")
         local last = gaps[#gaps]

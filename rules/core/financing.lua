@@ -310,11 +310,13 @@ rule {
       if w ~= nil then
         local what
         if f.amount_sek ~= nil then what = sek(f.amount_sek) .. (en and " SEK" or " kr")
-        elseif f.fte ~= nil then   -- "1,5 årsarbetskrafter": a Swedish decimal comma
-          what = en and tostring(f.fte) .. " FTE" or (tostring(f.fte):gsub("%.", ",")) .. " årsarbetskrafter"
+        elseif f.fte ~= nil then   -- "1,5 årsarbetskrafter": a Swedish decimal comma; "1 årsarbetskraft"
+          local n = tostring(math.type(f.fte) == "float" and f.fte == math.floor(f.fte) and f.fte < 1e15
+                             and math.tointeger(f.fte) or f.fte)
+          what = en and n .. " FTE" or n:gsub("%.", ",") .. (n == "1" and " årsarbetskraft" or " årsarbetskrafter")
         else what = en and "the money" or "finansieringen" end
         local decision = f.decision and ((en and " (to be decided in " or " (avgörs i ") .. tostring(f.decision) .. ")") or ""
-        report(f, "status", {what = what, source = tostring(f.source or "?"), status = en and w.en or w.sv,
+        report(f, "status", {what = what, source = source_name(f.source), status = en and w.en or w.sv,
                              decision = decision})
       end
     end
