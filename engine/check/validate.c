@@ -87,17 +87,27 @@ typedef struct item_ref {
     uint32_t index;
 } item_ref;
 
-static void add_rule_error(styr_file_result *res, const styr_error *e, const item_ref *where)
+/* The noun of an item in the run's language ("action": "insats"). */
+static const char *noun_in(const char *noun, int english)
+{
+    if (english)
+        return noun;
+    return strcmp(noun, "action") == 0 ? "insats" : strcmp(noun, "strategy") == 0 ? "strategi"
+         : strcmp(noun, "area") == 0 ? "område" : noun;
+}
+
+static void add_rule_error(styr_file_result *res, const styr_error *e, const item_ref *where, int english)
 {
     char item[160];
     item[0] = '\0';
     if (where && where->noun) {
         size_t len = 0;
         const char *id = styr_item_id(where->node, &len);
+        const char *noun = noun_in(where->noun, english);
         if (id)
-            snprintf(item, sizeof item, "%s %.*s", where->noun, (int)(len < 100 ? len : 100), id);
+            snprintf(item, sizeof item, "%s %.*s", noun, (int)(len < 100 ? len : 100), id);
         else
-            snprintf(item, sizeof item, "%s number %u", where->noun, where->index + 1);
+            snprintf(item, sizeof item, english ? "%s number %u" : "%s nummer %u", noun, where->index + 1);
     }
     styr_error *grown = realloc(res->rule_errors, (res->nrule_errors + 1) * sizeof *grown);
     if (!grown)
@@ -107,7 +117,8 @@ static void add_rule_error(styr_file_result *res, const styr_error *e, const ite
     *slot = *e;
     if (item[0]) {
         size_t n = strlen(slot->message);
-        snprintf(slot->message + n, sizeof slot->message - n, " (while judging %s)", item);
+        snprintf(slot->message + n, sizeof slot->message - n, english ? " (while judging %s)" : " (vid bedömningen av %s)",
+                 item);
     }
 }
 
@@ -204,7 +215,7 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
                          "this rule; raise --max-rule-memory if the rule is right",
                          holder->id, styr_sandbox_cap(rs->sb) / (1024 * 1024));
                     run->crashed[k] = 1;
-                    add_rule_error(run->res, &e, NULL);
+                    add_rule_error(run->res, &e, NULL, run->opts->lang == STYR_LANG_EN);
                 }
                 /* The rule that asked is not to blame: once the holder's
                  * memory is let go, it runs again on the same item (what it
@@ -221,7 +232,7 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
             }
             /* One report per rule and file: the rest of the file goes on without it. */
             run->crashed[i] = 1;
-            add_rule_error(run->res, &e, where);
+            add_rule_error(run->res, &e, where, run->opts->lang == STYR_LANG_EN);
         }
         run->rule = NULL;
     }
@@ -336,7 +347,7 @@ static void merge_worker(styr_run *run, worker *w)
         long k = main_rule_index(run->rs, w->run.rs->rules[i].id);
         if (e && k >= 0 && !run->crashed[k]) {
             run->crashed[k] = 1;
-            add_rule_error(run->res, e, NULL);
+            add_rule_error(run->res, e, NULL, run->opts->lang == STYR_LANG_EN);
         }
     }
     if (run->opts->stats && w->opts.stats)

@@ -164,7 +164,8 @@ static int node_index(lua_State *L)
 
 static int node_newindex(lua_State *L)
 {
-    return luaL_error(L, "the plan is read-only: a rule cannot change it");
+    return luaL_error(L, styr_sandbox_english(styr_sandbox_of(L)) ? "the plan is read-only: a rule cannot change it"
+                                                                   : "planen kan bara läsas: en regel kan inte ändra den");
 }
 
 static int node_len(lua_State *L)

@@ -275,10 +275,18 @@ void styr_sandbox_blame(styr_sandbox *sb, const char *who, const char *file, uns
     styr_deadline_blame(&sb->deadline, who, file, line);
 }
 
+/* The Swedish or the English text, by the language of the run the state
+ * judges for: a rule author's mistake is told as every other message is.
+ * lim.lang is 1 for English (STYR_LANG_EN, run.h, a layer above). */
+#define SB_ENGLISH(sb) ((sb)->lim.lang == 1)
+#define SB_SV(sb, sv, en) (SB_ENGLISH(sb) ? (en) : (sv))
+
+int styr_sandbox_english(const styr_sandbox *sb) { return SB_ENGLISH(sb); }
+
 static int blocked_call(lua_State *L)
 {
-    return luaL_error(L, "'%s' is not allowed in rules: %s", lua_tostring(L, lua_upvalueindex(1)),
-                      lua_tostring(L, lua_upvalueindex(2)));
+    return luaL_error(L, SB_SV(styr_sandbox_of(L), "'%s' är inte tillåtet i regler: %s", "'%s' is not allowed in rules: %s"),
+                      lua_tostring(L, lua_upvalueindex(1)), lua_tostring(L, lua_upvalueindex(2)));
 }
 
 /* Pushes a function that raises an error naming `name`. [-0, +1] */
@@ -293,7 +301,8 @@ static int blocked_lib_index(lua_State *L)
 {
     const char *lib = lua_tostring(L, lua_upvalueindex(1));
     const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
-    return luaL_error(L, "'%s.%s' is not allowed in rules: %s", lib, key, lua_tostring(L, lua_upvalueindex(2)));
+    return luaL_error(L, SB_SV(styr_sandbox_of(L), "'%s.%s' är inte tillåtet i regler: %s", "'%s.%s' is not allowed in rules: %s"),
+                      lib, key, lua_tostring(L, lua_upvalueindex(2)));
 }
 
 /* Pushes a stand-in library table whose every field raises. [-0, +1] */
@@ -317,7 +326,8 @@ static void push_blocked_lib(lua_State *L, const char *name, const char *why)
 static int undefined_global(lua_State *L)
 {
     const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : luaL_typename(L, 2);
-    return luaL_error(L, "undefined name '%s' (misspelled? each rule file has its own globals)", key);
+    return luaL_error(L, SB_SV(styr_sandbox_of(L), "okänt namn '%s' (felstavat? varje regelfil har sina egna globala namn)",
+                               "undefined name '%s' (misspelled? each rule file has its own globals)"), key);
 }
 
 /* print() writes to standard error, prefixed with the rule file, so that a
@@ -469,32 +479,33 @@ static const char *const allowed_base[] = {
 
 static const char *const copied_libs[] = {"string", "table", "math", "utf8", NULL};
 
-static const struct { const char *name, *why; } blocked_globals[] = {
-    {"require", "rules cannot load modules"},
-    {"load", "rules cannot compile code at run time"},
-    {"loadstring", "rules cannot compile code at run time"},
-    {"loadfile", "rules cannot read files"},
-    {"dofile", "rules cannot read files"},
-    {"collectgarbage", "the engine manages memory"},
-    {"module", "rules cannot load modules"},
-    {"setfenv", "rules cannot change environments"},
-    {"getfenv", "rules cannot change environments"},
-    {NULL, NULL}};
+/* why[0]: Swedish, why[1]: English (SB_ENGLISH) */
+static const struct { const char *name, *why[2]; } blocked_globals[] = {
+    {"require", {"regler kan inte ladda moduler", "rules cannot load modules"}},
+    {"load", {"regler kan inte kompilera kod medan de körs", "rules cannot compile code at run time"}},
+    {"loadstring", {"regler kan inte kompilera kod medan de körs", "rules cannot compile code at run time"}},
+    {"loadfile", {"regler kan inte läsa filer", "rules cannot read files"}},
+    {"dofile", {"regler kan inte läsa filer", "rules cannot read files"}},
+    {"collectgarbage", {"motorn sköter minnet", "the engine manages memory"}},
+    {"module", {"regler kan inte ladda moduler", "rules cannot load modules"}},
+    {"setfenv", {"regler kan inte byta miljö", "rules cannot change environments"}},
+    {"getfenv", {"regler kan inte byta miljö", "rules cannot change environments"}},
+    {NULL, {NULL, NULL}}};
 
-static const struct { const char *name, *why; } blocked_libs[] = {
-    {"io", "rules have no file access"},
-    {"os", "rules have no process, clock or environment access"},
-    {"debug", "the debug library is not available to rules"},
-    {"package", "rules cannot load modules"},
-    {"coroutine", "coroutines are not available to rules"},
-    {NULL, NULL}};
+static const struct { const char *name, *why[2]; } blocked_libs[] = {
+    {"io", {"regler kommer inte åt filer", "rules have no file access"}},
+    {"os", {"regler kommer inte åt processer, klockan eller miljön", "rules have no process, clock or environment access"}},
+    {"debug", {"debugbiblioteket finns inte för regler", "the debug library is not available to rules"}},
+    {"package", {"regler kan inte ladda moduler", "rules cannot load modules"}},
+    {"coroutine", {"korutiner finns inte för regler", "coroutines are not available to rules"}},
+    {NULL, {NULL, NULL}}};
 
 /* Library functions left out of the copies a rule sees. */
-static const struct { const char *lib, *name, *why; } blocked_members[] = {
-    {"string", "dump", "rules cannot produce bytecode"},
-    {"math", "random", "rules must give the same result on every run"},
-    {"math", "randomseed", "rules must give the same result on every run"},
-    {NULL, NULL, NULL}};
+static const struct { const char *lib, *name, *why[2]; } blocked_members[] = {
+    {"string", "dump", {"regler kan inte skapa bytekod", "rules cannot produce bytecode"}},
+    {"math", "random", {"regler måste ge samma resultat varje gång", "rules must give the same result on every run"}},
+    {"math", "randomseed", {"regler måste ge samma resultat varje gång", "rules must give the same result on every run"}},
+    {NULL, NULL, {NULL, NULL}}};
 
 void styr_sandbox_new_env(styr_sandbox *sb, const char *file)
 {
@@ -520,7 +531,7 @@ void styr_sandbox_new_env(styr_sandbox *sb, const char *file)
                 continue;
             char full[64];
             snprintf(full, sizeof full, "%s.%s", blocked_members[j].lib, blocked_members[j].name);
-            push_blocked(L, full, blocked_members[j].why);
+            push_blocked(L, full, blocked_members[j].why[SB_ENGLISH(sb)]);
             lua_setfield(L, -2, blocked_members[j].name);
         }
         lua_setfield(L, env, copied_libs[i]);
@@ -528,11 +539,11 @@ void styr_sandbox_new_env(styr_sandbox *sb, const char *file)
     }
     lua_pop(L, 1);                                     /* env */
     for (int i = 0; blocked_globals[i].name; i++) {
-        push_blocked(L, blocked_globals[i].name, blocked_globals[i].why);
+        push_blocked(L, blocked_globals[i].name, blocked_globals[i].why[SB_ENGLISH(sb)]);
         lua_setfield(L, env, blocked_globals[i].name);
     }
     for (int i = 0; blocked_libs[i].name; i++) {
-        push_blocked_lib(L, blocked_libs[i].name, blocked_libs[i].why);
+        push_blocked_lib(L, blocked_libs[i].name, blocked_libs[i].why[SB_ENGLISH(sb)]);
         lua_setfield(L, env, blocked_libs[i].name);
     }
     lua_pushstring(L, file);
@@ -922,34 +933,42 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
         if (err) {
             snprintf(err->file, sizeof err->file, "%s", sb->kill_src);
             err->line = (unsigned)sb->kill_line;
+            int en = SB_ENGLISH(sb);
+            char who_text[300] = "", secs[32];
+            if (who)
+                snprintf(who_text, sizeof who_text, en ? "rule %s crashed: " : "regeln %s kraschade: ", who);
+            snprintf(secs, sizeof secs, "%.1f", (double)sb->deadline.limit_ns / 1e9);
+            if (!en && strchr(secs, '.'))
+                *strchr(secs, '.') = ',';
             if (sb->sys_oom && dying != DYING_BUDGET)
                 snprintf(err->message, sizeof err->message,
-                         "%s%s%sstopped: the machine ran out of memory while the rules used %zu MiB",
-                         who ? "rule " : "", who ? who : "", who ? " crashed: " : "",
-                         sb->used / (1024 * 1024));
+                         SB_SV(sb, "%sstoppad: datorn fick slut på minne medan reglerna använde %zu MiB",
+                               "%sstopped: the machine ran out of memory while the rules used %zu MiB"),
+                         who_text, sb->used / (1024 * 1024));
             else if (dying == DYING_TIME)
                 snprintf(err->message, sizeof err->message,
-                         "%s%s%sstopped after %.1f s (a call that runs too long); "
-                         "raise --max-rule-seconds if the rule is right",
-                         who ? "rule " : "", who ? who : "", who ? " crashed: " : "",
-                         (double)sb->deadline.limit_ns / 1e9);
+                         SB_SV(sb, "%sstoppad efter %s s (ett anrop som tar för lång tid); höj --max-rule-seconds om regeln är rätt",
+                               "%sstopped after %s s (a call that runs too long); raise --max-rule-seconds if the rule is right"),
+                         who_text, secs);
             else if (dying == DYING_WORK)
                 snprintf(err->message, sizeof err->message,
-                         "%s%s%sstopped: its library calls did the work of more than %llu instructions "
-                         "(a pattern that backtracks, or long texts scanned again and again?); "
-                         "raise --max-instructions if the rule is right",
-                         who ? "rule " : "", who ? who : "", who ? " crashed: " : "",
-                         (unsigned long long)sb->lim.lua_max_instructions);
+                         SB_SV(sb, "%sstoppad: dess biblioteksanrop gjorde arbete motsvarande mer än %llu instruktioner "
+                                   "(ett mönster som backar, eller långa texter som söks igenom om och om igen?); "
+                                   "höj --max-instructions om regeln är rätt",
+                               "%sstopped: its library calls did the work of more than %llu instructions "
+                               "(a pattern that backtracks, or long texts scanned again and again?); "
+                               "raise --max-instructions if the rule is right"),
+                         who_text, (unsigned long long)sb->lim.lua_max_instructions);
             else if (dying == DYING_BUDGET)
                 snprintf(err->message, sizeof err->message,
-                         "%s%s%sstopped after %llu instructions (an endless loop?); "
-                         "raise --max-instructions if the rule is right",
-                         who ? "rule " : "", who ? who : "", who ? " crashed: " : "", (unsigned long long)sb->lim.lua_max_instructions);
+                         SB_SV(sb, "%sstoppad efter %llu instruktioner (en oändlig slinga?); höj --max-instructions om regeln är rätt",
+                               "%sstopped after %llu instructions (an endless loop?); raise --max-instructions if the rule is right"),
+                         who_text, (unsigned long long)sb->lim.lua_max_instructions);
             else
                 snprintf(err->message, sizeof err->message,
-                         "%s%s%sstopped: the rules used more than %zu MiB of memory; "
-                         "raise --max-rule-memory if the rule is right",
-                         who ? "rule " : "", who ? who : "", who ? " crashed: " : "", sb->lim.lua_max_bytes / (1024 * 1024));
+                         SB_SV(sb, "%sstoppad: reglerna använde mer än %zu MiB minne; höj --max-rule-memory om regeln är rätt",
+                               "%sstopped: the rules used more than %zu MiB of memory; raise --max-rule-memory if the rule is right"),
+                         who_text, sb->lim.lua_max_bytes / (1024 * 1024));
         }
         lua_gc(L, LUA_GCCOLLECT, 0);
         return STYR_E_RULE;
@@ -959,9 +978,10 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
         snprintf(err->file, sizeof err->file, "%s", sb->err_src);
         err->line = (unsigned)sb->err_line;
         if (who)
-            snprintf(err->message, sizeof err->message, "rule %s crashed: %s", who, msg ? msg : "unknown error");
+            snprintf(err->message, sizeof err->message, SB_SV(sb, "regeln %s kraschade: %s", "rule %s crashed: %s"), who,
+                     msg ? msg : SB_SV(sb, "okänt fel", "unknown error"));
         else
-            snprintf(err->message, sizeof err->message, "%s", msg ? msg : "unknown error");
+            snprintf(err->message, sizeof err->message, "%s", msg ? msg : SB_SV(sb, "okänt fel", "unknown error"));
     }
     lua_pop(L, 1);
     return STYR_E_RULE;

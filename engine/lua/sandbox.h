@@ -33,6 +33,10 @@ lua_State *styr_sandbox_lua(styr_sandbox *sb);
 /* The sandbox that owns L (stored in the state's extra space). */
 styr_sandbox *styr_sandbox_of(lua_State *L);
 
+/* Whether the run the state judges for speaks English (its messages to a
+ * rule author follow the run's language). */
+int styr_sandbox_english(const styr_sandbox *sb);
+
 /* The value of the plan a rule read last as a plain Lua value (a text or a
  * number from `item.field`), kept so that each() can say where a text
  * stands that should have been a list. */

@@ -50,6 +50,7 @@ static int setup(void **state)
     styr_limits_default(&lim);
     lim.lua_max_bytes = 32u * 1024 * 1024;
     lim.lua_max_instructions = 2000000;
+    lim.lang = 1;   /* English: these tests read the messages' words (test_swedish_messages the Swedish) */
     styr_error err;
     f->sb = styr_sandbox_new(&lim, &err);
     assert_non_null(f->sb);
@@ -128,6 +129,39 @@ static void test_blocked_names(void **state)
     expect_failure(f, "string.dump(function() end)", "'string.dump' is not allowed");
     expect_failure(f, "math.random()", "'math.random' is not allowed");
     expect_failure(f, "package.loaded.os.exit()", "'package.loaded' is not allowed");
+}
+
+/* In a Swedish run (the default language) a rule author reads the
+ * sandbox's words in Swedish: the crash, a misspelt name, a forbidden call,
+ * a limit. */
+static void test_swedish_messages(void **state)
+{
+    (void)state;
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.lua_max_bytes = 32u * 1024 * 1024;
+    lim.lua_max_instructions = 2000000;
+    styr_error err;
+    fixture f;
+    f.sb = styr_sandbox_new(&lim, &err);
+    assert_non_null(f.sb);
+    snprintf(f.path, sizeof f.path, "/tmp/styr-sandbox-XXXXXX");
+    int fd = mkstemp(f.path);
+    assert_true(fd >= 0);
+    close(fd);
+    static const struct { const char *src, *says; } cases[] = {
+        {"reprot(1)\n", "regeln t kraschade: okänt namn 'reprot' (felstavat? varje regelfil har sina egna globala namn)"},
+        {"io.open('x')\n", "regeln t kraschade: 'io.open' är inte tillåtet i regler: regler kommer inte åt filer"},
+        {"require('x')\n", "'require' är inte tillåtet i regler: regler kan inte ladda moduler"},
+        {"while true do end\n", "regeln t kraschade: stoppad efter 2000000 instruktioner (en oändlig slinga?); "
+                                  "höj --max-instructions om regeln är rätt"},
+        {"local t = {} for i = 1, 1e9 do t[i] = string.rep('x', 1000) .. i end\n",
+         "stoppad: reglerna använde mer än 32 MiB minne; höj --max-rule-memory om regeln är rätt"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        expect_failure(&f, cases[k].src, cases[k].says);
+    unlink(f.path);
+    styr_sandbox_free(f.sb);
 }
 
 static void test_undefined_global_is_an_error(void **state)
@@ -322,6 +356,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_plain_code_runs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_blocked_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_undefined_global_is_an_error, setup, teardown),
+        cmocka_unit_test(test_swedish_messages),
         cmocka_unit_test_setup_teardown(test_error_position_is_the_rule_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_error_with_table_value, setup, teardown),
         cmocka_unit_test_setup_teardown(test_endless_loop_stops, setup, teardown),
