@@ -143,6 +143,24 @@ static void judge_area(styr_ruleset *rs, int lang, styr_area_table *t, candidate
             if (lua_type(L, -1) == LUA_TNUMBER)
                 v = lua_tonumber(L, -1);
             lua_pop(L, 1);
+            /* A value function that leaves its own scale is the model's
+             * mistake: scored, 99 on 1..5 would count 24.5 times the weight. */
+            if (isfinite(v) && cr->has_scale && (v < cr->lo || v > cr->hi)) {
+                char val[32], lo[32], hi[32];
+                snprintf(val, sizeof val, "%g", v);
+                snprintf(lo, sizeof lo, "%g", cr->lo);
+                snprintf(hi, sizeof hi, "%g", cr->hi);
+                for (char *f[] = {val, lo, hi}, **q = f; lang != STYR_LANG_EN && q < f + 3; q++)
+                    if (strchr(*q, '.'))
+                        *strchr(*q, '.') = ',';   /* as Swedish writes it: 2,5 */
+                size_t n = strlen(cr->id) + 240;
+                c->reason = malloc(n);
+                if (c->reason)
+                    snprintf(c->reason, n, lang == STYR_LANG_EN ? "the model's value for the criterion '%s' is %s, outside its scale %s–%s"
+                                                                : "modellens värde för kriteriet '%s' är %s, utanför skalan %s–%s",
+                             cr->id, val, lo, hi);
+                return;
+            }
         }
         if (!isfinite(v)) {
             size_t n = strlen(cr->id) + 160;
