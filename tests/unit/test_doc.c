@@ -1222,6 +1222,7 @@ static void test_swedish_messages(void **state)
         {"a: 1\n<<: 2\n", "nyckeln '<<' behöver en mappning"},
         {"a: \xff\n", "ogiltig UTF-8: byten 0xFF kan inte inleda ett tecken"},
         {"a: \x01\n", "styrtecknet U+0001 är inte tillåtet i YAML"},
+        {"a: \x01\n", "Filen innehåller ett osynligt styrtecken som YAML inte tillåter här"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         styr_doc *doc = NULL;
@@ -1234,6 +1235,11 @@ static void test_swedish_messages(void **state)
     lim.max_depth = 2;
     styr_doc *doc = NULL;
     styr_error err;
+    /* a raw NUL byte: the Swedish explanation of a NUL byte, not of a file
+     * saved in another encoding (the loader's words name UTF-16) */
+    assert_int_equal(styr_doc_load_buffer("t.yaml", "a: 1\nb: \0x\n", 10, &lim, &doc, &err), STYR_E_SYNTAX);
+    if (!strstr(err.message, "Filen innehåller NUL-tecken") || strstr(err.message, "inte sparad som UTF-8"))
+        fail_msg("NUL: %s", err.message);
     assert_int_not_equal(styr_doc_load_buffer("t.yaml", "a:\n  b:\n    c: 1\n", 17, &lim, &doc, &err), STYR_OK);
     if (!strstr(err.message, "nästlat i fler än 2 nivåer"))
         fail_msg("depth: %s", err.message);

@@ -309,6 +309,25 @@ static void test_reader_errors(void **state)
     styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "control character U+0007 is not allowed in YAML");
     styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
     assert_has(&e, "styrtecken");
+    /* The loader's own Swedish words (its default): a NUL byte is a NUL
+     * byte, not "not saved as UTF-8", though the message names UTF-16 */
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 4, 1,
+                   "styrtecken (NUL-byte) i filen; är det en binärfil eller en UTF-16-fil?");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_has(&e, "Filen innehåller NUL-tecken");
+    assert_null(strstr(e.message, "inte sparad som UTF-8"));
+    assert_has(&e, "\n  (styrtecken (NUL-byte) i filen; är det en binärfil eller en UTF-16-fil?)");
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "styrtecknet U+0007 är inte tillåtet i YAML");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_has(&e, "Filen innehåller ett osynligt styrtecken");
+    assert_has(&e, "\n  (styrtecknet U+0007 är inte tillåtet i YAML)");
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "ogiltig UTF-8: byten 0xF6 kan inte inleda ett tecken");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_has(&e, "Filen är inte sparad som UTF-8");
+    /* a syntax error the reader did not give is not touched */
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "nyckeln 'a' finns två gånger");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_string_equal(e.message, "nyckeln 'a' finns två gånger");
     /* English stays as written; other errors are not touched */
     styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "invalid UTF-8: overlong");
     styr_yaml_explain_reader(STYR_EXPLAIN_EN, &e);
