@@ -199,6 +199,12 @@ static void test_unclosed_quote(void **state)
     assert_int_equal(e.line, 2);
     assert_int_equal(e.column, 10);
     assert_has(&e, "Citattecknet ' som börjar värdet på rad 2, kolumn 10 avslutas aldrig");
+    /* libyaml's column counts characters: the quote after 'mål' is column 6, byte 7 */
+    const char sv[] = "kind: action-plan\nm\xc3\xa5l: 'öppen text\n";
+    e = explain(S(sv), "found unexpected end of stream", "while scanning a quoted scalar", 3, 1, 2, 6,
+                STYR_EXPLAIN_SV);
+    assert_has(&e, "Citattecknet ' som börjar värdet på rad 2, kolumn 6 avslutas aldrig");
+    assert_has(&e, "Sätt ett avslutande ' i slutet av värdet på rad 2.");
     /* quotes closed on their lines, with escapes and doubled quotes, are not blamed */
     const char ok[] = "a: \"x \\\" y\"\nb: 'it''s'\nc: [\"p\", 'q']\nd: e f g\n";
     e = explain(S(ok), "did not find expected key", "while parsing a block mapping", 4, 1, 1, 1, STYR_EXPLAIN_EN);
