@@ -212,6 +212,8 @@ static void test_arena(void **state)
         /* a size whose padding would wrap around is refused, not cut short */
         assert_null(styr_arena_alloc(&a, SIZE_MAX));
         assert_null(styr_arena_alloc(&a, SIZE_MAX - 8));
+        /* and so is a copy whose length + 1 for the NUL would wrap to 0 */
+        assert_null(styr_arena_strndup(&a, "x", SIZE_MAX));
     }
     {
         char *s = styr_arena_strndup(&a, "hello world", 5);
@@ -833,6 +835,24 @@ static void test_file_api(void **state)
     styr_doc_free(doc);
     unlink(path);
     free(path);
+
+    /* comments after a tab are an empty stream too (libyaml refuses the
+     * tab), but not when a NUL byte follows past the reader's first chunk:
+     * that file is not blank, and the tab is reported */
+    {
+        size_t n = 5 + 2 * 12000;
+        char *t = malloc(n + 2);
+        assert_non_null(t);
+        memcpy(t, "\t# x\n", 5);
+        for (size_t i = 5; i < n; i += 2)
+            memcpy(t + i, "#\n", 2);
+        assert_int_equal(styr_doc_load_buffer("t.yaml", t, n, &lim, &doc, &err), STYR_OK);
+        assert_null(doc->root);
+        styr_doc_free(doc);
+        memcpy(t + n, "\0\n", 2);
+        expect_error_len_lim(t, n + 2, &lim, STYR_E_SYNTAX, 1, 1, "indented with a tab");
+        free(t);
+    }
 
     /* reader errors get a position from the file too */
     path = temp_file("a: 1\nb: x\xff\n", 11);
