@@ -176,6 +176,40 @@ static void test_cells(void **state)
     styr_xlsx_book_free(&book);
 }
 
+/* Texts with "_xHHHH_" escapes (ECMA-376 ST_Xstring), as Excel writes a
+ * carriage return or a Word line break and libxlsxwriter a control
+ * character: read as the character, in shared and inline strings alike. */
+static void test_xstring_escapes(void **state)
+{
+    (void)state;
+    const char *sst = "<sst><si><t>Rad ett_x000D_\nrad tv_x00e5_</t></si>"   /* CR; lower-case hex */
+                      "<si><t>_x005F_x0041_ och _x0041_</t></si>"            /* an escaped '_': a literal _x0041_ */
+                      "<si><t>_xD83D__xDE00_ glad</t></si>"                  /* a surrogate pair: U+1F600 */
+                      "<si><t>_xD800_ _x0000_ _x41_ _x00G1_ _x0041</t></si>" /* none of them an escape */
+                      "</sst>";
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/sharedStrings.xml", sst, 0},
+                    {"xl/worksheets/sheet1.xml",
+                     sheet1("<row r=\"1\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c><c t=\"s\"><v>2</v></c>"
+                            "<c t=\"s\"><v>3</v></c><c t=\"inlineStr\"><is><t>Rubrik_x000B_med radbrytning</t></is></c>"
+                            "<c t=\"str\"><f>A1</f><v>a_x0009_b</v></c><c><v>1_x0031_</v></c></row>"), 0},
+                    {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(read_parts(parts, 5, NULL, &book, &err), STYR_OK);
+    const styr_xlsx_sheet *s = styr_xlsx_sheet_named(&book, "Insatser");
+    assert_non_null(s);
+    assert_int_equal(s->ncells, 7);
+    assert_string_equal(s->cells[0].text, "Rad ett\r\nrad tv\xc3\xa5");
+    assert_string_equal(s->cells[1].text, "_x0041_ och A");
+    assert_string_equal(s->cells[2].text, "\xf0\x9f\x98\x80 glad");
+    assert_string_equal(s->cells[3].text, "_xD800_ _x0000_ _x41_ _x00G1_ _x0041");
+    assert_string_equal(s->cells[4].text, "Rubrik\vmed radbrytning");
+    assert_string_equal(s->cells[5].text, "a\tb");
+    assert_string_equal(s->cells[6].text, "1_x0031_");   /* a number cell's <v> is no text */
+    styr_xlsx_book_free(&book);
+}
+
 /* A shared-string cell must name one of the strings by its number: "1x",
  * "" and "2" (of two) are refused with the cell's text. */
 /* A formula no spreadsheet program has computed (no <v>) is refused, a text
@@ -808,6 +842,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_refs),
         cmocka_unit_test(test_cells),
+        cmocka_unit_test(test_xstring_escapes),
         cmocka_unit_test(test_shared_string_refs),
         cmocka_unit_test(test_malformed_xml_position),
         cmocka_unit_test(test_broken_archives),
