@@ -225,6 +225,13 @@ static void test_pattern_bombs_are_refused(void **state)
                    "library calls did the work of more than");
     expect_failure(f, "local s = ('('):rep(1e5)\nfor i = 1, 1e6 do s:gsub('%b()', '') end\n",
                    "library calls did the work of more than");
+    /* string.upper and its kind go over their whole input in one C call:
+     * the input's bytes are charged (four a step), the text in the first
+     * argument too: 20 MB is 5,000,000 steps against the 2,000,000 */
+    expect_failure(f, "local s = ('a'):rep(1e6)\nfor i = 1, 20 do s:upper() end\n",
+                   "library calls did the work of more than");
+    expect_failure(f, "local s = ('a'):rep(1e6)\nfor i = 1, 20 do string.reverse(s) end\n",
+                   "library calls did the work of more than");
     styr_error err;
     assert_int_equal(run(f, "assert(('insats 5.2'):match('%d+%.%d+') == '5.2')\n"
                             "assert(select(2, ('a,b,c'):gsub(',', ';')) == 2)\n", &err), STYR_OK);
