@@ -176,6 +176,26 @@ static void test_cells(void **state)
     styr_xlsx_book_free(&book);
 }
 
+/* XFD, column 16384, is the last a sheet has: a cell there is read; the
+ * cell after it (no r: the column after the last) is refused. */
+static void test_last_column(void **state)
+{
+    (void)state;
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml", sheet1("<row r=\"1\"><c r=\"XFD1\"><v>7</v></c></row>"), 0},
+                    {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(read_parts(parts, 4, NULL, &book, &err), STYR_OK);
+    const styr_xlsx_sheet *s = styr_xlsx_sheet_named(&book, "Insatser");
+    assert_non_null(s);
+    assert_int_equal(s->ncells, 1);
+    assert_int_equal(s->cells[0].col, 16384);
+    styr_xlsx_book_free(&book);
+    parts[2].data = sheet1("<row r=\"1\"><c r=\"XFD1\"><v>7</v></c><c><v>8</v></c></row>");
+    assert_fails(parts, 4, NULL, STYR_E_SYNTAX, "column beyond 16384");
+}
+
 /* Texts with "_xHHHH_" escapes (ECMA-376 ST_Xstring), as Excel writes a
  * carriage return or a Word line break and libxlsxwriter a control
  * character: read as the character, in shared and inline strings alike. */
@@ -537,7 +557,8 @@ static void test_plan_tree(void **state)
         IS("C3", "Tillväxtverket") NUM("D3", "250000") "</row>"
         "<row r=\"5\">" IS("A5", "1.2") NUM("E5", "2018") NUM("H5", "43190") "</row>"
         "<row r=\"6\">" IS("A6", "1.3") NUM("E6", "43343") NUM("H6", "43890") "</row>"
-        "<row r=\"7\">" IS("A7", "1.4") NUM("E7", "1") NUM("H7", "2958466") "</row>",
+        "<row r=\"7\">" IS("A7", "1.4") NUM("E7", "1") NUM("H7", "2958466") "</row>"
+        "<row r=\"8\">" IS("A8", "1.5") NUM("E8", "59") NUM("H8", "61") "</row>",
         "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>"
         "<row r=\"2\">" IS("A2", "title") IS("B2", "Plan") "</row>"
         "<row r=\"3\">" IS("A3", "period.from") NUM("B3", "2018") "</row>"
@@ -562,7 +583,7 @@ static void test_plan_tree(void **state)
     assert_null(styr_map_get(r, "", 0));
     assert_int_equal(at(r, "period.from")->stype, STYR_SCALAR_INT);
     const styr_node *a = at(r, "actions");
-    assert_int_equal(a->count, 4);
+    assert_int_equal(a->count, 5);
     /* a numeric id is a text, as written */
     assert_int_equal(at(r, "actions.0.id")->stype, STYR_SCALAR_STRING);
     assert_string_equal(at(r, "actions.0.id")->u.text, "1.1");
@@ -593,6 +614,10 @@ static void test_plan_tree(void **state)
     assert_string_equal(at(r, "actions.3.timeline.start")->u.text, "1900-01-01");
     assert_int_equal(at(r, "actions.3.timeline.end")->stype, STYR_SCALAR_STRING);
     assert_string_equal(at(r, "actions.3.timeline.end")->u.text, "2958466");
+    /* around Excel's 29 February 1900 that never was (60): 59 is 28 February,
+     * 61 the first of March */
+    assert_string_equal(at(r, "actions.4.timeline.start")->u.text, "1900-02-28");
+    assert_string_equal(at(r, "actions.4.timeline.end")->u.text, "1900-03-01");
     assert_int_equal(at(r, "actions.0.partners")->count, 2);
     /* positions: sheet in the line's high bits, row below, column as is */
     const styr_node *amount = at(r, "actions.0.financing.1.amount_sek");
@@ -843,6 +868,7 @@ int main(void)
         cmocka_unit_test(test_refs),
         cmocka_unit_test(test_cells),
         cmocka_unit_test(test_xstring_escapes),
+        cmocka_unit_test(test_last_column),
         cmocka_unit_test(test_shared_string_refs),
         cmocka_unit_test(test_malformed_xml_position),
         cmocka_unit_test(test_broken_archives),

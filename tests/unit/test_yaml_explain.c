@@ -199,6 +199,12 @@ static void test_unclosed_quote(void **state)
     assert_int_equal(e.line, 2);
     assert_int_equal(e.column, 10);
     assert_has(&e, "Citattecknet ' som börjar värdet på rad 2, kolumn 10 avslutas aldrig");
+    /* a value that ends in an escaped quote (\") is not closed by it */
+    const char esc[] = "kind: action-plan\nversion: 1\nactions:\n  - id: \"1\"\n    title: \"Lisa \\\"\n"
+                       "    owner: x\n  - id: \"2\"\n";
+    e = explain(S(esc), "did not find expected key", "while parsing a block mapping", 7, 10, 4, 5,
+                STYR_EXPLAIN_SV);
+    assert_has(&e, "Citattecknet \" som börjar värdet på rad 5, kolumn 12 avslutas aldrig");
     /* libyaml's column counts characters: the quote after 'mål' is column 6, byte 7 */
     const char sv[] = "kind: action-plan\nm\xc3\xa5l: 'öppen text\n";
     e = explain(S(sv), "found unexpected end of stream", "while scanning a quoted scalar", 3, 1, 2, 6,
