@@ -914,6 +914,13 @@ static void test_ruleset_problems_in_swedish(void **state)
     assert_null(styr_ruleset_locate("goteborg", nowhere, 1, &err));
     assert_string_equal(err.message,
                         "no ruleset named 'goteborg' (there are: none); or give the ruleset's folder instead of a name");
+    /* a name in two folders of the search path (the build's rules/ and the
+     * installed ones) is named once */
+    const char *twice[] = {source_rules()[0], source_rules()[0], NULL};
+    styr_error_clear(&err);
+    assert_null(styr_ruleset_locate("nosuch", twice, 1, &err));
+    assert_string_equal(err.message, "no ruleset named 'nosuch' (there are: core, goteborg); or give the "
+                                     "ruleset's folder instead of a name");
 }
 
 static void test_unjudgeable_files(void **state)
