@@ -458,6 +458,14 @@ static void test_bad_params(void **state)
     p = base_params(x);
     p.method = (styr_mcda_method)7;   /* neither weighted sum nor TOPSIS */
     assert_int_equal(smaa(&p, &r), STYR_MCDA_E_ARG);
+    /* the most samples taken is 2^62 - 1: that many pass the count's
+     * check and meet the method's; one more is refused as a count */
+    p.samples = UINT64_MAX >> 2;
+    assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, NULL, &why), STYR_MCDA_E_ARG);
+    assert_non_null(strstr(why.message, "unknown method"));
+    p.samples = (UINT64_MAX >> 2) + 1;
+    assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, NULL, &why), STYR_MCDA_E_ARG);
+    assert_non_null(strstr(why.message, "the sample count must be positive"));
     /* no area, or no criterion, is refused on its own */
     p = base_params(x);
     p.n = 0;

@@ -196,6 +196,26 @@ static void test_last_column(void **state)
     assert_fails(parts, 4, NULL, STYR_E_SYNTAX, "column beyond 16384");
 }
 
+/* A text is an inline string only inside <is>: a stray <t> in a later cell
+ * (no OOXML writer makes one) is no value, as it would not be in the first. */
+static void test_t_outside_is(void **state)
+{
+    (void)state;
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml",
+                     sheet1("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>inne</t></is></c>"
+                            "<c r=\"B1\"><t>utanf\xc3\xb6r</t></c></row>"), 0},
+                    {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(read_parts(parts, 4, NULL, &book, &err), STYR_OK);
+    const styr_xlsx_sheet *s = styr_xlsx_sheet_named(&book, "Insatser");
+    assert_non_null(s);
+    assert_int_equal(s->ncells, 1);
+    assert_string_equal(s->cells[0].text, "inne");
+    styr_xlsx_book_free(&book);
+}
+
 /* Texts with "_xHHHH_" escapes (ECMA-376 ST_Xstring), as Excel writes a
  * carriage return or a Word line break and libxlsxwriter a control
  * character: read as the character, in shared and inline strings alike. */
@@ -869,6 +889,7 @@ int main(void)
         cmocka_unit_test(test_cells),
         cmocka_unit_test(test_xstring_escapes),
         cmocka_unit_test(test_last_column),
+        cmocka_unit_test(test_t_outside_is),
         cmocka_unit_test(test_shared_string_refs),
         cmocka_unit_test(test_malformed_xml_position),
         cmocka_unit_test(test_broken_archives),
