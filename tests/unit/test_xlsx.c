@@ -418,6 +418,39 @@ static void test_zip_bomb(void **state)
 
 /* A workbook in memory bigger than --max-file-size is refused before it is
  * opened, as a file of that size is; one byte less than the file is enough. */
+/* A part that inflates to exactly --max-file-size bytes (as its header
+ * says) is read; with the limit one byte lower it is refused unread. */
+static void test_part_at_the_limit(void **state)
+{
+    (void)state;
+    char rows[2200], text[2001];
+    memset(text, 'x', 2000);
+    text[2000] = '\0';
+    snprintf(rows, sizeof rows, "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>%s</t></is></c></row>", text);
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml", sheet1(rows), 0}, {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    const size_t big = strlen(parts[2].data);   /* the largest part by far */
+    size_t len;
+    void *buf = make_zip(parts, 4, &len);
+    assert_true(len < big);
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.lang = STYR_EXPLAIN_EN;
+    lim.max_file_bytes = big;
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(styr_xlsx_read_buffer("edge.xlsx", buf, len, &lim, NULL, &book, &err), STYR_OK);
+    assert_int_equal(styr_xlsx_sheet_named(&book, "Insatser")->ncells, 1);
+    styr_xlsx_book_free(&book);
+    lim.max_file_bytes = big - 1;
+    assert_int_equal(styr_xlsx_read_buffer("edge.xlsx", buf, len, &lim, NULL, &book, &err), STYR_E_LIMIT);
+    char want[128];
+    snprintf(want, sizeof want, "inflates to %zu bytes; the limit is %zu", big, big - 1);
+    if (!strstr(err.message, want))
+        fail_msg("message: %s", err.message);
+    free(buf);
+}
+
 static void test_buffer_over_file_limit(void **state)
 {
     (void)state;
@@ -890,6 +923,7 @@ int main(void)
         cmocka_unit_test(test_xstring_escapes),
         cmocka_unit_test(test_last_column),
         cmocka_unit_test(test_t_outside_is),
+        cmocka_unit_test(test_part_at_the_limit),
         cmocka_unit_test(test_shared_string_refs),
         cmocka_unit_test(test_malformed_xml_position),
         cmocka_unit_test(test_broken_archives),
