@@ -193,6 +193,9 @@ static void test_format_thousands(void **state)
     assert_string_equal(buf, "0");
     styr_format_thousands(buf, sizeof buf, -1.5, " ");
     assert_string_equal(buf, "-2");
+    /* a positive amount below one krona rounds up without a sign */
+    styr_format_thousands(buf, sizeof buf, 0.7, " ");
+    assert_string_equal(buf, "1");
 }
 
 static char *json_of(const char *s)
