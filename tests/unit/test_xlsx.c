@@ -196,6 +196,29 @@ static void test_last_column(void **state)
     assert_fails(parts, 4, NULL, STYR_E_SYNTAX, "column beyond 16384");
 }
 
+/* Only the sheets asked for are read: a broken sheet nobody asked for does
+ * not stop the workbook (and is not in the book). */
+static void test_only_wanted_sheets(void **state)
+{
+    (void)state;
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml", sheet1("<row r=\"1\"><c r=\"A1\"><v>7</v></c></row>"), 0},
+                    {"xl/worksheets/sheet2.xml", "<worksheet><sheetData><row", 0}};
+    size_t len;
+    void *buf = make_zip(parts, 4, &len);
+    static const char *const insatser[] = {"Insatser", NULL};
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(styr_xlsx_read_buffer("t.xlsx", buf, len, NULL, insatser, &book, &err), STYR_OK);
+    assert_int_equal(styr_xlsx_sheet_named(&book, "Insatser")->ncells, 1);
+    const styr_xlsx_sheet *doc = styr_xlsx_sheet_named(&book, "Dokument");
+    assert_true(!doc || doc->ncells == 0);
+    styr_xlsx_book_free(&book);
+    /* asked for every sheet (NULL), the broken one is read and refused */
+    assert_int_not_equal(styr_xlsx_read_buffer("t.xlsx", buf, len, NULL, NULL, &book, &err), STYR_OK);
+    free(buf);
+}
+
 /* A text is an inline string only inside <is>: a stray <t> in a later cell
  * (no OOXML writer makes one) is no value, as it would not be in the first. */
 static void test_t_outside_is(void **state)
@@ -924,6 +947,7 @@ int main(void)
         cmocka_unit_test(test_last_column),
         cmocka_unit_test(test_t_outside_is),
         cmocka_unit_test(test_part_at_the_limit),
+        cmocka_unit_test(test_only_wanted_sheets),
         cmocka_unit_test(test_shared_string_refs),
         cmocka_unit_test(test_malformed_xml_position),
         cmocka_unit_test(test_broken_archives),
