@@ -210,6 +210,8 @@ static void test_memory_bombs_stop(void **state)
                    "more than 32 MiB");
     /* And the state works afterwards. */
     assert_int_equal(run(f, "local s = string.rep('x', 1000)\nassert(#s == 1000)\n", &err), STYR_OK);
+    /* No repetitions, or fewer than none, are an empty text and cost nothing */
+    assert_int_equal(run(f, "assert(string.rep('x', 0) == '' and ('x'):rep(-3, ',') == '')\n", &err), STYR_OK);
 }
 
 /* Lua patterns backtrack inside one C call, out of the hook's reach: the
