@@ -196,6 +196,27 @@ static void test_last_column(void **state)
     assert_fails(parts, 4, NULL, STYR_E_SYNTAX, "column beyond 16384");
 }
 
+/* A value of exactly --max-scalar-size bytes is read; one byte more is
+ * refused. */
+static void test_value_at_the_limit(void **state)
+{
+    (void)state;
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml",
+                     sheet1("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>abcde</t></is></c></row>"), 0},
+                    {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.max_scalar_bytes = 5;
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(read_parts(parts, 4, &lim, &book, &err), STYR_OK);
+    assert_string_equal(styr_xlsx_sheet_named(&book, "Insatser")->cells[0].text, "abcde");
+    styr_xlsx_book_free(&book);
+    lim.max_scalar_bytes = 4;
+    assert_fails(parts, 4, &lim, STYR_E_LIMIT, "longer than 4 bytes");
+}
+
 /* Only the sheets asked for are read: a broken sheet nobody asked for does
  * not stop the workbook (and is not in the book). */
 static void test_only_wanted_sheets(void **state)
@@ -948,6 +969,7 @@ int main(void)
         cmocka_unit_test(test_t_outside_is),
         cmocka_unit_test(test_part_at_the_limit),
         cmocka_unit_test(test_only_wanted_sheets),
+        cmocka_unit_test(test_value_at_the_limit),
         cmocka_unit_test(test_shared_string_refs),
         cmocka_unit_test(test_malformed_xml_position),
         cmocka_unit_test(test_broken_archives),
