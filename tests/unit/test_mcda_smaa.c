@@ -261,8 +261,14 @@ static void test_central_and_confidence(void **state)
     p.value_noise = 0.2;
     p.confidence_samples = 4000;
     assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
-    for (size_t i = 0; i < N; i++)
+    int between = 0;
+    for (size_t i = 0; i < N; i++) {
         assert_true(r.conf[i] >= 0.0 && r.conf[i] <= 1.0);
+        between |= r.conf[i] > 0.0 && r.conf[i] < 1.0;
+    }
+    /* ... and the noise is felt: some area is first in only part of the
+     * perturbed copies (without noise every confidence is 0 or 1) */
+    assert_true(between);
 
     /* TOPSIS: with noise far below every difference between values, the
      * perturbed copies (their ideal and anti-ideal recomputed each sample)
