@@ -69,6 +69,10 @@ static void test_odd_chars_line_ends(void **state)
     assert_int_equal(odd[0].lines[0], 5);
     assert_int_equal(odd[0].lines[1], 8);
     assert_int_equal(odd[0].lines[2], 10);
+    /* a "\r\n" at the very start is one line end too */
+    const char first[] = "\r\na: \xc2\xa0\n";
+    assert_int_equal(styr_yaml_odd_chars(S(first), odd, 1), 1);
+    assert_int_equal(odd[0].lines[0], 2);
 }
 
 static void test_odd_chars_bounds(void **state)
