@@ -984,6 +984,7 @@ static void test_invalid_utf8(void **state)
     expect_error("a: \xef\xbf\xbe\n", STYR_E_SYNTAX, 1, 4, "character U+FFFE is not allowed");
     /* the C1 controls U+0080-U+009F (but U+0085, a line break) are control characters, the last too */
     expect_error("a: \xc2\x80\n", STYR_E_SYNTAX, 1, 4, "control character U+0080 is not allowed");
+    expect_error("a: \x7f\n", STYR_E_SYNTAX, 1, 4, "control character U+007F is not allowed");   /* DEL */
     expect_error("a: \xc2\x9f\n", STYR_E_SYNTAX, 1, 4, "control character U+009F is not allowed");
     expect_error("\xef\xbb\xbf" "ab: \xff\n", STYR_E_SYNTAX, 1, 5, "invalid UTF-8");
     /* UTF-16 with a broken surrogate: said to be UTF-16 */
