@@ -445,6 +445,8 @@ static void test_duplicate_keys(void **state)
                  "  owner: y\n",
                  STYR_E_INPUT, 5, 3, "duplicate key 'owner' (first at line 3, column 3)");
     expect_error("p: {a: 1, b: 2, a: 3}\n", STYR_E_INPUT, 1, 17, "duplicate key 'a' (first at line 1, column 5)");
+    /* a space in a key is shown as written, not escaped */
+    expect_error("a b: 1\na b: 2\n", STYR_E_INPUT, 2, 1, "duplicate key 'a b' (first at line 1, column 1)");
     /* keys compare by their text */
     expect_error("1: a\n\"1\": b\n", STYR_E_INPUT, 2, 1, "duplicate key '1'");
     /* the message shows odd keys safely */

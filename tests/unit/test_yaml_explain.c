@@ -209,6 +209,12 @@ static void test_unclosed_quote(void **state)
     e = explain(S(esc), "did not find expected key", "while parsing a block mapping", 7, 10, 4, 5,
                 STYR_EXPLAIN_SV);
     assert_has(&e, "Citattecknet \" som börjar värdet på rad 5, kolumn 12 avslutas aldrig");
+    /* nor one that ends in a doubled single quote ('' is a quote in the text) */
+    const char dbl[] = "kind: action-plan\nversion: 1\nactions:\n  - id: '1'\n    title: 'Lisa''\n"
+                       "    owner: x\n  - id: '2'\n";
+    e = explain(S(dbl), "did not find expected key", "while parsing a block mapping", 7, 10, 4, 5,
+                STYR_EXPLAIN_SV);
+    assert_has(&e, "Citattecknet ' som börjar värdet på rad 5, kolumn 12 avslutas aldrig");
     /* libyaml's column counts characters: the quote after 'mål' is column 6, byte 7 */
     const char sv[] = "kind: action-plan\nm\xc3\xa5l: 'öppen text\n";
     e = explain(S(sv), "found unexpected end of stream", "while scanning a quoted scalar", 3, 1, 2, 6,
