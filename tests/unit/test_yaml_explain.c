@@ -111,6 +111,11 @@ static void test_odd_chars_bounds(void **state)
     assert_int_equal(styr_yaml_odd_chars(S("a: x\xe2\x80\x8b"), odd, 1), 1);
     assert_int_equal(odd[0].cp, 0x200B);
     assert_int_equal(odd[0].first_column, 5);
+    /* a byte order mark inside the text is odd: its middle byte (0xBB)
+     * carries bits of the code point, unlike the 0x80 of U+200B */
+    assert_int_equal(styr_yaml_odd_chars(S("a: x\xef\xbb\xbfy\n"), odd, 1), 1);
+    assert_int_equal(odd[0].cp, 0xFEFF);
+    assert_int_equal(odd[0].first_column, 5);
 }
 
 static void test_names(void **state)
