@@ -17,6 +17,10 @@
 #include <cmocka.h>
 #include <zip.h>
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "plan_sheets.h"
 #include "xlsx_read.h"
 #include "yaml_explain.h"
@@ -868,6 +872,47 @@ static void test_swedish_messages(void **state)
     assert_string_equal(err.message, "cannot open: No such file or directory");
 }
 
+/* A workbook that is there but that the system will not open (here no file
+ * descriptor is left: fopen fails with EMFILE after the file was found) is
+ * said with the system's reason in the run's language, not with libzip's
+ * English "Can't open file". */
+static void test_open_refused(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/styr-test-xlsx-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    struct rlimit old, low;
+    assert_int_equal(getrlimit(RLIMIT_NOFILE, &old), 0);
+    low = old;
+    low.rlim_cur = 16;
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &low), 0);
+    int held[16];
+    size_t nheld = 0;
+    for (int f; nheld < 16 && (f = open("/dev/null", O_RDONLY)) >= 0;)
+        held[nheld++] = f;
+    styr_limits lim;
+    styr_limits_default(&lim);
+    styr_xlsx_book book;
+    styr_error err;
+    char msg[2][sizeof err.message];
+    styr_status st[2];
+    st[0] = styr_xlsx_read_file(path, &lim, NULL, &book, &err);
+    snprintf(msg[0], sizeof msg[0], "%s", err.message);
+    lim.lang = STYR_EXPLAIN_EN;
+    st[1] = styr_xlsx_read_file(path, &lim, NULL, &book, &err);
+    snprintf(msg[1], sizeof msg[1], "%s", err.message);
+    while (nheld)
+        close(held[--nheld]);
+    setrlimit(RLIMIT_NOFILE, &old);
+    unlink(path);
+    assert_int_equal(st[0], STYR_E_IO);
+    assert_string_equal(msg[0], "kan inte läsas: för många öppna filer");
+    assert_int_equal(st[1], STYR_E_IO);
+    assert_string_equal(msg[1], "cannot read: Too many open files");
+}
+
 /* What a cell cannot hold is named, never cut silently: a text past the
  * 32 767 UTF-16 units of a cell (an emoji counts two) in a value, in a
  * list's joined cell, in a true/false field, and in a field name; and the
@@ -982,6 +1027,7 @@ int main(void)
         cmocka_unit_test(test_plan_errors),
         cmocka_unit_test(test_number_cells_plain_only),
         cmocka_unit_test(test_swedish_messages),
+        cmocka_unit_test(test_open_refused),
         cmocka_unit_test(test_too_long_for_a_cell),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
