@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "sha256.h"
 #include "internal/map_index.h"
 #include "yaml_explain.h"
 
@@ -1284,11 +1285,25 @@ static void test_swedish_messages(void **state)
     assert_string_equal(err.message, "cannot open: No such file or directory");
 }
 
+/* A text loaded from memory is hashed whole, like a file: the digest is
+ * `sha256sum` of its bytes (what an HTML report shows beside it). */
+static void test_buffer_hash(void **state)
+{
+    (void)state;
+    styr_doc *doc = load("a: 1\n");
+    assert_true(doc->has_sha256);
+    char hex[65];
+    styr_sha256_hex(doc->sha256, hex);
+    assert_string_equal(hex, "37b128c59f1f5097f73f82691cb519f1f568667faab5ced1b4ab979d36837eae");
+    styr_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_swedish_messages),
         cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_buffer_hash),
         cmocka_unit_test(test_map_index_build),
         cmocka_unit_test(test_map_sizes_at_the_index_edge),
         cmocka_unit_test(test_positions_block),
