@@ -300,7 +300,9 @@ void html_sec_scores(page *p)
     fputs("<code>", out);
     html_esc(out, r->areas ? r->areas->file : "areas");
     fputs("</code>: ", out);
-    fprintf(out, word(p->o, "%zu områden rangordnade, %zu uteslutna", "%zu areas ranked, %zu left out"), t->n, t->nexcluded);
+    fprintf(out, "%zu %s, %zu %s", t->n,
+            t->n == 1 ? word(p->o, "område rangordnat", "area ranked") : word(p->o, "områden rangordnade", "areas ranked"),
+            t->nexcluded, word(p->o, t->nexcluded == 1 ? "uteslutet" : "uteslutna", "left out"));
     fputs("</p>\n", out);
     if (t->nexcluded) {
         fputs("<ul class=\"excluded\">\n", out);

@@ -428,6 +428,17 @@ static void scenario_text(FILE *out, const styr_score_report *r, const styr_scen
     }
 }
 
+/* "N areas ranked, M left out", in the singular for one. */
+static const char *ranked_words(const styr_report_opts *o, size_t n)
+{
+    return n == 1 ? word(o, "område rangordnat", "area ranked") : word(o, "områden rangordnade", "areas ranked");
+}
+
+static const char *left_out_words(const styr_report_opts *o, size_t n)
+{
+    return word(o, n == 1 ? "uteslutet" : "uteslutna", "left out");
+}
+
 void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_report_opts *o)
 {
     print_findings(out, r, o);
@@ -435,8 +446,7 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     if (!t)
         return;
     styr_fput_safe(out, r->areas ? r->areas->file : "areas");
-    fprintf(out, word(o, ": %zu områden rangordnade, %zu uteslutna\n", ": %zu areas ranked, %zu left out\n"), t->n,
-            t->nexcluded);
+    fprintf(out, ": %zu %s, %zu %s\n", t->n, ranked_words(o, t->n), t->nexcluded, left_out_words(o, t->nexcluded));
     illustrative_line(out, r, o, "");
     for (size_t e = 0; e < t->nexcluded; e++) {
         fputs(word(o, "  utesluten: ", "  left out: "), out);
@@ -835,7 +845,7 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
     fprintf(out, "# %s\n\n", word(o, "Prioritering av innovationsområden", "Prioritising innovation areas"));
     if (!t)
         return;
-    fprintf(out, word(o, "%zu områden rangordnade, %zu uteslutna.\n", "%zu areas ranked, %zu left out.\n"), t->n, t->nexcluded);
+    fprintf(out, "%zu %s, %zu %s.\n", t->n, ranked_words(o, t->n), t->nexcluded, left_out_words(o, t->nexcluded));
     illustrative_line(out, r, o, "\n> ");
     for (size_t e = 0; e < t->nexcluded; e++) {
         fputs("- **", out);
