@@ -224,6 +224,27 @@ static void test_arena(void **state)
         assert_string_equal(e, "");
         assert_int_equal((uintptr_t)p4 % 4, 0);
     }
+    {
+        /* a first request too big for a block opens the arena with a block
+         * of its own, and the next small one gets a block */
+        styr_arena b;
+        styr_arena_init(&b);
+        char *big = styr_arena_alloc(&b, 2u * 1024 * 1024);
+        assert_non_null(big);
+        memset(big, 2, 2u * 1024 * 1024);
+        assert_non_null(styr_arena_alloc(&b, 8));
+        styr_arena_free(&b);
+        /* alignment 1 packs bytes side by side; 0 means the default 16 */
+        styr_arena_init(&b);
+        char *x = styr_arena_alloc_aligned(&b, 1, 1);
+        char *y = styr_arena_alloc_aligned(&b, 1, 1);
+        char *z = styr_arena_alloc_aligned(&b, 1, 0);
+        assert_non_null(x);
+        assert_ptr_equal(y, x + 1);
+        assert_non_null(z);
+        assert_int_equal((uintptr_t)z % 16, 0);
+        styr_arena_free(&b);
+    }
     assert_true(a.used > 5u * 1024 * 1024);
     styr_arena_free(&a);
     assert_null(a.head);
