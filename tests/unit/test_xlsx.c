@@ -870,6 +870,14 @@ static void test_swedish_messages(void **state)
     lim.lang = STYR_EXPLAIN_EN;
     assert_int_equal(styr_xlsx_read_file("/nonexistent/plan.xlsx", &lim, NULL, &book, &err), STYR_E_IO);
     assert_string_equal(err.message, "cannot open: No such file or directory");
+    /* nor is a path through a file (libzip's read error, ENOTDIR): the
+     * system's reason too, not libzip's English "Read error" */
+    lim.lang = STYR_EXPLAIN_SV;
+    assert_int_equal(styr_xlsx_read_file("/dev/null/plan.xlsx", &lim, NULL, &book, &err), STYR_E_IO);
+    assert_string_equal(err.message, "kan inte läsas: en del av sökvägen är ingen mapp");
+    lim.lang = STYR_EXPLAIN_EN;
+    assert_int_equal(styr_xlsx_read_file("/dev/null/plan.xlsx", &lim, NULL, &book, &err), STYR_E_IO);
+    assert_string_equal(err.message, "cannot read: Not a directory");
 }
 
 /* A workbook that is there but that the system will not open (here no file
