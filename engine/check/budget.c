@@ -366,27 +366,33 @@ styr_status styr_budget_compute(const styr_ruleset *rs, const styr_doc *doc, con
     for (size_t y = 0; !fail && y < out->nyears; y++)
         out->years[y].year = out->from + (int)y;
 
-    /* The budget block: the first entry of a year counts. */
+    /* The budget block: the first entry of a year counts. A later year
+     * without an amount or FTE has the first year's, so the first year's
+     * entry is read first (pass 0), wherever the block lists it. */
     const styr_node *budget = get(root, "budget");
-    for (uint32_t i = 0; !fail && budget && budget->kind == STYR_NODE_SEQ && i < budget->count; i++) {
-        const styr_node *e = styr_seq_item(budget, i);
-        long long year;
-        if (!year_of(get(e, "year"), sw, &year) || year < out->from || year > out->to)
-            continue;
-        styr_budget_year *yr = &out->years[year - out->from];
-        if (yr->has_budget)
-            continue;
-        yr->has_budget = 1;
-        const styr_budget_year *base = &out->years[0];
-        int ok;
-        double v = number_of(get(e, "funding_sek"), sw ? SEK_FIELD : 0, &ok);
-        yr->has_budget_sek = ok;
-        yr->budget_sek = ok ? v : (yr != base && base->has_budget ? base->budget_sek : 0);
-        v = number_of(get(e, "fte_reprioritised"), sw, &ok);
-        yr->budget_fte_reprioritised = ok ? v : (yr != base && base->has_budget ? base->budget_fte_reprioritised : 0);
-        v = number_of(get(e, "fte_external"), sw, &ok);
-        yr->budget_fte_external = ok ? v : (yr != base && base->has_budget ? base->budget_fte_external : 0);
-        yr->budget_status = text_of(get(e, "status"));
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t i = 0; !fail && budget && budget->kind == STYR_NODE_SEQ && i < budget->count; i++) {
+            const styr_node *e = styr_seq_item(budget, i);
+            long long year;
+            if (!year_of(get(e, "year"), sw, &year) || year < out->from || year > out->to)
+                continue;
+            if ((year == out->from) != (pass == 0))
+                continue;
+            styr_budget_year *yr = &out->years[year - out->from];
+            if (yr->has_budget)
+                continue;
+            yr->has_budget = 1;
+            const styr_budget_year *base = &out->years[0];
+            int ok;
+            double v = number_of(get(e, "funding_sek"), sw ? SEK_FIELD : 0, &ok);
+            yr->has_budget_sek = ok;
+            yr->budget_sek = ok ? v : (yr != base && base->has_budget ? base->budget_sek : 0);
+            v = number_of(get(e, "fte_reprioritised"), sw, &ok);
+            yr->budget_fte_reprioritised = ok ? v : (yr != base && base->has_budget ? base->budget_fte_reprioritised : 0);
+            v = number_of(get(e, "fte_external"), sw, &ok);
+            yr->budget_fte_external = ok ? v : (yr != base && base->has_budget ? base->budget_fte_external : 0);
+            yr->budget_status = text_of(get(e, "status"));
+        }
     }
 
     const char *default_owner = text_of(get(root, "owner"));

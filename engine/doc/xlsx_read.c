@@ -87,6 +87,72 @@ static int buf_add(text_buf *b, const char *s, size_t n, size_t max)
     return 0;
 }
 
+/* The code unit of an escape "_xHHHH_" at s[0, n) (ECMA-376 ST_Xstring:
+ * how Excel and libxlsxwriter write a character XML cannot hold, such as a
+ * carriage return or a Word line break, U+000B), or -1. */
+static long xstring_unit(const char *s, size_t n)
+{
+    if (n < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_')
+        return -1;
+    long v = 0;
+    for (int i = 2; i < 6; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9')
+            v = v * 16 + (c - '0');
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+            v = v * 16 + ((c | 0x20) - 'a' + 10);
+        else
+            return -1;
+    }
+    return v;
+}
+
+/* Decodes the "_xHHHH_" escapes of a text in place (it only gets shorter):
+ * "_x000D_" is a carriage return, "_x005F_" the '_' of a literal "_x...".
+ * A surrogate pair of two escapes is one character; a lone surrogate and
+ * NUL, which no text can hold, stay as written. */
+static void xstring_decode(text_buf *b)
+{
+    if (!b->s || !memchr(b->s, '_', b->len))
+        return;
+    size_t in = 0, out = 0;
+    while (in < b->len) {
+        long u = xstring_unit(b->s + in, b->len - in), lo = -1;
+        uint32_t cp = 0;
+        size_t used = 7;
+        if (u >= 0xD800 && u <= 0xDBFF)
+            lo = xstring_unit(b->s + in + 7, b->len - in - 7);
+        if ((u > 0 && u < 0xD800) || u >= 0xE000)
+            cp = (uint32_t)u;
+        else if (lo >= 0xDC00 && lo <= 0xDFFF) {
+            cp = 0x10000u + (((uint32_t)u - 0xD800u) << 10) + ((uint32_t)lo - 0xDC00u);
+            used = 14;
+        }
+        if (!cp) {
+            b->s[out++] = b->s[in++];
+            continue;
+        }
+        if (cp < 0x80) {
+            b->s[out++] = (char)cp;
+        } else if (cp < 0x800) {
+            b->s[out++] = (char)(0xC0 | (cp >> 6));
+            b->s[out++] = (char)(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            b->s[out++] = (char)(0xE0 | (cp >> 12));
+            b->s[out++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            b->s[out++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            b->s[out++] = (char)(0xF0 | (cp >> 18));
+            b->s[out++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+            b->s[out++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            b->s[out++] = (char)(0x80 | (cp & 0x3F));
+        }
+        in += used;
+    }
+    b->len = out;
+    b->s[out] = '\0';
+}
+
 static const char *local_name(const char *name)
 {
     const char *c = strrchr(name, ':');
@@ -360,6 +426,7 @@ static void sst_end(part *p, const char *name)
             fail(r, STYR_E_LIMIT, SV(r, "arbetsboken har fler än %u delade texter", "the workbook has more than %u shared strings"), STYR_XLSX_MAX_SHARED);
             return;
         }
+        xstring_decode(&p->text);
         r->kept += p->text.len;
         if (r->kept > r->lim->max_file_bytes) {
             fail(r, STYR_E_LIMIT, SV(r, "arbetsbokens text är sammanlagt mer än %zu byte (--max-file-size)", "the workbook's text adds up to more than %zu bytes (--max-file-size)"),
@@ -471,6 +538,8 @@ static void sheet_end(part *p, const char *name)
     }
     if (!s->has_value)
         return;
+    if (strcmp(s->type, "inlineStr") == 0 || strcmp(s->type, "str") == 0)
+        xstring_decode(&p->text);   /* a text of its own, as a shared string is */
     const char *text = p->text.s ? p->text.s : "";
     int number = 0;
     if (strcmp(s->type, "s") == 0) {

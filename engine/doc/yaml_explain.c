@@ -730,18 +730,21 @@ void styr_yaml_explain_reader(int lang, styr_error *err)
 {
     if (lang == STYR_EXPLAIN_EN || err->code != STYR_E_SYNTAX)
         return;
+    /* The loader's words, English or (the default) Swedish: doc_load.c's
+     * reader_error speaks the run's language. */
     const char *m = err->message, *sv;
-    if (strstr(m, "NUL byte"))
+    if (strstr(m, "NUL byte") || strstr(m, "NUL-byte"))
         sv = "Filen innehåller NUL-tecken: är det en binärfil, eller sparad som UTF-16? Spara den som text i UTF-8.";
     else if (strstr(m, "UTF-8") || strstr(m, "UTF-16"))
         sv = "Filen är inte sparad som UTF-8 (kanske som Latin-1 eller Windows-1252, t.ex. från Excel eller "
              "Anteckningar). Spara den som UTF-8 och kör igen.";
-    else if (strstr(m, "control character") || strstr(m, "is not allowed in YAML"))
+    else if (strstr(m, "control character") || strstr(m, "is not allowed in YAML") ||
+             strstr(m, "inte tillåtet i YAML"))
         sv = "Filen innehåller ett osynligt styrtecken som YAML inte tillåter här; ta bort det (ofta inklistrat "
              "från ett annat program).";
     else
         return;
-    char english[sizeof err->message];
-    snprintf(english, sizeof english, "%s", m);
-    snprintf(err->message, sizeof err->message, "%s\n  (%.*s)", sv, (int)(sizeof err->message - strlen(sv) - 8), english);
+    char detail[sizeof err->message];
+    snprintf(detail, sizeof detail, "%s", m);
+    snprintf(err->message, sizeof err->message, "%s\n  (%.*s)", sv, (int)(sizeof err->message - strlen(sv) - 8), detail);
 }

@@ -62,9 +62,10 @@ size_t styr_yaml_odd_chars(const char *text, size_t len, styr_odd_char *out, siz
 void styr_yaml_explain(const char *text, size_t len, const styr_yaml_syntax *s, int lang,
                        styr_error *err);
 
-/* For lang Swedish, puts a Swedish sentence before styr's English message
- * about input libyaml's reader refused (invalid UTF-8, a control character,
- * a NUL byte), which stays as the second line; English is left as it is. */
+/* For lang Swedish, puts a Swedish sentence before styr's message about
+ * input libyaml's reader refused (invalid UTF-8, a control character, a NUL
+ * byte; the loader's words in English or Swedish), which stays as the second
+ * line; English is left as it is. */
 void styr_yaml_explain_reader(int lang, styr_error *err);
 
 #endif

@@ -111,7 +111,8 @@ void styr_report_github_summary(FILE *out, const styr_file_result *res, size_t n
             continue;
         fputs("\n<details><summary>", out);
         cell(out, r->file);
-        fprintf(out, word(o, " (%zu fynd)", " (%zu findings)"), r->findings.count);
+        fprintf(out, word(o, " (%zu fynd)", r->findings.count == 1 ? " (%zu finding)" : " (%zu findings)"),
+                r->findings.count);
         fputs("</summary>\n\n", out);
         fputs(word(o, "| Rad:kol | Allvar | Regel | Insats | Meddelande |\n",
                    "| Line:col | Severity | Rule | Item | Message |\n"), out);

@@ -6,15 +6,14 @@ local function is_bad_number(v)
 end
 
 -- The financing types the ruleset allows (settings.financing_types), read
--- once: settings do not change during a run.
-local known_types, known_list
+-- at each call, never kept: a fixture of `styr rules test` may set them for
+-- itself alone (`# styr-test: settings {...}`), and the next fixture is
+-- judged by the same rules.
 local function financing_types()
-  if known_list == nil then
-    known_types, known_list = {}, {}
-    for _, k in each(ruleset.setting("financing_types")) do
-      known_types[k] = true
-      known_list[#known_list + 1] = k
-    end
+  local known_types, known_list = {}, {}
+  for _, k in each(ruleset.setting("financing_types")) do
+    known_types[k] = true
+    known_list[#known_list + 1] = k
   end
   return known_types, known_list
 end

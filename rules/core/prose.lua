@@ -157,15 +157,10 @@ rule {
 
 -- ---- near-duplicate actions ----------------------------------------------
 
--- A list setting as a set of folded words, read once (settings do not change during a run).
-local setting_sets = {}
+-- A list setting as a set of folded words.
 local function setting_list(name)
-  local set = setting_sets[name]
-  if set == nil then
-    set = {}
-    for _, w in each(ruleset.setting(name)) do set[fold(tostring(w))] = true end
-    setting_sets[name] = set
-  end
+  local set = {}
+  for _, w in each(ruleset.setting(name)) do set[fold(tostring(w))] = true end
   return set
 end
 
@@ -181,51 +176,50 @@ end
 -- ("mätmodell", "medarbetar-enkäten"). Two actions are compared by the cosine
 -- of their tf-idf vectors: a word few actions use weighs most.
 
--- The settings of the comparison, read once (settings do not change during a run).
-local norm_settings
+-- The settings of the comparison, read at each check of a plan (once a
+-- file), never kept: a fixture of `styr rules test` may set them for itself
+-- alone (`# styr-test: settings {...}`), and the next fixture is judged by
+-- the same rules.
 local function settings()
-  if norm_settings == nil then
-    local s = {
-      threshold = tonumber(ruleset.setting("overlap_threshold", 0.26)) or 0.26,
-      stem_len = math.tointeger(ruleset.setting("overlap_stem", 5)) or 5,
-      title_weight = tonumber(ruleset.setting("overlap_title_weight", 2)) or 2,
-      max_words = math.tointeger(ruleset.setting("overlap_max_words", 400)) or 400,
-      stop = setting_list("overlap_stopwords"),
-      links = {}, link_class = "", heads = {}, by_start = {},
-    }
-    -- The links by length, and the class of their last letters: a link is
-    -- looked for only where "<that letter>s" stands in a word.
-    local last = {}
-    for _, e in each(ruleset.setting("overlap_compound_links")) do
-      local f = fold(tostring(e))
-      if f:match("^%l+$") then   -- ASCII letters: a class of single bytes
-        s.links[#f] = s.links[#f] or {}
-        s.links[#f][f] = true
-        last[sub(f, -1)] = true
-      end
+  local s = {
+    threshold = tonumber(ruleset.setting("overlap_threshold", 0.26)) or 0.26,
+    stem_len = math.tointeger(ruleset.setting("overlap_stem", 5)) or 5,
+    title_weight = tonumber(ruleset.setting("overlap_title_weight", 2)) or 2,
+    max_words = math.tointeger(ruleset.setting("overlap_max_words", 400)) or 400,
+    stop = setting_list("overlap_stopwords"),
+    links = {}, link_class = "", heads = {}, by_start = {},
+  }
+  -- The links by length, and the class of their last letters: a link is
+  -- looked for only where "<that letter>s" stands in a word.
+  local last = {}
+  for _, e in each(ruleset.setting("overlap_compound_links")) do
+    local f = fold(tostring(e))
+    if f:match("^%l+$") then   -- ASCII letters: a class of single bytes
+      s.links[#f] = s.links[#f] or {}
+      s.links[#f][f] = true
+      last[sub(f, -1)] = true
     end
-    for c in pairs(last) do s.link_class = s.link_class .. c end
-    s.link_pattern = s.link_class ~= "" and ("[" .. s.link_class .. "]s") or nil
-    for _, group in each(ruleset.setting("overlap_synonyms")) do
-      local key
-      for _, t in each(group) do
-        local f = fold(tostring(t))
-        if f ~= "" then
-          key = key or ("=" .. f)   -- "=": a group's key is never a stem of a word
-          if #f >= 5 then   -- heads by their last four bytes
-            local t = sub(f, -4)
-            s.heads[t] = s.heads[t] or {}
-            table.insert(s.heads[t], {f, key})
-          end
-          local start = sub(f, 1, 4)   -- terms by their first four bytes: one look-up a word
-          s.by_start[start] = s.by_start[start] or {}
-          table.insert(s.by_start[start], {f, key})
-        end
-      end
-    end
-    norm_settings = s
   end
-  return norm_settings
+  for c in pairs(last) do s.link_class = s.link_class .. c end
+  s.link_pattern = s.link_class ~= "" and ("[" .. s.link_class .. "]s") or nil
+  for _, group in each(ruleset.setting("overlap_synonyms")) do
+    local key
+    for _, t in each(group) do
+      local f = fold(tostring(t))
+      if f ~= "" then
+        key = key or ("=" .. f)   -- "=": a group's key is never a stem of a word
+        if #f >= 5 then   -- heads by their last four bytes
+          local t = sub(f, -4)
+          s.heads[t] = s.heads[t] or {}
+          table.insert(s.heads[t], {f, key})
+        end
+        local start = sub(f, 1, 4)   -- terms by their first four bytes: one look-up a word
+        s.by_start[start] = s.by_start[start] or {}
+        table.insert(s.by_start[start], {f, key})
+      end
+    end
+  end
+  return s
 end
 
 -- The parts of a folded word: split after the earliest "<link ending>s"

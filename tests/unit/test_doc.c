@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "sha256.h"
 #include "internal/map_index.h"
 #include "yaml_explain.h"
 
@@ -214,6 +215,8 @@ static void test_arena(void **state)
         /* a size whose padding would wrap around is refused, not cut short */
         assert_null(styr_arena_alloc(&a, SIZE_MAX));
         assert_null(styr_arena_alloc(&a, SIZE_MAX - 8));
+        /* and so is a copy whose length + 1 for the NUL would wrap to 0 */
+        assert_null(styr_arena_strndup(&a, "x", SIZE_MAX));
     }
     {
         char *s = styr_arena_strndup(&a, "hello world", 5);
@@ -222,6 +225,27 @@ static void test_arena(void **state)
         assert_string_equal(s, "hello");
         assert_string_equal(e, "");
         assert_int_equal((uintptr_t)p4 % 4, 0);
+    }
+    {
+        /* a first request too big for a block opens the arena with a block
+         * of its own, and the next small one gets a block */
+        styr_arena b;
+        styr_arena_init(&b);
+        char *big = styr_arena_alloc(&b, 2u * 1024 * 1024);
+        assert_non_null(big);
+        memset(big, 2, 2u * 1024 * 1024);
+        assert_non_null(styr_arena_alloc(&b, 8));
+        styr_arena_free(&b);
+        /* alignment 1 packs bytes side by side; 0 means the default 16 */
+        styr_arena_init(&b);
+        char *x = styr_arena_alloc_aligned(&b, 1, 1);
+        char *y = styr_arena_alloc_aligned(&b, 1, 1);
+        char *z = styr_arena_alloc_aligned(&b, 1, 0);
+        assert_non_null(x);
+        assert_ptr_equal(y, x + 1);
+        assert_non_null(z);
+        assert_int_equal((uintptr_t)z % 16, 0);
+        styr_arena_free(&b);
     }
     assert_true(a.used > 5u * 1024 * 1024);
     styr_arena_free(&a);
@@ -445,6 +469,8 @@ static void test_duplicate_keys(void **state)
                  "  owner: y\n",
                  STYR_E_INPUT, 5, 3, "duplicate key 'owner' (first at line 3, column 3)");
     expect_error("p: {a: 1, b: 2, a: 3}\n", STYR_E_INPUT, 1, 17, "duplicate key 'a' (first at line 1, column 5)");
+    /* a space in a key is shown as written, not escaped */
+    expect_error("a b: 1\na b: 2\n", STYR_E_INPUT, 2, 1, "duplicate key 'a b' (first at line 1, column 1)");
     /* keys compare by their text */
     expect_error("1: a\n\"1\": b\n", STYR_E_INPUT, 2, 1, "duplicate key '1'");
     /* the message shows odd keys safely */
@@ -836,6 +862,24 @@ static void test_file_api(void **state)
     unlink(path);
     free(path);
 
+    /* comments after a tab are an empty stream too (libyaml refuses the
+     * tab), but not when a NUL byte follows past the reader's first chunk:
+     * that file is not blank, and the tab is reported */
+    {
+        size_t n = 5 + 2 * 12000;
+        char *t = malloc(n + 2);
+        assert_non_null(t);
+        memcpy(t, "\t# x\n", 5);
+        for (size_t i = 5; i < n; i += 2)
+            memcpy(t + i, "#\n", 2);
+        assert_int_equal(styr_doc_load_buffer("t.yaml", t, n, &lim, &doc, &err), STYR_OK);
+        assert_null(doc->root);
+        styr_doc_free(doc);
+        memcpy(t + n, "\0\n", 2);
+        expect_error_len_lim(t, n + 2, &lim, STYR_E_SYNTAX, 1, 1, "indented with a tab");
+        free(t);
+    }
+
     /* reader errors get a position from the file too */
     path = temp_file("a: 1\nb: x\xff\n", 11);
     assert_int_equal(styr_doc_load_file(path, &lim, &doc, &err), STYR_E_SYNTAX);
@@ -964,6 +1008,10 @@ static void test_invalid_utf8(void **state)
     expect_error("a: \xc0\xaf\n", STYR_E_SYNTAX, 1, 4, "invalid UTF-8: overlong");
     expect_error("a: \xed\xa0\x80\n", STYR_E_SYNTAX, 1, 4, "invalid UTF-8: U+D800 is not a Unicode character");
     expect_error("a: \xef\xbf\xbe\n", STYR_E_SYNTAX, 1, 4, "character U+FFFE is not allowed");
+    /* the C1 controls U+0080-U+009F (but U+0085, a line break) are control characters, the last too */
+    expect_error("a: \xc2\x80\n", STYR_E_SYNTAX, 1, 4, "control character U+0080 is not allowed");
+    expect_error("a: \x7f\n", STYR_E_SYNTAX, 1, 4, "control character U+007F is not allowed");   /* DEL */
+    expect_error("a: \xc2\x9f\n", STYR_E_SYNTAX, 1, 4, "control character U+009F is not allowed");
     expect_error("\xef\xbb\xbf" "ab: \xff\n", STYR_E_SYNTAX, 1, 5, "invalid UTF-8");
     /* UTF-16 with a broken surrogate: said to be UTF-16 */
     {
@@ -1228,6 +1276,7 @@ static void test_swedish_messages(void **state)
         {"a: 1\n<<: 2\n", "nyckeln '<<' behöver en mappning"},
         {"a: \xff\n", "ogiltig UTF-8: byten 0xFF kan inte inleda ett tecken"},
         {"a: \x01\n", "styrtecknet U+0001 är inte tillåtet i YAML"},
+        {"a: \x01\n", "Filen innehåller ett osynligt styrtecken som YAML inte tillåter här"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         styr_doc *doc = NULL;
@@ -1240,6 +1289,11 @@ static void test_swedish_messages(void **state)
     lim.max_depth = 2;
     styr_doc *doc = NULL;
     styr_error err;
+    /* a raw NUL byte: the Swedish explanation of a NUL byte, not of a file
+     * saved in another encoding (the loader's words name UTF-16) */
+    assert_int_equal(styr_doc_load_buffer("t.yaml", "a: 1\nb: \0x\n", 10, &lim, &doc, &err), STYR_E_SYNTAX);
+    if (!strstr(err.message, "Filen innehåller NUL-tecken") || strstr(err.message, "inte sparad som UTF-8"))
+        fail_msg("NUL: %s", err.message);
     assert_int_not_equal(styr_doc_load_buffer("t.yaml", "a:\n  b:\n    c: 1\n", 17, &lim, &doc, &err), STYR_OK);
     if (!strstr(err.message, "nästlat i fler än 2 nivåer"))
         fail_msg("depth: %s", err.message);
@@ -1258,11 +1312,25 @@ static void test_swedish_messages(void **state)
     assert_string_equal(err.message, "cannot open: No such file or directory");
 }
 
+/* A text loaded from memory is hashed whole, like a file: the digest is
+ * `sha256sum` of its bytes (what an HTML report shows beside it). */
+static void test_buffer_hash(void **state)
+{
+    (void)state;
+    styr_doc *doc = load("a: 1\n");
+    assert_true(doc->has_sha256);
+    char hex[65];
+    styr_sha256_hex(doc->sha256, hex);
+    assert_string_equal(hex, "37b128c59f1f5097f73f82691cb519f1f568667faab5ced1b4ab979d36837eae");
+    styr_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_swedish_messages),
         cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_buffer_hash),
         cmocka_unit_test(test_map_index_build),
         cmocka_unit_test(test_map_sizes_at_the_index_edge),
         cmocka_unit_test(test_positions_block),

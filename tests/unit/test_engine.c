@@ -907,6 +907,13 @@ static void test_ruleset_problems_in_swedish(void **state)
     assert_null(styr_ruleset_locate("GoteBorg", source_rules(), 0, &err));
     assert_string_equal(err.message, "'GoteBorg' är inget namn på en regeluppsättning (a-z, 0-9, '-', '_') och "
                                      "ingen mapp (menade du 'goteborg'?)");
+    /* a folder whose name is no ruleset name ("house.policy") is not
+     * suggested for one that differs only in capitals: it would be refused */
+    mkdir(rs_path("house.policy"), 0700);
+    const char *here[] = {root, NULL};
+    styr_error_clear(&err);
+    assert_null(styr_ruleset_locate("House.Policy", here, 1, &err));
+    assert_string_equal(err.message, "'House.Policy' is not a ruleset name (a-z, 0-9, '-', '_') nor a folder");
     styr_error_clear(&err);
     assert_null(styr_ruleset_locate("goteborg", nowhere, 0, &err));
     assert_string_equal(err.message, "det finns ingen regeluppsättning som heter 'goteborg' (det finns: inga); eller "
@@ -915,6 +922,13 @@ static void test_ruleset_problems_in_swedish(void **state)
     assert_null(styr_ruleset_locate("goteborg", nowhere, 1, &err));
     assert_string_equal(err.message,
                         "no ruleset named 'goteborg' (there are: none); or give the ruleset's folder instead of a name");
+    /* a name in two folders of the search path (the build's rules/ and the
+     * installed ones) is named once */
+    const char *twice[] = {source_rules()[0], source_rules()[0], NULL};
+    styr_error_clear(&err);
+    assert_null(styr_ruleset_locate("nosuch", twice, 1, &err));
+    assert_string_equal(err.message, "no ruleset named 'nosuch' (there are: core, goteborg); or give the "
+                                     "ruleset's folder instead of a name");
 }
 
 static void test_unjudgeable_files(void **state)

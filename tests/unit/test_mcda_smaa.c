@@ -261,8 +261,14 @@ static void test_central_and_confidence(void **state)
     p.value_noise = 0.2;
     p.confidence_samples = 4000;
     assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
-    for (size_t i = 0; i < N; i++)
+    int between = 0;
+    for (size_t i = 0; i < N; i++) {
         assert_true(r.conf[i] >= 0.0 && r.conf[i] <= 1.0);
+        between |= r.conf[i] > 0.0 && r.conf[i] < 1.0;
+    }
+    /* ... and the noise is felt: some area is first in only part of the
+     * perturbed copies (without noise every confidence is 0 or 1) */
+    assert_true(between);
 
     /* TOPSIS: with noise far below every difference between values, the
      * perturbed copies (their ideal and anti-ideal recomputed each sample)
@@ -458,6 +464,14 @@ static void test_bad_params(void **state)
     p = base_params(x);
     p.method = (styr_mcda_method)7;   /* neither weighted sum nor TOPSIS */
     assert_int_equal(smaa(&p, &r), STYR_MCDA_E_ARG);
+    /* the most samples taken is 2^62 - 1: that many pass the count's
+     * check and meet the method's; one more is refused as a count */
+    p.samples = UINT64_MAX >> 2;
+    assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, NULL, &why), STYR_MCDA_E_ARG);
+    assert_non_null(strstr(why.message, "unknown method"));
+    p.samples = (UINT64_MAX >> 2) + 1;
+    assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, NULL, &why), STYR_MCDA_E_ARG);
+    assert_non_null(strstr(why.message, "the sample count must be positive"));
     /* no area, or no criterion, is refused on its own */
     p = base_params(x);
     p.n = 0;

@@ -244,6 +244,8 @@ static void test_memory_bombs_stop(void **state)
                    "more than 32 MiB");
     /* And the state works afterwards. */
     assert_int_equal(run(f, "local s = string.rep('x', 1000)\nassert(#s == 1000)\n", &err), STYR_OK);
+    /* No repetitions, or fewer than none, are an empty text and cost nothing */
+    assert_int_equal(run(f, "assert(string.rep('x', 0) == '' and ('x'):rep(-3, ',') == '')\n", &err), STYR_OK);
 }
 
 /* Lua patterns backtrack inside one C call, out of the hook's reach: the
@@ -258,6 +260,13 @@ static void test_pattern_bombs_are_refused(void **state)
     expect_failure(f, "for i = 1, 10 do pcall(string.find, ('a'):rep(1e5), 'a*b') end\n",
                    "library calls did the work of more than");
     expect_failure(f, "local s = ('('):rep(1e5)\nfor i = 1, 1e6 do s:gsub('%b()', '') end\n",
+                   "library calls did the work of more than");
+    /* string.upper and its kind go over their whole input in one C call:
+     * the input's bytes are charged (four a step), the text in the first
+     * argument too: 20 MB is 5,000,000 steps against the 2,000,000 */
+    expect_failure(f, "local s = ('a'):rep(1e6)\nfor i = 1, 20 do s:upper() end\n",
+                   "library calls did the work of more than");
+    expect_failure(f, "local s = ('a'):rep(1e6)\nfor i = 1, 20 do string.reverse(s) end\n",
                    "library calls did the work of more than");
     styr_error err;
     assert_int_equal(run(f, "assert(('insats 5.2'):match('%d+%.%d+') == '5.2')\n"

@@ -389,6 +389,10 @@ static void test_scenario_problems(void **state)
         {"pairwise:\n  - [a, b, .inf]", "with a number > 0"},
         {"pairwise:\n  - [a, b, many]", "with a number > 0"},
         {"pairwise:\n  - [a, a, 2]", "two different criteria"},
+        /* a judgement is a list of exactly three */
+        {"pairwise:\n  - [a, b]", "each judgement is [a, b, v]"},
+        {"pairwise:\n  - [a, b, 2, 3]", "each judgement is [a, b, v]"},
+        {"pairwise:\n  - a b 2", "each judgement is [a, b, v]"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char y[256];

@@ -123,6 +123,23 @@ static void test_message_placeholders(void **state)
     s = styr_message_format(tail, lookup, NULL);
     assert_string_equal(s, want);
     free(s);
+    /* a message of exactly STYR_MESSAGE_MAX bytes is whole; one byte more
+     * is cut there, with an ellipsis */
+    char *full = malloc(STYR_MESSAGE_MAX + 2);
+    assert_non_null(full);
+    memset(full, 'x', STYR_MESSAGE_MAX + 1);
+    full[STYR_MESSAGE_MAX] = '\0';
+    s = styr_message_format(full, lookup, NULL);
+    assert_string_equal(s, full);
+    free(s);
+    full[STYR_MESSAGE_MAX] = 'y';
+    full[STYR_MESSAGE_MAX + 1] = '\0';
+    s = styr_message_format(full, lookup, NULL);
+    assert_int_equal(strlen(s), STYR_MESSAGE_MAX + strlen("\u2026"));
+    assert_null(strchr(s, 'y'));
+    assert_string_equal(s + STYR_MESSAGE_MAX, "\u2026");
+    free(s);
+    free(full);
 }
 
 /* styr_message_scan asks for each placeholder as formatting would (the
@@ -155,6 +172,7 @@ static void test_message_is_name(void **state)
     assert_true(styr_message_is_name("ägare", strlen("ägare")));
     assert_true(styr_message_is_name("first_year2", 11));
     assert_true(styr_message_is_name("a1", 2));       /* a digit right after the first letter */
+    assert_true(styr_message_is_name("AZaz_09", 7));  /* the ends of each range */
     assert_false(styr_message_is_name("", 0));
     assert_false(styr_message_is_name("year: 2018", 10));
     assert_false(styr_message_is_name("a,b", 3));
@@ -193,6 +211,9 @@ static void test_format_thousands(void **state)
     assert_string_equal(buf, "0");
     styr_format_thousands(buf, sizeof buf, -1.5, " ");
     assert_string_equal(buf, "-2");
+    /* a positive amount below one krona rounds up without a sign */
+    styr_format_thousands(buf, sizeof buf, 0.7, " ");
+    assert_string_equal(buf, "1");
 }
 
 static char *json_of(const char *s)

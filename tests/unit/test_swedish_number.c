@@ -61,6 +61,8 @@ static void test_grouping(void **state)
     assert_rejects("1000 000", 0);
     assert_rejects("12 34 567", 0);
     assert_rejects("1  000", 0);
+    /* only U+00A0 is a two-byte grouping space: 'à' (C3 A0) ends in the same byte */
+    assert_rejects("1\xc3\xa0" "000", 0);
 }
 
 static void test_decimals_and_signs(void **state)

@@ -108,6 +108,9 @@ static void test_fold_trim_and_spaces(void **state)
     check_fold(S("  BRG "), "brg");
     check_fold(S("AZ az @[`{"), "az az @[`{");   /* both ends of A-Z, and their neighbours unchanged */
     check_fold(S(""), "");
+    /* the first code point of four bytes, U+10000, and the last of three,
+     * U+FFFF, are written back as they were */
+    check_fold(S("a\xf0\x90\x80\x80" "b\xef\xbf\xbf"), "a\xf0\x90\x80\x80" "b\xef\xbf\xbf");
     check_fold(S("   \t\n "), "");
     check_fold(S("a  b\t\tc\r\nd"), "a b c d");
     check_fold(S("\xC2\xA0" "Intraservice\xC2\xA0\xC2\xA0" "AB\xC2\xA0"), "intraservice ab");

@@ -17,6 +17,10 @@
 #include <cmocka.h>
 #include <zip.h>
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "plan_sheets.h"
 #include "xlsx_read.h"
 #include "yaml_explain.h"
@@ -173,6 +177,124 @@ static void test_cells(void **state)
     assert_int_equal(s->cells[6].row, 4);   /* a row's first cell without r is in column A */
     assert_int_equal(s->cells[6].col, 1);
     assert_null(styr_xlsx_sheet_named(&book, "Strategier"));
+    styr_xlsx_book_free(&book);
+}
+
+/* XFD, column 16384, is the last a sheet has: a cell there is read; the
+ * cell after it (no r: the column after the last) is refused. */
+static void test_last_column(void **state)
+{
+    (void)state;
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml", sheet1("<row r=\"1\"><c r=\"XFD1\"><v>7</v></c></row>"), 0},
+                    {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(read_parts(parts, 4, NULL, &book, &err), STYR_OK);
+    const styr_xlsx_sheet *s = styr_xlsx_sheet_named(&book, "Insatser");
+    assert_non_null(s);
+    assert_int_equal(s->ncells, 1);
+    assert_int_equal(s->cells[0].col, 16384);
+    styr_xlsx_book_free(&book);
+    parts[2].data = sheet1("<row r=\"1\"><c r=\"XFD1\"><v>7</v></c><c><v>8</v></c></row>");
+    assert_fails(parts, 4, NULL, STYR_E_SYNTAX, "column beyond 16384");
+}
+
+/* A value of exactly --max-scalar-size bytes is read; one byte more is
+ * refused. */
+static void test_value_at_the_limit(void **state)
+{
+    (void)state;
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml",
+                     sheet1("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>abcde</t></is></c></row>"), 0},
+                    {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.max_scalar_bytes = 5;
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(read_parts(parts, 4, &lim, &book, &err), STYR_OK);
+    assert_string_equal(styr_xlsx_sheet_named(&book, "Insatser")->cells[0].text, "abcde");
+    styr_xlsx_book_free(&book);
+    lim.max_scalar_bytes = 4;
+    assert_fails(parts, 4, &lim, STYR_E_LIMIT, "longer than 4 bytes");
+}
+
+/* Only the sheets asked for are read: a broken sheet nobody asked for does
+ * not stop the workbook (and is not in the book). */
+static void test_only_wanted_sheets(void **state)
+{
+    (void)state;
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml", sheet1("<row r=\"1\"><c r=\"A1\"><v>7</v></c></row>"), 0},
+                    {"xl/worksheets/sheet2.xml", "<worksheet><sheetData><row", 0}};
+    size_t len;
+    void *buf = make_zip(parts, 4, &len);
+    static const char *const insatser[] = {"Insatser", NULL};
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(styr_xlsx_read_buffer("t.xlsx", buf, len, NULL, insatser, &book, &err), STYR_OK);
+    assert_int_equal(styr_xlsx_sheet_named(&book, "Insatser")->ncells, 1);
+    const styr_xlsx_sheet *doc = styr_xlsx_sheet_named(&book, "Dokument");
+    assert_true(!doc || doc->ncells == 0);
+    styr_xlsx_book_free(&book);
+    /* asked for every sheet (NULL), the broken one is read and refused */
+    assert_int_not_equal(styr_xlsx_read_buffer("t.xlsx", buf, len, NULL, NULL, &book, &err), STYR_OK);
+    free(buf);
+}
+
+/* A text is an inline string only inside <is>: a stray <t> in a later cell
+ * (no OOXML writer makes one) is no value, as it would not be in the first. */
+static void test_t_outside_is(void **state)
+{
+    (void)state;
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml",
+                     sheet1("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>inne</t></is></c>"
+                            "<c r=\"B1\"><t>utanf\xc3\xb6r</t></c></row>"), 0},
+                    {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(read_parts(parts, 4, NULL, &book, &err), STYR_OK);
+    const styr_xlsx_sheet *s = styr_xlsx_sheet_named(&book, "Insatser");
+    assert_non_null(s);
+    assert_int_equal(s->ncells, 1);
+    assert_string_equal(s->cells[0].text, "inne");
+    styr_xlsx_book_free(&book);
+}
+
+/* Texts with "_xHHHH_" escapes (ECMA-376 ST_Xstring), as Excel writes a
+ * carriage return or a Word line break and libxlsxwriter a control
+ * character: read as the character, in shared and inline strings alike. */
+static void test_xstring_escapes(void **state)
+{
+    (void)state;
+    const char *sst = "<sst><si><t>Rad ett_x000D_\nrad tv_x00e5_</t></si>"   /* CR; lower-case hex */
+                      "<si><t>_x005F_x0041_ och _x0041_</t></si>"            /* an escaped '_': a literal _x0041_ */
+                      "<si><t>_xD83D__xDE00_ glad</t></si>"                  /* a surrogate pair: U+1F600 */
+                      "<si><t>_xD800_ _x0000_ _x41_ _x00G1_ _x0041</t></si>" /* none of them an escape */
+                      "</sst>";
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/sharedStrings.xml", sst, 0},
+                    {"xl/worksheets/sheet1.xml",
+                     sheet1("<row r=\"1\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c><c t=\"s\"><v>2</v></c>"
+                            "<c t=\"s\"><v>3</v></c><c t=\"inlineStr\"><is><t>Rubrik_x000B_med radbrytning</t></is></c>"
+                            "<c t=\"str\"><f>A1</f><v>a_x0009_b</v></c><c><v>1_x0031_</v></c></row>"), 0},
+                    {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(read_parts(parts, 5, NULL, &book, &err), STYR_OK);
+    const styr_xlsx_sheet *s = styr_xlsx_sheet_named(&book, "Insatser");
+    assert_non_null(s);
+    assert_int_equal(s->ncells, 7);
+    assert_string_equal(s->cells[0].text, "Rad ett\r\nrad tv\xc3\xa5");
+    assert_string_equal(s->cells[1].text, "_x0041_ och A");
+    assert_string_equal(s->cells[2].text, "\xf0\x9f\x98\x80 glad");
+    assert_string_equal(s->cells[3].text, "_xD800_ _x0000_ _x41_ _x00G1_ _x0041");
+    assert_string_equal(s->cells[4].text, "Rubrik\vmed radbrytning");
+    assert_string_equal(s->cells[5].text, "a\tb");
+    assert_string_equal(s->cells[6].text, "1_x0031_");   /* a number cell's <v> is no text */
     styr_xlsx_book_free(&book);
 }
 
@@ -344,6 +466,39 @@ static void test_zip_bomb(void **state)
 
 /* A workbook in memory bigger than --max-file-size is refused before it is
  * opened, as a file of that size is; one byte less than the file is enough. */
+/* A part that inflates to exactly --max-file-size bytes (as its header
+ * says) is read; with the limit one byte lower it is refused unread. */
+static void test_part_at_the_limit(void **state)
+{
+    (void)state;
+    char rows[2200], text[2001];
+    memset(text, 'x', 2000);
+    text[2000] = '\0';
+    snprintf(rows, sizeof rows, "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>%s</t></is></c></row>", text);
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml", sheet1(rows), 0}, {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    const size_t big = strlen(parts[2].data);   /* the largest part by far */
+    size_t len;
+    void *buf = make_zip(parts, 4, &len);
+    assert_true(len < big);
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.lang = STYR_EXPLAIN_EN;
+    lim.max_file_bytes = big;
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(styr_xlsx_read_buffer("edge.xlsx", buf, len, &lim, NULL, &book, &err), STYR_OK);
+    assert_int_equal(styr_xlsx_sheet_named(&book, "Insatser")->ncells, 1);
+    styr_xlsx_book_free(&book);
+    lim.max_file_bytes = big - 1;
+    assert_int_equal(styr_xlsx_read_buffer("edge.xlsx", buf, len, &lim, NULL, &book, &err), STYR_E_LIMIT);
+    char want[128];
+    snprintf(want, sizeof want, "inflates to %zu bytes; the limit is %zu", big, big - 1);
+    if (!strstr(err.message, want))
+        fail_msg("message: %s", err.message);
+    free(buf);
+}
+
 static void test_buffer_over_file_limit(void **state)
 {
     (void)state;
@@ -503,7 +658,8 @@ static void test_plan_tree(void **state)
         IS("C3", "Tillväxtverket") NUM("D3", "250000") "</row>"
         "<row r=\"5\">" IS("A5", "1.2") NUM("E5", "2018") NUM("H5", "43190") "</row>"
         "<row r=\"6\">" IS("A6", "1.3") NUM("E6", "43343") NUM("H6", "43890") "</row>"
-        "<row r=\"7\">" IS("A7", "1.4") NUM("E7", "1") NUM("H7", "2958466") "</row>",
+        "<row r=\"7\">" IS("A7", "1.4") NUM("E7", "1") NUM("H7", "2958466") "</row>"
+        "<row r=\"8\">" IS("A8", "1.5") NUM("E8", "59") NUM("H8", "61") "</row>",
         "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>"
         "<row r=\"2\">" IS("A2", "title") IS("B2", "Plan") "</row>"
         "<row r=\"3\">" IS("A3", "period.from") NUM("B3", "2018") "</row>"
@@ -528,7 +684,7 @@ static void test_plan_tree(void **state)
     assert_null(styr_map_get(r, "", 0));
     assert_int_equal(at(r, "period.from")->stype, STYR_SCALAR_INT);
     const styr_node *a = at(r, "actions");
-    assert_int_equal(a->count, 4);
+    assert_int_equal(a->count, 5);
     /* a numeric id is a text, as written */
     assert_int_equal(at(r, "actions.0.id")->stype, STYR_SCALAR_STRING);
     assert_string_equal(at(r, "actions.0.id")->u.text, "1.1");
@@ -559,6 +715,10 @@ static void test_plan_tree(void **state)
     assert_string_equal(at(r, "actions.3.timeline.start")->u.text, "1900-01-01");
     assert_int_equal(at(r, "actions.3.timeline.end")->stype, STYR_SCALAR_STRING);
     assert_string_equal(at(r, "actions.3.timeline.end")->u.text, "2958466");
+    /* around Excel's 29 February 1900 that never was (60): 59 is 28 February,
+     * 61 the first of March */
+    assert_string_equal(at(r, "actions.4.timeline.start")->u.text, "1900-02-28");
+    assert_string_equal(at(r, "actions.4.timeline.end")->u.text, "1900-03-01");
     assert_int_equal(at(r, "actions.0.partners")->count, 2);
     /* positions: sheet in the line's high bits, row below, column as is */
     const styr_node *amount = at(r, "actions.0.financing.1.amount_sek");
@@ -710,6 +870,55 @@ static void test_swedish_messages(void **state)
     lim.lang = STYR_EXPLAIN_EN;
     assert_int_equal(styr_xlsx_read_file("/nonexistent/plan.xlsx", &lim, NULL, &book, &err), STYR_E_IO);
     assert_string_equal(err.message, "cannot open: No such file or directory");
+    /* nor is a path through a file (libzip's read error, ENOTDIR): the
+     * system's reason too, not libzip's English "Read error" */
+    lim.lang = STYR_EXPLAIN_SV;
+    assert_int_equal(styr_xlsx_read_file("/dev/null/plan.xlsx", &lim, NULL, &book, &err), STYR_E_IO);
+    assert_string_equal(err.message, "kan inte läsas: en del av sökvägen är ingen mapp");
+    lim.lang = STYR_EXPLAIN_EN;
+    assert_int_equal(styr_xlsx_read_file("/dev/null/plan.xlsx", &lim, NULL, &book, &err), STYR_E_IO);
+    assert_string_equal(err.message, "cannot read: Not a directory");
+}
+
+/* A workbook that is there but that the system will not open (here no file
+ * descriptor is left: fopen fails with EMFILE after the file was found) is
+ * said with the system's reason in the run's language, not with libzip's
+ * English "Can't open file". */
+static void test_open_refused(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/styr-test-xlsx-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    struct rlimit old, low;
+    assert_int_equal(getrlimit(RLIMIT_NOFILE, &old), 0);
+    low = old;
+    low.rlim_cur = 16;
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &low), 0);
+    int held[16];
+    size_t nheld = 0;
+    for (int f; nheld < 16 && (f = open("/dev/null", O_RDONLY)) >= 0;)
+        held[nheld++] = f;
+    styr_limits lim;
+    styr_limits_default(&lim);
+    styr_xlsx_book book;
+    styr_error err;
+    char msg[2][sizeof err.message];
+    styr_status st[2];
+    st[0] = styr_xlsx_read_file(path, &lim, NULL, &book, &err);
+    snprintf(msg[0], sizeof msg[0], "%s", err.message);
+    lim.lang = STYR_EXPLAIN_EN;
+    st[1] = styr_xlsx_read_file(path, &lim, NULL, &book, &err);
+    snprintf(msg[1], sizeof msg[1], "%s", err.message);
+    while (nheld)
+        close(held[--nheld]);
+    setrlimit(RLIMIT_NOFILE, &old);
+    unlink(path);
+    assert_int_equal(st[0], STYR_E_IO);
+    assert_string_equal(msg[0], "kan inte läsas: för många öppna filer");
+    assert_int_equal(st[1], STYR_E_IO);
+    assert_string_equal(msg[1], "cannot read: Too many open files");
 }
 
 /* What a cell cannot hold is named, never cut silently: a text past the
@@ -808,6 +1017,12 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_refs),
         cmocka_unit_test(test_cells),
+        cmocka_unit_test(test_xstring_escapes),
+        cmocka_unit_test(test_last_column),
+        cmocka_unit_test(test_t_outside_is),
+        cmocka_unit_test(test_part_at_the_limit),
+        cmocka_unit_test(test_only_wanted_sheets),
+        cmocka_unit_test(test_value_at_the_limit),
         cmocka_unit_test(test_shared_string_refs),
         cmocka_unit_test(test_malformed_xml_position),
         cmocka_unit_test(test_broken_archives),
@@ -820,6 +1035,7 @@ int main(void)
         cmocka_unit_test(test_plan_errors),
         cmocka_unit_test(test_number_cells_plain_only),
         cmocka_unit_test(test_swedish_messages),
+        cmocka_unit_test(test_open_refused),
         cmocka_unit_test(test_too_long_for_a_cell),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -69,6 +69,10 @@ static void test_odd_chars_line_ends(void **state)
     assert_int_equal(odd[0].lines[0], 5);
     assert_int_equal(odd[0].lines[1], 8);
     assert_int_equal(odd[0].lines[2], 10);
+    /* a "\r\n" at the very start is one line end too */
+    const char first[] = "\r\na: \xc2\xa0\n";
+    assert_int_equal(styr_yaml_odd_chars(S(first), odd, 1), 1);
+    assert_int_equal(odd[0].lines[0], 2);
 }
 
 static void test_odd_chars_bounds(void **state)
@@ -106,6 +110,11 @@ static void test_odd_chars_bounds(void **state)
     assert_int_equal(styr_yaml_odd_chars(S("\xef\xbb\xbf"), odd, 1), 0);
     assert_int_equal(styr_yaml_odd_chars(S("a: x\xe2\x80\x8b"), odd, 1), 1);
     assert_int_equal(odd[0].cp, 0x200B);
+    assert_int_equal(odd[0].first_column, 5);
+    /* a byte order mark inside the text is odd: its middle byte (0xBB)
+     * carries bits of the code point, unlike the 0x80 of U+200B */
+    assert_int_equal(styr_yaml_odd_chars(S("a: x\xef\xbb\xbfy\n"), odd, 1), 1);
+    assert_int_equal(odd[0].cp, 0xFEFF);
     assert_int_equal(odd[0].first_column, 5);
 }
 
@@ -199,6 +208,24 @@ static void test_unclosed_quote(void **state)
     assert_int_equal(e.line, 2);
     assert_int_equal(e.column, 10);
     assert_has(&e, "Citattecknet ' som börjar värdet på rad 2, kolumn 10 avslutas aldrig");
+    /* a value that ends in an escaped quote (\") is not closed by it */
+    const char esc[] = "kind: action-plan\nversion: 1\nactions:\n  - id: \"1\"\n    title: \"Lisa \\\"\n"
+                       "    owner: x\n  - id: \"2\"\n";
+    e = explain(S(esc), "did not find expected key", "while parsing a block mapping", 7, 10, 4, 5,
+                STYR_EXPLAIN_SV);
+    assert_has(&e, "Citattecknet \" som börjar värdet på rad 5, kolumn 12 avslutas aldrig");
+    /* nor one that ends in a doubled single quote ('' is a quote in the text) */
+    const char dbl[] = "kind: action-plan\nversion: 1\nactions:\n  - id: '1'\n    title: 'Lisa''\n"
+                       "    owner: x\n  - id: '2'\n";
+    e = explain(S(dbl), "did not find expected key", "while parsing a block mapping", 7, 10, 4, 5,
+                STYR_EXPLAIN_SV);
+    assert_has(&e, "Citattecknet ' som börjar värdet på rad 5, kolumn 12 avslutas aldrig");
+    /* libyaml's column counts characters: the quote after 'mål' is column 6, byte 7 */
+    const char sv[] = "kind: action-plan\nm\xc3\xa5l: 'öppen text\n";
+    e = explain(S(sv), "found unexpected end of stream", "while scanning a quoted scalar", 3, 1, 2, 6,
+                STYR_EXPLAIN_SV);
+    assert_has(&e, "Citattecknet ' som börjar värdet på rad 2, kolumn 6 avslutas aldrig");
+    assert_has(&e, "Sätt ett avslutande ' i slutet av värdet på rad 2.");
     /* quotes closed on their lines, with escapes and doubled quotes, are not blamed */
     const char ok[] = "a: \"x \\\" y\"\nb: 'it''s'\nc: [\"p\", 'q']\nd: e f g\n";
     e = explain(S(ok), "did not find expected key", "while parsing a block mapping", 4, 1, 1, 1, STYR_EXPLAIN_EN);
@@ -309,6 +336,25 @@ static void test_reader_errors(void **state)
     styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "control character U+0007 is not allowed in YAML");
     styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
     assert_has(&e, "styrtecken");
+    /* The loader's own Swedish words (its default): a NUL byte is a NUL
+     * byte, not "not saved as UTF-8", though the message names UTF-16 */
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 4, 1,
+                   "styrtecken (NUL-byte) i filen; är det en binärfil eller en UTF-16-fil?");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_has(&e, "Filen innehåller NUL-tecken");
+    assert_null(strstr(e.message, "inte sparad som UTF-8"));
+    assert_has(&e, "\n  (styrtecken (NUL-byte) i filen; är det en binärfil eller en UTF-16-fil?)");
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "styrtecknet U+0007 är inte tillåtet i YAML");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_has(&e, "Filen innehåller ett osynligt styrtecken");
+    assert_has(&e, "\n  (styrtecknet U+0007 är inte tillåtet i YAML)");
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "ogiltig UTF-8: byten 0xF6 kan inte inleda ett tecken");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_has(&e, "Filen är inte sparad som UTF-8");
+    /* a syntax error the reader did not give is not touched */
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "nyckeln 'a' finns två gånger");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_string_equal(e.message, "nyckeln 'a' finns två gånger");
     /* English stays as written; other errors are not touched */
     styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "invalid UTF-8: overlong");
     styr_yaml_explain_reader(STYR_EXPLAIN_EN, &e);
