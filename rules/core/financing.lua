@@ -310,8 +310,9 @@ rule {
         local what
         if f.amount_sek ~= nil then what = sek(f.amount_sek) .. (en and " SEK" or " kr")
         elseif f.fte ~= nil then   -- "1,5 årsarbetskrafter": a Swedish decimal comma; "1 årsarbetskraft"
-          local n = tostring(math.type(f.fte) == "float" and f.fte == math.floor(f.fte) and f.fte < 1e15
-                             and math.tointeger(f.fte) or f.fte)
+          local v = f.fte
+          if math.type(v) == "float" and v == math.floor(v) and math.abs(v) < 1e15 then v = math.tointeger(v) end
+          local n = tostring(v)   -- "1", not "1.0"
           what = en and n .. " FTE" or n:gsub("%.", ",") .. (n == "1" and " årsarbetskraft" or " årsarbetskrafter")
         else what = en and "the money" or "finansieringen" end
         local decision = f.decision and ((en and " (to be decided in " or " (avgörs i ") .. tostring(f.decision) .. ")") or ""
