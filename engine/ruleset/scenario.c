@@ -16,6 +16,34 @@ static double number_of(const styr_node *n, int *ok)
     return n->stype == STYR_SCALAR_INT ? (double)n->v.i : n->v.f;
 }
 
+/* A judgement's value: a number, or a fraction as Saaty's scale is written
+ * ("1/3", which YAML reads as a text): digits, '/', digits, spaces around. */
+static double judgement_value(const styr_node *n, int *ok)
+{
+    double v = number_of(n, ok);
+    if (*ok || !n || n->kind != STYR_NODE_SCALAR || n->stype != STYR_SCALAR_STRING || (n->flags & STYR_NODE_INVALID))
+        return v;
+    const char *s = n->u.text, *end = s + n->count;
+    unsigned long part[2] = {0, 0};
+    for (int k = 0; k < 2; k++) {
+        while (s < end && *s == ' ')
+            s++;
+        const char *digits = s;
+        while (s < end && *s >= '0' && *s <= '9' && s - digits < 6)
+            part[k] = part[k] * 10 + (unsigned long)(*s++ - '0');
+        if (s == digits)
+            return 0;
+        while (s < end && *s == ' ')
+            s++;
+        if (k == 0 && (s == end || *s++ != '/'))
+            return 0;
+    }
+    if (s != end || part[0] == 0 || part[1] == 0)
+        return 0;
+    *ok = 1;
+    return (double)part[0] / (double)part[1];
+}
+
 static styr_status at(styr_error *err, const char *file, const styr_node *n, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -90,7 +118,7 @@ static styr_status from_pairwise(const styr_model *model, const styr_node *list,
             }
         }
         int ok;
-        double v = number_of(styr_seq_item(e, 2), &ok);
+        double v = judgement_value(styr_seq_item(e, 2), &ok);
         if (!ok || !isfinite(v) || v <= 0 || c[0] == c[1]) {
             st = at(err, file, e, "judgement must compare two different criteria with a number > 0");
             goto done;

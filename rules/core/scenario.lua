@@ -191,8 +191,15 @@ rule {
   },
   check = function(s)
     for i, j in each(s.pairwise) do
+      -- a value is a number, or a fraction as Saaty's scale writes it ("1/3",
+      -- a text to YAML), as the engine reads it
+      local v = kind(j) == "list" and j[3] or nil
+      if kind(v) == "text" then
+        local p, q = tostring(v):match("^ *(%d%d?%d?%d?%d?%d?) */ *(%d%d?%d?%d?%d?%d?) *$")
+        v = p and tonumber(q) > 0 and tonumber(p) / tonumber(q) or nil
+      end
       local ok = kind(j) == "list" and #j == 3 and kind(j[1]) == "text" and kind(j[2]) == "text"
-                 and j[1] ~= j[2] and kind(j[3]) == "number" and j[3] >= 1 / 9 - 1e-9 and j[3] <= 9
+                 and j[1] ~= j[2] and kind(v) == "number" and v >= 1 / 9 - 1e-9 and v <= 9
       if not ok then report(s.pairwise, i) end
     end
   end,

@@ -169,6 +169,9 @@ def ahp(pairs):
     m = np.ones((n, n))
     for a, b, v in pairs:
         i, j = names.index(a), names.index(b)
+        if isinstance(v, str):   # "1/3": a fraction as Saaty's scale writes it
+            p, q = v.split("/")
+            v = int(p) / int(q)
         m[i, j], m[j, i] = v, 1.0 / v
     vals, vecs = np.linalg.eig(m)
     k = int(np.argmax(vals.real))
