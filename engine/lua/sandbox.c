@@ -18,6 +18,7 @@
 #include "mem_budget.h"
 #include "deadline.h"
 #include "inputs.h"
+#include "number_text.h"
 #include "termsafe.h"
 
 #include "strmap.h"
@@ -934,12 +935,11 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
             snprintf(err->file, sizeof err->file, "%s", sb->kill_src);
             err->line = (unsigned)sb->kill_line;
             int en = SB_ENGLISH(sb);
-            char who_text[300] = "", secs[32];
+            char who_text[300] = "";
+            styr_numtext secs;
             if (who)
                 snprintf(who_text, sizeof who_text, en ? "rule %s crashed: " : "regeln %s kraschade: ", who);
-            snprintf(secs, sizeof secs, "%.1f", (double)sb->deadline.limit_ns / 1e9);
-            if (!en && strchr(secs, '.'))
-                *strchr(secs, '.') = ',';
+            styr_num(&secs, (double)sb->deadline.limit_ns / 1e9, 1, sb->lim.lang);
             if (sb->sys_oom && dying != DYING_BUDGET)
                 snprintf(err->message, sizeof err->message,
                          SB_SV(sb, "%sstoppad: datorn fick slut på minne medan reglerna använde %zu MiB",
@@ -949,7 +949,7 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
                 snprintf(err->message, sizeof err->message,
                          SB_SV(sb, "%sstoppad efter %s s (ett anrop som tar för lång tid); höj --max-rule-seconds om regeln är rätt",
                                "%sstopped after %s s (a call that runs too long); raise --max-rule-seconds if the rule is right"),
-                         who_text, secs);
+                         who_text, secs.s);
             else if (dying == DYING_WORK)
                 snprintf(err->message, sizeof err->message,
                          SB_SV(sb, "%sstoppad: dess biblioteksanrop gjorde arbete motsvarande mer än %llu instruktioner "

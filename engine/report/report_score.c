@@ -8,7 +8,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "internal/number_text.h"
+#include "number_text.h"
 #include "json.h"
 #include "text.h"
 #include "message.h"

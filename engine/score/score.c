@@ -10,6 +10,7 @@
 
 #include "nodeview.h"
 #include "message.h"
+#include "number_text.h"
 #include "text.h"
 #include "rule_api.h"
 
@@ -146,19 +147,16 @@ static void judge_area(styr_ruleset *rs, int lang, styr_area_table *t, candidate
             /* A value function that leaves its own scale is the model's
              * mistake: scored, 99 on 1..5 would count 24.5 times the weight. */
             if (isfinite(v) && cr->has_scale && (v < cr->lo || v > cr->hi)) {
-                char val[32], lo[32], hi[32];
-                snprintf(val, sizeof val, "%g", v);
-                snprintf(lo, sizeof lo, "%g", cr->lo);
-                snprintf(hi, sizeof hi, "%g", cr->hi);
-                for (char *f[] = {val, lo, hi}, **q = f; lang != STYR_LANG_EN && q < f + 3; q++)
-                    if (strchr(*q, '.'))
-                        *strchr(*q, '.') = ',';   /* as Swedish writes it: 2,5 */
-                size_t n = strlen(cr->id) + 240;
+                styr_numtext val, lo, hi;   /* as the run's language writes them: 2,5 */
+                styr_num_g(&val, v, 6, lang);
+                styr_num_g(&lo, cr->lo, 6, lang);
+                styr_num_g(&hi, cr->hi, 6, lang);
+                size_t n = strlen(cr->id) + 3 * sizeof val.s + 100;
                 c->reason = malloc(n);
                 if (c->reason)
                     snprintf(c->reason, n, lang == STYR_LANG_EN ? "the model's value for the criterion '%s' is %s, outside its scale %s–%s"
                                                                 : "modellens värde för kriteriet '%s' är %s, utanför skalan %s–%s",
-                             cr->id, val, lo, hi);
+                             cr->id, val.s, lo.s, hi.s);
                 return;
             }
         }

@@ -1,4 +1,4 @@
-/* test_number_text.c - unit tests of engine/report/number_text.c: the
+/* test_number_text.c - unit tests of engine/base/number_text.c: the
  * figures people read, with a decimal comma in Swedish and a point in
  * English, rounded as printf rounds, and per cent with the sign where each
  * language puts it. */
@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "internal/number_text.h"
+#include "number_text.h"
 #include "run.h"
 
 static void test_decimals(void **state)

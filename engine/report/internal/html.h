@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "doc.h"
-#include "internal/number_text.h"
+#include "number_text.h"
 #include "json.h"
 #include "message.h"
 #include "mcda.h"

@@ -1,17 +1,18 @@
-/* number_text.c - decimal numbers in the report's language (internal/number_text.h). */
-#include "internal/number_text.h"
+/* number_text.c - decimal numbers in the run's language (number_text.h). */
+#include "number_text.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "run.h"
+/* The value of STYR_LANG_EN (run.h, a layer above; run_limits.h's lang). */
+#define ENGLISH 1
 
 /* printf writes a decimal point in the C locale styr runs in; Swedish
  * writes a comma. The first '.' is the only decimal sign: %f and %g write
  * no grouping, and %g's exponent ("1.5e+20") follows the sign. */
 static const char *localise(styr_numtext *b, int lang)
 {
-    if (lang != STYR_LANG_EN) {
+    if (lang != ENGLISH) {
         char *dot = strchr(b->s, '.');
         if (dot)
             *dot = ',';
@@ -38,7 +39,7 @@ const char *styr_num_g(styr_numtext *b, double v, int digits, int lang)
 
 const char *styr_pct(styr_numtext *b, double fraction, int decimals, int lang, const char *sep)
 {
-    if (lang == STYR_LANG_EN)
+    if (lang == ENGLISH)
         snprintf(b->s, sizeof b->s, "%.*f%%", decimals, 100 * fraction);
     else
         snprintf(b->s, sizeof b->s, "%.*f%s%%", decimals, 100 * fraction, sep ? sep : " ");

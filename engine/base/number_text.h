@@ -1,10 +1,11 @@
-/* number_text.h - a decimal number as the report's language writes it, for
- * the figures people read (text, Markdown, the HTML page's shown text):
+/* number_text.h - a decimal number as the run's language writes it, for
+ * the figures people read (text, Markdown, the HTML page's shown text, the
+ * messages of the engine):
  * "0,606" and "8,3 %" in Swedish, "0.606" and "8.3%" in English. The
  * machine-read outputs (JSON, SARIF, data-value attributes, SVG geometry)
  * keep the decimal point; the CSV has its own dialect (csv_dialect.h). */
-#ifndef STYR_REPORT_INTERNAL_NUMBER_TEXT_H
-#define STYR_REPORT_INTERNAL_NUMBER_TEXT_H
+#ifndef STYR_NUMBER_TEXT_H
+#define STYR_NUMBER_TEXT_H
 
 /* Room for any double in %f with up to 9 decimals, and a unit. */
 typedef struct styr_numtext {
@@ -12,7 +13,8 @@ typedef struct styr_numtext {
 } styr_numtext;
 
 /* v with exactly `decimals` decimals (printf's rounding), a decimal comma
- * unless lang is STYR_LANG_EN. Returns b->s, so it can stand in a printf's
+ * unless lang is STYR_LANG_EN (1; 0 is Swedish, as run_limits.h's lang).
+ * Returns b->s, so it can stand in a printf's
  * arguments; each figure of one call needs its own buffer. */
 const char *styr_num(styr_numtext *b, double v, int decimals, int lang);
 
