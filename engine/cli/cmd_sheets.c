@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -132,10 +133,23 @@ static void report_loss(void *ud, const styr_node *n, const char *why)
             why);
 }
 
+/* A YAML file's name, as convert writes YAML only to one. */
+static int is_yaml_path(const char *path)
+{
+    size_t n = strlen(path);
+    return (n > 5 && strcasecmp(path + n - 5, ".yaml") == 0) || (n > 4 && strcasecmp(path + n - 4, ".yml") == 0);
+}
+
 int cmd_convert(options *o)
 {
     if (!o->output || strcmp(o->output, "-") == 0)
         return cli_usage_error(o, "%s", CLI_SV("convert behöver -o OUT.xlsx eller -o OUT.yaml", "convert needs -o OUT.xlsx or -o OUT.yaml"));
+    /* the format follows the extension; any other name (plan.txt, plan.csv)
+     * would get YAML it did not ask for */
+    if (!styr_is_xlsx_path(o->output) && !is_yaml_path(o->output))
+        return cli_usage_error(o, CLI_SV("%s: convert skriver .xlsx eller .yaml (.yml); ge filen en av de ändelserna",
+                                         "%s: convert writes .xlsx or .yaml (.yml); give the file one of those extensions"),
+                               o->output);
     styr_doc *doc = NULL;
     styr_error err;
     styr_error_clear(&err);
@@ -163,7 +177,8 @@ int cmd_convert(options *o)
     } else {
         sink out;
         char header[1200];
-        snprintf(header, sizeof header, "Converted by styr %s from %s.", STYR_VERSION_STRING, o->files[0]);
+        snprintf(header, sizeof header, CLI_SV("Konverterad av styr %s från %s.", "Converted by styr %s from %s."),
+                 STYR_VERSION_STRING, o->files[0]);
         if (sink_open(&out, o->output) < 0 || finish_yaml(&out, styr_yaml_write(out.f, doc, header) >= 0, o->output) < 0)
             rc = EXIT_FAILED;
     }

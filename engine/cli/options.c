@@ -395,7 +395,7 @@ static const cli_command convert_cmd = {
      "\n"
      "Det en arbetsbok inte kan rymma - en felstavad nyckel, en mappning där en text\n"
      "hör hemma, true/false, en andra insats med samma id - namnges på standard fel\n"
-     "(fil:rad:kolumn: inte konverterat: ...); arbetsboken skrivs ändå.",
+     "(fil:rad:kolumn: konverteras inte: ...); arbetsboken skrivs ändå.",
      "Converts an action plan between YAML and an Excel workbook (FORMATS.md\n"
      "section 14) without losing a field: YAML -> xlsx -> YAML gives the same plan\n"
      "and the same findings. The plan is not judged: run styr validate on either\n"
@@ -584,6 +584,23 @@ void cli_print_help(const cli_command *cmd, FILE *out)
         fprintf(out, "\n%s", in_lang(&cmd->closing));
 }
 
+/* Whether the synopsis already shows op among cmd's required options
+ * ("-o OUT.xlsx|OUT.yaml", "--scenario S.yaml"): it is not listed again
+ * as optional. */
+static int shown_as_required(const cli_command *cmd, const cli_option *op)
+{
+    if (!cmd->required)
+        return 0;
+    char flag[48];
+    if (op->short_name) {
+        snprintf(flag, sizeof flag, "-%c ", op->short_name);
+        if (strncmp(cmd->required, flag, strlen(flag)) == 0)
+            return 1;
+    }
+    snprintf(flag, sizeof flag, "--%s ", op->name);
+    return strncmp(cmd->required, flag, strlen(flag)) == 0;
+}
+
 /* The synopsis of cmd in words: operands, required options, then each
  * optional one in brackets (the limits as one "[LIMITS]"). */
 static size_t synopsis_words(const cli_command *cmd, const char **words, char store[][64], size_t cap)
@@ -592,7 +609,7 @@ static size_t synopsis_words(const cli_command *cmd, const char **words, char st
     int limits = 0;
     for (const cli_use *u = cmd->uses; u->id != OPT_END && n < cap; u++) {
         const cli_option *op = option_of(u->id);
-        if (!op || op->id == OPT_HELP || op->id == OPT_SCENARIO)
+        if (!op || op->id == OPT_HELP || shown_as_required(cmd, op))
             continue;
         if (op->limit) {
             if (!limits++)
@@ -671,7 +688,7 @@ void cli_print_man_synopsis(FILE *out)
         int limits = 0;
         for (const cli_use *u = cmd->uses; u->id != OPT_END; u++) {
             const cli_option *op = option_of(u->id);
-            if (!op || op->id == OPT_HELP || op->id == OPT_SCENARIO)
+            if (!op || op->id == OPT_HELP || shown_as_required(cmd, op))
                 continue;
             if (op->limit) {
                 if (!limits++)

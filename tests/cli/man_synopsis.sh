@@ -7,6 +7,16 @@ styr=$1
 root=$(cd "$(dirname "$0")/../.." && pwd)
 man="$root/docs/styr.1"
 want=$("$styr" help --man-synopsis)
+if [ "${2:-}" = --update ]; then
+  # keep the heading and the generated-by comment, replace what follows
+  # up to DESCRIPTION with the tables' synopsis
+  printf '%s\n' "$want" > "$man.synopsis"
+  awk -v f="$man.synopsis" '
+    /^\.SH DESCRIPTION$/ { skip = 0 }
+    !skip { print }
+    /^\.SH SYNOPSIS$/ { getline; print; while ((getline l < f) > 0) print l; skip = 1 }
+  ' "$man" > "$man.new" && mv "$man.new" "$man" && rm -f "$man.synopsis"
+fi
 have=$(sed -n '/^\.SH SYNOPSIS$/,/^\.SH DESCRIPTION$/p' "$man" | sed '1,2d;$d')
 if [ "$want" != "$have" ]; then
   diff <(printf '%s\n' "$have") <(printf '%s\n' "$want") || true

@@ -166,8 +166,13 @@ diff|diff scenarios/goteborg-2018-2019.yaml scenarios/goteborg-2019-2020-utkast.
 template|template
 rules doc|rules doc
 rules list|rules list
-convert|convert scenarios/goteborg-2018-2019.yaml
 EOF2
+  # convert takes its format from the name: a link called .yaml to the device
+  ln -s "$full" "$tmp/o/full.yaml"
+  run convert scenarios/goteborg-2018-2019.yaml -o "$tmp/o/full.yaml"
+  check "-o a full device, convert: exit 2" exit_is 2
+  check "-o a full device, convert: says why" err_has "No space left on device"
+  check "-o a full device, convert: the link is kept" test -L "$tmp/o/full.yaml"
   # Standard output onto the full device: the same reason, exit 2.
   NO_COLOR=1 LC_ALL=en "$styr" validate scenarios/goteborg-2018-2019.yaml > "$full" 2> "$tmp/err" < /dev/null; rc=$?
   check "standard output a full device: exit 2" exit_is 2
