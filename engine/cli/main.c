@@ -67,6 +67,13 @@ static int cmd_help(int argc, char **argv, int first)
     int used = 0;
     const cli_command *cmd = cli_find_command(argc - first + 1, argv + first - 1, &used);
     if (cmd) {
+        if (first + used < argc) {   /* "styr help validate score": one command at a time */
+            fprintf(stderr,
+                    CLI_SV("styr: help visar ett kommando i taget: '%s' blev över (styr help %s)\n",
+                           "styr: help shows one command at a time: '%s' is left over (styr help %s)\n"),
+                    argv[first + used], cmd->name);
+            return EXIT_FAILED;
+        }
         cli_print_help(cmd, stdout);
         return EXIT_CLEAN;
     }
@@ -99,36 +106,50 @@ static int unknown_command(const char *name)
     return EXIT_FAILED;
 }
 
-/* "styr --lang en validate ...": a --lang before the command word is moved
+/* How many words of --lang options start at argv[i] ("--lang en" two,
+ * "--lang=en" one, as many as follow each other). */
+static int lang_words_at(int argc, char **argv, int i)
+{
+    int k = 0;
+    while (i + k < argc) {
+        const char *w = argv[i + k];
+        if (strcmp(w, "--lang") == 0 && i + k + 1 < argc)
+            k += 2;
+        else if (strncmp(w, "--lang=", 7) == 0)
+            k += 1;
+        else
+            break;
+    }
+    return k;
+}
+
+/* "styr --lang en validate ..." and "styr rules --lang en list": a --lang
+ * before the command word (or between "rules" and its subcommand) is moved
  * to the end of the options (before a "--"), where each command reads it;
  * words holds argc + 1 pointers. Returns the new argc. */
 static int lang_after_command(int argc, char **argv, char **words)
 {
-    int lead = 0;   /* words of --lang options before the command */
-    while (1 + lead < argc) {
-        const char *w = argv[1 + lead];
-        if (strcmp(w, "--lang") == 0 && 2 + lead < argc)
-            lead += 2;
-        else if (strncmp(w, "--lang=", 7) == 0)
-            lead += 1;
-        else
-            break;
-    }
+    int lead = lang_words_at(argc, argv, 1);
     if (lead && 1 + lead == argc) {   /* a language and no command: "a command is needed" */
         words[0] = argv[0];
         words[1] = NULL;
         return 1;
     }
+    int cmd = 1 + lead;   /* the command word, if any */
+    int mid = cmd < argc && strcmp(argv[cmd], "rules") == 0 ? lang_words_at(argc, argv, cmd + 1) : 0;
     int n = 0, dashes = argc;
-    for (int i = 1 + lead; i < argc; i++)
+    for (int i = cmd + 1 + mid; i < argc; i++)
         if (strcmp(argv[i], "--") == 0) {
             dashes = i;
             break;
         }
     words[n++] = argv[0];
-    for (int i = 1 + lead; i < dashes; i++)
+    for (int i = cmd; i < dashes; i++)
+        if (i <= cmd || i > cmd + mid)
+            words[n++] = argv[i];
+    for (int i = 1; i < cmd; i++)
         words[n++] = argv[i];
-    for (int i = 1; i < 1 + lead; i++)
+    for (int i = cmd + 1; i <= cmd + mid; i++)
         words[n++] = argv[i];
     for (int i = dashes; i < argc; i++)
         words[n++] = argv[i];
@@ -172,6 +193,8 @@ static int run(int argc, char **argv)
         if (strcmp(word, "rules") != 0)
             return unknown_command(word);
         const char *sub = argc > 2 ? argv[2] : "";
+        if (strncmp(sub, "--lang", 6) == 0)   /* "styr rules --lang en": moved here, no subcommand after it */
+            sub = "";
         if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0)
             return cmd_help(argc, argv, 1);
         if (!*sub)
