@@ -14,8 +14,10 @@
 #include "capacity.h"
 #include "doc.h"
 #include "continuity.h"
+#include "errno_text.h"
 #include "followup.h"
 #include "inputs.h"
+#include "run_limits.h"
 #include "termsafe.h"
 #include "validate.h"
 
@@ -29,10 +31,16 @@ typedef struct coverage {
 
 typedef struct tally {
     int passed, failed;
+    int english;              /* the run's language: what the lines say is read by
+                                 whoever changes the rules, Swedish first */
     int unsafe;               /* fixture files refused (not regular, outside the folder, too big) */
     const char *root;         /* the ruleset folder being tested, resolved (realpath) */
     size_t max_bytes;         /* the largest fixture file read */
 } tally;
+
+/* The words of a line in the run's language (both literals, so a format
+ * stays checkable). */
+#define T(t, sv, en) ((t)->english ? (en) : (sv))
 
 /* Refuses a file a fixture run would read unless it is a regular file (not
  * a symbolic link, FIFO or device) in a folder inside the ruleset's folder
@@ -41,17 +49,23 @@ typedef struct tally {
  * ends. Prints "path:1: error: why" and returns 0 when refused. */
 static int fixture_file_ok(tally *t, const char *path)
 {
-    char why[200] = "";
+    char why[240] = "";
     struct stat st;
     char *dir_real = NULL;
     if (lstat(path, &st) != 0)
         return 1;   /* missing: the loader says so with its own message */
     if (S_ISLNK(st.st_mode))
-        snprintf(why, sizeof why, "a fixture file must be a regular file in the ruleset folder, not a symbolic link");
+        snprintf(why, sizeof why, "%s",
+                 T(t, "ett testfall måste vara en vanlig fil i regeluppsättningens mapp, inte en symbolisk länk",
+                   "a fixture file must be a regular file in the ruleset folder, not a symbolic link"));
     else if (!S_ISREG(st.st_mode))
-        snprintf(why, sizeof why, "a fixture file must be a regular file (not a FIFO, device or folder)");
+        snprintf(why, sizeof why, "%s",
+                 T(t, "ett testfall måste vara en vanlig fil (inte en FIFO, en enhet eller en mapp)",
+                   "a fixture file must be a regular file (not a FIFO, device or folder)"));
     else if ((uintmax_t)st.st_size > (uintmax_t)t->max_bytes)
-        snprintf(why, sizeof why, "fixture file is %jd bytes, more than the %zu MiB an input may have",
+        snprintf(why, sizeof why,
+                 T(t, "testfallet är %jd byte, mer än de %zu MiB en indatafil får vara",
+                   "fixture file is %jd bytes, more than the %zu MiB an input may have"),
                  (intmax_t)st.st_size, t->max_bytes / (1024 * 1024));
     else {
         /* Its folder, resolved, must lie inside the ruleset's: "../" in a
@@ -62,14 +76,15 @@ static int fixture_file_ok(tally *t, const char *path)
         free(dir);
         size_t rl = t->root ? strlen(t->root) : 0;
         if (!dir_real || !t->root || strncmp(dir_real, t->root, rl) != 0 || (dir_real[rl] != '/' && dir_real[rl]))
-            snprintf(why, sizeof why, "a fixture file must be inside the ruleset folder");
+            snprintf(why, sizeof why, "%s",
+                     T(t, "ett testfall måste ligga i regeluppsättningens mapp", "a fixture file must be inside the ruleset folder"));
     }
     free(dir_real);
     if (!why[0])
         return 1;
     fflush(stdout);
     styr_fput_safe(stderr, path);
-    fprintf(stderr, ":1: error: %s\n", why);
+    fprintf(stderr, T(t, ":1: fel: %s\n", ":1: error: %s\n"), why);
     t->unsafe++;
     return 0;
 }
@@ -93,7 +108,7 @@ static void result(FILE *out, tally *t, int ok, const char *file, const char *wh
     else
         t->failed++;
     if (!ok || verbose)
-        fprintf(out, "%s %s: %s\n", ok ? "PASS" : "FAIL", file, what);
+        fprintf(out, "%s %s: %s\n", ok ? T(t, "OK", "PASS") : T(t, "FEL", "FAIL"), file, what);
 }
 
 static int has_finding(const styr_file_result *r, const char *rule)
@@ -112,7 +127,6 @@ static int has_finding(const styr_file_result *r, const char *rule)
 static void check_filled(styr_ruleset *rs, int lang, const styr_file_result *res, const char *path, tally *t, FILE *out,
                          int verbose)
 {
-    static const char *const langs[] = {"sv", "en"};
     for (size_t i = 0; i < res->findings.count; i++) {
         const styr_finding *fi = &res->findings.items[i];
         const styr_rule *r = fi->unfilled ? styr_ruleset_rule(rs, fi->rule, strlen(fi->rule)) : NULL;
@@ -125,12 +139,14 @@ static void check_filled(styr_ruleset *rs, int lang, const styr_file_result *res
         while (k < 4 && !(tmpl[k] && strstr(tmpl[k], fi->unfilled)))
             k++;
         int in_remedy = (k == 1 || k == 3) && remedy;
-        char where[64];
-        snprintf(where, sizeof where, "%s%s%s", in_remedy ? "remedy" : "message", k >= 2 && k < 4 ? " in " : "",
-                 k >= 2 && k < 4 ? langs[!lang] : "");
+        /* the template of the other language holds it: say which */
+        const char *other = k >= 2 && k < 4 ? (lang == STYR_LANG_EN ? T(t, " på svenska", " in Swedish")
+                                                                   : T(t, " på engelska", " in English"))
+                                            : "";
         char what[1600];
-        snprintf(what, sizeof what, "%s leaves %s without a value in its %s: %s", fi->rule, fi->unfilled, where,
-                 in_remedy ? remedy : fi->message);
+        snprintf(what, sizeof what, T(t, "%s lämnar %s utan värde i %s%s: %s", "%s leaves %s without a value in its %s%s: %s"),
+                 fi->rule, fi->unfilled, in_remedy ? T(t, "åtgärden", "remedy") : T(t, "meddelandet", "message"),
+                 other, in_remedy ? remedy : fi->message);
         result(out, t, 0, path, what, verbose);
     }
 }
@@ -151,7 +167,9 @@ static void says(styr_ruleset *rs, const styr_file_result *res, const char *fail
         tlen--;   /* TEXT ends where the line's last word does */
     text[tlen] = '\0';
     styr_rule *r = idlen ? styr_ruleset_rule(rs, p, idlen) : NULL;
-    const char *why = !idlen ? "write says RULE TEXT" : !r ? "no such rule" : !*text ? "write says RULE TEXT" : NULL;
+    const char *why = !idlen || (r && !*text) ? T(t, "skriv says REGEL TEXT", "write says RULE TEXT")
+                      : !r                    ? T(t, "ingen sådan regel", "no such rule")
+                                              : NULL;
     const char *got = NULL, *waived = NULL;
     int ok = 0;
     for (size_t i = 0; !why && !failed && i < res->findings.count && !ok; i++) {
@@ -172,16 +190,18 @@ static void says(styr_ruleset *rs, const styr_file_result *res, const char *fail
     size_t cap = idlen + strlen(text) + strlen(failed ? failed : "") + strlen(got ? got : waived ? waived : "") + 96;
     char *what = malloc(cap);
     if (!what) {
-        result(out, t, 0, path, "says: out of memory", verbose);
+        result(out, t, 0, path, T(t, "says: slut på minne", "says: out of memory"), verbose);
         return;
     }
     if (why)
         snprintf(what, cap, "says %.*s: %s", (int)idlen, p, why);
     else if (failed)
-        snprintf(what, cap, "says %s: the file could not be judged: %s", r->id, failed);
+        snprintf(what, cap, T(t, "says %s: filen kunde inte bedömas: %s", "says %s: the file could not be judged: %s"), r->id,
+                 failed);
     else
-        snprintf(what, cap, "%s says \"%s\" (got: %s%s)", r->id, text, got || !waived ? "" : "only a waived finding: ",
-                 got ? got : waived ? waived : "no finding");
+        snprintf(what, cap, T(t, "%s ska säga \"%s\" (fick: %s%s)", "%s says \"%s\" (got: %s%s)"), r->id, text,
+                 got || !waived ? "" : T(t, "bara ett undantaget fynd: ", "only a waived finding: "),
+                 got ? got : waived ? waived : T(t, "inget fynd", "no finding"));
     result(out, t, ok, path, what, verbose);
     free(what);
     if (ok)
@@ -232,7 +252,8 @@ static char *read_directives(const char *path)
 
 /* Reads "settings {YAML}" (text: what follows the word) and puts the map
  * over rs's settings until the fixture ends. */
-static styr_status add_settings(styr_ruleset *rs, const char *path, const char *text, coverage *cov, styr_error *err)
+static styr_status add_settings(styr_ruleset *rs, const char *path, const char *text, coverage *cov, const tally *t,
+                                styr_error *err)
 {
     styr_doc *doc = NULL;
     styr_status st = styr_doc_load_buffer(path, text, strcspn(text, "\r\n"), &rs->lim, &doc, err);
@@ -241,18 +262,19 @@ static styr_status add_settings(styr_ruleset *rs, const char *path, const char *
     styr_doc **kept = realloc(cov->kept, (cov->nkept + 1) * sizeof *kept);
     if (!kept) {
         styr_doc_free(doc);
-        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "%s", T(t, "slut på minne", "out of memory"));
     }
     cov->kept = kept;
     cov->kept[cov->nkept++] = doc;
     if (!doc->root || doc->root->kind != STYR_NODE_MAP)
-        return styr_error_set(err, STYR_E_INPUT, path, 1, 1,
-                              "'settings' takes a mapping, e.g. # styr-test: settings {overlap_threshold: 0.3}");
+        return styr_error_set(err, STYR_E_INPUT, path, 1, 1, "%s",
+                              T(t, "'settings' tar en mappning, t.ex. # styr-test: settings {overlap_threshold: 0.3}",
+                                "'settings' takes a mapping, e.g. # styr-test: settings {overlap_threshold: 0.3}"));
     if ((st = styr_capacity_check_settings(rs, doc, doc->root, err)) != STYR_OK)
         return st;
     const styr_node **s = realloc(rs->settings, (rs->nsettings + 1) * sizeof *s);
     if (!s)
-        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "%s", T(t, "slut på minne", "out of memory"));
     rs->settings = s;
     rs->settings[rs->nsettings++] = doc->root;
     return STYR_OK;
@@ -262,7 +284,8 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
 {
     char *dirs = read_directives(path);
     if (!dirs || !*dirs) {
-        result(out, t, 0, path, "no '# styr-test:' line says what to expect", verbose);
+        result(out, t, 0, path,
+               T(t, "ingen '# styr-test:'-rad säger vad som ska hända", "no '# styr-test:' line says what to expect"), verbose);
         free(dirs);
         return;
     }
@@ -325,14 +348,16 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         const char *p = d + strspn(d, " \t");
         if (strncmp(p, "settings", 8) != 0 || (p[8] != ' ' && p[8] != '\t'))
             continue;
-        st = add_settings(rs, path, p + 8 + strspn(p + 8, " \t"), cov, &err);   /* "settings\t{...}" too */
+        st = add_settings(rs, path, p + 8 + strspn(p + 8, " \t"), cov, t, &err);   /* "settings\t{...}" too */
     }
     if (st == STYR_OK)
         st = styr_doc_load_file(path, &rs->lim, &doc, &err);
     styr_followup fu;
     memset(&fu, 0, sizeof fu);
     if (st == STYR_OK && styr_followup_is(doc) && !followup_plan_ok(t, path, doc)) {
-        st = styr_error_set(&err, STYR_E_INPUT, path, 1, 0, "the plan it names is not a file of the ruleset folder");
+        st = styr_error_set(&err, STYR_E_INPUT, path, 1, 0, "%s",
+                            T(t, "planen den namnger är inte en fil i regeluppsättningens mapp",
+                              "the plan it names is not a file of the ruleset folder"));
     } else if (st == STYR_OK && styr_followup_is(doc)) {
         /* A follow-up is judged with the plan it names, as `styr followup` does. */
         st = styr_followup_load(rs, &fopts, path, &rs->lim, &fu, &err);
@@ -354,8 +379,8 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
             char *text = save ? save + strspn(save, " \t") : empty;
             text[strcspn(text, "\r\n")] = '\0';
             char what[1400];
-            snprintf(what, sizeof what, "fails with \"%s\" (got: %s)", text,
-                     st == STYR_OK ? "no failure" : err.message);
+            snprintf(what, sizeof what, T(t, "ska misslyckas med \"%s\" (fick: %s)", "fails with \"%s\" (got: %s)"), text,
+                     st == STYR_OK ? T(t, "inget fel", "no failure") : err.message);
             result(out, t, st != STYR_OK && strstr(err.message, text) != NULL, path, what, verbose);
             continue;
         }
@@ -365,13 +390,17 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         }
         int fires = strcmp(verb, "fires") == 0;
         if (!fires && strcmp(verb, "quiet") != 0) {
-            result(out, t, 0, path, "unknown directive (fires, quiet, says, fails, with-areas, with-previous or settings)", verbose);
+            result(out, t, 0, path,
+                   T(t, "okänt direktiv (fires, quiet, says, fails, with-areas, with-previous eller settings)",
+                     "unknown directive (fires, quiet, says, fails, with-areas, with-previous or settings)"),
+                   verbose);
             continue;
         }
         for (char *id; (id = strtok_r(NULL, " \t\r\n,", &save));) {
             char what[1600];
             if (st != STYR_OK) {
-                snprintf(what, sizeof what, "%s %s: the file could not be judged: %s", verb, id, err.message);
+                snprintf(what, sizeof what, T(t, "%s %s: filen kunde inte bedömas: %s", "%s %s: the file could not be judged: %s"),
+                         verb, id, err.message);
                 result(out, t, 0, path, what, verbose);
                 continue;
             }
@@ -379,8 +408,8 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
                 int clean = res.nrule_errors == 0;
                 for (size_t i = 0; i < res.findings.count; i++)
                     clean &= res.findings.items[i].waiver_reason != NULL;
-                snprintf(what, sizeof what, "no finding at all (got %zu, first: %s)", res.findings.count,
-                         res.findings.count ? res.findings.items[0].rule : "-");
+                snprintf(what, sizeof what, T(t, "inga fynd alls (fick %zu, det första: %s)", "no finding at all (got %zu, first: %s)"),
+                         res.findings.count, res.findings.count ? res.findings.items[0].rule : "-");
                 result(out, t, clean, path, what, verbose);
                 for (size_t i = 0; clean && i < rs->nrules; i++)
                     cov->quiet[i]++;
@@ -388,13 +417,16 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
             }
             styr_rule *r = styr_ruleset_rule(rs, id, strlen(id));
             if (!r) {
-                snprintf(what, sizeof what, "%s %s: no such rule", verb, id);
+                snprintf(what, sizeof what, T(t, "%s %s: ingen sådan regel", "%s %s: no such rule"), verb, id);
                 result(out, t, 0, path, what, verbose);
                 continue;
             }
             int seen = has_finding(&res, id);
             int ok = fires ? seen : !seen;
-            snprintf(what, sizeof what, "%s %s", fires ? "fires" : "stays quiet:", id);
+            if (fires)
+                snprintf(what, sizeof what, T(t, "%s ska slå till", "fires %s"), id);
+            else
+                snprintf(what, sizeof what, T(t, "%s ska vara tyst", "stays quiet: %s"), id);
             result(out, t, ok, path, what, verbose);
             if (ok)
                 (fires ? cov->fires : cov->quiet)[r - rs->rules]++;
@@ -407,7 +439,7 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         check_filled(rs, opts->lang, &res, path, t, out, verbose);
     if (st == STYR_OK && res.nrule_errors) {
         char what[1400];
-        snprintf(what, sizeof what, "a rule crashed: %s", res.rule_errors[0].message);
+        snprintf(what, sizeof what, T(t, "en regel kraschade: %s", "a rule crashed: %s"), res.rule_errors[0].message);
         result(out, t, 0, path, what, verbose);
     }
     free(dirs);
@@ -427,7 +459,7 @@ static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(co
  * out (its header, and the implicit return a rule that returns early never
  * reaches), and so are rules the ruleset switches off. Returns how many
  * rules have unreached lines. */
-static int report_reach(styr_ruleset *rs, FILE *out, int verbose)
+static int report_reach(styr_ruleset *rs, const tally *t, FILE *out, int verbose)
 {
     lua_State *L = styr_sandbox_lua(rs->sb);
     int warned = 0;
@@ -458,13 +490,21 @@ static int report_reach(styr_ruleset *rs, FILE *out, int verbose)
                 missed[nmissed++] = lines[k];
         if (nmissed) {
             warned++;
-            fprintf(out, "WARN %s:%d: %s: %d of %d lines of check() no fixture reaches: line", ar.source + 1,
-                    missed[0], r->id, nmissed, n);
+            fprintf(out,
+                    T(t, "VARNING %s:%d: %s: %d av %d rader i check() når inget testfall: rad",
+                      "WARN %s:%d: %s: %d of %d lines of check() no fixture reaches: line"),
+                    ar.source + 1, missed[0], r->id, nmissed, n);
             for (int k = 0; k < nmissed; k++)
-                fprintf(out, "%s %d", k ? "," : (nmissed > 1 ? "s" : ""), missed[k]);
+                fprintf(out, "%s %d", k ? "," : (nmissed > 1 ? T(t, "er", "s") : ""), missed[k]);
             fputc('\n', out);
+        } else if (verbose && n == 1) {
+            fprintf(out, T(t, "NÅDD %s: den enda raden i check() kördes i ett testfall\n",
+                           "REACH %s: the one line of check() ran in a fixture\n"),
+                    r->id);
         } else if (verbose) {
-            fprintf(out, "REACH %s: every one of the %d lines of check() ran in a fixture\n", r->id, n);
+            fprintf(out, T(t, "NÅDD %s: alla %d rader i check() kördes i ett testfall\n",
+                           "REACH %s: every one of the %d lines of check() ran in a fixture\n"),
+                    r->id, n);
         }
     }
     return warned;
@@ -482,8 +522,10 @@ static int run_dir(styr_ruleset *rs, const styr_run_opts *opts, const char *dir,
     if (!S_ISDIR(dst.st_mode)) {
         fflush(stdout);
         styr_fput_safe(stderr, dir);
-        fprintf(stderr, ":1: error: a folder of fixtures must be a folder in the ruleset folder%s\n",
-                S_ISLNK(dst.st_mode) ? ", not a symbolic link" : "");
+        fprintf(stderr,
+                T(t, ":1: fel: en mapp med testfall måste vara en mapp i regeluppsättningens mapp%s\n",
+                  ":1: error: a folder of fixtures must be a folder in the ruleset folder%s\n"),
+                S_ISLNK(dst.st_mode) ? T(t, ", inte en symbolisk länk", ", not a symbolic link") : "");
         t->unsafe++;
         return 0;
     }
@@ -491,8 +533,9 @@ static int run_dir(styr_ruleset *rs, const styr_run_opts *opts, const char *dir,
     if (depth > 4) {
         fflush(stdout);
         styr_fput_safe(stderr, dir);
-        fputs(":1: error: fixtures are read at most four folders below the fixtures folder; move this "
-              "folder up\n", stderr);
+        fputs(T(t, ":1: fel: testfall läses högst fyra mappar under testmappen; flytta upp den här mappen\n",
+                ":1: error: fixtures are read at most four folders below the fixtures folder; move this folder up\n"),
+              stderr);
         t->unsafe++;
         return 0;
     }
@@ -500,7 +543,9 @@ static int run_dir(styr_ruleset *rs, const styr_run_opts *opts, const char *dir,
     if (!d) {
         fflush(stdout);
         styr_fput_safe(stderr, dir);
-        fprintf(stderr, ":1: error: the folder of fixtures cannot be read: %s\n", strerror(errno));
+        int e = errno;
+        fprintf(stderr, T(t, ":1: fel: mappen med testfall kan inte läsas: %s\n", ":1: error: the folder of fixtures cannot be read: %s\n"),
+                styr_errno_text(e, t->english));
         t->unsafe++;
         return 0;
     }
@@ -543,7 +588,7 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
 {
     coverage cov = {calloc(rs->nrules + 1, sizeof(int)), calloc(rs->nrules + 1, sizeof(int)),
                     calloc(rs->nrules + 1, sizeof(int)), NULL, 0};
-    tally t = {0, 0, 0, NULL, rs->lim.max_file_bytes};
+    tally t = {0, 0, opts->lang == STYR_LANG_EN, 0, NULL, rs->lim.max_file_bytes};
     int found = 0;
     if (!cov.fires || !cov.quiet || !cov.quiet_named || styr_sandbox_coverage_on(rs->sb) != 0) {
         free(cov.fires);
@@ -571,7 +616,10 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
         if (r->severity == STYR_SEV_OFF)
             continue;   /* switched off by the ruleset: it never runs, so nothing can prove it */
         char what[300];
-        snprintf(what, sizeof what, "%s has a fixture where it fires and one where it stays quiet", r->id);
+        snprintf(what, sizeof what,
+                 T(&t, "%s har ett testfall där den slår till och ett där den är tyst",
+                   "%s has a fixture where it fires and one where it stays quiet"),
+                 r->id);
         result(out, &t, cov.fires[i] > 0 && cov.quiet[i] > 0, r->file ? r->file : rs->name, what, verbose);
     }
     /* "quiet *" proves a clean file clean, not that a rule holds back at
@@ -582,24 +630,37 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
     for (size_t i = 0; found && i < rs->nrules; i++)
         if (rs->rules[i].severity != STYR_SEV_OFF && cov.quiet[i] > 0 && cov.quiet_named[i] == 0) {
             only_star++;
-            fprintf(out, "WARN %s: %s stays quiet only in 'quiet *' fixtures; no fixture names it in 'quiet'\n",
+            fprintf(out,
+                    T(&t, "VARNING %s: %s är tyst bara i testfall med 'quiet *'; inget testfall namnger den i 'quiet'\n",
+                      "WARN %s: %s stays quiet only in 'quiet *' fixtures; no fixture names it in 'quiet'\n"),
                     rs->rules[i].file ? rs->rules[i].file : rs->name, rs->rules[i].id);
         }
-    if (only_star)
-        fprintf(out, "%d rule%s without a quiet fixture of %s own (a warning)\n", only_star,
-                only_star == 1 ? "" : "s", only_star == 1 ? "its" : "their");
+    if (only_star == 1)
+        fputs(T(&t, "1 regel utan ett eget testfall där den är tyst (en varning)\n",
+                "1 rule without a quiet fixture of its own (a warning)\n"),
+              out);
+    else if (only_star)
+        fprintf(out, T(&t, "%d regler utan ett eget testfall där de är tysta (en varning)\n",
+                       "%d rules without a quiet fixture of their own (a warning)\n"),
+                only_star);
     free(cov.fires);
     free(cov.quiet);
     free(cov.quiet_named);
     for (size_t i = 0; i < cov.nkept; i++)
         styr_doc_free(cov.kept[i]);
     free(cov.kept);
-    int unreached = found ? report_reach(rs, out, verbose) : 0;
-    if (unreached)
-        fprintf(out, "%d rule%s with lines no fixture reaches (a warning: add fixtures for those branches)\n",
-                unreached, unreached == 1 ? "" : "s");
+    int unreached = found ? report_reach(rs, &t, out, verbose) : 0;
+    if (unreached == 1)
+        fputs(T(&t, "1 regel med rader som inget testfall når (en varning: lägg till testfall för de grenarna)\n",
+                "1 rule with lines no fixture reaches (a warning: add fixtures for those branches)\n"),
+              out);
+    else if (unreached)
+        fprintf(out,
+                T(&t, "%d regler med rader som inget testfall når (en varning: lägg till testfall för de grenarna)\n",
+                  "%d rules with lines no fixture reaches (a warning: add fixtures for those branches)\n"),
+                unreached);
     if (found)
-        fprintf(out, "%d passed, %d failed\n", t.passed, t.failed);
+        fprintf(out, T(&t, "%d gick igenom, %d misslyckades\n", "%d passed, %d failed\n"), t.passed, t.failed);
     if (t.unsafe)
         return -2;
     return found ? t.failed : -1;
