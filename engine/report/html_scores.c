@@ -316,7 +316,7 @@ void html_sec_scores(page *p)
         for (size_t e = 0; e < t->nexcluded; e++) {
             fprintf(out, "<li data-area=\"");
             html_esc(out, t->excluded[e].area);
-            fprintf(out, "\">%s ", word(p->o, "utesluten:", "left out:"));
+            fprintf(out, "\">%s ", word(p->o, "uteslutet:", "left out:"));
             if (t->excluded[e].title) {
                 html_esc(out, t->excluded[e].title);
                 fputs(" <span class=\"area-id\">", out);

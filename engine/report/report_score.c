@@ -453,7 +453,7 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     fprintf(out, ": %s\n", count);
     illustrative_line(out, r, o, "");
     for (size_t e = 0; e < t->nexcluded; e++) {
-        fputs(word(o, "  utesluten: ", "  left out: "), out);
+        fputs(word(o, "  uteslutet: ", "  left out: "), out);
         if (t->excluded[e].title) {
             styr_fput_safe(out, t->excluded[e].title);
             fputs(" (", out);
