@@ -224,8 +224,13 @@ static int node_tostring(lua_State *L)
     const styr_node *n = self(L);
     char path[256];
     styr_node_path(n, path, sizeof path);
-    lua_pushfstring(L, "%s %s (line %d)", n->kind == STYR_NODE_MAP ? "map" : "list",
-                    path[0] ? path : "<root>", (int)n->line);
+    styr_sandbox *sb = styr_sandbox_of(L);
+    if (!sb || styr_sandbox_english(sb))
+        lua_pushfstring(L, "%s %s (line %d)", n->kind == STYR_NODE_MAP ? "map" : "list", path[0] ? path : "<root>",
+                        (int)n->line);
+    else
+        lua_pushfstring(L, "%s %s (rad %d)", n->kind == STYR_NODE_MAP ? "mappningen" : "listan",
+                        path[0] ? path : "<roten>", (int)n->line);
     return 1;
 }
 

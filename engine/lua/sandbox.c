@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "lua_patterns.h"
+#include "lua_words.h"
+#include "errno_text.h"
 #include "mem_budget.h"
 #include "deadline.h"
 #include "inputs.h"
@@ -789,24 +791,34 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
     while (fd < 0 && errno == EINTR);
     struct stat st;
     if (fd < 0 && errno == ELOOP)
+        return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "%s",
+                              SB_SV(sb, "en regelfil måste vara en vanlig fil i regeluppsättningens mapp, inte en symbolisk länk",
+                                    "a rule file must be a regular file in the ruleset folder, not a symbolic link"));
+    if (fd < 0) {
+        int e = errno;
         return styr_error_set(err, STYR_E_RULESET, path, 1, 0,
-                              "a rule file must be a regular file in the ruleset folder, not a symbolic link");
-    if (fd < 0)
-        return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "cannot read rule file: %s", strerror(errno));
+                              SB_SV(sb, "regelfilen kan inte läsas: %s", "cannot read rule file: %s"),
+                              styr_errno_text(e, SB_ENGLISH(sb)));
+    }
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "a rule file must be a regular file");
+        return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "%s",
+                              SB_SV(sb, "en regelfil måste vara en vanlig fil", "a rule file must be a regular file"));
     }
     if ((uintmax_t)st.st_size > (uintmax_t)sb->lim.lua_max_bytes / 4) {
         close(fd);
         return styr_error_set(err, STYR_E_RULESET, path, 1, 0,
-                              "rule file is %jd bytes, more than a quarter of the rules' memory (%zu MiB, "
-                              "--max-rule-memory)", (intmax_t)st.st_size, sb->lim.lua_max_bytes / (1024 * 1024));
+                              SB_SV(sb, "regelfilen är %jd byte, mer än en fjärdedel av reglernas minne (%zu MiB, "
+                                        "--max-rule-memory)",
+                                    "rule file is %jd bytes, more than a quarter of the rules' memory (%zu MiB, "
+                                    "--max-rule-memory)"),
+                              (intmax_t)st.st_size, sb->lim.lua_max_bytes / (1024 * 1024));
     }
     FILE *f = fdopen(fd, "rb");
     if (!f) {
         close(fd);
-        return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "cannot read rule file");
+        return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "%s",
+                              SB_SV(sb, "regelfilen kan inte läsas", "cannot read rule file"));
     }
     styr_inputs_note_fd(fd, path);
     luaL_Buffer b;
@@ -822,7 +834,8 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
     luaL_pushresult(&b);                               /* src */
     if (rd_err) {
         lua_pop(L, 1);
-        return styr_error_set(err, STYR_E_RULESET, path, 0, 0, "cannot read rule file");
+        return styr_error_set(err, STYR_E_RULESET, path, 0, 0, "%s",
+                              SB_SV(sb, "regelfilen kan inte läsas", "cannot read rule file"));
     }
     size_t len;
     const char *src = lua_tolstring(L, -1, &len);
@@ -834,7 +847,7 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
     if (rc != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
         unsigned line = 0;
-        const char *rest = msg ? msg : "cannot load";
+        const char *rest = msg ? msg : SB_SV(sb, "kan inte laddas", "cannot load");
         size_t plen = strlen(path);
         /* Lua prefixes "path:line: "; split it into the position. */
         if (msg && strncmp(msg, path, plen) == 0 && msg[plen] == ':') {
@@ -843,8 +856,12 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
             if (*end == ':')
                 rest = end + 1 + (end[1] == ' ');
         }
+        char sv[1024];
         if (strstr(rest, "attempt to load a binary chunk"))
-            rest = "precompiled (binary) Lua chunks are not accepted; give the rule as source text";
+            rest = SB_SV(sb, "förkompilerade (binära) Lua-block godtas inte; ge regeln som källtext",
+                         "precompiled (binary) Lua chunks are not accepted; give the rule as source text");
+        else
+            rest = styr_lua_words(rest, sb->lim.lang, sv, sizeof sv);   /* Lua's syntax error, in the run's language */
         styr_error_set(err, STYR_E_RULESET, path, line, 0, "%s", rest);
         lua_pop(L, 1);
         return STYR_E_RULESET;
@@ -892,7 +909,10 @@ static int sandbox_msgh(lua_State *L)
     }
     if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
         return 1;
-    lua_pushfstring(L, "error raised with a %s value instead of a message", luaL_typename(L, 1));
+    if (SB_ENGLISH(sb))
+        lua_pushfstring(L, "error raised with a %s value instead of a message", luaL_typename(L, 1));
+    else
+        lua_pushfstring(L, "error() fick %s i stället för ett meddelande", styr_lua_type_sv(luaL_typename(L, 1)));
     return 1;
 }
 
@@ -973,7 +993,8 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
         lua_gc(L, LUA_GCCOLLECT, 0);
         return STYR_E_RULE;
     }
-    const char *msg = lua_tostring(L, -1);
+    char sv[1024];
+    const char *msg = styr_lua_words(lua_tostring(L, -1), sb->lim.lang, sv, sizeof sv);   /* Lua's words, in the run's language */
     if (err) {
         snprintf(err->file, sizeof err->file, "%s", sb->err_src);
         err->line = (unsigned)sb->err_line;

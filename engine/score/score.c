@@ -66,7 +66,8 @@ static char *error_reason(const styr_file_result *res, const char *id, int lang)
     return out;
 }
 
-static void add_crash(styr_area_table *t, const styr_model *m, const styr_error *e, const char *what, const char *id)
+static void add_crash(styr_area_table *t, const styr_model *m, const styr_error *e, int lang, const char *what,
+                      const char *id)
 {
     styr_error *g = realloc(t->rule_errors, (t->nrule_errors + 1) * sizeof *g);
     if (!g)
@@ -81,7 +82,9 @@ static void add_crash(styr_area_table *t, const styr_model *m, const styr_error 
         slot->line = 0;
     }
     /* e->message is as long as slot->message: cut it to fit the prefix. */
-    snprintf(slot->message, sizeof slot->message, "%.120s crashed on area %.100s: %.700s", what, id, e->message);
+    snprintf(slot->message, sizeof slot->message,
+             lang == STYR_LANG_EN ? "%.120s crashed on area %.100s: %.700s" : "%.120s kraschade för området %.100s: %.700s",
+             what, id, e->message);
 }
 
 typedef struct gate_args { const char *area, *reason; } gate_args;
@@ -107,8 +110,9 @@ static void judge_area(styr_ruleset *rs, int lang, styr_area_table *t, candidate
         styr_error e;
         if (styr_sandbox_call(rs->sb, 1, 2, NULL, &e) != STYR_OK) {
             char what[160];
-            snprintf(what, sizeof what, "gate '%s' of the model", m->gates[g].id);
-            add_crash(t, m, &e, what, c->id);
+            snprintf(what, sizeof what, lang == STYR_LANG_EN ? "gate '%s' of the model" : "modellens spärr '%s'",
+                     m->gates[g].id);
+            add_crash(t, m, &e, lang, what, c->id);
             c->reason = strdup(lang == STYR_LANG_EN ? "the model's gate crashed" : "modellens spärr kraschade");
             return;
         }
@@ -135,8 +139,9 @@ static void judge_area(styr_ruleset *rs, int lang, styr_area_table *t, candidate
             styr_error e;
             if (styr_sandbox_call(rs->sb, 1, 1, NULL, &e) != STYR_OK) {
                 char what[160];
-                snprintf(what, sizeof what, "the value of criterion '%s'", cr->id);
-                add_crash(t, m, &e, what, c->id);
+                snprintf(what, sizeof what,
+                         lang == STYR_LANG_EN ? "the value of criterion '%s'" : "värdet för kriteriet '%s'", cr->id);
+                add_crash(t, m, &e, lang, what, c->id);
                 c->reason = strdup(lang == STYR_LANG_EN ? "the model's value function crashed"
                                                         : "modellens värdefunktion kraschade");
                 return;
