@@ -156,12 +156,18 @@ static void judge_area(styr_ruleset *rs, int lang, styr_area_table *t, candidate
                 styr_num_g(&val, v, 6, lang);
                 styr_num_g(&lo, cr->lo, 6, lang);
                 styr_num_g(&hi, cr->hi, 6, lang);
-                size_t n = strlen(cr->id) + 3 * sizeof val.s + 100;
+                /* the area's data is not what is wrong: say where to mend it */
+                const char *file = m->file ? m->file : "model.lua";
+                size_t n = strlen(cr->id) + strlen(file) + 3 * sizeof val.s + 160;
                 c->reason = malloc(n);
                 if (c->reason)
-                    snprintf(c->reason, n, lang == STYR_LANG_EN ? "the model's value for the criterion '%s' is %s, outside its scale %s–%s"
-                                                                : "modellens värde för kriteriet '%s' är %s, utanför skalan %s–%s",
-                             cr->id, val.s, lo.s, hi.s);
+                    snprintf(c->reason, n,
+                             lang == STYR_LANG_EN
+                                 ? "the model's value for the criterion '%s' is %s, outside its scale %s–%s "
+                                   "(correct the value function in %s)"
+                                 : "modellens värde för kriteriet '%s' är %s, utanför skalan %s–%s "
+                                   "(rätta värdefunktionen i %s)",
+                             cr->id, val.s, lo.s, hi.s, file);
                 return;
             }
         }
