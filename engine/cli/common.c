@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "cli_lang.h"
 #include "error.h"
+#include "number_text.h"
 #include "validate.h"
 
 /* The folders a ruleset NAME is looked up in, in order: rules/ beside the
@@ -114,14 +115,22 @@ void cli_print_profile(const styr_ruleset *rs, const styr_rule_stats *stats)
     }
     sort_stats = stats;
     qsort(order, rs->nrules, sizeof *order, by_time);
-    fprintf(stderr, "%-42s %10s %10s %8s  %s\n", "rule", "calls", "ms", "us/call", "declared in");
+    int lang = cli_english() ? STYR_LANG_EN : STYR_LANG_SV;   /* 2,62 ms in Swedish */
+    if (lang == STYR_LANG_EN)
+        fprintf(stderr, "%-42s %10s %10s %9s  %s\n", "rule", "calls", "ms", "us/call", "declared in");
+    else   /* µ is two bytes and one column */
+        fprintf(stderr, "%-42s %10s %10s %10s  %s\n", "regel", "anrop", "ms", "µs/anrop", "deklarerad i");
     for (size_t k = 0; k < rs->nrules && stats[order[k]].calls; k++) {
         const styr_rule *r = &rs->rules[order[k]];
         const styr_rule_stats *st = &stats[order[k]];
-        fprintf(stderr, "%-42s %10lu %10.2f %8.2f  %s:%u\n", r->id, st->calls, st->seconds * 1e3,
-                st->seconds * 1e6 / (double)st->calls, r->file ? r->file : "", r->line);
+        styr_numtext ms, us;
+        styr_num(&ms, st->seconds * 1e3, 2, lang);
+        styr_num(&us, st->seconds * 1e6 / (double)st->calls, 2, lang);
+        fprintf(stderr, "%-42s %10lu %10s %9s  %s:%u\n", r->id, st->calls, ms.s, us.s, r->file ? r->file : "", r->line);
     }
-    fprintf(stderr, "%-42s %10s %10.2f\n", "all rules", "", total * 1e3);
+    styr_numtext all;
+    styr_num(&all, total * 1e3, 2, lang);
+    fprintf(stderr, "%-42s %10s %10s\n", CLI_SV("alla regler", "all rules"), "", all.s);
     free(order);
 }
 
