@@ -32,7 +32,7 @@ static int prepare_score(options *o, const char *areas_file, score_ctx *c)
     memset(c, 0, sizeof *c);
     c->rc = EXIT_CLEAN;
     if (!areas_file) {
-        cli_usage_error(o, "%s", CLI_SV("ange en fil med innovationsområden (kind: innovation-areas), sedan --scenario FILE",
+        cli_usage_error(o, "%s", CLI_SV("ange en fil med innovationsområden (kind: innovation-areas), sedan --scenario FIL",
                                         "give one areas file (kind: innovation-areas), then --scenario FILE"));
         c->rc = EXIT_FAILED;
         return -1;
@@ -219,7 +219,7 @@ int cmd_report(options *o)
 {
     if (o->nfiles != 2)
         return cli_usage_error(o, "%s",
-                               CLI_SV("report tar planen, sedan filen med områden, sedan --scenario FILE ...",
+                               CLI_SV("report tar planen, sedan filen med områden, sedan --scenario FIL ...",
                                       "report takes the plan, then the areas file, then --scenario FILE..."));
     const char *plan_file = o->files[0];
     score_ctx c;

@@ -39,7 +39,7 @@ static const cli_option catalogue[] = {
       "data folder"}},
     {OPT_FORMAT, "format", 0, "FMT", 0, NO_HELP},
     {OPT_OUTPUT, "output", 'o', "FILE", 0,
-     {"skriv rapporten till FILE (ersätts först när den är klar)",
+     {"skriv rapporten till FIL (ersätts först när den är klar)",
       "write the report to FILE (replaced only when complete)"}},
     {OPT_FAIL_ON, "fail-on", 0, "LEVEL", 0,
      {"lägsta allvarlighetsgrad som ger slutkod 1: error\n(standard), warning eller info",
@@ -243,7 +243,7 @@ static const cli_command sensitivity_cmd = {
 static const cli_use report_uses[] = {
     {OPT_SCENARIO, NO_HELP},
     {OPT_OUTPUT,
-     {"skriv sidan till FILE (standard: standard ut; ersätts först\nnär den är klar)",
+     {"skriv sidan till FIL (standard: standard ut; ersätts först\nnär den är klar)",
       "write the page to FILE (default: standard output; replaced\nonly when complete)"}},
     {OPT_SAMPLES, NO_HELP}, {OPT_SEED, NO_HELP}, {OPT_SPREAD, NO_HELP},
     {OPT_THREADS,
@@ -363,7 +363,7 @@ static const cli_use template_uses[] = {
       "yaml (default, or when -o ends in .yaml) or xlsx (the default\nwhen -o ends in .xlsx)"}},
     {OPT_RULES, NO_HELP},
     {OPT_OUTPUT,
-     {"skriv till FILE (standard: standard ut; en arbetsbok skrivs\ninte till en terminal)",
+     {"skriv till FIL (standard: standard ut; en arbetsbok skrivs\ninte till en terminal)",
       "write to FILE (default: standard output; a workbook is not\nwritten to a terminal)"}},
     {OPT_HELP, NO_HELP}, {OPT_END, NO_HELP}};
 
@@ -432,15 +432,15 @@ static const cli_command rules_test_cmd = {
     "rules test", "", NULL,
     {"Kör testfallen i varje regeluppsättnings mapp tests/. Ett testfalls första\n"
      "kommentarrader säger vad som ska hända:\n"
-     "  # styr-test: fires RULE-ID...    var och en av reglerna rapporterar något\n"
-     "  # styr-test: quiet RULE-ID...    ingen av dem gör det (quiet *: inga fynd)\n"
-     "  # styr-test: says RULE-ID TEXT   regeln slår till med TEXT i meddelandet\n"
+     "  # styr-test: fires REGEL-ID...   var och en av reglerna rapporterar något\n"
+     "  # styr-test: quiet REGEL-ID...   ingen av dem gör det (quiet *: inga fynd)\n"
+     "  # styr-test: says REGEL-ID TEXT  regeln slår till med TEXT i meddelandet\n"
      "  # styr-test: fails TEXT          filen kan inte bedömas, med TEXT i\n"
      "                                   meddelandet\n"
      "  # styr-test: settings {YAML}     inställningar över regeluppsättningens för\n"
      "                                   just det testfallet\n"
-     "  # styr-test: with-areas FILE     ett scenario bedöms med områdesfilen FILE\n"
-     "  # styr-test: with-previous FILE  som validate --previous FILE\n"
+     "  # styr-test: with-areas FIL      ett scenario bedöms med områdesfilen FIL\n"
+     "  # styr-test: with-previous FIL   som validate --previous FIL\n"
      "TEXT jämförs med meddelandet på körningens språk: svenska, eller engelska\n"
      "med --lang en (testfall skrivna på svenska går då inte igenom).\n"
      "Varje regel måste slå till i ett testfall och vara tyst i ett annat. En regel\n"
@@ -511,13 +511,28 @@ static int takes(const cli_command *cmd, cli_opt id)
     return 0;
 }
 
+/* An option's value name in the run's language: "-o FIL" in Swedish help,
+ * as Swedish command-line tools write it; values themselves (sv|en, N)
+ * stay. The man page is English and keeps the table's names. */
+static const char *arg_name(const char *arg)
+{
+    static const cli_words names[] = {
+        {"FIL", "FILE"}, {"NIVÅ", "LEVEL"}, {"NAMN|MAPP", "NAME|DIR"}, {"BYTE", "BYTES"}};
+    if (arg && !cli_english())
+        for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+            if (strcmp(arg, names[i].en) == 0)
+                return names[i].sv;
+    return arg;
+}
+
 /* "--rules NAME|DIR", "-o, --output FILE", "-q, --quiet". */
 static void option_label(const cli_option *op, char *buf, size_t cap)
 {
+    const char *arg = arg_name(op->arg);
     if (op->short_name)
-        snprintf(buf, cap, "-%c, --%s%s%s", op->short_name, op->name, op->arg ? " " : "", op->arg ? op->arg : "");
+        snprintf(buf, cap, "-%c, --%s%s%s", op->short_name, op->name, arg ? " " : "", arg ? arg : "");
     else
-        snprintf(buf, cap, "--%s%s%s", op->name, op->arg ? " " : "", op->arg ? op->arg : "");
+        snprintf(buf, cap, "--%s%s%s", op->name, arg ? " " : "", arg ? arg : "");
 }
 
 /* The command's own formats, "text, json or html"; the help line marks the
@@ -572,8 +587,9 @@ static void print_option_lines(const cli_command *cmd, FILE *out, int limits)
             help = fmt;
         }
         int width = limits ? 25 : 18;
-        fprintf(out, "  %-*s ", width, label);
-        if ((int)strlen(label) > width)
+        int cols = styr_display_width(label, strlen(label));   /* "NIVÅ": five bytes, four columns */
+        fprintf(out, "  %s%*s ", label, cols < width ? width - cols : 0, "");
+        if (cols > width)
             fprintf(out, "\n  %-*s ", width, "");
         print_wrapped(out, help, width + 3);
         fputc('\n', out);
@@ -624,15 +640,16 @@ static size_t synopsis_words(const cli_command *cmd, const char **words, char st
             continue;
         if (op->limit) {
             if (!limits++)
-                words[n++] = "[LIMITS]";
+                words[n++] = CLI_SV("[GRÄNSER]", "[LIMITS]");
             continue;
         }
+        const char *arg = arg_name(op->arg);
         if (op->short_name)
-            snprintf(store[n], 64, "[-%c%s%s]", op->short_name, op->arg ? " " : "", op->arg ? op->arg : "");
+            snprintf(store[n], 64, "[-%c%s%s]", op->short_name, arg ? " " : "", arg ? arg : "");
         else if (op->id == OPT_FORMAT)
             snprintf(store[n], 64, "[--format FORMAT]");
         else
-            snprintf(store[n], 64, "[--%s%s%s]", op->name, op->arg ? " " : "", op->arg ? op->arg : "");
+            snprintf(store[n], 64, "[--%s%s%s]", op->name, arg ? " " : "", arg ? arg : "");
         words[n] = store[n];
         n++;
     }
@@ -652,7 +669,7 @@ void cli_print_usage(const cli_command *cmd, FILE *out)
                       cmd->required ? " " : "", cmd->required ? cmd->required : "");
     int indent = lead_cols + (int)strlen(cmd->name) + 1;
     for (size_t i = 0; i < n; i++) {
-        int len = (int)strlen(words[i]);
+        int len = styr_display_width(words[i], strlen(words[i]));   /* columns: "[--fail-on NIVÅ]" */
         if (col + 1 + len > 80) {
             col = fprintf(out, "\n%*s", indent, "") - 1;
             col += fprintf(out, "%s", words[i]);
@@ -1002,7 +1019,7 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, int first, options 
     }
     o->lim.lang = o->lang;   /* YAML mistakes are explained in the run's language */
     if (takes(cmd, OPT_SCENARIO) && o->nscenarios == 0) {
-        cli_usage_error(o, "%s", CLI_SV("ange minst ett --scenario FILE", "give at least one --scenario FILE"));
+        cli_usage_error(o, "%s", CLI_SV("ange minst ett --scenario FIL", "give at least one --scenario FILE"));
         return -1;
     }
     return 0;

@@ -61,6 +61,13 @@ for cmd in COMMANDS:
     swedish_in_en = [l for l in en.split("\n") if SWEDISH.search(l) and "Insatser" not in l]
     if swedish_in_en:
         problems.append(f"Swedish in the English help: {swedish_in_en[:2]}")
+    # placeholders are words too: "-o FIL", "[GRÄNSER]" in Swedish (as
+    # Swedish command-line tools write them), "-o FILE", "[LIMITS]" in English
+    for lang, text, other in (("sv", sv, r"\b(FILE|LEVEL|NAME\|DIR|BYTES|LIMITS|RULE-ID)\b"),
+                              ("en", en, r"\b(FIL|NIVÅ|NAMN\|MAPP|BYTE|GRÄNSER|REGEL-ID)\b")):
+        found = sorted(set(m.group(0) for m in re.finditer(other, text)))
+        if found:
+            problems.append(f"{lang}: the other language's placeholders {found}")
     for lang, text in (("sv", sv), ("en", en)):
         # the first line and a usage line's start (the command and its
         # operands) are as long as they are
