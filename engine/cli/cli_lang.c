@@ -32,12 +32,15 @@ int cli_lang_of_args(int argc, char *const *argv, int first)
             v = argv[++i];
         else if (strncmp(a, "--lang=", 7) == 0)
             v = a + 7;
-        if (v && strcmp(v, "en") == 0)
-            lang = STYR_LANG_EN;
-        else if (v && strcmp(v, "sv") == 0)
-            lang = STYR_LANG_SV;
+        if (v && cli_lang_value(v) >= 0)
+            lang = cli_lang_value(v);
     }
     return lang;
+}
+
+int cli_lang_value(const char *v)
+{
+    return strcmp(v, "sv") == 0 ? STYR_LANG_SV : strcmp(v, "en") == 0 ? STYR_LANG_EN : -1;
 }
 
 void cli_lang_set(int lang)

@@ -16,6 +16,10 @@ int cli_lang_from_env(void);
  * before --lang is told in the language asked for. */
 int cli_lang_of_args(int argc, char *const *argv, int first);
 
+/* The language a --lang value names (STYR_LANG_SV for "sv", STYR_LANG_EN
+ * for "en"), or -1 for anything else: the one place that reads it. */
+int cli_lang_value(const char *v);
+
 /* Sets and reads the language of the process's messages. */
 void cli_lang_set(int lang);
 int cli_english(void);

@@ -40,7 +40,7 @@ static int cmd_help(int argc, char **argv, int first)
             fputs(CLI_SV("styr: alternativet '--lang' behöver ett värde\n", "styr: option '--lang' needs a value\n"), stderr);
             return EXIT_FAILED;
         }
-        if (strcmp(lang, "sv") != 0 && strcmp(lang, "en") != 0) {
+        if (cli_lang_value(lang) < 0) {
             fprintf(stderr, CLI_SV("styr: --lang tar sv eller en, inte '%s'\n", "styr: --lang takes sv or en, not '%s'\n"), lang);
             return EXIT_FAILED;
         }

@@ -871,9 +871,8 @@ static int apply(options *o, cli_opt id, const char *val)
         return 0;
     case OPT_LANG:
         o->lang_given = 1;
-        if (strcmp(val, "sv") == 0) o->lang = STYR_LANG_SV;
-        else if (strcmp(val, "en") == 0) o->lang = STYR_LANG_EN;
-        else {
+        o->lang = cli_lang_value(val);
+        if (o->lang < 0) {
             cli_usage_error(o, CLI_SV("--lang tar sv eller en, inte '%s'", "--lang takes sv or en, not '%s'"), val);
             return -1;
         }
