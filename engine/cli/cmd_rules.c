@@ -35,6 +35,7 @@ int cmd_rules_test(options *o)
     if (!o->lang_given) {
         o->lang = STYR_LANG_SV;
         o->lim.lang = STYR_LANG_SV;
+        cli_lang_set(STYR_LANG_SV);   /* and the command line's own words: one language a run */
     }
     styr_ruleset *rs = cli_load_ruleset(o);
     if (!rs)

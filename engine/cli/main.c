@@ -64,6 +64,18 @@ static int cmd_help(int argc, char **argv, int first)
         cli_print_man_synopsis(stdout);
         return EXIT_CLEAN;
     }
+    /* "styr rules help list", "styr help rules --help list": the words
+     * that ask for help again are not commands */
+    if (strcmp(argv[first], "rules") == 0) {
+        int k = first + 1;
+        while (k < argc && (strcmp(argv[k], "help") == 0 || strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0))
+            k++;
+        if (k > first + 1) {
+            for (int i = k; i <= argc; i++)
+                argv[i - (k - first - 1)] = i < argc ? argv[i] : NULL;
+            argc -= k - first - 1;
+        }
+    }
     int used = 0;
     const cli_command *cmd = cli_find_command(argc - first + 1, argv + first - 1, &used);
     if (cmd) {
@@ -76,6 +88,13 @@ static int cmd_help(int argc, char **argv, int first)
         }
         cli_print_help(cmd, stdout);
         return EXIT_CLEAN;
+    }
+    if (strcmp(argv[first], "rules") == 0 && first + 1 < argc) {   /* "styr help rules bogus" */
+        fprintf(stderr,
+                CLI_SV("styr: ingen hjälp finns för 'rules %s' (prova styr help rules list, test eller doc)\n",
+                       "styr: no help for 'rules %s' (try: styr help rules list, test or doc)\n"),
+                argv[first + 1]);
+        return EXIT_FAILED;
     }
     if (strcmp(argv[first], "rules") == 0) {
         for (int i = 0; cli_commands[i]; i++)
@@ -125,8 +144,10 @@ static int lang_words_at(int argc, char **argv, int i)
 
 /* "styr --lang en validate ..." and "styr rules --lang en list": a --lang
  * before the command word (or between "rules" and its subcommand) is moved
- * to the end of the options (before a "--"), where each command reads it;
- * words holds argc + 1 pointers. Returns the new argc. */
+ * to just after the command (and subcommand), as if written there: an
+ * option left without its value further on ("validate p.yaml -o") still
+ * has none, and a --lang written later still wins. words holds argc + 1
+ * pointers. Returns the new argc. */
 static int lang_after_command(int argc, char **argv, char **words)
 {
     int lead = lang_words_at(argc, argv, 1);
@@ -136,22 +157,20 @@ static int lang_after_command(int argc, char **argv, char **words)
         return 1;
     }
     int cmd = 1 + lead;   /* the command word, if any */
-    int mid = cmd < argc && strcmp(argv[cmd], "rules") == 0 ? lang_words_at(argc, argv, cmd + 1) : 0;
-    int n = 0, dashes = argc;
-    for (int i = cmd + 1 + mid; i < argc; i++)
-        if (strcmp(argv[i], "--") == 0) {
-            dashes = i;
-            break;
-        }
+    int rules = cmd < argc && strcmp(argv[cmd], "rules") == 0;
+    int mid = rules ? lang_words_at(argc, argv, cmd + 1) : 0;
+    int sub = rules && cmd + 1 + mid < argc ? cmd + 1 + mid : -1;   /* "list", after any --lang */
+    int n = 0;
     words[n++] = argv[0];
-    for (int i = cmd; i < dashes; i++)
-        if (i <= cmd || i > cmd + mid)
-            words[n++] = argv[i];
+    if (cmd < argc)
+        words[n++] = argv[cmd];
+    if (sub >= 0)
+        words[n++] = argv[sub];
     for (int i = 1; i < cmd; i++)
         words[n++] = argv[i];
     for (int i = cmd + 1; i <= cmd + mid; i++)
         words[n++] = argv[i];
-    for (int i = dashes; i < argc; i++)
+    for (int i = sub >= 0 ? sub + 1 : cmd + 1 + mid; i < argc; i++)
         words[n++] = argv[i];
     words[n] = NULL;
     return n;
