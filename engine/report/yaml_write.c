@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "termsafe.h"
+
 static void quoted(FILE *out, const char *s, size_t len)
 {
     fputc('"', out);
@@ -136,15 +138,26 @@ static void node(FILE *out, const styr_node *n, int depth)
 
 int styr_yaml_write(FILE *out, const styr_doc *doc, const char *header)
 {
-    if (header) {
-        const char *p = header;
-        while (*p) {
-            size_t n = strcspn(p, "\n");
-            fprintf(out, "# %.*s\n", (int)n, p);
-            p += n;
-            if (*p)
+    if (header && *header) {
+        /* A header names the input (convert's "from plan.xlsx"): a CR, NEL,
+         * U+2028/2029 or a stray byte in a file name would end the comment
+         * (libyaml breaks lines at each) or make the file not UTF-8, and
+         * what follows would be read as the plan. Each is written as an
+         * escape, as a terminal is shown it; only '\n' starts a new line. */
+        fputs("# ", out);
+        for (const char *p = header; *p;) {
+            if (*p == '\n') {
+                fputs(p[1] ? "\n# " : "", out);
                 p++;
+            } else if ((unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
+                       ((unsigned char)p[2] == 0xa8 || (unsigned char)p[2] == 0xa9)) {
+                fprintf(out, "\\u{%s}", (unsigned char)p[2] == 0xa8 ? "2028" : "2029");
+                p += 3;
+            } else {
+                p += styr_fput_safe_char(out, p, NULL);
+            }
         }
+        fputc('\n', out);
     }
     if (doc->root)
         node(out, doc->root, 0);
