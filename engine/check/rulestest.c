@@ -439,7 +439,8 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
         check_filled(rs, opts->lang, &res, path, t, out, verbose);
     if (st == STYR_OK && res.nrule_errors) {
         char what[1400];
-        snprintf(what, sizeof what, T(t, "en regel kraschade: %s", "a rule crashed: %s"), res.rule_errors[0].message);
+        /* the message says it: "regeln R kraschade: ..." */
+        snprintf(what, sizeof what, "%s", res.rule_errors[0].message);
         result(out, t, 0, path, what, verbose);
     }
     free(dirs);
@@ -497,6 +498,12 @@ static int report_reach(styr_ruleset *rs, const tally *t, FILE *out, int verbose
             for (int k = 0; k < nmissed; k++)
                 fprintf(out, "%s %d", k ? "," : (nmissed > 1 ? T(t, "er", "s") : ""), missed[k]);
             fputc('\n', out);
+        } else if (verbose && n == 0) {   /* check() on one line: nothing between its first and last */
+            fprintf(out, T(t, "NÅDD %s: check() står på en enda rad\n", "REACH %s: check() is written on one line\n"), r->id);
+        } else if (verbose && n == 2) {
+            fprintf(out, T(t, "NÅDD %s: båda raderna i check() kördes i ett testfall\n",
+                           "REACH %s: both lines of check() ran in a fixture\n"),
+                    r->id);
         } else if (verbose && n == 1) {
             fprintf(out, T(t, "NÅDD %s: den enda raden i check() kördes i ett testfall\n",
                            "REACH %s: the one line of check() ran in a fixture\n"),
@@ -617,7 +624,7 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
             continue;   /* switched off by the ruleset: it never runs, so nothing can prove it */
         char what[300];
         snprintf(what, sizeof what,
-                 T(&t, "%s har ett testfall där den slår till och ett där den är tyst",
+                 T(&t, "%s ska ha ett testfall där den slår till och ett där den är tyst",
                    "%s has a fixture where it fires and one where it stays quiet"),
                  r->id);
         result(out, &t, cov.fires[i] > 0 && cov.quiet[i] > 0, r->file ? r->file : rs->name, what, verbose);

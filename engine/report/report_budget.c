@@ -68,12 +68,16 @@ void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_
                 snprintf(amount, sizeof amount, "%s", word(o, "inget belopp", "no amount"));
             fte(f1, sizeof f1, yr->budget_fte_reprioritised, o);
             fte(f2, sizeof f2, yr->budget_fte_external, o);
-            /* Swedish agrees with the number: "1 omprioriterad + 1 extern årsarbetskraft" */
+            /* Swedish agrees with each number ("1 omprioriterad + 2 externa"),
+             * the noun first, so it need not agree with two */
             int one_r = strcmp(f1, "1") == 0, one_e = strcmp(f2, "1") == 0;   /* as the figure is written */
-            fprintf(out, "  %d: %s, %s %s + %s %s (%s)", yr->year, amount, f1,
-                    word(o, one_r ? "omprioriterad" : "omprioriterade", "reprioritised"), f2,
-                    word(o, one_e ? "extern årsarbetskraft" : "externa årsarbetskrafter", "external FTE"),
-                    budget_status_word(yr->budget_status, o));
+            if (o->lang == STYR_LANG_EN)
+                fprintf(out, "  %d: %s, %s reprioritised + %s external FTE (%s)", yr->year, amount, f1, f2,
+                        budget_status_word(yr->budget_status, o));
+            else
+                fprintf(out, "  %d: %s, årsarbetskrafter %s %s + %s %s (%s)", yr->year, amount, f1,
+                        one_r ? "omprioriterad" : "omprioriterade", f2, one_e ? "extern" : "externa",
+                        budget_status_word(yr->budget_status, o));
         }
         if (yr->gap_fte > 0 || yr->gap_sek > 0) {
             char gap[128];
