@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "termsafe.h"
+#include "text.h"
 
 void styr_error_clear(styr_error *err)
 {
@@ -27,6 +28,7 @@ styr_status styr_error_setv(styr_error *err, styr_status code, const char *file,
     err->line = line;
     err->column = column;
     vsnprintf(err->message, sizeof err->message, fmt, ap);
+    styr_utf8_cut_partial(err->message);   /* a long message is cut at a character's edge */
     return code;
 }
 

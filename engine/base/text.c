@@ -105,6 +105,30 @@ int styr_utf8_valid(const char *s, size_t len, size_t *bad_offset)
     return 1;
 }
 
+void styr_utf8_cut_partial(char *s)
+{
+    size_t len = strlen(s);
+    for (size_t back = 1; back <= 3 && back <= len; back++) {
+        unsigned char c = (unsigned char)s[len - back];
+        if ((c & 0xc0) == 0x80)
+            continue;   /* a continuation byte: its lead is further back */
+        size_t need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+        if (need > back)
+            s[len - back] = '\0';   /* the lead and what followed it: less than the character */
+        return;
+    }
+}
+
+void styr_utf8_copy(char *dst, size_t cap, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+    styr_utf8_cut_partial(dst);
+}
+
 /* Code points in s[0..len); an invalid byte counts as one. */
 size_t styr_utf8_length(const char *s, size_t len)
 {

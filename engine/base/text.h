@@ -11,6 +11,15 @@
  * offset of the first invalid sequence. */
 int styr_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
+/* Cuts from s a character left incomplete at its end (a snprintf into a
+ * fixed buffer cuts by bytes: "…\xC3" of an "å"), so text cut to fit
+ * stays UTF-8. */
+void styr_utf8_cut_partial(char *s);
+
+/* Copies src into dst[0..cap) (cap > 0), cut at a character's edge when it
+ * does not fit. */
+void styr_utf8_copy(char *dst, size_t cap, const char *src);
+
 /* Number of code points in valid UTF-8 s[0..len). */
 size_t styr_utf8_length(const char *s, size_t len);
 

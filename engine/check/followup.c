@@ -381,7 +381,9 @@ static styr_followup *api_followup(lua_State *L)
     const styr_run *run = styr_ruleapi_current_run(L);
     styr_followup *fu = run ? run->followup : NULL;
     if (!fu)
-        luaL_error(L, "followup.* can only be used by a followup. rule while a follow-up is judged");
+        luaL_error(L, "%s",
+                   styr_sandbox_english(styr_sandbox_of(L)) ? "followup.* can only be used by a followup. rule while a follow-up is judged"
+                                                            : "followup.* kan bara användas av en followup.-regel medan en uppföljning bedöms");
     return fu;
 }
 

@@ -20,7 +20,9 @@ int styr_workload_api_owners(lua_State *L)
 {
     const styr_run *run = styr_ruleapi_current_run(L);
     if (!run || !run->doc || !run->rs)
-        return luaL_error(L, "workload.owners() can only be used by a rule while a plan is judged");
+        return luaL_error(L, "%s",
+                          styr_sandbox_english(styr_sandbox_of(L)) ? "workload.owners() can only be used by a rule while a plan is judged"
+                                                                   : "workload.owners() kan bara användas av en regel medan en plan bedöms");
     styr_budget b;
     styr_error err;
     styr_error_clear(&err);

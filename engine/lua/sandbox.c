@@ -22,6 +22,7 @@
 #include "inputs.h"
 #include "number_text.h"
 #include "termsafe.h"
+#include "text.h"
 
 #include "strmap.h"
 
@@ -387,7 +388,9 @@ static int safe_setmetatable(lua_State *L)
         lua_pushliteral(L, "__gc");
         lua_rawget(L, 2);
         if (!lua_isnil(L, -1))
-            return luaL_error(L, "'__gc' is not allowed in rules: finalizers run outside the rule's limits");
+            return luaL_error(L, "%s",
+                              SB_SV(styr_sandbox_of(L), "'__gc' är inte tillåtet i regler: avslutare körs utanför regelns gränser",
+                                    "'__gc' is not allowed in rules: finalizers run outside the rule's limits"));
         lua_pop(L, 1);
     }
     lua_pushvalue(L, lua_upvalueindex(1));
@@ -407,13 +410,17 @@ static int safe_rep(lua_State *L)
         luaL_checklstring(L, 3, &slen);
     styr_sandbox *sb = styr_sandbox_of(L);
     if (n > 0 && (double)(len + slen) * (double)n > (double)sb->lim.lua_max_bytes)
-        return luaL_error(L, "string.rep would make %f MiB, more than the %d MiB rules may use",
+        return luaL_error(L,
+                          SB_SV(sb, "string.rep skulle göra %f MiB, mer än de %d MiB reglerna får använda",
+                                "string.rep would make %f MiB, more than the %d MiB rules may use"),
                           (double)(len + slen) * (double)n / (1024.0 * 1024.0),
                           (int)(sb->lim.lua_max_bytes / (1024 * 1024)));
     /* Also by count: rep("", math.maxinteger) makes nothing, but loops
      * math.maxinteger times inside one C call. */
     if (n > 0 && (double)n > (double)sb->lim.lua_max_bytes)
-        return luaL_error(L, "string.rep %I times: more repetitions than the %d MiB rules may use could hold",
+        return luaL_error(L,
+                          SB_SV(sb, "string.rep %I gånger: fler upprepningar än de %d MiB reglerna får använda skulle rymma",
+                                "string.rep %I times: more repetitions than the %d MiB rules may use could hold"),
                           (lua_Integer)n, (int)(sb->lim.lua_max_bytes / (1024 * 1024)));
     /* Within both: the repetitions (a loop turn each) and the bytes copied
      * (memcpy, cheap) cost steps, so rep("", 5e8) is refused before it runs. */
@@ -457,7 +464,9 @@ static int safe_range_call(lua_State *L)
                            : luaL_checkinteger(L, ei);
     styr_sandbox *sb = styr_sandbox_of(L);
     if (e >= f && (lua_Unsigned)e - (lua_Unsigned)f >= (lua_Unsigned)sb->lim.lua_max_instructions)
-        return luaL_error(L, "%s over %I slots is more than one rule call may do (%I instructions)",
+        return luaL_error(L,
+                          SB_SV(sb, "%s över %I platser är mer än ett regelanrop får göra (%I instruktioner)",
+                                "%s over %I slots is more than one rule call may do (%I instructions)"),
                           lua_tostring(L, lua_upvalueindex(2)), (lua_Integer)((lua_Unsigned)e - (lua_Unsigned)f + 1),
                           (lua_Integer)sb->lim.lua_max_instructions);
     lua_pushvalue(L, lua_upvalueindex(1));
@@ -861,7 +870,7 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
             rest = SB_SV(sb, "förkompilerade (binära) Lua-block godtas inte; ge regeln som källtext",
                          "precompiled (binary) Lua chunks are not accepted; give the rule as source text");
         else
-            rest = styr_lua_words(rest, sb->lim.lang, sv, sizeof sv);   /* Lua's syntax error, in the run's language */
+            rest = styr_lua_words(rest, sb->lim.lang, 1, sv, sizeof sv);   /* Lua's syntax error, in the run's language */
         styr_error_set(err, STYR_E_RULESET, path, line, 0, "%s", rest);
         lua_pop(L, 1);
         return STYR_E_RULESET;
@@ -994,7 +1003,7 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
         return STYR_E_RULE;
     }
     char sv[1024];
-    const char *msg = styr_lua_words(lua_tostring(L, -1), sb->lim.lang, sv, sizeof sv);   /* Lua's words, in the run's language */
+    const char *msg = styr_lua_words(lua_tostring(L, -1), sb->lim.lang, 0, sv, sizeof sv);   /* Lua's words, in the run's language */
     if (err) {
         snprintf(err->file, sizeof err->file, "%s", sb->err_src);
         err->line = (unsigned)sb->err_line;
@@ -1003,6 +1012,7 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
                      msg ? msg : SB_SV(sb, "okänt fel", "unknown error"));
         else
             snprintf(err->message, sizeof err->message, "%s", msg ? msg : SB_SV(sb, "okänt fel", "unknown error"));
+        styr_utf8_cut_partial(err->message);   /* a rule's long message, cut at a character's edge */
     }
     lua_pop(L, 1);
     return STYR_E_RULE;

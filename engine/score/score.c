@@ -81,10 +81,14 @@ static void add_crash(styr_area_table *t, const styr_model *m, const styr_error 
         snprintf(slot->file, sizeof slot->file, "%s", m->file);
         slot->line = 0;
     }
-    /* e->message is as long as slot->message: cut it to fit the prefix. */
+    /* e->message is as long as slot->message: each part is cut to fit, at
+     * a character's edge (a precision of %.700s cuts by bytes). */
+    char w[121], a[101], why[701];
+    styr_utf8_copy(w, sizeof w, what);
+    styr_utf8_copy(a, sizeof a, id);
+    styr_utf8_copy(why, sizeof why, e->message);
     snprintf(slot->message, sizeof slot->message,
-             lang == STYR_LANG_EN ? "%.120s crashed on area %.100s: %.700s" : "%.120s kraschade för området %.100s: %.700s",
-             what, id, e->message);
+             lang == STYR_LANG_EN ? "%s crashed on area %s: %s" : "%s kraschade för området %s: %s", w, a, why);
 }
 
 typedef struct gate_args { const char *area, *reason; } gate_args;

@@ -573,6 +573,38 @@ static void test_is_blank(void **state)
     assert_false(styr_is_blank(S("x")));
 }
 
+/* Text cut to a buffer by bytes stays UTF-8: an incomplete character at
+ * the end goes, a whole one stays (two-, three- and four-byte ones). */
+static void test_utf8_cut_partial(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"", ""},          {"abc", "abc"},        {"å", "å"},           {"ab\xc3", "ab"},
+        {"\xc3", ""},      {"x\xe2\x80", "x"},    {"x\xe2\x80\xa8", "x\xe2\x80\xa8"},
+        {"\xf0\x9f\x98", ""}, {"y\xf0\x9f\x98\x80", "y\xf0\x9f\x98\x80"}, {"åå\xc3", "åå"},
+        {"a\x80", "a\x80"},  /* a stray continuation byte is not a cut character: left for the reader's escapes */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char b[16];
+        snprintf(b, sizeof b, "%s", cases[i].in);
+        styr_utf8_cut_partial(b);
+        assert_string_equal(b, cases[i].out);
+    }
+    /* every cut of a Swedish text by styr_utf8_copy is valid UTF-8 and as
+     * long as it can be */
+    const char *sv = "Kommunstyrelsen ansvarar för åtgärderna i Göteborg";
+    for (size_t cap = 1; cap <= strlen(sv) + 1; cap++) {
+        char b[64];
+        styr_utf8_copy(b, cap, sv);
+        assert_true(styr_utf8_valid(b, strlen(b), NULL));
+        assert_true(strlen(b) < cap);
+        assert_true(strlen(b) + 1 >= cap - 1);   /* at most one character's other byte left unused */
+        assert_memory_equal(b, sv, strlen(b));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -603,6 +635,7 @@ int main(void)
         cmocka_unit_test(test_fold_nfc_cap),
         cmocka_unit_test(test_display_width),
         cmocka_unit_test(test_pad),
+        cmocka_unit_test(test_utf8_cut_partial),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
