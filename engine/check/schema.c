@@ -466,7 +466,15 @@ void styr_schema_not_a_list(styr_run *run, const styr_node *v)
     place at = {parent, NULL, -1, NULL};
     if (parent && parent->kind == STYR_NODE_MAP)
         at.key = styr_map_key(parent, v->index)->u.text;
-    else if (parent && parent->kind == STYR_NODE_SEQ)
+    else if (parent && parent->kind == STYR_NODE_SEQ) {
         at.elem_index = (long)v->index;
+        /* an item of a list under a key: named 'financing[0]' under the
+         * list's owner, as the schema's own walk names list items */
+        const styr_node *owner = parent->parent;
+        if (owner && owner->kind == STYR_NODE_MAP) {
+            at.parent = owner;
+            at.key = styr_map_key(owner, parent->index)->u.text;
+        }
+    }
     type_finding(&w, part, (styr_node *)v, &at, label(&w, "list"));   /* marks it INVALID, as the schema does */
 }

@@ -529,7 +529,7 @@ static int explain_colon(const char *text, size_t len, const styr_yaml_syntax *s
     if (!colon || !bad || bad <= colon)
         return 0;
     const char *k = after_markers(&l), *v = colon + 1, *ve = l.e;
-    while (v < ve && *v == ' ')
+    while (v < ve && (*v == ' ' || *v == '\t'))   /* key_colon takes a tab after ':' too */
         v++;
     for (const char *c = v; c + 1 < ve; c++)
         if (c[0] == ' ' && c[1] == '#') {

@@ -37,7 +37,9 @@ static void registry_names(const styr_ruleset *rs, const char *list, styr_name_l
             continue;
         const styr_node *entries = get(root, list);
         for (uint32_t i = 0; entries && entries->kind == STYR_NODE_SEQ && i < entries->count; i++) {
-            const styr_node *name = get(styr_seq_item(entries, i), "name");
+            /* an entry is a mapping with a name, or the name alone (as
+             * ruleset.c's registry index reads it) */
+            const styr_node *e = styr_seq_item(entries, i), *name = e->kind == STYR_NODE_SCALAR ? e : get(e, "name");
             if (name && name->kind == STYR_NODE_SCALAR)
                 add_name(out, name->u.text);
         }

@@ -307,7 +307,7 @@ def read_equivalent():
     return eq
 
 
-REVIEW_KINDS = ("fixed", "memory", "left", "xlsx")
+REVIEW_KINDS = ("fixed", "memory", "left", "xlsx", "unreached")
 
 
 def read_reviews(path):
@@ -315,8 +315,10 @@ def read_reviews(path):
     reason). One line each, as in equivalent.txt but with the kind before the
     reason: FILE | ORIGINAL | MUTATED | KIND: REASON, where KIND is fixed (a
     test added since kills it), memory (only ASan or valgrind can tell), left
-    (it stays, for the reason given) or xlsx (only the xlsx label's tests,
-    outside the fast labels, read that code back)."""
+    (it stays, for the reason given), xlsx (only the xlsx label's tests,
+    outside the fast labels, read that code back) or unreached (a line no
+    fast test executes, with why none should; unreviewed, such a survivor
+    is unreached with no reason of its own)."""
     reviews = {}
     if not path:
         return reviews

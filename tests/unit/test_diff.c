@@ -144,6 +144,32 @@ static void test_renumbering(void **state)
     styr_ruleset_free(rs);
 }
 
+/* Similarity at its edges: actions without titles are matched by their
+ * descriptions alone, and a title pair exactly at STYR_DIFF_SAME (0.6) is
+ * the same action, the size test before Dice included. */
+static void test_similarity_edges(void **state)
+{
+    (void)state;
+    styr_ruleset *rs = load_rules();
+    styr_diff d;
+    compare(rs,
+            HEAD "  - {id: '1', description: Ta fram en gemensam modell för prioriteringar av insatser, owner: KS}\n",
+            HEAD "  - {id: '7', description: Ta fram en gemensam modell för prioritering av insatser, owner: KS}\n",
+            &d);
+    assert_int_equal(styr_diff_count(&d, STYR_DIFF_REMOVED), 0);
+    assert_int_equal(styr_diff_count(&d, STYR_DIFF_ADDED), 0);
+    assert_string_equal(by_new(&d, "7")->old_id, "1");
+    styr_diff_free(&d);
+    /* " abc " has 3 trigrams, " abc xyz " 7 holding those 3: Dice is 6/10 */
+    assert_true(styr_diff_similarity("abc", 3, "abc xyz", 7) == STYR_DIFF_SAME);
+    compare(rs, HEAD "  - {id: '1', title: abc, owner: KS}\n", HEAD "  - {id: '2', title: abc xyz, owner: KS}\n", &d);
+    assert_int_equal(styr_diff_count(&d, STYR_DIFF_REMOVED), 0);
+    assert_int_equal(styr_diff_count(&d, STYR_DIFF_ADDED), 0);
+    assert_string_equal(by_new(&d, "2")->old_id, "1");
+    styr_diff_free(&d);
+    styr_ruleset_free(rs);
+}
+
 /* An id kept with a rewritten title is the same action (changed); an id
  * kept for something else entirely is removed and added. */
 static void test_same_id(void **state)
@@ -275,6 +301,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_similarity),
         cmocka_unit_test(test_renumbering),
+        cmocka_unit_test(test_similarity_edges),
         cmocka_unit_test(test_same_id),
         cmocka_unit_test(test_fields),
         cmocka_unit_test(test_findings),

@@ -17,6 +17,8 @@
 #include <cmocka.h>
 
 #include "date.h"
+#include "doc.h"
+#include "run_limits.h"
 #include "followup.h"
 #include "ruleset.h"
 #include "validate.h"
@@ -266,6 +268,31 @@ static void test_escalations(void **state)
 
 /* Files it cannot judge: a missing plan (named at the plan: line), a plan
  * that is not a plan, a file that is not a follow-up, no plan: at all. */
+/* The two questions a caller asks before loading: is it a follow-up, and
+ * which plan does it name (a text only: 'plan: 5' or no plan names none). */
+static void test_is_and_plan_path(void **state)
+{
+    (void)state;
+    assert_false(styr_followup_is(NULL));
+    styr_limits lim;
+    styr_limits_default(&lim);
+    const char *texts[] = {"kind: follow-up\nversion: 1\n", "kind: follow-up\nplan: 5\n",
+                           "kind: follow-up\nplan: ~\n", "kind: follow-up\nplan: p.yaml\n"};
+    for (int k = 0; k < 4; k++) {
+        styr_doc *doc = NULL;
+        styr_error err;
+        assert_int_equal(styr_doc_load_buffer("fu.yaml", texts[k], strlen(texts[k]), &lim, &doc, &err), STYR_OK);
+        assert_true(styr_followup_is(doc));
+        char *path = styr_followup_plan_path("dir/fu.yaml", doc);
+        if (k < 3)
+            assert_null(path);
+        else
+            assert_string_equal(path, "dir/p.yaml");
+        free(path);
+        styr_doc_free(doc);
+    }
+}
+
 static void test_refusals(void **state)
 {
     (void)state;
@@ -300,6 +327,7 @@ int main(void)
         cmocka_unit_test(test_money),
         cmocka_unit_test(test_escalations),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_is_and_plan_path),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

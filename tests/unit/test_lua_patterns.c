@@ -59,7 +59,9 @@ static const char grid[] =
      * match is tested against the whole set, its last member too */
     "  '%f[ab]', '%f[ab]%a+', '%f[^b]', '%f[%s_]%w',\n"
     /* a set cut off right after its escape: missing ']', nothing read past the pattern */
-    "  '[%', '[a%', '[^%'}\n"
+    "  '[%', '[a%', '[^%',\n"
+    /* a balance followed by more of the pattern */
+    "  '%b()%a+', '%b()b', 'b%b()'}\n"
     "local INITS = {false, 1, 2, 3, 0, -1, -3, 100, -100}\n"
     "local R = {'%0%0', '<%1>', '%%', '%2', 'x', '', '%9', '%x', {a = 'A', b = false, hello = 1},\n"
     "  function(c) return c and c:upper() end, function() return false end, function() return {} end, 7}\n"

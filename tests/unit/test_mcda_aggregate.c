@@ -61,6 +61,9 @@ static void test_weighted_sum(void **state)
     assert_near(contrib[2], 0.375, 1e-15);
     /* contributions are optional */
     assert_int_equal(styr_mcda_weighted_sum(nx, 3, 2, w, score, NULL, NULL), STYR_MCDA_OK);
+    /* no areas: nothing to score, so no score array is needed */
+    assert_int_equal(styr_mcda_weighted_sum(NULL, 0, 2, w, NULL, NULL, NULL), STYR_MCDA_OK);
+    assert_int_equal(styr_mcda_weighted_sum(nx, 3, 2, w, NULL, NULL, NULL), STYR_MCDA_E_ARG);
     double zero[] = {0, 0};
     assert_int_equal(styr_mcda_weighted_sum(nx, 3, 2, zero, score, NULL, NULL),
                      STYR_MCDA_E_WEIGHTS);

@@ -76,6 +76,9 @@ static void test_small_n(void **state)
     const double exact[4] = {1, 2, 0.5, 1};
     assert_int_equal(styr_mcda_ahp(exact, 2, 0.0, NULL, w, &res, NULL), STYR_MCDA_OK);
     assert_int_equal(styr_mcda_ahp(exact, 2, -1e-9, NULL, w, &res, NULL), STYR_MCDA_E_ARG);
+    /* either output missing is refused, not written through */
+    assert_int_equal(styr_mcda_ahp(exact, 2, 0.0, NULL, NULL, &res, NULL), STYR_MCDA_E_ARG);
+    assert_int_equal(styr_mcda_ahp(exact, 2, 0.0, NULL, w, NULL, NULL), STYR_MCDA_E_ARG);
     const double a1[1] = {1};
     assert_int_equal(styr_mcda_ahp(a1, 1, STYR_MCDA_AHP_RECIPROCITY_TOL, NULL, w, &res, NULL),
                      STYR_MCDA_OK);

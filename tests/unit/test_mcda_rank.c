@@ -69,6 +69,13 @@ static void test_tolerance_ties_by_id(void **state)
     const size_t want_rank[] = {2, 2, 1};
     assert_memory_equal(order, want_order, sizeof want_order);
     assert_memory_equal(rank, want_rank, sizeof want_rank);
+    /* the same id twice (the engine refuses that, a caller of the library
+     * may not): a tie by tolerance goes by index, not by the higher score */
+    const double d[] = {0.5, 0.5 * (1 + 1e-12)};
+    const char *const same[] = {"a", "a"};
+    assert_int_equal(styr_mcda_rank(d, 2, same, STYR_MCDA_TIE_RTOL, order, rank, NULL), STYR_MCDA_OK);
+    assert_int_equal(order[0], 0);
+    assert_int_equal(order[1], 1);
 }
 
 static void test_leader_groups(void **state)

@@ -388,6 +388,9 @@ static void test_scenario_problems(void **state)
         {"pairwise:\n  - [a, b, -2]", "with a number > 0"},
         {"pairwise:\n  - [a, b, .inf]", "with a number > 0"},
         {"pairwise:\n  - [a, b, many]", "with a number > 0"},
+        /* a fraction has at most six digits a side, as the rule's pattern reads it */
+        {"pairwise:\n  - [a, b, \"1/1000000\"]", "with a number > 0"},
+        {"pairwise:\n  - [a, b, \"1000000/1\"]", "with a number > 0"},
         {"pairwise:\n  - [a, a, 2]", "two different criteria"},
         /* a judgement is a list of exactly three */
         {"pairwise:\n  - [a, b]", "each judgement is [a, b, v]"},

@@ -173,6 +173,8 @@ static void test_message_is_name(void **state)
     assert_true(styr_message_is_name("first_year2", 11));
     assert_true(styr_message_is_name("a1", 2));       /* a digit right after the first letter */
     assert_true(styr_message_is_name("AZaz_09", 7));  /* the ends of each range */
+    assert_true(styr_message_is_name("\xc3\xa5\xdf\xbf", 4));   /* two-byte leads 0xC3 to 0xDF */
+    assert_false(styr_message_is_name("\xe0\xa0\x80", 3));    /* a three-byte letter is not taken */
     assert_false(styr_message_is_name("", 0));
     assert_false(styr_message_is_name("year: 2018", 10));
     assert_false(styr_message_is_name("a,b", 3));

@@ -137,6 +137,10 @@ static void test_bounds(void **state)
     assert_false(styr_read_swedish_number("5", 0, 0, &v));
     assert_true(styr_read_swedish_number("-5", 2, 0, &v));
     assert_true(v == -5);
+    /* a decimal comma at the slice's end is no decimal, whatever digit
+     * follows it in memory: "1," is not a number */
+    assert_false(styr_read_swedish_number("1,5", 2, 0, &v));
+    assert_false(styr_read_swedish_number("1.5", 2, 0, &v));
 }
 
 static void test_plain_form(void **state)

@@ -455,6 +455,15 @@ static void test_nearest_prefix(void **state)
     const char *const g[] = { "Göteborg Energi" };
     assert_int_equal(styr_nearest(S("Gö"), g, 1), -1);
     assert_int_equal(styr_nearest(S("Göt"), g, 1), 0);
+    /* a name of exactly NEAREST_MAX_BYTES (1024) still gets a suggestion;
+     * one byte more is past the bound and gets none */
+    static char longname[1026], shorter[1024];
+    memset(longname, 'a', 1024);
+    memset(shorter, 'a', 1023);
+    const char *const l[] = { shorter };
+    assert_int_equal(styr_nearest(longname, 1024, l, 1), 0);
+    longname[1024] = 'a';
+    assert_int_equal(styr_nearest(longname, 1025, l, 1), -1);
 }
 
 static void test_nearest_best_and_ties(void **state)

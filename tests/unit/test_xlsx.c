@@ -274,20 +274,22 @@ static void test_xstring_escapes(void **state)
                       "<si><t>_x005F_x0041_ och _x0041_</t></si>"            /* an escaped '_': a literal _x0041_ */
                       "<si><t>_xD83D__xDE00_ glad</t></si>"                  /* a surrogate pair: U+1F600 */
                       "<si><t>_xD800_ _x0000_ _x41_ _x00G1_ _x0041</t></si>" /* none of them an escape */
+                      "<si><t>_x20AC_ _x0080_ _x007F_ _x07FF_ _x0800_</t></si>" /* the edges of 1, 2 and 3 bytes */
                       "</sst>";
     part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
                     {"xl/sharedStrings.xml", sst, 0},
                     {"xl/worksheets/sheet1.xml",
                      sheet1("<row r=\"1\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c><c t=\"s\"><v>2</v></c>"
                             "<c t=\"s\"><v>3</v></c><c t=\"inlineStr\"><is><t>Rubrik_x000B_med radbrytning</t></is></c>"
-                            "<c t=\"str\"><f>A1</f><v>a_x0009_b</v></c><c><v>1_x0031_</v></c></row>"), 0},
+                            "<c t=\"str\"><f>A1</f><v>a_x0009_b</v></c><c><v>1_x0031_</v></c>"
+                            "<c t=\"s\"><v>4</v></c></row>"), 0},
                     {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
     styr_xlsx_book book;
     styr_error err;
     assert_int_equal(read_parts(parts, 5, NULL, &book, &err), STYR_OK);
     const styr_xlsx_sheet *s = styr_xlsx_sheet_named(&book, "Insatser");
     assert_non_null(s);
-    assert_int_equal(s->ncells, 7);
+    assert_int_equal(s->ncells, 8);
     assert_string_equal(s->cells[0].text, "Rad ett\r\nrad tv\xc3\xa5");
     assert_string_equal(s->cells[1].text, "_x0041_ och A");
     assert_string_equal(s->cells[2].text, "\xf0\x9f\x98\x80 glad");
@@ -295,6 +297,7 @@ static void test_xstring_escapes(void **state)
     assert_string_equal(s->cells[4].text, "Rubrik\vmed radbrytning");
     assert_string_equal(s->cells[5].text, "a\tb");
     assert_string_equal(s->cells[6].text, "1_x0031_");   /* a number cell's <v> is no text */
+    assert_string_equal(s->cells[7].text, "\xe2\x82\xac \xc2\x80 \x7f \xdf\xbf \xe0\xa0\x80");
     styr_xlsx_book_free(&book);
 }
 
@@ -789,6 +792,27 @@ static void test_number_cells_plain_only(void **state)
     styr_doc_free(doc);
 }
 
+/* A number written as text with a signed exponent ("1e-3", "2E+2") is a
+ * number as YAML reads it; a Boolean cell (Excel's TRUE) is true. */
+static void test_exponent_and_boolean_cells(void **state)
+{
+    (void)state;
+    styr_error err;
+    styr_doc *doc = plan_of(
+        "<row r=\"1\">" IS("A1", "Insats") IS("B1", "Belopp (kr)") IS("C1", "Årsarbetare") "</row>"
+        "<row r=\"2\">" IS("A2", "1.1") IS("B2", "2E+2") IS("C2", "1e-3") "</row>",
+        "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>"
+        "<row r=\"2\">" IS("A2", "illustrative") "<c r=\"B2\" t=\"b\"><v>1</v></c></row>", &err, STYR_OK);
+    assert_non_null(doc);
+    const styr_node *r = doc->root;
+    assert_int_not_equal(at(r, "actions.0.financing.0.amount_sek")->stype, STYR_SCALAR_STRING);
+    assert_int_equal(at(r, "actions.0.financing.0.fte")->stype, STYR_SCALAR_FLOAT);
+    assert_true(at(r, "actions.0.financing.0.fte")->v.f == 0.001);
+    assert_int_equal(at(r, "illustrative")->stype, STYR_SCALAR_BOOL);
+    assert_string_equal(at(r, "illustrative")->u.text, "true");
+    styr_doc_free(doc);
+}
+
 /* The workbook's problems in the run's language: Swedish by default (and
  * without limits), English with --lang en; the sheet and cell lead either
  * way, and a missing file gives the system's reason in Swedish. */
@@ -1034,6 +1058,7 @@ int main(void)
         cmocka_unit_test(test_plan_tree),
         cmocka_unit_test(test_plan_errors),
         cmocka_unit_test(test_number_cells_plain_only),
+        cmocka_unit_test(test_exponent_and_boolean_cells),
         cmocka_unit_test(test_swedish_messages),
         cmocka_unit_test(test_open_refused),
         cmocka_unit_test(test_too_long_for_a_cell),

@@ -164,6 +164,23 @@ static void test_colon_in_title(void **state)
     const char nokey[] = "- a # b: c\n";
     e = explain(S(nokey), "mapping values are not allowed in this context", NULL, 1, 8, 0, 0, STYR_EXPLAIN_EN);
     assert_null(strstr(e.message, "quotes"));
+    /* only the key 'title' gets the title's advice, not any key of five letters */
+    const char own[] = "owner: Mål: x\n";
+    e = explain(S(own), "mapping values are not allowed in this context", NULL, 1, 11, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, "The value of 'owner' on line 1 has a colon");
+    assert_has(&e, "Put the value in quotes: owner: \"Mål: x\".");
+    /* a quoted key ending in an escaped backslash ends at the quote after it */
+    const char bs[] = "\"x\\\\\": a: b\n";
+    e = explain(S(bs), "mapping values are not allowed in this context", NULL, 1, 10, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, "Put the value in quotes: \"x\\\\\": \"a: b\".");
+    /* blanks after the value, and a tab after the key's colon, are not part
+     * of the value that goes in quotes */
+    const char tr[] = "a: b: c  \t \n";
+    e = explain(S(tr), "mapping values are not allowed in this context", NULL, 1, 5, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, "Put the value in quotes: a: \"b: c\".");
+    const char tab[] = "a:\tb: c\n";
+    e = explain(S(tab), "mapping values are not allowed in this context", NULL, 1, 5, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, "Put the value in quotes: a: \"b: c\".");
 }
 
 static void test_tab(void **state)
@@ -247,6 +264,11 @@ static void test_unclosed_quote(void **state)
     e = explain(S(c2), "did not find expected '-' indicator", "while parsing a block collection", 2, 1, 1, 1,
                 STYR_EXPLAIN_EN);
     assert_null(strstr(e.message, "quote"));
+    /* a key whose colon ends its line holds its quote inside a plain
+     * scalar ('a, "b' is the key): no value is opened there */
+    const char k[] = "a, \"b:\n  x: 1\n y: 2\n";
+    e = explain(S(k), "did not find expected key", "while parsing a block mapping", 3, 2, 1, 1, STYR_EXPLAIN_EN);
+    assert_null(strstr(e.message, "never closed"));
 }
 
 static void test_invisible_near_error(void **state)

@@ -45,3 +45,16 @@ rule {
       #pattern.find_all("digits", "", 0)})
   end,
 }
+
+-- A pattern that backtracks without end on a text it cannot match gives up
+-- at the match limit: the rule stops with that error, the match is not
+-- taken as found (nor as not found).
+rule {
+  id = "plan.pattern.gives-up",
+  severity = "info",
+  source = "house policy (a test ruleset)",
+  message = {sv = "{got}", en = "{got}"},
+  check = function(plan)
+    report(plan, nil, {got = tostring(pattern.match("backtrack", string.rep("a", 40) .. "b"))})
+  end,
+}
