@@ -95,8 +95,12 @@ static node_view *test_view(lua_State *L, int idx)
     int ours = lua_rawequal(L, -1, -2);
     lua_pop(L, 2);
     if (ours && v->epoch && v->epoch != current_epoch(L))
-        luaL_error(L, "this view of a plan is from a file that is no longer being judged "
-                      "(kept in a variable from an earlier file?)");
+        luaL_error(L, "%s",
+                   styr_sandbox_english(styr_sandbox_of(L))
+                       ? "this view of a plan is from a file that is no longer being judged "
+                         "(kept in a variable from an earlier file?)"
+                       : "den här vyn av en plan är från en fil som inte längre bedöms "
+                         "(sparad i en variabel från en tidigare fil?)");
     return ours ? v : NULL;
 }
 
@@ -154,8 +158,10 @@ static int node_index(lua_State *L)
     if (n->kind == STYR_NODE_SEQ) {
         int isnum;
         lua_Integer i = lua_tointegerx(L, 2, &isnum);
-        styr_nodeview_push_child(L, isnum && i >= 1 && (lua_Unsigned)i <= n->count
-                                      ? styr_seq_item(n, (uint32_t)(i - 1)) : NULL, 1);
+        const styr_node *v = isnum && i >= 1 && (lua_Unsigned)i <= n->count ? styr_seq_item(n, (uint32_t)(i - 1)) : NULL;
+        if (v && v->kind == STYR_NODE_SCALAR)
+            styr_sandbox_note_read(L, v);   /* for each(list[1]) of a text, as of a field */
+        styr_nodeview_push_child(L, v, 1);
         return 1;
     }
     lua_pushnil(L);
