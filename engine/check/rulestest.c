@@ -625,7 +625,7 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
         char what[300];
         snprintf(what, sizeof what,
                  T(&t, "%s ska ha ett testfall där den slår till och ett där den är tyst",
-                   "%s has a fixture where it fires and one where it stays quiet"),
+                   "%s should have a fixture where it fires and one where it stays quiet"),
                  r->id);
         result(out, &t, cov.fires[i] > 0 && cov.quiet[i] > 0, r->file ? r->file : rs->name, what, verbose);
     }

@@ -124,6 +124,7 @@ static void emit_with(walk *w, const char *part, const char *suffix, const char 
     char action[256] = "";
     if (item)
         snprintf(action, sizeof action, "%.*s", (int)(idlen < 255 ? idlen : 255), item);
+    styr_utf8_cut_partial(action);   /* a long id is cut between letters, not inside one */
     if (item && a->n < 6) {
         a->names[a->n] = "action";
         a->values[a->n++] = action;

@@ -30,8 +30,14 @@ static int cmd_help(int argc, char **argv, int first)
     for (int i = first; i < argc; i++) {
         int is_lang = strcmp(argv[i], "--lang") == 0 || strncmp(argv[i], "--lang=", 7) == 0;
         if (!is_lang) {
-            if (n < 8)
-                words[n++] = argv[i];
+            if (n == 8) {   /* more words than any help takes: said, not dropped */
+                fprintf(stderr,
+                        CLI_SV("styr: help visar ett kommando i taget: '%s' blev över\n",
+                               "styr: help shows one command at a time: '%s' is left over\n"),
+                        argv[i]);
+                return EXIT_FAILED;
+            }
+            words[n++] = argv[i];
             continue;
         }
         /* its value checked as a command's --lang is */
@@ -151,6 +157,12 @@ static int lang_words_at(int argc, char **argv, int i)
 static int lang_after_command(int argc, char **argv, char **words)
 {
     int lead = lang_words_at(argc, argv, 1);
+    if (1 + lead < argc && strcmp(argv[1 + lead], "--lang") == 0 && 2 + lead == argc) {
+        words[0] = argv[0];   /* "styr --lang": run() says the value is missing */
+        words[1] = argv[1 + lead];
+        words[2] = NULL;
+        return 2;
+    }
     if (lead && 1 + lead == argc) {   /* a language and no command: "a command is needed" */
         words[0] = argv[0];
         words[1] = NULL;
@@ -200,6 +212,10 @@ static int run(int argc, char **argv)
         return EXIT_FAILED;
     }
     const char *word = argv[1];
+    if (strcmp(word, "--lang") == 0 && argc == 2) {
+        fputs(CLI_SV("styr: alternativet '--lang' behöver ett värde\n", "styr: option '--lang' needs a value\n"), stderr);
+        return EXIT_FAILED;
+    }
     if (strcmp(word, "--version") == 0 || strcmp(word, "version") == 0) {
         printf("styr %s\n", STYR_VERSION_STRING);
         return EXIT_CLEAN;

@@ -48,6 +48,8 @@ static const template templates[] = {
     {RUN, "attempt to %1 a '%2' with a '%3'", "försök att %1 %2 och %3", "OTT"},   /* "a" + "b" */
     {RUN, "number%1 has no integer representation", "talet%1 är inget heltal", "V"},
     {RUN, "table index is nil", "ett tabellindex är nil (t[nil] = ...)", ""},
+    {RUN, "assertion failed!", "assert() slog fel: villkoret var falskt eller nil", ""},
+    {RUN, "invalid key to 'next'", "ogiltig nyckel till 'next'", ""},
     {RUN, "table index is NaN", "ett tabellindex är NaN", ""},
     {RUN, "bad argument #%1 to '%2' (%3 expected, got %4)", "fel argument nr %1 till '%2' (%3 väntades, fick %4)",
      "RRYB"},
@@ -82,6 +84,7 @@ static const template templates[] = {
     {INNER, "value expected", "ett värde väntades", ""},
     {INNER, "invalid option '%1'", "ogiltigt val '%1'", "R"},
     {INNER, "interval is empty", "intervallet är tomt", ""},
+    {INNER, "value has no literal form", "värdet kan inte skrivas som en literal", ""},
     {INNER, "invalid conversion specifier '%1'", "ogiltig omvandling '%1'", "R"},
     {INNER, "%1 expected, got %2", "%1 väntades, fick %2", "YB"},   /* "calling 'char' on bad self (...)" */
     {INNER, "%1 expected", "%1 väntades", "Y"},   /* "nil or table expected" */
@@ -135,6 +138,7 @@ static const words bare[] = {
     {"table or string", "tabell eller text"},
     {"number or string", "tal eller text"},
     {"map or list of the plan", "mappning eller lista i planen"},
+    {"list of the plan", "lista i planen"},   /* each()'s own argument (rule_api.c) */
 };
 
 /* forprep()'s parts of a numeric for */
@@ -259,6 +263,11 @@ static void put_slot(out *o, char kind, slot s, long *steps)
         }
     }
     if (kind == 'Y') {   /* "nil or table": each type bare, joined by "eller" */
+        const char *whole = LOOKUP(bare, s);   /* "map or list of the plan" is one name */
+        if (whole) {
+            put(o, whole, strlen(whole));
+            return;
+        }
         for (size_t i = 0; i < s.n;) {
             const char *or = s.s + i;
             size_t n = 0;

@@ -147,6 +147,7 @@ static void remember_kill_site(styr_sandbox *sb, lua_State *L, lua_Debug *ar)
         return;
     if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
         snprintf(sb->kill_src, sizeof sb->kill_src, "%s", ar->source[0] == '@' ? ar->source + 1 : ar->short_src);
+        styr_utf8_cut_partial(sb->kill_src);   /* a long path cut between letters */
         sb->kill_line = ar->currentline;
     }
 }
@@ -168,6 +169,7 @@ static void remember_alloc_site(styr_sandbox *sb)
     for (int level = 0; lua_getstack(sb->L, level, &ar); level++)
         if (lua_getinfo(sb->L, "Sl", &ar) && ar.currentline > 0) {
             snprintf(sb->kill_src, sizeof sb->kill_src, "%s", ar.source[0] == '@' ? ar.source + 1 : ar.short_src);
+            styr_utf8_cut_partial(sb->kill_src);   /* a long path cut between letters */
             sb->kill_line = ar.currentline;
             return;
         }
@@ -409,12 +411,14 @@ static int safe_rep(lua_State *L)
     if (!lua_isnoneornil(L, 3))
         luaL_checklstring(L, 3, &slen);
     styr_sandbox *sb = styr_sandbox_of(L);
-    if (n > 0 && (double)(len + slen) * (double)n > (double)sb->lim.lua_max_bytes)
+    if (n > 0 && (double)(len + slen) * (double)n > (double)sb->lim.lua_max_bytes) {
+        styr_numtext mib;   /* "1 024,0" in Swedish, as the run writes figures */
+        styr_num(&mib, (double)(len + slen) * (double)n / (1024.0 * 1024.0), 1, sb->lim.lang);
         return luaL_error(L,
-                          SB_SV(sb, "string.rep skulle göra %f MiB, mer än de %d MiB reglerna får använda",
-                                "string.rep would make %f MiB, more than the %d MiB rules may use"),
-                          (double)(len + slen) * (double)n / (1024.0 * 1024.0),
-                          (int)(sb->lim.lua_max_bytes / (1024 * 1024)));
+                          SB_SV(sb, "string.rep skulle göra %s MiB, mer än de %d MiB reglerna får använda",
+                                "string.rep would make %s MiB, more than the %d MiB rules may use"),
+                          mib.s, (int)(sb->lim.lua_max_bytes / (1024 * 1024)));
+    }
     /* Also by count: rep("", math.maxinteger) makes nothing, but loops
      * math.maxinteger times inside one C call. */
     if (n > 0 && (double)n > (double)sb->lim.lua_max_bytes)
@@ -896,6 +900,7 @@ static int sandbox_msgh(lua_State *L)
     for (int level = 0; lua_getstack(L, level, &ar); level++)
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
             snprintf(sb->err_src, sizeof sb->err_src, "%s", ar.source[0] == '@' ? ar.source + 1 : ar.short_src);
+            styr_utf8_cut_partial(sb->err_src);   /* a long path cut between letters */
             snprintf(short_src, sizeof short_src, "%s", ar.short_src);
             sb->err_line = ar.currentline;
             break;

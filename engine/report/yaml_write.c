@@ -153,6 +153,11 @@ int styr_yaml_write(FILE *out, const styr_doc *doc, const char *header)
                        ((unsigned char)p[2] == 0xa8 || (unsigned char)p[2] == 0xa9)) {
                 fprintf(out, "\\u{%s}", (unsigned char)p[2] == 0xa8 ? "2028" : "2029");
                 p += 3;
+            } else if ((unsigned char)p[0] == 0xef && (unsigned char)p[1] == 0xbf &&
+                       ((unsigned char)p[2] == 0xbe || (unsigned char)p[2] == 0xbf)) {
+                /* U+FFFE and U+FFFF: libyaml refuses them anywhere in a file */
+                fprintf(out, "\\u{%s}", (unsigned char)p[2] == 0xbe ? "FFFE" : "FFFF");
+                p += 3;
             } else {
                 p += styr_fput_safe_char(out, p, NULL);
             }

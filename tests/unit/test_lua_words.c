@@ -79,6 +79,10 @@ static const case_ cases[] = {
     {"return ('x'):rep()", "rule.lua:1: fel argument nr 1 till 'rep' (tal väntades, fick inget värde)"},
     {"return os.date('%Ez')", "rule.lua:1: fel argument nr 1 till 'date' (ogiltig omvandling '%Ez')"},
     {"return collectgarbage('bogus')", "rule.lua:1: fel argument nr 1 till 'collectgarbage' (ogiltigt val 'bogus')"},
+    /* met by the second attack */
+    {"assert(false)", "rule.lua:1: assert() slog fel: villkoret var falskt eller nil"},
+    {"return next({}, 'nokey')", "ogiltig nyckel till 'next'"},   /* Lua gives it no position */
+    {"return string.format('%q', {})", "rule.lua:1: fel argument nr 2 till 'format' (värdet kan inte skrivas som en literal)"},
     {"goto nowhere", "rule.lua:1: ingen synlig etikett 'nowhere' för goto på rad 1"},
     {"local x <bogus> = 1", "rule.lua:1: okänt attribut 'bogus'"},
     {"for = 1", "rule.lua:1: <name> väntades vid '='"},
