@@ -378,6 +378,29 @@ static int sandbox_print(lua_State *L)
     return 0;
 }
 
+/* Calls the wrapped original (upvalue 1) with the arguments on the stack.
+ * Called from C, the original has no name of its own, so its argument
+ * errors said "bad argument #2 to '?'": they are given the name Lua would
+ * have written (upvalue 2, "string.format" -> 'format'). Every error goes
+ * on as it came, a stop of the call's limits too. */
+static int call_original(lua_State *L, int nresults)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    if (lua_pcall(L, lua_gettop(L) - 1, nresults, 0) == LUA_OK)
+        return lua_gettop(L);
+    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    if (msg && strstr(msg, " to '?'")) {
+        const char *full = lua_tostring(L, lua_upvalueindex(2));
+        const char *dot = full ? strrchr(full, '.') : NULL;
+        lua_pushfstring(L, " to '%s'", dot ? dot + 1 : full ? full : "?");
+        luaL_gsub(L, msg, " to '?'", lua_tostring(L, -1));
+        lua_remove(L, -2);   /* the replacement */
+        lua_remove(L, -2);   /* the old message */
+    }
+    return lua_error(L);
+}
+
 /* setmetatable() without finalizers: a __gc would run outside any rule
  * call (even while the state closes), where no budget applies. The field is
  * read raw: a metatable with an __index of its own could otherwise plant
@@ -395,10 +418,7 @@ static int safe_setmetatable(lua_State *L)
                                     "'__gc' is not allowed in rules: finalizers run outside the rule's limits"));
         lua_pop(L, 1);
     }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
+    return call_original(L, LUA_MULTRET);
 }
 
 /* string.rep() that refuses a result larger than the rules' memory, with
@@ -430,10 +450,7 @@ static int safe_rep(lua_State *L)
      * (memcpy, cheap) cost steps, so rep("", 5e8) is refused before it runs. */
     if (n > 0)
         styr_sandbox_spend(L, (uint64_t)n / 8 + (uint64_t)(len + slen) * (uint64_t)n / 16);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, 1);
-    return 1;
+    return call_original(L, 1);
 }
 
 /* Charges a library call's input size to the call's budget before it runs:
@@ -447,10 +464,7 @@ static int charged_call(lua_State *L)
         if (lua_type(L, i) == LUA_TSTRING)
             bytes += lua_rawlen(L, i);
     styr_sandbox_spend(L, bytes);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
+    return call_original(L, LUA_MULTRET);
 }
 
 static const styr_luapat_hooks pattern_hooks = {styr_sandbox_spend};
@@ -473,10 +487,7 @@ static int safe_range_call(lua_State *L)
                                 "%s over %I slots is more than one rule call may do (%I instructions)"),
                           lua_tostring(L, lua_upvalueindex(2)), (lua_Integer)((lua_Unsigned)e - (lua_Unsigned)f + 1),
                           (lua_Integer)sb->lim.lua_max_instructions);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
+    return call_original(L, LUA_MULTRET);
 }
 
 /* Replaces t[name] (t at index t) with a closure of fn over the original. */
