@@ -132,7 +132,7 @@ static void emit_with(walk *w, const char *part, const char *suffix, const char 
     char path[600];
     size_t n = styr_node_path(path_node, path, sizeof path);
     if (path_key && n < sizeof path)
-        snprintf(path + n, sizeof path - n, "%s%s", n ? "." : "", path_key);
+        snprintf(path + n, sizeof path - n, "%s%s", n && path_key[0] != '[' ? "." : "", path_key);   /* kf[2][0] */
     char *msg = styr_message_format(tmpl, lookup, a);
     char *p = strdup(path);
     char *act = item ? strdup(action) : NULL;
@@ -465,16 +465,25 @@ void styr_schema_not_a_list(styr_run *run, const styr_node *v)
     const char *part = run->rule && (unsigned)run->rule->scope < STYR_SCOPE_COUNT ? parts[run->rule->scope] : "plan";
     const styr_node *parent = v->parent;
     place at = {parent, NULL, -1, NULL};
+    char within[300];   /* a list's place under its owner: "nested[0]" for a list in a list */
     if (parent && parent->kind == STYR_NODE_MAP)
         at.key = styr_map_key(parent, v->index)->u.text;
     else if (parent && parent->kind == STYR_NODE_SEQ) {
         at.elem_index = (long)v->index;
         /* an item of a list under a key: named 'financing[0]' under the
-         * list's owner, as the schema's own walk names list items */
+         * list's owner, as the schema's own walk names list items; in a list
+         * of lists, 'nested[0][1]' under the nearest mapping */
         const styr_node *owner = parent->parent;
+        while (owner && owner->kind == STYR_NODE_SEQ)
+            owner = owner->parent;
         if (owner && owner->kind == STYR_NODE_MAP) {
-            at.parent = owner;
-            at.key = styr_map_key(owner, parent->index)->u.text;
+            char full[600], base[600];
+            size_t nf = styr_node_path(parent, full, sizeof full), nb = styr_node_path(owner, base, sizeof base);
+            if (nf < sizeof full && nb < nf && strncmp(full, base, nb) == 0) {
+                snprintf(within, sizeof within, "%s", full + nb + (nb && full[nb] == '.'));
+                at.parent = owner;
+                at.key = within;
+            }
         }
     }
     type_finding(&w, part, (styr_node *)v, &at, label(&w, "list"));   /* marks it INVALID, as the schema does */

@@ -1,0 +1,12 @@
+rule {
+  id = "action.groups.first-first",
+  severity = "info",
+  source = "house policy (a test ruleset)",
+  message = {sv = "Insats {id}: {n} delar.", en = "Action {id}: {n} parts."},
+  check = function(a)
+    if kind(a.groups) ~= "list" then return end
+    local n = 0
+    for _ in each(a.groups[1][1]) do n = n + 1 end
+    report(a, "groups", {id = text(a, "id") or "?", n = n})
+  end,
+}
