@@ -956,6 +956,7 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
     sb->err_src[0] = '\0';
     sb->err_line = 0;
     sb->sys_oom = 0;
+    sb->last_read = NULL;   /* each() of a text names a value this call read, never an earlier file's */
     sb->cap = sb->lim.lua_max_bytes;
     lua_sethook(L, sandbox_hook, LUA_MASKCOUNT | (sb->covered ? LUA_MASKLINE : 0), HOOK_STEP);
     styr_deadline_arm(&sb->deadline);
