@@ -64,7 +64,12 @@ struct styr_sandbox {
     int last_stop;           /* why the last call was stopped (ALIVE: it was not) */
     styr_strmap *covered;    /* "source\nline" of every Lua line run, or NULL (rules test only) */
     const void *last_read;   /* the plan's value a rule read last (luadoc.c) */
+    int own_error;           /* the call ended in a message the rule raised itself (error, assert) */
 };
+
+/* Registry key of the last message a rule raised itself with error() or
+ * assert(v, message): its author's words, never translated as Lua's. */
+static const char raised_key = 0;
 
 /* What the run uses if this state grows to `mine` bytes. */
 static size_t run_total(const styr_sandbox *sb, size_t mine)
@@ -534,6 +539,40 @@ static const struct { const char *lib, *name, *why[2]; } blocked_members[] = {
     {"math", "randomseed", {"regler måste ge samma resultat varje gång", "rules must give the same result on every run"}},
     {NULL, NULL, {NULL, NULL}}};
 
+/* error(message [, level]) as Lua's own (lbaselib.c), noting the message
+ * as the rule's: a rule's "stack overflow" or "table index is nil" is its
+ * author's text, not Lua's to translate. */
+static int rule_error(lua_State *L)
+{
+    int level = (int)luaL_optinteger(L, 2, 1);
+    lua_settop(L, 1);
+    if (lua_type(L, 1) == LUA_TSTRING && level > 0) {
+        luaL_where(L, level);
+        lua_pushvalue(L, 1);
+        lua_concat(L, 2);
+    }
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &raised_key);
+    return lua_error(L);
+}
+
+/* assert(v [, message]) as Lua's own; a message given is the rule's. */
+static int rule_assert(lua_State *L)
+{
+    if (lua_toboolean(L, 1))
+        return lua_gettop(L);
+    luaL_checkany(L, 1);
+    lua_remove(L, 1);
+    int own = !lua_isnone(L, 1);
+    lua_pushliteral(L, "assertion failed!");
+    lua_settop(L, 1);
+    if (own) {
+        lua_pushvalue(L, 1);
+        lua_rawsetp(L, LUA_REGISTRYINDEX, &raised_key);
+    }
+    return lua_error(L);
+}
+
 void styr_sandbox_new_env(styr_sandbox *sb, const char *file)
 {
     lua_State *L = sb->L;
@@ -544,6 +583,10 @@ void styr_sandbox_new_env(styr_sandbox *sb, const char *file)
         lua_getfield(L, -1, allowed_base[i]);
         lua_setfield(L, env, allowed_base[i]);
     }
+    lua_pushcfunction(L, rule_error);
+    lua_setfield(L, env, "error");
+    lua_pushcfunction(L, rule_assert);
+    lua_setfield(L, env, "assert");
     for (int i = 0; copied_libs[i]; i++) {
         lua_getfield(L, -1, copied_libs[i]);           /* env G lib */
         lua_newtable(L);                               /* env G lib copy */
@@ -904,6 +947,9 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
 static int sandbox_msgh(lua_State *L)
 {
     styr_sandbox *sb = styr_sandbox_of(L);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &raised_key);   /* the rule's own message, raised as it is? */
+    sb->own_error = !lua_isnil(L, -1) && lua_rawequal(L, 1, -1);
+    lua_pop(L, 1);
     lua_Debug ar;
     char short_src[LUA_IDSIZE + 16] = "";
     sb->err_src[0] = '\0';
@@ -957,6 +1003,9 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
     sb->err_line = 0;
     sb->sys_oom = 0;
     sb->last_read = NULL;   /* each() of a text names a value this call read, never an earlier file's */
+    sb->own_error = 0;
+    lua_pushnil(L);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &raised_key);
     sb->cap = sb->lim.lua_max_bytes;
     lua_sethook(L, sandbox_hook, LUA_MASKCOUNT | (sb->covered ? LUA_MASKLINE : 0), HOOK_STEP);
     styr_deadline_arm(&sb->deadline);
@@ -1020,7 +1069,8 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
         return STYR_E_RULE;
     }
     char sv[1024];
-    const char *msg = styr_lua_words(lua_tostring(L, -1), sb->lim.lang, 0, sv, sizeof sv);   /* Lua's words, in the run's language */
+    /* Lua's words in the run's language; a rule's own stay as written */
+    const char *msg = sb->own_error ? lua_tostring(L, -1) : styr_lua_words(lua_tostring(L, -1), sb->lim.lang, 0, sv, sizeof sv);
     if (err) {
         snprintf(err->file, sizeof err->file, "%s", sb->err_src);
         err->line = (unsigned)sb->err_line;
