@@ -555,6 +555,31 @@ static void test_one_criterion_big_bucket(void **state)
     }
 }
 
+/* The same with the big bucket at the top: 39 areas bunched just below the
+ * best and one far below, so the first bucket is the one heapsorted (its
+ * first area in index order is not its best). */
+static void test_one_criterion_big_top_bucket(void **state)
+{
+    (void)state;
+    enum { B = 40 };
+    static double x[B], acc[B * B];
+    x[0] = 0.0;
+    for (size_t i = 1; i < B; i++)
+        x[i] = 1.0 - (double)((i * 17) % B) * 1e-5;   /* distinct, in a shuffled order */
+    styr_mcda_smaa_params p = {
+        .method = STYR_MCDA_WEIGHTED_SUM, .x = x, .n = B, .m = 1,
+        .sampling = STYR_MCDA_SAMPLE_DIRICHLET, .samples = 100, .seed = 1, .threads = 1,
+    };
+    assert_int_equal(styr_mcda_smaa(&p, acc, NULL, NULL, NULL), STYR_MCDA_OK);
+    for (size_t i = 0; i < B; i++) {
+        size_t rank = 0;
+        for (size_t j = 0; j < B; j++)
+            rank += x[j] > x[i];
+        if (acc[i * B + rank] != 1.0)
+            fail_msg("area %zu: acceptability %g at rank %zu", i, acc[i * B + rank], rank + 1);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -572,6 +597,7 @@ int main(void)
         cmocka_unit_test(test_bad_params),
         cmocka_unit_test(test_constant_column),
         cmocka_unit_test(test_one_criterion_big_bucket),
+        cmocka_unit_test(test_one_criterion_big_top_bucket),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
