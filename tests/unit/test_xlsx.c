@@ -662,7 +662,8 @@ static void test_plan_tree(void **state)
         "<row r=\"5\">" IS("A5", "1.2") NUM("E5", "2018") NUM("H5", "43190") "</row>"
         "<row r=\"6\">" IS("A6", "1.3") NUM("E6", "43343") NUM("H6", "43890") "</row>"
         "<row r=\"7\">" IS("A7", "1.4") NUM("E7", "1") NUM("H7", "2958466") "</row>"
-        "<row r=\"8\">" IS("A8", "1.5") NUM("E8", "59") NUM("H8", "61") "</row>",
+        "<row r=\"8\">" IS("A8", "1.5") NUM("E8", "59") NUM("H8", "61") "</row>"
+        "<row r=\"9\">" IS("A9", "1.6") IS("E9", "2019") IS("H9", "20190") "</row>",
         "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>"
         "<row r=\"2\">" IS("A2", "title") IS("B2", "Plan") "</row>"
         "<row r=\"3\">" IS("A3", "period.from") NUM("B3", "2018") "</row>"
@@ -687,7 +688,7 @@ static void test_plan_tree(void **state)
     assert_null(styr_map_get(r, "", 0));
     assert_int_equal(at(r, "period.from")->stype, STYR_SCALAR_INT);
     const styr_node *a = at(r, "actions");
-    assert_int_equal(a->count, 5);
+    assert_int_equal(a->count, 6);
     /* a numeric id is a text, as written */
     assert_int_equal(at(r, "actions.0.id")->stype, STYR_SCALAR_STRING);
     assert_string_equal(at(r, "actions.0.id")->u.text, "1.1");
@@ -722,6 +723,10 @@ static void test_plan_tree(void **state)
      * 61 the first of March */
     assert_string_equal(at(r, "actions.4.timeline.start")->u.text, "1900-02-28");
     assert_string_equal(at(r, "actions.4.timeline.end")->u.text, "1900-03-01");
+    /* a year typed as text in a date column is a year too; five digits are not */
+    assert_int_equal(at(r, "actions.5.timeline.start")->stype, STYR_SCALAR_INT);
+    assert_int_equal(at(r, "actions.5.timeline.start")->v.i, 2019);
+    assert_int_equal(at(r, "actions.5.timeline.end")->stype, STYR_SCALAR_STRING);
     assert_int_equal(at(r, "actions.0.partners")->count, 2);
     /* positions: sheet in the line's high bits, row below, column as is */
     const styr_node *amount = at(r, "actions.0.financing.1.amount_sek");
@@ -774,13 +779,17 @@ static void test_number_cells_plain_only(void **state)
         "<row r=\"1\">" IS("A1", "Insats") IS("B1", "Belopp (kr)") IS("C1", "Årsarbetare") "</row>"
         "<row r=\"2\">" IS("A2", "1.1") IS("B2", "0x10") IS("C2", ".5") "</row>"
         "<row r=\"3\">" IS("A3", "1.2") IS("B3", "inf") IS("C3", "-2.5") "</row>"
-        "<row r=\"4\">" IS("A4", "1.3") IS("B4", "+7") IS("C4", "1e3") "</row>",
+        "<row r=\"4\">" IS("A4", "1.3") IS("B4", "+7") IS("C4", "1e3") "</row>"
+        "<row r=\"5\">" IS("A5", "1.4") IS("B5", "5e") IS("C5", "2e+") "</row>",
         "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>", &err, STYR_OK);
     assert_non_null(doc);
     const styr_node *r = doc->root;
+    /* an exponent needs digits: "5e" and "2e+" stay texts */
     static const char *const texts[][2] = {{"actions.0.financing.0.amount_sek", "0x10"},
-                                           {"actions.1.financing.0.amount_sek", "inf"}};
-    for (size_t i = 0; i < 2; i++) {
+                                           {"actions.1.financing.0.amount_sek", "inf"},
+                                           {"actions.3.financing.0.amount_sek", "5e"},
+                                           {"actions.3.financing.0.fte", "2e+"}};
+    for (size_t i = 0; i < 4; i++) {
         assert_int_equal(at(r, texts[i][0])->stype, STYR_SCALAR_STRING);
         assert_string_equal(at(r, texts[i][0])->u.text, texts[i][1]);
     }
