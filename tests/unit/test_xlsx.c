@@ -1045,6 +1045,27 @@ static void test_too_long_for_a_cell(void **state)
     }
 }
 
+/* A loss's message has room for 399 bytes: one of 399 is whole, one of
+ * exactly 400 is cut and says so with "..." (a field name of 361 and 362
+ * bytes in "field '%s' has no column in the workbook"). */
+static void test_loss_message_at_its_limit(void **state)
+{
+    (void)state;
+    for (size_t klen = 361; klen <= 362; klen++) {
+        char *key = repeat("z", klen);
+        char yaml[600];
+        snprintf(yaml, sizeof yaml, "kind: action-plan\nversion: 1\nactions:\n  - id: '1'\n    %s: x\n", key);
+        losses l;
+        assert_int_equal(losses_of(yaml, &l), 1);
+        size_t len = strlen(l.msg[0]);
+        assert_int_equal(len, 399);
+        const char *end = klen == 361 ? "in the workbook" : "in the work...";
+        if (strcmp(l.msg[0] + len - strlen(end), end) != 0)
+            fail_msg("key of %zu: the message ends '%s'", klen, l.msg[0] + len - 20);
+        free(key);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1071,6 +1092,7 @@ int main(void)
         cmocka_unit_test(test_swedish_messages),
         cmocka_unit_test(test_open_refused),
         cmocka_unit_test(test_too_long_for_a_cell),
+        cmocka_unit_test(test_loss_message_at_its_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
