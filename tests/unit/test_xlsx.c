@@ -275,6 +275,7 @@ static void test_xstring_escapes(void **state)
                       "<si><t>_xD83D__xDE00_ glad</t></si>"                  /* a surrogate pair: U+1F600 */
                       "<si><t>_xD800_ _x0000_ _x41_ _x00G1_ _x0041</t></si>" /* none of them an escape */
                       "<si><t>_x20AC_ _x0080_ _x007F_ _x07FF_ _x0800_</t></si>" /* the edges of 1, 2 and 3 bytes */
+                      "<si><t>_xE000_ _xDFFF_</t></si>"   /* the first code point past the surrogates; the last of them */
                       "</sst>";
     part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
                     {"xl/sharedStrings.xml", sst, 0},
@@ -282,14 +283,14 @@ static void test_xstring_escapes(void **state)
                      sheet1("<row r=\"1\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c><c t=\"s\"><v>2</v></c>"
                             "<c t=\"s\"><v>3</v></c><c t=\"inlineStr\"><is><t>Rubrik_x000B_med radbrytning</t></is></c>"
                             "<c t=\"str\"><f>A1</f><v>a_x0009_b</v></c><c><v>1_x0031_</v></c>"
-                            "<c t=\"s\"><v>4</v></c></row>"), 0},
+                            "<c t=\"s\"><v>4</v></c><c t=\"s\"><v>5</v></c></row>"), 0},
                     {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
     styr_xlsx_book book;
     styr_error err;
     assert_int_equal(read_parts(parts, 5, NULL, &book, &err), STYR_OK);
     const styr_xlsx_sheet *s = styr_xlsx_sheet_named(&book, "Insatser");
     assert_non_null(s);
-    assert_int_equal(s->ncells, 8);
+    assert_int_equal(s->ncells, 9);
     assert_string_equal(s->cells[0].text, "Rad ett\r\nrad tv\xc3\xa5");
     assert_string_equal(s->cells[1].text, "_x0041_ och A");
     assert_string_equal(s->cells[2].text, "\xf0\x9f\x98\x80 glad");
@@ -298,6 +299,7 @@ static void test_xstring_escapes(void **state)
     assert_string_equal(s->cells[5].text, "a\tb");
     assert_string_equal(s->cells[6].text, "1_x0031_");   /* a number cell's <v> is no text */
     assert_string_equal(s->cells[7].text, "\xe2\x82\xac \xc2\x80 \x7f \xdf\xbf \xe0\xa0\x80");
+    assert_string_equal(s->cells[8].text, "\xee\x80\x80 _xDFFF_");
     styr_xlsx_book_free(&book);
 }
 
@@ -1066,6 +1068,37 @@ static void test_loss_message_at_its_limit(void **state)
     }
 }
 
+/* A workbook may hold 10000 relationships (its two sheets' and fillers);
+ * one more is refused. */
+static void test_relationships_bounded(void **state)
+{
+    (void)state;
+    for (size_t n = 10000; n <= 10001; n++) {
+        size_t cap = n * 80 + 512, o = 0;
+        char *rels = malloc(cap);
+        assert_non_null(rels);
+        o += (size_t)snprintf(rels + o, cap - o,
+                              "<?xml version=\"1.0\"?><Relationships>"
+                              "<Relationship Id=\"rId1\" Type=\"ws\" Target=\"worksheets/sheet1.xml\"/>"
+                              "<Relationship Id=\"rId2\" Type=\"ws\" Target=\"worksheets/sheet2.xml\"/>");
+        for (size_t i = 2; i < n; i++)
+            o += (size_t)snprintf(rels + o, cap - o, "<Relationship Id=\"x%zu\" Type=\"t\" Target=\"n%zu.xml\"/>", i, i);
+        o += (size_t)snprintf(rels + o, cap - o, "</Relationships>");
+        part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", rels, o},
+                        {"xl/worksheets/sheet1.xml", sheet1(""), 0}, {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+        if (n == 10000) {
+            styr_xlsx_book book;
+            styr_error err;
+            if (read_parts(parts, 4, NULL, &book, &err) != STYR_OK)
+                fail_msg("10000 relationships: %s", err.message);
+            styr_xlsx_book_free(&book);
+        } else {
+            assert_fails(parts, 4, NULL, STYR_E_LIMIT, "more than 10000 relationships");
+        }
+        free(rels);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1082,6 +1115,7 @@ int main(void)
         cmocka_unit_test(test_broken_archives),
         cmocka_unit_test(test_zip_bomb),
         cmocka_unit_test(test_shared_strings_bounded),
+        cmocka_unit_test(test_relationships_bounded),
         cmocka_unit_test(test_deep_xml_and_entities),
         cmocka_unit_test(test_buffer_over_file_limit),
         cmocka_unit_test(test_formulas_and_empty_cells),
