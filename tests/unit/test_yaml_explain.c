@@ -181,6 +181,10 @@ static void test_colon_in_title(void **state)
     const char tab[] = "a:\tb: c\n";
     e = explain(S(tab), "mapping values are not allowed in this context", NULL, 1, 5, 0, 0, STYR_EXPLAIN_EN);
     assert_has(&e, "Put the value in quotes: a: \"b: c\".");
+    /* a value that is the colon alone is one character, and still rewritten */
+    const char one[] = "namn: : \n";
+    e = explain(S(one), "mapping values are not allowed in this context", NULL, 1, 7, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, "Put the value in quotes: namn: \":\".");
 }
 
 static void test_tab(void **state)
