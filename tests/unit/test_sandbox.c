@@ -196,6 +196,7 @@ static void test_endless_loop_stops(void **state)
     styr_error err;
     assert_int_equal(run(f, "while true do end\n", &err), STYR_E_RULE);
     assert_non_null(strstr(err.message, "stopped after 2000000 instructions"));
+    assert_int_equal(err.code, STYR_E_RULE);   /* the error says what it is, as the status does */
     assert_int_equal(err.line, 1);
 }
 
