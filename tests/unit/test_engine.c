@@ -914,6 +914,11 @@ static void test_ruleset_problems_in_swedish(void **state)
     styr_error_clear(&err);
     assert_null(styr_ruleset_locate("House.Policy", here, 1, &err));
     assert_string_equal(err.message, "'House.Policy' is not a ruleset name (a-z, 0-9, '-', '_') nor a folder");
+    /* every capital from A to Z is lowered and every digit 0 to 9 kept: "A9" means "a9" */
+    mkdir(rs_path("a9"), 0700);
+    styr_error_clear(&err);
+    assert_null(styr_ruleset_locate("A9", here, 1, &err));
+    assert_string_equal(err.message, "'A9' is not a ruleset name (a-z, 0-9, '-', '_') nor a folder (did you mean 'a9'?)");
     styr_error_clear(&err);
     assert_null(styr_ruleset_locate("goteborg", nowhere, 0, &err));
     assert_string_equal(err.message, "det finns ingen regeluppsättning som heter 'goteborg' (det finns: inga); eller "
