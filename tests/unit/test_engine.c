@@ -864,6 +864,18 @@ static void test_ruleset_problems_in_swedish(void **state)
     ruleset_yaml("sv-cycle-b", "extends: [sv-cycle-a]\n");
     assert_int_equal(load_err_in("sv-cycle-a", STYR_LANG_SV, &err), STYR_E_RULESET);
     assert_non_null(strstr(err.message, "'extends' går djupare än 8 regeluppsättningar (en cirkel?)"));
+    /* eight rulesets that each extend the next (the last extends core) are
+     * as deep as a chain may go and load; a ninth in front is too deep */
+    for (int i = 1; i <= 8; i++) {
+        char name[16], ext[40];
+        snprintf(name, sizeof name, "deep-%d", i);
+        snprintf(ext, sizeof ext, i < 8 ? "extends: [deep-%d]\n" : "extends: [core]\n", i + 1);
+        ruleset_yaml(name, ext);
+    }
+    styr_ruleset_free(load_ok("deep-1"));
+    ruleset_yaml("deep-0", "extends: [deep-1]\n");
+    assert_int_equal(load_err_in("deep-0", STYR_LANG_SV, &err), STYR_E_RULESET);
+    assert_non_null(strstr(err.message, "'extends' går djupare än 8 regeluppsättningar"));
 
     ruleset_yaml("sv-clash", "");
     put("sv-clash", "registry.yaml",
