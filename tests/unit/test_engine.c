@@ -873,6 +873,16 @@ static void test_ruleset_problems_in_swedish(void **state)
         ruleset_yaml(name, ext);
     }
     styr_ruleset_free(load_ok("deep-1"));
+    /* a schema type with no fields (or fields that are not a mapping) has
+     * its type and unknown-key rules, and no number-read: it holds no number */
+    ruleset_yaml("no-fields", "extends: [core]\n");
+    put("no-fields", "schema.yaml", "kind: schema\nversion: 1\ntypes:\n  note:\n    part: note\n"
+                                    "  memo:\n    part: memo\n    fields: [a]\n");
+    styr_ruleset *nf = load_ok("no-fields");
+    assert_non_null(styr_ruleset_rule(nf, "note.type", 9));
+    assert_null(styr_ruleset_rule(nf, "note.number-read", 16));
+    assert_null(styr_ruleset_rule(nf, "memo.number-read", 16));
+    styr_ruleset_free(nf);
     ruleset_yaml("deep-0", "extends: [deep-1]\n");
     assert_int_equal(load_err_in("deep-0", STYR_LANG_SV, &err), STYR_E_RULESET);
     assert_non_null(strstr(err.message, "'extends' går djupare än 8 regeluppsättningar"));
