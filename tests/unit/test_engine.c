@@ -986,6 +986,32 @@ static void test_unjudgeable_files(void **state)
     styr_ruleset_free(rs);
 }
 
+/* report(list, i) takes a position from 1 to the list's length: 0 and one
+ * past the end are the rule's error, naming the range. */
+static void test_report_position_out_of_range(void **state)
+{
+    (void)state;
+    ruleset_yaml("position", "");
+    put("position", "p.lua",
+        "rule { id = 'action.zero', severity = 'info', message = 'x',\n"
+        "  check = function(a) report(a.partners, 0) end }\n"
+        "rule { id = 'action.past', severity = 'info', message = 'x',\n"
+        "  check = function(a) report(a.partners, 3) end }\n");
+    styr_ruleset *rs = load_ok("position");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\nactions:\n  - {id: a, partners: [BRG, SLK]}\n", &res);
+    assert_int_equal(res.findings.count, 0);
+    assert_int_equal(res.nrule_errors, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const char *m = res.rule_errors[i].message;
+        if (!strstr(m, strstr(m, "action.zero") ? "plats 0 finns inte i listan (1 till 2)" : "plats 3 finns inte i listan (1 till 2)"))
+            fail_msg("rule error %zu: %s", i, m);
+    }
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1010,6 +1036,7 @@ int main(void)
         cmocka_unit_test(test_result_free_null),
         cmocka_unit_test(test_pairs_walks_lists_and_maps),
         cmocka_unit_test(test_actions_of_strategy_counts),
+        cmocka_unit_test(test_report_position_out_of_range),
         cmocka_unit_test(test_registry),
         cmocka_unit_test(test_bad_rule_declarations),
         cmocka_unit_test(test_ruleset_problems),
