@@ -1012,6 +1012,32 @@ static void test_report_position_out_of_range(void **state)
     styr_ruleset_free(rs);
 }
 
+/* nearest(text, list) looks through a list of up to 100000 candidates; a
+ * longer one gives nil. */
+static void test_nearest_list_bound(void **state)
+{
+    (void)state;
+    ruleset_yaml("nearest", "");
+    put("nearest", "n.lua",
+        "rule { id = 'plan.nearest', severity = 'info', message = '{a} {b}',\n"
+        "  check = function(plan)\n"
+        "    local t = {}\n"
+        "    for i = 1, 99999 do t[i] = 'x' end\n"
+        "    t[100000] = 'strategi'\n"
+        "    local a = nearest('stratgi', t)\n"
+        "    t[100001] = 'x'\n"
+        "    report(plan, nil, {a = tostring(a), b = tostring(nearest('stratgi', t))})\n"
+        "  end }\n");
+    styr_ruleset *rs = load_ok("nearest");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\n", &res);
+    assert_int_equal(res.nrule_errors, 0);
+    assert_string_equal(first_of(&res, "plan.nearest")->message, "strategi nil");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1036,6 +1062,7 @@ int main(void)
         cmocka_unit_test(test_result_free_null),
         cmocka_unit_test(test_pairs_walks_lists_and_maps),
         cmocka_unit_test(test_actions_of_strategy_counts),
+        cmocka_unit_test(test_nearest_list_bound),
         cmocka_unit_test(test_report_position_out_of_range),
         cmocka_unit_test(test_registry),
         cmocka_unit_test(test_bad_rule_declarations),
