@@ -109,6 +109,23 @@ static void test_threads_identical(void **state)
     }
 }
 
+/* More threads asked for than STYR_MCDA_SMAA_MAX_THREADS, with chunks for
+ * every one of them: capped, and the result is the one thread's. */
+static void test_threads_capped(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 3);
+    styr_mcda_smaa_params p = base_params(x);
+    p.samples = 2048 * (2 * STYR_MCDA_SMAA_MAX_THREADS + 2);
+    static run one, many;
+    p.threads = 1;
+    assert_int_equal(smaa(&p, &one), STYR_MCDA_OK);
+    p.threads = 2 * STYR_MCDA_SMAA_MAX_THREADS + 2;
+    assert_int_equal(smaa(&p, &many), STYR_MCDA_OK);
+    assert_memory_equal(&one, &many, sizeof one);
+}
+
 /* Sample counts at the chunk edges (2048 a chunk): every sample counted once,
  * none drawn past the count (a run one short of a whole chunk included). */
 static void test_chunk_edges(void **state)
@@ -585,6 +602,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reproducible),
         cmocka_unit_test(test_threads_identical),
+        cmocka_unit_test(test_threads_capped),
         cmocka_unit_test(test_chunk_edges),
         cmocka_unit_test(test_dominating_area),
         cmocka_unit_test(test_topsis_cost_matches_plain_topsis),
