@@ -261,6 +261,35 @@ static void test_report_paths_quote_odd_keys(void **state)
     styr_ruleset_free(rs);
 }
 
+/* A finding on a key whose value is an alias of another item's container
+ * is placed on the key in the item judged (report(a, 'links') on b's
+ * 'links: *l' is b's links), and inside it through the alias. */
+static void test_report_path_of_an_aliased_value(void **state)
+{
+    (void)state;
+    ruleset_yaml("aliaspath", "");
+    put("aliaspath", "p.lua",
+        "rule { id = 'action.links', severity = 'info', message = 'x',\n"
+        "  check = function(a) report(a, 'links'); report(a.links, 'programs') end }\n");
+    styr_ruleset *rs = load_ok("aliaspath");
+    styr_file_result res;
+    styr_doc *doc = judge(rs,
+                          "kind: action-plan\nversion: 1\nactions:\n"
+                          "  - {id: a, links: &l {programs: [P]}}\n"
+                          "  - {id: b, links: *l}\n",
+                          &res);
+    static const char *const want[] = {"actions[0].links", "actions[0].links.programs", "actions[1].links",
+                                       "actions[1].links.programs"};
+    assert_int_equal(count_rule(&res, "action.links"), 4);
+    size_t k = 0;
+    for (size_t i = 0; i < res.findings.count; i++)
+        if (strcmp(res.findings.items[i].rule, "action.links") == 0)
+            assert_string_equal(res.findings.items[i].path, want[k++]);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* Two views of one container are equal in a rule (==), through an alias
  * too: `*m` shares its anchor's items; a container with the same text but
  * items of its own is another one, and so are two different kinds. */
@@ -1046,6 +1075,7 @@ int main(void)
         cmocka_unit_test(test_schema_hides_wrong_types),
         cmocka_unit_test(test_report_paths_quote_odd_keys),
         cmocka_unit_test(test_views_equal_through_alias),
+        cmocka_unit_test(test_report_path_of_an_aliased_value),
         cmocka_unit_test(test_remedy_filled_per_finding),
         cmocka_unit_test(test_rule_id_length_edge),
         cmocka_unit_test(test_blank_texts_read_as_absent),
