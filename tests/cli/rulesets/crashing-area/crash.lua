@@ -1,8 +1,9 @@
 rule {
   id = "area.crash.nil-index",
   severity = "error",
+  source = "house policy (a test ruleset)",
   message = {sv = "aldrig", en = "never"},
-  check = function(area)
-    return area.cost_sek.value   -- a number has no fields
+  check = function(a)
+    return a.cost_sek.x   -- a number has no fields
   end,
 }
