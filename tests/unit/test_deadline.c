@@ -181,10 +181,44 @@ static void test_fork_child_keeps_its_limits(void **state)
     styr_deadline_destroy(&inherited);
 }
 
+/* Threads of this process (the entries of /proc/self/task). */
+static int thread_count(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    assert_non_null(f);
+    char line[256];
+    int n = -1;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "Threads: %d", &n) == 1)
+            break;
+    fclose(f);
+    return n;
+}
+
+/* One watchdog serves every deadline of the process: a second and third
+ * deadline start no thread, and since a watchdog looks, arming reads no
+ * CPU clock (lazy). */
+static void test_one_watchdog(void **state)
+{
+    (void)state;
+    static styr_deadline a, b, c;
+    styr_deadline_init(&a, 1, NULL, NULL);
+    int threads = thread_count();
+    assert_true(threads >= 2);
+    styr_deadline_init(&b, 1, NULL, NULL);
+    styr_deadline_init(&c, 1, NULL, NULL);
+    assert_int_equal(thread_count(), threads);
+    assert_true(atomic_load(&b.lazy));
+    styr_deadline_destroy(&a);
+    styr_deadline_destroy(&b);
+    styr_deadline_destroy(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         /* The children first: a fork keeps no watchdog thread of the parent's. */
+        cmocka_unit_test(test_one_watchdog),
         cmocka_unit_test(test_stuck_in_c_ends_the_run),
         cmocka_unit_test(test_waiting_is_not_stuck),
         cmocka_unit_test(test_limit_is_cpu_time),

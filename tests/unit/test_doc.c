@@ -227,6 +227,15 @@ static void test_arena(void **state)
         assert_int_equal((uintptr_t)p4 % 4, 0);
     }
     {
+        /* a big request gets a block of its own: the current block keeps
+         * filling, so the next small request lies right after the last */
+        styr_arena c;
+        styr_arena_init(&c);
+        char *first = styr_arena_alloc(&c, 8);
+        assert_non_null(styr_arena_alloc(&c, 512u * 1024));
+        char *next = styr_arena_alloc(&c, 8);
+        assert_true(next == first + 16);
+        styr_arena_free(&c);
         /* a first request too big for a block opens the arena with a block
          * of its own, and the next small one gets a block */
         styr_arena b;

@@ -261,6 +261,35 @@ static void test_report_paths_quote_odd_keys(void **state)
     styr_ruleset_free(rs);
 }
 
+/* A finding on a key whose value is an alias of another item's container
+ * is placed on the key in the item judged (report(a, 'links') on b's
+ * 'links: *l' is b's links), and inside it through the alias. */
+static void test_report_path_of_an_aliased_value(void **state)
+{
+    (void)state;
+    ruleset_yaml("aliaspath", "");
+    put("aliaspath", "p.lua",
+        "rule { id = 'action.links', severity = 'info', message = 'x',\n"
+        "  check = function(a) report(a, 'links'); report(a.links, 'programs') end }\n");
+    styr_ruleset *rs = load_ok("aliaspath");
+    styr_file_result res;
+    styr_doc *doc = judge(rs,
+                          "kind: action-plan\nversion: 1\nactions:\n"
+                          "  - {id: a, links: &l {programs: [P]}}\n"
+                          "  - {id: b, links: *l}\n",
+                          &res);
+    static const char *const want[] = {"actions[0].links", "actions[0].links.programs", "actions[1].links",
+                                       "actions[1].links.programs"};
+    assert_int_equal(count_rule(&res, "action.links"), 4);
+    size_t k = 0;
+    for (size_t i = 0; i < res.findings.count; i++)
+        if (strcmp(res.findings.items[i].rule, "action.links") == 0)
+            assert_string_equal(res.findings.items[i].path, want[k++]);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* Two views of one container are equal in a rule (==), through an alias
  * too: `*m` shares its anchor's items; a container with the same text but
  * items of its own is another one, and so are two different kinds. */
@@ -864,6 +893,28 @@ static void test_ruleset_problems_in_swedish(void **state)
     ruleset_yaml("sv-cycle-b", "extends: [sv-cycle-a]\n");
     assert_int_equal(load_err_in("sv-cycle-a", STYR_LANG_SV, &err), STYR_E_RULESET);
     assert_non_null(strstr(err.message, "'extends' går djupare än 8 regeluppsättningar (en cirkel?)"));
+    /* eight rulesets that each extend the next (the last extends core) are
+     * as deep as a chain may go and load; a ninth in front is too deep */
+    for (int i = 1; i <= 8; i++) {
+        char name[16], ext[40];
+        snprintf(name, sizeof name, "deep-%d", i);
+        snprintf(ext, sizeof ext, i < 8 ? "extends: [deep-%d]\n" : "extends: [core]\n", i + 1);
+        ruleset_yaml(name, ext);
+    }
+    styr_ruleset_free(load_ok("deep-1"));
+    /* a schema type with no fields (or fields that are not a mapping) has
+     * its type and unknown-key rules, and no number-read: it holds no number */
+    ruleset_yaml("no-fields", "extends: [core]\n");
+    put("no-fields", "schema.yaml", "kind: schema\nversion: 1\ntypes:\n  note:\n    part: note\n"
+                                    "  memo:\n    part: memo\n    fields: [a]\n");
+    styr_ruleset *nf = load_ok("no-fields");
+    assert_non_null(styr_ruleset_rule(nf, "note.type", 9));
+    assert_null(styr_ruleset_rule(nf, "note.number-read", 16));
+    assert_null(styr_ruleset_rule(nf, "memo.number-read", 16));
+    styr_ruleset_free(nf);
+    ruleset_yaml("deep-0", "extends: [deep-1]\n");
+    assert_int_equal(load_err_in("deep-0", STYR_LANG_SV, &err), STYR_E_RULESET);
+    assert_non_null(strstr(err.message, "'extends' går djupare än 8 regeluppsättningar"));
 
     ruleset_yaml("sv-clash", "");
     put("sv-clash", "registry.yaml",
@@ -914,6 +965,11 @@ static void test_ruleset_problems_in_swedish(void **state)
     styr_error_clear(&err);
     assert_null(styr_ruleset_locate("House.Policy", here, 1, &err));
     assert_string_equal(err.message, "'House.Policy' is not a ruleset name (a-z, 0-9, '-', '_') nor a folder");
+    /* every capital from A to Z is lowered and every digit 0 to 9 kept: "A9" means "a9" */
+    mkdir(rs_path("a9"), 0700);
+    styr_error_clear(&err);
+    assert_null(styr_ruleset_locate("A9", here, 1, &err));
+    assert_string_equal(err.message, "'A9' is not a ruleset name (a-z, 0-9, '-', '_') nor a folder (did you mean 'a9'?)");
     styr_error_clear(&err);
     assert_null(styr_ruleset_locate("goteborg", nowhere, 0, &err));
     assert_string_equal(err.message, "det finns ingen regeluppsättning som heter 'goteborg' (det finns: inga); eller "
@@ -959,6 +1015,58 @@ static void test_unjudgeable_files(void **state)
     styr_ruleset_free(rs);
 }
 
+/* report(list, i) takes a position from 1 to the list's length: 0 and one
+ * past the end are the rule's error, naming the range. */
+static void test_report_position_out_of_range(void **state)
+{
+    (void)state;
+    ruleset_yaml("position", "");
+    put("position", "p.lua",
+        "rule { id = 'action.zero', severity = 'info', message = 'x',\n"
+        "  check = function(a) report(a.partners, 0) end }\n"
+        "rule { id = 'action.past', severity = 'info', message = 'x',\n"
+        "  check = function(a) report(a.partners, 3) end }\n");
+    styr_ruleset *rs = load_ok("position");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\nactions:\n  - {id: a, partners: [BRG, SLK]}\n", &res);
+    assert_int_equal(res.findings.count, 0);
+    assert_int_equal(res.nrule_errors, 2);
+    for (size_t i = 0; i < 2; i++) {
+        const char *m = res.rule_errors[i].message;
+        if (!strstr(m, strstr(m, "action.zero") ? "plats 0 finns inte i listan (1 till 2)" : "plats 3 finns inte i listan (1 till 2)"))
+            fail_msg("rule error %zu: %s", i, m);
+    }
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
+/* nearest(text, list) looks through a list of up to 100000 candidates; a
+ * longer one gives nil. */
+static void test_nearest_list_bound(void **state)
+{
+    (void)state;
+    ruleset_yaml("nearest", "");
+    put("nearest", "n.lua",
+        "rule { id = 'plan.nearest', severity = 'info', message = '{a} {b}',\n"
+        "  check = function(plan)\n"
+        "    local t = {}\n"
+        "    for i = 1, 99999 do t[i] = 'x' end\n"
+        "    t[100000] = 'strategi'\n"
+        "    local a = nearest('stratgi', t)\n"
+        "    t[100001] = 'x'\n"
+        "    report(plan, nil, {a = tostring(a), b = tostring(nearest('stratgi', t))})\n"
+        "  end }\n");
+    styr_ruleset *rs = load_ok("nearest");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\n", &res);
+    assert_int_equal(res.nrule_errors, 0);
+    assert_string_equal(first_of(&res, "plan.nearest")->message, "strategi nil");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -967,6 +1075,7 @@ int main(void)
         cmocka_unit_test(test_schema_hides_wrong_types),
         cmocka_unit_test(test_report_paths_quote_odd_keys),
         cmocka_unit_test(test_views_equal_through_alias),
+        cmocka_unit_test(test_report_path_of_an_aliased_value),
         cmocka_unit_test(test_remedy_filled_per_finding),
         cmocka_unit_test(test_rule_id_length_edge),
         cmocka_unit_test(test_blank_texts_read_as_absent),
@@ -983,6 +1092,8 @@ int main(void)
         cmocka_unit_test(test_result_free_null),
         cmocka_unit_test(test_pairs_walks_lists_and_maps),
         cmocka_unit_test(test_actions_of_strategy_counts),
+        cmocka_unit_test(test_nearest_list_bound),
+        cmocka_unit_test(test_report_position_out_of_range),
         cmocka_unit_test(test_registry),
         cmocka_unit_test(test_bad_rule_declarations),
         cmocka_unit_test(test_ruleset_problems),

@@ -88,8 +88,8 @@ static const char *const followup_text =
     "actions:\n"
     "  - {id: \"1.1\", status: delayed, forecast_end: 2018-09-30, spent_sek: 180000}\n"
     "  - {id: \"1.2\", status: on-track, spent_sek: 5000}\n"
-    "  - {id: \"1.3\", status: cancelled, forecast_end: 2019-12}\n"
-    "  - {id: \"1.4\", status: done}\n"
+    "  - {id: \"1.3\", status: cancelled, forecast_end: 2019-12, spent_sek: okänt}\n"
+    "  - {id: \"1.4\", status: done, spent_sek: null}\n"
     "  - {id: \"9.9\", status: done}\n";
 
 static styr_ruleset *load_rules(void)
@@ -235,6 +235,9 @@ static void test_money(void **state)
     assert_false(a->has_budget);
     assert_true(a->has_spent);
     assert_false(a->has_overspend);
+    /* a text or null where the amount goes is no amount spent */
+    assert_false(find(&fu, "1.3")->has_spent);
+    assert_false(find(&fu, "1.4")->has_spent);
     assert_string_equal(message_of(&fu, "followup.note.facts", "1.1"), "150000/180000/30000/2018-06-30/2018-08-31");
     assert_string_equal(message_of(&fu, "followup.note.facts", "1.2"), "nil/5000/nil/2019-12-31/2018-08-31");
     assert_string_equal(message_of(&fu, "followup.note.facts", "9.9"), "unknown/{sp}/{o}/{pe}/{asof}");

@@ -109,6 +109,23 @@ static void test_threads_identical(void **state)
     }
 }
 
+/* More threads asked for than STYR_MCDA_SMAA_MAX_THREADS, with chunks for
+ * every one of them: capped, and the result is the one thread's. */
+static void test_threads_capped(void **state)
+{
+    (void)state;
+    double x[N * M];
+    fill(x, N, M, 3);
+    styr_mcda_smaa_params p = base_params(x);
+    p.samples = 2048 * (2 * STYR_MCDA_SMAA_MAX_THREADS + 2);
+    static run one, many;
+    p.threads = 1;
+    assert_int_equal(smaa(&p, &one), STYR_MCDA_OK);
+    p.threads = 2 * STYR_MCDA_SMAA_MAX_THREADS + 2;
+    assert_int_equal(smaa(&p, &many), STYR_MCDA_OK);
+    assert_memory_equal(&one, &many, sizeof one);
+}
+
 /* Sample counts at the chunk edges (2048 a chunk): every sample counted once,
  * none drawn past the count (a run one short of a whole chunk included). */
 static void test_chunk_edges(void **state)
@@ -555,11 +572,37 @@ static void test_one_criterion_big_bucket(void **state)
     }
 }
 
+/* The same with the big bucket at the top: 39 areas bunched just below the
+ * best and one far below, so the first bucket is the one heapsorted (its
+ * first area in index order is not its best). */
+static void test_one_criterion_big_top_bucket(void **state)
+{
+    (void)state;
+    enum { B = 40 };
+    static double x[B], acc[B * B];
+    x[0] = 0.0;
+    for (size_t i = 1; i < B; i++)
+        x[i] = 1.0 - (double)((i * 17) % B) * 1e-5;   /* distinct, in a shuffled order */
+    styr_mcda_smaa_params p = {
+        .method = STYR_MCDA_WEIGHTED_SUM, .x = x, .n = B, .m = 1,
+        .sampling = STYR_MCDA_SAMPLE_DIRICHLET, .samples = 100, .seed = 1, .threads = 1,
+    };
+    assert_int_equal(styr_mcda_smaa(&p, acc, NULL, NULL, NULL), STYR_MCDA_OK);
+    for (size_t i = 0; i < B; i++) {
+        size_t rank = 0;
+        for (size_t j = 0; j < B; j++)
+            rank += x[j] > x[i];
+        if (acc[i * B + rank] != 1.0)
+            fail_msg("area %zu: acceptability %g at rank %zu", i, acc[i * B + rank], rank + 1);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reproducible),
         cmocka_unit_test(test_threads_identical),
+        cmocka_unit_test(test_threads_capped),
         cmocka_unit_test(test_chunk_edges),
         cmocka_unit_test(test_dominating_area),
         cmocka_unit_test(test_topsis_cost_matches_plain_topsis),
@@ -572,6 +615,7 @@ int main(void)
         cmocka_unit_test(test_bad_params),
         cmocka_unit_test(test_constant_column),
         cmocka_unit_test(test_one_criterion_big_bucket),
+        cmocka_unit_test(test_one_criterion_big_top_bucket),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -122,6 +122,45 @@ static void test_empty_and_overlong_candidates(void **state)
     free_many(&m);
 }
 
+/* The bounds are inclusive: a candidate of exactly 4 * KEY_MAX bytes is
+ * still folded (here to a short key: spaces fold away), one that folds to
+ * exactly KEY_MAX bytes is still a key; and a name that sorts before every
+ * key in both orders is compared with the window's candidates only. */
+static void test_bounds(void **state)
+{
+    (void)state;
+    many m = make_many(200);
+    static char padded[4097], exact[1025];
+    memset(padded, ' ', sizeof padded - 1);
+    memcpy(padded, "strategi-7-grön", strlen("strategi-7-grön"));
+    memset(exact, 'c', sizeof exact - 1);
+    m.cands[7] = padded;   /* 4,096 bytes, folds to "strategi-7-grön" */
+    m.cands[8] = exact;    /* folds to 1,024 bytes */
+    styr_nearest_index idx;
+    assert_int_equal(styr_nearest_index_build(&idx, m.cands, m.n), 0);
+    assert_int_equal(idx.m, 200);
+    assert_int_equal(find(&idx, "strategi-7-grön", NULL), 7);
+    assert_int_equal(styr_nearest("strategi-7-grön", strlen("strategi-7-grön"), m.cands, m.n), 7);
+    assert_int_equal(find(&idx, exact, NULL), 8);
+    size_t examined;
+    find(&idx, "0", &examined);
+    /* "0" sorts first in both orders: the window is the first
+     * STYR_NEAREST_WINDOW keys of each, compared once each */
+    size_t want = 0;
+    for (size_t k = 0; k < 2 * STYR_NEAREST_WINDOW; k++) {
+        const styr_nearest_key *e = k < STYR_NEAREST_WINDOW ? &idx.fwd[k] : &idx.rev[k - STYR_NEAREST_WINDOW];
+        int seen = 0;
+        for (size_t j = 0; j < STYR_NEAREST_WINDOW && !seen && k >= STYR_NEAREST_WINDOW; j++)
+            seen = idx.fwd[j].cand == e->cand;
+        for (size_t j = STYR_NEAREST_WINDOW; j < k && !seen; j++)
+            seen = idx.rev[j - STYR_NEAREST_WINDOW].cand == e->cand;
+        want += !seen;
+    }
+    assert_int_equal(examined, want);
+    styr_nearest_index_free(&idx);
+    free_many(&m);
+}
+
 /* The benchmark's shape as counted work: 100,000 actions, each naming an
  * unknown strategy among 10,000, compare at most 64 candidates each (the
  * list scan compared all 10,000: a billion). */
@@ -152,6 +191,7 @@ int main(void)
         cmocka_unit_test(test_few_is_styr_nearest),
         cmocka_unit_test(test_many_finds_typos),
         cmocka_unit_test(test_empty_and_overlong_candidates),
+        cmocka_unit_test(test_bounds),
         cmocka_unit_test(test_work_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

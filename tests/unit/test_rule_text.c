@@ -41,6 +41,10 @@ static void plain_replaces_and_drops(void **state)
     check_plain("Åren {from}–{to}.", "Åren …–….");
     check_plain("weights ({known})", "weights (…)");
     check_plain("Unknown field '{key}'{hint}; styr does not read it.", "Unknown field '\u2026'; styr does not read it.");
+    /* A rule's text is not checked as UTF-8: a stray continuation byte as
+     * the whole text before a placeholder is no word, and nothing before it
+     * is read */
+    check_plain("\xA4{hint}", "\xA4\u2026");
 }
 
 static void plain_keeps_literal_braces(void **state)

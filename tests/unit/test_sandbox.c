@@ -196,6 +196,7 @@ static void test_endless_loop_stops(void **state)
     styr_error err;
     assert_int_equal(run(f, "while true do end\n", &err), STYR_E_RULE);
     assert_non_null(strstr(err.message, "stopped after 2000000 instructions"));
+    assert_int_equal(err.code, STYR_E_RULE);   /* the error says what it is, as the status does */
     assert_int_equal(err.line, 1);
 }
 
@@ -239,6 +240,15 @@ static void test_memory_bombs_stop(void **state)
     if (!strstr(err.message, "more than 32 MiB"))
         fail_msg("message: %s", err.message);
     assert_int_equal(err.line, 2);
+    /* Memory that runs out inside a library function (string.rep builds
+     * each 100 kB text) is blamed on the rule's line that called it, not on
+     * the C function, which has no line */
+    assert_int_equal(run(f, "local t = {}\nfor i = 1, 1e9 do t[i] = string.rep('y', 100000, tostring(i)) end\n", &err),
+                     STYR_E_RULE);
+    if (!strstr(err.message, "more than 32 MiB"))
+        fail_msg("message: %s", err.message);
+    assert_int_equal(err.line, 2);
+    assert_string_equal(err.file, f->path);
     /* A caught memory error is stopped again by the hook. */
     expect_failure(f, "for i = 1, 100 do pcall(function() local t = {} for j = 1, 1e9 do t[j] = ('x'):rep(1000) .. j end end) end\n",
                    "more than 32 MiB");

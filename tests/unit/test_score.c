@@ -346,6 +346,21 @@ static void test_budget_honours_include_exclude_and_dependencies(void **state)
     assert_false(x.s.chosen[find(&x.t, "delta")]);
     done(&x);
 
+    /* An area that requires one the gate leaves out (no known owner) can
+     * never be chosen; one that excludes it is free (it links nothing). */
+    run(&x,
+        "kind: innovation-areas\nversion: 1\nareas:\n"
+        AREA("alfa", "5", "5", "100", ", requires: [gamma]")
+        AREA("delta", "4", "1", "100", ", excludes: [gamma]")
+        "  - {id: gamma, title: T, owner: Okänd, cost_sek: 100, assessments: {a: 1, b: 1}}\n",
+        "kind: scenario\nversion: 1\nmodel: tiny\nweights: {a: 1, b: 1}\nbudget_sek: 1000\n");
+    assert_false(x.s.infeasible);
+    assert_int_equal(x.t.nblocked, 1);
+    assert_int_equal(x.t.nconflicts, 0);
+    assert_false(x.s.chosen[find(&x.t, "alfa")]);
+    assert_true(x.s.chosen[find(&x.t, "delta")]);
+    done(&x);
+
     /* Forcing in more than the budget holds is reported, not relaxed. */
     run(&x, AREAS, "kind: scenario\nversion: 1\nmodel: tiny\nweights: {a: 1}\nbudget_sek: 200\ninclude: [gamma]\n");
     assert_true(x.s.infeasible);
@@ -372,6 +387,12 @@ static void test_pairwise_weights(void **state)
     assert_float_equal(x.s.weights.w[0], 0.75, 1e-9);
     assert_float_equal(x.s.weights.w[2], 0, 0);
     done(&x);
+
+    /* A fraction's digits include 0: "10/20" is 1/2, a against b. */
+    run(&x, AREAS, "kind: scenario\nversion: 1\nmodel: tiny\npairwise:\n  - [a, b, \"10/20\"]\n");
+    assert_float_equal(x.s.weights.w[0], 1.0 / 3, 1e-9);
+    assert_float_equal(x.s.weights.w[1], 2.0 / 3, 1e-9);
+    done(&x);
 }
 
 static void test_scenario_problems(void **state)
@@ -391,6 +412,10 @@ static void test_scenario_problems(void **state)
         /* a fraction has at most six digits a side, as the rule's pattern reads it */
         {"pairwise:\n  - [a, b, \"1/1000000\"]", "with a number > 0"},
         {"pairwise:\n  - [a, b, \"1000000/1\"]", "with a number > 0"},
+        /* a fraction is two whole numbers > 0 and nothing more */
+        {"pairwise:\n  - [a, b, \"1/0\"]", "with a number > 0"},
+        {"pairwise:\n  - [a, b, \"0/3\"]", "with a number > 0"},
+        {"pairwise:\n  - [a, b, \"1/3 x\"]", "with a number > 0"},
         {"pairwise:\n  - [a, a, 2]", "two different criteria"},
         /* a judgement is a list of exactly three */
         {"pairwise:\n  - [a, b]", "each judgement is [a, b, v]"},

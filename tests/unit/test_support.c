@@ -125,7 +125,7 @@ static void test_message_placeholders(void **state)
     free(s);
     /* a message of exactly STYR_MESSAGE_MAX bytes is whole; one byte more
      * is cut there, with an ellipsis */
-    char *full = malloc(STYR_MESSAGE_MAX + 2);
+    char *full = malloc(STYR_MESSAGE_MAX + 8);
     assert_non_null(full);
     memset(full, 'x', STYR_MESSAGE_MAX + 1);
     full[STYR_MESSAGE_MAX] = '\0';
@@ -138,6 +138,14 @@ static void test_message_placeholders(void **state)
     assert_int_equal(strlen(s), STYR_MESSAGE_MAX + strlen("\u2026"));
     assert_null(strchr(s, 'y'));
     assert_string_equal(s + STYR_MESSAGE_MAX, "\u2026");
+    free(s);
+    /* a cut one byte before the end never keeps half a character: the
+     * text after the placeholder starts with a two-byte "ä" */
+    memset(full, 'x', STYR_MESSAGE_MAX - 4);
+    snprintf(full + STYR_MESSAGE_MAX - 4, 10, "{who}\u00e4");
+    s = styr_message_format(full, lookup, NULL);
+    assert_int_equal(strlen(s), STYR_MESSAGE_MAX - 1 + strlen("\u2026"));
+    assert_string_equal(s + STYR_MESSAGE_MAX - 4, "BRG\u2026");
     free(s);
     free(full);
 }

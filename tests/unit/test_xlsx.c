@@ -275,6 +275,7 @@ static void test_xstring_escapes(void **state)
                       "<si><t>_xD83D__xDE00_ glad</t></si>"                  /* a surrogate pair: U+1F600 */
                       "<si><t>_xD800_ _x0000_ _x41_ _x00G1_ _x0041</t></si>" /* none of them an escape */
                       "<si><t>_x20AC_ _x0080_ _x007F_ _x07FF_ _x0800_</t></si>" /* the edges of 1, 2 and 3 bytes */
+                      "<si><t>_xE000_ _xDFFF_</t></si>"   /* the first code point past the surrogates; the last of them */
                       "</sst>";
     part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
                     {"xl/sharedStrings.xml", sst, 0},
@@ -282,14 +283,14 @@ static void test_xstring_escapes(void **state)
                      sheet1("<row r=\"1\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c><c t=\"s\"><v>2</v></c>"
                             "<c t=\"s\"><v>3</v></c><c t=\"inlineStr\"><is><t>Rubrik_x000B_med radbrytning</t></is></c>"
                             "<c t=\"str\"><f>A1</f><v>a_x0009_b</v></c><c><v>1_x0031_</v></c>"
-                            "<c t=\"s\"><v>4</v></c></row>"), 0},
+                            "<c t=\"s\"><v>4</v></c><c t=\"s\"><v>5</v></c></row>"), 0},
                     {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
     styr_xlsx_book book;
     styr_error err;
     assert_int_equal(read_parts(parts, 5, NULL, &book, &err), STYR_OK);
     const styr_xlsx_sheet *s = styr_xlsx_sheet_named(&book, "Insatser");
     assert_non_null(s);
-    assert_int_equal(s->ncells, 8);
+    assert_int_equal(s->ncells, 9);
     assert_string_equal(s->cells[0].text, "Rad ett\r\nrad tv\xc3\xa5");
     assert_string_equal(s->cells[1].text, "_x0041_ och A");
     assert_string_equal(s->cells[2].text, "\xf0\x9f\x98\x80 glad");
@@ -298,6 +299,7 @@ static void test_xstring_escapes(void **state)
     assert_string_equal(s->cells[5].text, "a\tb");
     assert_string_equal(s->cells[6].text, "1_x0031_");   /* a number cell's <v> is no text */
     assert_string_equal(s->cells[7].text, "\xe2\x82\xac \xc2\x80 \x7f \xdf\xbf \xe0\xa0\x80");
+    assert_string_equal(s->cells[8].text, "\xee\x80\x80 _xDFFF_");
     styr_xlsx_book_free(&book);
 }
 
@@ -662,7 +664,8 @@ static void test_plan_tree(void **state)
         "<row r=\"5\">" IS("A5", "1.2") NUM("E5", "2018") NUM("H5", "43190") "</row>"
         "<row r=\"6\">" IS("A6", "1.3") NUM("E6", "43343") NUM("H6", "43890") "</row>"
         "<row r=\"7\">" IS("A7", "1.4") NUM("E7", "1") NUM("H7", "2958466") "</row>"
-        "<row r=\"8\">" IS("A8", "1.5") NUM("E8", "59") NUM("H8", "61") "</row>",
+        "<row r=\"8\">" IS("A8", "1.5") NUM("E8", "59") NUM("H8", "61") "</row>"
+        "<row r=\"9\">" IS("A9", "1.6") IS("E9", "2019") IS("H9", "20190") "</row>",
         "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>"
         "<row r=\"2\">" IS("A2", "title") IS("B2", "Plan") "</row>"
         "<row r=\"3\">" IS("A3", "period.from") NUM("B3", "2018") "</row>"
@@ -687,7 +690,7 @@ static void test_plan_tree(void **state)
     assert_null(styr_map_get(r, "", 0));
     assert_int_equal(at(r, "period.from")->stype, STYR_SCALAR_INT);
     const styr_node *a = at(r, "actions");
-    assert_int_equal(a->count, 5);
+    assert_int_equal(a->count, 6);
     /* a numeric id is a text, as written */
     assert_int_equal(at(r, "actions.0.id")->stype, STYR_SCALAR_STRING);
     assert_string_equal(at(r, "actions.0.id")->u.text, "1.1");
@@ -722,6 +725,10 @@ static void test_plan_tree(void **state)
      * 61 the first of March */
     assert_string_equal(at(r, "actions.4.timeline.start")->u.text, "1900-02-28");
     assert_string_equal(at(r, "actions.4.timeline.end")->u.text, "1900-03-01");
+    /* a year typed as text in a date column is a year too; five digits are not */
+    assert_int_equal(at(r, "actions.5.timeline.start")->stype, STYR_SCALAR_INT);
+    assert_int_equal(at(r, "actions.5.timeline.start")->v.i, 2019);
+    assert_int_equal(at(r, "actions.5.timeline.end")->stype, STYR_SCALAR_STRING);
     assert_int_equal(at(r, "actions.0.partners")->count, 2);
     /* positions: sheet in the line's high bits, row below, column as is */
     const styr_node *amount = at(r, "actions.0.financing.1.amount_sek");
@@ -774,13 +781,17 @@ static void test_number_cells_plain_only(void **state)
         "<row r=\"1\">" IS("A1", "Insats") IS("B1", "Belopp (kr)") IS("C1", "Årsarbetare") "</row>"
         "<row r=\"2\">" IS("A2", "1.1") IS("B2", "0x10") IS("C2", ".5") "</row>"
         "<row r=\"3\">" IS("A3", "1.2") IS("B3", "inf") IS("C3", "-2.5") "</row>"
-        "<row r=\"4\">" IS("A4", "1.3") IS("B4", "+7") IS("C4", "1e3") "</row>",
+        "<row r=\"4\">" IS("A4", "1.3") IS("B4", "+7") IS("C4", "1e3") "</row>"
+        "<row r=\"5\">" IS("A5", "1.4") IS("B5", "5e") IS("C5", "2e+") "</row>",
         "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>", &err, STYR_OK);
     assert_non_null(doc);
     const styr_node *r = doc->root;
+    /* an exponent needs digits: "5e" and "2e+" stay texts */
     static const char *const texts[][2] = {{"actions.0.financing.0.amount_sek", "0x10"},
-                                           {"actions.1.financing.0.amount_sek", "inf"}};
-    for (size_t i = 0; i < 2; i++) {
+                                           {"actions.1.financing.0.amount_sek", "inf"},
+                                           {"actions.3.financing.0.amount_sek", "5e"},
+                                           {"actions.3.financing.0.fte", "2e+"}};
+    for (size_t i = 0; i < 4; i++) {
         assert_int_equal(at(r, texts[i][0])->stype, STYR_SCALAR_STRING);
         assert_string_equal(at(r, texts[i][0])->u.text, texts[i][1]);
     }
@@ -1036,6 +1047,58 @@ static void test_too_long_for_a_cell(void **state)
     }
 }
 
+/* A loss's message has room for 399 bytes: one of 399 is whole, one of
+ * exactly 400 is cut and says so with "..." (a field name of 361 and 362
+ * bytes in "field '%s' has no column in the workbook"). */
+static void test_loss_message_at_its_limit(void **state)
+{
+    (void)state;
+    for (size_t klen = 361; klen <= 362; klen++) {
+        char *key = repeat("z", klen);
+        char yaml[600];
+        snprintf(yaml, sizeof yaml, "kind: action-plan\nversion: 1\nactions:\n  - id: '1'\n    %s: x\n", key);
+        losses l;
+        assert_int_equal(losses_of(yaml, &l), 1);
+        size_t len = strlen(l.msg[0]);
+        assert_int_equal(len, 399);
+        const char *end = klen == 361 ? "in the workbook" : "in the work...";
+        if (strcmp(l.msg[0] + len - strlen(end), end) != 0)
+            fail_msg("key of %zu: the message ends '%s'", klen, l.msg[0] + len - 20);
+        free(key);
+    }
+}
+
+/* A workbook may hold 10000 relationships (its two sheets' and fillers);
+ * one more is refused. */
+static void test_relationships_bounded(void **state)
+{
+    (void)state;
+    for (size_t n = 10000; n <= 10001; n++) {
+        size_t cap = n * 80 + 512, o = 0;
+        char *rels = malloc(cap);
+        assert_non_null(rels);
+        o += (size_t)snprintf(rels + o, cap - o,
+                              "<?xml version=\"1.0\"?><Relationships>"
+                              "<Relationship Id=\"rId1\" Type=\"ws\" Target=\"worksheets/sheet1.xml\"/>"
+                              "<Relationship Id=\"rId2\" Type=\"ws\" Target=\"worksheets/sheet2.xml\"/>");
+        for (size_t i = 2; i < n; i++)
+            o += (size_t)snprintf(rels + o, cap - o, "<Relationship Id=\"x%zu\" Type=\"t\" Target=\"n%zu.xml\"/>", i, i);
+        o += (size_t)snprintf(rels + o, cap - o, "</Relationships>");
+        part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", rels, o},
+                        {"xl/worksheets/sheet1.xml", sheet1(""), 0}, {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+        if (n == 10000) {
+            styr_xlsx_book book;
+            styr_error err;
+            if (read_parts(parts, 4, NULL, &book, &err) != STYR_OK)
+                fail_msg("10000 relationships: %s", err.message);
+            styr_xlsx_book_free(&book);
+        } else {
+            assert_fails(parts, 4, NULL, STYR_E_LIMIT, "more than 10000 relationships");
+        }
+        free(rels);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1052,6 +1115,7 @@ int main(void)
         cmocka_unit_test(test_broken_archives),
         cmocka_unit_test(test_zip_bomb),
         cmocka_unit_test(test_shared_strings_bounded),
+        cmocka_unit_test(test_relationships_bounded),
         cmocka_unit_test(test_deep_xml_and_entities),
         cmocka_unit_test(test_buffer_over_file_limit),
         cmocka_unit_test(test_formulas_and_empty_cells),
@@ -1062,6 +1126,7 @@ int main(void)
         cmocka_unit_test(test_swedish_messages),
         cmocka_unit_test(test_open_refused),
         cmocka_unit_test(test_too_long_for_a_cell),
+        cmocka_unit_test(test_loss_message_at_its_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -97,6 +97,10 @@ static void test_odd_chars_bounds(void **state)
     /* ordinary text and invalid UTF-8 hold nothing odd */
     assert_int_equal(styr_yaml_odd_chars(S("a: Göteborg \xff\xc3\n"), odd, 1), 0);
     assert_int_equal(styr_yaml_odd_chars(S(""), odd, 1), 0);
+    /* an invalid byte is one byte long: the hard space right after it is seen */
+    assert_int_equal(styr_yaml_odd_chars(S("a: \xe9\xc2\xa0 b\n"), odd, 1), 1);
+    assert_int_equal(odd[0].cp, 0xA0);
+    assert_int_equal(odd[0].first_column, 5);
     /* a character that ends the text is read whole (two and three bytes) */
     assert_int_equal(styr_yaml_odd_chars(S("a: x\xc2\xa0"), odd, 1), 1);
     assert_int_equal(odd[0].cp, 0xA0);
@@ -181,6 +185,10 @@ static void test_colon_in_title(void **state)
     const char tab[] = "a:\tb: c\n";
     e = explain(S(tab), "mapping values are not allowed in this context", NULL, 1, 5, 0, 0, STYR_EXPLAIN_EN);
     assert_has(&e, "Put the value in quotes: a: \"b: c\".");
+    /* a value that is the colon alone is one character, and still rewritten */
+    const char one[] = "namn: : \n";
+    e = explain(S(one), "mapping values are not allowed in this context", NULL, 1, 7, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, "Put the value in quotes: namn: \":\".");
 }
 
 static void test_tab(void **state)
