@@ -115,11 +115,6 @@ static const char *lookup_arg(void *ud, const char *name, size_t *len)
     return NULL;
 }
 
-char *styr_ruleapi_format(lua_State *L, const char *tmpl, int args_index, const char *action)
-{
-    return styr_ruleapi_format_pair(L, tmpl, NULL, args_index, action, NULL, NULL);
-}
-
 char *styr_ruleapi_format_pair(lua_State *L, const char *tmpl, const char *tmpl2, int args_index,
                                const char *action, char **out2, styr_ruleapi_fill_check *check)
 {

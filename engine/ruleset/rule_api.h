@@ -16,10 +16,6 @@ void styr_ruleapi_init(lua_State *L);
  * file gets its own API tables, so no rule can alter what another sees. */
 void styr_ruleapi_fill_env(lua_State *L, styr_ruleset *rs, int env_index);
 
-/* Formats a message template: every {name} is replaced by tostring(args.name)
- * from the table at args_index (0 for none); {action} defaults to action.
- * Unknown names are left as written. Returns a malloc'd string or NULL. */
-char *styr_ruleapi_format(lua_State *L, const char *tmpl, int args_index, const char *action);
 /* What a report() checks beyond the texts it shows: the templates of the
  * other language (also; NULL for none), and, set on return, the first
  * placeholder of any of them that had no value ("{hint}"), or "". */
@@ -28,9 +24,12 @@ typedef struct styr_ruleapi_fill_check {
     char missed[72];
 } styr_ruleapi_fill_check;
 
-/* The same for two templates filled from the same values (a message and its
- * remedy): the second into *out2 (NULL when tmpl2 is NULL or out of memory);
- * check (when not NULL) as above. */
+/* Formats a message template and, from the same values, a second one (a
+ * message and its remedy): every {name} is replaced by tostring(args.name)
+ * from the table at args_index (0 for none); {action} defaults to action;
+ * unknown names are left as written. Returns a malloc'd string or NULL; the
+ * second goes into *out2 (NULL when tmpl2 is NULL or out of memory); check
+ * (when not NULL) as above. */
 char *styr_ruleapi_format_pair(lua_State *L, const char *tmpl, const char *tmpl2, int args_index,
                                const char *action, char **out2, styr_ruleapi_fill_check *check);
 
