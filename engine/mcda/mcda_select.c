@@ -181,7 +181,7 @@ __attribute__((format(printf, 2, 3))) static void sb_add(sbuf *sb, const char *f
     va_end(ap);
     if (w < 0)
         return;
-    if (sb->len + (size_t)w < sizeof sb->b - 1) {
+    if (sb->len + (size_t)w < sizeof sb->b) {   /* it fits with its NUL */
         sb->len += (size_t)w;
         return;
     }

@@ -262,8 +262,8 @@ static void test_infeasible_messages(void **state)
     a.exc[a.nexc++] = 0;
     expect_infeasible(&a, ids, (const char *[]){"'testarena' is both included and excluded", 0});
     {   /* a part that fills the 900-byte message buffer exactly (a name of
-         * 867 bytes) does not fit with its NUL: it is cut, and says so */
-        static char longname[868];
+         * 868 bytes) does not fit with its NUL: it is cut, and says so */
+        static char longname[869];
         memset(longname, 'a', sizeof longname - 1);
         const char *const long_ids[] = {longname, "sluss", "plattform", "labb"};
         styr_mcda_select_problem q = problem(&a, long_ids);
@@ -276,6 +276,20 @@ static void test_infeasible_messages(void **state)
         assert_true(len > 3);
         assert_string_equal(err.message + len - 3, "...");
         assert_null(strstr(err.message, "excluded"));
+    }
+    {   /* one byte shorter (899 and its NUL) fits whole: not cut */
+        static char longname[868];
+        memset(longname, 'a', sizeof longname - 1);
+        const char *const long_ids[] = {longname, "sluss", "plattform", "labb"};
+        styr_mcda_select_problem q = problem(&a, long_ids);
+        unsigned char chq[8];
+        styr_mcda_selection selq;
+        styr_error err;
+        styr_error_clear(&err);
+        assert_int_equal(styr_mcda_select(&q, a.budget, chq, &selq, &err), STYR_MCDA_E_INFEASIBLE);
+        size_t len = strlen(err.message);
+        assert_true(len > 30);
+        assert_string_equal(err.message + len - 30, " is both included and excluded");   /* whole, no "..." */
     }
 
     inst b = in; /* forced in requires (through another) a forced out */
