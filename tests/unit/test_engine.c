@@ -624,6 +624,20 @@ static void test_each_of_a_number(void **state)
     styr_file_result_free(&res);
     styr_doc_free(doc);
     styr_ruleset_free(rs);
+    /* rule{} inside a check is refused: rules are declared when the file loads */
+    ruleset_yaml("ruleincheck", "");
+    put("ruleincheck", "e.lua",
+        "rule { id = 'plan.maker', severity = 'info', message = 'x',\n"
+        "  check = function(plan) rule { id = 'plan.late', severity = 'info', message = 'y',\n"
+        "    check = function() end } end }\n");
+    rs = load_ok("ruleincheck");
+    doc = judge(rs, "kind: action-plan\nversion: 1\n", &res);
+    assert_int_equal(res.nrule_errors, 1);
+    if (!strstr(res.rule_errors[0].message, "rule{} får bara stå på översta nivån i en regelfil"))
+        fail_msg("message: %s", res.rule_errors[0].message);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
 }
 
 static int ext_answer(lua_State *L)

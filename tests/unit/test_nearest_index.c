@@ -136,9 +136,15 @@ static void test_bounds(void **state)
     memset(exact, 'c', sizeof exact - 1);
     m.cands[7] = padded;   /* 4,096 bytes, folds to "strategi-7-grön" */
     m.cands[8] = exact;    /* folds to 1,024 bytes */
+    static char over[4098];   /* one byte more: never folded, though its fold would be short */
+    memset(over, ' ', sizeof over - 1);
+    memcpy(over, "strategi-9-grön", strlen("strategi-9-grön"));
+    m.cands[9] = over;
     styr_nearest_index idx;
     assert_int_equal(styr_nearest_index_build(&idx, m.cands, m.n), 0);
-    assert_int_equal(idx.m, 200);
+    assert_int_equal(idx.m, 199);
+    assert_int_not_equal(find(&idx, "strategi-9-grön", NULL), 9);
+    assert_int_not_equal(styr_nearest("strategi-9-grön", strlen("strategi-9-grön"), m.cands, m.n), 9);
     assert_int_equal(find(&idx, "strategi-7-grön", NULL), 7);
     assert_int_equal(styr_nearest("strategi-7-grön", strlen("strategi-7-grön"), m.cands, m.n), 7);
     assert_int_equal(find(&idx, exact, NULL), 8);
