@@ -640,6 +640,26 @@ static void test_each_of_a_number(void **state)
     styr_ruleset_free(rs);
 }
 
+/* A parent reached through two children (top extends a and b, both extend
+ * core) is loaded once, and every ruleset of the diamond is loaded. */
+static void test_extends_diamond(void **state)
+{
+    (void)state;
+    ruleset_yaml("dia-a", "extends: [core]\n");
+    put("dia-a", "a.lua", "rule { id = 'plan.dia-a', severity = 'info', message = 'a', check = function() end }\n");
+    ruleset_yaml("dia-b", "extends: [core]\n");
+    put("dia-b", "b.lua", "rule { id = 'plan.dia-b', severity = 'info', message = 'b', check = function() end }\n");
+    ruleset_yaml("dia-top", "extends: [dia-a, dia-b]\n");
+    styr_ruleset *rs = load_ok("dia-top");
+    assert_non_null(styr_strmap_get(&rs->rule_index, "plan.dia-a", strlen("plan.dia-a")));
+    assert_non_null(styr_strmap_get(&rs->rule_index, "plan.dia-b", strlen("plan.dia-b")));
+    size_t cores = 0;
+    for (size_t i = 0; i < rs->nchain; i++)
+        cores += strcmp(rs->chain[i], "core") == 0;
+    assert_int_equal(cores, 1);
+    styr_ruleset_free(rs);
+}
+
 static int ext_answer(lua_State *L)
 {
     lua_pushinteger(L, 42);
@@ -1116,6 +1136,7 @@ int main(void)
         cmocka_unit_test(test_date_parse_nil_says_why),
         cmocka_unit_test(test_date_format_range),
         cmocka_unit_test(test_each_of_a_number),
+        cmocka_unit_test(test_extends_diamond),
         cmocka_unit_test(test_scenario_weights_without_model),
         cmocka_unit_test(test_setting_default),
         cmocka_unit_test(test_result_free_null),

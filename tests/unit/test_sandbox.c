@@ -261,6 +261,10 @@ static void test_memory_bombs_stop(void **state)
      * many as the cap are not. */
     expect_failure(f, "local s = string.rep('', 32 * 1024 * 1024 + 1)\n", "times: more repetitions than the 32 MiB");
     assert_int_equal(run(f, "assert(string.rep('', 32 * 1024 * 1024) == '')\n", &err), STYR_OK);
+    /* A range of slots too long for one call is refused up front, and the
+     * message counts its slots, both ends included: 1 to 2^40 is 2^40 */
+    expect_failure(f, "local s = table.concat({}, ',', 1, 1 << 40)\n",
+                   "table.concat over 1099511627776 slots is more than one rule call may do");
 }
 
 /* Lua patterns backtrack inside one C call, out of the hook's reach: the
