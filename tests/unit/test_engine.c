@@ -660,6 +660,19 @@ static void test_extends_diamond(void **state)
     styr_ruleset_free(rs);
 }
 
+/* workload.owners() needs a plan being judged: called while the rule file
+ * loads, it is the file's error, not a crash. */
+static void test_workload_outside_a_run(void **state)
+{
+    (void)state;
+    ruleset_yaml("wl-early", "extends: [core]\n");
+    put("wl-early", "w.lua", "local o = workload.owners()\n");
+    styr_error err;
+    assert_int_not_equal(load_err("wl-early", &err), STYR_OK);
+    if (!strstr(err.message, "workload.owners() can only be used by a rule while a plan is judged"))
+        fail_msg("message: %s", err.message);
+}
+
 static int ext_answer(lua_State *L)
 {
     lua_pushinteger(L, 42);
@@ -1137,6 +1150,7 @@ int main(void)
         cmocka_unit_test(test_date_format_range),
         cmocka_unit_test(test_each_of_a_number),
         cmocka_unit_test(test_extends_diamond),
+        cmocka_unit_test(test_workload_outside_a_run),
         cmocka_unit_test(test_scenario_weights_without_model),
         cmocka_unit_test(test_setting_default),
         cmocka_unit_test(test_result_free_null),
