@@ -309,6 +309,43 @@ static void test_print_is_bounded(void **state)
 
 typedef struct { char data[8192]; size_t len; } dump_buf;
 
+/* print() output that sums to exactly the 1 MiB budget (each line counts
+ * its "file: " prefix and its line end) is written whole, then the note
+ * that the rest is left out; nothing after it. */
+static void test_print_budget_exactly(void **state)
+{
+    fixture *f = *state;
+    const size_t budget = 1024u * 1024, p = strlen(f->path) + 2;
+    const size_t c = p + 2000 + 1, t = budget - (p + 5 + 1);   /* a bulk line; all but the last line */
+    const size_t n = t / c - 1, filler = t - n * c - p - 1;
+    char src[512];
+    snprintf(src, sizeof src,
+             "local a = string.rep('a', 2000)\nfor i = 1, %zu do print(a) end\n"
+             "print(string.rep('b', %zu))\nprint('zzzzz')\nprint('after')\n", n, filler);
+    char out[] = "/tmp/styr-print-XXXXXX";
+    int fd = mkstemp(out);
+    assert_true(fd >= 0);
+    fflush(stderr);
+    int saved = dup(2);
+    dup2(fd, 2);
+    styr_error err;
+    styr_status st = run(f, src, &err);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    assert_int_equal(st, STYR_OK);
+    off_t size = lseek(fd, 0, SEEK_END);
+    char tail[256];
+    const char *want = ": zzzzz\n(print: more than 1048576 bytes; the rest of the rules' print output is left out)\n";
+    assert_true(size > (off_t)strlen(want));
+    assert_int_equal(pread(fd, tail, strlen(want), size - (off_t)strlen(want)), (ssize_t)strlen(want));
+    tail[strlen(want)] = '\0';
+    close(fd);
+    unlink(out);
+    assert_string_equal(tail, want);
+    assert_int_equal(size, (off_t)(budget + strlen(want) - strlen(": zzzzz\n")));
+}
+
 static int dump_writer(lua_State *L, const void *p, size_t sz, void *ud)
 {
     (void)L;
@@ -396,6 +433,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pattern_bombs_are_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finalizers_are_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_is_bounded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_print_budget_exactly, setup, teardown),
         cmocka_unit_test_setup_teardown(test_binary_chunk_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_environments_are_separate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_longer_than_it_says, setup, teardown),
