@@ -122,6 +122,29 @@ static void test_empty_and_overlong_candidates(void **state)
     free_many(&m);
 }
 
+/* Up to STYR_NEAREST_FULL candidates are all compared, without an index;
+ * one more, and the index's windows decide which are. */
+static void test_full_bound(void **state)
+{
+    (void)state;
+    for (size_t n = STYR_NEAREST_FULL; n <= STYR_NEAREST_FULL + 1; n++) {
+        many m = make_many(n);
+        styr_nearest_index idx;
+        assert_int_equal(styr_nearest_index_build(&idx, m.cands, m.n), 0);
+        size_t examined;
+        find(&idx, "0", &examined);
+        if (n == STYR_NEAREST_FULL) {
+            assert_null(idx.fwd);
+            assert_int_equal(examined, n);
+        } else {
+            assert_non_null(idx.fwd);
+            assert_true(examined < n);
+        }
+        styr_nearest_index_free(&idx);
+        free_many(&m);
+    }
+}
+
 /* The bounds are inclusive: a candidate of exactly 4 * KEY_MAX bytes is
  * still folded (here to a short key: spaces fold away), one that folds to
  * exactly KEY_MAX bytes is still a key; and a name that sorts before every
@@ -198,6 +221,7 @@ int main(void)
         cmocka_unit_test(test_many_finds_typos),
         cmocka_unit_test(test_empty_and_overlong_candidates),
         cmocka_unit_test(test_bounds),
+        cmocka_unit_test(test_full_bound),
         cmocka_unit_test(test_work_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
