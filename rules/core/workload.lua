@@ -20,9 +20,16 @@ local function decimals_apart(value, cap)
   return d
 end
 
+-- Whole kronor in groups of three: "500 000"; the digits before a decimal
+-- comma of s are grouped the same way ("500 000,25").
+local function grouped(s)
+  local int, rest = s:match("^(%d+)(.*)$")
+  if not int then return s end
+  return (int:reverse():gsub("(%d%d%d)", "%1 "):reverse():gsub("^ ", "")) .. rest
+end
+
 local function sek(n)
-  local s = string.format("%.0f", n)
-  return (s:reverse():gsub("(%d%d%d)", "%1 "):reverse():gsub("^ ", ""))
+  return grouped(string.format("%.0f", n))
 end
 
 -- "5 insatser (högst 4)" for one measure of one year.
@@ -34,7 +41,7 @@ local function measure(m, value, cap)
   elseif m == "sek" then
     if sek(value) == sek(cap) then   -- over by less than a krona: the öre say it
       local d = decimals_apart(value, cap)
-      return string.format(en and "%s SEK (at most %s)" or "%s kr (högst %s)", fmt(value, d), fmt(cap, d))
+      return string.format(en and "%s SEK (at most %s)" or "%s kr (högst %s)", grouped(fmt(value, d)), grouped(fmt(cap, d)))
     end
     return string.format(en and "%s SEK (at most %s)" or "%s kr (högst %s)", sek(value), sek(cap))
   end

@@ -367,7 +367,8 @@ static void test_scalar_types(void **state)
     static const scalar_case cases[] = {
         {"~", STYR_SCALAR_NULL, 0, 0}, {"null", STYR_SCALAR_NULL, 0, 0}, {"Null", STYR_SCALAR_NULL, 0, 0},
         {"NULL", STYR_SCALAR_NULL, 0, 0}, {"", STYR_SCALAR_NULL, 0, 0}, {"nULL", STYR_SCALAR_STRING, 0, 0},
-        {"none", STYR_SCALAR_STRING, 0, 0},
+        {"none", STYR_SCALAR_STRING, 0, 0}, {"~x", STYR_SCALAR_STRING, 0, 0},
+        {"0x1=", STYR_SCALAR_STRING, 0, 0},   /* '=' is no hex digit, though it sorts just below 'A' */
         {"true", STYR_SCALAR_BOOL, 1, 0}, {"True", STYR_SCALAR_BOOL, 1, 0}, {"TRUE", STYR_SCALAR_BOOL, 1, 0},
         {"false", STYR_SCALAR_BOOL, 0, 0}, {"False", STYR_SCALAR_BOOL, 0, 0}, {"FALSE", STYR_SCALAR_BOOL, 0, 0},
         {"tRUE", STYR_SCALAR_STRING, 0, 0}, {"yes", STYR_SCALAR_STRING, 0, 0}, {"on", STYR_SCALAR_STRING, 0, 0},

@@ -609,6 +609,68 @@ static void test_each_of_a_number(void **state)
     styr_file_result_free(&res);
     styr_doc_free(doc);
     styr_ruleset_free(rs);
+    /* The rule's own false is no value of the plan, even just after reading
+     * a 0 there: each(false) is the rule's mistake (a rule error, in Swedish here) */
+    ruleset_yaml("eachbool", "");
+    put("eachbool", "e.lua",
+        "rule { id = 'plan.own', severity = 'info', message = 'x',\n"
+        "  check = function(plan) local z = plan.count\n"
+        "    for _ in each(false) do end end }\n");
+    rs = load_ok("eachbool");
+    doc = judge(rs, "kind: action-plan\nversion: 1\ncount: 0\n", &res);
+    assert_int_equal(res.nrule_errors, 1);
+    if (!strstr(res.rule_errors[0].message, "lista i planen väntades, fick sanningsvärde"))
+        fail_msg("message: %s", res.rule_errors[0].message);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+    /* rule{} inside a check is refused: rules are declared when the file loads */
+    ruleset_yaml("ruleincheck", "");
+    put("ruleincheck", "e.lua",
+        "rule { id = 'plan.maker', severity = 'info', message = 'x',\n"
+        "  check = function(plan) rule { id = 'plan.late', severity = 'info', message = 'y',\n"
+        "    check = function() end } end }\n");
+    rs = load_ok("ruleincheck");
+    doc = judge(rs, "kind: action-plan\nversion: 1\n", &res);
+    assert_int_equal(res.nrule_errors, 1);
+    if (!strstr(res.rule_errors[0].message, "rule{} får bara stå på översta nivån i en regelfil"))
+        fail_msg("message: %s", res.rule_errors[0].message);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
+/* A parent reached through two children (top extends a and b, both extend
+ * core) is loaded once, and every ruleset of the diamond is loaded. */
+static void test_extends_diamond(void **state)
+{
+    (void)state;
+    ruleset_yaml("dia-a", "extends: [core]\n");
+    put("dia-a", "a.lua", "rule { id = 'plan.dia-a', severity = 'info', message = 'a', check = function() end }\n");
+    ruleset_yaml("dia-b", "extends: [core]\n");
+    put("dia-b", "b.lua", "rule { id = 'plan.dia-b', severity = 'info', message = 'b', check = function() end }\n");
+    ruleset_yaml("dia-top", "extends: [dia-a, dia-b]\n");
+    styr_ruleset *rs = load_ok("dia-top");
+    assert_non_null(styr_strmap_get(&rs->rule_index, "plan.dia-a", strlen("plan.dia-a")));
+    assert_non_null(styr_strmap_get(&rs->rule_index, "plan.dia-b", strlen("plan.dia-b")));
+    size_t cores = 0;
+    for (size_t i = 0; i < rs->nchain; i++)
+        cores += strcmp(rs->chain[i], "core") == 0;
+    assert_int_equal(cores, 1);
+    styr_ruleset_free(rs);
+}
+
+/* workload.owners() needs a plan being judged: called while the rule file
+ * loads, it is the file's error, not a crash. */
+static void test_workload_outside_a_run(void **state)
+{
+    (void)state;
+    ruleset_yaml("wl-early", "extends: [core]\n");
+    put("wl-early", "w.lua", "local o = workload.owners()\n");
+    styr_error err;
+    assert_int_not_equal(load_err("wl-early", &err), STYR_OK);
+    if (!strstr(err.message, "workload.owners() can only be used by a rule while a plan is judged"))
+        fail_msg("message: %s", err.message);
 }
 
 static int ext_answer(lua_State *L)
@@ -965,11 +1027,11 @@ static void test_ruleset_problems_in_swedish(void **state)
     styr_error_clear(&err);
     assert_null(styr_ruleset_locate("House.Policy", here, 1, &err));
     assert_string_equal(err.message, "'House.Policy' is not a ruleset name (a-z, 0-9, '-', '_') nor a folder");
-    /* every capital from A to Z is lowered and every digit 0 to 9 kept: "A9" means "a9" */
-    mkdir(rs_path("a9"), 0700);
+    /* every capital from A to Z is lowered and every digit 0 to 9 kept: "ZA9" means "za9" */
+    mkdir(rs_path("za9"), 0700);
     styr_error_clear(&err);
-    assert_null(styr_ruleset_locate("A9", here, 1, &err));
-    assert_string_equal(err.message, "'A9' is not a ruleset name (a-z, 0-9, '-', '_') nor a folder (did you mean 'a9'?)");
+    assert_null(styr_ruleset_locate("ZA9", here, 1, &err));
+    assert_string_equal(err.message, "'ZA9' is not a ruleset name (a-z, 0-9, '-', '_') nor a folder (did you mean 'za9'?)");
     styr_error_clear(&err);
     assert_null(styr_ruleset_locate("goteborg", nowhere, 0, &err));
     assert_string_equal(err.message, "det finns ingen regeluppsättning som heter 'goteborg' (det finns: inga); eller "
@@ -1087,6 +1149,8 @@ int main(void)
         cmocka_unit_test(test_date_parse_nil_says_why),
         cmocka_unit_test(test_date_format_range),
         cmocka_unit_test(test_each_of_a_number),
+        cmocka_unit_test(test_extends_diamond),
+        cmocka_unit_test(test_workload_outside_a_run),
         cmocka_unit_test(test_scenario_weights_without_model),
         cmocka_unit_test(test_setting_default),
         cmocka_unit_test(test_result_free_null),

@@ -51,6 +51,7 @@ static const char *const plan_text =
     "  - id: \"1.2\"\n"
     "    strategy: \"1\"\n"
     "    title: No timeline, no money\n"
+    "    owner: ~\n"
     "  - id: \"1.3\"\n"
     "    strategy: \"1\"\n"
     "    title: Cancelled\n"
@@ -235,6 +236,9 @@ static void test_money(void **state)
     assert_false(a->has_budget);
     assert_true(a->has_spent);
     assert_false(a->has_overspend);
+    /* an owner written as null is no owner, not the text "~" */
+    assert_null(a->owner);
+    assert_string_equal(a->title, "No timeline, no money");
     /* a text or null where the amount goes is no amount spent */
     assert_false(find(&fu, "1.3")->has_spent);
     assert_false(find(&fu, "1.4")->has_spent);

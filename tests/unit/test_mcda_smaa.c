@@ -399,6 +399,9 @@ static void test_dirichlet_uniform_on_simplex(void **state)
     double w[3];
     styr_mcda_dirichlet1(&r, 3, act, w);
     assert_true(w[0] == 0.0 && w[1] == 1.0 && w[2] == 0.0);
+    /* No criteria: nothing to draw, and the call returns (it would redraw
+     * an all-zero sum for ever) */
+    styr_mcda_dirichlet1(&r, 0, NULL, w);
 }
 
 typedef struct prog {

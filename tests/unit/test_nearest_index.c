@@ -122,6 +122,29 @@ static void test_empty_and_overlong_candidates(void **state)
     free_many(&m);
 }
 
+/* Up to STYR_NEAREST_FULL candidates are all compared, without an index;
+ * one more, and the index's windows decide which are. */
+static void test_full_bound(void **state)
+{
+    (void)state;
+    for (size_t n = STYR_NEAREST_FULL; n <= STYR_NEAREST_FULL + 1; n++) {
+        many m = make_many(n);
+        styr_nearest_index idx;
+        assert_int_equal(styr_nearest_index_build(&idx, m.cands, m.n), 0);
+        size_t examined;
+        find(&idx, "0", &examined);
+        if (n == STYR_NEAREST_FULL) {
+            assert_null(idx.fwd);
+            assert_int_equal(examined, n);
+        } else {
+            assert_non_null(idx.fwd);
+            assert_true(examined < n);
+        }
+        styr_nearest_index_free(&idx);
+        free_many(&m);
+    }
+}
+
 /* The bounds are inclusive: a candidate of exactly 4 * KEY_MAX bytes is
  * still folded (here to a short key: spaces fold away), one that folds to
  * exactly KEY_MAX bytes is still a key; and a name that sorts before every
@@ -136,9 +159,15 @@ static void test_bounds(void **state)
     memset(exact, 'c', sizeof exact - 1);
     m.cands[7] = padded;   /* 4,096 bytes, folds to "strategi-7-grön" */
     m.cands[8] = exact;    /* folds to 1,024 bytes */
+    static char over[4098];   /* one byte more: never folded, though its fold would be short */
+    memset(over, ' ', sizeof over - 1);
+    memcpy(over, "strategi-9-grön", strlen("strategi-9-grön"));
+    m.cands[9] = over;
     styr_nearest_index idx;
     assert_int_equal(styr_nearest_index_build(&idx, m.cands, m.n), 0);
-    assert_int_equal(idx.m, 200);
+    assert_int_equal(idx.m, 199);
+    assert_int_not_equal(find(&idx, "strategi-9-grön", NULL), 9);
+    assert_int_not_equal(styr_nearest("strategi-9-grön", strlen("strategi-9-grön"), m.cands, m.n), 9);
     assert_int_equal(find(&idx, "strategi-7-grön", NULL), 7);
     assert_int_equal(styr_nearest("strategi-7-grön", strlen("strategi-7-grön"), m.cands, m.n), 7);
     assert_int_equal(find(&idx, exact, NULL), 8);
@@ -192,6 +221,7 @@ int main(void)
         cmocka_unit_test(test_many_finds_typos),
         cmocka_unit_test(test_empty_and_overlong_candidates),
         cmocka_unit_test(test_bounds),
+        cmocka_unit_test(test_full_bound),
         cmocka_unit_test(test_work_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

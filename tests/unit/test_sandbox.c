@@ -256,6 +256,15 @@ static void test_memory_bombs_stop(void **state)
     assert_int_equal(run(f, "local s = string.rep('x', 1000)\nassert(#s == 1000)\n", &err), STYR_OK);
     /* No repetitions, or fewer than none, are an empty text and cost nothing */
     assert_int_equal(run(f, "assert(string.rep('x', 0) == '' and ('x'):rep(-3, ',') == '')\n", &err), STYR_OK);
+    /* Empty texts are counted too: one repetition more than the cap in
+     * bytes is refused (else a huge count loops inside one C call), as
+     * many as the cap are not. */
+    expect_failure(f, "local s = string.rep('', 32 * 1024 * 1024 + 1)\n", "times: more repetitions than the 32 MiB");
+    assert_int_equal(run(f, "assert(string.rep('', 32 * 1024 * 1024) == '')\n", &err), STYR_OK);
+    /* A range of slots too long for one call is refused up front, and the
+     * message counts its slots, both ends included: 1 to 2^40 is 2^40 */
+    expect_failure(f, "local s = table.concat({}, ',', 1, 1 << 40)\n",
+                   "table.concat over 1099511627776 slots is more than one rule call may do");
 }
 
 /* Lua patterns backtrack inside one C call, out of the hook's reach: the
@@ -300,6 +309,43 @@ static void test_print_is_bounded(void **state)
 
 typedef struct { char data[8192]; size_t len; } dump_buf;
 
+/* print() output that sums to exactly the 1 MiB budget (each line counts
+ * its "file: " prefix and its line end) is written whole, then the note
+ * that the rest is left out; nothing after it. */
+static void test_print_budget_exactly(void **state)
+{
+    fixture *f = *state;
+    const size_t budget = 1024u * 1024, p = strlen(f->path) + 2;
+    const size_t c = p + 2000 + 1, t = budget - (p + 5 + 1);   /* a bulk line; all but the last line */
+    const size_t n = t / c - 1, filler = t - n * c - p - 1;
+    char src[512];
+    snprintf(src, sizeof src,
+             "local a = string.rep('a', 2000)\nfor i = 1, %zu do print(a) end\n"
+             "print(string.rep('b', %zu))\nprint('zzzzz')\nprint('after')\n", n, filler);
+    char out[] = "/tmp/styr-print-XXXXXX";
+    int fd = mkstemp(out);
+    assert_true(fd >= 0);
+    fflush(stderr);
+    int saved = dup(2);
+    dup2(fd, 2);
+    styr_error err;
+    styr_status st = run(f, src, &err);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    assert_int_equal(st, STYR_OK);
+    off_t size = lseek(fd, 0, SEEK_END);
+    char tail[256];
+    const char *want = ": zzzzz\n(print: more than 1048576 bytes; the rest of the rules' print output is left out)\n";
+    assert_true(size > (off_t)strlen(want));
+    assert_int_equal(pread(fd, tail, strlen(want), size - (off_t)strlen(want)), (ssize_t)strlen(want));
+    tail[strlen(want)] = '\0';
+    close(fd);
+    unlink(out);
+    assert_string_equal(tail, want);
+    assert_int_equal(size, (off_t)(budget + strlen(want) - strlen(": zzzzz\n")));
+}
+
 static int dump_writer(lua_State *L, const void *p, size_t sz, void *ud)
 {
     (void)L;
@@ -324,7 +370,9 @@ static void test_binary_chunk_refused(void **state)
     styr_sandbox_new_env(f->sb, f->path);
     styr_error err;
     assert_int_equal(styr_sandbox_load(f->sb, f->path, -1, &err), STYR_E_RULESET);
-    assert_non_null(strstr(err.message, "binary"));
+    /* styr's own words, not Lua's "attempt to load a binary chunk" */
+    if (!strstr(err.message, "precompiled (binary) Lua chunks are not accepted; give the rule as source text"))
+        fail_msg("message: %s", err.message);
     lua_pop(styr_sandbox_lua(f->sb), 1);
 }
 
@@ -385,6 +433,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pattern_bombs_are_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finalizers_are_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_print_is_bounded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_print_budget_exactly, setup, teardown),
         cmocka_unit_test_setup_teardown(test_binary_chunk_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_environments_are_separate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_longer_than_it_says, setup, teardown),

@@ -97,6 +97,8 @@ static void test_file(void **state)
     assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     unlink(path);
     assert_int_equal(styr_sha256_file(path, d), -1);
+    /* A folder opens, but reading it fails: no digest of nothing. */
+    assert_int_equal(styr_sha256_file("/tmp", d), -1);
 }
 
 int main(void)

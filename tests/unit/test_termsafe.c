@@ -67,6 +67,7 @@ static void test_bytes_that_are_not_utf8(void **state)
     expect("\xc0\xaf", "\\xC0\\xAF");                 /* overlong '/' */
     expect("\xed\xa0\x80", "\\xED\\xA0\\x80");        /* a surrogate */
     expect("\xf4\x90\x80\x80", "\\xF4\\x90\\x80\\x80");   /* past U+10FFFF */
+    expect("\xf8\x90\x80\x80", "\\xF8\\x90\\x80\\x80");   /* F8 leads nothing, though U+10000's bits follow */
 }
 
 /* Lines of a message: each continuation line is indented, so a value with

@@ -650,6 +650,17 @@ static const styr_node *at(const styr_node *n, const char *path)
     return n;
 }
 
+/* A workbook is known by its extension alone, in any case. */
+static void test_xlsx_path(void **state)
+{
+    (void)state;
+    assert_true(styr_is_xlsx_path("a.xlsx"));   /* the shortest name with a stem */
+    assert_true(styr_is_xlsx_path("plan.XLSX"));
+    assert_false(styr_is_xlsx_path(".xlsx"));
+    assert_false(styr_is_xlsx_path("a.xls"));
+    assert_false(styr_is_xlsx_path("a.yaml"));
+}
+
 static void test_plan_tree(void **state)
 {
     (void)state;
@@ -1103,6 +1114,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_refs),
+        cmocka_unit_test(test_xlsx_path),
         cmocka_unit_test(test_cells),
         cmocka_unit_test(test_xstring_escapes),
         cmocka_unit_test(test_last_column),

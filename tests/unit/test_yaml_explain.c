@@ -366,6 +366,10 @@ static void test_reader_errors(void **state)
     styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "control character U+0007 is not allowed in YAML");
     styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
     assert_has(&e, "styrtecken");
+    /* a character that is no control character but still refused (U+FFFE) */
+    styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 1, 4, "character U+FFFE is not allowed in YAML");
+    styr_yaml_explain_reader(STYR_EXPLAIN_SV, &e);
+    assert_has(&e, "osynligt styrtecken som YAML inte tillåter");
     /* The loader's own Swedish words (its default): a NUL byte is a NUL
      * byte, not "not saved as UTF-8", though the message names UTF-16 */
     styr_error_set(&e, STYR_E_SYNTAX, "p.yaml", 4, 1,
