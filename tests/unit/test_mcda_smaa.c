@@ -303,6 +303,22 @@ static void test_central_and_confidence(void **state)
     for (size_t i = 0; i < N; i++)
         assert_near(shaken.conf[i], still.conf[i], 1e-12);
     assert_near(shaken.conf[N - 1], 1.0, 1e-12);
+
+    /* ... and the same with the first area best: the anti-ideal of each
+     * perturbed column is its minimum, not its first value (which is then
+     * the best area's own, leaving it no distance from the worst) */
+    fill(x, N, M, 5);
+    for (size_t j = 0; j < M; j++)
+        x[0 * M + j] = 10.0;
+    p = base_params(x);
+    p.method = STYR_MCDA_TOPSIS;
+    assert_int_equal(smaa(&p, &still), STYR_MCDA_OK);
+    p.value_noise = 1e-12;
+    p.confidence_samples = 200;
+    assert_int_equal(smaa(&p, &shaken), STYR_MCDA_OK);
+    for (size_t i = 0; i < N; i++)
+        assert_near(shaken.conf[i], still.conf[i], 1e-12);
+    assert_near(shaken.conf[0], 1.0, 1e-12);
 }
 
 static void test_inactive_and_spread(void **state)
