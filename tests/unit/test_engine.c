@@ -588,6 +588,23 @@ static void test_date_parse_nil_says_why(void **state)
     styr_ruleset_free(rs);
 }
 
+/* A ruleset `name` of one file holding lua, judged on plan: one rule
+ * error, whose message holds want. */
+static void expect_one_rule_error(const char *name, const char *lua, const char *plan, const char *want)
+{
+    ruleset_yaml(name, "");
+    put(name, "e.lua", lua);
+    styr_ruleset *rs = load_ok(name);
+    styr_file_result res;
+    styr_doc *doc = judge(rs, plan, &res);
+    assert_int_equal(res.nrule_errors, 1);
+    if (!strstr(res.rule_errors[0].message, want))
+        fail_msg("message: %s", res.rule_errors[0].message);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* each() of a field the plan wrote as a number, an integer or a decimal
  * (a field the schema does not type, such as a child ruleset's): no items,
  * and no crash of the rule that asked. */
@@ -611,33 +628,17 @@ static void test_each_of_a_number(void **state)
     styr_ruleset_free(rs);
     /* The rule's own false is no value of the plan, even just after reading
      * a 0 there: each(false) is the rule's mistake (a rule error, in Swedish here) */
-    ruleset_yaml("eachbool", "");
-    put("eachbool", "e.lua",
-        "rule { id = 'plan.own', severity = 'info', message = 'x',\n"
-        "  check = function(plan) local z = plan.count\n"
-        "    for _ in each(false) do end end }\n");
-    rs = load_ok("eachbool");
-    doc = judge(rs, "kind: action-plan\nversion: 1\ncount: 0\n", &res);
-    assert_int_equal(res.nrule_errors, 1);
-    if (!strstr(res.rule_errors[0].message, "lista i planen väntades, fick sanningsvärde"))
-        fail_msg("message: %s", res.rule_errors[0].message);
-    styr_file_result_free(&res);
-    styr_doc_free(doc);
-    styr_ruleset_free(rs);
+    expect_one_rule_error("eachbool",
+                          "rule { id = 'plan.own', severity = 'info', message = 'x',\n"
+                          "  check = function(plan) local z = plan.count\n"
+                          "    for _ in each(false) do end end }\n",
+                          "kind: action-plan\nversion: 1\ncount: 0\n", "lista i planen väntades, fick sanningsvärde");
     /* rule{} inside a check is refused: rules are declared when the file loads */
-    ruleset_yaml("ruleincheck", "");
-    put("ruleincheck", "e.lua",
-        "rule { id = 'plan.maker', severity = 'info', message = 'x',\n"
-        "  check = function(plan) rule { id = 'plan.late', severity = 'info', message = 'y',\n"
-        "    check = function() end } end }\n");
-    rs = load_ok("ruleincheck");
-    doc = judge(rs, "kind: action-plan\nversion: 1\n", &res);
-    assert_int_equal(res.nrule_errors, 1);
-    if (!strstr(res.rule_errors[0].message, "rule{} får bara stå på översta nivån i en regelfil"))
-        fail_msg("message: %s", res.rule_errors[0].message);
-    styr_file_result_free(&res);
-    styr_doc_free(doc);
-    styr_ruleset_free(rs);
+    expect_one_rule_error("ruleincheck",
+                          "rule { id = 'plan.maker', severity = 'info', message = 'x',\n"
+                          "  check = function(plan) rule { id = 'plan.late', severity = 'info', message = 'y',\n"
+                          "    check = function() end } end }\n",
+                          "kind: action-plan\nversion: 1\n", "rule{} får bara stå på översta nivån i en regelfil");
 }
 
 /* A parent reached through two children (top extends a and b, both extend

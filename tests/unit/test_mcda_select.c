@@ -100,6 +100,24 @@ static bool feasible(const inst *in, const unsigned char *chosen)
     return true;
 }
 
+/* The message of instance in, infeasible, with its first area named by
+ * namelen letters 'a' (the others as in the tests below); static storage. */
+static const char *infeasible_with_first_name(const inst *in, size_t namelen)
+{
+    static char longname[1024];
+    static styr_error err;
+    assert_true(namelen < sizeof longname);
+    memset(longname, 'a', namelen);
+    longname[namelen] = '\0';
+    const char *const long_ids[] = {longname, "sluss", "plattform", "labb"};
+    styr_mcda_select_problem q = problem(in, long_ids);
+    unsigned char ch[8];
+    styr_mcda_selection sel;
+    styr_error_clear(&err);
+    assert_int_equal(styr_mcda_select(&q, in->budget, ch, &sel, &err), STYR_MCDA_E_INFEASIBLE);
+    return err.message;
+}
+
 /* Best total score over all subsets, or -1 when none is feasible. */
 static double brute_force(const inst *in)
 {
@@ -263,33 +281,17 @@ static void test_infeasible_messages(void **state)
     expect_infeasible(&a, ids, (const char *[]){"'testarena' is both included and excluded", 0});
     {   /* a part that fills the 900-byte message buffer exactly (a name of
          * 868 bytes) does not fit with its NUL: it is cut, and says so */
-        static char longname[869];
-        memset(longname, 'a', sizeof longname - 1);
-        const char *const long_ids[] = {longname, "sluss", "plattform", "labb"};
-        styr_mcda_select_problem q = problem(&a, long_ids);
-        unsigned char chq[8];
-        styr_mcda_selection selq;
-        styr_error err;
-        styr_error_clear(&err);
-        assert_int_equal(styr_mcda_select(&q, a.budget, chq, &selq, &err), STYR_MCDA_E_INFEASIBLE);
-        size_t len = strlen(err.message);
+        const char *msg = infeasible_with_first_name(&a, 868);
+        size_t len = strlen(msg);
         assert_true(len > 3);
-        assert_string_equal(err.message + len - 3, "...");
-        assert_null(strstr(err.message, "excluded"));
+        assert_string_equal(msg + len - 3, "...");
+        assert_null(strstr(msg, "excluded"));
     }
     {   /* one byte shorter (899 and its NUL) fits whole: not cut */
-        static char longname[868];
-        memset(longname, 'a', sizeof longname - 1);
-        const char *const long_ids[] = {longname, "sluss", "plattform", "labb"};
-        styr_mcda_select_problem q = problem(&a, long_ids);
-        unsigned char chq[8];
-        styr_mcda_selection selq;
-        styr_error err;
-        styr_error_clear(&err);
-        assert_int_equal(styr_mcda_select(&q, a.budget, chq, &selq, &err), STYR_MCDA_E_INFEASIBLE);
-        size_t len = strlen(err.message);
+        const char *msg = infeasible_with_first_name(&a, 867);
+        size_t len = strlen(msg);
         assert_true(len > 30);
-        assert_string_equal(err.message + len - 30, " is both included and excluded");   /* whole, no "..." */
+        assert_string_equal(msg + len - 30, " is both included and excluded");   /* whole, no "..." */
     }
 
     inst b = in; /* forced in requires (through another) a forced out */
