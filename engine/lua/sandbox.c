@@ -883,9 +883,11 @@ styr_status styr_sandbox_load(styr_sandbox *sb, const char *path, int env_index,
     }
     FILE *f = fdopen(fd, "rb");
     if (!f) {
+        int e = errno;   /* ENOMEM: fdopen allocates */
         close(fd);
-        return styr_error_set(err, STYR_E_RULESET, path, 1, 0, "%s",
-                              SB_SV(sb, "regelfilen kan inte läsas", "cannot read rule file"));
+        return styr_error_set(err, e == ENOMEM ? STYR_E_NOMEM : STYR_E_RULESET, path, 1, 0,
+                              SB_SV(sb, "regelfilen kan inte läsas: %s", "cannot read rule file: %s"),
+                              styr_errno_text(e, SB_ENGLISH(sb)));
     }
     styr_inputs_note_fd(fd, path);
     luaL_Buffer b;

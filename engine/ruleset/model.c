@@ -13,7 +13,6 @@
 #include "ruleset.h"
 #include "text.h"
 
-static char *dup0(const char *s) { return s ? strdup(s) : NULL; }
 
 /* Whether the run speaks English: a rule author's mistake in model{} is
  * told in the run's language. Only while model{} runs (the ruleset is its
@@ -24,6 +23,16 @@ static int model_english(lua_State *L)
     return rs->lim.lang == STYR_LANG_EN;
 }
 #define SVM(L, sv, en) (model_english(L) ? (en) : (sv))
+
+/* A copy of s (NULL for NULL) that raises when memory runs out: a text
+ * silently missing would crash whoever reads the model later. */
+static char *copy_text(lua_State *L, const char *s)
+{
+    char *c = s ? strdup(s) : NULL;
+    if (s && !c)
+        luaL_error(L, "%s", SVM(L, "minnet tog slut", "out of memory"));
+    return c;
+}
 
 long styr_model_criterion(const styr_model *m, const char *id, size_t len)
 {
@@ -61,16 +70,16 @@ static void texts(lua_State *L, int t, const char *field, const char *what, char
 {
     lua_getfield(L, t, field);
     if (lua_type(L, -1) == LUA_TSTRING) {
-        out[0] = dup0(lua_tostring(L, -1));
-        out[1] = dup0(lua_tostring(L, -1));
+        out[0] = copy_text(L, lua_tostring(L, -1));
+        out[1] = copy_text(L, lua_tostring(L, -1));
     } else if (lua_type(L, -1) == LUA_TTABLE) {
         lua_getfield(L, -1, "sv");
         lua_getfield(L, -2, "en");
         if (!lua_isstring(L, -2) || !lua_isstring(L, -1))
             luaL_error(L, SVM(L, "%s: '%s' behöver {sv = \"...\", en = \"...\"}", "%s: '%s' needs {sv = \"...\", en = \"...\"}"),
                        what, field);
-        out[0] = dup0(lua_tostring(L, -2));
-        out[1] = dup0(lua_tostring(L, -1));
+        out[0] = copy_text(L, lua_tostring(L, -2));
+        out[1] = copy_text(L, lua_tostring(L, -1));
         lua_pop(L, 2);
     } else {
         luaL_error(L, SVM(L, "%s behöver %s = {sv = \"...\", en = \"...\"}", "%s needs %s = {sv = \"...\", en = \"...\"}"),
@@ -117,13 +126,13 @@ static int api_model(lua_State *L)
      * frees whatever happens. */
     styr_model *m = calloc(1, sizeof *m);
     if (!m)
-        return luaL_error(L, "out of memory");
+        return luaL_error(L, "%s", SVM(L, "minnet tog slut", "out of memory"));
     *slot = m;
     lua_getfield(L, 1, "id");
     if (lua_type(L, -1) != LUA_TSTRING)
         return luaL_error(L, SVM(L, "model{} behöver ett id, t.ex. id = \"%s\"", "model{} needs an id, e.g. id = \"%s\""),
                           rs->loading_ruleset ? rs->loading_ruleset : "goteborg");
-    m->id = dup0(lua_tostring(L, -1));
+    m->id = copy_text(L, lua_tostring(L, -1));
     lua_pop(L, 1);
     texts(L, 1, "title", "model{}", m->title);
 
@@ -137,7 +146,7 @@ static int api_model(lua_State *L)
                                  "model{} has %d criteria; at most 15 are allowed (AHP's consistency table ends there)"), (int)nc);
     m->crit = calloc((size_t)nc, sizeof *m->crit);
     if (!m->crit)
-        return luaL_error(L, "out of memory");
+        return luaL_error(L, "%s", SVM(L, "minnet tog slut", "out of memory"));
     for (lua_Integer i = 1; i <= nc; i++) {
         lua_rawgeti(L, ct, i);
         int c = lua_gettop(L);
@@ -160,7 +169,7 @@ static int api_model(lua_State *L)
                                          "criterion id '%s' may only use a-z, 0-9 and '_'"), id);
         if (styr_model_criterion(m, id, strlen(id)) >= 0)
             return luaL_error(L, SVM(L, "kriteriet '%s' deklareras två gånger", "criterion '%s' is declared twice"), id);
-        cr->id = dup0(id);
+        cr->id = copy_text(L, id);
         m->ncrit++;   /* counted from here on, so styr_model_free frees what follows */
         lua_pop(L, 1);
         snprintf(what, sizeof what, SVM(L, "kriteriet '%s'", "criterion '%s'"), cr->id);
@@ -218,7 +227,7 @@ static int api_model(lua_State *L)
         lua_Integer ng = luaL_len(L, gt);
         m->gates = calloc((size_t)(ng ? ng : 1), sizeof *m->gates);
         if (!m->gates)
-            return luaL_error(L, "out of memory");
+            return luaL_error(L, "%s", SVM(L, "minnet tog slut", "out of memory"));
         for (lua_Integer i = 1; i <= ng; i++) {
             lua_rawgeti(L, gt, i);
             int g = lua_gettop(L);
@@ -233,7 +242,7 @@ static int api_model(lua_State *L)
             lua_getfield(L, g, "id");
             if (lua_type(L, -1) != LUA_TSTRING)
                 return luaL_error(L, SVM(L, "%s behöver ett id", "%s needs an id"), what);
-            gate->id = dup0(lua_tostring(L, -1));
+            gate->id = copy_text(L, lua_tostring(L, -1));
             m->ngates++;
             lua_pop(L, 1);
             texts(L, g, "message", what, gate->message);

@@ -7,6 +7,7 @@
 #include "ruleset.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -21,6 +22,7 @@
 #include "mem_budget.h"
 #include "rule_api.h"
 #include "nodeview.h"
+#include "errno_text.h"
 #include "text.h"
 
 /* Where an installed styr keeps its rulesets: relative to the executable
@@ -79,8 +81,10 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* <dir of the executable>/../share/styr/rules, or NULL. */
-static char *installed_rules_dir(void)
+/* <dir of the executable>/../share/styr/rules, or NULL. Kept in a static
+ * buffer: an allocation that failed here would leave the folder out of the
+ * search for the whole run, silently. */
+static const char *installed_rules_dir(void)
 {
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -91,15 +95,15 @@ static char *installed_rules_dir(void)
     if (!slash)
         return NULL;
     *slash = '\0';
-    char rel[PATH_MAX + 64];
+    static char rel[PATH_MAX + 64];
     snprintf(rel, sizeof rel, "%s/../%s", exe, STYR_INSTALL_RULES_REL);
-    return strdup(rel);
+    return rel;
 }
 
 const char *const *styr_ruleset_default_path(void)
 {
     /* Computed once; the executable does not move while it runs. */
-    static char *relative;
+    static const char *relative;
     static int done;
     static const char *path[3];
     if (!done) {
@@ -122,14 +126,24 @@ static size_t path_count(const char *const *search)
     return n;
 }
 
+static void nomem(styr_error *err, int english)
+{
+    styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "%s", english ? "out of memory" : "minnet tog slut");
+}
+
 char *styr_ruleset_locate(const char *spec, const char *const *search, int english, styr_error *err)
 {
     if (!search)
         search = styr_ruleset_default_path();
     size_t nroots = path_count(search);
     if (strchr(spec, '/') || is_dir(spec)) {
-        if (is_dir(spec))
-            return strdup(spec);
+        char *copy = is_dir(spec) ? strdup(spec) : NULL;
+        if (copy)
+            return copy;
+        if (is_dir(spec)) {
+            nomem(err, english);
+            return NULL;
+        }
         styr_error_set(err, STYR_E_RULESET, spec, 0, 0, "%s",
                        english ? "ruleset folder not found" : "mappen med regeluppsättningen finns inte");
         return NULL;
@@ -161,10 +175,23 @@ char *styr_ruleset_locate(const char *spec, const char *const *search, int engli
     char *found = NULL;
     for (size_t i = 0; i < nroots && !found; i++) {
         char *cand = join(roots[i], spec);
-        if (cand && is_dir(cand)) {
+        /* Memory running out is said as such: taken for "not here", it
+         * sent the search on to the next folder (another copy of the
+         * ruleset) or ended in "no ruleset named ...". */
+        if (!cand) {
+            nomem(err, english);
+            return NULL;
+        }
+        if (is_dir(cand)) {
             /* The real folder, not the link or relative path that led to it:
              * messages and ruleset_path name the files the user edits. */
+            errno = 0;
             found = realpath(cand, NULL);
+            if (!found && errno == ENOMEM) {
+                free(cand);
+                nomem(err, english);
+                return NULL;
+            }
             if (!found) {
                 found = cand;
                 cand = NULL;
@@ -235,6 +262,18 @@ static void rule_free_fields(styr_rule *r)
 
 static char *dup0(const char *s) { return s ? strdup(s) : NULL; }
 
+/* Whether every text of proto reached its copy in r: a copy that failed
+ * would otherwise read as a text the rule never had (a rule without its
+ * message crashed report()). */
+static int rule_copied(const styr_rule *r, const styr_rule *proto)
+{
+    int ok = r->id && (!proto->file || r->file) && (!proto->source || r->source) && (!proto->ruleset || r->ruleset);
+    for (int i = 0; i < 2; i++)
+        ok = ok && (!proto->message[i] || r->message[i]) && (!proto->description[i] || r->description[i]) &&
+             (!proto->remediation[i] || r->remediation[i]);
+    return ok;
+}
+
 styr_rule *styr_ruleset_rule(const styr_ruleset *rs, const char *id, size_t len)
 {
     uintptr_t i = (uintptr_t)styr_strmap_get(&rs->rule_index, id, len);
@@ -267,7 +306,7 @@ styr_rule *styr_ruleset_add_rule(styr_ruleset *rs, const styr_rule *proto, styr_
     r.source = dup0(proto->source);
     r.line = proto->line;
     r.ruleset = dup0(proto->ruleset);
-    if (!r.id) {
+    if (!rule_copied(&r, proto)) {
         rule_free_fields(&r);
         styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
         return NULL;
@@ -840,9 +879,12 @@ static styr_status run_rule_file(styr_ruleset *rs, const char *path, styr_error 
 static styr_status load_rule_files(styr_ruleset *rs, const char *dir, styr_error *err)
 {
     DIR *d = opendir(dir);
-    if (!d)
-        return styr_error_set(err, STYR_E_RULESET, dir, 0, 0, "%s",
-                              SV(rs, "mappen med regeluppsättningen kan inte läsas", "cannot read the ruleset folder"));
+    if (!d) {
+        int e = errno;   /* ENOMEM too: opendir allocates */
+        return styr_error_set(err, e == ENOMEM ? STYR_E_NOMEM : STYR_E_RULESET, dir, 0, 0,
+                              SV(rs, "mappen med regeluppsättningen kan inte läsas: %s", "cannot read the ruleset folder: %s"),
+                              styr_errno_text(e, rs->lim.lang == STYR_LANG_EN));
+    }
     char **names = NULL;
     size_t n = 0;
     styr_status st = STYR_OK;
@@ -895,8 +937,10 @@ static char *parent_dir(const char *dir, const char *name, const char *const *se
 {
     /* A sibling folder first, so a copied rules/ tree keeps working. */
     char *copy = strdup(dir);
-    if (!copy)
+    if (!copy) {
+        nomem(err, english);
         return NULL;
+    }
     char *slash = strrchr(copy, '/');
     char *cand = NULL;
     if (slash) {
@@ -906,7 +950,11 @@ static char *parent_dir(const char *dir, const char *name, const char *const *se
         cand = strdup(name);
     }
     free(copy);
-    if (cand && is_dir(cand))
+    if (!cand) {
+        nomem(err, english);
+        return NULL;
+    }
+    if (is_dir(cand))
         return cand;
     free(cand);
     return styr_ruleset_locate(name, search, english, err);
@@ -961,6 +1009,10 @@ static styr_status load_chain(styr_ruleset *rs, const char *dir, int depth, chai
             styr_error perr;
             styr_error_clear(&perr);
             char *pdir = parent_dir(dir, p->u.text, (const char *const *)rs->search, rs->lim.lang == STYR_LANG_EN, &perr);
+            if (!pdir && perr.code == STYR_E_NOMEM) {
+                *err = perr;
+                return STYR_E_NOMEM;
+            }
             if (!pdir)
                 return node_error(err, meta, p,
                                   SV(rs, "hittar inte regeluppsättningen '%s' som den här bygger på",
