@@ -47,8 +47,12 @@ styr_status styr_error_setv(styr_error *err, styr_status code, const char *file,
                             unsigned line, unsigned column, const char *fmt,
                             va_list ap) __attribute__((format(printf, 6, 0)));
 
+/* Tells an out-of-memory error ("out of memory ...", STYR_E_NOMEM) in
+ * Swedish unless english; other errors are left as they are. */
+void styr_error_localise(styr_error *err, int english);
+
 /* Writes "file:line:col: fel: message" (omitting absent parts; "error:"
- * when english) and a newline. */
+ * when english) and a newline; an out-of-memory error localised. */
 void styr_error_print(const styr_error *err, FILE *out, int english);
 
 #endif

@@ -162,6 +162,7 @@ static int run_sensitivity_of(const options *o, score_ctx *c, size_t k, styr_sen
     if (ps.shown)
         fputs("\r                         \r", stderr);
     if (st != STYR_OK) {
+        styr_error_localise(&err, cli_english());
         fprintf(stderr, "styr: %s\n", err.message);
         return -1;
     }
@@ -239,6 +240,7 @@ int cmd_report(options *o)
             plan.file = strdup(plan_file);
         plan.failed = 1;
         plan.failure = err;
+        styr_error_localise(&plan.failure, o->lang == STYR_LANG_EN);
         cli_worse(&rc, EXIT_FAILED);
     } else {
         cli_judge_exit(o, &plan, &rc);

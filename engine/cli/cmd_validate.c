@@ -64,6 +64,7 @@ int cmd_validate(options *o)
                 res[i].file = strdup(o->files[i]);
                 res[i].failed = 1;
                 res[i].failure = err;
+                styr_error_localise(&res[i].failure, o->lang == STYR_LANG_EN);
                 rc = EXIT_FAILED;
                 continue;
             }
@@ -77,6 +78,7 @@ int cmd_validate(options *o)
         if (st != STYR_OK) {
             res[i].failed = 1;
             res[i].failure = err;
+            styr_error_localise(&res[i].failure, o->lang == STYR_LANG_EN);
             rc = EXIT_FAILED;
             continue;
         }

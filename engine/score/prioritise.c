@@ -15,7 +15,7 @@ static const char *text_of(const styr_node *root, const char *key)
 }
 
 /* Judges one scenario against the areas and scores it when it has no errors. */
-static void run_scenario(styr_ruleset *rs, const styr_run_opts *opts, const styr_area_table *table, const styr_node *areas_list,
+static void judge_and_score(styr_ruleset *rs, const styr_run_opts *opts, const styr_area_table *table, const styr_node *areas_list,
                          const styr_limits *lim, styr_scenario_run *sr)
 {
     styr_error_clear(&sr->failure);
@@ -26,7 +26,9 @@ static void run_scenario(styr_ruleset *rs, const styr_run_opts *opts, const styr
     }
     if (strcmp(sr->res.kind, "scenario") != 0) {
         sr->failed = 1;
-        styr_error_set(&sr->failure, STYR_E_INPUT, sr->file, 1, 1, "expected kind: scenario, not %s", sr->res.kind);
+        styr_error_set(&sr->failure, STYR_E_INPUT, sr->file, 1, 1,
+                       opts->lang == STYR_LANG_EN ? "expected kind: scenario, not %s" : "väntade kind: scenario, inte %s",
+                       sr->res.kind);
         return;
     }
     sr->id = text_of(sr->doc->root, "id");
@@ -40,6 +42,14 @@ static void run_scenario(styr_ruleset *rs, const styr_run_opts *opts, const styr
         return;
     }
     sr->scored = 1;
+}
+
+static void run_scenario(styr_ruleset *rs, const styr_run_opts *opts, const styr_area_table *table, const styr_node *areas_list,
+                         const styr_limits *lim, styr_scenario_run *sr)
+{
+    judge_and_score(rs, opts, table, areas_list, lim, sr);
+    if (sr->failed)
+        styr_error_localise(&sr->failure, opts->lang == STYR_LANG_EN);
 }
 
 styr_status styr_prioritise(styr_ruleset *rs, const styr_run_opts *opts, const char *areas_file, const char *const *scenarios,
