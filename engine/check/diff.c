@@ -552,16 +552,21 @@ nomem:
 
 /* A finding's identity across versions: its rule, the action it is about (in
  * the new version's numbering) and its path within the action. Returns
- * NULL for a finding of an action that was removed (it left with it). */
-static char *finding_key(const styr_diff *d, const styr_finding *f, int old_side)
+ * NULL with *gone set for a finding of an action that was removed (it left
+ * with it), and NULL with *gone clear when memory ran out: the two must
+ * not be confused, or an old finding drops out and its twin reads as new. */
+static char *finding_key(const styr_diff *d, const styr_finding *f, int old_side, int *gone)
 {
     const char *action = f->action;
+    *gone = 0;
     if (action && old_side) {
         action = NULL;
         for (size_t i = 0; i < d->nitems; i++)
             if (d->items[i].old_id && strcmp(d->items[i].old_id, f->action) == 0) {
-                if (d->items[i].kind == STYR_DIFF_REMOVED)
+                if (d->items[i].kind == STYR_DIFF_REMOVED) {
+                    *gone = 1;
                     return NULL;
+                }
                 action = d->items[i].new_id;
                 break;
             }
@@ -600,9 +605,14 @@ static styr_status compare_findings(styr_diff *d, styr_error *err)
         slot_of_old[i] = SIZE_MAX;
         if (of->items[i].waiver_reason)
             continue;
-        char *k = finding_key(d, &of->items[i], 1);
-        if (!k)
+        int gone;
+        char *k = finding_key(d, &of->items[i], 1, &gone);
+        if (!k && gone)
             continue;
+        if (!k) {
+            free(slot_of_old);
+            goto nomem;
+        }
         void *existing = NULL;
         int put = styr_strmap_put(&keys, k, strlen(k), (void *)(uintptr_t)(nkeys + 1), &existing);
         free(k);
@@ -617,8 +627,9 @@ static styr_status compare_findings(styr_diff *d, styr_error *err)
     for (size_t i = 0; i < nf->count; i++) {
         if (nf->items[i].waiver_reason)
             continue;
-        char *k = finding_key(d, &nf->items[i], 0);
-        if (!k) {
+        int gone;
+        char *k = finding_key(d, &nf->items[i], 0, &gone);
+        if (!k) {   /* the new side's actions are never gone: memory */
             free(slot_of_old);
             goto nomem;
         }
