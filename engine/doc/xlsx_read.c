@@ -272,6 +272,8 @@ static styr_status parse_part(reader *r, const char *entry, part *p, int require
                         STYR_XLSX_MAX_RATIO);
     }
     zip_file_t *zf = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0);
+    if (!zf && zip_error_code_zip(zip_get_error(r->zip)) == ZIP_ER_MEMORY)
+        return fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
     if (!zf)
         return fail(r, STYR_E_SYNTAX, SV(r, "%s: kan inte läsas ur arkivet: %s", "%s: cannot be read from the archive: %s"), entry, zip_strerror(r->zip));
     p->r = r;
@@ -295,6 +297,10 @@ static styr_status parse_part(reader *r, const char *entry, part *p, int require
     size_t part_bytes = 0;
     for (;;) {
         zip_int64_t n = zip_fread(zf, chunk, CHUNK);
+        if (n < 0 && zip_error_code_zip(zip_file_get_error(zf)) == ZIP_ER_MEMORY) {
+            fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
+            break;
+        }
         if (n < 0) {
             fail(r, STYR_E_SYNTAX, SV(r, "%s: arkivet är trasigt: %s", "%s: the archive is broken: %s"), entry, zip_file_strerror(zf));
             break;
@@ -701,13 +707,20 @@ static void reader_init(reader *r, const char *name, const styr_limits *lim, sty
     styr_error_clear(err);
 }
 
-static styr_status open_failed(reader *r, zip_error_t *ze)
+/* sys_errno: errno right after the failed open. libzip reports an
+ * allocation that failed while it read the central directory as "not a
+ * zip archive" or "inconsistent"; the allocator's ENOMEM tells them apart. */
+static styr_status open_failed(reader *r, zip_error_t *ze, int sys_errno)
 {
     int code = zip_error_code_zip(ze);
+    if ((code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS) && sys_errno == ENOMEM)
+        code = ZIP_ER_MEMORY;
     int english = r->lim->lang == STYR_EXPLAIN_EN;
     /* Why a file cannot be opened is the system's reason, in the run's
      * language like the YAML loader's; a file that is no zip archive gets
      * libzip's detail. */
+    if (code == ZIP_ER_MEMORY)
+        return fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
     if (code == ZIP_ER_NOENT)
         return fail(r, STYR_E_IO, SV(r, "kan inte öppnas: %s", "cannot open: %s"), styr_errno_text(ENOENT, english));
     if ((code == ZIP_ER_OPEN || code == ZIP_ER_READ) && zip_error_code_system(ze) != 0)
@@ -728,11 +741,13 @@ styr_status styr_xlsx_read_file(const char *path, const styr_limits *lim, const 
     reader r;
     reader_init(&r, path, lim, book, err);
     int code = 0;
+    errno = 0;
     r.zip = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
     if (!r.zip) {
+        int sys_errno = errno;
         zip_error_t ze;
         zip_error_init_with_code(&ze, code);
-        open_failed(&r, &ze);
+        open_failed(&r, &ze, sys_errno);
         zip_error_fini(&ze);
         return err->code;
     }
@@ -749,13 +764,15 @@ styr_status styr_xlsx_read_buffer(const char *name, const void *buf, size_t len,
                     r.lim->max_file_bytes);
     zip_error_t ze;
     zip_error_init(&ze);
+    errno = 0;
     zip_source_t *src = zip_source_buffer_create(buf, len, 0, &ze);
     if (src)
         r.zip = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
     if (!r.zip) {
+        int sys_errno = errno;
         if (src)
             zip_source_free(src);
-        open_failed(&r, &ze);
+        open_failed(&r, &ze, sys_errno);
         zip_error_fini(&ze);
         return err->code;
     }
