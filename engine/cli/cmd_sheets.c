@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -21,6 +22,69 @@
 #include "xlsx_score.h"
 #include "xlsx_write.h"
 #include "yaml_write.h"
+
+/* Runs fn(tmp, ctx, err) in a child process. libxlsxwriter (1.1.5, as
+ * Debian ships it) crashes when an allocation of its own fails: it frees a
+ * half-built worksheet, or reads a string table it could not grow. In a
+ * child such a crash is an error of the run (exit 2, said in words), not
+ * the end of styr. The child writes only the temporary file; its error
+ * record comes back through a pipe. Without fork or pipe, fn runs here. */
+static styr_status write_in_child(const char *tmp, cli_xlsx_writer fn, void *ctx, styr_error *err)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return fn(tmp, ctx, err);
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return fn(tmp, ctx, err);
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        styr_error e;
+        styr_error_clear(&e);
+        styr_status st = fn(tmp, ctx, &e);
+        if (st != STYR_OK && write(fds[1], &e, sizeof e) != (ssize_t)sizeof e)
+            st = STYR_E_IO;   /* the parent then says the child failed without a reason */
+        _exit(st == STYR_OK ? 0 : 1);   /* no exit handlers: they belong to the parent */
+    }
+    close(fds[1]);
+    styr_error e;
+    styr_error_clear(&e);
+    size_t got = 0;
+    while (got < sizeof e) {
+        ssize_t n = read(fds[0], (char *)&e + got, sizeof e - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fds[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return STYR_OK;
+    if (got == sizeof e && e.code != STYR_OK) {
+        e.file[sizeof e.file - 1] = '\0';
+        e.message[sizeof e.message - 1] = '\0';
+        *err = e;
+        return e.code;
+    }
+    if (WIFSIGNALED(status))
+        return styr_error_set(err, STYR_E_NOMEM, tmp, 0, 0,
+                              CLI_SV("arbetsboken kunde inte skrivas: biblioteket libxlsxwriter stannade (signal %d), "
+                                     "troligen för att minnet tog slut",
+                                     "the workbook could not be written: the library libxlsxwriter stopped (signal %d), "
+                                     "most likely because memory ran out"),
+                              WTERMSIG(status));
+    return styr_error_set(err, STYR_E_IO, tmp, 0, 0, "%s",
+                          CLI_SV("arbetsboken kunde inte skrivas", "the workbook could not be written"));
+}
 
 /* libxlsxwriter writes to a file name: a temporary file in TMPDIR, whose
  * bytes then go through the same sink as every other report (output.h): -o
@@ -58,7 +122,7 @@ int cli_write_workbook(const char *output, cli_xlsx_writer fn, void *ctx)
     styr_error err;
     styr_error_clear(&err);
     int rc = EXIT_CLEAN;
-    if (fn(tmp, ctx, &err) != STYR_OK) {
+    if (write_in_child(tmp, fn, ctx, &err) != STYR_OK) {
         if (strcmp(err.file, tmp) == 0)   /* the user knows the file by the name they gave */
             snprintf(err.file, sizeof err.file, "%s", output && strcmp(output, "-") != 0 ? output : CLI_SV("standard ut", "standard output"));
         styr_error_print(&err, stderr, cli_english());

@@ -2,18 +2,32 @@
  * xlsx_book.h). */
 #include "xlsx_book.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "xlsx_read.h"
+
+styr_status styr_xlsx_fail(styr_error *err, const char *path, lxw_error e, int english)
+{
+    /* libxlsxwriter says "Error finding internal string index" when its
+     * string table could not grow, and cannot tell why zlib failed to pack
+     * a part: errno, set by the allocator, says whether memory ran out. */
+    if (e == LXW_NO_ERROR || e == LXW_ERROR_MEMORY_MALLOC_FAILED || e == LXW_ERROR_SHARED_STRING_INDEX_NOT_FOUND ||
+        errno == ENOMEM)
+        return styr_error_set(err, STYR_E_NOMEM, path, 0, 0, "%s",
+                              english ? "cannot write the workbook: out of memory"
+                                      : "arbetsboken kan inte skrivas: minnet tog slut");
+    return styr_error_set(err, e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED ? STYR_E_LIMIT : STYR_E_IO, path, 0, 0,
+                          english ? "cannot write the workbook: %s" : "arbetsboken kan inte skrivas: %s", lxw_strerror(e));
+}
 
 static void check(styr_book *b, lxw_error e)
 {
     if (e == LXW_NO_ERROR || b->failed)
         return;
     b->failed = 1;
-    styr_error_set(b->err, e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED ? STYR_E_LIMIT : STYR_E_IO, b->path, 0, 0,
-                   "cannot write the workbook: %s", lxw_strerror(e));
+    styr_xlsx_fail(b->err, b->path, e, b->en);
 }
 
 int styr_book_open(styr_book *b, const char *path, const styr_report_opts *o, styr_error *err)
@@ -25,7 +39,7 @@ int styr_book_open(styr_book *b, const char *path, const styr_report_opts *o, st
     styr_error_clear(err);
     b->wb = workbook_new(path);
     if (!b->wb) {
-        styr_error_set(err, STYR_E_IO, path, 0, 0, "cannot create the workbook");
+        styr_xlsx_fail(err, path, LXW_NO_ERROR, b->en);
         return -1;
     }
     b->bold = workbook_add_format(b->wb);
@@ -38,7 +52,7 @@ styr_status styr_book_close(styr_book *b)
     lxw_error e = workbook_close(b->wb);
     if (e != LXW_NO_ERROR && !b->failed) {
         b->failed = 1;
-        styr_error_set(b->err, STYR_E_IO, b->path, 0, 0, "cannot write the workbook: %s", lxw_strerror(e));
+        styr_xlsx_fail(b->err, b->path, e, b->en);
     }
     return b->failed ? b->err->code : STYR_OK;
 }
@@ -48,7 +62,7 @@ lxw_worksheet *styr_book_sheet(styr_book *b, const char *sv, const char *en, con
 {
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, b->en ? en : sv);
     if (!ws) {
-        check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);   /* sheet names here are fixed and valid */
         return NULL;
     }
     const char *const *cols = b->en ? en_cols : sv_cols;

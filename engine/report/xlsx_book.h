@@ -27,6 +27,11 @@ typedef struct styr_book {
  * cell as not converted, plan_sheets.c). */
 lxw_error styr_xlsx_write_text(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f);
 
+/* Fills err for libxlsxwriter's error e in the run's language and returns
+ * its code; LXW_NO_ERROR stands for a workbook or sheet libxlsxwriter
+ * could not create, which only memory running out stops. */
+styr_status styr_xlsx_fail(styr_error *err, const char *path, lxw_error e, int english);
+
 /* Creates the workbook at path. Returns 0, or -1 with err set. */
 int styr_book_open(styr_book *b, const char *path, const styr_report_opts *o, styr_error *err);
 

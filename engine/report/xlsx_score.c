@@ -15,6 +15,7 @@ typedef struct book {
     styr_error *err;
     const char *path;
     int failed;
+    int en;   /* English messages */
 } book;
 
 static void check(book *b, lxw_error e)
@@ -22,7 +23,7 @@ static void check(book *b, lxw_error e)
     if (e == LXW_NO_ERROR || b->failed)
         return;
     b->failed = 1;
-    styr_error_set(b->err, STYR_E_IO, b->path, 0, 0, "cannot write the workbook: %s", lxw_strerror(e));
+    styr_xlsx_fail(b->err, b->path, e, b->en);
 }
 
 static void text(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s)
@@ -70,11 +71,11 @@ styr_status styr_xlsx_write_score(const char *path, const styr_score_report *r, 
                                   styr_error *err)
 {
     int en = o->lang == STYR_LANG_EN;
-    book b = {NULL, NULL, err, path, 0};
+    book b = {NULL, NULL, err, path, 0, en};
     styr_error_clear(err);
     b.wb = workbook_new(path);
     if (!b.wb)
-        return styr_error_set(err, STYR_E_IO, path, 0, 0, "cannot create the workbook");
+        return styr_xlsx_fail(err, path, LXW_NO_ERROR, en);
     b.bold = workbook_add_format(b.wb);
     format_set_bold(b.bold);
     lxw_worksheet *sum = workbook_add_worksheet(b.wb, en ? "Summary" : "Sammanfattning");
@@ -150,6 +151,6 @@ styr_status styr_xlsx_write_score(const char *path, const styr_score_report *r, 
     }
     lxw_error e = workbook_close(b.wb);
     if (e != LXW_NO_ERROR && !b.failed)
-        return styr_error_set(err, STYR_E_IO, path, 0, 0, "cannot write the workbook: %s", lxw_strerror(e));
+        return styr_xlsx_fail(err, path, e, en);
     return b.failed ? err->code : STYR_OK;
 }

@@ -46,6 +46,7 @@ typedef struct writer {
     styr_error *err;
     const char *path;
     int failed;
+    int en;   /* English messages */
 } writer;
 
 static const styr_node *get(const styr_node *map, const char *key)
@@ -64,19 +65,18 @@ static const styr_node *get_path(const styr_node *map, const char *path)
     return get_path(get(map, head), dot + 1);
 }
 
-static void check(writer *w, lxw_error e, const char *what)
+static void check(writer *w, lxw_error e)
 {
     if (e == LXW_NO_ERROR || w->failed)
         return;
     w->failed = 1;
-    styr_error_set(w->err, e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED ? STYR_E_LIMIT : STYR_E_IO, w->path, 0, 0,
-                   "cannot write %s: %s", what, lxw_strerror(e));
+    styr_xlsx_fail(w->err, w->path, e, w->en);
 }
 
 static void put_text(writer *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s)
 {
     if (s && *s)
-        check(w, styr_xlsx_write_text(ws, row, col, s, w->text), "a cell");
+        check(w, styr_xlsx_write_text(ws, row, col, s, w->text));
 }
 
 /* A list as one cell: "a; b; c". */
@@ -113,7 +113,7 @@ static void put_node(writer *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
     if (n->kind == STYR_NODE_SEQ) {
         char *s = join_list(n);
         if (!s) {
-            check(w, LXW_ERROR_MEMORY_MALLOC_FAILED, "a list");
+            check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
             return;
         }
         put_text(w, ws, row, col, s);
@@ -124,13 +124,13 @@ static void put_node(writer *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
         return;
     switch (n->stype) {
     case STYR_SCALAR_INT:
-        check(w, worksheet_write_number(ws, row, col, (double)n->v.i, NULL), "a number");
+        check(w, worksheet_write_number(ws, row, col, (double)n->v.i, NULL));
         break;
     case STYR_SCALAR_FLOAT:
-        check(w, worksheet_write_number(ws, row, col, n->v.f, NULL), "a number");
+        check(w, worksheet_write_number(ws, row, col, n->v.f, NULL));
         break;
     case STYR_SCALAR_BOOL:
-        check(w, worksheet_write_boolean(ws, row, col, (int)n->v.i, NULL), "a value");
+        check(w, worksheet_write_boolean(ws, row, col, (int)n->v.i, NULL));
         break;
     default:
         put_text(w, ws, row, col, n->u.text);
@@ -141,11 +141,11 @@ static lxw_worksheet *header_sheet(writer *w, const char *name, const styr_plan_
 {
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, name);
     if (!ws) {
-        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED, name);
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return NULL;
     }
     for (lxw_col_t c = 0; cols[c].header; c++) {
-        check(w, worksheet_write_string(ws, 0, c, cols[c].header, w->bold), "a header");
+        check(w, worksheet_write_string(ws, 0, c, cols[c].header, w->bold));
         worksheet_set_column(ws, c, c, cols[c].kind == STYR_CELL_TEXT && c > 1 ? 28 : 16, w->text);
     }
     worksheet_freeze_panes(ws, 1, 0);
@@ -173,14 +173,14 @@ static void drop_downs(writer *w, lxw_worksheet *actions, const styr_ruleset *rs
         {"financing_type", "Finansieringstyp"}, {"status", "Status"}};
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Listor");
     if (!ws) {
-        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED, "Listor");
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
     const lxw_col_t nlists = (lxw_col_t)(sizeof lists / sizeof lists[0]);
     for (lxw_col_t k = 0; k < nlists; k++) {
         styr_name_list l;
         styr_plan_list_names(rs, lists[k].list, &l);
-        check(w, worksheet_write_string(ws, 0, k, lists[k].title, w->bold), "a header");
+        check(w, worksheet_write_string(ws, 0, k, lists[k].title, w->bold));
         for (size_t i = 0; i < l.n; i++)
             put_text(w, ws, (lxw_row_t)(i + 1), k, l.names[i]);
         worksheet_set_column(ws, k, k, 30, NULL);
@@ -198,7 +198,7 @@ static void drop_downs(writer *w, lxw_worksheet *actions, const styr_ruleset *rs
             dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
             dv.value_formula = formula;
             dv.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
-            check(w, worksheet_data_validation_range(actions, 1, target, TEMPLATE_ROWS, target, &dv), "a drop-down list");
+            check(w, worksheet_data_validation_range(actions, 1, target, TEMPLATE_ROWS, target, &dv));
         }
         free(l.names);
     }
@@ -230,12 +230,12 @@ static void document_sheet(writer *w, const styr_node *root)
 {
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Dokument");
     if (!ws) {
-        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED, "Dokument");
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    check(w, worksheet_write_string(ws, 0, 0, "Fält", w->bold), "a header");
-    check(w, worksheet_write_string(ws, 0, 1, "Värde", w->bold), "a header");
-    check(w, worksheet_write_string(ws, 0, 2, "Förklaring", w->bold), "a header");
+    check(w, worksheet_write_string(ws, 0, 0, "Fält", w->bold));
+    check(w, worksheet_write_string(ws, 0, 1, "Värde", w->bold));
+    check(w, worksheet_write_string(ws, 0, 2, "Förklaring", w->bold));
     worksheet_set_column(ws, 0, 0, 24, NULL);
     worksheet_set_column(ws, 1, 1, 50, w->text);
     worksheet_set_column(ws, 2, 2, 60, NULL);
@@ -243,14 +243,14 @@ static void document_sheet(writer *w, const styr_node *root)
     lxw_row_t row = 1;
     for (const styr_plan_field *f = styr_plan_document_fields; f->field; f++, row++) {
         int plan_level = styr_plan_field_at_root(f->field);
-        check(w, worksheet_write_string(ws, row, 0, f->field, NULL), "a field");
+        check(w, worksheet_write_string(ws, row, 0, f->field, NULL));
         put_node(w, ws, row, 1, plan_level ? get_path(root, f->field) : get(doc, f->field));
-        check(w, worksheet_write_string(ws, row, 2, f->help_sv, NULL), "a help text");
+        check(w, worksheet_write_string(ws, row, 2, f->help_sv, NULL));
     }
     /* the format's version, when it is not the 1 a reader assumes */
     const styr_node *ver = get(root, "version");
     if (ver && !(ver->kind == STYR_NODE_SCALAR && ver->stype == STYR_SCALAR_INT && ver->v.i == 1)) {
-        check(w, worksheet_write_string(ws, row, 0, "version", NULL), "a field");
+        check(w, worksheet_write_string(ws, row, 0, "version", NULL));
         put_node(w, ws, row++, 1, ver);
     }
     /* fields of document: the list above does not name, so that none is lost */
@@ -261,20 +261,21 @@ static void document_sheet(writer *w, const styr_node *root)
             known |= strcmp(f->field, key) == 0;
         if (known)
             continue;
-        check(w, styr_xlsx_write_text(ws, row, 0, key, NULL), "a field");
+        check(w, styr_xlsx_write_text(ws, row, 0, key, NULL));
         put_node(w, ws, row++, 1, styr_map_value(doc, i));
     }
 }
 
-static lxw_workbook *open_book(writer *w, const char *path, styr_error *err)
+static lxw_workbook *open_book(writer *w, const char *path, int english, styr_error *err)
 {
     memset(w, 0, sizeof *w);
     w->err = err;
     w->path = path;
+    w->en = english;
     styr_error_clear(err);
     w->wb = workbook_new(path);
     if (!w->wb) {
-        styr_error_set(err, STYR_E_IO, path, 0, 0, "cannot create the workbook");
+        styr_xlsx_fail(err, path, LXW_NO_ERROR, english);
         return NULL;
     }
     w->bold = workbook_add_format(w->wb);
@@ -291,7 +292,7 @@ static styr_status close_book(writer *w)
     lxw_error e = workbook_close(w->wb);
     if (e != LXW_NO_ERROR && !w->failed) {
         w->failed = 1;
-        styr_error_set(w->err, STYR_E_IO, w->path, 0, 0, "cannot write the workbook: %s", lxw_strerror(e));
+        styr_xlsx_fail(w->err, w->path, e, w->en);
     }
     return w->failed ? w->err->code : STYR_OK;
 }
@@ -299,7 +300,7 @@ static styr_status close_book(writer *w)
 styr_status styr_xlsx_write_plan(const char *path, const styr_doc *plan, const styr_ruleset *rs, styr_error *err)
 {
     writer w;
-    if (!open_book(&w, path, err))
+    if (!open_book(&w, path, rs && rs->lim.lang == STYR_LANG_EN, err))
         return err->code;
     const styr_node *root = plan ? plan->root : NULL;
     lxw_worksheet *actions = header_sheet(&w, "Insatser", styr_plan_action_columns);
@@ -321,12 +322,12 @@ styr_status styr_xlsx_write_findings(const char *path, const styr_file_result *r
 {
     int en = o->lang == STYR_LANG_EN;
     writer w;
-    if (!open_book(&w, path, err))
+    if (!open_book(&w, path, en, err))
         return err->code;
     lxw_worksheet *sum = workbook_add_worksheet(w.wb, en ? "Summary" : "Sammanfattning");
     lxw_worksheet *fnd = workbook_add_worksheet(w.wb, en ? "Findings" : "Fynd");
     if (!sum || !fnd) {
-        check(&w, LXW_ERROR_MEMORY_MALLOC_FAILED, "a sheet");
+        check(&w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return close_book(&w);
     }
     static const char *const sum_sv[] = {"Fil", "Sort", "Insatser/områden", "Fel", "Varningar", "Info", "Undantagna",
@@ -339,9 +340,9 @@ styr_status styr_xlsx_write_findings(const char *path, const styr_file_result *r
                                          "Action/area", "Message", "What to do", "Waived (reason)", NULL};
     const char *const *sh = en ? sum_en : sum_sv, *const *fh = en ? fnd_en : fnd_sv;
     for (lxw_col_t c = 0; sh[c]; c++)
-        check(&w, worksheet_write_string(sum, 0, c, sh[c], w.bold), "a header");
+        check(&w, worksheet_write_string(sum, 0, c, sh[c], w.bold));
     for (lxw_col_t c = 0; fh[c]; c++)
-        check(&w, worksheet_write_string(fnd, 0, c, fh[c], w.bold), "a header");
+        check(&w, worksheet_write_string(fnd, 0, c, fh[c], w.bold));
     worksheet_set_column(fnd, 8, 9, 60, NULL);
     worksheet_set_column(fnd, 0, 0, 30, NULL);
     worksheet_freeze_panes(fnd, 1, 0);
