@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "inputs.h"
+#include "report_lost.h"
 #include "termsafe.h"
 
 /* The temporary file being written, removed if a signal ends the run. */
@@ -161,6 +162,7 @@ static int fail(styr_sink *s, const char *path, const char *why)
 int styr_sink_open(styr_sink *s, const char *path)
 {
     memset(s, 0, sizeof *s);
+    styr_report_take_lost();   /* what an earlier report lost is not this one's */
     s->f = stdout;
     if (!path || strcmp(path, "-") == 0)
         return 0;
@@ -223,17 +225,20 @@ int styr_sink_open(styr_sink *s, const char *path)
 
 int styr_sink_close(styr_sink *s)
 {
+    /* A report that lacks a part because memory ran out (report_lost.h) is
+     * no report: the file keeps what it held, and the run exits 2. */
+    int lost = styr_report_take_lost();
     if (!s->target) {
         /* Standard output is stdio's own stream: a failed write before the
          * end leaves only its error flag; the flush at the end has errno. */
-        int e = fflush(stdout) != 0 ? errno : 0;
+        int e = fflush(stdout) != 0 ? errno : lost ? ENOMEM : 0;
         if (!e && !ferror(stdout))
             return 0;
         print_failure(CLI_SV("standard ut", "standard output"), e ? cli_errno_text(e) : CLI_SV("en skrivning misslyckades", "a write failed"));
         return -1;
     }
-    int e = 0;
-    if (ferror(s->f))
+    int e = lost ? ENOMEM : 0;
+    if (ferror(s->f) && !e)
         e = s->write_errno ? s->write_errno : EIO;
     if (fflush(s->f) != 0 && !e)
         e = s->write_errno ? s->write_errno : errno;

@@ -1,6 +1,7 @@
 /* html_cost.c - section 7 of the HTML page: cost against score, the chosen
  * portfolio and the efficient frontier. */
 #include "internal/html.h"
+#include "report_lost.h"
 
 /* ---- 7. cost against score --------------------------------------------------- */
 
@@ -57,8 +58,10 @@ static void frontier(page *p, const styr_score_report *r, const styr_scenario_ru
     size_t *inc = malloc((n + 1) * sizeof *inc), *exc = malloc((n + t->nblocked + 1) * sizeof *exc);
     double *budgets = malloc((FRONTIER_STEPS + 2) * sizeof *budgets);
     styr_mcda_frontier_point *pts = calloc(FRONTIER_STEPS + 2, sizeof *pts);
-    if (!inc || !exc || !budgets || !pts)
+    if (!inc || !exc || !budgets || !pts) {
+        styr_report_lost();
         goto done;
+    }
     const styr_node *root = sr->doc ? sr->doc->root : NULL;
     const char *left = NULL;
     size_t left_len = 0, ninc = 0, nexc = 0;
@@ -307,6 +310,7 @@ void html_sec_cost(page *p)
     double *px = calloc(n + 1, sizeof *px), *py = calloc(n + 1, sizeof *py);
     size_t *unlabelled = calloc(n + 1, sizeof *unlabelled);
     if (!boxes || !px || !py || !unlabelled) {
+        styr_report_lost();
         free(boxes);
         free(px);
         free(py);

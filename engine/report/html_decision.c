@@ -4,6 +4,7 @@
  * robust that is (how often the leading areas come first when the weights
  * vary), before any table of rules and findings. */
 #include "internal/html.h"
+#include "report_lost.h"
 
 /* The leading areas of scenario k and how often each is first. */
 static void robustness(page *p, const styr_score_report *r, const styr_scenario_run *sr, size_t k)
@@ -29,6 +30,7 @@ static void robustness(page *p, const styr_score_report *r, const styr_scenario_
      * in at least 5 % of the weightings. */
     size_t *idx = malloc((n ? n : 1) * sizeof *idx);
     if (!idx) {
+        styr_report_lost();
         fputs("</p>\n", out);
         return;
     }

@@ -3,6 +3,7 @@
 #include "internal/html.h"
 #include "report_timeline.h"
 #include "xlsx_read.h"
+#include "report_lost.h"
 
 /* ---- 2. plan findings ------------------------------------------------------ */
 
@@ -40,8 +41,10 @@ static void findings_chart(page *p, const styr_file_result *r, const styr_doc *d
     bar_row **sorted = calloc(cap, sizeof *sorted);
     styr_strmap map;
     styr_strmap_init(&map);
-    if (!rows || !sorted)
+    if (!rows || !sorted) {
+        styr_report_lost();
         goto done;
+    }
     size_t nrows = 1;
     rows[0].id = word(p->o, "(dokumentet)", "(the document)");
     rows[0].len = strlen(rows[0].id);
@@ -51,8 +54,10 @@ static void findings_chart(page *p, const styr_file_result *r, const styr_doc *d
         if (!id)
             continue;
         int st = styr_strmap_put(&map, id, len, (void *)(uintptr_t)nrows, NULL);
-        if (st < 0)
+        if (st < 0) {
+            styr_report_lost();
             goto done;
+        }
         if (st == 1) {
             rows[nrows].id = id;
             rows[nrows].len = len;
@@ -71,8 +76,10 @@ static void findings_chart(page *p, const styr_file_result *r, const styr_doc *d
             if (v) {
                 k = (size_t)(uintptr_t)v;
             } else {
-                if (styr_strmap_put(&map, fi->action, len, (void *)(uintptr_t)nrows, NULL) < 0)
+                if (styr_strmap_put(&map, fi->action, len, (void *)(uintptr_t)nrows, NULL) < 0) {
+                    styr_report_lost();
                     goto done;
+                }
                 k = nrows;
                 rows[k].id = fi->action;
                 rows[k].len = len;
@@ -270,8 +277,12 @@ static void plan_timeline(page *p, const styr_file_result *r, size_t f)
 {
     const styr_doc *doc = p->in->plan_docs ? p->in->plan_docs[f] : NULL;
     styr_timeline tl;
-    if (!doc || !doc->root || strcmp(r->kind, "action-plan") != 0 || styr_timeline_build(doc->root, NULL, &tl) < 0)
+    if (!doc || !doc->root || strcmp(r->kind, "action-plan") != 0)
         return;
+    if (styr_timeline_build(doc->root, NULL, &tl) < 0) {
+        styr_report_lost();
+        return;
+    }
     char uid[32];
     snprintf(uid, sizeof uid, "file%zu", f);
     styr_timeline_svg(p->out, &tl, uid, p->o);

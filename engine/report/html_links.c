@@ -1,6 +1,7 @@
 /* html_links.c - section 3 of the HTML page: the plan's strategy x
  * programme links. */
 #include "internal/html.h"
+#include "report_lost.h"
 
 /* ---- 3. the plan's links ---------------------------------------------------- */
 
@@ -52,8 +53,10 @@ static void plan_links(page *p, const styr_file_result *r, const styr_doc *doc, 
     styr_strmap smap, pmap;
     styr_strmap_init(&smap);
     styr_strmap_init(&pmap);
-    if (!rows || !cols || !last)
+    if (!rows || !cols || !last) {
+        styr_report_lost();
         goto done;
+    }
     size_t nrows = 0, ncols = 0;
     for (uint32_t i = 0; strategies && i < strategies->count; i++) {
         const styr_node *s = styr_seq_item(strategies, i);
@@ -62,8 +65,10 @@ static void plan_links(page *p, const styr_file_result *r, const styr_doc *doc, 
         if (!sid)
             continue;
         int st = styr_strmap_put(&smap, sid, len, (void *)(uintptr_t)(nrows + 1), NULL);
-        if (st < 0)
+        if (st < 0) {
+            styr_report_lost();
             goto done;
+        }
         if (st == 0)
             continue;
         const char *title = html_scalar_text(html_map_get(s, "title"), &tlen);
@@ -77,16 +82,20 @@ static void plan_links(page *p, const styr_file_result *r, const styr_doc *doc, 
             if (!name || !len)
                 continue;
             int st = styr_strmap_put(&pmap, name, len, (void *)(uintptr_t)(ncols + 1), NULL);
-            if (st < 0)
+            if (st < 0) {
+                styr_report_lost();
                 goto done;
+            }
             if (st == 1)
                 cols[ncols++] = (name_ref){name, len, NULL, 0};
         }
     }
     /* rows[nrows]: actions whose strategy is not one of the plan's */
     count = calloc((nrows + 1) * (ncols ? ncols : 1), sizeof *count);
-    if (!count)
+    if (!count) {
+        styr_report_lost();
         goto done;
+    }
     size_t linked_actions = 0;
     int other = 0;
     for (uint32_t i = 0; i < nact; i++) {
@@ -144,8 +153,10 @@ static void plan_links(page *p, const styr_file_result *r, const styr_doc *doc, 
     size_t ng = ncols;
     gcol = malloc(ncols * sizeof *gcol);
     coltot = calloc(ncols, sizeof *coltot);
-    if (!gcol || !coltot)
+    if (!gcol || !coltot) {
+        styr_report_lost();
         goto done;
+    }
     for (size_t c = 0; c < ncols; c++) {
         coltot[c].idx = c;
         for (size_t k = 0; k < nr; k++)

@@ -1,6 +1,7 @@
 /* html_scores.c - sections 4 and 5 of the HTML page: each scenario's scores
  * split by criterion, and the scenarios' ranks compared. */
 #include "internal/html.h"
+#include "report_lost.h"
 
 /* ---- 4. scores ------------------------------------------------------------- */
 
@@ -17,8 +18,10 @@ static void score_chart(page *p, const styr_score_report *r, const styr_scenario
     size_t n = t->n, m = t->m;
     int topsis = s->method == STYR_MCDA_TOPSIS;
     legend_item *li = calloc(m + 1, sizeof *li);
-    if (!li)
+    if (!li) {
+        styr_report_lost();
         return;
+    }
     unsigned id = ++p->fig;
     size_t nli = 0;
     if (!topsis)
@@ -371,8 +374,10 @@ void html_sec_compare(page *p)
     const styr_area_table *t = r->table;
     size_t n = t->n, ns = 0;
     const styr_scenario_run **sc = calloc(r->nsc, sizeof *sc);
-    if (!sc)
+    if (!sc) {
+        styr_report_lost();
         return;
+    }
     for (size_t k = 0; k < r->nsc; k++)
         if (r->sc[k].scored)
             sc[ns++] = &r->sc[k];

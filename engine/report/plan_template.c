@@ -1,6 +1,7 @@
 /* plan_template.c - the empty plan of `styr template` and the names of the
  * ruleset offered for its fields (see plan_template.h). */
 #include "plan_template.h"
+#include "report_lost.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +21,10 @@ static void add_name(styr_name_list *l, const char *s)
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 32;
         const char **g = realloc(l->names, cap * sizeof *g);
-        if (!g)
+        if (!g) {
+            styr_report_lost();
             return;
+        }
         l->names = g;
         l->cap = cap;
     }

@@ -13,6 +13,7 @@
 #include "message.h"
 #include "ruleset.h"
 #include "internal/html.h"   /* html_esc: one escaper, control characters and bad UTF-8 included */
+#include "report_lost.h"
 
 static void sek(char *buf, size_t cap, double v)
 {
@@ -135,6 +136,8 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
               word(o, "kr", "SEK"), money_legend, 4, sekv, 1, o);
         chart(out, b, word(o, "Årsarbetskrafter per år (budgetblocket)", "FTE a year (the budget block)"),
               word(o, "åa", "FTE"), fte_legend, 3, ftev, 0, o);
+    } else if (b->nyears) {
+        styr_report_lost();
     }
     free(sekv);
     free(ftev);
@@ -161,7 +164,10 @@ void styr_report_budget_html(FILE *out, const styr_budget *b, const styr_report_
     /* When the actions run and when their money ends: the timeline of the
      * validate, follow-up and report pages (report_timeline.c). */
     styr_timeline tl;
-    if (b->root && styr_timeline_build(b->root, NULL, &tl) == 0) {
+    int built = b->root ? styr_timeline_build(b->root, NULL, &tl) : 1;
+    if (built < 0)
+        styr_report_lost();
+    if (built == 0) {
         if (tl.nrows)
             fprintf(out, "<h2 id=\"timeline-h\">%s</h2>\n", word(o, "Tidplan", "Timeline"));
         styr_timeline_svg(out, &tl, "budget", o);

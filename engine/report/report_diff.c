@@ -8,6 +8,7 @@
 
 #include "json.h"
 #include "internal/html.h"   /* html_esc: one escaper, control characters and bad UTF-8 included */
+#include "report_lost.h"
 
 static const char *illustrative_note(const styr_report_opts *o)
 {
@@ -350,8 +351,10 @@ static void html_value(FILE *out, const styr_node *v)
     char *buf = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&buf, &len);
-    if (!m)
+    if (!m) {
+        styr_report_lost();
         return;
+    }
     styr_diff_json_value(m, v);
     fclose(m);
     fputs("<code>", out);
@@ -478,6 +481,8 @@ void styr_report_diff_html(FILE *out, const styr_diff *d, const styr_report_opts
 
     /* One section a strategy, in the order they first appear. */
     const char **groups = calloc(d->nitems + 1, sizeof *groups);
+    if (!groups)
+        styr_report_lost();
     size_t ngroups = 0;
     for (size_t i = 0; groups && i < d->nitems; i++) {
         const char *g = group_of(&d->items[i]);

@@ -12,6 +12,7 @@
 #include "message.h"
 #include "report_timeline.h"
 #include "internal/html.h"   /* html_esc: one escaper, control characters and bad UTF-8 included */
+#include "report_lost.h"
 
 static const struct { const char *status, *sv, *en; } statuses[] = {
     {"done", "klar", "done"},
@@ -351,6 +352,8 @@ void styr_report_followup_csv(FILE *out, const styr_followup *fu, const styr_rep
             }
             styr_csv_field(out, joined, sep);
             free(joined);
+        } else {
+            styr_report_lost();
         }
         putc(sep, out);
         fputs(fu->illustrative ? "true" : "false", out);   /* on every row, as in the score CSV */
@@ -448,6 +451,8 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
         fclose(m);
         html_esc(out, h);
         free(h);
+    } else {
+        styr_report_lost();
     }
     fputs("</h1>\n", out);
     if (fu->illustrative) {
@@ -469,7 +474,10 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
     fputs("</p>\n", out);
 
     styr_timeline tl;
-    if (fu->plan_doc && styr_timeline_build(fu->plan_doc->root, fu, &tl) == 0) {
+    int built = fu->plan_doc ? styr_timeline_build(fu->plan_doc->root, fu, &tl) : 1;
+    if (built < 0)
+        styr_report_lost();
+    if (built == 0) {
         if (tl.nrows) /* a plan with no actions has no timeline to head */
             fprintf(out, "<h2 id=\"timeline\">%s</h2>\n", word(o, "Tidplan och status", "Timeline and status"));
         styr_timeline_svg(out, &tl, "followup", o);

@@ -12,6 +12,7 @@
 #include "strmap.h"
 #include "termsafe.h"
 #include "xlsx_read.h"
+#include "report_lost.h"
 
 #define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
 
@@ -96,18 +97,22 @@ static void junit_case_name(FILE *out, const styr_finding *fi, styr_strmap *seen
     }
     xml_text(out, name);
     if (!counts)
-        return;   /* out of memory: names without numbers */
+        return;   /* out of memory (recorded where counts was allocated): names without numbers */
     size_t n = strlen(fi->rule) + (fi->action ? strlen(fi->action) : 0) + strlen(name) + 3;
     char *key = malloc(n);
-    if (!key)
+    if (!key) {
+        styr_report_lost();
         return;
+    }
     int len = snprintf(key, n, "%s\037%s\037%s", fi->rule, fi->action ? fi->action : "", name);
     size_t *c = styr_strmap_get(seen, key, (size_t)len);
     if (!c) {
         c = &counts[(*nused)++];
         *c = 0;
-        if (styr_strmap_put(seen, key, (size_t)len, c, NULL) < 0)
+        if (styr_strmap_put(seen, key, (size_t)len, c, NULL) < 0) {
+            styr_report_lost();
             c = NULL;
+        }
     }
     free(key);
     if (c && ++*c > 1)
@@ -173,6 +178,8 @@ void styr_report_junit(FILE *out, const styr_file_result *res, size_t n, styr_se
         styr_strmap seen;
         styr_strmap_init(&seen);
         size_t *counts = malloc((r->findings.count ? r->findings.count : 1) * sizeof *counts), nused = 0;
+        if (!counts)
+            styr_report_lost();
         for (size_t i = 0; i < r->findings.count; i++) {
             const styr_finding *fi = &r->findings.items[i];
             fputs("    <testcase classname=\"", out);

@@ -4,6 +4,7 @@
  * GitHub keeps at most 1 MiB of a step's summary, so past a budget the rows
  * stop and the summary says how many were left out and where they are. */
 #include "report.h"
+#include "report_lost.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +42,10 @@ static char *finding_row(const styr_finding *fi, const styr_report_opts *o, size
 {
     char *buf = NULL;
     FILE *m = open_memstream(&buf, len);
-    if (!m)
+    if (!m) {
+        styr_report_lost();
         return NULL;
+    }
     fprintf(m, "| %u:%u | %s | `", fi->line, fi->column, severity_word(fi, o));
     cell(m, fi->rule);
     fputs("` | ", m);

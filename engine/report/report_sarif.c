@@ -12,6 +12,7 @@
 #include "json.h"
 #include "rule_text.h"
 #include "strmap.h"
+#include "report_lost.h"
 
 #ifndef STYR_INFORMATION_URI
 #define STYR_INFORMATION_URI "file:///usr/local/share/doc/styr/README.md"
@@ -79,6 +80,7 @@ static void add(str *b, const char *s)
         char *p = realloc(b->s, cap);
         if (!p) {
             b->failed = 1;
+            styr_report_lost();
             return;
         }
         b->s = p;
@@ -234,8 +236,10 @@ static void fingerprint(FILE *out, const styr_finding *fi, const char *file, siz
     const char *path = styr_finding_item_path(fi);
     size_t n = strlen(fi->rule) + strlen(file) + (fi->action ? strlen(fi->action) : 0) + strlen(path) + 48;
     char *key = malloc(n);
-    if (!key)
+    if (!key) {
+        styr_report_lost();
         return;
+    }
     int len = snprintf(key, n, "%s|%s|%s|%s", fi->rule, file, fi->action ? fi->action : "", path);
     if (occurrence > 1)
         snprintf(key + len, n - (size_t)len, "|%zu", occurrence);
@@ -253,14 +257,17 @@ static size_t occurrence_of(styr_strmap *seen, size_t *counts, size_t *nused, co
     const char *path = styr_finding_item_path(fi);
     size_t n = strlen(fi->rule) + strlen(file) + (fi->action ? strlen(fi->action) : 0) + strlen(path) + 4;
     char *key = malloc(n);
-    if (!key)
+    if (!key) {
+        styr_report_lost();
         return 1;
+    }
     int len = snprintf(key, n, "%s\037%s\037%s\037%s", fi->rule, file, fi->action ? fi->action : "", path);
     size_t *c = styr_strmap_get(seen, key, (size_t)len);
     if (!c) {
         c = &counts[(*nused)++];
         *c = 0;
         if (styr_strmap_put(seen, key, (size_t)len, c, NULL) < 0) {
+            styr_report_lost();
             free(key);
             return 1;
         }
@@ -298,6 +305,8 @@ void styr_report_sarif(FILE *out, const styr_file_result *res, size_t n, const s
     for (size_t f = 0; f < n; f++)
         total += res[f].failed ? 0 : res[f].findings.count;
     size_t *counts = malloc((total ? total : 1) * sizeof *counts), nused = 0;
+    if (!counts)
+        styr_report_lost();
     styr_strmap seen;
     styr_strmap_init(&seen);
     int any = 0;

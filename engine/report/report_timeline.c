@@ -9,6 +9,7 @@
 #include "internal/html.h"   /* html_esc: one escaper, control characters and bad UTF-8 included */
 #include "followup.h"
 #include "validate.h"
+#include "report_lost.h"
 
 static const styr_node *get(const styr_node *map, const char *key)
 {
@@ -236,11 +237,14 @@ void styr_timeline_svg(FILE *out, const styr_timeline *t, const char *uid, const
     /* Rows grouped by strategy, groups in order of first appearance. */
     size_t *order = malloc(t->nrows * sizeof *order);
     size_t nheads = 0;
-    if (!order)
+    if (!order) {
+        styr_report_lost();
         return;
+    }
     size_t k = 0;
     char *done = calloc(t->nrows, 1);
     if (!done) {
+        styr_report_lost();
         free(order);
         return;
     }

@@ -1,6 +1,7 @@
 /* rule_text.c - plain and positional forms of a rule's message template
  * (see rule_text.h). */
 #include "rule_text.h"
+#include "report_lost.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@ static void tput(tbuf *b, const char *s, size_t n)
         char *p = realloc(b->buf, cap);
         if (!p) {
             b->failed = 1;
+            styr_report_lost();
             return;
         }
         b->buf = p;
