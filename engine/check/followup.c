@@ -334,6 +334,11 @@ styr_status styr_followup_load(styr_ruleset *rs, const styr_run_opts *opts, cons
     styr_validate_attach_remediation(rs, opts->lang, &fu->res.findings);
     styr_findings_sort(&fu->res.findings);
     st = collect_escalations(fu, err);
+    if (st == STYR_OK && fu->res.failed) {   /* a rule's crash that could not be recorded */
+        if (err)
+            *err = fu->res.failure;
+        st = fu->res.failure.code;
+    }
 done:
     styr_ruleapi_set_run(L, NULL);
     styr_run_free(&run);

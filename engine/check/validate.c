@@ -110,8 +110,13 @@ static void add_rule_error(styr_file_result *res, const styr_error *e, const ite
             snprintf(item, sizeof item, english ? "%s number %u" : "%s nummer %u", noun, where->index + 1);
     }
     styr_error *grown = realloc(res->rule_errors, (res->nrule_errors + 1) * sizeof *grown);
-    if (!grown)
+    if (!grown) {
+        /* A crash that cannot be recorded must not pass for a clean rule:
+         * the file is not judged at all (the caller reports why). */
+        res->failed = 1;
+        styr_error_set(&res->failure, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
         return;
+    }
     res->rule_errors = grown;
     styr_error *slot = &res->rule_errors[res->nrule_errors++];
     *slot = *e;
@@ -551,6 +556,11 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, const styr_run_opts *
     if (doc->sheets)
         place_in_sheets(doc, &res->findings);
 done:
+    if (st == STYR_OK && res->failed) {   /* a rule's crash that could not be recorded */
+        if (err)
+            *err = res->failure;
+        st = res->failure.code;
+    }
     styr_ruleapi_set_run(L, NULL);
     /* Views of this document kept by a rule are stale from now on. */
     styr_sandbox_end_epoch(rs->sb);
