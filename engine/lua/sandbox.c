@@ -639,13 +639,20 @@ static int sandbox_panic(lua_State *L)
 {
     styr_sandbox *sb = styr_sandbox_of(L);
     const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "error outside a rule call";
-    const char *src = sb->kill_src[0] ? sb->kill_src : sb->err_src[0] ? sb->err_src : "(rules)";
+    const char *src = sb->kill_src[0] ? sb->kill_src : sb->err_src[0] ? sb->err_src : SB_SV(sb, "(reglerna)", "(rules)");
     int line = sb->kill_src[0] ? sb->kill_line : sb->err_line;
+    int memory = strcmp(msg, "not enough memory") == 0;
     fflush(stdout);
     styr_fput_safe(stderr, src);
-    fprintf(stderr, ":%d: error: the rules' Lua state failed outside a rule call (%s); "
-                    "the run stops (raise --max-rule-memory if the rules are right)\n", line > 0 ? line : 1,
-            strcmp(msg, "not enough memory") == 0 ? "out of memory" : "an error");
+    fprintf(stderr, SB_SV(sb, ":%d: fel: reglernas Lua-tillstånd föll utanför ett regelanrop (%s); körningen stoppas",
+                          ":%d: error: the rules' Lua state failed outside a rule call (%s); the run stops"),
+            line > 0 ? line : 1,
+            memory ? SB_SV(sb, "minnet tog slut", "out of memory") : SB_SV(sb, "ett fel", "an error"));
+    /* the rules' own cap is worth raising; the machine's memory is not ours to raise */
+    if (!sb->sys_oom)
+        fputs(SB_SV(sb, " (höj --max-rule-memory om reglerna är rätt)", " (raise --max-rule-memory if the rules are right)"),
+              stderr);
+    fputc('\n', stderr);
     _exit(2);
 }
 
