@@ -224,18 +224,21 @@ long styr_area_table_find(const styr_area_table *t, const char *id, size_t len)
     return -1;
 }
 
-static void add_pair(styr_mcda_pair **list, size_t *n, size_t a, size_t b)
+static int add_pair(styr_mcda_pair **list, size_t *n, size_t a, size_t b)
 {
     styr_mcda_pair *g = realloc(*list, (*n + 1) * sizeof *g);
     if (!g)
-        return;
+        return -1;
     *list = g;
     g[(*n)++] = (styr_mcda_pair){a, b};
+    return 0;
 }
 
 /* requires/excludes of the scored areas, as index pairs; an area that
- * requires one that is left out (or unknown) can never be chosen. */
-static void link_dependencies(styr_area_table *t, const candidate *cands, size_t ncand)
+ * requires one that is left out (or unknown) can never be chosen. Returns
+ * -1 when memory ran out: a dependency left out would let the portfolio
+ * choose what it must not. */
+static int link_dependencies(styr_area_table *t, const candidate *cands, size_t ncand)
 {
     for (size_t k = 0; k < ncand; k++) {
         if (cands[k].reason)
@@ -251,30 +254,35 @@ static void link_dependencies(styr_area_table *t, const candidate *cands, size_t
                 long b = styr_area_table_find(t, id, len);
                 if (field == 0 && b < 0) {
                     size_t *g = realloc(t->blocked, (t->nblocked + 1) * sizeof *g);
-                    if (g) {
-                        t->blocked = g;
-                        g[t->nblocked++] = (size_t)a;
-                    }
+                    if (!g)
+                        return -1;
+                    t->blocked = g;
+                    g[t->nblocked++] = (size_t)a;
                 } else if (b >= 0 && b != a) {
-                    if (field == 0)
-                        add_pair(&t->needs, &t->nneeds, (size_t)a, (size_t)b);
-                    else
-                        add_pair(&t->conflicts, &t->nconflicts, (size_t)a, (size_t)b);
+                    if (add_pair(field == 0 ? &t->needs : &t->conflicts, field == 0 ? &t->nneeds : &t->nconflicts,
+                                 (size_t)a, (size_t)b) < 0)
+                        return -1;
                 }
             }
         }
     }
+    return 0;
 }
 
 /* The area's title (trimmed, malloc'd), or NULL when it has none. */
-static char *area_title(const styr_node *area)
+/* The area's title, trimmed, or NULL when it has none; *lost is set when
+ * the copy failed (the page would show the id where the title belongs). */
+static char *area_title(const styr_node *area, int *lost)
 {
     const styr_node *ti = get(area, "title");
     if (!ti || ti->kind != STYR_NODE_SCALAR || (ti->flags & STYR_NODE_INVALID) || styr_node_is_null(ti))
         return NULL;
     size_t len = ti->count;
     const char *txt = styr_trim(ti->u.text, &len);
-    return len ? dupn(txt, len) : NULL;
+    char *copy = len ? dupn(txt, len) : NULL;
+    if (len && !copy)
+        *lost = 1;
+    return copy;
 }
 
 /* A number field of an area, or 0 when it is absent or not a number (the
@@ -372,21 +380,25 @@ styr_status styr_area_table_build(styr_ruleset *rs, const styr_run_opts *opts, c
         st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
         goto done;
     }
+    int lost = 0;
     for (size_t k = 0; k < ncand; k++) {
         if (cands[k].reason) {
-            t->excluded[t->nexcluded++] = (styr_excluded){cands[k].id, cands[k].reason, area_title(cands[k].node)};
+            t->excluded[t->nexcluded++] = (styr_excluded){cands[k].id, cands[k].reason, area_title(cands[k].node, &lost)};
         } else {
             memcpy(t->x + t->n * t->m, rows + k * t->m, t->m * sizeof *t->x);
             t->cost[t->n] = number_field(cands[k].node, "cost_sek");
             t->funding[t->n] = number_field(cands[k].node, "external_funding_sek");
-            t->titles[t->n] = area_title(cands[k].node);   /* a person reads the title; the id stays the key */
+            t->titles[t->n] = area_title(cands[k].node, &lost);   /* a person reads the title; the id stays the key */
             t->ids[t->n++] = cands[k].id;
         }
     }
     /* The table owns ids and reasons now; cands still points at them for linking. */
-    link_dependencies(t, cands, ncand);
+    if (link_dependencies(t, cands, ncand) < 0)
+        lost = 1;
     for (size_t k = 0; k < ncand; k++)
         cands[k].id = cands[k].reason = NULL;
+    if (lost)
+        st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
 done:
     for (size_t k = 0; k < ncand; k++) {
         free(cands[k].id);
@@ -394,6 +406,8 @@ done:
     }
     free(cands);
     free(rows);
+    if (st != STYR_OK)
+        styr_area_table_free(t);   /* the caller keeps no half-built table */
     return st;
 }
 
