@@ -144,6 +144,10 @@ static styr_status from_pairwise(const styr_model *model, const styr_node *list,
     styr_mcda_status ms = styr_mcda_ahp_matrix(n, js, list->count, names, a, missing, pairs, &nmissing, &merr);
     if (ms == STYR_MCDA_OK)
         ms = styr_mcda_ahp(a, n, STYR_MCDA_AHP_RECIPROCITY_TOL, names, w, &out->ahp, &merr);
+    if (ms == STYR_MCDA_E_NOMEM) {   /* not the judgements' fault: never a finding about them */
+        st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        goto done;
+    }
     if (ms != STYR_MCDA_OK) {
         st = at(err, file, list, "%s", merr.message);
         goto done;
@@ -154,7 +158,12 @@ static styr_status from_pairwise(const styr_model *model, const styr_node *list,
         /* Name the one judgement to revisit, the way the file writes it. */
         styr_mcda_ahp_fix fix;
         bool found = false;
-        if (styr_mcda_ahp_best_fix(a, n, &fix, &found, &merr) == STYR_MCDA_OK && found)
+        styr_mcda_status fs = styr_mcda_ahp_best_fix(a, n, &fix, &found, &merr);
+        if (fs == STYR_MCDA_E_NOMEM) {   /* the judgement to revisit would be missing without a word */
+            st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+            goto done;
+        }
+        if (fs == STYR_MCDA_OK && found)
             for (uint32_t q = 0; q < list->count; q++) {
                 int same = js[q].i == fix.i && js[q].j == fix.j, flipped = js[q].i == fix.j && js[q].j == fix.i;
                 if (!same && !flipped)
