@@ -108,6 +108,10 @@ static void frontier(page *p, const styr_score_report *r, const styr_scenario_ru
     styr_error e;
     styr_error_clear(&e);
     styr_mcda_status st = styr_mcda_select_frontier(&prob, budgets, k, pts, &e);
+    if (st == STYR_MCDA_E_NOMEM) {
+        styr_report_lost();
+        goto done;
+    }
     if (st != STYR_MCDA_OK) {
         fputs("<p class=\"problem\">", out);
         fputs(word(p->o, "Ingen front kan ritas: ", "No frontier can be drawn: "), out);
