@@ -57,7 +57,9 @@ styr_status styr_prioritise(styr_ruleset *rs, const styr_run_opts *opts, const c
 {
     memset(out, 0, sizeof *out);
     if (!rs->model)
-        return styr_error_set(err, STYR_E_RULESET, NULL, 0, 0, "the ruleset '%s' has no model.lua; it cannot score areas",
+        return styr_error_set(err, STYR_E_RULESET, NULL, 0, 0,
+                              opts->lang == STYR_LANG_EN ? "the ruleset '%s' has no model.lua; it cannot score areas"
+                                                         : "regeluppsättningen '%s' har ingen model.lua och kan inte poängsätta områden",
                               rs->name);
     styr_status st = styr_doc_load_file(areas_file, lim, &out->areas_doc, err);
     if (st == STYR_OK)
@@ -65,7 +67,9 @@ styr_status styr_prioritise(styr_ruleset *rs, const styr_run_opts *opts, const c
     if (st != STYR_OK)
         return st;
     if (strcmp(out->areas.kind, "innovation-areas") != 0)
-        return styr_error_set(err, STYR_E_INPUT, areas_file, 1, 1, "expected kind: innovation-areas, not %s",
+        return styr_error_set(err, STYR_E_INPUT, areas_file, 1, 1,
+                              opts->lang == STYR_LANG_EN ? "expected kind: innovation-areas, not %s"
+                                                         : "väntade kind: innovation-areas, inte %s",
                               out->areas.kind);
     if ((st = styr_area_table_build(rs, opts, out->areas_doc, &out->areas, &out->table, err)) != STYR_OK)
         return st;

@@ -301,7 +301,9 @@ styr_status styr_area_table_build(styr_ruleset *rs, const styr_run_opts *opts, c
     memset(t, 0, sizeof *t);
     if (!rs->model)
         return styr_error_set(err, STYR_E_RULESET, rs->dir, 0, 0,
-                              "the ruleset '%s' has no model.lua, so it cannot score areas", rs->name);
+                              opts->lang == STYR_LANG_EN ? "the ruleset '%s' has no model.lua, so it cannot score areas"
+                                                         : "regeluppsättningen '%s' har ingen model.lua och kan inte poängsätta områden",
+                              rs->name);
     t->m = rs->model->ncrit;
     const styr_node *list = get(areas->root, "areas");
     size_t cap = list && list->kind == STYR_NODE_SEQ && !(list->flags & STYR_NODE_INVALID) ? list->count : 0;

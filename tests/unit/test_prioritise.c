@@ -123,6 +123,39 @@ static void test_a_ruleset_without_model_cannot_score(void **state)
     styr_ruleset_free(core);
 }
 
+/* The refusals in a Swedish run are Swedish: a coordinator who gives the
+ * plan where the areas belong, or a scenario where a scenario belongs,
+ * reads why in the run's language (they were English only). */
+static void test_refusals_in_swedish(void **state)
+{
+    (void)state;
+    styr_run_opts sv = run_opts;
+    sv.lang = STYR_LANG_SV;
+    const char *scen[] = {src("scenarios/goteborg-areas.yaml")};
+    styr_prioritisation p;
+    styr_error err;
+    styr_error_clear(&err);
+    assert_int_equal(styr_prioritise(rs, &sv, src("scenarios/goteborg-2018-2019.yaml"), scen, 1, &lim, &p, &err),
+                     STYR_E_INPUT);
+    assert_string_equal(err.message, "väntade kind: innovation-areas, inte action-plan");
+    styr_prioritisation_free(&p);
+
+    styr_error_clear(&err);
+    assert_int_equal(styr_prioritise(rs, &sv, src("scenarios/goteborg-areas.yaml"), scen, 1, &lim, &p, &err), STYR_OK);
+    assert_true(p.sc[0].failed);
+    assert_string_equal(p.sc[0].failure.message, "väntade kind: scenario, inte innovation-areas");
+    styr_prioritisation_free(&p);
+
+    styr_ruleset *core = NULL;
+    styr_error_clear(&err);
+    assert_int_equal(styr_ruleset_load(src("rules/core"), &lim, &core, &err), STYR_OK);
+    assert_int_equal(styr_prioritise(core, &sv, src("scenarios/goteborg-areas.yaml"), scen, 1, &lim, &p, &err),
+                     STYR_E_RULESET);
+    assert_string_equal(err.message, "regeluppsättningen 'core' har ingen model.lua och kan inte poängsätta områden");
+    styr_prioritisation_free(&p);
+    styr_ruleset_free(core);
+}
+
 /* A missing file and a file of another kind fail; a scenario with error
  * findings is judged but not scored; the others are still scored. */
 static void test_bad_scenarios_do_not_stop_the_others(void **state)
@@ -209,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_bundled_scenarios_are_all_scored),
         cmocka_unit_test(test_areas_of_another_kind_stop_the_run),
         cmocka_unit_test(test_a_ruleset_without_model_cannot_score),
+        cmocka_unit_test(test_refusals_in_swedish),
         cmocka_unit_test(test_bad_scenarios_do_not_stop_the_others),
         cmocka_unit_test(test_sensitivity_is_a_distribution_and_reproducible),
     };
