@@ -4,6 +4,7 @@
  * workbook cannot keep), and the workbook writer that `validate` and
  * `score` use for --format xlsx. */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -37,10 +38,18 @@ static styr_status write_in_child(const char *tmp, cli_xlsx_writer fn, void *ctx
     int fds[2];
     if ((no_fork && *no_fork && strcmp(no_fork, "0") != 0) || pipe(fds) != 0)
         return fn(tmp, ctx, err);
+    /* SIGCHLD ignored (inherited from whoever started styr) would reap the
+     * child before waitpid could read how it ended. */
+    struct sigaction dfl, old;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(SIGCHLD, &dfl, &old);
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
     if (pid < 0) {
+        sigaction(SIGCHLD, &old, NULL);
         close(fds[0]);
         close(fds[1]);
         return fn(tmp, ctx, err);
@@ -68,10 +77,15 @@ static styr_status write_in_child(const char *tmp, cli_xlsx_writer fn, void *ctx
     }
     close(fds[0]);
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    pid_t waited;
+    while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
         ;
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+    sigaction(SIGCHLD, &old, NULL);
+    if (waited == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return STYR_OK;
+    if (waited != pid)   /* how the child ended is unknown: never read as success */
+        return styr_error_set(err, STYR_E_IO, tmp, 0, 0, "%s",
+                              CLI_SV("arbetsboken kunde inte skrivas", "the workbook could not be written"));
     if (got == sizeof e && e.code != STYR_OK) {
         e.file[sizeof e.file - 1] = '\0';
         e.message[sizeof e.message - 1] = '\0';

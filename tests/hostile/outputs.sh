@@ -402,5 +402,29 @@ cat "$tmp/out" "$tmp/err" > "$tmp/stdin-closed.txt"
 check "standard input closed, a YAML mistake: exit 2" exit_is 2
 check "standard input closed, a YAML mistake: the same explanation" same_file "$tmp/stdin-closed.txt" "$tmp/stdin-open.txt"
 
+# ---- a workbook is written by a child process ------------------------------------
+# (so that libxlsxwriter crashing when memory runs out is an error, not the end
+# of styr; tests/faultinject). Started with SIGCHLD ignored, the child would be
+# reaped before styr could read how it ended: the workbook must still be written.
+python3 - "$styr" "$tmp/ign.xlsx" > "$tmp/out" 2> "$tmp/err" <<'PY'
+import signal, subprocess, sys
+p = subprocess.run([sys.argv[1], "convert", "scenarios/goteborg-2018-2019.yaml", "-o", sys.argv[2]],
+                   preexec_fn=lambda: signal.signal(signal.SIGCHLD, signal.SIG_IGN), stderr=sys.stderr)
+sys.exit(p.returncode)
+PY
+rc=$?
+check "a workbook with SIGCHLD ignored: exit 0" exit_is 0
+check "a workbook with SIGCHLD ignored: written" python3 -c '
+import sys, zipfile
+sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)' "$tmp/ign.xlsx"
+# The same workbook written by the process itself (STYR_NO_FORK, for valgrind).
+STYR_NO_FORK=1 "$styr" convert scenarios/goteborg-2018-2019.yaml -o "$tmp/nofork.xlsx" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "a workbook without a child (STYR_NO_FORK): exit 0" exit_is 0
+check "a workbook without a child (STYR_NO_FORK): the same parts" python3 -c '
+import sys, zipfile
+a, b = (zipfile.ZipFile(f) for f in sys.argv[1:])
+parts = lambda z: {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
+sys.exit(parts(a) != parts(b))' "$tmp/ign.xlsx" "$tmp/nofork.xlsx"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

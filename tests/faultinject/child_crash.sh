@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# A workbook is written by a child process, so that libxlsxwriter crashing
+# (as it does when one of its allocations fails) is an error of the run:
+# exit 2, said in words, -o left as it was, no temporary file left; also
+# when styr was started with SIGCHLD ignored (the child would otherwise be
+# reaped unseen, and its crash read as success).
+#   tests/faultinject/child_crash.sh STYR crash_workbook.so
+set -uo pipefail
+styr=$1 shim=$2
+cd "$(dirname "$0")/../.."
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/styr-child.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+check() {   # check NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then echo "PASS $name"; else echo "FAIL $name"; failed=1; sed 's/^/    | /' "$tmp/err"; fi
+}
+for how in default ignored; do
+  echo old > "$tmp/plan.xlsx"
+  TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 python3 - "$styr" "$tmp/plan.xlsx" "$how" > "$tmp/out" 2> "$tmp/err" <<'PY'
+import signal, subprocess, sys
+styr, out, how = sys.argv[1:]
+pre = (lambda: signal.signal(signal.SIGCHLD, signal.SIG_IGN)) if how == "ignored" else None
+sys.exit(subprocess.run([styr, "convert", "scenarios/goteborg-2018-2019.yaml", "-o", out], preexec_fn=pre).returncode)
+PY
+  rc=$?
+  check "workbook writer crashes, SIGCHLD $how: exit 2" test "$rc" = 2
+  check "workbook writer crashes, SIGCHLD $how: says so in Swedish" \
+    grep -qF "plan.xlsx: fel: arbetsboken kunde inte skrivas: biblioteket libxlsxwriter stannade (signal 11)" "$tmp/err"
+  check "workbook writer crashes, SIGCHLD $how: -o kept" grep -qx old "$tmp/plan.xlsx"
+  check "workbook writer crashes, SIGCHLD $how: no temporary file" test -z "$(ls "$tmp" | grep '^styr-')"
+done
+exit $failed
