@@ -140,8 +140,14 @@ styr_status styr_sensitivity_run(const styr_ruleset *rs, const styr_prioritisati
             .threads = o->threads, .rtol = 0, .progress = o->progress, .progress_ud = o->progress_ud};
         styr_error e;
         styr_error_clear(&e);
-        if (styr_mcda_smaa(&sp, out->acceptability, out->central, out->confidence, &e) != STYR_MCDA_OK)
-            st = styr_error_set(err, STYR_E_INPUT, NULL, 0, 0, "sensitivity analysis failed: %s", e.message);
+        styr_mcda_status ms = styr_mcda_smaa(&sp, out->acceptability, out->central, out->confidence, &e);
+        if (ms == STYR_MCDA_E_NOMEM)
+            st = styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        else if (ms != STYR_MCDA_OK)
+            st = styr_error_set(err, STYR_E_INPUT, NULL, 0, 0,
+                                rs->lim.lang == STYR_LANG_EN ? "sensitivity analysis failed: %s"
+                                                             : "känslighetsanalysen misslyckades: %s",
+                                e.message);
     }
     free(active);
     free(cost);

@@ -511,7 +511,10 @@ static styr_status select_portfolio(int lang, const styr_area_table *t, const st
         } else if (ms != STYR_MCDA_OK) {
             free(inc);
             free(exc);
-            return styr_error_set(err, STYR_E_INPUT, NULL, 0, 0, "budget selection failed: %s", e.message);
+            if (ms == STYR_MCDA_E_NOMEM)
+                return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+            return styr_error_set(err, STYR_E_INPUT, NULL, 0, 0, en ? "budget selection failed: %s" : "budgetvalet misslyckades: %s",
+                                  e.message);
         }
     }
     free(inc);
@@ -568,8 +571,11 @@ styr_status styr_score_scenario(const styr_ruleset *rs, const styr_run_opts *opt
     }
     free(crit);
     free(cost);
+    if (ms == STYR_MCDA_E_NOMEM)
+        return styr_error_set(err, STYR_E_NOMEM, file, 0, 0, "out of memory");
     if (ms != STYR_MCDA_OK)
-        return styr_error_set(err, STYR_E_INPUT, file, 0, 0, "scoring failed: %s", e.message);
+        return styr_error_set(err, STYR_E_INPUT, file, 0, 0,
+                              opts->lang == STYR_LANG_EN ? "scoring failed: %s" : "poängsättningen misslyckades: %s", e.message);
     const styr_node *basis = get(root, "cost_basis");
     out->net_cost = basis && basis->kind == STYR_NODE_SCALAR && strcmp(basis->u.text, "net") == 0;
     const styr_node *budget = get(root, "budget_sek");
