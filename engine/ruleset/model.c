@@ -13,7 +13,6 @@
 #include "ruleset.h"
 #include "text.h"
 
-
 /* Whether the run speaks English: a rule author's mistake in model{} is
  * told in the run's language. Only while model{} runs (the ruleset is its
  * first upvalue). */

@@ -137,16 +137,15 @@ char *styr_ruleset_locate(const char *spec, const char *const *search, int engli
         search = styr_ruleset_default_path();
     size_t nroots = path_count(search);
     if (strchr(spec, '/') || is_dir(spec)) {
-        char *copy = is_dir(spec) ? strdup(spec) : NULL;
-        if (copy)
-            return copy;
-        if (is_dir(spec)) {
-            nomem(err, english);
+        if (!is_dir(spec)) {
+            styr_error_set(err, STYR_E_RULESET, spec, 0, 0, "%s",
+                           english ? "ruleset folder not found" : "mappen med regeluppsättningen finns inte");
             return NULL;
         }
-        styr_error_set(err, STYR_E_RULESET, spec, 0, 0, "%s",
-                       english ? "ruleset folder not found" : "mappen med regeluppsättningen finns inte");
-        return NULL;
+        char *copy = strdup(spec);
+        if (!copy)
+            nomem(err, english);
+        return copy;
     }
     for (const char *c = spec; *c; c++)
         if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_')) {
