@@ -44,18 +44,36 @@ styr_status (styr_error_set)(styr_error *err, styr_status code, const char *file
 
 void styr_error_localise(styr_error *err, int english)
 {
-    /* Out-of-memory errors come from deep in the engine, where no run and
-     * so no language is at hand: they are written in English there and
-     * told in Swedish here, where the message is kept or shown. */
-    static const char en[] = "out of memory", compiling[] = " compiling pattern ";
-    if (!err || english || err->code != STYR_E_NOMEM || strncmp(err->message, en, sizeof en - 1) != 0)
+    /* Out-of-memory errors come from deep in the engine and from Lua
+     * ("not enough memory"), where no run and so no language is at hand:
+     * they are written in English there and told in Swedish here, where
+     * the message is kept or shown, whatever the error's code. */
+    static const char *const en[] = {"out of memory", "not enough memory"};
+    static const char compiling[] = " compiling pattern ";
+    if (!err || english)
         return;
-    const char *rest = err->message + sizeof en - 1;
     char sv[sizeof err->message];
-    if (strncmp(rest, compiling, sizeof compiling - 1) == 0)
-        snprintf(sv, sizeof sv, "minnet tog slut när mönstret %s kompilerades", rest + sizeof compiling - 1);
-    else
-        snprintf(sv, sizeof sv, "minnet tog slut%s", rest);
+    size_t o = 0;
+    const char *m = err->message;
+    while (*m && o + 1 < sizeof sv) {
+        size_t k = 0, len = 0;
+        for (; k < 2; k++)
+            if (strncmp(m, en[k], len = strlen(en[k])) == 0)
+                break;
+        if (k == 2) {
+            sv[o++] = *m++;
+            continue;
+        }
+        m += len;
+        int pattern = strncmp(m, compiling, sizeof compiling - 1) == 0;
+        int w = pattern ? snprintf(sv + o, sizeof sv - o, "minnet tog slut när mönstret %s kompilerades",
+                                   m + sizeof compiling - 1)
+                        : snprintf(sv + o, sizeof sv - o, "minnet tog slut");
+        o = w < 0 ? o : o + (size_t)w >= sizeof sv ? sizeof sv - 1 : o + (size_t)w;
+        if (pattern)
+            m += strlen(m);
+    }
+    sv[o] = '\0';
     styr_utf8_cut_partial(sv);
     memcpy(err->message, sv, sizeof sv);
 }

@@ -47,8 +47,9 @@ styr_status styr_error_setv(styr_error *err, styr_status code, const char *file,
                             unsigned line, unsigned column, const char *fmt,
                             va_list ap) __attribute__((format(printf, 6, 0)));
 
-/* Tells an out-of-memory error ("out of memory ...", STYR_E_NOMEM) in
- * Swedish unless english; other errors are left as they are. */
+/* Tells running out of memory ("out of memory", Lua's "not enough
+ * memory") in Swedish unless english, wherever in the message it stands;
+ * the rest of the message is left as it is. */
 void styr_error_localise(styr_error *err, int english);
 
 /* Writes "file:line:col: fel: message" (omitting absent parts; "error:"

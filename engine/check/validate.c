@@ -120,6 +120,7 @@ static void add_rule_error(styr_file_result *res, const styr_error *e, const ite
     res->rule_errors = grown;
     styr_error *slot = &res->rule_errors[res->nrule_errors++];
     *slot = *e;
+    styr_error_localise(slot, english);
     if (item[0]) {
         size_t n = strlen(slot->message);
         snprintf(slot->message + n, sizeof slot->message - n, english ? " (while judging %s)" : " (vid bedömningen av %s)",

@@ -65,6 +65,10 @@ int cli_use_color(const options *o);
  * or above --fail-on. */
 void cli_judge_exit(const options *o, const styr_file_result *r, int *rc);
 
+/* With --format xlsx, prints r's failure and crashed rules on standard
+ * error (a text report carries them itself). */
+void cli_tell_in_workbook_runs(const options *o, const styr_file_result *r);
+
 /* Raises *rc to code when code is worse. */
 static inline void cli_worse(int *rc, int code)
 {

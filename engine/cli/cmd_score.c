@@ -107,6 +107,12 @@ int cmd_score(options *o)
         styr_report_opts ro = {o->lang, 0, c.rs->name, STYR_VERSION_STRING, 0, c.rs->dir, 0};
         score_book b = {&c.report, &ro};
         cli_worse(&rc, cli_write_workbook(o->output, write_score_book, &b));
+        cli_tell_in_workbook_runs(o, &c.p.areas);
+        for (size_t k = 0; k < c.p.nsc; k++) {
+            cli_tell_in_workbook_runs(o, &c.p.sc[k].res);
+            if (c.p.sc[k].failed)
+                styr_error_print(&c.p.sc[k].failure, stderr, cli_english());
+        }
     } else if (!o->quiet) {
         sink out;
         if (sink_open(&out, o->output) < 0) {

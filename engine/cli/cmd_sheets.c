@@ -3,11 +3,13 @@
  * drop-down lists), `styr convert` (YAML and xlsx both ways, naming what a
  * workbook cannot keep), and the workbook writer that `validate` and
  * `score` use for --format xlsx. */
+#define _GNU_SOURCE   /* memfd_create: where the workbook's child keeps libxlsxwriter's complaints */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,12 +19,50 @@
 #include "output.h"
 #include "plan_sheets.h"
 #include "plan_template.h"
+#include "report_lost.h"
 #include "report.h"
 #include "styr.h"
 #include "xlsx_read.h"
 #include "xlsx_score.h"
 #include "xlsx_write.h"
 #include "yaml_write.h"
+
+/* The child's part: fn, then two checks a written workbook must pass.
+ * libxlsxwriter drops a part it could not allocate (a relationship, a
+ * content type) with only a line "[ERROR]... Memory allocation failed." on
+ * standard error, and workbook_close still returns success; so standard
+ * error is kept in memory and read back. And a part styr's writers had to
+ * leave out (report_lost.h) is recorded in this process, not the parent. */
+static styr_status child_writes(const char *tmp, cli_xlsx_writer fn, void *ctx, styr_error *e)
+{
+    int kept = memfd_create("styr-xlsx-stderr", 0), saved = dup(STDERR_FILENO);
+    if (kept >= 0)
+        dup2(kept, STDERR_FILENO);
+    styr_status st = fn(tmp, ctx, e);
+    fflush(stderr);
+    char said[512] = "";
+    ssize_t n = kept >= 0 ? pread(kept, said, sizeof said - 1, 0) : 0;
+    said[n > 0 ? n : 0] = '\0';
+    if (saved >= 0)
+        dup2(saved, STDERR_FILENO);
+    const char *complaint = strstr(said, "[ERROR]");
+    if (st == STYR_OK && complaint) {
+        char *end = strchr(complaint, '\n');
+        if (end)
+            *end = '\0';
+        int memory = strstr(complaint, "Memory allocation failed") != NULL;
+        st = styr_error_set(e, memory ? STYR_E_NOMEM : STYR_E_IO, tmp, 0, 0,
+                            memory ? CLI_SV("arbetsboken kan inte skrivas: minnet tog slut", "cannot write the workbook: out of memory")
+                                   : CLI_SV("arbetsboken kan inte skrivas: %s", "cannot write the workbook: %s"),
+                            complaint);
+    } else if (n > 0) {
+        fputs(said, stderr);   /* anything else it said is the user's to read */
+    }
+    if (st == STYR_OK && styr_report_take_lost())
+        st = styr_error_set(e, STYR_E_NOMEM, tmp, 0, 0, "%s",
+                            CLI_SV("arbetsboken kan inte skrivas: minnet tog slut", "cannot write the workbook: out of memory"));
+    return st;
+}
 
 /* Runs fn(tmp, ctx, err) in a child process. libxlsxwriter (1.1.5, as
  * Debian ships it) crashes when an allocation of its own fails: it frees a
@@ -58,7 +98,7 @@ static styr_status write_in_child(const char *tmp, cli_xlsx_writer fn, void *ctx
         close(fds[0]);
         styr_error e;
         styr_error_clear(&e);
-        styr_status st = fn(tmp, ctx, &e);
+        styr_status st = child_writes(tmp, fn, ctx, &e);
         if (st != STYR_OK && write(fds[1], &e, sizeof e) != (ssize_t)sizeof e)
             st = STYR_E_IO;   /* the parent then says the child failed without a reason */
         _exit(st == STYR_OK ? 0 : 1);   /* no exit handlers: they belong to the parent */

@@ -94,6 +94,8 @@ int cmd_validate(options *o)
         styr_report_opts ro = {o->lang, 0, rs->name, STYR_VERSION_STRING, 0, rs->dir, 0};
         findings_book b = {res, o->nfiles, &ro};
         cli_worse(&rc, cli_write_workbook(o->output, write_findings_book, &b));
+        for (size_t i = 0; i < o->nfiles; i++)
+            cli_tell_in_workbook_runs(o, &res[i]);
     } else if (!o->quiet) {
         sink out;
         if (sink_open(&out, o->output) < 0) {

@@ -34,6 +34,7 @@ int cmd_followup(options *o)
     if (!o->quiet) {
         styr_report_opts ro = {o->lang, cli_use_color(o), rs->name, STYR_VERSION_STRING, 0, rs->dir, 0};
         cli_worse(&rc, cli_write_report(o, styr_followup_formats, &fu, &ro));
+        cli_tell_in_workbook_runs(o, &fu.res);
     }
     for (size_t i = 0; i < fu.plan_res.nrule_errors; i++)
         styr_error_print(&fu.plan_res.rule_errors[i], stderr, cli_english());

@@ -135,6 +135,18 @@ void cli_print_profile(const styr_ruleset *rs, const styr_rule_stats *stats)
 }
 
 /* Counts toward the exit code: errors (or --fail-on) in a file's findings. */
+void cli_tell_in_workbook_runs(const options *o, const styr_file_result *r)
+{
+    /* A workbook cannot be read in the terminal: what makes the run exit 2
+     * is said on standard error too, as well as in the workbook. */
+    if (o->quiet || strcmp(o->format, "xlsx") != 0)
+        return;
+    if (r->failed)
+        styr_error_print(&r->failure, stderr, cli_english());
+    for (size_t i = 0; i < r->nrule_errors; i++)
+        styr_error_print(&r->rule_errors[i], stderr, cli_english());
+}
+
 void cli_judge_exit(const options *o, const styr_file_result *r, int *rc)
 {
     if (r->nrule_errors)

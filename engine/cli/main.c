@@ -195,7 +195,7 @@ int main(int argc, char **argv)
     cli_lang_set(cli_lang_of_args(argc, argv, 1));
     char **words = malloc(((size_t)argc + 1) * sizeof *words);
     if (!words) {
-        fputs("styr: out of memory\n", stderr);
+        fputs(CLI_SV("styr: minnet tog slut\n", "styr: out of memory\n"), stderr);
         return EXIT_FAILED;
     }
     int rc = run(lang_after_command(argc, argv, words), words);

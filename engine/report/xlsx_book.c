@@ -22,13 +22,15 @@ styr_status styr_xlsx_fail(styr_error *err, const char *path, lxw_error e, int e
                           english ? "cannot write the workbook: %s" : "arbetsboken kan inte skrivas: %s", lxw_strerror(e));
 }
 
-static void check(styr_book *b, lxw_error e)
+void styr_book_check(styr_book *b, lxw_error e)
 {
     if (e == LXW_NO_ERROR || b->failed)
         return;
     b->failed = 1;
     styr_xlsx_fail(b->err, b->path, e, b->en);
 }
+
+#define check styr_book_check
 
 int styr_book_open(styr_book *b, const char *path, const styr_report_opts *o, styr_error *err)
 {

@@ -32,6 +32,9 @@ lxw_error styr_xlsx_write_text(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, cons
  * could not create, which only memory running out stops. */
 styr_status styr_xlsx_fail(styr_error *err, const char *path, lxw_error e, int english);
 
+/* Records libxlsxwriter's error e, if any, as the book's first failure. */
+void styr_book_check(styr_book *b, lxw_error e);
+
 /* Creates the workbook at path. Returns 0, or -1 with err set. */
 int styr_book_open(styr_book *b, const char *path, const styr_report_opts *o, styr_error *err);
 

@@ -42,7 +42,7 @@ static void summary(styr_book *b, const styr_budget *bu)
     /* made-up figures say so, as the diff workbook's "Illustrativt" does */
     styr_book_text(b, ws, 1, 6, bu->illustrative ? (b->en ? "yes" : "ja") : (b->en ? "no" : "nej"));
     if (ws)
-        worksheet_set_column(ws, 0, 0, 40, NULL);
+        styr_book_check(b, worksheet_set_column(ws, 0, 0, 40, NULL));
 }
 
 static void years(styr_book *b, const styr_budget *bu)
@@ -94,7 +94,7 @@ static void owners(styr_book *b, const styr_budget *bu)
             styr_book_number(b, ws, r, 5, ow->years[y].fte);
         }
     if (ws)
-        worksheet_set_column(ws, 0, 0, 40, NULL);
+        styr_book_check(b, worksheet_set_column(ws, 0, 0, 40, NULL));
 }
 
 static void funders(styr_book *b, const styr_budget *bu)
@@ -111,7 +111,7 @@ static void funders(styr_book *b, const styr_budget *bu)
         styr_book_number(b, ws, r, 3, f->sek);
     }
     if (ws)
-        worksheet_set_column(ws, 0, 0, 40, NULL);
+        styr_book_check(b, worksheet_set_column(ws, 0, 0, 40, NULL));
 }
 
 styr_status styr_report_budget_xlsx(const char *path, const styr_budget *bu, const styr_report_opts *o, styr_error *err)

@@ -34,7 +34,7 @@ static void summary(styr_book *b, const styr_diff *d)
     for (lxw_col_t k = 0; k < 10; k++)
         styr_book_number(b, ws, 1, (lxw_col_t)(4 + k), v[k]);
     if (ws)
-        worksheet_set_column(ws, 0, 1, 36, NULL);
+        styr_book_check(b, worksheet_set_column(ws, 0, 1, 36, NULL));
 }
 
 /* A value as a cell: a number as a number, a text as itself, a list or a
@@ -109,8 +109,8 @@ static void changes(styr_book *b, const styr_diff *d)
         value(b, ws, r, 7, d->top[k].new_);
     }
     if (ws) {
-        worksheet_set_column(ws, 3, 3, 50, NULL);
-        worksheet_set_column(ws, 5, 7, 30, NULL);
+        styr_book_check(b, worksheet_set_column(ws, 3, 3, 50, NULL));
+        styr_book_check(b, worksheet_set_column(ws, 5, 7, 30, NULL));
     }
 }
 

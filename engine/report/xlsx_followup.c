@@ -37,7 +37,7 @@ static void summary(styr_book *b, const styr_followup *fu)
     for (lxw_col_t k = 0; k < 7; k++)
         styr_book_number(b, ws, 1, (lxw_col_t)(6 + k), v[k]);
     if (ws)
-        worksheet_set_column(ws, 0, 1, 36, NULL);
+        styr_book_check(b, worksheet_set_column(ws, 0, 1, 36, NULL));
 }
 
 /* The reasons an action is escalated, one a line in one cell. */
@@ -102,8 +102,8 @@ static void actions(styr_book *b, const styr_followup *fu)
         styr_book_text(b, ws, r, 14, a->comment);
     }
     if (ws) {
-        worksheet_set_column(ws, 2, 2, 50, NULL);
-        worksheet_set_column(ws, 13, 14, 60, NULL);
+        styr_book_check(b, worksheet_set_column(ws, 2, 2, 50, NULL));
+        styr_book_check(b, worksheet_set_column(ws, 13, 14, 60, NULL));
     }
 }
 

@@ -102,9 +102,9 @@ styr_status styr_xlsx_write_score(const char *path, const styr_score_report *r, 
     /* The title after the criteria, so every column before it keeps its place. */
     lxw_col_t title_col = (lxw_col_t)(5 + (t && r->rs->model ? t->m : 0));
     check(&b, worksheet_write_string(rank, 0, title_col, en ? "Title" : "Titel", b.bold));
-    worksheet_set_column(rank, title_col, title_col, 50, NULL);
+    check(&b, worksheet_set_column(rank, title_col, title_col, 50, NULL));
     worksheet_freeze_panes(rank, 1, 0);
-    worksheet_set_column(fnd, 6, 7, 60, NULL);
+    check(&b, worksheet_set_column(fnd, 6, 7, 60, NULL));
     lxw_row_t rrow = 1, frow = 1;
     if (r->areas)
         findings_rows(&b, fnd, &frow, r->areas, en);

@@ -146,7 +146,7 @@ static lxw_worksheet *header_sheet(writer *w, const char *name, const styr_plan_
     }
     for (lxw_col_t c = 0; cols[c].header; c++) {
         check(w, worksheet_write_string(ws, 0, c, cols[c].header, w->bold));
-        worksheet_set_column(ws, c, c, cols[c].kind == STYR_CELL_TEXT && c > 1 ? 28 : 16, w->text);
+        check(w, worksheet_set_column(ws, c, c, cols[c].kind == STYR_CELL_TEXT && c > 1 ? 28 : 16, w->text));
     }
     worksheet_freeze_panes(ws, 1, 0);
     return ws;
@@ -183,7 +183,7 @@ static void drop_downs(writer *w, lxw_worksheet *actions, const styr_ruleset *rs
         check(w, worksheet_write_string(ws, 0, k, lists[k].title, w->bold));
         for (size_t i = 0; i < l.n; i++)
             put_text(w, ws, (lxw_row_t)(i + 1), k, l.names[i]);
-        worksheet_set_column(ws, k, k, 30, NULL);
+        check(w, worksheet_set_column(ws, k, k, 30, NULL));
         lxw_col_t target = 0;
         while (styr_plan_action_columns[target].header &&
                !(styr_plan_action_columns[target].list && strcmp(styr_plan_action_columns[target].list, lists[k].list) == 0))
@@ -236,9 +236,9 @@ static void document_sheet(writer *w, const styr_node *root)
     check(w, worksheet_write_string(ws, 0, 0, "Fält", w->bold));
     check(w, worksheet_write_string(ws, 0, 1, "Värde", w->bold));
     check(w, worksheet_write_string(ws, 0, 2, "Förklaring", w->bold));
-    worksheet_set_column(ws, 0, 0, 24, NULL);
-    worksheet_set_column(ws, 1, 1, 50, w->text);
-    worksheet_set_column(ws, 2, 2, 60, NULL);
+    check(w, worksheet_set_column(ws, 0, 0, 24, NULL));
+    check(w, worksheet_set_column(ws, 1, 1, 50, w->text));
+    check(w, worksheet_set_column(ws, 2, 2, 60, NULL));
     const styr_node *doc = get(root, "document");
     lxw_row_t row = 1;
     for (const styr_plan_field *f = styr_plan_document_fields; f->field; f++, row++) {
@@ -343,10 +343,10 @@ styr_status styr_xlsx_write_findings(const char *path, const styr_file_result *r
         check(&w, worksheet_write_string(sum, 0, c, sh[c], w.bold));
     for (lxw_col_t c = 0; fh[c]; c++)
         check(&w, worksheet_write_string(fnd, 0, c, fh[c], w.bold));
-    worksheet_set_column(fnd, 8, 9, 60, NULL);
-    worksheet_set_column(fnd, 0, 0, 30, NULL);
+    check(&w, worksheet_set_column(fnd, 8, 9, 60, NULL));
+    check(&w, worksheet_set_column(fnd, 0, 0, 30, NULL));
     worksheet_freeze_panes(fnd, 1, 0);
-    worksheet_set_column(sum, 0, 0, 40, NULL);
+    check(&w, worksheet_set_column(sum, 0, 0, 40, NULL));
     lxw_row_t frow = 1;
     for (size_t f = 0; f < n; f++) {
         const styr_file_result *r = &res[f];
@@ -356,8 +356,8 @@ styr_status styr_xlsx_write_findings(const char *path, const styr_file_result *r
             put_text(&w, sum, srow, 7, r->failure.message);
             put_text(&w, fnd, frow, 0, r->file);
             if (r->failure.line) {
-                worksheet_write_number(fnd, frow, 3, r->failure.line, NULL);
-                worksheet_write_number(fnd, frow, 4, r->failure.column, NULL);
+                check(&w, worksheet_write_number(fnd, frow, 3, r->failure.line, NULL));
+                check(&w, worksheet_write_number(fnd, frow, 4, r->failure.column, NULL));
             }
             put_text(&w, fnd, frow, 5, en ? "error" : "fel");
             put_text(&w, fnd, frow++, 8, r->failure.message);
@@ -366,10 +366,10 @@ styr_status styr_xlsx_write_findings(const char *path, const styr_file_result *r
         size_t c[3], waived = 0;
         styr_findings_count(&r->findings, c);
         put_text(&w, sum, srow, 1, r->kind);
-        worksheet_write_number(sum, srow, 2, (double)r->actions, NULL);
-        worksheet_write_number(sum, srow, 3, (double)c[2], NULL);
-        worksheet_write_number(sum, srow, 4, (double)c[1], NULL);
-        worksheet_write_number(sum, srow, 5, (double)c[0], NULL);
+        check(&w, worksheet_write_number(sum, srow, 2, (double)r->actions, NULL));
+        check(&w, worksheet_write_number(sum, srow, 3, (double)c[2], NULL));
+        check(&w, worksheet_write_number(sum, srow, 4, (double)c[1], NULL));
+        check(&w, worksheet_write_number(sum, srow, 5, (double)c[0], NULL));
         for (size_t i = 0; i < r->findings.count && !w.failed; i++, frow++) {
             const styr_finding *fi = &r->findings.items[i];
             waived += fi->waiver_reason != NULL;
@@ -380,8 +380,8 @@ styr_status styr_xlsx_write_findings(const char *path, const styr_file_result *r
                 put_text(&w, fnd, frow, 1, fi->sheet);
                 put_text(&w, fnd, frow, 2, cell);
             }
-            worksheet_write_number(fnd, frow, 3, fi->line, NULL);
-            worksheet_write_number(fnd, frow, 4, fi->column, NULL);
+            check(&w, worksheet_write_number(fnd, frow, 3, fi->line, NULL));
+            check(&w, worksheet_write_number(fnd, frow, 4, fi->column, NULL));
             const char *sev = fi->severity == STYR_SEV_ERROR ? (en ? "error" : "fel")
                               : fi->severity == STYR_SEV_WARNING ? (en ? "warning" : "varning") : "info";
             put_text(&w, fnd, frow, 5, sev);
@@ -391,7 +391,25 @@ styr_status styr_xlsx_write_findings(const char *path, const styr_file_result *r
             put_text(&w, fnd, frow, 9, fi->waiver_reason ? NULL : fi->remediation);
             put_text(&w, fnd, frow, 10, fi->waiver_reason);
         }
-        worksheet_write_number(sum, srow, 6, (double)waived, NULL);
+        check(&w, worksheet_write_number(sum, srow, 6, (double)waived, NULL));
+        /* Rules that crashed: the run exits 2, and the workbook says why,
+         * one row each, where the text report puts them. */
+        for (size_t i = 0; i < r->nrule_errors && !w.failed; i++, frow++) {
+            const styr_error *e = &r->rule_errors[i];
+            put_text(&w, fnd, frow, 0, e->file[0] ? e->file : r->file);
+            if (e->line)
+                check(&w, worksheet_write_number(fnd, frow, 3, e->line, NULL));
+            put_text(&w, fnd, frow, 5, en ? "error" : "fel");
+            put_text(&w, fnd, frow, 8, e->message);
+        }
+        if (r->nrule_errors) {
+            char said[96];
+            snprintf(said, sizeof said,
+                     en ? (r->nrule_errors == 1 ? "%zu rule crashed (see Findings)" : "%zu rules crashed (see Findings)")
+                        : (r->nrule_errors == 1 ? "%zu regel kraschade (se Fynd)" : "%zu regler kraschade (se Fynd)"),
+                     r->nrule_errors);
+            put_text(&w, sum, srow, 7, said);
+        }
     }
     return close_book(&w);
 }
