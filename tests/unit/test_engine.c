@@ -290,6 +290,33 @@ static void test_report_path_of_an_aliased_value(void **state)
     styr_ruleset_free(rs);
 }
 
+/* A value the item judged holds itself is placed where it is, even when an
+ * alias in the same item shares it: report(a.links, 'programs') on
+ * 'links: &l {...}' with 'extra: *l' beside it is links.programs, not the
+ * alias's. */
+static void test_report_path_of_an_anchor_in_its_own_item(void **state)
+{
+    (void)state;
+    ruleset_yaml("anchorpath", "");
+    put("anchorpath", "p.lua",
+        "rule { id = 'action.links', severity = 'info', message = 'x',\n"
+        "  check = function(a) report(a.links, 'programs') end }\n");
+    styr_ruleset *rs = load_ok("anchorpath");
+    styr_file_result res;
+    styr_doc *doc = judge(rs,
+                          "kind: action-plan\nversion: 1\nactions:\n"
+                          "  - {id: a, links: &l {programs: [P]}, extra: *l}\n",
+                          &res);
+    assert_int_equal(count_rule(&res, "action.links"), 1);
+    const styr_finding *f = first_of(&res, "action.links");
+    assert_string_equal(f->path, "actions[0].links.programs");
+    assert_int_equal(f->line, 4);
+    assert_int_equal(f->column, 34);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* Two views of one container are equal in a rule (==), through an alias
  * too: `*m` shares its anchor's items; a container with the same text but
  * items of its own is another one, and so are two different kinds. */
@@ -892,6 +919,30 @@ static void test_bad_rule_declarations(void **state)
     }
 }
 
+/* An unknown field near none of rule{}'s own is named without a guess,
+ * and a field that is no text at all is '?'. */
+static void test_rule_unknown_field_without_a_guess(void **state)
+{
+    (void)state;
+    static const struct { const char *src, *tail; } cases[] = {
+        {"rule { id = 'action.x', severity = 'error', message = 'x', prioritet = 1, check = function() end }",
+         "rule{} has an unknown field 'prioritet'"},
+        {"rule { id = 'action.x', severity = 'error', message = 'x', [7] = 1, check = function() end }",
+         "rule{} has an unknown field '?'"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char dir[32];
+        snprintf(dir, sizeof dir, "noguess%zu", i);
+        ruleset_yaml(dir, "");
+        put(dir, "r.lua", cases[i].src);
+        styr_error err;
+        assert_int_equal(load_err(dir, &err), STYR_E_RULESET);
+        size_t n = strlen(err.message), t = strlen(cases[i].tail);
+        if (n < t || strcmp(err.message + n - t, cases[i].tail) != 0)
+            fail_msg("case %zu: '%s' does not end in '%s'", i, err.message, cases[i].tail);
+    }
+}
+
 /* A rule id is at most 120 characters: 120 loads, 121 is refused. */
 static void test_rule_id_length_edge(void **state)
 {
@@ -1139,6 +1190,8 @@ int main(void)
         cmocka_unit_test(test_report_paths_quote_odd_keys),
         cmocka_unit_test(test_views_equal_through_alias),
         cmocka_unit_test(test_report_path_of_an_aliased_value),
+        cmocka_unit_test(test_report_path_of_an_anchor_in_its_own_item),
+        cmocka_unit_test(test_rule_unknown_field_without_a_guess),
         cmocka_unit_test(test_remedy_filled_per_finding),
         cmocka_unit_test(test_rule_id_length_edge),
         cmocka_unit_test(test_blank_texts_read_as_absent),
