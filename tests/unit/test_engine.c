@@ -189,6 +189,31 @@ static void test_findings_point_at_the_value_or_the_item(void **state)
     styr_ruleset_free(rs);
 }
 
+/* Rules stopped by the instruction budget on line 1 of their file are
+ * placed there, each with its own crash: line 1 is a line like any other. */
+static void test_stop_on_line_one(void **state)
+{
+    (void)state;
+    ruleset_yaml("lineone", "");
+    put("lineone", "loop.lua",
+        "rule { id = 'action.loop', severity = 'error', message = 'x', check = function(a) while true do end end }"
+        " rule { id = 'action.loop2', severity = 'error', message = 'x', check = function(a) while true do end end }\n");
+    styr_ruleset *rs = load_ok("lineone");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, PLAN, &res);
+    assert_int_equal(res.nrule_errors, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(res.rule_errors[i].line, 1);
+        const char *f = res.rule_errors[i].file;
+        assert_true(strlen(f) >= 8 && strcmp(f + strlen(f) - 8, "loop.lua") == 0);
+    }
+    assert_non_null(strstr(res.rule_errors[0].message, "regeln action.loop kraschade"));
+    assert_non_null(strstr(res.rule_errors[1].message, "regeln action.loop2 kraschade"));
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 static void test_document_is_read_only(void **state)
 {
     (void)state;
@@ -1192,6 +1217,7 @@ int main(void)
         cmocka_unit_test(test_report_path_of_an_aliased_value),
         cmocka_unit_test(test_report_path_of_an_anchor_in_its_own_item),
         cmocka_unit_test(test_rule_unknown_field_without_a_guess),
+        cmocka_unit_test(test_stop_on_line_one),
         cmocka_unit_test(test_remedy_filled_per_finding),
         cmocka_unit_test(test_rule_id_length_edge),
         cmocka_unit_test(test_blank_texts_read_as_absent),

@@ -316,6 +316,20 @@ static void test_indentation(void **state)
     assert_has(&e, "Rad 2 är varken 'nyckel: värde'");
 }
 
+/* A line past the end of the text (the text is a slice of a larger buffer
+ * here, so nothing past it is read by chance) is no line: the file ends in
+ * the middle of a structure. */
+static void test_line_past_the_end(void **state)
+{
+    (void)state;
+    char buf[64] = "top:\n  a: 1\n";
+    styr_error e = explain(buf, strlen(buf), "did not find expected key", "while parsing a block mapping", 5, 1, 1, 1,
+                           STYR_EXPLAIN_EN);
+    assert_int_equal(e.line, 5);
+    assert_int_equal(e.column, 1);
+    assert_has(&e, "The YAML file ends in the middle of a structure: check its last lines.");
+}
+
 static void test_without_text_and_unknown(void **state)
 {
     (void)state;
@@ -409,7 +423,7 @@ int main(void)
         cmocka_unit_test(test_tab),
         cmocka_unit_test(test_unclosed_quote),
         cmocka_unit_test(test_invisible_near_error),
-        cmocka_unit_test(test_indentation),
+        cmocka_unit_test(test_indentation), cmocka_unit_test(test_line_past_the_end),
         cmocka_unit_test(test_without_text_and_unknown),
         cmocka_unit_test(test_message_bounded),
         cmocka_unit_test(test_reader_errors),
