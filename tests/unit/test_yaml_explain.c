@@ -277,6 +277,12 @@ static void test_unclosed_quote(void **state)
     const char k[] = "a, \"b:\n  x: 1\n y: 2\n";
     e = explain(S(k), "did not find expected key", "while parsing a block mapping", 3, 2, 1, 1, STYR_EXPLAIN_EN);
     assert_null(strstr(e.message, "never closed"));
+    /* a quote closed at the very end of the text is closed, whatever byte
+     * follows the text in memory (here a quote that would double it) */
+    char end[32] = "a: 1\nb: 'x''";
+    e = explain(end, strlen(end) - 1, "did not find expected key", "while parsing a block mapping", 2, 1, 1, 1,
+                STYR_EXPLAIN_EN);
+    assert_null(strstr(e.message, "quote"));
 }
 
 static void test_invisible_near_error(void **state)
