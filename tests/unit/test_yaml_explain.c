@@ -288,6 +288,16 @@ static void test_unclosed_quote(void **state)
 static void test_invisible_near_error(void **state)
 {
     (void)state;
+    /* on exactly as many lines as are listed (STYR_ODD_LINES, 8): all of
+     * them, and no "and 0 more lines" */
+    char eight[200];
+    size_t n8 = 0;
+    for (int i = 1; i <= STYR_ODD_LINES; i++)
+        n8 += (size_t)snprintf(eight + n8, sizeof eight - n8, "k%d:\xc2\xa0%d\n", i, i);
+    n8 += (size_t)snprintf(eight + n8, sizeof eight - n8, "z: 9\n");
+    styr_error e8 = explain(eight, n8, "could not find expected ':'", "while scanning a simple key", 9, 1, 8, 1,
+                            STYR_EXPLAIN_EN);
+    assert_has(&e8, "U+00A0 (no-break space) on lines 1, 2, 3, 4, 5, 6, 7, 8.");
     /* the no-break space two lines above is named with the one on the error's
      * line, and the error points at the one nearest the error */
     const char t[] = "a:\xc2\xa0" "1\nb: 2\nc:\xc2\xa0" "3\nd: 4\n";
