@@ -342,6 +342,49 @@ static void test_report_path_of_an_anchor_in_its_own_item(void **state)
     styr_ruleset_free(rs);
 }
 
+/* The alias through which a finding's node is reached is found at any
+ * depth the walk allows: 128 levels under the item judged (the deepest
+ * alias_use descends to), with --max-depth raised so the plan loads. */
+static void test_report_through_a_deep_alias(void **state)
+{
+    (void)state;
+    ruleset_yaml("deepalias", "");
+    put("deepalias", "p.lua",
+        "rule { id = 'action.deep', severity = 'info', message = 'x',\n"
+        "  check = function(a) if text(a, 'id') ~= 'b' then return end\n"
+        "    local n = a.deep; for i = 1, 127 do n = n.k end; report(n.programs) end }\n");
+    styr_ruleset *rs = load_ok("deepalias");
+    char yaml[4096], want[1024];
+    size_t n = (size_t)snprintf(yaml, sizeof yaml,
+                                "kind: action-plan\nversion: 1\nactions:\n"
+                                "  - {id: a, links: &l {programs: [P]}}\n  - {id: b, deep: ");
+    size_t w = (size_t)snprintf(want, sizeof want, "actions[1].deep");
+    for (int i = 0; i < 127; i++) {
+        n += (size_t)snprintf(yaml + n, sizeof yaml - n, "{k: ");
+        w += (size_t)snprintf(want + w, sizeof want - w, ".k");
+    }
+    n += (size_t)snprintf(yaml + n, sizeof yaml - n, "*l");
+    for (int i = 0; i < 127; i++)
+        n += (size_t)snprintf(yaml + n, sizeof yaml - n, "}");
+    n += (size_t)snprintf(yaml + n, sizeof yaml - n, "}\n");
+    snprintf(want + w, sizeof want - w, ".programs");
+    assert_true(n < sizeof yaml);
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.max_depth = 1000;
+    styr_doc *doc = NULL;
+    styr_error err;
+    assert_int_equal(styr_doc_load_buffer("plan.yaml", yaml, n, &lim, &doc, &err), STYR_OK);
+    styr_file_result res;
+    if (styr_validate_doc(rs, &run_opts, doc, &res, &err) != STYR_OK)
+        fail_msg("validate failed: %s", err.message);
+    assert_int_equal(count_rule(&res, "action.deep"), 1);
+    assert_string_equal(first_of(&res, "action.deep")->path, want);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* Two views of one container are equal in a rule (==), through an alias
  * too: `*m` shares its anchor's items; a container with the same text but
  * items of its own is another one, and so are two different kinds. */
@@ -1218,6 +1261,7 @@ int main(void)
         cmocka_unit_test(test_report_path_of_an_anchor_in_its_own_item),
         cmocka_unit_test(test_rule_unknown_field_without_a_guess),
         cmocka_unit_test(test_stop_on_line_one),
+        cmocka_unit_test(test_report_through_a_deep_alias),
         cmocka_unit_test(test_remedy_filled_per_finding),
         cmocka_unit_test(test_rule_id_length_edge),
         cmocka_unit_test(test_blank_texts_read_as_absent),
