@@ -385,6 +385,30 @@ static void test_report_through_a_deep_alias(void **state)
     styr_ruleset_free(rs);
 }
 
+/* date.parse refuses a text of 64 bytes or more as too long, before
+ * reading it; one of 63 is read, and refused for what it is. */
+static void test_date_parse_too_long(void **state)
+{
+    (void)state;
+    ruleset_yaml("longdate", "");
+    put("longdate", "p.lua",
+        "rule { id = 'action.longdate', severity = 'info', message = '{w}',\n"
+        "  check = function(a) if text(a, 'id') ~= '1' then return end\n"
+        "    for _, n in ipairs({64, 63}) do local d, w = date.parse(string.rep('2', n))\n"
+        "      report(a, 'id', {w = n .. ': ' .. tostring(d) .. ', ' .. w}) end end }\n");
+    styr_ruleset *rs = load_ok("longdate");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, PLAN, &res);
+    assert_int_equal(count_rule(&res, "action.longdate"), 2);
+    /* sorted by message at one place: 63 first (run_opts is English) */
+    assert_string_equal(res.findings.items[0].message,
+                        "63: nil, the year must have four digits; expected YYYY, YYYY-MM or YYYY-MM-DD");
+    assert_string_equal(res.findings.items[1].message, "64: nil, too long to be a date");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* Two views of one container are equal in a rule (==), through an alias
  * too: `*m` shares its anchor's items; a container with the same text but
  * items of its own is another one, and so are two different kinds. */
@@ -1262,6 +1286,7 @@ int main(void)
         cmocka_unit_test(test_rule_unknown_field_without_a_guess),
         cmocka_unit_test(test_stop_on_line_one),
         cmocka_unit_test(test_report_through_a_deep_alias),
+        cmocka_unit_test(test_date_parse_too_long),
         cmocka_unit_test(test_remedy_filled_per_finding),
         cmocka_unit_test(test_rule_id_length_edge),
         cmocka_unit_test(test_blank_texts_read_as_absent),
