@@ -277,6 +277,12 @@ static void test_unclosed_quote(void **state)
     const char k[] = "a, \"b:\n  x: 1\n y: 2\n";
     e = explain(S(k), "did not find expected key", "while parsing a block mapping", 3, 2, 1, 1, STYR_EXPLAIN_EN);
     assert_null(strstr(e.message, "never closed"));
+    /* a quoted scalar's start past its line's end (a column libyaml would
+     * not give, but the text may have changed since) names the double quote */
+    const char far[] = "kind: action-plan\nm: 'x\n";
+    e = explain(S(far), "found unexpected end of stream", "while scanning a quoted scalar", 3, 1, 2, 60,
+                STYR_EXPLAIN_EN);
+    assert_has(&e, "The quote \" that opens the value on line 2, column 60 is never closed");
     /* a quote closed at the very end of the text is closed, whatever byte
      * follows the text in memory (here a quote that would double it) */
     char end[32] = "a: 1\nb: 'x''";
