@@ -302,7 +302,9 @@ static styr_status check_object(walk *w, const char *type, styr_node *v, const p
                 free(names);
             }
             args a = {{"key", "hint"}, {k->u.text, hint}, 2};
-            emit(w, part, "unknown-key", k, v, k->u.text, &a);
+            /* the key's own path (a key stands for its value), so that an odd
+             * key is quoted as the loader quotes it: actions[0]["två grupper"] */
+            emit(w, part, "unknown-key", k, k, NULL, &a);
             continue;
         }
         if (styr_node_is_null(val))

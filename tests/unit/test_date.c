@@ -214,6 +214,11 @@ static void test_why_optional_and_small(void **state)
     assert_false(styr_date_parse("2018-13", 7, STYR_DATE_START, &d, NULL, 100));
     assert_false(styr_date_parse("2018-13", 7, STYR_DATE_START, &d, tiny, sizeof tiny));
     assert_string_equal(tiny, "month 1");
+    /* one byte holds only the end of the text: the reason is "" then, not
+     * what the buffer held before */
+    char one[1] = {'x'};
+    assert_false(styr_date_parse("2018-13", 7, STYR_DATE_START, &d, one, sizeof one));
+    assert_int_equal(one[0], '\0');
     /* out may be NULL: parse only validates */
     assert_true(styr_date_parse("2018-03-05", 10, STYR_DATE_START, NULL, NULL, 0));
     /* an empty text may come as NULL */

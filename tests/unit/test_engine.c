@@ -189,6 +189,31 @@ static void test_findings_point_at_the_value_or_the_item(void **state)
     styr_ruleset_free(rs);
 }
 
+/* Rules stopped by the instruction budget on line 1 of their file are
+ * placed there, each with its own crash: line 1 is a line like any other. */
+static void test_stop_on_line_one(void **state)
+{
+    (void)state;
+    ruleset_yaml("lineone", "");
+    put("lineone", "loop.lua",
+        "rule { id = 'action.loop', severity = 'error', message = 'x', check = function(a) while true do end end }"
+        " rule { id = 'action.loop2', severity = 'error', message = 'x', check = function(a) while true do end end }\n");
+    styr_ruleset *rs = load_ok("lineone");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, PLAN, &res);
+    assert_int_equal(res.nrule_errors, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(res.rule_errors[i].line, 1);
+        const char *f = res.rule_errors[i].file;
+        assert_true(strlen(f) >= 8 && strcmp(f + strlen(f) - 8, "loop.lua") == 0);
+    }
+    assert_non_null(strstr(res.rule_errors[0].message, "regeln action.loop kraschade"));
+    assert_non_null(strstr(res.rule_errors[1].message, "regeln action.loop2 kraschade"));
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 static void test_document_is_read_only(void **state)
 {
     (void)state;
@@ -285,6 +310,100 @@ static void test_report_path_of_an_aliased_value(void **state)
     for (size_t i = 0; i < res.findings.count; i++)
         if (strcmp(res.findings.items[i].rule, "action.links") == 0)
             assert_string_equal(res.findings.items[i].path, want[k++]);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
+/* A value the item judged holds itself is placed where it is, even when an
+ * alias in the same item shares it: report(a.links, 'programs') on
+ * 'links: &l {...}' with 'extra: *l' beside it is links.programs, not the
+ * alias's. */
+static void test_report_path_of_an_anchor_in_its_own_item(void **state)
+{
+    (void)state;
+    ruleset_yaml("anchorpath", "");
+    put("anchorpath", "p.lua",
+        "rule { id = 'action.links', severity = 'info', message = 'x',\n"
+        "  check = function(a) report(a.links, 'programs') end }\n");
+    styr_ruleset *rs = load_ok("anchorpath");
+    styr_file_result res;
+    styr_doc *doc = judge(rs,
+                          "kind: action-plan\nversion: 1\nactions:\n"
+                          "  - {id: a, links: &l {programs: [P]}, extra: *l}\n",
+                          &res);
+    assert_int_equal(count_rule(&res, "action.links"), 1);
+    const styr_finding *f = first_of(&res, "action.links");
+    assert_string_equal(f->path, "actions[0].links.programs");
+    assert_int_equal(f->line, 4);
+    assert_int_equal(f->column, 34);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
+/* The alias through which a finding's node is reached is found at any
+ * depth the walk allows: 128 levels under the item judged (the deepest
+ * alias_use descends to), with --max-depth raised so the plan loads. */
+static void test_report_through_a_deep_alias(void **state)
+{
+    (void)state;
+    ruleset_yaml("deepalias", "");
+    put("deepalias", "p.lua",
+        "rule { id = 'action.deep', severity = 'info', message = 'x',\n"
+        "  check = function(a) if text(a, 'id') ~= 'b' then return end\n"
+        "    local n = a.deep; for i = 1, 127 do n = n.k end; report(n.programs) end }\n");
+    styr_ruleset *rs = load_ok("deepalias");
+    char yaml[4096], want[1024];
+    size_t n = (size_t)snprintf(yaml, sizeof yaml,
+                                "kind: action-plan\nversion: 1\nactions:\n"
+                                "  - {id: a, links: &l {programs: [P]}}\n  - {id: b, deep: ");
+    size_t w = (size_t)snprintf(want, sizeof want, "actions[1].deep");
+    for (int i = 0; i < 127; i++) {
+        n += (size_t)snprintf(yaml + n, sizeof yaml - n, "{k: ");
+        w += (size_t)snprintf(want + w, sizeof want - w, ".k");
+    }
+    n += (size_t)snprintf(yaml + n, sizeof yaml - n, "*l");
+    for (int i = 0; i < 127; i++)
+        n += (size_t)snprintf(yaml + n, sizeof yaml - n, "}");
+    n += (size_t)snprintf(yaml + n, sizeof yaml - n, "}\n");
+    snprintf(want + w, sizeof want - w, ".programs");
+    assert_true(n < sizeof yaml);
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.max_depth = 1000;
+    styr_doc *doc = NULL;
+    styr_error err;
+    assert_int_equal(styr_doc_load_buffer("plan.yaml", yaml, n, &lim, &doc, &err), STYR_OK);
+    styr_file_result res;
+    if (styr_validate_doc(rs, &run_opts, doc, &res, &err) != STYR_OK)
+        fail_msg("validate failed: %s", err.message);
+    assert_int_equal(count_rule(&res, "action.deep"), 1);
+    assert_string_equal(first_of(&res, "action.deep")->path, want);
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
+/* date.parse refuses a text of 64 bytes or more as too long, before
+ * reading it; one of 63 is read, and refused for what it is. */
+static void test_date_parse_too_long(void **state)
+{
+    (void)state;
+    ruleset_yaml("longdate", "");
+    put("longdate", "p.lua",
+        "rule { id = 'action.longdate', severity = 'info', message = '{w}',\n"
+        "  check = function(a) if text(a, 'id') ~= '1' then return end\n"
+        "    for _, n in ipairs({64, 63}) do local d, w = date.parse(string.rep('2', n))\n"
+        "      report(a, 'id', {w = n .. ': ' .. tostring(d) .. ', ' .. w}) end end }\n");
+    styr_ruleset *rs = load_ok("longdate");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, PLAN, &res);
+    assert_int_equal(count_rule(&res, "action.longdate"), 2);
+    /* sorted by message at one place: 63 first (run_opts is English) */
+    assert_string_equal(res.findings.items[0].message,
+                        "63: nil, the year must have four digits; expected YYYY, YYYY-MM or YYYY-MM-DD");
+    assert_string_equal(res.findings.items[1].message, "64: nil, too long to be a date");
     styr_file_result_free(&res);
     styr_doc_free(doc);
     styr_ruleset_free(rs);
@@ -892,6 +1011,30 @@ static void test_bad_rule_declarations(void **state)
     }
 }
 
+/* An unknown field near none of rule{}'s own is named without a guess,
+ * and a field that is no text at all is '?'. */
+static void test_rule_unknown_field_without_a_guess(void **state)
+{
+    (void)state;
+    static const struct { const char *src, *tail; } cases[] = {
+        {"rule { id = 'action.x', severity = 'error', message = 'x', prioritet = 1, check = function() end }",
+         "rule{} has an unknown field 'prioritet'"},
+        {"rule { id = 'action.x', severity = 'error', message = 'x', [7] = 1, check = function() end }",
+         "rule{} has an unknown field '?'"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char dir[32];
+        snprintf(dir, sizeof dir, "noguess%zu", i);
+        ruleset_yaml(dir, "");
+        put(dir, "r.lua", cases[i].src);
+        styr_error err;
+        assert_int_equal(load_err(dir, &err), STYR_E_RULESET);
+        size_t n = strlen(err.message), t = strlen(cases[i].tail);
+        if (n < t || strcmp(err.message + n - t, cases[i].tail) != 0)
+            fail_msg("case %zu: '%s' does not end in '%s'", i, err.message, cases[i].tail);
+    }
+}
+
 /* A rule id is at most 120 characters: 120 loads, 121 is refused. */
 static void test_rule_id_length_edge(void **state)
 {
@@ -1139,6 +1282,11 @@ int main(void)
         cmocka_unit_test(test_report_paths_quote_odd_keys),
         cmocka_unit_test(test_views_equal_through_alias),
         cmocka_unit_test(test_report_path_of_an_aliased_value),
+        cmocka_unit_test(test_report_path_of_an_anchor_in_its_own_item),
+        cmocka_unit_test(test_rule_unknown_field_without_a_guess),
+        cmocka_unit_test(test_stop_on_line_one),
+        cmocka_unit_test(test_report_through_a_deep_alias),
+        cmocka_unit_test(test_date_parse_too_long),
         cmocka_unit_test(test_remedy_filled_per_finding),
         cmocka_unit_test(test_rule_id_length_edge),
         cmocka_unit_test(test_blank_texts_read_as_absent),

@@ -255,6 +255,37 @@ static void a_swedish_letter_in_a_name(void **state)
     assert_ptr_equal(styr_lua_words(en, 1, 0, sv, sizeof sv), en);
 }
 
+/* A control character in the source is shown the same way ('<\1>') but is
+ * no letter: no hint, and the search goes on past it to a letter later. */
+static void a_control_character_is_no_letter(void **state)
+{
+    (void)state;
+    char en[256], sv[512];
+    int at_load;
+    lua_says("local x = \1", en, sizeof en, &at_load);
+    assert_true(at_load);
+    assert_string_equal(en, "rule.lua:1: unexpected symbol near '<\\1>'");
+    assert_string_equal(styr_lua_words(en, 0, 1, sv, sizeof sv), "rule.lua:1: oväntad symbol vid '<\\1>'");
+    assert_ptr_equal(styr_lua_words(en, 1, 1, sv, sizeof sv), en);
+    const char *two = "rule.lua:1: unexpected symbol near '<\\1>' '<\\195>'";
+    assert_string_equal(styr_lua_words(two, 1, 1, sv, sizeof sv),
+                        "rule.lua:1: unexpected symbol near '<\\1>' '<\\195>' (Lua names hold only a-z, A-Z, 0-9 "
+                        "and _: write agare, not ägare)");
+}
+
+/* Only "file:line: " is a position: a rule's own text (error(msg, 0)) with
+ * a colon and digits but no ": " after them is kept whole, not read as a
+ * position and a Lua message after it. */
+static void a_colon_without_a_line_is_no_position(void **state)
+{
+    (void)state;
+    char sv[512];
+    const char *own = "budget:1, attempt to divide by zero";
+    assert_ptr_equal(styr_lua_words(own, 0, 0, sv, sizeof sv), own);
+    assert_string_equal(styr_lua_words("rule.lua:7: attempt to divide by zero", 0, 0, sv, sizeof sv),
+                        "rule.lua:7: division med noll");
+}
+
 static void type_names(void **state)
 {
     (void)state;
@@ -271,6 +302,7 @@ int main(void)
         cmocka_unit_test(english_is_untouched),     cmocka_unit_test(a_rules_own_text_is_kept),
         cmocka_unit_test(cut_to_the_buffer),        cmocka_unit_test(the_work_is_bounded),
         cmocka_unit_test(a_swedish_letter_in_a_name), cmocka_unit_test(type_names),
+        cmocka_unit_test(a_control_character_is_no_letter), cmocka_unit_test(a_colon_without_a_line_is_no_position),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

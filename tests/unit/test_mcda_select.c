@@ -316,6 +316,14 @@ static void test_infeasible_messages(void **state)
                       (const char *[]){"700 SEK", "budget of 500 SEK", "forced in 'labb'",
                                        "required by them 'plattform'", 0});
 
+    {   /* a budget of exactly 1e15 SEK is past the whole-krona form: written with two decimals */
+        inst t = in;
+        t.inc[t.ninc++] = 3;
+        t.cost[3] = 1e15 + 2;
+        t.budget = 1e15;
+        expect_infeasible(&t, ids, (const char *[]){"budget of 1000000000000000.00 SEK", 0});
+    }
+
     {   /* the areas required are named once */
         styr_mcda_select_problem q = problem(&d, ids);
         unsigned char chd[8];

@@ -616,6 +616,33 @@ static void test_one_criterion_big_top_bucket(void **state)
     }
 }
 
+/* Beside a big bucket (heapsorted), a bucket of just two areas whose first
+ * in index order is the lower: the pair is sorted too (area 40 above 39). */
+static void test_one_criterion_pair_beside_a_big_bucket(void **state)
+{
+    (void)state;
+    enum { B = 42 };
+    static double x[B], acc[B * B];
+    for (size_t i = 0; i < 39; i++)
+        x[i] = (double)((i * 17) % 39) * 1e-5;   /* the big bucket, at the bottom */
+    x[39] = 0.5001;
+    x[40] = 0.5002;   /* the same bucket as area 39, and above it */
+    x[41] = 1.0;
+    styr_mcda_smaa_params p = {
+        .method = STYR_MCDA_WEIGHTED_SUM, .x = x, .n = B, .m = 1,
+        .sampling = STYR_MCDA_SAMPLE_DIRICHLET, .samples = 100, .seed = 1, .threads = 1,
+    };
+    assert_int_equal(styr_mcda_smaa(&p, acc, NULL, NULL, NULL), STYR_MCDA_OK);
+    for (size_t i = 0; i < B; i++) {
+        size_t rank = 0;
+        for (size_t j = 0; j < B; j++)
+            rank += x[j] > x[i];
+        if (acc[i * B + rank] != 1.0)
+            fail_msg("area %zu: acceptability %g at rank %zu", i, acc[i * B + rank], rank + 1);
+    }
+    assert_true(acc[40 * B + 1] == 1.0 && acc[39 * B + 2] == 1.0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -635,6 +662,7 @@ int main(void)
         cmocka_unit_test(test_constant_column),
         cmocka_unit_test(test_one_criterion_big_bucket),
         cmocka_unit_test(test_one_criterion_big_top_bucket),
+        cmocka_unit_test(test_one_criterion_pair_beside_a_big_bucket),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -97,6 +97,36 @@ static void test_many_finds_typos(void **state)
     free_many(&m);
 }
 
+/* Names that differ only at the start and share a long end: a typo in the
+ * first letter is found through the reversed keys alone, so the whole key
+ * must be reversed, its second half too (which orders these names). */
+static void test_typo_first_with_a_long_common_end(void **state)
+{
+    (void)state;
+    enum { N = 1000 };
+    static char names[N][64];
+    static const char *cands[N];
+    for (size_t i = 0; i < N; i++) {
+        snprintf(names[i], sizeof names[i], "%zu-innovationsarbete", i);
+        cands[i] = names[i];
+    }
+    styr_nearest_index idx;
+    assert_int_equal(styr_nearest_index_build(&idx, cands, N), 0);
+    assert_non_null(idx.fwd);
+    static const struct { const char *q; long want; } cases[] = {
+        {"x471-innovationsarbete", 471},   /* one too many first */
+        {"x70-innovationsarbete", 70},
+        {"a999-innovationsarbete", 999},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        long got = find(&idx, cases[i].q, NULL);
+        if (got != cases[i].want)
+            fail_msg("'%s': got %ld, want %ld", cases[i].q, got, cases[i].want);
+        assert_int_equal(styr_nearest(cases[i].q, strlen(cases[i].q), cands, N), cases[i].want);
+    }
+    styr_nearest_index_free(&idx);
+}
+
 /* Candidates that fold to nothing or past KEY_MAX are left out of the index,
  * never copied (a 3,000-byte fold is longer than the key buffer: ASan would
  * see the copy), and are never an answer, as in styr_nearest. */
@@ -219,6 +249,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_few_is_styr_nearest),
         cmocka_unit_test(test_many_finds_typos),
+        cmocka_unit_test(test_typo_first_with_a_long_common_end),
         cmocka_unit_test(test_empty_and_overlong_candidates),
         cmocka_unit_test(test_bounds),
         cmocka_unit_test(test_full_bound),

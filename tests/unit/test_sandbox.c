@@ -230,6 +230,10 @@ static void test_memory_bombs_stop(void **state)
     /* string.rep refuses a result beyond the cap before allocating it. */
     expect_failure(f, "local s = string.rep('x', 1 << 30)\n", "more than the 32 MiB rules may use");
     expect_failure(f, "local s = ('x'):rep(1 << 30)\n", "more than the 32 MiB rules may use");
+    /* A result reckoned at exactly the cap (16 Mi of 'x' and 16 Mi of ','
+     * less one) is not refused up front: it is the allocation that then
+     * stops the rule, as memory that runs out does */
+    expect_failure(f, "local s = string.rep('x', 16 * 1024 * 1024, ',')\n", "the rules used more than 32 MiB");
     /* Growth step by step is stopped by the cap, at the rule's line. */
     styr_error err;
     assert_int_equal(run(f, "local t = {}\nfor i = 1, 1e9 do t[i] = ('x'):rep(1000) .. i end\n", &err), STYR_E_RULE);

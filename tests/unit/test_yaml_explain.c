@@ -277,11 +277,33 @@ static void test_unclosed_quote(void **state)
     const char k[] = "a, \"b:\n  x: 1\n y: 2\n";
     e = explain(S(k), "did not find expected key", "while parsing a block mapping", 3, 2, 1, 1, STYR_EXPLAIN_EN);
     assert_null(strstr(e.message, "never closed"));
+    /* a quoted scalar's start past its line's end (a column libyaml would
+     * not give, but the text may have changed since) names the double quote */
+    const char far[] = "kind: action-plan\nm: 'x\n";
+    e = explain(S(far), "found unexpected end of stream", "while scanning a quoted scalar", 3, 1, 2, 60,
+                STYR_EXPLAIN_EN);
+    assert_has(&e, "The quote \" that opens the value on line 2, column 60 is never closed");
+    /* a quote closed at the very end of the text is closed, whatever byte
+     * follows the text in memory (here a quote that would double it) */
+    char end[32] = "a: 1\nb: 'x''";
+    e = explain(end, strlen(end) - 1, "did not find expected key", "while parsing a block mapping", 2, 1, 1, 1,
+                STYR_EXPLAIN_EN);
+    assert_null(strstr(e.message, "quote"));
 }
 
 static void test_invisible_near_error(void **state)
 {
     (void)state;
+    /* on exactly as many lines as are listed (STYR_ODD_LINES, 8): all of
+     * them, and no "and 0 more lines" */
+    char eight[200];
+    size_t n8 = 0;
+    for (int i = 1; i <= STYR_ODD_LINES; i++)
+        n8 += (size_t)snprintf(eight + n8, sizeof eight - n8, "k%d:\xc2\xa0%d\n", i, i);
+    n8 += (size_t)snprintf(eight + n8, sizeof eight - n8, "z: 9\n");
+    styr_error e8 = explain(eight, n8, "could not find expected ':'", "while scanning a simple key", 9, 1, 8, 1,
+                            STYR_EXPLAIN_EN);
+    assert_has(&e8, "U+00A0 (no-break space) on lines 1, 2, 3, 4, 5, 6, 7, 8.");
     /* the no-break space two lines above is named with the one on the error's
      * line, and the error points at the one nearest the error */
     const char t[] = "a:\xc2\xa0" "1\nb: 2\nc:\xc2\xa0" "3\nd: 4\n";
@@ -314,6 +336,20 @@ static void test_indentation(void **state)
     e = explain(S(stray), "could not find expected ':'", "while scanning a simple key", 3, 1, 2, 1, STYR_EXPLAIN_SV);
     assert_int_equal(e.line, 2);
     assert_has(&e, "Rad 2 är varken 'nyckel: värde'");
+}
+
+/* A line past the end of the text (the text is a slice of a larger buffer
+ * here, so nothing past it is read by chance) is no line: the file ends in
+ * the middle of a structure. */
+static void test_line_past_the_end(void **state)
+{
+    (void)state;
+    char buf[64] = "top:\n  a: 1\n";
+    styr_error e = explain(buf, strlen(buf), "did not find expected key", "while parsing a block mapping", 5, 1, 1, 1,
+                           STYR_EXPLAIN_EN);
+    assert_int_equal(e.line, 5);
+    assert_int_equal(e.column, 1);
+    assert_has(&e, "The YAML file ends in the middle of a structure: check its last lines.");
 }
 
 static void test_without_text_and_unknown(void **state)
@@ -409,7 +445,7 @@ int main(void)
         cmocka_unit_test(test_tab),
         cmocka_unit_test(test_unclosed_quote),
         cmocka_unit_test(test_invisible_near_error),
-        cmocka_unit_test(test_indentation),
+        cmocka_unit_test(test_indentation), cmocka_unit_test(test_line_past_the_end),
         cmocka_unit_test(test_without_text_and_unknown),
         cmocka_unit_test(test_message_bounded),
         cmocka_unit_test(test_reader_errors),

@@ -28,11 +28,13 @@ def findings(path):
 
 
 def drop_empty_lists(v):
-    """A workbook keeps an empty list as an empty cell, that is, no value:
+    """A workbook keeps an empty list, and a null (a field written with no
+    value, as 'action: ~' in a waiver), as an empty cell, that is, no value:
     the one difference a round trip may make (the findings are compared as
-    they are, so it must not change what the rules say)."""
+    they are, so it must not change what the rules say, which read a null as
+    absent)."""
     if isinstance(v, dict):
-        return {k: drop_empty_lists(x) for k, x in v.items() if x != []}
+        return {k: drop_empty_lists(x) for k, x in v.items() if x != [] and x is not None}
     if isinstance(v, list):
         return [drop_empty_lists(x) for x in v]
     return v
