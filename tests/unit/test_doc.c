@@ -595,6 +595,8 @@ static void test_unknown_alias(void **state)
 {
     (void)state;
     expect_error("a: 1\nb: *nope\n", STYR_E_INPUT, 2, 4, "unknown alias '*nope'");
+    /* inside an anchored node, an alias to another, unknown anchor is unknown, not recursive */
+    expect_error("a: &x [1, *nope]\n", STYR_E_INPUT, 1, 11, "unknown alias '*nope'");
     expect_error("a: &x [1, *x]\n", STYR_E_INPUT, 1, 11, "alias '*x' refers to a node that contains it");
     expect_error("&r [1, *r]\n", STYR_E_INPUT, 1, 8, "alias '*r' refers to a node that contains it");   /* the root */
     expect_error("a: *x\nb: &x 1\n", STYR_E_INPUT, 1, 4, "unknown alias '*x'");

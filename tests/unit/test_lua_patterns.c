@@ -60,8 +60,9 @@ static const char grid[] =
     "  '%f[ab]', '%f[ab]%a+', '%f[^b]', '%f[%s_]%w',\n"
     /* a set cut off right after its escape: missing ']', nothing read past the pattern */
     "  '[%', '[a%', '[^%',\n"
-    /* a balance followed by more of the pattern */
-    "  '%b()%a+', '%b()b', 'b%b()'}\n"
+    /* a balance followed by more of the pattern; one closed by NUL, which a
+     * Lua string holds after its end but the subject does not */
+    "  '%b()%a+', '%b()b', 'b%b()', '%b(\\0'}\n"
     "local INITS = {false, 1, 2, 3, 0, -1, -3, 100, -100}\n"
     "local R = {'%0%0', '<%1>', '%%', '%2', 'x', '', '%9', '%x', {a = 'A', b = false, hello = 1},\n"
     "  function(c) return c and c:upper() end, function() return false end, function() return {} end, 7}\n"

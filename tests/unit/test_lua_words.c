@@ -138,6 +138,23 @@ static void every_case_in_swedish(void **state)
     assert_int_equal(wrong, 0);
 }
 
+/* The position "file:line: " is found past other colons: a file name that
+ * ends in ':', a line number with a 9; and a colon that no digits follow is
+ * no position. */
+static void the_position_prefix(void **state)
+{
+    (void)state;
+    char sv[256];
+    assert_string_equal(styr_lua_words("x::3: attempt to index a nil value", 0, 0, sv, sizeof sv),
+                        "x::3: försök att indexera nil");
+    assert_string_equal(styr_lua_words("rule.lua:19: attempt to index a nil value", 0, 0, sv, sizeof sv),
+                        "rule.lua:19: försök att indexera nil");
+    assert_string_equal(styr_lua_words("rule.lua:9: attempt to index a nil value", 0, 0, sv, sizeof sv),
+                        "rule.lua:9: försök att indexera nil");
+    const char *own = "a:: attempt to index a nil value";   /* no line number: not Lua's */
+    assert_ptr_equal(styr_lua_words(own, 0, 0, sv, sizeof sv), own);
+}
+
 /* "%%" in a template is one percent sign in the output. */
 static void percent_sign(void **state)
 {
@@ -195,6 +212,21 @@ static void cut_to_the_buffer(void **state)
                 bad++;
         assert_int_equal(bad, 0);
     }
+    /* a piece put whole (the position) is cut, not dropped: "rule." of
+     * "rule.lua:1: " in 6 bytes */
+    assert_string_equal(styr_lua_words("rule.lua:1: attempt to index a nil value", 0, 0, sv, 6), "rule.");
+    /* the tokens Lua expected are copied a character at a time: a cut
+     * never leaves the first byte of an "ö" alone */
+    for (size_t cap = 1; cap < 40; cap++) {
+        char b[40];
+        styr_lua_words("rule.lua:2: 'ööö' expected near 'x'", 0, 1, b, cap);
+        assert_true(strlen(b) < cap);
+        for (const unsigned char *p = (const unsigned char *)b; *p; p++)
+            if (*p >= 0xc0 && (p[1] & 0xc0) != 0x80)
+                fail_msg("cap %zu: '%s' ends inside a character", cap, b);
+    }
+    assert_string_equal(styr_lua_words("rule.lua:2: 'ööö' expected near 'x'", 0, 1, sv, 12 + 5),
+                        "rule.lua:2: 'ö");
     const char *msg = "unexpected symbol near ','";
     assert_ptr_equal(styr_lua_words(msg, 0, 1, sv, 0), msg);
 }
@@ -299,6 +331,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_case_in_swedish),    cmocka_unit_test(percent_sign),
+        cmocka_unit_test(the_position_prefix),
         cmocka_unit_test(english_is_untouched),     cmocka_unit_test(a_rules_own_text_is_kept),
         cmocka_unit_test(cut_to_the_buffer),        cmocka_unit_test(the_work_is_bounded),
         cmocka_unit_test(a_swedish_letter_in_a_name), cmocka_unit_test(type_names),

@@ -266,6 +266,20 @@ static void test_judgements(void **state)
     assert_int_equal(nm, 10);
     assert_non_null(strstr(err.message, "10 of 10 pairs: (a, b), (a, c), (a, d), (a, e), (b, c), (b, d), ...;"));
 
+    /* a pair whose names fill the 600-byte list exactly (with no room for
+     * its NUL) is not counted as shown: the message still says "..." */
+    {
+        static char la[298], lb[300];
+        memset(la, 'x', sizeof la - 1);
+        memset(lb, 'y', sizeof lb - 1);
+        const char *const longn[] = {la, lb};   /* "(" 297 ", " 299 ")": 600 bytes */
+        double a2[4];
+        assert_int_equal(styr_mcda_ahp_matrix(2, NULL, 0, longn, a2, NULL, 0, &nm, &err), STYR_MCDA_E_INCOMPLETE);
+        assert_int_equal(nm, 1);
+        if (!strstr(err.message, ", ...; every pair of criteria needs a judgement"))
+            fail_msg("%s", err.message);
+    }
+
     /* the same pair twice: fine when consistent, an error when not */
     styr_mcda_judgement twice[] = {{0, 1, 3}, {1, 0, 1.0 / 3}, {0, 0, 1}};
     assert_int_equal(styr_mcda_ahp_matrix(2, twice, 3, names, a, NULL, 0, &nm, NULL),

@@ -387,6 +387,21 @@ static void test_infeasible_messages(void **state)
                                            "requires '#7', which requires '#8', which requires '#9')",
                                            "'#14' requires '#15'; ...; '#19' is forced out", 0});
     }
+    /* a chain of nine is the shortest shortened: "... (3 more)" */
+    {
+        inst chain = {.n = 18, .budget = 100};
+        for (size_t i = 0; i < 18; i++) {
+            chain.cost[i] = 1;
+            chain.score[i] = 1;
+        }
+        for (size_t i = 0; i + 1 < 18; i++)
+            chain.needs[chain.nneeds++] = (styr_mcda_pair){i, i + 1};
+        chain.inc[chain.ninc++] = 0;
+        chain.exc[chain.nexc++] = 17;
+        expect_infeasible(&chain, NULL,
+                          (const char *[]){"('#0' is forced in and requires '#1', which requires '#2', ... (3 more), which "
+                                           "requires '#6', which requires '#7', which requires '#8')", 0});
+    }
 
     /* The same in Swedish, amounts as a Swedish reader writes them (a
      * no-break space between thousands, a decimal comma, "kr"). */
@@ -428,6 +443,10 @@ static void test_infeasible_messages(void **state)
         assert_int_equal(styr_mcda_select(&q, many.budget, chq, &selq, &errq), STYR_MCDA_E_INFEASIBLE);
         size_t len = strlen(errq.message);
         assert_true(len > 3 && strcmp(errq.message + len - 3, "...") == 0);
+        /* ... and only the end is cut: the first name is there whole, and
+         * the message fills its buffer but for the last character's bytes */
+        assert_non_null(strstr(errq.message, lids[0]));
+        assert_true(len > 880);
         /* the byte before the dots ends a character: not a lead byte, and a
          * continuation byte only as the second of 'å' */
         unsigned char before = (unsigned char)errq.message[len - 4];

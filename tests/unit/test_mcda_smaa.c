@@ -319,6 +319,37 @@ static void test_central_and_confidence(void **state)
     for (size_t i = 0; i < N; i++)
         assert_near(shaken.conf[i], still.conf[i], 1e-12);
     assert_near(shaken.conf[0], 1.0, 1e-12);
+
+    /* ... and the ideal is the maximum over every area, the second one's
+     * too: with area 1 best and area 2 next on every criterion, an ideal
+     * that left area 1 out would be area 2's values and put area 2 first */
+    fill(x, N, M, 5);
+    for (size_t j = 0; j < M; j++) {
+        x[1 * M + j] = 10.0;
+        x[2 * M + j] = 9.0;
+    }
+    p = base_params(x);
+    p.method = STYR_MCDA_TOPSIS;
+    p.value_noise = 1e-12;
+    p.confidence_samples = 200;
+    assert_int_equal(smaa(&p, &shaken), STYR_MCDA_OK);
+    assert_near(shaken.conf[1], 1.0, 1e-12);
+    assert_near(shaken.conf[2], 0.0, 1e-12);
+
+    /* ... and noise that is felt moves TOPSIS's distances too: some area is
+     * first in only part of the perturbed copies */
+    fill(x, N, M, 6);
+    p = base_params(x);
+    p.method = STYR_MCDA_TOPSIS;
+    p.value_noise = 0.2;
+    p.confidence_samples = 4000;
+    assert_int_equal(smaa(&p, &shaken), STYR_MCDA_OK);
+    between = 0;
+    for (size_t i = 0; i < N; i++) {
+        assert_true(shaken.conf[i] >= 0.0 && shaken.conf[i] <= 1.0);
+        between |= shaken.conf[i] > 0.0 && shaken.conf[i] < 1.0;
+    }
+    assert_true(between);
 }
 
 static void test_inactive_and_spread(void **state)

@@ -190,6 +190,19 @@ static void test_error_with_table_value(void **state)
     assert_int_equal(err.line, 2);
 }
 
+/* assert() as Lua's own: without an argument it is a bad call, not a
+ * failed assertion; with a false value and no message, "assertion failed!". */
+static void test_assert_needs_a_value(void **state)
+{
+    fixture *f = *state;
+    styr_error err;
+    assert_int_equal(run(f, "\nassert()\n", &err), STYR_E_RULE);
+    assert_string_equal(err.message, "rule t crashed: bad argument #1 to 'assert' (value expected)");
+    assert_int_equal(err.line, 2);
+    assert_int_equal(run(f, "assert(false)\n", &err), STYR_E_RULE);
+    assert_string_equal(err.message, "rule t crashed: assertion failed!");
+}
+
 static void test_endless_loop_stops(void **state)
 {
     fixture *f = *state;
@@ -430,6 +443,7 @@ int main(void)
         cmocka_unit_test(test_swedish_messages),
         cmocka_unit_test_setup_teardown(test_error_position_is_the_rule_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_error_with_table_value, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_assert_needs_a_value, setup, teardown),
         cmocka_unit_test_setup_teardown(test_endless_loop_stops, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pcall_cannot_swallow_the_stop, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deep_recursion_is_contained, setup, teardown),

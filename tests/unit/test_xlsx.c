@@ -276,6 +276,7 @@ static void test_xstring_escapes(void **state)
                       "<si><t>_xD800_ _x0000_ _x41_ _x00G1_ _x0041</t></si>" /* none of them an escape */
                       "<si><t>_x20AC_ _x0080_ _x007F_ _x07FF_ _x0800_</t></si>" /* the edges of 1, 2 and 3 bytes */
                       "<si><t>_xE000_ _xDFFF_</t></si>"   /* the first code point past the surrogates; the last of them */
+                      "<si><t>_xD800__xDC00_ glad _xD83D__xDE00_</t></si>"   /* U+10000, the first of 4 bytes; a pair at the end */
                       "</sst>";
     part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
                     {"xl/sharedStrings.xml", sst, 0},
@@ -283,14 +284,14 @@ static void test_xstring_escapes(void **state)
                      sheet1("<row r=\"1\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>1</v></c><c t=\"s\"><v>2</v></c>"
                             "<c t=\"s\"><v>3</v></c><c t=\"inlineStr\"><is><t>Rubrik_x000B_med radbrytning</t></is></c>"
                             "<c t=\"str\"><f>A1</f><v>a_x0009_b</v></c><c><v>1_x0031_</v></c>"
-                            "<c t=\"s\"><v>4</v></c><c t=\"s\"><v>5</v></c></row>"), 0},
+                            "<c t=\"s\"><v>4</v></c><c t=\"s\"><v>5</v></c><c t=\"s\"><v>6</v></c></row>"), 0},
                     {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
     styr_xlsx_book book;
     styr_error err;
     assert_int_equal(read_parts(parts, 5, NULL, &book, &err), STYR_OK);
     const styr_xlsx_sheet *s = styr_xlsx_sheet_named(&book, "Insatser");
     assert_non_null(s);
-    assert_int_equal(s->ncells, 9);
+    assert_int_equal(s->ncells, 10);
     assert_string_equal(s->cells[0].text, "Rad ett\r\nrad tv\xc3\xa5");
     assert_string_equal(s->cells[1].text, "_x0041_ och A");
     assert_string_equal(s->cells[2].text, "\xf0\x9f\x98\x80 glad");
@@ -300,6 +301,7 @@ static void test_xstring_escapes(void **state)
     assert_string_equal(s->cells[6].text, "1_x0031_");   /* a number cell's <v> is no text */
     assert_string_equal(s->cells[7].text, "\xe2\x82\xac \xc2\x80 \x7f \xdf\xbf \xe0\xa0\x80");
     assert_string_equal(s->cells[8].text, "\xee\x80\x80 _xDFFF_");
+    assert_string_equal(s->cells[9].text, "\xf0\x90\x80\x80 glad \xf0\x9f\x98\x80");
     styr_xlsx_book_free(&book);
 }
 

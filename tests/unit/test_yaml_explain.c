@@ -320,11 +320,28 @@ static void test_invisible_near_error(void **state)
     e = explain(S(far), "found character that cannot start any token", NULL, 5, 1, 0, 0, STYR_EXPLAIN_SV);
     assert_has(&e, "Rad 5 är indragen med en tabb");
     assert_has(&e, "Filen innehåller också tecken som ser ut som vanliga men inte är det: U+201C");
+    /* invisible characters and typographic quotes: one sentence says both */
+    const char both[] = "a: \xe2\x80\x8bx \xe2\x80\x9cy\xe2\x80\x9d\nb: 1\nc: 2\nd:\n\t- x\n";
+    e = explain(S(both), "found character that cannot start any token", NULL, 5, 1, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, ". Delete the invisible characters and replace the typographic quotes with straight ones (\" or ').");
+    e = explain(S(both), "found character that cannot start any token", NULL, 5, 1, 0, 0, STYR_EXPLAIN_SV);
+    assert_has(&e, ". Ta bort de osynliga tecknen och byt de typografiska citattecknen mot raka (\" eller ').");
+    /* bytes that are no character are no odd character either: a stray
+     * continuation byte followed by three more is not a 4-byte U+200B */
+    styr_odd_char odd[2];
+    assert_int_equal(styr_yaml_odd_chars(S("a: \x80\x82\x80\x8b\n"), odd, 2), 0);
 }
 
 static void test_indentation(void **state)
 {
     (void)state;
+    /* no line with content above (only a comment): nothing to compare with */
+    const char lone[] = "# note\n  b: 2\n";
+    styr_error l = explain(S(lone), "did not find expected key", "while parsing a block mapping", 2, 3, 1, 1,
+                           STYR_EXPLAIN_EN);
+    assert_string_equal(l.message, "Line 2 does not fit where it stands: check its indentation.\n  libyaml: did not find "
+                                   "expected key while parsing a block mapping (started at line 1, column 1), at line 2, "
+                                   "column 3");
     const char t[] = "top:\n  a: 1\n\n  # note\n b: 2\n";
     styr_error e = explain(S(t), "did not find expected key", "while parsing a block mapping", 5, 2, 1, 1,
                            STYR_EXPLAIN_EN);
