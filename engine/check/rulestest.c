@@ -34,6 +34,7 @@ typedef struct tally {
     int english;              /* the run's language: what the lines say is read by
                                  whoever changes the rules, Swedish first */
     int unsafe;               /* fixture files refused (not regular, outside the folder, too big) */
+    int out_of_memory;        /* memory ran out: the run stops and exits 2, no fixture is blamed */
     const char *root;         /* the ruleset folder being tested, resolved (realpath) */
     size_t max_bytes;         /* the largest fixture file read */
 } tally;
@@ -72,7 +73,13 @@ static int fixture_file_ok(tally *t, const char *path)
          * with-areas FILE, or a linked folder on the way, leads out. */
         const char *slash = strrchr(path, '/');
         char *dir = slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+        errno = 0;
         dir_real = dir ? realpath(dir, NULL) : NULL;
+        if (!dir || (!dir_real && errno == ENOMEM)) {
+            free(dir);
+            t->out_of_memory = 1;   /* not "outside the folder": nothing is known of where it lies */
+            return 0;
+        }
         free(dir);
         size_t rl = t->root ? strlen(t->root) : 0;
         if (!dir_real || !t->root || strncmp(dir_real, t->root, rl) != 0 || (dir_real[rl] != '/' && dir_real[rl]))
@@ -190,7 +197,7 @@ static void says(styr_ruleset *rs, const styr_file_result *res, const char *fail
     size_t cap = idlen + strlen(text) + strlen(failed ? failed : "") + strlen(got ? got : waived ? waived : "") + 96;
     char *what = malloc(cap);
     if (!what) {
-        result(out, t, 0, path, T(t, "says: slut på minne", "says: out of memory"), verbose);
+        t->out_of_memory = 1;
         return;
     }
     if (why)
@@ -210,7 +217,7 @@ static void says(styr_ruleset *rs, const styr_file_result *res, const char *fail
 
 /* Reads the "# styr-test:" lines at the top of path into a malloc'd buffer
  * of NUL-separated directives. */
-static char *read_directives(const char *path)
+static char *read_directives(const char *path, tally *t)
 {
     FILE *f = fopen(path, "r");
     if (!f)
@@ -220,6 +227,7 @@ static char *read_directives(const char *path)
     char *buf = malloc(cap);
     if (!buf) {
         fclose(f);
+        t->out_of_memory = 1;
         return NULL;
     }
     char *line = NULL;   /* getline: a directive is as long as its line (a long "says" text) */
@@ -236,6 +244,7 @@ static char *read_directives(const char *path)
             if (!g) {
                 free(buf);
                 buf = NULL;
+                t->out_of_memory = 1;
                 break;
             }
             buf = g;
@@ -282,7 +291,11 @@ static styr_status add_settings(styr_ruleset *rs, const char *path, const char *
 
 static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char *path, coverage *cov, tally *t, FILE *out, int verbose)
 {
-    char *dirs = read_directives(path);
+    char *dirs = read_directives(path, t);
+    if (t->out_of_memory) {
+        free(dirs);
+        return;
+    }
     if (!dirs || !*dirs) {
         result(out, t, 0, path,
                T(t, "ingen '# styr-test:'-rad säger vad som ska hända", "no '# styr-test:' line says what to expect"), verbose);
@@ -366,7 +379,12 @@ static void run_fixture(styr_ruleset *rs, const styr_run_opts *opts, const char 
     } else if (st == STYR_OK)
         st = styr_validate_doc_with_areas(rs, &fopts, doc, areas && areas->root ? styr_map_get(areas->root, "areas", 5) : NULL,
                                           &res, &err);
-    for (char *d = dirs, *next; *d; d = next) {
+    if (st == STYR_E_NOMEM || (st != STYR_OK && err.code == STYR_E_NOMEM))
+        t->out_of_memory = 1;   /* no directive is judged: the run stops with the reason */
+    for (size_t i = 0; i < res.nrule_errors; i++)
+        if (res.rule_errors[i].code == STYR_E_NOMEM)
+            t->out_of_memory = 1;   /* a rule stopped by the machine's memory, not by its own fault */
+    for (char *d = dirs, *next; *d && !t->out_of_memory; d = next) {
         next = d + strlen(d) + 1;   /* before strtok_r cuts d up */
         char *save = NULL;
         char *verb = strtok_r(d, " \t\r\n", &save);
@@ -563,12 +581,16 @@ static int run_dir(styr_ruleset *rs, const styr_run_opts *opts, const char *dir,
         if (e->d_name[0] == '.')
             continue;
         char **g = realloc(names, (n + 1) * sizeof *g);
-        if (!g)
+        if (!g) {
+            t->out_of_memory = 1;
             break;
+        }
         names = g;
         size_t len = strlen(dir) + strlen(e->d_name) + 2;
-        if (!(names[n] = malloc(len)))
+        if (!(names[n] = malloc(len))) {
+            t->out_of_memory = 1;
             break;
+        }
         snprintf(names[n++], len, "%s/%s", dir, e->d_name);
     }
     closedir(d);
@@ -576,6 +598,10 @@ static int run_dir(styr_ruleset *rs, const styr_run_opts *opts, const char *dir,
         qsort(names, n, sizeof *names, cmp);
     int found = 0;
     for (size_t i = 0; i < n; i++) {
+        if (t->out_of_memory) {
+            free(names[i]);
+            continue;
+        }
         size_t len = strlen(names[i]);
         struct stat est;
         if (len > 5 && strcmp(names[i] + len - 5, ".yaml") == 0) {
@@ -595,7 +621,7 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
 {
     coverage cov = {calloc(rs->nrules + 1, sizeof(int)), calloc(rs->nrules + 1, sizeof(int)),
                     calloc(rs->nrules + 1, sizeof(int)), NULL, 0};
-    tally t = {0, 0, opts->lang == STYR_LANG_EN, 0, NULL, rs->lim.max_file_bytes};
+    tally t = {0, 0, opts->lang == STYR_LANG_EN, 0, 0, NULL, rs->lim.max_file_bytes};
     int found = 0;
     if (!cov.fires || !cov.quiet || !cov.quiet_named || styr_sandbox_coverage_on(rs->sb) != 0) {
         free(cov.fires);
@@ -606,10 +632,18 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
     for (size_t i = 0; i < rs->nchain; i++) {
         size_t len = strlen(rs->chain_dirs[i]) + 8;
         char *dir = malloc(len);
-        if (!dir)
-            continue;
+        if (!dir) {
+            t.out_of_memory = 1;
+            break;
+        }
         snprintf(dir, len, "%s/tests", rs->chain_dirs[i]);
+        errno = 0;
         char *root = realpath(rs->chain_dirs[i], NULL);
+        if (!root && errno == ENOMEM) {
+            free(dir);
+            t.out_of_memory = 1;
+            break;
+        }
         t.root = root;
         struct stat tst;
         if (lstat(dir, &tst) == 0)
@@ -617,6 +651,17 @@ int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int 
         t.root = NULL;
         free(root);
         free(dir);
+    }
+    if (t.out_of_memory) {
+        /* What ran so far would read as the run's result: rules without a
+         * fixture, failures no fixture earned. Nothing more is said. */
+        free(cov.fires);
+        free(cov.quiet);
+        free(cov.quiet_named);
+        for (size_t i = 0; i < cov.nkept; i++)
+            styr_doc_free(cov.kept[i]);
+        free(cov.kept);
+        return -3;
     }
     for (size_t i = 0; found && i < rs->nrules; i++) {
         const styr_rule *r = &rs->rules[i];

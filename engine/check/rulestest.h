@@ -18,7 +18,8 @@
  * another. Prints a line per check and "N passed, M failed"; returns M (or
  * -1 when no fixture was found, -2 when a fixture file or folder was refused:
  * every file a fixture run reads must be a regular file inside the ruleset
- * folder, within the input size limit, and no linked folder is followed). */
+ * folder, within the input size limit, and no linked folder is followed;
+ * -3 when memory ran out, before the summary: no fixture is blamed). */
 int styr_rules_test(styr_ruleset *rs, const styr_run_opts *opts, FILE *out, int verbose);
 
 #endif

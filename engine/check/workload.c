@@ -28,7 +28,7 @@ int styr_workload_api_owners(lua_State *L)
     styr_error_clear(&err);
     if (styr_budget_compute(run->rs, run->doc, run->doc->file, &b, &err) != STYR_OK) {
         if (err.code == STYR_E_NOMEM)
-            return luaL_error(L, "%s", styr_sandbox_english(styr_sandbox_of(L)) ? "out of memory" : "minnet tog slut");
+            return styr_sandbox_raise_nomem(L);
         lua_pushnil(L);   /* no valid period: nothing to project */
         return 1;
     }

@@ -44,6 +44,12 @@ int cmd_rules_test(options *o)
     styr_ruleset_free(rs);
     if (failed == -2)
         return EXIT_FAILED;   /* a fixture file refused, said with its path */
+    if (failed == -3) {
+        fputs(CLI_SV("styr: minnet tog slut; testfallen kördes inte alla\n",
+                     "styr: out of memory; not every fixture was run\n"),
+              stderr);
+        return EXIT_FAILED;
+    }
     if (failed < 0) {
         fputs(CLI_SV("styr: regeluppsättningen har inga testfiler (lägg dem under tests/ i dess mapp)\n",
                      "styr: the ruleset has no fixtures (put them under tests/ in its folder)\n"),

@@ -55,8 +55,9 @@ static styr_status child_writes(const char *tmp, cli_xlsx_writer fn, void *ctx, 
                             memory ? CLI_SV("arbetsboken kan inte skrivas: minnet tog slut", "cannot write the workbook: out of memory")
                                    : CLI_SV("arbetsboken kan inte skrivas: %s", "cannot write the workbook: %s"),
                             complaint);
-    } else if (n > 0) {
-        fputs(said, stderr);   /* anything else it said is the user's to read */
+    } else if (n > 0 && !complaint) {
+        fputs(said, stderr);   /* anything else it said is the user's to read; its English [ERROR] lines
+                                  are told by styr's own message */
     }
     if (st == STYR_OK && styr_report_take_lost())
         st = styr_error_set(e, STYR_E_NOMEM, tmp, 0, 0, "%s",
@@ -132,13 +133,22 @@ static styr_status write_in_child(const char *tmp, cli_xlsx_writer fn, void *ctx
         *err = e;
         return e.code;
     }
-    if (WIFSIGNALED(status))
+    /* A crash (SIGSEGV, SIGBUS, SIGABRT) or the kernel's out-of-memory
+     * kill (SIGKILL) is what memory running out does to libxlsxwriter; a
+     * signal sent from outside (SIGTERM, SIGINT) is only named. */
+    int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    if (sig == SIGSEGV || sig == SIGBUS || sig == SIGABRT || sig == SIGKILL)
         return styr_error_set(err, STYR_E_NOMEM, tmp, 0, 0,
                               CLI_SV("arbetsboken kunde inte skrivas: biblioteket libxlsxwriter stannade (signal %d), "
                                      "troligen för att minnet tog slut",
                                      "the workbook could not be written: the library libxlsxwriter stopped (signal %d), "
                                      "most likely because memory ran out"),
-                              WTERMSIG(status));
+                              sig);
+    if (sig)
+        return styr_error_set(err, STYR_E_IO, tmp, 0, 0,
+                              CLI_SV("arbetsboken kunde inte skrivas: processen som skrev den stoppades (signal %d)",
+                                     "the workbook could not be written: the process writing it was stopped (signal %d)"),
+                              sig);
     return styr_error_set(err, STYR_E_IO, tmp, 0, 0, "%s",
                           CLI_SV("arbetsboken kunde inte skrivas", "the workbook could not be written"));
 }

@@ -828,6 +828,13 @@ int styr_sandbox_stop(lua_State *L)
     return luaL_error(L, "stopped");
 }
 
+int styr_sandbox_raise_nomem(lua_State *L)
+{
+    styr_sandbox *sb = styr_sandbox_of(L);
+    sb->sys_oom = 1;
+    return luaL_error(L, "%s", SB_SV(sb, "minnet tog slut", "out of memory"));
+}
+
 int styr_sandbox_coverage_on(styr_sandbox *sb)
 {
     if (!sb->covered && (sb->covered = malloc(sizeof *sb->covered)))
@@ -1031,7 +1038,7 @@ styr_status styr_sandbox_call(styr_sandbox *sb, int nargs, int nresults,
         lua_pop(L, nresults);
     styr_error_clear(err);
     if (err)
-        err->code = STYR_E_RULE;
+        err->code = sb->sys_oom ? STYR_E_NOMEM : STYR_E_RULE;   /* the machine's memory is no fault of the rule */
     if (dying != ALIVE || rc == LUA_ERRMEM) {
         if (rc != LUA_OK)
             lua_pop(L, 1);

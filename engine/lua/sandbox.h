@@ -97,6 +97,11 @@ int styr_sandbox_charge(lua_State *L, size_t bytes);
  * of the rule can keep. Does not return. */
 int styr_sandbox_memory_stop(lua_State *L);
 int styr_sandbox_stop(lua_State *L);
+/* For a C function of the rule API whose own malloc failed: raises "minnet
+ * tog slut" (the run's language) and marks the call as stopped by the
+ * machine's memory, so the crash is reported as STYR_E_NOMEM, never as a
+ * fault of the rule. Does not return. */
+int styr_sandbox_raise_nomem(lua_State *L);
 
 /* 1 when the last call was stopped because the rules' memory was used up. */
 int styr_sandbox_stopped_for_memory(const styr_sandbox *sb);

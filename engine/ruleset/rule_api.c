@@ -546,7 +546,7 @@ static int api_report(lua_State *L)
         free(p);
         free(act);
         free(remedy);
-        return luaL_error(L, "%s", SVL(L, "minnet tog slut", "out of memory"));
+        return styr_sandbox_raise_nomem(L);
     }
     /* The copies count toward the rules' memory, like what they allocate. */
     if (styr_sandbox_charge(L, strlen(msg) + strlen(p) + (act ? strlen(act) : 0) + (remedy ? strlen(remedy) : 0) +
@@ -561,11 +561,11 @@ static int api_report(lua_State *L)
     size_t before = fs2->count;
     if (styr_findings_add(fs2, rule->id, rule->severity, msg, act, p, target->line, target->column) < 0) {
         free(remedy);
-        return luaL_error(L, "%s", SVL(L, "minnet tog slut", "out of memory"));
+        return styr_sandbox_raise_nomem(L);
     }
     styr_findings_give_remedy(fs2, before, remedy);
     if (fill.missed[0] && styr_findings_mark_unfilled(fs2, before, fill.missed) < 0)
-        return luaL_error(L, "%s", SVL(L, "minnet tog slut", "out of memory"));
+        return styr_sandbox_raise_nomem(L);
     return 0;
 }
 
@@ -1261,7 +1261,7 @@ static int api_scenario_weights(lua_State *L)
     styr_error_clear(&err);
     styr_status st = styr_scenario_weights(rs->model, root, NULL, &w, &err);
     if (st == STYR_E_NOMEM)   /* the rule stops (exit 2); nil would read as judgements that do not suffice */
-        return luaL_error(L, "%s", SVL(L, "minnet tog slut", "out of memory"));
+        return styr_sandbox_raise_nomem(L);
     if (st != STYR_OK) {
         lua_pushnil(L);
         lua_pushstring(L, err.message);

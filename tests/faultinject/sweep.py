@@ -6,15 +6,20 @@ or a hang, and nothing lost silently.
 
 For each run with allocation N failing:
   - a signal (SIGSEGV, SIGABRT, ...) or a hang is a failure;
-  - exit 0 or 1 means styr recovered (Lua's collector, a retry): its output
-    and exit code must then be exactly those of the run without a failure;
+  - exit 0 or 1 means styr recovered (Lua's collector, a retry): its output,
+    standard error, files and exit code must then be exactly those of the
+    run without a failure;
   - exit 2 means styr gave up: it must say that memory ran out (on stderr,
     or in the report, on stdout or in the -o file, where a run's errors
-    go), in the run's language; a file it leaves is either that report or
-    the complete output of the run without a failure, never a part.
-Any other exit code is a failure.
+    go) in the run's language ("minnet tog slut", or "out of memory" with
+    --lang en; a Swedish run may not fall back on English words); a file
+    it leaves is that report, the complete output of the run without a
+    failure, or the earlier report -o named (each run starts with one).
+Any other exit code is a failure. Allocations are counted once more with
+the workbook written in the process itself (STYR_NO_FORK), so that N also
+reaches the allocations of the child process that writes a workbook.
 
-    sweep.py STYR FAILALLOC_SO [--all] [--every K] [--first K] [--sample K]
+    sweep.py STYR FAILALLOC_SO [--all] [--first K] [--sample K]
              [--seed S] [--jobs J] -- ARGS...
 
 By default every allocation is tried (a full sweep: tens of thousands of
@@ -36,9 +41,15 @@ import tempfile
 import zipfile
 
 
-def run(styr, so, args, cwd, at=0, fail_all=False, count=None, timeout=60):
+OLD_REPORT = b"an earlier report, kept unless a complete one replaces it\n"
+
+
+def run(styr, so, args, cwd, at=0, fail_all=False, count=None, timeout=60, no_fork=False):
     env = dict(os.environ)
     env["LD_PRELOAD"] = so
+    env["SOURCE_DATE_EPOCH"] = "1780000000"   # a JUnit timestamp or a page's date is no difference
+    if no_fork:
+        env["STYR_NO_FORK"] = "1"
     env["STYR_FAIL_ALLOC"] = str(at)
     if fail_all:
         env["STYR_FAIL_ALLOC_ALL"] = "1"
@@ -81,12 +92,18 @@ def main():
     ap.add_argument("--sample", type=int, default=0, help="and K more, drawn with --seed")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--memory-words", default="minne|memory",
-                    help="a regular expression an exit-2 message must match")
     ap.add_argument("args", nargs="+", help="styr's arguments (after --)")
     a = ap.parse_args()
     styr, so = os.path.abspath(a.styr), os.path.abspath(a.so)
-    words = re.compile(a.memory_words.encode(), re.I)
+    # The run's language decides the words: a Swedish run says "minnet tog
+    # slut" and never libxlsxwriter's, Lua's or the engine's English.
+    english = "en" in [a.args[i + 1] for i in range(len(a.args) - 1) if a.args[i] == "--lang"]
+    words = re.compile(rb"out of memory" if english else "minnet tog slut".encode())
+    english_words = re.compile(rb"out of memory|not enough memory|Memory allocation failed")
+    # -o NAME: the fresh folder holds an earlier report under that name, so
+    # that replacing it only when complete is checked too
+    target = next((a.args[i + 1] for i in range(len(a.args) - 1) if a.args[i] == "-o"), None)
+    target = target if target and "/" not in target and target != "-" else None
 
     # the inputs are copied into a fresh folder for each run, so that -o
     # writes there and nothing a run leaves behind can be missed
@@ -94,6 +111,9 @@ def main():
 
     def fresh():
         d = tempfile.mkdtemp(prefix="styr-oom-")
+        if target:
+            with open(os.path.join(d, target), "wb") as f:
+                f.write(OLD_REPORT)
         return d
 
     base_dir = fresh()
@@ -104,6 +124,15 @@ def main():
     os.remove(count_file)
     files0 = outputs(base_dir)
     shutil.rmtree(base_dir)
+    # A workbook's child process exits without counting: its allocations
+    # come after the parent's count at the fork. Counted in one process
+    # (STYR_NO_FORK), the run reaches them, so N goes that far too.
+    d = fresh()
+    rc_nf, _, _ = run(styr, so, [absolute(x, src) for x in a.args], d, count=count_file.replace(base_dir, d),
+                      no_fork=True)
+    with open(os.path.join(d, ".count")) as f:
+        total = max(total, int(f.read()))
+    shutil.rmtree(d, ignore_errors=True)
     if rc0 not in (0, 1):
         sys.exit(f"sweep: the run without a failure exits {rc0}:\n{err0.decode(errors='replace')}")
     # A sweep through an injector that does not bite would pass hollow:
@@ -139,16 +168,25 @@ def main():
         if rc in (0, 1):
             if rc != rc0 or out != out0 or files != files0:
                 return n, f"exit {rc} but not the output of the run without a failure (nothing may be lost silently)"
+            if err != err0:   # e.g. libxlsxwriter's "[ERROR] Memory allocation failed" beside a success
+                return n, f"exit {rc} with other words on stderr: {err.decode(errors='replace')[-300:]!r}"
             return n, None
         if rc == 2:
-            # where a failed run's report goes (-o) it may say it there
-            texts = [out, err] + [v for v in files.values() if isinstance(v, bytes)]
+            # where a failed run's report goes (-o) it may say it there,
+            # a workbook in one of its parts
+            texts = [out, err] + [t for v in files.values() for t in (v.values() if isinstance(v, dict) else [v])
+                                  if isinstance(t, bytes)]
             if not any(words.search(t) for t in texts):
                 said = (out + err).decode(errors='replace')[-300:]
-                return n, f"exit 2 without saying memory ran out: {said!r}"
+                return n, f"exit 2 without saying, in the run's language, that memory ran out: {said!r}"
+            if not english and any(english_words.search(t) for t in texts):
+                said = (out + err).decode(errors='replace')[-300:]
+                return n, f"exit 2 with English words in a Swedish run: {said!r}"
             for name, v in files.items():
-                if not (isinstance(v, bytes) and words.search(v)) and v != files0.get(name):
-                    return n, f"exit 2 but left {name} behind, neither complete nor saying memory ran out"
+                parts = list(v.values()) if isinstance(v, dict) else [v]
+                says = any(isinstance(t, bytes) and words.search(t) for t in parts)
+                if not (says or v == OLD_REPORT) and v != files0.get(name):
+                    return n, f"exit 2 but left {name} behind, neither the earlier one, complete nor saying why"
             return n, None
         return n, f"exit {rc}: {err.decode(errors='replace')[-300:]}"
 
@@ -163,9 +201,11 @@ def main():
 
 
 def absolute(arg, base):
-    """A relative argument that names an existing file or folder is made
-    absolute (the runs happen in a fresh folder); others are left alone."""
-    if not arg.startswith("-") and os.path.exists(os.path.join(base, arg)):
+    """A relative path (it has a '/') to an existing file or folder is made
+    absolute (the runs happen in a fresh folder); a command word such as
+    'rules' and an -o name stay as they are, even when the folder the
+    sweep starts in holds something of that name."""
+    if "/" in arg and not arg.startswith(("-", "/")) and os.path.exists(os.path.join(base, arg)):
         return os.path.join(base, arg)
     return arg
 
