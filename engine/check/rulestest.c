@@ -232,7 +232,9 @@ static char *read_directives(const char *path, tally *t)
     }
     char *line = NULL;   /* getline: a directive is as long as its line (a long "says" text) */
     size_t linecap = 0;
-    while (getline(&line, &linecap, f) > 0) {
+    ssize_t got;
+    errno = 0;
+    while ((got = getline(&line, &linecap, f)) > 0) {
         if (line[0] != '#')
             break;
         const char *tag = "# styr-test:";
@@ -251,7 +253,10 @@ static char *read_directives(const char *path, tally *t)
         }
         memcpy(buf + len, line + strlen(tag), n + 1);
         len += n + 1;
+        errno = 0;
     }
+    if (got < 0 && errno == ENOMEM)
+        t->out_of_memory = 1;   /* a line getline could not hold: not "no directive" */
     free(line);
     fclose(f);
     if (buf)

@@ -135,6 +135,16 @@ lxw_worksheet *styr_book_findings_sheet(styr_book *b, const char *first_sv, cons
     return styr_book_sheet(b, "Fynd", "Findings", sv2, en2);
 }
 
+void styr_book_rule_error(styr_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0, const char *file,
+                          const styr_error *e)
+{
+    styr_book_text(b, ws, r, c0, e->file[0] ? e->file : file);
+    if (e->line)
+        styr_book_number(b, ws, r, c0 + 3, e->line);
+    styr_book_text(b, ws, r, c0 + 5, b->en ? "error" : "fel");
+    styr_book_text(b, ws, r, c0 + 8, e->message);
+}
+
 void styr_book_finding(styr_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0, const char *file,
                        const styr_finding *f)
 {

@@ -63,4 +63,10 @@ lxw_worksheet *styr_book_findings_sheet(styr_book *b, const char *first_sv, cons
 void styr_book_finding(styr_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0, const char *file,
                        const styr_finding *f);
 
+/* A rule that crashed on file, as row r of the findings sheet from column
+ * c0 on: where the rule is, severity "fel"/"error" and the message (the
+ * run exits 2; the workbook says why, as the text report does). */
+void styr_book_rule_error(styr_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c0, const char *file,
+                          const styr_error *e);
+
 #endif

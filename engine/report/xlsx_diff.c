@@ -131,5 +131,9 @@ styr_status styr_report_diff_xlsx(const char *path, const styr_diff *d, const st
         styr_book_text(&b, ws, r, 0, b.en ? "fixed" : "åtgärdad");
         styr_book_finding(&b, ws, r, 1, d->old_res.file, d->found_fixed[i]);
     }
+    for (size_t i = 0; i < d->old_res.nrule_errors; i++)
+        styr_book_rule_error(&b, ws, r++, 1, d->old_res.file, &d->old_res.rule_errors[i]);
+    for (size_t i = 0; i < d->new_res.nrule_errors; i++)
+        styr_book_rule_error(&b, ws, r++, 1, d->new_res.file, &d->new_res.rule_errors[i]);
     return styr_book_close(&b);
 }

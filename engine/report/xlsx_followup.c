@@ -116,7 +116,12 @@ styr_status styr_report_followup_xlsx(const char *path, const styr_followup *fu,
     summary(&b, fu);
     actions(&b, fu);
     lxw_worksheet *ws = styr_book_findings_sheet(&b, NULL, NULL);
+    lxw_row_t r = 1;
     for (size_t i = 0; i < fu->res.findings.count; i++)
-        styr_book_finding(&b, ws, (lxw_row_t)(i + 1), 0, fu->res.file, &fu->res.findings.items[i]);
+        styr_book_finding(&b, ws, r++, 0, fu->res.file, &fu->res.findings.items[i]);
+    for (size_t i = 0; i < fu->res.nrule_errors; i++)
+        styr_book_rule_error(&b, ws, r++, 0, fu->res.file, &fu->res.rule_errors[i]);
+    for (size_t i = 0; i < fu->plan_res.nrule_errors; i++)
+        styr_book_rule_error(&b, ws, r++, 0, fu->plan_res.file, &fu->plan_res.rule_errors[i]);
     return styr_book_close(&b);
 }
