@@ -417,7 +417,7 @@ void styr_area_table_free(styr_area_table *t)
 {
     if (!t)
         return;
-    for (size_t i = 0; i < t->n; i++) {
+    for (size_t i = 0; t->ids && i < t->n; i++) {   /* a table that failed half-built: arrays may be missing */
         free(t->ids[i]);
         if (t->titles)
             free(t->titles[i]);
@@ -427,7 +427,7 @@ void styr_area_table_free(styr_area_table *t)
     free(t->x);
     free(t->cost);
     free(t->funding);
-    for (size_t i = 0; i < t->nexcluded; i++) {
+    for (size_t i = 0; t->excluded && i < t->nexcluded; i++) {
         free(t->excluded[i].area);
         free(t->excluded[i].title);
         free(t->excluded[i].reason);
