@@ -262,8 +262,10 @@ static void md_text(FILE *out, const char *s)
 static void md_value(FILE *out, const styr_node *v)
 {
     char *buf = styr_diff_json_text(v);
-    if (!buf)
+    if (!buf) {
+        styr_report_lost();
         return;
+    }
     fputc('`', out);
     for (const char *p = buf; p && *p; p++) {
         if (*p == '|') fputs("\\|", out);
@@ -356,7 +358,11 @@ static void html_value(FILE *out, const styr_node *v)
         return;
     }
     styr_diff_json_value(m, v);
-    fclose(m);
+    if (fclose(m) != 0 || !buf) {   /* the stream could not grow: the value is cut */
+        styr_report_lost();
+        free(buf);
+        return;
+    }
     fputs("<code>", out);
     html_esc(out, buf);
     fputs("</code>", out);

@@ -448,8 +448,10 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
     FILE *m = open_memstream(&h, &hlen);
     if (m) {
         heading_text(m, fu, o);
-        fclose(m);
-        html_esc(out, h);
+        if (fclose(m) != 0 || !h)
+            styr_report_lost();   /* the heading could not be held whole */
+        else
+            html_esc(out, h);
         free(h);
     } else {
         styr_report_lost();

@@ -59,6 +59,7 @@ static char *finding_row(const styr_finding *fi, const styr_report_opts *o, size
     }
     fputs(" |\n", m);
     if (fclose(m) != 0) {
+        styr_report_lost();
         free(buf);
         return NULL;
     }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "xlsx_book.h"
+#include "report_lost.h"
 
 static void summary(styr_book *b, const styr_diff *d)
 {
@@ -56,8 +57,10 @@ static void value(styr_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, con
         return;
     }
     char *buf = styr_diff_json_text(v);
-    if (!buf)
+    if (!buf) {
+        styr_report_lost();   /* the cell would be empty where the value changed */
         return;
+    }
     styr_book_text(b, ws, r, c, buf);
     free(buf);
 }
