@@ -20,6 +20,14 @@ S=scenarios
     --format xlsx -o budget.xlsx
 "${sweep[@]}" --sample 2000 --seed 9 -- convert $S/goteborg-2018-2019.yaml -o plan.xlsx
 "${sweep[@]}" --all --sample 1000 --seed 10 -- validate $S/goteborg-2018-2019.yaml --threads 1
+# Workbooks (the child process that writes them included), each language
+"${sweep[@]}" --sample 1000 --seed 12 -- validate $S/goteborg-2018-2019.yaml --threads 1 --format xlsx -o v.xlsx
+"${sweep[@]}" --sample 1000 --seed 13 -- followup $S/goteborg-2018-2019-ur2-2018.yaml --format xlsx -o f.xlsx
+"${sweep[@]}" --sample 1000 --seed 14 -- diff $S/goteborg-2018-2019.yaml $S/goteborg-2019-2020-utkast.yaml \
+    --format xlsx -o d.xlsx --lang en
+"${sweep[@]}" --sample 500 --seed 15 -- template -o t.xlsx
+# The rules' own fixtures (458,000 allocations a run: a sample)
+"${sweep[@]}" --sample 300 --seed 16 -- rules test --rules goteborg
 # Two threads (a plan of 2,100 actions is judged with a second Lua state):
 # which thread meets the failing allocation varies, the promise does not.
 plan=$(mktemp "${TMPDIR:-/tmp}/styr-oom-plan.XXXXXX.yaml")
