@@ -201,6 +201,14 @@ static void test_tab(void **state)
     assert_int_equal(e.column, 1);
     assert_has(&e, "Line 2 is indented with a tab");
     assert_has(&e, "also stand on lines 4, 5.");
+    /* ten lines with a tab: the error's, eight listed, and one more line */
+    const char ten[] = "a:\n\t- 1\n\t- 2\n\t- 3\n\t- 4\n\t- 5\n\t- 6\n\t- 7\n\t- 8\n\t- 9\n\t- 10\n";
+    e = explain(S(ten), "found character that cannot start any token", "while scanning for the next token", 2, 1, 2, 1,
+                STYR_EXPLAIN_EN);
+    assert_has(&e, "also stand on lines 3, 4, 5, 6, 7, 8, 9, 10 and 1 more line.");
+    e = explain(S(ten), "found character that cannot start any token", "while scanning for the next token", 2, 1, 2, 1,
+                STYR_EXPLAIN_SV);
+    assert_has(&e, "står också på rad 3, 4, 5, 6, 7, 8, 9, 10 och 1 rad till.");
     /* a tab inside a line, not in its indentation */
     const char u[] = "a: [1,\t\n";
     e = explain(S(u), "found character that cannot start any token", NULL, 1, 7, 0, 0, STYR_EXPLAIN_SV);
@@ -304,6 +312,17 @@ static void test_invisible_near_error(void **state)
     styr_error e8 = explain(eight, n8, "could not find expected ':'", "while scanning a simple key", 9, 1, 8, 1,
                             STYR_EXPLAIN_EN);
     assert_has(&e8, "U+00A0 (no-break space) on lines 1, 2, 3, 4, 5, 6, 7, 8.");
+    /* on one line more: the eight listed, then how many more */
+    char nine[200];
+    size_t n9 = 0;
+    for (int i = 1; i <= STYR_ODD_LINES + 1; i++)
+        n9 += (size_t)snprintf(nine + n9, sizeof nine - n9, "k%d:\xc2\xa0%d\n", i, i);
+    n9 += (size_t)snprintf(nine + n9, sizeof nine - n9, "z: 9\n");
+    styr_error e9 = explain(nine, n9, "could not find expected ':'", "while scanning a simple key", 10, 1, 9, 1,
+                            STYR_EXPLAIN_EN);
+    assert_has(&e9, "U+00A0 (no-break space) on lines 1, 2, 3, 4, 5, 6, 7, 8 and 1 more line.");
+    e9 = explain(nine, n9, "could not find expected ':'", "while scanning a simple key", 10, 1, 9, 1, STYR_EXPLAIN_SV);
+    assert_has(&e9, "U+00A0 (hårt mellanslag) på rad 1, 2, 3, 4, 5, 6, 7, 8 och 1 rad till.");
     /* the no-break space two lines above is named with the one on the error's
      * line, and the error points at the one nearest the error */
     const char t[] = "a:\xc2\xa0" "1\nb: 2\nc:\xc2\xa0" "3\nd: 4\n";
