@@ -191,6 +191,27 @@ static void test_colon_in_title(void **state)
     assert_has(&e, "Put the value in quotes: namn: \":\".");
 }
 
+/* Two lines at the same indentation that libyaml will not take as one level
+ * (as it reports them): a list item under keys, or neither an item. */
+static void test_same_indent(void **state)
+{
+    (void)state;
+    /* a lone '-' at the end of its line is a list item too */
+    const char dash[] = "a:\n  b: 1\n  -\n";
+    styr_error e = explain(S(dash), "did not find expected key", "while parsing a block mapping", 3, 3, 2, 3,
+                           STYR_EXPLAIN_EN);
+    assert_int_equal(e.line, 3);
+    assert_has(&e, "Line 3 does not fit where it stands: it has the indentation of line 2, but one of them is a "
+                   "list item ('- ') and the other is not.");
+    /* neither is an item (text after a closed quote): no word of list items */
+    const char quote[] = "a: 1\nb: \"y\" z\n";
+    e = explain(S(quote), "did not find expected key", "while parsing a block mapping", 2, 8, 1, 1, STYR_EXPLAIN_SV);
+    assert_int_equal(e.line, 2);
+    assert_has(&e, "Rad 2 passar inte in där den står: kontrollera indraget på den och raderna ovanför.");
+    if (strstr(e.message, "listelement"))
+        fail_msg("'%s' speaks of list items", e.message);
+}
+
 static void test_tab(void **state)
 {
     (void)state;
@@ -478,6 +499,7 @@ int main(void)
         cmocka_unit_test(test_odd_chars_bounds),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_colon_in_title),
+        cmocka_unit_test(test_same_indent),
         cmocka_unit_test(test_tab),
         cmocka_unit_test(test_unclosed_quote),
         cmocka_unit_test(test_invisible_near_error),
