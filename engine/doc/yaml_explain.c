@@ -355,7 +355,9 @@ static void put_odd_list(msg *m, const styr_odd_char *odd, size_t n, int lang)
         for (size_t k = 0; k < o->nlines && k < STYR_ODD_LINES; k++)
             put(m, "%s%u", k ? ", " : "", o->lines[k]);
         if (o->nlines > STYR_ODD_LINES)
-            put(m, L10N(" och %zu rader till", " and %zu more lines"), o->nlines - STYR_ODD_LINES);
+            put(m, o->nlines - STYR_ODD_LINES == 1 ? L10N(" och %zu rad till", " and %zu more line")
+                                                    : L10N(" och %zu rader till", " and %zu more lines"),
+                o->nlines - STYR_ODD_LINES);
     }
 }
 
@@ -472,7 +474,8 @@ static int explain_tab(const char *text, size_t len, const styr_yaml_syntax *s, 
         for (unsigned k = 0; k < nothers; k++)
             put(m, "%s%u", k ? ", " : "", others[k]);
         if (more)
-            put(m, L10N(" och %u rader till", " and %u more lines"), more);
+            put(m, more == 1 ? L10N(" och %u rad till", " and %u more line") : L10N(" och %u rader till", " and %u more lines"),
+                more);
         put(m, ".");
     }
     return 1;

@@ -303,6 +303,13 @@ static void a_control_character_is_no_letter(void **state)
     assert_string_equal(styr_lua_words(two, 1, 1, sv, sizeof sv),
                         "rule.lua:1: unexpected symbol near '<\\1>' '<\\195>' (Lua names hold only a-z, A-Z, 0-9 "
                         "and _: write agare, not ägare)");
+    /* the last byte value (255) is a byte of a non-ASCII name; 256 is none */
+    const char *ff = "rule.lua:1: unexpected symbol near '<\\255>'";
+    assert_string_equal(styr_lua_words(ff, 1, 1, sv, sizeof sv),
+                        "rule.lua:1: unexpected symbol near '<\\255>' (Lua names hold only a-z, A-Z, 0-9 "
+                        "and _: write agare, not ägare)");
+    const char *big = "rule.lua:1: unexpected symbol near '<\\256>'";
+    assert_ptr_equal(styr_lua_words(big, 1, 1, sv, sizeof sv), big);
 }
 
 /* Only "file:line: " is a position: a rule's own text (error(msg, 0)) with

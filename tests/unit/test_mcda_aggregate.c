@@ -124,12 +124,17 @@ static void test_topsis_known(void **state)
     (void)state;
     double x[] = {1, 2, 3};
     double w[] = {1};
-    double cl[3], dp[3], dm[3], v[3];
+    double cl[3], dp[3], dm[3] = {-1, -1, -1}, v[3];
     assert_int_equal(styr_mcda_topsis(x, 3, 1, w, NULL, cl, dp, dm, v, NULL), STYR_MCDA_OK);
     assert_near(cl[0], 0.0, 1e-15);
     assert_near(cl[1], 0.5, 1e-15);
     assert_near(cl[2], 1.0, 1e-15);
     assert_near(dp[0], 2.0 / sqrt(14.0), 1e-15);
+    assert_near(dp[2], 0.0, 1e-15);
+    /* the distances to the anti-ideal 1/sqrt(14): 0, 1 and 2 steps of 1/sqrt(14) */
+    assert_near(dm[0], 0.0, 1e-15);
+    assert_near(dm[1], 1.0 / sqrt(14.0), 1e-15);
+    assert_near(dm[2], 2.0 / sqrt(14.0), 1e-15);
     assert_near(v[2], 3.0 / sqrt(14.0), 1e-15);
     bool cost[1] = {true};
     assert_int_equal(styr_mcda_topsis(x, 3, 1, w, cost, cl, NULL, NULL, NULL, NULL),

@@ -254,10 +254,16 @@ static void test_judgements(void **state)
     assert_int_equal(miss[1].b, 3);
     /* exactly the missing pairs, none of those judged */
     assert_non_null(strstr(err.message, "2 of 6 pairs: (b, d), (c, d);"));
-    /* a cap smaller than the count still reports the count */
+    /* a cap smaller than the count still reports the count, and only the
+     * first missing_cap pairs are written: miss[1] is left as it was */
+    miss[0] = miss[1] = (styr_mcda_pair){99, 99};
     assert_int_equal(styr_mcda_ahp_matrix(4, js, 4, names, a, miss, 1, &nm, NULL),
                      STYR_MCDA_E_INCOMPLETE);
     assert_int_equal(nm, 2);
+    assert_int_equal(miss[0].a, 1);
+    assert_int_equal(miss[0].b, 3);
+    assert_int_equal(miss[1].a, 99);
+    assert_int_equal(miss[1].b, 99);
     /* no judgement at all among five criteria: the message names the first
      * six of the ten pairs, then "...", and counts all ten */
     const char *const five[] = {"a", "b", "c", "d", "e"};

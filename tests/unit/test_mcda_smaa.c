@@ -492,6 +492,14 @@ static void test_progress_and_cancel(void **state)
     styr_error err;
     assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, NULL, &err), STYR_MCDA_E_CANCELLED);
     assert_int_equal(pc.calls, 3);
+    /* Cancelled while sampling weights with confidence asked for: the run
+     * stops there, though the confidence stage (one unperturbed evaluation,
+     * no value noise) reports no progress that could cancel it again. */
+    prog pq = {.caller = pthread_self(), .cancel_at = 1};
+    p.progress_ud = &pq;
+    static double conf[N];
+    assert_int_equal(styr_mcda_smaa(&p, r.acc, NULL, conf, &err), STYR_MCDA_E_CANCELLED);
+    assert_int_equal(pq.calls, 1);
 }
 
 static void test_bad_params(void **state)

@@ -224,6 +224,15 @@ static void test_format_thousands(void **state)
     /* a positive amount below one krona rounds up without a sign */
     styr_format_thousands(buf, sizeof buf, 0.7, " ");
     assert_string_equal(buf, "1");
+    /* a buffer too small stops before a digit and its separator that do not
+     * both fit with the NUL: room for 3 bytes holds "1", not "1 2" (which
+     * would put the NUL past the room), and nothing past it is written */
+    memset(buf, 'x', sizeof buf);
+    styr_format_thousands(buf, 3, 1234, " ");
+    assert_string_equal(buf, "1");
+    assert_int_equal(buf[3], 'x');
+    styr_format_thousands(buf, 4, 1234, " ");
+    assert_string_equal(buf, "1 2");
 }
 
 static char *json_of(const char *s)

@@ -191,6 +191,27 @@ static void test_colon_in_title(void **state)
     assert_has(&e, "Put the value in quotes: namn: \":\".");
 }
 
+/* Two lines at the same indentation that libyaml will not take as one level
+ * (as it reports them): a list item under keys, or neither an item. */
+static void test_same_indent(void **state)
+{
+    (void)state;
+    /* a lone '-' at the end of its line is a list item too */
+    const char dash[] = "a:\n  b: 1\n  -\n";
+    styr_error e = explain(S(dash), "did not find expected key", "while parsing a block mapping", 3, 3, 2, 3,
+                           STYR_EXPLAIN_EN);
+    assert_int_equal(e.line, 3);
+    assert_has(&e, "Line 3 does not fit where it stands: it has the indentation of line 2, but one of them is a "
+                   "list item ('- ') and the other is not.");
+    /* neither is an item (text after a closed quote): no word of list items */
+    const char quote[] = "a: 1\nb: \"y\" z\n";
+    e = explain(S(quote), "did not find expected key", "while parsing a block mapping", 2, 8, 1, 1, STYR_EXPLAIN_SV);
+    assert_int_equal(e.line, 2);
+    assert_has(&e, "Rad 2 passar inte in där den står: kontrollera indraget på den och raderna ovanför.");
+    if (strstr(e.message, "listelement"))
+        fail_msg("'%s' speaks of list items", e.message);
+}
+
 static void test_tab(void **state)
 {
     (void)state;
@@ -201,6 +222,14 @@ static void test_tab(void **state)
     assert_int_equal(e.column, 1);
     assert_has(&e, "Line 2 is indented with a tab");
     assert_has(&e, "also stand on lines 4, 5.");
+    /* ten lines with a tab: the error's, eight listed, and one more line */
+    const char ten[] = "a:\n\t- 1\n\t- 2\n\t- 3\n\t- 4\n\t- 5\n\t- 6\n\t- 7\n\t- 8\n\t- 9\n\t- 10\n";
+    e = explain(S(ten), "found character that cannot start any token", "while scanning for the next token", 2, 1, 2, 1,
+                STYR_EXPLAIN_EN);
+    assert_has(&e, "also stand on lines 3, 4, 5, 6, 7, 8, 9, 10 and 1 more line.");
+    e = explain(S(ten), "found character that cannot start any token", "while scanning for the next token", 2, 1, 2, 1,
+                STYR_EXPLAIN_SV);
+    assert_has(&e, "står också på rad 3, 4, 5, 6, 7, 8, 9, 10 och 1 rad till.");
     /* a tab inside a line, not in its indentation */
     const char u[] = "a: [1,\t\n";
     e = explain(S(u), "found character that cannot start any token", NULL, 1, 7, 0, 0, STYR_EXPLAIN_SV);
@@ -304,6 +333,17 @@ static void test_invisible_near_error(void **state)
     styr_error e8 = explain(eight, n8, "could not find expected ':'", "while scanning a simple key", 9, 1, 8, 1,
                             STYR_EXPLAIN_EN);
     assert_has(&e8, "U+00A0 (no-break space) on lines 1, 2, 3, 4, 5, 6, 7, 8.");
+    /* on one line more: the eight listed, then how many more */
+    char nine[200];
+    size_t n9 = 0;
+    for (int i = 1; i <= STYR_ODD_LINES + 1; i++)
+        n9 += (size_t)snprintf(nine + n9, sizeof nine - n9, "k%d:\xc2\xa0%d\n", i, i);
+    n9 += (size_t)snprintf(nine + n9, sizeof nine - n9, "z: 9\n");
+    styr_error e9 = explain(nine, n9, "could not find expected ':'", "while scanning a simple key", 10, 1, 9, 1,
+                            STYR_EXPLAIN_EN);
+    assert_has(&e9, "U+00A0 (no-break space) on lines 1, 2, 3, 4, 5, 6, 7, 8 and 1 more line.");
+    e9 = explain(nine, n9, "could not find expected ':'", "while scanning a simple key", 10, 1, 9, 1, STYR_EXPLAIN_SV);
+    assert_has(&e9, "U+00A0 (hårt mellanslag) på rad 1, 2, 3, 4, 5, 6, 7, 8 och 1 rad till.");
     /* the no-break space two lines above is named with the one on the error's
      * line, and the error points at the one nearest the error */
     const char t[] = "a:\xc2\xa0" "1\nb: 2\nc:\xc2\xa0" "3\nd: 4\n";
@@ -459,6 +499,7 @@ int main(void)
         cmocka_unit_test(test_odd_chars_bounds),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_colon_in_title),
+        cmocka_unit_test(test_same_indent),
         cmocka_unit_test(test_tab),
         cmocka_unit_test(test_unclosed_quote),
         cmocka_unit_test(test_invisible_near_error),
