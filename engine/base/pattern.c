@@ -82,6 +82,8 @@ styr_pattern *styr_pattern_compile_in(const char *name, const char *re, size_t l
                             PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C,
                             &errcode, &erroffset, cctx);
     pcre2_compile_context_free(cctx);
+    if (!p->code && errcode == PCRE2_ERROR_HEAP_FAILED)
+        goto nomem;   /* memory, not the pattern: not a rule author's mistake */
     if (!p->code) {
         char msg[256];
         pcre2_message(errcode, msg, sizeof msg);

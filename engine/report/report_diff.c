@@ -468,6 +468,16 @@ void styr_report_diff_html(FILE *out, const styr_diff *d, const styr_report_opts
         html_esc(out, illustrative_note(o));
         fputs("</p>\n", out);
     }
+    /* Rules that crashed on either version: the run exits 2, and the page
+     * says why where it is read (the findings compared lack theirs). */
+    for (int side = 0; side < 2; side++) {
+        const styr_file_result *r = side ? &d->new_res : &d->old_res;
+        for (size_t i = 0; i < r->nrule_errors; i++) {
+            fputs("<p class=\"problem\">", out);
+            html_esc(out, r->rule_errors[i].message);
+            fputs("</p>\n", out);
+        }
+    }
     double mo, mn;
     totals(d, &mo, &mn);
     fprintf(out, "<p id=\"summary\">%zu %s, %zu %s, %zu %s, %zu %s, %zu %s.</p>\n",

@@ -65,6 +65,25 @@ static void findings_rows(book *b, lxw_worksheet *ws, lxw_row_t *row, const styr
         text(b, ws, *row, 6, f->message);
         text(b, ws, *row, 7, f->waiver_reason ? NULL : f->remediation);
     }
+    /* Rules that crashed: the run exits 2, and the workbook says why. */
+    for (size_t i = 0; i < r->nrule_errors; i++, (*row)++) {
+        const styr_error *e = &r->rule_errors[i];
+        text(b, ws, *row, 0, e->file[0] ? e->file : r->file);
+        if (e->line)
+            number(b, ws, *row, 1, e->line);
+        text(b, ws, *row, 3, en ? "error" : "fel");
+        text(b, ws, *row, 6, e->message);
+    }
+}
+
+/* A scenario that failed after it was judged (its scoring), as a row. */
+static void failure_row(book *b, lxw_worksheet *ws, lxw_row_t *row, const styr_scenario_run *sr, int en)
+{
+    if (!sr->failed || sr->res.failed)
+        return;   /* not failed, or failed where findings_rows says so */
+    text(b, ws, *row, 0, sr->failure.file[0] ? sr->failure.file : sr->file);
+    text(b, ws, *row, 3, en ? "error" : "fel");
+    text(b, ws, (*row)++, 6, sr->failure.message);
 }
 
 styr_status styr_xlsx_write_score(const char *path, const styr_score_report *r, const styr_report_opts *o,
@@ -121,6 +140,7 @@ styr_status styr_xlsx_write_score(const char *path, const styr_score_report *r, 
         number(&b, sum, srow, 7, (double)c[2]);
         number(&b, sum, srow, 8, (double)c[1]);
         findings_rows(&b, fnd, &frow, &sr->res, en);
+        failure_row(&b, fnd, &frow, sr, en);
         if (!sr->scored || !t)
             continue;
         const styr_scored *s = &sr->s;
