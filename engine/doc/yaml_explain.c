@@ -354,10 +354,10 @@ static void put_odd_list(msg *m, const styr_odd_char *odd, size_t n, int lang)
             lang == STYR_EXPLAIN_EN ? (o->nlines == 1 ? "on line" : "on lines") : "på rad");
         for (size_t k = 0; k < o->nlines && k < STYR_ODD_LINES; k++)
             put(m, "%s%u", k ? ", " : "", o->lines[k]);
-        if (o->nlines > STYR_ODD_LINES)
-            put(m, o->nlines - STYR_ODD_LINES == 1 ? L10N(" och %zu rad till", " and %zu more line")
-                                                    : L10N(" och %zu rader till", " and %zu more lines"),
-                o->nlines - STYR_ODD_LINES);
+        if (o->nlines == STYR_ODD_LINES + 1)
+            put(m, "%s", L10N(" och 1 rad till", " and 1 more line"));
+        else if (o->nlines > STYR_ODD_LINES)
+            put(m, L10N(" och %zu rader till", " and %zu more lines"), o->nlines - STYR_ODD_LINES);
     }
 }
 
@@ -473,9 +473,10 @@ static int explain_tab(const char *text, size_t len, const styr_yaml_syntax *s, 
             put(m, "%s", nothers > 1 ? "s " : " ");
         for (unsigned k = 0; k < nothers; k++)
             put(m, "%s%u", k ? ", " : "", others[k]);
-        if (more)
-            put(m, more == 1 ? L10N(" och %u rad till", " and %u more line") : L10N(" och %u rader till", " and %u more lines"),
-                more);
+        if (more == 1)
+            put(m, "%s", L10N(" och 1 rad till", " and 1 more line"));
+        else if (more)
+            put(m, L10N(" och %u rader till", " and %u more lines"), more);
         put(m, ".");
     }
     return 1;
