@@ -147,6 +147,13 @@ static void test_empty_and_overlong_candidates(void **state)
     assert_int_equal(find(&idx, "strategi-7-grön", NULL), 7);
     assert_int_equal(find(&idx, longer, NULL), -1);
     assert_int_equal(find(&idx, "", NULL), -1);
+    /* nothing to look up: nothing compared, and the count says so */
+    size_t examined = 99;
+    assert_int_equal(find(&idx, " \t ", &examined), -1);
+    assert_int_equal(examined, 0);
+    examined = 99;
+    assert_int_equal(find(&idx, longer, &examined), -1);
+    assert_int_equal(examined, 0);
     assert_int_equal(styr_nearest(longer, strlen(longer), m.cands, m.n), -1);
     styr_nearest_index_free(&idx);
     free_many(&m);
