@@ -326,6 +326,41 @@ static void a_colon_without_a_line_is_no_position(void **state)
                         "rule.lua:7: division med noll");
 }
 
+/* Boundaries of the translation: a line number with a 0 is a position; a
+ * message of exactly 1024 bytes is still Lua's; a type named by several
+ * words with "or" inside is one name; a cut translation is a prefix of the
+ * whole one (nothing put after the cut); '<\128>' is the first byte of a
+ * non-ASCII name. */
+static void the_edges(void **state)
+{
+    (void)state;
+    static char sv[2048], msg[1100], want[2048];
+    assert_string_equal(styr_lua_words("rule.lua:10: attempt to index a nil value", 0, 0, sv, sizeof sv),
+                        "rule.lua:10: försök att indexera nil");
+    /* 1024 bytes: "attempt to index a nil value (field '" + name + "')" */
+    size_t head = strlen("attempt to index a nil value (field '"), name = 1024 - head - 2;
+    memcpy(msg, "attempt to index a nil value (field '", head);
+    memset(msg + head, 'n', name);
+    memcpy(msg + head + name, "')", 3);
+    assert_int_equal(strlen(msg), 1024);
+    snprintf(want, sizeof want, "försök att indexera nil (fältet '%.*s')", (int)name, msg + head);
+    assert_string_equal(styr_lua_words(msg, 0, 0, sv, sizeof sv), want);
+    assert_string_equal(styr_lua_words("bad argument #1 to 'each' (map or list of the plan expected, got nil)", 0, 0,
+                                       sv, sizeof sv),
+                        "fel argument nr 1 till 'each' (mappning eller lista i planen väntades, fick nil)");
+    const char *full = "rule.lua:1: försök att indexera nil (fältet 'ö')";
+    for (size_t cap = 1; cap <= strlen(full) + 1; cap++) {
+        char b[80];
+        styr_lua_words("rule.lua:1: attempt to index a nil value (field 'ö')", 0, 0, b, cap);
+        if (strncmp(b, full, strlen(b)) != 0 || strlen(b) + 2 < cap - 1)
+            fail_msg("cap %zu: '%s' is not the start of '%s'", cap, b, full);
+    }
+    const char *b128 = "rule.lua:1: unexpected symbol near '<\\128>'";
+    assert_string_equal(styr_lua_words(b128, 1, 1, sv, sizeof sv),
+                        "rule.lua:1: unexpected symbol near '<\\128>' (Lua names hold only a-z, A-Z, 0-9 "
+                        "and _: write agare, not ägare)");
+}
+
 static void type_names(void **state)
 {
     (void)state;
@@ -338,6 +373,7 @@ static void type_names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_edges),
         cmocka_unit_test(every_case_in_swedish),    cmocka_unit_test(percent_sign),
         cmocka_unit_test(the_position_prefix),
         cmocka_unit_test(english_is_untouched),     cmocka_unit_test(a_rules_own_text_is_kept),

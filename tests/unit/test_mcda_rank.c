@@ -35,6 +35,10 @@ static void test_not_argsort(void **state)
     const size_t want_order[] = {1, 3, 2, 0}; /* areas best first */
     assert_memory_equal(rank, want_rank, sizeof want_rank);
     assert_memory_equal(order, want_order, sizeof want_order);
+    /* the order alone, without the ranks */
+    size_t only[4] = {9, 9, 9, 9};
+    assert_int_equal(styr_mcda_rank(s, 4, NULL, STYR_MCDA_TIE_RTOL, only, NULL, NULL), STYR_MCDA_OK);
+    assert_memory_equal(only, want_order, sizeof want_order);
 }
 
 static void test_tolerance(void **state)

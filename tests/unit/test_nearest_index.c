@@ -127,6 +127,31 @@ static void test_typo_first_with_a_long_common_end(void **state)
     styr_nearest_index_free(&idx);
 }
 
+/* The window starts exactly STYR_NEAREST_WINDOW keys before the query's
+ * place: the one near name there, first in forward order and far from the
+ * query in reversed order, is found (a place found one too far would leave
+ * it out). */
+static void test_window_edge(void **state)
+{
+    (void)state;
+    enum { N = 1 + (STYR_NEAREST_WINDOW - 1) + 60 };
+    static char names[N][40];
+    static const char *cands[N];
+    snprintf(names[0], sizeof names[0], "abcdefgh");
+    for (size_t i = 1; i < STYR_NEAREST_WINDOW; i++)   /* between it and the query, far from both */
+        snprintf(names[i], sizeof names[i], "abcdefgh%02zuqqqqqqqqqq", i);
+    for (size_t i = STYR_NEAREST_WINDOW; i < N; i++)    /* after the query in both orders */
+        snprintf(names[i], sizeof names[i], "y%02zuy", i);
+    for (size_t i = 0; i < N; i++)
+        cands[i] = names[i];
+    styr_nearest_index idx;
+    assert_int_equal(styr_nearest_index_build(&idx, cands, N), 0);
+    assert_non_null(idx.fwd);
+    assert_int_equal(find(&idx, "abcdefghzz", NULL), 0);
+    assert_int_equal(styr_nearest("abcdefghzz", 10, cands, N), 0);
+    styr_nearest_index_free(&idx);
+}
+
 /* Candidates that fold to nothing or past KEY_MAX are left out of the index,
  * never copied (a 3,000-byte fold is longer than the key buffer: ASan would
  * see the copy), and are never an answer, as in styr_nearest. */
@@ -147,6 +172,13 @@ static void test_empty_and_overlong_candidates(void **state)
     assert_int_equal(find(&idx, "strategi-7-grön", NULL), 7);
     assert_int_equal(find(&idx, longer, NULL), -1);
     assert_int_equal(find(&idx, "", NULL), -1);
+    /* nothing to look up: nothing compared, and the count says so */
+    size_t examined = 99;
+    assert_int_equal(find(&idx, " \t ", &examined), -1);
+    assert_int_equal(examined, 0);
+    examined = 99;
+    assert_int_equal(find(&idx, longer, &examined), -1);
+    assert_int_equal(examined, 0);
     assert_int_equal(styr_nearest(longer, strlen(longer), m.cands, m.n), -1);
     styr_nearest_index_free(&idx);
     free_many(&m);
@@ -250,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_few_is_styr_nearest),
         cmocka_unit_test(test_many_finds_typos),
         cmocka_unit_test(test_typo_first_with_a_long_common_end),
+        cmocka_unit_test(test_window_edge),
         cmocka_unit_test(test_empty_and_overlong_candidates),
         cmocka_unit_test(test_bounds),
         cmocka_unit_test(test_full_bound),

@@ -189,6 +189,14 @@ static void test_colon_in_title(void **state)
     const char one[] = "namn: : \n";
     e = explain(S(one), "mapping values are not allowed in this context", NULL, 1, 7, 0, 0, STYR_EXPLAIN_EN);
     assert_has(&e, "Put the value in quotes: namn: \":\".");
+    /* a comment mark as the line's last character is a comment too */
+    const char hs[] = "a: b: c #\n";
+    e = explain(S(hs), "mapping values are not allowed in this context", NULL, 1, 5, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, "Put the value in quotes: a: \"b: c\".");
+    /* a single-quoted key ending in a doubled quote ('') ends at the quote after it */
+    const char sq[] = "'a''': b: c\n";
+    e = explain(S(sq), "mapping values are not allowed in this context", NULL, 1, 9, 0, 0, STYR_EXPLAIN_EN);
+    assert_has(&e, "Put the value in quotes: 'a''': \"b: c\".");
 }
 
 /* Two lines at the same indentation that libyaml will not take as one level
