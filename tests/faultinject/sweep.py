@@ -98,7 +98,7 @@ def main():
     # The run's language decides the words: a Swedish run says "minnet tog
     # slut" and never libxlsxwriter's, Lua's or the engine's English.
     english = "en" in [a.args[i + 1] for i in range(len(a.args) - 1) if a.args[i] == "--lang"]
-    words = re.compile(rb"out of memory|memory ran out" if english
+    words = re.compile(rb"out of memory|memory ran out|Cannot allocate memory" if english
                        else "minnet tog slut|fick slut på minne".encode())
     english_words = re.compile(rb"out of memory|not enough memory|Memory allocation failed")
     # -o NAME: the fresh folder holds an earlier report under that name, so

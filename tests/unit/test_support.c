@@ -333,6 +333,39 @@ static void test_error_print(void **state)
     free(buf);
 }
 
+/* Running out of memory is told in Swedish wherever the words stand
+ * (engine code writes "out of memory", Lua "not enough memory"), whatever
+ * the error's code, and left alone in an English run. */
+static void test_error_localise(void **state)
+{
+    (void)state;
+    styr_error e;
+    styr_error_set(&e, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    styr_error_localise(&e, 0);
+    assert_string_equal(e.message, "minnet tog slut");
+    styr_error_set(&e, STYR_E_RULESET, "areas.lua", 3, 0, "regeln x kraschade: not enough memory (vid bedömningen av insats 2.1)");
+    styr_error_localise(&e, 0);
+    assert_string_equal(e.message, "regeln x kraschade: minnet tog slut (vid bedömningen av insats 2.1)");
+    styr_error_set(&e, STYR_E_NOMEM, NULL, 0, 0, "out of memory compiling pattern 'diarienummer'");
+    styr_error_localise(&e, 0);
+    assert_string_equal(e.message, "minnet tog slut när mönstret 'diarienummer' kompilerades");
+    styr_error_set(&e, STYR_E_NOMEM, NULL, 0, 0, "out of memory; out of memory");
+    styr_error_localise(&e, 0);
+    assert_string_equal(e.message, "minnet tog slut; minnet tog slut");
+    styr_error_set(&e, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    styr_error_localise(&e, 1);
+    assert_string_equal(e.message, "out of memory");
+    /* a message at the record's size stays inside it, cut at a character */
+    char big[sizeof e.message + 8];
+    memset(big, 'a', sizeof big);
+    memcpy(big + sizeof e.message - 20, "out of memory", 13);
+    big[sizeof big - 1] = '\0';
+    styr_error_set(&e, STYR_E_NOMEM, NULL, 0, 0, "%s", big);
+    styr_error_localise(&e, 0);
+    assert_true(strlen(e.message) < sizeof e.message);
+    assert_non_null(strstr(e.message, "minnet tog slut"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +373,7 @@ int main(void)
         cmocka_unit_test(test_strmap_seed_differs_between_processes),
         cmocka_unit_test(test_strmap_grows_and_keeps_first),
         cmocka_unit_test(test_message_placeholders),
+        cmocka_unit_test(test_error_localise),
         cmocka_unit_test(test_message_is_name),
         cmocka_unit_test(test_message_scan),
         cmocka_unit_test(test_format_thousands),
