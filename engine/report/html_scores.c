@@ -356,6 +356,15 @@ void html_sec_scores(page *p)
                 fputs(word(p->o, "</code> poängsattes inte: rätta felen i filen.", "</code> was not scored: fix the errors in the file."), out);
             }
             fputs("</p>\n", out);
+            /* A rule that crashed on the scenario kept it from being scored
+             * too: the page says which and why (the run exits 2). */
+            for (size_t i = 0; !sr->failed && i < sr->res.nrule_errors; i++) {
+                const styr_error *e = &sr->res.rule_errors[i];
+                fputs("<p class=\"problem\">", out);
+                html_problem_position(out, e->file[0] ? e->file : sr->file, e->line, e->column);
+                html_esc(out, e->message);
+                fputs("</p>\n", out);
+            }
             continue;
         }
         scenario_block(p, r, sr, index++);
