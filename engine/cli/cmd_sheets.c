@@ -24,6 +24,7 @@
 #include "styr.h"
 #include "xlsx_read.h"
 #include "xlsx_score.h"
+#include "xlsx_book.h"
 #include "xlsx_write.h"
 #include "yaml_write.h"
 
@@ -50,18 +51,17 @@ static styr_status child_writes(const char *tmp, cli_xlsx_writer fn, void *ctx, 
         char *end = strchr(complaint, '\n');
         if (end)
             *end = '\0';
-        int memory = strstr(complaint, "Memory allocation failed") != NULL;
-        st = styr_error_set(e, memory ? STYR_E_NOMEM : STYR_E_IO, tmp, 0, 0,
-                            memory ? CLI_SV("arbetsboken kan inte skrivas: minnet tog slut", "cannot write the workbook: out of memory")
-                                   : CLI_SV("arbetsboken kan inte skrivas: %s", "cannot write the workbook: %s"),
-                            complaint);
+        if (strstr(complaint, "Memory allocation failed"))
+            st = styr_xlsx_fail(e, tmp, LXW_ERROR_MEMORY_MALLOC_FAILED, cli_english());
+        else
+            st = styr_error_set(e, STYR_E_IO, tmp, 0, 0,
+                                CLI_SV("arbetsboken kan inte skrivas: %s", "cannot write the workbook: %s"), complaint);
     } else if (n > 0 && !complaint) {
         fputs(said, stderr);   /* anything else it said is the user's to read; its English [ERROR] lines
                                   are told by styr's own message */
     }
     if (st == STYR_OK && styr_report_take_lost())
-        st = styr_error_set(e, STYR_E_NOMEM, tmp, 0, 0, "%s",
-                            CLI_SV("arbetsboken kan inte skrivas: minnet tog slut", "cannot write the workbook: out of memory"));
+        st = styr_xlsx_fail(e, tmp, LXW_ERROR_MEMORY_MALLOC_FAILED, cli_english());
     return st;
 }
 
