@@ -343,11 +343,15 @@ static int ids_equal(const styr_node *a, const styr_node *b)
     return x && y && la == lb && memcmp(x, y, la) == 0;
 }
 
-static char *id_dup(const styr_node *item)
+/* Copies an item's id into *to (NULL for an item without one). Returns -1
+ * when memory ran out: a NULL there would print an old id as "?" and the
+ * run would still pass as complete. */
+static int id_dup(const styr_node *item, char **to)
 {
     size_t len;
     const char *id = styr_item_id(item, &len);
-    return id ? strndup(id, len) : NULL;
+    *to = id ? strndup(id, len) : NULL;
+    return id && !*to ? -1 : 0;
 }
 
 static void money_of(const styr_node *item, int areas, int *have, double *sum)
@@ -513,14 +517,16 @@ static styr_status pair_items(styr_diff *d, styr_error *err)
             continue;
         styr_diff_item *it = &d->items[d->nitems++];
         it->new_ = b;
-        it->new_id = id_dup(b);
+        if (id_dup(b, &it->new_id) < 0)
+            goto nomem;
         money_of(b, areas, &it->has_money_new, &it->money_new);
         if (match_of_new[j] < 0) {
             it->kind = STYR_DIFF_ADDED;
             continue;
         }
         it->old = styr_seq_item(os, (uint32_t)match_of_new[j]);
-        it->old_id = id_dup(it->old);
+        if (id_dup(it->old, &it->old_id) < 0)
+            goto nomem;
         it->similarity = sim_of_new[j];
         money_of(it->old, areas, &it->has_money_old, &it->money_old);
         if (diff_items(it->old, b, &it->fields, &it->nfields) < 0)
@@ -534,7 +540,8 @@ static styr_status pair_items(styr_diff *d, styr_error *err)
         styr_diff_item *it = &d->items[d->nitems++];
         it->kind = STYR_DIFF_REMOVED;
         it->old = a;
-        it->old_id = id_dup(a);
+        if (id_dup(a, &it->old_id) < 0)
+            goto nomem;
         money_of(a, areas, &it->has_money_old, &it->money_old);
     }
     free(match_of_new);
