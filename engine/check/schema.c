@@ -33,6 +33,7 @@ typedef struct walk {
     const char *root_part;      /* the part of the file's own type: plan, area, scenario */
     unsigned quotes_line;       /* the last line typographic quotes were reported on */
     unsigned quotes_column;     /* and column, in a workbook (0 in YAML) */
+    int nomem;                  /* a finding could not be kept: the check fails */
 } walk;
 
 /* A type's definition in the schema at index k, or NULL. */
@@ -136,7 +137,16 @@ static void emit_with(walk *w, const char *part, const char *suffix, const char 
     char *msg = styr_message_format(tmpl, lookup, a);
     char *p = strdup(path);
     char *act = item ? strdup(action) : NULL;
-    styr_findings_add(&w->run->res->findings, rule->id, rule->severity, msg, act, p, at->line, at->column);
+    /* a finding lost to memory would pass the plan: the check fails instead */
+    if (!msg || !p || (item && !act)) {
+        free(msg);
+        free(p);
+        free(act);
+        w->nomem = 1;
+        return;
+    }
+    if (styr_findings_add(&w->run->res->findings, rule->id, rule->severity, msg, act, p, at->line, at->column) < 0)
+        w->nomem = 1;
 }
 
 static void emit(walk *w, const char *part, const char *suffix, const styr_node *at,
@@ -427,7 +437,7 @@ styr_status styr_schema_check(styr_run *run, styr_node *root, const char *type_n
     const styr_ruleset *rs = run->rs;
     if (!rs->schema)
         return STYR_OK;   /* a ruleset without schema.yaml checks no types */
-    walk w = {run, rs->schema, NULL, NULL, err, NULL, rs->schemas, rs->nschemas, NULL, 0, 0};
+    walk w = {run, rs->schema, NULL, NULL, err, NULL, rs->schemas, rs->nschemas, NULL, 0, 0, 0};
     /* labels/messages sit beside types in the same document: the nearest
      * schema that has them (a child's schema may add fields only). */
     for (size_t k = rs->nschemas; k-- > 0;) {
@@ -446,15 +456,18 @@ styr_status styr_schema_check(styr_run *run, styr_node *root, const char *type_n
                               "schema.yaml has no type '%s'", type_name);
     w.root_part = type_part(&w, type_name);
     place at_root = {root, NULL, -1, NULL};
-    return check_object(&w, type_name, root, &at_root, 0);
+    styr_status st = check_object(&w, type_name, root, &at_root, 0);
+    if (st == STYR_OK && w.nomem)
+        return styr_error_set(err, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+    return st;
 }
 
-void styr_schema_not_a_list(styr_run *run, const styr_node *v)
+int styr_schema_not_a_list(styr_run *run, const styr_node *v)
 {
     const styr_ruleset *rs = run->rs;
     if ((v->flags & STYR_NODE_INVALID) || !rs->schema)
-        return;
-    walk w = {run, rs->schema, NULL, NULL, NULL, NULL, rs->schemas, rs->nschemas, NULL, 0, 0};
+        return 0;
+    walk w = {run, rs->schema, NULL, NULL, NULL, NULL, rs->schemas, rs->nschemas, NULL, 0, 0, 0};
     for (size_t k = rs->nschemas; k-- > 0;) {
         if (!w.labels)
             w.labels = styr_map_get(rs->schemas[k]->parent, "labels", 6);
@@ -489,4 +502,5 @@ void styr_schema_not_a_list(styr_run *run, const styr_node *v)
         }
     }
     type_finding(&w, part, (styr_node *)v, &at, label(&w, "list"));   /* marks it INVALID, as the schema does */
+    return w.nomem ? -1 : 0;
 }

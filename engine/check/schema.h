@@ -18,7 +18,8 @@ styr_status styr_schema_check(styr_run *run, styr_node *root, const char *type_n
 /* A rule asked for the items of v (each()), but v is not a list: reports
  * `<part>.type` ("must be a list") once, for the part the running rule
  * judges, and flags v INVALID, so that a rule meeting a value the schema
- * does not know gets a finding instead of a crash. */
-void styr_schema_not_a_list(styr_run *run, const styr_node *v);
+ * does not know gets a finding instead of a crash. Returns -1 when memory
+ * ran out before the finding was kept (the rule must then fail). */
+int styr_schema_not_a_list(styr_run *run, const styr_node *v);
 
 #endif

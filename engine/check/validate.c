@@ -331,10 +331,17 @@ static void merge_worker(styr_run *run, worker *w)
         /* Rule ids are the helper's strings: use the main ruleset's. */
         styr_rule *r = styr_ruleset_rule(run->rs, f->rule, strlen(f->rule));
         size_t before = to->count;
-        styr_findings_add(to, r ? r->id : "?", f->severity, f->message, f->action, f->path, f->line, f->column);
+        int lost = styr_findings_add(to, r ? r->id : "?", f->severity, f->message, f->action, f->path, f->line,
+                                     f->column) < 0;
         styr_findings_give_remedy(to, before, f->remedy);
-        (void)styr_findings_mark_unfilled(to, before, f->unfilled);   /* out of memory: only the note is lost */
+        lost |= styr_findings_mark_unfilled(to, before, f->unfilled) < 0;
         f->message = f->action = f->path = f->remedy = NULL;
+        if (lost && !run->res->failed) {
+            /* a finding (or its note) the main run could not keep: the
+             * file is not judged rather than judged on less */
+            run->res->failed = 1;
+            styr_error_set(&run->res->failure, STYR_E_NOMEM, NULL, 0, 0, "out of memory");
+        }
     }
     for (int s = 0; s < 3; s++)
         to->dropped_by_severity[s] += from->dropped_by_severity[s];
@@ -557,7 +564,7 @@ styr_status styr_validate_doc_with_areas(styr_ruleset *rs, const styr_run_opts *
     if (doc->sheets)
         place_in_sheets(doc, &res->findings);
 done:
-    if (st == STYR_OK && res->failed) {   /* a rule's crash that could not be recorded */
+    if (st == STYR_OK && res->failed) {   /* a crash or a finding that could not be recorded */
         if (err)
             *err = res->failure;
         st = res->failure.code;

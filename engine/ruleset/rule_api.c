@@ -704,8 +704,8 @@ static int api_each(lua_State *L)
             /* A text or mapping where a list belongs (a field the schema does
              * not know, e.g. a child ruleset's): a finding, and no items. */
             styr_run *run = current_run(L);
-            if (run && run->not_a_list)
-                run->not_a_list(run, n);
+            if (run && run->not_a_list && run->not_a_list(run, n) < 0)
+                return styr_sandbox_raise_nomem(L);
             items = 0;
         }
     }

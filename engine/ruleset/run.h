@@ -80,8 +80,9 @@ typedef struct styr_run {
     int64_t period_from, period_to;  /* day ordinals */
     struct styr_followup *followup;  /* the follow-up being judged, or NULL */
     /* Reports a value of the plan that each() was given where a list
-     * belongs (check/schema.c sets it; NULL: nothing reported). */
-    void (*not_a_list)(struct styr_run *run, const styr_node *n);
+     * belongs (check/schema.c sets it; NULL: nothing reported). Returns
+     * -1 when memory ran out before the finding was kept. */
+    int (*not_a_list)(struct styr_run *run, const styr_node *n);
 } styr_run;
 
 /* Sets up run for rs with opts (borrowed): empty indexes, no crashes.
