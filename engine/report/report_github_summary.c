@@ -118,8 +118,14 @@ void styr_report_github_summary(FILE *out, const styr_file_result *res, size_t n
         fprintf(out, word(o, " (%zu fynd)", r->findings.count == 1 ? " (%zu finding)" : " (%zu findings)"),
                 r->findings.count);
         fputs("</summary>\n\n", out);
-        fputs(word(o, "| Rad:kol | Allvar | Regel | Insats | Meddelande |\n",
-                   "| Line:col | Severity | Rule | Item | Message |\n"), out);
+        /* English has one word for an action and an area; Swedish names the one the file holds */
+        const char *item = !r->kind || strcmp(r->kind, "action-plan") == 0 ? "Insats"
+                           : strcmp(r->kind, "innovation-areas") == 0  ? "Område"
+                                                                       : "Del";
+        if (o->lang == STYR_LANG_EN)
+            fputs("| Line:col | Severity | Rule | Item | Message |\n", out);
+        else
+            fprintf(out, "| Rad:kol | Allvar | Regel | %s | Meddelande |\n", item);
         fputs("|---:|---|---|---|---|\n", out);
         for (size_t i = 0; i < r->findings.count; i++) {
             size_t len = 0;
