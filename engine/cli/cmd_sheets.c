@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "alloc_watch.h"
 #include "cli.h"
 #include "cli_lang.h"
 #include "doc.h"
@@ -28,18 +29,23 @@
 #include "xlsx_write.h"
 #include "yaml_write.h"
 
-/* The child's part: fn, then two checks a written workbook must pass.
+/* The child's part: fn, then three checks a written workbook must pass.
  * libxlsxwriter drops a part it could not allocate (a relationship, a
  * content type) with only a line "[ERROR]... Memory allocation failed." on
  * standard error, and workbook_close still returns success; so standard
- * error is kept in memory and read back. And a part styr's writers had to
- * leave out (report_lost.h) is recorded in this process, not the parent. */
+ * error is kept in memory and read back. Elsewhere it drops what it could
+ * not allocate without a word (a frozen pane's selection, a text with &, <
+ * or >: alloc_watch.c), so any allocation that failed during the write
+ * fails it. And a part styr's writers had to leave out (report_lost.h) is
+ * recorded in this process, not the parent. */
 static styr_status child_writes(const char *tmp, cli_xlsx_writer fn, void *ctx, styr_error *e)
 {
     int kept = memfd_create("styr-xlsx-stderr", 0), saved = dup(STDERR_FILENO);
     if (kept >= 0)
         dup2(kept, STDERR_FILENO);
+    unsigned long failed_before = styr_alloc_failures();
     styr_status st = fn(tmp, ctx, e);
+    int failed_alloc = styr_alloc_failures() != failed_before;
     fflush(stderr);
     char said[512] = "";
     ssize_t n = kept >= 0 ? pread(kept, said, sizeof said - 1, 0) : 0;
@@ -60,7 +66,7 @@ static styr_status child_writes(const char *tmp, cli_xlsx_writer fn, void *ctx, 
         fputs(said, stderr);   /* anything else it said is the user's to read; its English [ERROR] lines
                                   are told by styr's own message */
     }
-    if (st == STYR_OK && styr_report_take_lost())
+    if (st == STYR_OK && (styr_report_take_lost() || failed_alloc))
         st = styr_xlsx_fail(e, tmp, LXW_ERROR_MEMORY_MALLOC_FAILED, cli_english());
     return st;
 }
