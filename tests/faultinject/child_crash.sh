@@ -31,4 +31,11 @@ PY
   check "workbook writer crashes, SIGCHLD $how: -o kept" grep -qx old "$tmp/plan.xlsx"
   check "workbook writer crashes, SIGCHLD $how: no temporary file" test -z "$(ls "$tmp" | grep '^styr-')"
 done
+# Written to standard output (validate --format xlsx -o -): the message names it in words, not '-'.
+TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" validate scenarios/goteborg-2018-2019.yaml --format xlsx -o - > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "workbook writer crashes, standard output: exit 2" test "$rc" = 2
+check "workbook writer crashes, standard output: named in words" \
+  grep -qF "standard ut: fel: arbetsboken kunde inte skrivas: biblioteket libxlsxwriter stannade (signal 11)" "$tmp/err"
+check "workbook writer crashes, standard output: nothing written" test ! -s "$tmp/out"
 exit $failed
