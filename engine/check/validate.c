@@ -217,8 +217,11 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
                     snprintf(e.file, sizeof e.file, "%s", holder->file ? holder->file : "");
                 e.line = holder->line;
                 snprintf(e.message, sizeof e.message,
-                         "rule %s crashed: stopped: the rules used more than %zu MiB of memory, most of it kept by "
-                         "this rule; raise --max-rule-memory if the rule is right",
+                         run->opts->lang == STYR_LANG_EN
+                             ? "rule %s crashed: stopped: the rules used more than %zu MiB of memory, most of it kept by "
+                               "this rule; raise --max-rule-memory if the rule is right"
+                             : "regeln %s kraschade: stoppad: reglerna använde mer än %zu MiB minne, det mesta av det "
+                               "hålls kvar av den här regeln; höj --max-rule-memory om regeln är rätt",
                          holder->id, styr_sandbox_cap(rs->sb) / (1024 * 1024));
                     run->crashed[k] = 1;
                     add_rule_error(run->res, &e, NULL, run->opts->lang == STYR_LANG_EN);

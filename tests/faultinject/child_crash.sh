@@ -31,4 +31,20 @@ PY
   check "workbook writer crashes, SIGCHLD $how: -o kept" grep -qx old "$tmp/plan.xlsx"
   check "workbook writer crashes, SIGCHLD $how: no temporary file" test -z "$(ls "$tmp" | grep '^styr-')"
 done
+# Written to standard output (validate --format xlsx -o -): the message names it in words, not '-'.
+TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" validate scenarios/goteborg-2018-2019.yaml --format xlsx -o - > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "workbook writer crashes, standard output: exit 2" test "$rc" = 2
+check "workbook writer crashes, standard output: named in words" \
+  grep -qF "standard ut: fel: arbetsboken kunde inte skrivas: biblioteket libxlsxwriter stannade (signal 11)" "$tmp/err"
+check "workbook writer crashes, standard output: nothing written" test ! -s "$tmp/out"
+# The writer failing with a reason (workbook_close's temporary files): the
+# reason comes back from the child through its pipe and is told.
+echo old > "$tmp/plan.xlsx"
+STYR_TEST_CLOSE=fail TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" convert scenarios/goteborg-2018-2019.yaml -o "$tmp/plan.xlsx" > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "workbook writer fails: exit 2" test "$rc" = 2
+check "workbook writer fails: the reason is told" \
+  grep -qF "plan.xlsx: fel: arbetsboken kan inte skrivas: Error encountered when creating a tmpfile during file assembly." "$tmp/err"
+check "workbook writer fails: -o kept" grep -qx old "$tmp/plan.xlsx"
 exit $failed

@@ -116,6 +116,10 @@ static void test_similarity(void **state)
     assert_true(far < STYR_DIFF_SAME_ID);
     /* Symmetric. */
     assert_true(styr_diff_similarity(c, strlen(c), a, strlen(a)) == near);
+    /* A word said three times is the word once: the trigrams are a set
+     * (" te", "tes", "est", "st " and "t t" against the first four). */
+    double rep = styr_diff_similarity("Test test test", 14, "Test", 4);
+    assert_true(rep > 8.0 / 9.0 - 1e-12 && rep < 8.0 / 9.0 + 1e-12);
 }
 
 /* Two actions that swap ids are renumbered, not changed in every field;

@@ -786,6 +786,9 @@ static void test_file_size_limit(void **state)
     assert_int_equal(styr_doc_load_file(path, &lim, &doc, &err), STYR_OK);
     assert_int_equal(doc->bytes, 100);
     styr_doc_free(doc);
+    doc = load_len_lim(text, sizeof text, &lim);   /* a buffer of exactly the limit is read too */
+    assert_int_equal(get(doc->root, "a")->kind, STYR_NODE_SCALAR);
+    styr_doc_free(doc);
     unlink(path);
     free(path);
 }

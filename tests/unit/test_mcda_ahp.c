@@ -303,6 +303,7 @@ static void test_judgements(void **state)
                      STYR_MCDA_E_ARG);
     /* a NULL matrix or judgements where there is something to hold: refused */
     assert_int_equal(styr_mcda_ahp_matrix(2, twice, 1, names, NULL, NULL, 0, &nm, NULL), STYR_MCDA_E_ARG);
+    assert_int_equal(styr_mcda_ahp_matrix(1, NULL, 0, names, NULL, NULL, 0, &nm, NULL), STYR_MCDA_E_ARG);   /* one cell */
     assert_int_equal(styr_mcda_ahp_matrix(2, NULL, 1, names, a, NULL, 0, &nm, NULL), STYR_MCDA_E_ARG);
     /* no criterion at all: nothing to judge, no error (and no division by 0) */
     assert_int_equal(styr_mcda_ahp_matrix(0, NULL, 0, names, a, NULL, 0, &nm, NULL), STYR_MCDA_OK);

@@ -120,6 +120,20 @@ static void test_a_ruleset_without_model_cannot_score(void **state)
                      STYR_E_RULESET);
     assert_non_null(strstr(err.message, "has no model.lua"));
     styr_prioritisation_free(&p);
+    /* The area table's own refusal (for a caller that builds it directly)
+     * is in the run's language too. */
+    styr_doc *areas = NULL;
+    assert_int_equal(styr_doc_load_file(src("scenarios/goteborg-areas.yaml"), &lim, &areas, &err), STYR_OK);
+    styr_file_result ares;
+    memset(&ares, 0, sizeof ares);
+    styr_area_table t;
+    assert_int_equal(styr_area_table_build(core, &run_opts, areas, &ares, &t, &err), STYR_E_RULESET);
+    assert_string_equal(err.message, "the ruleset 'core' has no model.lua, so it cannot score areas");
+    styr_run_opts sv = run_opts;
+    sv.lang = STYR_LANG_SV;
+    assert_int_equal(styr_area_table_build(core, &sv, areas, &ares, &t, &err), STYR_E_RULESET);
+    assert_string_equal(err.message, "regeluppsättningen 'core' har ingen model.lua och kan inte poängsätta områden");
+    styr_doc_free(areas);
     styr_ruleset_free(core);
 }
 

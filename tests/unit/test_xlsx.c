@@ -663,6 +663,21 @@ static void test_xlsx_path(void **state)
     assert_false(styr_is_xlsx_path("a.yaml"));
 }
 
+/* Rows stored out of order (Excel never does, a hand-made workbook may): a
+ * data row before the header row in the file is still an action. */
+static void test_plan_rows_out_of_order(void **state)
+{
+    (void)state;
+    styr_error err;
+    styr_doc *doc = plan_of("<row r=\"2\">" IS("A2", "1.1") IS("B2", "Modell") "</row>"
+                            "<row r=\"1\">" IS("A1", "Insats") IS("B1", "Rubrik") "</row>",
+                            "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>", &err, STYR_OK);
+    assert_non_null(doc);
+    assert_string_equal(at(doc->root, "actions.0.id")->u.text, "1.1");
+    assert_string_equal(at(doc->root, "actions.0.title")->u.text, "Modell");
+    styr_doc_free(doc);
+}
+
 static void test_plan_tree(void **state)
 {
     (void)state;
@@ -1134,6 +1149,7 @@ int main(void)
         cmocka_unit_test(test_buffer_over_file_limit),
         cmocka_unit_test(test_formulas_and_empty_cells),
         cmocka_unit_test(test_plan_tree),
+        cmocka_unit_test(test_plan_rows_out_of_order),
         cmocka_unit_test(test_plan_errors),
         cmocka_unit_test(test_number_cells_plain_only),
         cmocka_unit_test(test_exponent_and_boolean_cells),
