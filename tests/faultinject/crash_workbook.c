@@ -1,13 +1,21 @@
 /* crash_workbook.so: libxlsxwriter's workbook_close, replaced (LD_PRELOAD)
  * by one that crashes, as the real one does when an allocation of its own
  * fails (tests/faultinject/README.md). child_crash.sh uses it to check that
- * the crash stays in the child that writes the workbook. */
+ * the crash stays in the child that writes the workbook. STYR_CRASH_WORKBOOK
+ * picks how it ends: "abrt" (SIGABRT, as a failed assertion), "term"
+ * (SIGTERM, a signal sent from outside), "fail" (no crash: it returns an
+ * error, which the child sends back to styr); anything else SIGSEGV. */
 #include <signal.h>
+#include <stdlib.h>
+#include <string.h>
 #include <xlsxwriter.h>
 
 lxw_error workbook_close(lxw_workbook *workbook)
 {
     (void)workbook;
-    raise(SIGSEGV);
+    const char *how = getenv("STYR_CRASH_WORKBOOK");
+    if (how && strcmp(how, "fail") == 0)
+        return LXW_ERROR_CREATING_XLSX_FILE;
+    raise(how && strcmp(how, "abrt") == 0 ? SIGABRT : how && strcmp(how, "term") == 0 ? SIGTERM : SIGSEGV);
     return LXW_NO_ERROR;
 }
