@@ -29,7 +29,7 @@ PY
   check "workbook writer crashes, SIGCHLD $how: says so in Swedish" \
     grep -qF "plan.xlsx: fel: arbetsboken kunde inte skrivas: biblioteket libxlsxwriter stannade (signal 11)" "$tmp/err"
   check "workbook writer crashes, SIGCHLD $how: -o kept" grep -qx old "$tmp/plan.xlsx"
-  check "workbook writer crashes, SIGCHLD $how: no temporary file" test -z "$(ls "$tmp" | grep '^styr-')"
+  check "workbook writer crashes, SIGCHLD $how: no temporary file" test -z "$(ls "$tmp" | grep -e '^styr-' -e '\.tmp-')"
 done
 # How the child ended decides what is said: an error it sends back is said
 # as it is; a crash (SIGSEGV, SIGBUS, SIGABRT) or the kernel's kill is read
@@ -57,5 +57,5 @@ run term; rc=$?
 check "the writer is stopped from outside: exit 2" test "$rc" = 2
 check "the writer is stopped from outside: only the signal named" \
   grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kunde inte skrivas: processen som skrev den stoppades (signal 15)" "$tmp/err"
-check "the writer is stopped from outside: no temporary file" test -z "$(ls "$tmp" | grep '^styr-')"
+check "the writer is stopped from outside: no temporary file" test -z "$(ls "$tmp" | grep -e '^styr-' -e '\.tmp-')"
 exit $failed
