@@ -29,7 +29,7 @@ PY
   check "workbook writer crashes, SIGCHLD $how: says so in Swedish" \
     grep -qF "plan.xlsx: fel: arbetsboken kunde inte skrivas: biblioteket libxlsxwriter stannade (signal 11)" "$tmp/err"
   check "workbook writer crashes, SIGCHLD $how: -o kept" grep -qx old "$tmp/plan.xlsx"
-  check "workbook writer crashes, SIGCHLD $how: no temporary file" test -z "$(ls "$tmp" | grep '^styr-')"
+  check "workbook writer crashes, SIGCHLD $how: no temporary file" test -z "$(ls "$tmp" | grep -e '^styr-' -e '\.tmp-')"
 done
 # Written to standard output (validate --format xlsx -o -): the message names it in words, not '-'.
 TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" validate scenarios/goteborg-2018-2019.yaml --format xlsx -o - > "$tmp/out" 2> "$tmp/err"
@@ -47,4 +47,31 @@ check "workbook writer fails: exit 2" test "$rc" = 2
 check "workbook writer fails: the reason is told" \
   grep -qF "plan.xlsx: fel: arbetsboken kan inte skrivas: Error encountered when creating a tmpfile during file assembly." "$tmp/err"
 check "workbook writer fails: -o kept" grep -qx old "$tmp/plan.xlsx"
+# How the child ended decides what is said: an error it sends back is said
+# as it is; a crash (SIGSEGV, SIGBUS, SIGABRT) or the kernel's kill is read
+# as memory running out; another signal is only named.
+run() {   # run HOW [ENV...]: convert with the shim, -o over an old file
+  local how=$1
+  shift
+  echo old > "$tmp/plan.xlsx"
+  env STYR_CRASH_WORKBOOK="$how" "$@" TMPDIR="$tmp" LD_PRELOAD="$shim" LC_ALL=C.UTF-8 \
+    "$styr" convert scenarios/goteborg-2018-2019.yaml -o "$tmp/plan.xlsx" > "$tmp/out" 2> "$tmp/err"
+}
+run fail; rc=$?
+check "the writer fails without crashing: exit 2" test "$rc" = 2
+check "the writer fails without crashing: its own reason, sent from the child" \
+  grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kan inte skrivas: Error creating output xlsx file. Usually a permissions error." "$tmp/err"
+check "the writer fails without crashing: -o kept" grep -qx old "$tmp/plan.xlsx"
+run segv STYR_NO_FORK=0; rc=$?
+check "STYR_NO_FORK=0 still writes in a child: a crash is exit 2, said in words" \
+  grep -qF "plan.xlsx: fel: arbetsboken kunde inte skrivas: biblioteket libxlsxwriter stannade (signal 11)" "$tmp/err"
+run abrt; rc=$?
+check "the writer aborts: exit 2" test "$rc" = 2
+check "the writer aborts: read as memory running out" \
+  grep -qF "plan.xlsx: fel: arbetsboken kunde inte skrivas: biblioteket libxlsxwriter stannade (signal 6), troligen för att minnet tog slut" "$tmp/err"
+run term; rc=$?
+check "the writer is stopped from outside: exit 2" test "$rc" = 2
+check "the writer is stopped from outside: only the signal named" \
+  grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kunde inte skrivas: processen som skrev den stoppades (signal 15)" "$tmp/err"
+check "the writer is stopped from outside: no temporary file" test -z "$(ls "$tmp" | grep -e '^styr-' -e '\.tmp-')"
 exit $failed

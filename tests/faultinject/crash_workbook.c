@@ -1,9 +1,12 @@
 /* crash_workbook.so: libxlsxwriter's workbook_close, replaced (LD_PRELOAD)
  * by one that crashes, as the real one does when an allocation of its own
  * fails (tests/faultinject/README.md). child_crash.sh uses it to check that
- * the crash stays in the child that writes the workbook. With
- * STYR_TEST_CLOSE=fail it fails instead, as when its temporary files cannot
- * be made (a full disk): an error with a reason, which the child must hand
+ * the crash stays in the child that writes the workbook. STYR_CRASH_WORKBOOK
+ * picks how it ends: "abrt" (SIGABRT, as a failed assertion), "term"
+ * (SIGTERM, a signal sent from outside), "fail" (no crash: it returns an
+ * error, which the child sends back to styr); anything else SIGSEGV. With
+ * STYR_TEST_CLOSE=fail it fails as when its temporary files cannot be made
+ * (a full disk): an error with a reason (errno), which the child must hand
  * back to styr through its pipe. */
 #include <errno.h>
 #include <signal.h>
@@ -14,11 +17,14 @@
 lxw_error workbook_close(lxw_workbook *workbook)
 {
     (void)workbook;
-    const char *how = getenv("STYR_TEST_CLOSE");
-    if (how && strcmp(how, "fail") == 0) {
+    const char *test_close = getenv("STYR_TEST_CLOSE");
+    if (test_close && strcmp(test_close, "fail") == 0) {
         errno = ENOSPC;
         return LXW_ERROR_CREATING_TMPFILE;
     }
-    raise(SIGSEGV);
+    const char *how = getenv("STYR_CRASH_WORKBOOK");
+    if (how && strcmp(how, "fail") == 0)
+        return LXW_ERROR_CREATING_XLSX_FILE;
+    raise(how && strcmp(how, "abrt") == 0 ? SIGABRT : how && strcmp(how, "term") == 0 ? SIGTERM : SIGSEGV);
     return LXW_NO_ERROR;
 }

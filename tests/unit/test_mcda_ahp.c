@@ -286,6 +286,12 @@ static void test_judgements(void **state)
             fail_msg("%s", err.message);
     }
 
+    /* no matrix to fill: an error of the caller, for one criterion too
+     * (whose matrix is the single 1 on its diagonal) */
+    assert_int_equal(styr_mcda_ahp_matrix(1, NULL, 0, five, NULL, NULL, 0, &nm, &err), STYR_MCDA_E_ARG);
+    assert_non_null(strstr(err.message, "NULL array"));
+    assert_int_equal(styr_mcda_ahp_matrix(0, NULL, 0, five, NULL, NULL, 0, &nm, &err), STYR_MCDA_OK);
+
     /* the same pair twice: fine when consistent, an error when not */
     styr_mcda_judgement twice[] = {{0, 1, 3}, {1, 0, 1.0 / 3}, {0, 0, 1}};
     assert_int_equal(styr_mcda_ahp_matrix(2, twice, 3, names, a, NULL, 0, &nm, NULL),

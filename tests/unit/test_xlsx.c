@@ -413,6 +413,38 @@ static void test_broken_archives(void **state)
     assert_fails(bad, 2, NULL, STYR_E_SYNTAX, "broken XML");
 }
 
+/* An entry whose compression method libzip cannot unpack (1, "shrunk",
+ * patched into the archive's headers): the part cannot be read from the
+ * archive, and that is what is said, not that memory ran out. */
+static void test_entry_not_unpackable(void **state)
+{
+    (void)state;
+    part parts[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/worksheets/sheet1.xml", sheet1(""), 0}};
+    size_t len;
+    unsigned char *buf = make_zip(parts, 3, &len);
+    int patched = 0;
+    for (size_t i = 0; i + 46 < len; i++) {
+        if (memcmp(buf + i, "PK\1\2", 4) == 0 && memcmp(buf + i + 46, "xl/workbook.xml", 15) == 0) {
+            buf[i + 10] = 1, buf[i + 11] = 0;   /* the central directory's method */
+            uint32_t local = (uint32_t)buf[i + 42] | (uint32_t)buf[i + 43] << 8 | (uint32_t)buf[i + 44] << 16 |
+                             (uint32_t)buf[i + 45] << 24;
+            buf[local + 8] = 1, buf[local + 9] = 0;   /* the local header's */
+            patched++;
+        }
+    }
+    assert_int_equal(patched, 1);
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.lang = STYR_EXPLAIN_EN;
+    styr_xlsx_book book;
+    styr_error err;
+    assert_int_equal(styr_xlsx_read_buffer("t.xlsx", buf, len, &lim, NULL, &book, &err), STYR_E_SYNTAX);
+    if (!strstr(err.message, "xl/workbook.xml: cannot be read from the archive: "))
+        fail_msg("%s", err.message);
+    free(buf);
+}
+
 static void test_zip_bomb(void **state)
 {
     (void)state;
@@ -1131,6 +1163,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_refs),
+        cmocka_unit_test(test_entry_not_unpackable),
         cmocka_unit_test(test_xlsx_path),
         cmocka_unit_test(test_cells),
         cmocka_unit_test(test_xstring_escapes),
