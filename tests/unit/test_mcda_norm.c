@@ -184,6 +184,15 @@ static void test_bad_input(void **state)
     assert_int_equal(styr_mcda_norm_scale(inf, 2, 1, 0, 0, 1, out, NULL), STYR_MCDA_E_ARG);
     /* no areas: nothing to do */
     assert_int_equal(styr_mcda_norm_minmax(NULL, 0, 1, 0, NULL, NULL), STYR_MCDA_OK);
+    /* the whole matrix: a column's refusal is the call's, whichever
+     * criterion it is (the last one here, min-max, not a cost) */
+    double two[] = {1, 1, 2, NAN};
+    double nx[4];
+    styr_mcda_criterion crit[2] = {{.cost = true}, {.name = "b"}};
+    assert_int_equal(styr_mcda_normalise(two, 2, 2, crit, nx, &err), STYR_MCDA_E_ARG);
+    assert_non_null(strstr(err.message, "area 1, criterion 1: value is not a finite number"));
+    crit[1] = (styr_mcda_criterion){.name = "b", .has_scale = true, .lo = 0, .hi = 5};
+    assert_int_equal(styr_mcda_normalise(two, 2, 2, crit, nx, NULL), STYR_MCDA_E_ARG);
 }
 
 static void test_status_names(void **state)
