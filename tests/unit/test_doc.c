@@ -502,6 +502,20 @@ static void test_duplicate_keys(void **state)
     }
     /* different keys in different maps are fine */
     styr_doc_free(load("a: {x: 1}\nb: {x: 1}\nx: 2\n"));
+    /* a hashed map (over 16 keys) half full, its table 64 slots for 32
+     * keys: a repeated key that had to move past a taken slot is found
+     * all the same. The hash is seeded anew for each load, so many loads
+     * repeat the later keys (more likely moved) to meet such a key. */
+    for (int round = 0; round < 128; round++) {
+        char yaml[512], want[64];
+        size_t len = 0;
+        int again = 16 + round % 16;
+        for (int i = 0; i < 32; i++)
+            len += (size_t)snprintf(yaml + len, sizeof yaml - len, "k%d: %d\n", i, i);
+        snprintf(yaml + len, sizeof yaml - len, "k%d: again\n", again);
+        snprintf(want, sizeof want, "duplicate key 'k%d' (first at line %d, column 1)", again, again + 1);
+        expect_error(yaml, STYR_E_INPUT, 33, 1, want);
+    }
 }
 
 static void test_complex_keys(void **state)
