@@ -164,6 +164,31 @@ static void test_swedish_messages(void **state)
     styr_sandbox_free(f.sb);
 }
 
+/* A rule past its wall time (--max-rule-seconds) is stopped and told so,
+ * in Swedish by default, with the limit it ran into: not as a rule that
+ * ran out of instructions or memory. */
+static void test_time_limit_message(void **state)
+{
+    (void)state;
+    styr_limits lim;
+    styr_limits_default(&lim);
+    lim.lua_max_seconds = 0.2;
+    lim.lua_max_instructions = 1000000000000ull;   /* far beyond 0.2 s of looping */
+    styr_error err;
+    fixture f;
+    f.sb = styr_sandbox_new(&lim, &err);
+    assert_non_null(f.sb);
+    snprintf(f.path, sizeof f.path, "/tmp/styr-sandbox-XXXXXX");
+    int fd = mkstemp(f.path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(run(&f, "while true do end\n", &err), STYR_E_RULE);
+    assert_string_equal(err.message, "regeln t kraschade: stoppad efter 0,2 s (ett anrop som tar för lång tid); "
+                                     "höj --max-rule-seconds om regeln är rätt");
+    unlink(f.path);
+    styr_sandbox_free(f.sb);
+}
+
 static void test_undefined_global_is_an_error(void **state)
 {
     fixture *f = *state;
@@ -441,6 +466,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_blocked_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_undefined_global_is_an_error, setup, teardown),
         cmocka_unit_test(test_swedish_messages),
+        cmocka_unit_test(test_time_limit_message),
         cmocka_unit_test_setup_teardown(test_error_position_is_the_rule_line, setup, teardown),
         cmocka_unit_test_setup_teardown(test_error_with_table_value, setup, teardown),
         cmocka_unit_test_setup_teardown(test_assert_needs_a_value, setup, teardown),
