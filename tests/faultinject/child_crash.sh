@@ -38,6 +38,16 @@ check "workbook writer crashes, standard output: exit 2" test "$rc" = 2
 check "workbook writer crashes, standard output: named in words" \
   grep -qF "standard ut: fel: arbetsboken kunde inte skrivas: biblioteket libxlsxwriter stannade (signal 11)" "$tmp/err"
 check "workbook writer crashes, standard output: nothing written" test ! -s "$tmp/out"
+# STYR_NO_FORK=0 (or empty) is no request to write in-process (for
+# valgrind): the workbook still gets its child, and the crash stays there.
+for nofork in 0 ""; do
+  echo old > "$tmp/plan.xlsx"
+  STYR_NO_FORK=$nofork TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" convert scenarios/goteborg-2018-2019.yaml -o "$tmp/plan.xlsx" > "$tmp/out" 2> "$tmp/err"
+  rc=$?
+  check "STYR_NO_FORK='$nofork': the crash stays in the child, exit 2" test "$rc" = 2
+  check "STYR_NO_FORK='$nofork': says so" \
+    grep -qF "plan.xlsx: fel: arbetsboken kunde inte skrivas: biblioteket libxlsxwriter stannade (signal 11)" "$tmp/err"
+done
 # The writer failing with a reason (workbook_close's temporary files): the
 # reason comes back from the child through its pipe and is told.
 echo old > "$tmp/plan.xlsx"
