@@ -1176,6 +1176,17 @@ static void test_ruleset_problems_in_swedish(void **state)
     styr_error_clear(&err);
     assert_null(styr_ruleset_locate("ZA9", here, 1, &err));
     assert_string_equal(err.message, "'ZA9' is not a ruleset name (a-z, 0-9, '-', '_') nor a folder (did you mean 'za9'?)");
+    /* ... down to the digit 0: "za0" is a name, found as it is, and "ZA0" means it */
+    mkdir(rs_path("za0"), 0700);
+    styr_error_clear(&err);
+    char *za0 = styr_ruleset_locate("za0", here, 1, &err);
+    if (!za0)
+        fail_msg("za0 not found: %s", err.message);
+    assert_non_null(strstr(za0, "/za0"));
+    free(za0);
+    styr_error_clear(&err);
+    assert_null(styr_ruleset_locate("ZA0", here, 1, &err));
+    assert_string_equal(err.message, "'ZA0' is not a ruleset name (a-z, 0-9, '-', '_') nor a folder (did you mean 'za0'?)");
     styr_error_clear(&err);
     assert_null(styr_ruleset_locate("goteborg", nowhere, 0, &err));
     assert_string_equal(err.message, "det finns ingen regeluppsättning som heter 'goteborg' (det finns: inga); eller "
