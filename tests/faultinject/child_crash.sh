@@ -84,4 +84,34 @@ check "the writer is stopped from outside: exit 2" test "$rc" = 2
 check "the writer is stopped from outside: only the signal named" \
   grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kunde inte skrivas: processen som skrev den stoppades (signal 15)" "$tmp/err"
 check "the writer is stopped from outside: no temporary file" test -z "$(ls "$tmp" | grep -e '^styr-' -e '\.tmp-')"
+# A signal that ends styr while the workbook is being written (^C,
+# SIGTERM) removes the half-made replacement of -o; one that styr was started
+# with ignored (nohup, a background job) stays ignored: the run goes on.
+for how in SIGINT:default SIGTERM:default SIGINT:ignored SIGHUP:ignored; do
+  sig=${how%%:*} disp=${how#*:}
+  rm -f "$tmp"/plan.xlsx.tmp-*
+  echo old > "$tmp/plan.xlsx"
+  STYR_CRASH_WORKBOOK=sleep TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 python3 - "$styr" "$tmp/plan.xlsx" "$sig" "$disp" > "$tmp/out" 2> "$tmp/err" <<'PY'
+import signal, subprocess, sys, time
+styr, out, sig, disp = sys.argv[1:]
+sig = getattr(signal, sig)
+pre = (lambda: signal.signal(sig, signal.SIG_IGN)) if disp == "ignored" else None
+p = subprocess.Popen([styr, "convert", "scenarios/goteborg-2018-2019.yaml", "-o", out], preexec_fn=pre)
+time.sleep(0.3)
+p.send_signal(sig)
+rc = p.wait()
+sys.exit(128 - rc if rc < 0 else rc)
+PY
+  rc=$?
+  left=$(ls "$tmp" | grep -c '^plan\.xlsx\.tmp-')
+  if [ "$disp" = default ]; then
+    check "$sig while writing: styr ends by it" test "$rc" = "$((128 + $(kill -l "$sig")))"
+    check "$sig while writing: the replacement of -o is removed" test "$left" = 0
+  else
+    check "$sig ignored while writing: the run goes on to its end (exit 2, the child's crash)" test "$rc" = 2
+    check "$sig ignored while writing: says so" \
+      grep -qF "plan.xlsx: fel: arbetsboken kunde inte skrivas: biblioteket libxlsxwriter stannade (signal 11)" "$tmp/err"
+  fi
+  check "$sig $disp while writing: -o kept" grep -qx old "$tmp/plan.xlsx"
+done
 exit $failed

@@ -4,7 +4,9 @@
  * the crash stays in the child that writes the workbook. STYR_CRASH_WORKBOOK
  * picks how it ends: "abrt" (SIGABRT, as a failed assertion), "term"
  * (SIGTERM, a signal sent from outside), "fail" (no crash: it returns an
- * error, which the child sends back to styr); anything else SIGSEGV. With
+ * error, which the child sends back to styr), "sleep" (a second's wait,
+ * then SIGSEGV: the run is still writing when a test signals it); anything
+ * else SIGSEGV. With
  * STYR_TEST_CLOSE=fail it fails as when its temporary files cannot be made
  * (a full disk): an error with a reason (errno), which the child must hand
  * back to styr through its pipe. */
@@ -12,6 +14,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 lxw_error workbook_close(lxw_workbook *workbook)
@@ -25,6 +28,8 @@ lxw_error workbook_close(lxw_workbook *workbook)
     const char *how = getenv("STYR_CRASH_WORKBOOK");
     if (how && strcmp(how, "fail") == 0)
         return LXW_ERROR_CREATING_XLSX_FILE;
+    if (how && strcmp(how, "sleep") == 0)
+        sleep(1);
     raise(how && strcmp(how, "abrt") == 0 ? SIGABRT : how && strcmp(how, "term") == 0 ? SIGTERM : SIGSEGV);
     return LXW_NO_ERROR;
 }
