@@ -16,6 +16,7 @@
 
 #include <expat.h>
 #include <zip.h>
+#include <zlib.h>   /* Z_MEM_ERROR, as libzip passes zlib's errors on */
 
 #include "errno_text.h"
 #include "yaml_explain.h"
@@ -246,6 +247,15 @@ static void XMLCALL on_entity(void *ud, const XML_Char *name, int is_param, cons
     stop(p);
 }
 
+/* libzip's error for memory running out: its own, or zlib's (Z_MEM_ERROR
+ * arrives as ZIP_ER_ZLIB with zlib's code beside it, and would otherwise
+ * read as a damaged archive, in libzip's English). */
+static int zip_out_of_memory(zip_error_t *ze)
+{
+    int code = zip_error_code_zip(ze);
+    return code == ZIP_ER_MEMORY || (code == ZIP_ER_ZLIB && zip_error_code_system(ze) == Z_MEM_ERROR);
+}
+
 /* Parses the archive entry `entry` with p's handlers. A missing entry is an
  * error when required, else nothing. */
 static styr_status parse_part(reader *r, const char *entry, part *p, int required)
@@ -272,7 +282,7 @@ static styr_status parse_part(reader *r, const char *entry, part *p, int require
                         STYR_XLSX_MAX_RATIO);
     }
     zip_file_t *zf = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0);
-    if (!zf && zip_error_code_zip(zip_get_error(r->zip)) == ZIP_ER_MEMORY)
+    if (!zf && zip_out_of_memory(zip_get_error(r->zip)))
         return fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
     if (!zf)
         return fail(r, STYR_E_SYNTAX, SV(r, "%s: kan inte läsas ur arkivet: %s", "%s: cannot be read from the archive: %s"), entry, zip_strerror(r->zip));
@@ -297,7 +307,7 @@ static styr_status parse_part(reader *r, const char *entry, part *p, int require
     size_t part_bytes = 0;
     for (;;) {
         zip_int64_t n = zip_fread(zf, chunk, CHUNK);
-        if (n < 0 && zip_error_code_zip(zip_file_get_error(zf)) == ZIP_ER_MEMORY) {
+        if (n < 0 && zip_out_of_memory(zip_file_get_error(zf))) {
             fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
             break;
         }
