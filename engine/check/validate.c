@@ -167,6 +167,13 @@ static void drop_kept(lua_State *L, const styr_rule *r)
     lua_gc(L, LUA_GCCOLLECT, 0);
 }
 
+/* Marks rule i crashed, with the number of the record add_rule_error just
+ * kept (nothing kept: memory ran out, and res->failed says so). */
+static void mark_crashed(styr_run *run, size_t i, size_t errors_before)
+{
+    run->crashed[i] = run->res->nrule_errors > errors_before ? (uint32_t)run->res->nrule_errors : STYR_CRASH_UNRECORDED;
+}
+
 /* Runs every rule of scope over the value at node_index (a node view),
  * with the root view at root_index as its second argument. */
 static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_index, const item_ref *where)
@@ -223,8 +230,9 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
                              : "regeln %s kraschade: stoppad: reglerna använde mer än %zu MiB minne, det mesta av det "
                                "hålls kvar av den här regeln; höj --max-rule-memory om regeln är rätt",
                          holder->id, styr_sandbox_cap(rs->sb) / (1024 * 1024));
-                    run->crashed[k] = 1;
+                    size_t before = run->res->nrule_errors;
                     add_rule_error(run->res, &e, NULL, run->opts->lang == STYR_LANG_EN);
+                    mark_crashed(run, (size_t)k, before);
                 }
                 /* The rule that asked is not to blame: once the holder's
                  * memory is let go, it runs again on the same item (what it
@@ -240,8 +248,9 @@ static void run_scope(styr_run *run, styr_scope scope, int node_index, int root_
                 continue;
             }
             /* One report per rule and file: the rest of the file goes on without it. */
-            run->crashed[i] = 1;
+            size_t before = run->res->nrule_errors;
             add_rule_error(run->res, &e, where, run->opts->lang == STYR_LANG_EN);
+            mark_crashed(run, i, before);
         }
         run->rule = NULL;
     }
@@ -353,18 +362,25 @@ static void merge_worker(styr_run *run, worker *w)
         to->dropped_column = from->dropped_column;
     }
     to->dropped += from->dropped;
-    /* One report a rule, as on one core: the helper's crashes are matched
-     * to the main run's by rule id. Both lists are in rule order. */
-    size_t next_error = 0;
-    for (size_t i = 0; i < w->run.rs->nrules; i++) {
-        if (!w->run.crashed[i])
-            continue;
-        const styr_error *e = next_error < w->res.nrule_errors ? &w->res.rule_errors[next_error++] : NULL;
-        long k = main_rule_index(run->rs, w->run.rs->rules[i].id);
-        if (e && k >= 0 && !run->crashed[k]) {
-            run->crashed[k] = 1;
-            add_rule_error(run->res, e, NULL, run->opts->lang == STYR_LANG_EN);
+    /* One report a rule, as on one core: the helper's crashes, in the
+     * order they happened (as one core meets them after the main state's),
+     * each matched to its rule by the record number crashed[] holds, and to
+     * the main run's rule by id. */
+    for (size_t j = 0; j < w->res.nrule_errors; j++)
+        for (size_t i = 0; i < w->run.rs->nrules; i++) {
+            if (w->run.crashed[i] != j + 1)
+                continue;
+            long k = main_rule_index(run->rs, w->run.rs->rules[i].id);
+            if (k >= 0 && !run->crashed[k]) {
+                size_t before = run->res->nrule_errors;
+                add_rule_error(run->res, &w->res.rule_errors[j], NULL, run->opts->lang == STYR_LANG_EN);
+                mark_crashed(run, (size_t)k, before);
+            }
         }
+    /* a crash the helper could not record: the file is not judged */
+    if (w->res.failed && !run->res->failed) {
+        run->res->failed = 1;
+        run->res->failure = w->res.failure;
     }
     if (run->opts->stats && w->opts.stats)
         for (size_t i = 0; i < w->run.rs->nrules; i++) {
@@ -396,7 +412,7 @@ static void run_actions(styr_run *run, const styr_node *root, int root_index)
     w.opts = *run->opts;
     w.opts.stats = run->opts->stats ? calloc(helper->nrules ? helper->nrules : 1, sizeof *w.opts.stats) : NULL;
     w.run.opts = &w.opts;
-    w.run.crashed = calloc(helper->nrules ? helper->nrules : 1, 1);
+    w.run.crashed = calloc(helper->nrules ? helper->nrules : 1, sizeof *w.run.crashed);
     /* One account of what each rule keeps, over both states (the same
      * folder gives the same rules in the same order): a stop in either
      * blames the rule that keeps the most in the two together. */

@@ -34,7 +34,7 @@ int styr_run_init(styr_run *run, const styr_ruleset *rs, const styr_run_opts *op
     styr_strmap_init(&run->item_ids);
     styr_strmap_init(&run->strategy_ids);
     styr_strmap_init(&run->strategy_use);
-    run->crashed = calloc(rs->nrules ? rs->nrules : 1, 1);
+    run->crashed = calloc(rs->nrules ? rs->nrules : 1, sizeof *run->crashed);
     run->retained = calloc(rs->nrules ? rs->nrules : 1, sizeof *run->retained);
     return run->crashed && run->retained ? 0 : -1;
 }

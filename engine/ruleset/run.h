@@ -55,12 +55,17 @@ typedef struct styr_file_result {
 
 void styr_file_result_free(styr_file_result *res);
 
+#define STYR_CRASH_UNRECORDED UINT32_MAX
+
 /* The state the rule API sees while one file is judged. */
 typedef struct styr_run {
     const struct styr_ruleset *rs;
     const styr_run_opts *opts;
     const struct styr_rule *rule; /* the rule running now, or NULL */
-    unsigned char *crashed;      /* one flag a rule: it crashed on this file */
+    uint32_t *crashed;           /* one a rule: 0, or it crashed on this file: the
+                                    number of its record in res->rule_errors
+                                    (from 1; STYR_CRASH_UNRECORDED when memory
+                                    ran out before it was kept) */
     _Atomic long long *retained; /* one a rule: net bytes its calls left in the
                                     Lua states (whom a memory stop blames); the
                                     two states of the two-core path share it */

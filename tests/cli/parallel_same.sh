@@ -32,6 +32,8 @@ same "few findings kept" validate "$tmp/plan.yaml" --max-findings 50
 same "a crashing rule" validate "$tmp/plan.yaml" --rules tests/cli/rulesets/crashing --format sarif
 # a rule that crashes only where the second thread works (the last quarter of the actions)
 same "a crash in the second half" validate "$tmp/plan.yaml" --rules tests/cli/rulesets/crashing-late --format json
+# two crashes the second thread meets in the other order than their rules: each told once, with its own rule
+same "crashes out of rule order" validate "$tmp/plan.yaml" --rules tests/cli/rulesets/crashing-out-of-order
 # threads_started ARGS...: how many threads styr ARGS started (strace -f).
 threads_started() {
   strace -f -qq -e trace=clone,clone3 -o "$tmp/trace" "$styr" "$@" > /dev/null 2>&1
