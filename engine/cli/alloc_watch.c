@@ -1,6 +1,6 @@
 /* alloc_watch.c - counts the allocations that failed, so that the child
  * process writing a workbook (cmd_sheets.c) can tell when libxlsxwriter
- * lost something. libxlsxwriter 1.1.5 skips, without a word and still
+ * lost something. libxlsxwriter 1.1.4 skips, without a word and still
  * returning success, what it could not allocate in places: a frozen pane's
  * <selection> element, and a cell text holding & < or > (its escaped copy
  * is dropped and the cell is written empty). A count taken around the

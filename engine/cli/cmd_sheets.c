@@ -71,20 +71,22 @@ static styr_status child_writes(const char *tmp, cli_xlsx_writer fn, void *ctx, 
     return st;
 }
 
-/* Runs fn(tmp, ctx, err) in a child process. libxlsxwriter (1.1.5, as
+/* Runs fn(tmp, ctx, err) in a child process. libxlsxwriter (1.1.4, as
  * Debian ships it) crashes when an allocation of its own fails: it frees a
  * half-built worksheet, or reads a string table it could not grow. In a
  * child such a crash is an error of the run (exit 2, said in words), not
  * the end of styr. The child writes only the temporary file; its error
- * record comes back through a pipe. Without fork or pipe, fn runs here;
- * and with STYR_NO_FORK set, for valgrind, whose leak check would count the
- * child's copy of the parent's memory as the child's leaks. */
+ * record comes back through a pipe. Without fork or pipe (the process
+ * limit, memory), fn runs here, with the same checks but no shelter from a
+ * crash; and so with STYR_NO_FORK set, for valgrind, whose leak check
+ * would count the child's copy of the parent's memory as the child's
+ * leaks. */
 static styr_status write_in_child(const char *tmp, cli_xlsx_writer fn, void *ctx, styr_error *err)
 {
     const char *no_fork = getenv("STYR_NO_FORK");
     int fds[2];
     if ((no_fork && *no_fork && strcmp(no_fork, "0") != 0) || pipe(fds) != 0)
-        return fn(tmp, ctx, err);
+        return child_writes(tmp, fn, ctx, err);   /* here, with the same checks */
     /* SIGCHLD ignored (inherited from whoever started styr) would reap the
      * child before waitpid could read how it ended. */
     struct sigaction dfl, old;
@@ -99,7 +101,7 @@ static styr_status write_in_child(const char *tmp, cli_xlsx_writer fn, void *ctx
         sigaction(SIGCHLD, &old, NULL);
         close(fds[0]);
         close(fds[1]);
-        return fn(tmp, ctx, err);
+        return child_writes(tmp, fn, ctx, err);
     }
     if (pid == 0) {
         close(fds[0]);
