@@ -2,6 +2,7 @@
  * or UR4, judged against its plan; FORMATS.md section 11) and `styr diff`
  * (two versions compared; section 12). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "cli_lang.h"
@@ -35,6 +36,12 @@ int cmd_followup(options *o)
         styr_report_opts ro = {o->lang, cli_use_color(o), rs->name, STYR_VERSION_STRING, 0, rs->dir, 0};
         cli_worse(&rc, cli_write_report(o, styr_followup_formats, &fu, &ro));
         cli_tell_in_workbook_runs(o, &fu.res);
+        /* The JSON, CSV and HTML follow-up reports have no place for a
+         * crashed follow-up rule: it is said on standard error, never left
+         * unsaid behind exit 2 (text and Markdown print it themselves). */
+        if (strcmp(o->format, "json") == 0 || strcmp(o->format, "csv") == 0 || strcmp(o->format, "html") == 0)
+            for (size_t i = 0; i < fu.res.nrule_errors; i++)
+                styr_error_print(&fu.res.rule_errors[i], stderr, cli_english());
     }
     for (size_t i = 0; i < fu.plan_res.nrule_errors; i++)
         styr_error_print(&fu.plan_res.rule_errors[i], stderr, cli_english());
