@@ -191,9 +191,12 @@ int cmd_sensitivity(options *o)
     }
     int rc = c.rc;
     styr_sensitivity sens;
-    if (run_sensitivity(o, &c, &sens) < 0)
+    /* Sampling that failed (memory) leaves no report to write: -o stays as
+     * it was rather than take a page without its rank acceptability. */
+    int failed = run_sensitivity(o, &c, &sens) < 0;
+    if (failed)
         cli_worse(&rc, EXIT_FAILED);
-    if (!o->quiet) {
+    if (!o->quiet && !failed) {
         sink out;
         if (sink_open(&out, o->output) < 0) {
             rc = EXIT_FAILED;
@@ -252,20 +255,23 @@ int cmd_report(options *o)
         cli_judge_exit(o, &plan, &rc);
     }
     size_t ns = c.p.nsc, have = 0;
+    int sens_failed = 0;   /* then no page: -o stays as it was rather than lose its sections */
     styr_sensitivity *sens = calloc(ns ? ns : 1, sizeof *sens);
     if (!sens) {
         fputs(CLI_SV("styr: minnet tog slut\n", "styr: out of memory\n"), stderr);
         cli_worse(&rc, EXIT_FAILED);
         ns = 0;
+        sens_failed = 1;
     }
     for (size_t k = 0; k < ns; k++) {
         if (run_sensitivity_of(o, &c, k, &sens[k]) < 0) {
             cli_worse(&rc, EXIT_FAILED);
+            sens_failed = 1;
             break;
         }
         have += sens[k].acceptability != NULL;
     }
-    if (!o->quiet) {
+    if (!o->quiet && !sens_failed) {
         sink out;
         if (sink_open(&out, o->output) < 0) {
             rc = EXIT_FAILED;
