@@ -312,7 +312,7 @@ static int title_width(const styr_area_table *t)
 {
     if (!any_title(t))
         return 0;
-    int w = 5;   /* "Titel" */
+    int w = 6;   /* "Område", the column's heading ("Area" in English is narrower) */
     for (size_t i = 0; i < t->n; i++) {
         const char *s = t->titles[i] ? t->titles[i] : t->ids[i];
         int d = styr_display_width(s, strlen(s));

@@ -100,6 +100,24 @@ static void test_same_as_lua(void **state)
 
 /* The work is counted: a pattern with one repetition over a long text is
  * quadratic in Lua's matcher; here it reaches the step limit. */
+/* The matcher's depth limit is Lua's to the call: around it ('a?' nested k
+ * deep), the same patterns match and the same ones are too complex. */
+static void test_depth_limit_as_lua(void **state)
+{
+    (void)state;
+    lua_State *L = new_state();
+    spend_limit = 0;
+    run(L, "local fits, too = 0, 0\n"
+           "for k = 195, 205 do\n"
+           "  local s, p = ('a'):rep(k), ('a?'):rep(k)\n"
+           "  local a, b = table.pack(pcall(string.find, s, p)), table.pack(pcall(B.find, s, p))\n"
+           "  assert(tostring(a[1]) == tostring(b[1]) and tostring(a[2]) == tostring(b[2]), k)\n"
+           "  if a[1] then fits = fits + 1 else too = too + 1 end\n"
+           "end\n"
+           "assert(fits > 0 and too > 0)");
+    lua_close(L);
+}
+
 static void test_quadratic_counted(void **state)
 {
     (void)state;
@@ -163,6 +181,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_as_lua),
+        cmocka_unit_test(test_depth_limit_as_lua),
         cmocka_unit_test(test_no_spend_hook),
         cmocka_unit_test(test_quadratic_counted),
         cmocka_unit_test(test_plain_find_linear),

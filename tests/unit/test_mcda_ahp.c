@@ -58,6 +58,9 @@ static void test_consistent(void **state)
     assert_true(res.ci >= 0.0);
     assert_near(res.cr, 0.0, 1e-12);
     assert_true(res.converged);
+    /* the first step from equal weights lands on the eigenvector, the
+     * second moves nothing: two iterations, counted from one */
+    assert_int_equal(res.iterations, 2);
 }
 
 static void test_small_n(void **state)

@@ -147,6 +147,16 @@ static void test_message_placeholders(void **state)
     assert_int_equal(strlen(s), STYR_MESSAGE_MAX - 1 + strlen("\u2026"));
     assert_string_equal(s + STYR_MESSAGE_MAX - 4, "BRG\u2026");
     free(s);
+    /* the limit reached exactly by a placeholder's value: the text after it
+     * is left out whole, even when it starts with a stray continuation byte
+     * (a rule's template may hold any bytes) */
+    memset(full, 'x', STYR_MESSAGE_MAX - 3);
+    snprintf(full + STYR_MESSAGE_MAX - 3, 10, "{who}\xa4z");
+    s = styr_message_format(full, lookup, NULL);
+    assert_non_null(s);
+    assert_int_equal(strlen(s), STYR_MESSAGE_MAX + strlen("\u2026"));
+    assert_string_equal(s + STYR_MESSAGE_MAX - 3, "BRG\u2026");
+    free(s);
     free(full);
 }
 
@@ -364,6 +374,16 @@ static void test_error_localise(void **state)
     styr_error_localise(&e, 0);
     assert_true(strlen(e.message) < sizeof e.message);
     assert_non_null(strstr(e.message, "minnet tog slut"));
+    /* the Swedish words made longer than the record: it is filled to its
+     * last byte, the words cut there */
+    char tight[sizeof e.message];
+    memset(tight, 'a', sizeof tight);
+    memcpy(tight + sizeof e.message - 14, "out of memory", 14);
+    styr_error_set(&e, STYR_E_NOMEM, NULL, 0, 0, "%s", tight);
+    assert_int_equal(strlen(e.message), sizeof e.message - 1);
+    styr_error_localise(&e, 0);
+    assert_int_equal(strlen(e.message), sizeof e.message - 1);
+    assert_string_equal(e.message + sizeof e.message - 14, "minnet tog sl");
 }
 
 int main(void)

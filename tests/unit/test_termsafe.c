@@ -53,6 +53,7 @@ static void test_controls_are_shown(void **state)
     expect("\x07\x7f", "\\x07\\x7F");
     expect("\xc2\x85", "\\u{0085}");                  /* C1: next line */
     expect("\xc2\x80", "\\u{0080}");                  /* C1's first: a code point, not a byte */
+    expect("\xc2\x9f", "\\u{009F}");                  /* C1's last (APC) */
     expect("\xe2\x80\xae" "abc", "\\u{202E}abc");     /* right-to-left override */
     expect("\xe2\x81\xa6", "\\u{2066}");              /* an isolate */
 }

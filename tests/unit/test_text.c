@@ -594,6 +594,7 @@ static void test_utf8_cut_partial(void **state)
         {"\xc3", ""},      {"x\xe2\x80", "x"},    {"x\xe2\x80\xa8", "x\xe2\x80\xa8"},
         {"\xf0\x9f\x98", ""}, {"y\xf0\x9f\x98\x80", "y\xf0\x9f\x98\x80"}, {"åå\xc3", "åå"},
         {"a\x80", "a\x80"},  /* a stray continuation byte is not a cut character: left for the reader's escapes */
+        {"z\xe0\xa4", "z"},  /* E0, the first lead of a three-byte character (U+0900 and on), cut after two */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char b[16];

@@ -178,6 +178,17 @@ static void test_cells(void **state)
     assert_int_equal(s->cells[6].col, 1);
     assert_null(styr_xlsx_sheet_named(&book, "Strategier"));
     styr_xlsx_book_free(&book);
+    /* a phonetic run ends with its </rPh>: the shared string after it is read */
+    part after[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                    {"xl/sharedStrings.xml", "<sst><si><t>a</t><rPh><t>X</t></rPh></si><si><t>Efter</t></si></sst>", 0},
+                    {"xl/worksheets/sheet1.xml", sheet1("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c></row>"), 0},
+                    {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    assert_int_equal(read_parts(after, 5, NULL, &book, &err), STYR_OK);
+    s = styr_xlsx_sheet_named(&book, "Insatser");
+    assert_non_null(s);
+    assert_int_equal(s->ncells, 1);
+    assert_string_equal(s->cells[0].text, "Efter");
+    styr_xlsx_book_free(&book);
 }
 
 /* XFD, column 16384, is the last a sheet has: a cell there is read; the
@@ -956,6 +967,14 @@ static void test_swedish_messages(void **state)
     assert_non_null(strstr(err.message, "arbetsboken har inget blad 'Insatser': en handlingsplan i Excel har bladen "
                                         "Insatser, Dokument och Strategier (styr template --format xlsx skriver en sådan)"));
     assert_null(doc);
+    /* Insatser without Dokument is refused as well, naming the sheet missing */
+    assert_int_equal(read_parts(twice, 4, NULL, &book, &err), STYR_OK);
+    book.nsheets = 1;
+    assert_int_equal(styr_plan_from_book(&book, "p.xlsx", 0, &doc, &err), STYR_E_INPUT);
+    assert_non_null(strstr(err.message, "arbetsboken har inget blad 'Dokument'"));
+    assert_null(doc);
+    book.nsheets = 2;
+    styr_xlsx_book_free(&book);
 
     /* a file that is not there: the system's reason, in the run's language */
     styr_limits lim;

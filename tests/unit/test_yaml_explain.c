@@ -298,6 +298,19 @@ static void test_unclosed_quote(void **state)
                 STYR_EXPLAIN_EN);
     assert_int_equal(e.line, 1);
     assert_int_equal(e.column, 9);
+    /* with no context line, the search starts 20 lines above the error:
+     * an error on line 20 still looks from line 1 */
+    const char twenty[] = "a: 'open\nb: 1\nb: 1\nb: 1\nb: 1\nb: 1\nb: 1\nb: 1\nb: 1\nb: 1\n"
+                       "b: 1\nb: 1\nb: 1\nb: 1\nb: 1\nb: 1\nb: 1\nb: 1\nb: 1\nb: 1\n";
+    e = explain(S(twenty), "did not find expected key", "while parsing a block mapping", 20, 1, 0, 0,
+                STYR_EXPLAIN_EN);
+    assert_int_equal(e.line, 1);
+    assert_int_equal(e.column, 4);
+    /* CR LF is one line break: the quote is on line 2, not 3 */
+    const char crlf[] = "a: 1\r\nb: 'open\r\nc: 1\r\n";
+    e = explain(S(crlf), "did not find expected key", "while parsing a block mapping", 3, 1, 0, 0, STYR_EXPLAIN_EN);
+    assert_int_equal(e.line, 2);
+    assert_int_equal(e.column, 4);
     /* a colon and a quote inside a comment are not a key and its value */
     const char c[] = "- f # see: \"g\n- h\n";
     e = explain(S(c), "did not find expected '-' indicator", "while parsing a block collection", 2, 1, 1, 1,

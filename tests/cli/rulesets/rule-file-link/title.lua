@@ -1,0 +1,1 @@
+../fires-only/title.lua
