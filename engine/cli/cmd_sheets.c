@@ -40,8 +40,9 @@
  * recorded in this process, not the parent. */
 static styr_status child_writes(const char *tmp, cli_xlsx_writer fn, void *ctx, styr_error *e)
 {
-    int kept = memfd_create("styr-xlsx-stderr", 0), saved = dup(STDERR_FILENO);
-    if (kept >= 0)
+    fflush(stderr);   /* what was said before stays where it was going */
+    int kept = memfd_create("styr-xlsx-stderr", 0), saved = kept >= 0 ? dup(STDERR_FILENO) : -1;
+    if (kept >= 0 && saved >= 0)   /* never redirected without the way back (run in styr itself) */
         dup2(kept, STDERR_FILENO);
     unsigned long failed_before = styr_alloc_failures();
     styr_status st = fn(tmp, ctx, e);
@@ -50,8 +51,12 @@ static styr_status child_writes(const char *tmp, cli_xlsx_writer fn, void *ctx, 
     char said[512] = "";
     ssize_t n = kept >= 0 ? pread(kept, said, sizeof said - 1, 0) : 0;
     said[n > 0 ? n : 0] = '\0';
-    if (saved >= 0)
+    if (saved >= 0) {
         dup2(saved, STDERR_FILENO);
+        close(saved);
+    }
+    if (kept >= 0)
+        close(kept);   /* in styr itself (no child), each workbook would keep two descriptors */
     const char *complaint = strstr(said, "[ERROR]");
     if (st == STYR_OK && complaint) {
         char *end = strchr(complaint, '\n');
