@@ -23,22 +23,36 @@ export STYR_NO_JIT=1   # valgrind cannot follow PCRE2's JIT-made code
 export STYR_NO_FORK=1  # workbooks written in the process: a forked child's exit reads as its parent's leaks
 exec valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible \\
   --suppressions="$root/tests/valgrind.supp" \\
-  --errors-for-leak-kinds=definite,indirect,possible --log-file="$tmp/vg.%p.log" "$styr" "\$@"
+  --errors-for-leak-kinds=definite,indirect,possible --log-file="\$STYR_VG_DIR/vg.%p.log" "$styr" "\$@"
 WRAP
 chmod +x "$tmp/styr"
+# One case: its own folder for valgrind's logs, a verdict file to count.
+check_case() {
+  local c=$1 dir="$tmp/cases/$1" out rc problems
+  mkdir -p "$dir"
+  out=$(STYR_VG_DIR="$dir" tests/cli/golden.sh "$tmp/styr" "$c" 2>&1)
+  rc=$?
+  problems=$(cat "$dir"/vg.*.log 2>/dev/null)
+  if [ $rc -eq 0 ] && [ -z "$problems" ]; then
+    : > "$dir/PASS"
+  else
+    { echo "FAIL $c"
+      printf '%s\n' "$out" | head -5
+      printf '%s\n' "$problems" | head -30; } > "$dir/FAIL"
+  fi
+}
+export -f check_case
+export tmp
+# Each case is one process under valgrind: as many side by side as there
+# are cores (CI's whole run has a time limit; one at a time took 13 minutes).
+printf '%s\0' "${cases[@]}" | xargs -0 -n1 -P"$(nproc)" bash -c 'check_case "$1"' _
 passed=0 failed=0
 for c in "${cases[@]}"; do
-  rm -f "$tmp"/vg.*.log
-  out=$(tests/cli/golden.sh "$tmp/styr" "$c" 2>&1)
-  rc=$?
-  problems=$(cat "$tmp"/vg.*.log 2>/dev/null)
-  if [ $rc -eq 0 ] && [ -z "$problems" ]; then
+  if [ -f "$tmp/cases/$c/PASS" ]; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
-    echo "FAIL $c"
-    printf '%s\n' "$out" | head -5
-    printf '%s\n' "$problems" | head -30
+    if [ -f "$tmp/cases/$c/FAIL" ]; then cat "$tmp/cases/$c/FAIL"; else echo "FAIL $c (no verdict)"; fi
   fi
 done
 echo "memcheck: $passed passed, $failed failed"
