@@ -17,6 +17,8 @@ styr=$1 case=$2 mode=${3:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dir="$root/tests/cli/cases"
 cd "$root" || exit 2
+# A misspelt case name would otherwise run styr without arguments.
+[ -f "$dir/$case.args" ] || { echo "FAIL $case: there is no $dir/$case.args"; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 args=$(sed "s|{tmp}|$tmp|g" "$dir/$case.args")
