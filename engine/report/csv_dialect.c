@@ -37,10 +37,16 @@ void styr_csv_field(FILE *out, const char *s, char sep)
     if (formula)
         putc('\'', out);
     while (*s) {
-        if (*s == '"' || *s == '\n' || *s == '\r') {
+        if (*s == '"' || *s == '\n') {
             if (*s == '"')
                 putc('"', out);
             putc(*s++, out);
+        } else if (*s == '\r') {
+            /* A line break stays one inside the quotes; a CR alone (an
+             * old Mac's line break) becomes CR LF, which a terminal cannot
+             * use to write over the line it is on. */
+            fputs("\r\n", out);
+            s += s[1] == '\n' ? 2 : 1;
         } else {
             s += styr_fput_safe_char(out, s, NULL);
         }

@@ -21,7 +21,9 @@ void styr_csv_begin(styr_csv *c, FILE *out, int lang);
 
 /* A text field: quoted (RFC 4180) when it holds the separator, a quote or a
  * line break; a leading =, +, - or @ (or tab or CR) is preceded by ' so that
- * it stays text. NULL is an empty field. */
+ * it stays text. Inside the quotes a CR alone becomes CR LF (a terminal
+ * could otherwise write over a line with it); other control characters
+ * are shown as escapes (termsafe.h). NULL is an empty field. */
 void styr_csv_text(styr_csv *c, const char *s);
 
 /* The same field without a separator before it, for the writers that lay

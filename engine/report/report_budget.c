@@ -10,6 +10,8 @@
 #include "json.h"
 #include "message.h"
 #include "ruleset.h"
+#include "internal/md.h"
+#include "termsafe.h"
 
 static void sek(char *buf, size_t cap, double v)
 {
@@ -32,7 +34,10 @@ const char *styr_budget_illustrative_note(const styr_report_opts *o)
 void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_opts *o)
 {
     char s1[64], s2[64], s3[64], s4[64], s5[64], f1[32], f2[32];
-    fprintf(out, word(o, "%s: planperioden %d–%d\n", "%s: plan period %d–%d\n"), b->plan, b->from, b->to);
+    /* Names from the plan go through styr_fput_safe: a terminal shows
+     * their control characters, never obeys them. */
+    styr_fput_safe(out, b->plan);
+    fprintf(out, word(o, ": planperioden %d–%d\n", ": plan period %d–%d\n"), b->from, b->to);
     if (b->illustrative)
         fprintf(out, "%s\n", styr_budget_illustrative_note(o));
     fputc('\n', out);
@@ -88,14 +93,18 @@ void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_
     }
     char sources[2048];
     if (budget_gap_sources(sources, sizeof sources, b, o->lang == STYR_LANG_EN))
-        fprintf(out, word(o, "  Glappet: finansieringen från %s upphör och ersätts inte.\n",
-                          "  The gap: the money from %s ends and is not replaced.\n"), sources);
+    {
+        fputs(word(o, "  Glappet: finansieringen från ", "  The gap: the money from "), out);
+        styr_fput_safe(out, sources);
+        fputs(word(o, " upphör och ersätts inte.\n", " ends and is not replaced.\n"), out);
+    }
     fputs(word(o, "\nPer ansvarig (insatser; kr och årsarbetskrafter per år):\n",
                "\nPer owner (actions; SEK and FTE a year):\n"), out);
     for (size_t i = 0; i < b->nowners; i++) {
         const styr_budget_owner *ow = &b->owners[i];
-        fprintf(out, "  %s: %u %s", budget_owner_name(ow->owner, o->lang == STYR_LANG_EN), ow->actions,
-                ow->actions == 1 ? word(o, "insats", "action") : word(o, "insatser", "actions"));
+        fputs("  ", out);
+        styr_fput_safe(out, budget_owner_name(ow->owner, o->lang == STYR_LANG_EN));
+        fprintf(out, ": %u %s", ow->actions, ow->actions == 1 ? word(o, "insats", "action") : word(o, "insatser", "actions"));
         for (size_t y = 0; y < b->nyears; y++) {
             sek(s1, sizeof s1, ow->years[y].sek);
             fte(f1, sizeof f1, ow->years[y].fte, o);
@@ -117,8 +126,9 @@ void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_
     for (size_t i = 0; i < b->nfunders; i++) {
         const styr_budget_funder *f = &b->funders[i];
         sek(s1, sizeof s1, f->sek);
-        fprintf(out, "  %s%s: %s %s", budget_funder_name(f->funder, o->lang == STYR_LANG_EN), f->external ? word(o, " (bidrag)", " (grant)") : "", s1,
-                word(o, "kr", "SEK"));
+        fputs("  ", out);
+        styr_fput_safe(out, budget_funder_name(f->funder, o->lang == STYR_LANG_EN));
+        fprintf(out, "%s: %s %s", f->external ? word(o, " (bidrag)", " (grant)") : "", s1, word(o, "kr", "SEK"));
         if (f->until[0])
             fprintf(out, word(o, ", till och med %s", ", until %s"), f->until);
         fputc('\n', out);
@@ -250,21 +260,12 @@ void styr_report_budget_json(FILE *out, const styr_budget *b, const styr_report_
 
 /* ---- Markdown ------------------------------------------------------------------ */
 
-static void md(FILE *out, const char *s)
-{
-    for (const char *p = s ? s : ""; *p; p++) {
-        if (*p == '|') fputs("\\|", out);
-        else if (*p == '\n' || *p == '\r') putc(' ', out);
-        else if (*p == '<') fputs("&lt;", out);
-        else putc(*p, out);
-    }
-}
 
 void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_report_opts *o)
 {
     char s[6][64], f[4][32];
     fputs("# Budget: ", out);
-    md(out, b->plan);
+    md_text(out, b->plan);
     fprintf(out, word(o, "\n\nPlanperiod %d–%d.\n\n", "\n\nPlan period %d–%d.\n\n"), b->from, b->to);
     if (b->illustrative)
         fprintf(out, "> %s\n\n", styr_budget_illustrative_note(o));
@@ -291,7 +292,7 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
     char sources[2048];
     if (budget_gap_sources(sources, sizeof sources, b, o->lang == STYR_LANG_EN)) {
         fputs(word(o, "\nGlappet: finansieringen från ", "\nThe gap: the money from "), out);
-        md(out, sources);
+        md_text(out, sources);
         fputs(word(o, " upphör och ersätts inte.\n", " ends and is not replaced.\n"), out);
     }
     fputs(word(o, "\n## Per ansvarig\n\n| Ansvarig | Insatser |", "\n## Per owner\n\n| Owner | Actions |"), out);
@@ -310,7 +311,7 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
     for (size_t i = 0; i < b->nowners; i++) {
         const styr_budget_owner *ow = &b->owners[i];
         fputs("| ", out);
-        md(out, budget_owner_name(ow->owner, o->lang == STYR_LANG_EN));
+        md_text(out, budget_owner_name(ow->owner, o->lang == STYR_LANG_EN));
         fprintf(out, " | %u |", ow->actions);
         for (size_t y = 0; y < b->nyears; y++) {
             sek(s[0], 64, ow->years[y].sek);
@@ -337,7 +338,7 @@ void styr_report_budget_markdown(FILE *out, const styr_budget *b, const styr_rep
         const styr_budget_funder *fu = &b->funders[i];
         sek(s[0], 64, fu->sek);
         fputs("| ", out);
-        md(out, budget_funder_name(fu->funder, o->lang == STYR_LANG_EN));
+        md_text(out, budget_funder_name(fu->funder, o->lang == STYR_LANG_EN));
         fprintf(out, " | %s | %s | %s |\n", fu->external ? word(o, "ja", "yes") : word(o, "nej", "no"), s[0],
                 fu->until[0] ? fu->until : "–");
     }

@@ -9,6 +9,8 @@
 #include "json.h"
 #include "internal/html.h"   /* html_esc: one escaper, control characters and bad UTF-8 included */
 #include "report_lost.h"
+#include "internal/md.h"
+#include "termsafe.h"
 
 static const char *illustrative_note(const styr_report_opts *o)
 {
@@ -78,12 +80,28 @@ static void totals(const styr_diff *d, double *old, double *new_)
 
 /* ---- text ------------------------------------------------------------------ */
 
+/* Texts from the plans go through styr_fput_safe: a terminal shows their
+ * control characters (and a JSON value's bidirectional overrides, which
+ * JSON leaves as they are), never obeys them. */
+static void text_value(FILE *out, const styr_node *v)
+{
+    char *buf = styr_diff_json_text(v);
+    if (!buf) {
+        styr_report_lost();
+        return;
+    }
+    styr_fput_safe(out, buf);
+    free(buf);
+}
+
 static void text_field(FILE *out, const styr_diff_field *f, const char *indent)
 {
-    fprintf(out, "%s%s: ", indent, f->path);
-    styr_diff_json_value(out, f->old);
+    fputs(indent, out);
+    styr_fput_safe(out, f->path);
+    fputs(": ", out);
+    text_value(out, f->old);
     fputs(" -> ", out);
-    styr_diff_json_value(out, f->new_);
+    text_value(out, f->new_);
     fputc('\n', out);
 }
 
@@ -94,13 +112,23 @@ static void text_findings(FILE *out, const char *label, const char *file, const 
         const styr_finding *f = fs[i];
         const char *sev = f->severity == STYR_SEV_ERROR ? word(o, "fel", "error")
                           : f->severity == STYR_SEV_WARNING ? word(o, "varning", "warning") : "info";
-        fprintf(out, "  %s %s:%u:%u: %s: %s [%s]\n", label, file, f->line, f->column, sev, f->message, f->rule);
+        fprintf(out, "  %s ", label);
+        styr_fput_safe(out, file);
+        fprintf(out, ":%u:%u: %s: ", f->line, f->column, sev);
+        styr_fput_safe(out, f->message);
+        fputs(" [", out);
+        styr_fput_safe(out, f->rule);
+        fputs("]\n", out);
     }
 }
 
 void styr_report_diff_text(FILE *out, const styr_diff *d, const styr_report_opts *o)
 {
-    fprintf(out, "%s %s -> %s\n", word(o, "Jämförelse:", "Comparison:"), d->old_res.file, d->new_res.file);
+    fprintf(out, "%s ", word(o, "Jämförelse:", "Comparison:"));
+    styr_fput_safe(out, d->old_res.file);
+    fputs(" -> ", out);
+    styr_fput_safe(out, d->new_res.file);
+    fputc('\n', out);
     if (d->illustrative_old || d->illustrative_new)
         fprintf(out, "%s\n", illustrative_note(o));
     const char *noun = is_plan(d) ? word(o, "Insatser", "Actions") : word(o, "Områden", "Areas");
@@ -125,13 +153,18 @@ void styr_report_diff_text(FILE *out, const styr_diff *d, const styr_report_opts
             continue;
         fputc('\n', out);
         const char *title = title_of(it);
-        if (it->kind == STYR_DIFF_RENUMBERED)
-            fprintf(out, "%s %s -> %s", kind_word(it->kind, o), it->old_id ? it->old_id : "?",
-                    it->new_id ? it->new_id : "?");
-        else
-            fprintf(out, "%s %s", kind_word(it->kind, o),
-                    (it->new_id ? it->new_id : it->old_id) ? (it->new_id ? it->new_id : it->old_id) : "?");
-        fprintf(out, "%s%s\n", *title ? ": " : "", title);   /* no dangling colon for an untitled action */
+        fprintf(out, "%s ", kind_word(it->kind, o));
+        if (it->kind == STYR_DIFF_RENUMBERED) {
+            styr_fput_safe(out, it->old_id ? it->old_id : "?");
+            fputs(" -> ", out);
+            styr_fput_safe(out, it->new_id ? it->new_id : "?");
+        } else
+            styr_fput_safe(out, it->new_id ? it->new_id : it->old_id ? it->old_id : "?");
+        if (*title) {   /* no dangling colon for an untitled action */
+            fputs(": ", out);
+            styr_fput_safe(out, title);
+        }
+        fputc('\n', out);
         for (size_t k = 0; k < it->nfields; k++)
             text_field(out, &it->fields[k], "  ");
     }
@@ -248,15 +281,6 @@ void styr_report_diff_json(FILE *out, const styr_diff *d, const styr_report_opts
 
 /* ---- Markdown -------------------------------------------------------------- */
 
-static void md_text(FILE *out, const char *s)
-{
-    for (const char *p = s ? s : ""; *p; p++) {
-        if (*p == '|') fputs("\\|", out);
-        else if (*p == '\n' || *p == '\r') putc(' ', out);
-        else if (*p == '<') fputs("&lt;", out);
-        else putc(*p, out);
-    }
-}
 
 /* A value as Markdown code (its JSON, pipes escaped). */
 static void md_value(FILE *out, const styr_node *v)
@@ -267,11 +291,7 @@ static void md_value(FILE *out, const styr_node *v)
         return;
     }
     fputc('`', out);
-    for (const char *p = buf; p && *p; p++) {
-        if (*p == '|') fputs("\\|", out);
-        else if (*p == '`') putc('\'', out);
-        else putc(*p, out);
-    }
+    md_code(out, buf);
     fputc('`', out);
     free(buf);
 }
@@ -279,9 +299,9 @@ static void md_value(FILE *out, const styr_node *v)
 void styr_report_diff_markdown(FILE *out, const styr_diff *d, const styr_report_opts *o)
 {
     fprintf(out, "# %s `", word(o, "Jämförelse", "Comparison"));
-    md_text(out, d->old_res.file);
+    md_code(out, d->old_res.file);
     fputs("` → `", out);
-    md_text(out, d->new_res.file);
+    md_code(out, d->new_res.file);
     fputs("`\n\n", out);
     if (d->illustrative_old || d->illustrative_new)
         fprintf(out, "> %s\n\n", illustrative_note(o));
@@ -339,7 +359,9 @@ void styr_report_diff_markdown(FILE *out, const styr_diff *d, const styr_report_
         const styr_finding *const *fs = side ? d->found_fixed : d->found_new;
         size_t n = side ? d->nfound_fixed : d->nfound_new;
         for (size_t i = 0; i < n; i++) {
-            fprintf(out, "- %s `%s` ", side ? word(o, "åtgärdad", "fixed") : word(o, "ny", "new"), fs[i]->rule);
+            fprintf(out, "- %s `", side ? word(o, "åtgärdad", "fixed") : word(o, "ny", "new"));
+            md_code(out, fs[i]->rule);
+            fputs("` ", out);
             md_text(out, fs[i]->message);
             fputc('\n', out);
         }

@@ -13,6 +13,8 @@
 #include "report_timeline.h"
 #include "internal/html.h"   /* html_esc: one escaper, control characters and bad UTF-8 included */
 #include "report_lost.h"
+#include "termsafe.h"
+#include "internal/md.h"
 
 static const struct { const char *status, *sv, *en; } statuses[] = {
     {"done", "klar", "done"},
@@ -72,19 +74,32 @@ static void count_statuses(const styr_followup *fu, size_t counts[NSTATUS + 2])
     }
 }
 
-static void heading_text(FILE *out, const styr_followup *fu, const styr_report_opts *o)
+/* Plain text for the terminal: every control character shown, never obeyed. */
+static void put_safe(FILE *out, const char *s)
 {
-    fprintf(out, "%s %s %s %s %s %s", word(o, "Uppföljning", "Follow-up"), fu->report ? fu->report : "?",
-            word(o, "per", "as of"), fu->as_of_text ? fu->as_of_text : "?", word(o, "av", "of"),
-            fu->plan_title ? fu->plan_title : fu->plan_path);
+    styr_fput_safe(out, s);
+}
+
+/* The heading; each value from the files goes through put, the format's
+ * own escaper (text, Markdown or HTML). */
+static void heading(FILE *out, const styr_followup *fu, const styr_report_opts *o, void (*put)(FILE *, const char *))
+{
+    fprintf(out, "%s ", word(o, "Uppföljning", "Follow-up"));
+    put(out, fu->report ? fu->report : "?");
+    fprintf(out, " %s ", word(o, "per", "as of"));
+    put(out, fu->as_of_text ? fu->as_of_text : "?");
+    fprintf(out, " %s ", word(o, "av", "of"));
+    put(out, fu->plan_title ? fu->plan_title : fu->plan_path);
 }
 
 /* ---- text ---------------------------------------------------------------- */
 
 void styr_report_followup_text(FILE *out, const styr_followup *fu, const styr_report_opts *o)
 {
-    heading_text(out, fu, o);
-    fprintf(out, " (%s)\n", fu->plan_path);
+    heading(out, fu, o, put_safe);
+    fputs(" (", out);
+    styr_fput_safe(out, fu->plan_path);
+    fputs(")\n", out);
     if (fu->illustrative)
         fprintf(out, "%s\n", illustrative_note(o));
     size_t counts[NSTATUS + 2];
@@ -100,16 +115,25 @@ void styr_report_followup_text(FILE *out, const styr_followup *fu, const styr_re
         first = 0;
     }
     fprintf(out, "%s (%zu %s)\n", first ? " -" : "", fu->nactions, word(o, "insatser i planen", "actions in the plan"));
-    fprintf(out, "\n%s %s (%zu):\n", word(o, "Lyfts till", "Escalated to"), escalate_to(fu, o), fu->nescalations);
+    fprintf(out, "\n%s ", word(o, "Lyfts till", "Escalated to"));
+    styr_fput_safe(out, escalate_to(fu, o));
+    fprintf(out, " (%zu):\n", fu->nescalations);
     if (!fu->nescalations)
         fprintf(out, "  %s\n", word(o, "inget", "nothing"));
     for (size_t i = 0; i < fu->nactions; i++) {
         const styr_followup_action *a = &fu->actions[i];
         if (!a->escalate)
             continue;
-        fprintf(out, "  %-5s %s (%s)\n", a->id, a->title ? a->title : "", styr_followup_status_word(a->status, o->lang));
-        for (size_t k = 0; k < a->nreasons; k++)
-            fprintf(out, "        - %s\n", a->reasons[k]);
+        fputs("  ", out);
+        styr_fput_safe_padded(out, a->id, 5);
+        fputc(' ', out);
+        styr_fput_safe(out, a->title ? a->title : "");
+        fprintf(out, " (%s)\n", styr_followup_status_word(a->status, o->lang));
+        for (size_t k = 0; k < a->nreasons; k++) {
+            fputs("        - ", out);
+            styr_fput_safe(out, a->reasons[k]);
+            fputc('\n', out);
+        }
     }
     fputc('\n', out);
     styr_report_opts fo = *o;
@@ -221,31 +245,26 @@ void styr_report_followup_json(FILE *out, const styr_followup *fu, const styr_re
 
 /* ---- Markdown ------------------------------------------------------------ */
 
-static void md_text(FILE *out, const char *s)
-{
-    for (const char *p = s ? s : ""; *p; p++) {
-        if (*p == '|') fputs("\\|", out);
-        else if (*p == '\n' || *p == '\r') putc(' ', out);
-        else if (*p == '<') fputs("&lt;", out);
-        else putc(*p, out);
-    }
-}
 
 void styr_report_followup_markdown(FILE *out, const styr_followup *fu, const styr_report_opts *o)
 {
     fputs("# ", out);
-    heading_text(out, fu, o);
+    heading(out, fu, o, md_text);
     fputs("\n\n", out);
     if (fu->illustrative)
         fprintf(out, "> %s\n\n", illustrative_note(o));
-    fprintf(out, "## %s %s (%zu)\n\n", word(o, "Lyfts till", "Escalated to"), escalate_to(fu, o), fu->nescalations);
+    fprintf(out, "## %s ", word(o, "Lyfts till", "Escalated to"));
+    md_text(out, escalate_to(fu, o));
+    fprintf(out, " (%zu)\n\n", fu->nescalations);
     if (!fu->nescalations)
         fprintf(out, "%s\n", word(o, "Inget.", "Nothing."));
     for (size_t i = 0; i < fu->nactions; i++) {
         const styr_followup_action *a = &fu->actions[i];
         if (!a->escalate)
             continue;
-        fprintf(out, "- **%s** ", a->id);
+        fputs("- **", out);
+        md_text(out, a->id);
+        fputs("** ", out);
         md_text(out, a->title);
         fprintf(out, " (%s)\n", styr_followup_status_word(a->status, o->lang));
         for (size_t k = 0; k < a->nreasons; k++) {
@@ -266,7 +285,9 @@ void styr_report_followup_markdown(FILE *out, const styr_followup *fu, const sty
             styr_day_text(a->end, end);
         if (a->has_forecast)
             styr_day_text(a->forecast_end, fc);
-        fprintf(out, "| %s | ", a->id);
+        fputs("| ", out);
+        md_text(out, a->id);
+        fputs(" | ", out);
         md_text(out, a->title);
         fprintf(out, " | %s | %s | %s | ", styr_followup_status_word(a->status, o->lang), end, fc);
         if (a->has_delay)
@@ -442,20 +463,7 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
     fprintf(out, "%s ", word(o, "Uppföljning", "Follow-up"));
     html_esc(out, fu->report);
     fprintf(out, "</title><style>%s</style></head><body>\n<h1>", page_css);
-    /* heading_text writes plain text; escape it through a memory stream. */
-    char *h = NULL;
-    size_t hlen = 0;
-    FILE *m = open_memstream(&h, &hlen);
-    if (m) {
-        heading_text(m, fu, o);
-        if (fclose(m) != 0 || !h)
-            styr_report_lost();   /* the heading could not be held whole */
-        else
-            html_esc(out, h);
-        free(h);
-    } else {
-        styr_report_lost();
-    }
+    heading(out, fu, o, html_esc);
     fputs("</h1>\n", out);
     if (fu->illustrative) {
         fputs("<p class=\"illustrative\" id=\"illustrative\">", out);

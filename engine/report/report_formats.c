@@ -13,6 +13,7 @@
 #include "termsafe.h"
 #include "xlsx_read.h"
 #include "report_lost.h"
+#include "internal/md.h"
 
 #define word(o, sv, en) ((o)->lang == STYR_LANG_EN ? (en) : (sv))
 
@@ -376,33 +377,17 @@ void styr_report_github(FILE *out, const styr_file_result *res, size_t n, const 
 
 /* ---- Markdown ----------------------------------------------------------- */
 
-/* Text for a table cell: '|' and line breaks would break the row. */
-static void md_cell(FILE *out, const char *s)
-{
-    for (const char *p = s ? s : ""; *p;) {
-        if (*p == '|') fputs("\\|", out);
-        else if (*p == '\n' || *p == '\r') putc(' ', out);
-        else if (*p == '<') fputs("&lt;", out);
-        else {
-            /* Other control characters (ESC, ...) are shown, not obeyed. */
-            p += styr_fput_safe_char(out, p, NULL);
-            continue;
-        }
-        p++;
-    }
-}
-
 void styr_report_markdown(FILE *out, const styr_file_result *res, size_t n, const styr_report_opts *o)
 {
     for (size_t f = 0; f < n; f++) {
         const styr_file_result *r = &res[f];
         fputs(f ? "\n## " : "## ", out);
-        md_cell(out, r->file);
+        md_text(out, r->file);
         fputs("\n\n", out);
         if (r->failed) {
             fprintf(out, "**%s** %u:%u: ", word(o, "Kunde inte bedömas:", "Could not be judged:"), r->failure.line,
                     r->failure.column);
-            md_cell(out, r->failure.message);
+            md_text(out, r->failure.message);
             fputs("\n", out);
             continue;
         }
@@ -433,27 +418,31 @@ void styr_report_markdown(FILE *out, const styr_file_result *res, size_t n, cons
             if (fi->sheet) {   /* a workbook plan: its sheet and cell */
                 char cell[16];
                 styr_xlsx_cell_ref(cell, sizeof cell, fi->line, fi->column);
-                fprintf(out, "| %s!%s | %s | `%s` | ", fi->sheet, cell, sev, fi->rule);
+                fputs("| ", out);
+                md_text(out, fi->sheet);
+                fprintf(out, "!%s | %s | `", cell, sev);
             } else
-                fprintf(out, "| %u:%u | %s | `%s` | ", fi->line, fi->column, sev, fi->rule);
-            md_cell(out, fi->action ? fi->action : "");
+                fprintf(out, "| %u:%u | %s | `", fi->line, fi->column, sev);
+            md_code(out, fi->rule);
+            fputs("` | ", out);
+            md_text(out, fi->action ? fi->action : "");
             fputs(" | ", out);
-            md_cell(out, fi->message);
+            md_text(out, fi->message);
             if (fi->waiver_reason) {
                 fputs(word(o, " *(skäl: ", " *(reason: "), out);
-                md_cell(out, fi->waiver_reason);
+                md_text(out, fi->waiver_reason);
                 fputs(")*", out);
             }
             fputs(" | ", out);
             if (fi->remediation && !fi->waiver_reason)
-                md_cell(out, fi->remediation);
+                md_text(out, fi->remediation);
             fputs(" |\n", out);
         }
         for (size_t i = 0; i < r->nrule_errors; i++) {
             fputs(word(o, "\n**Regel kraschade:** ", "\n**Rule crashed:** "), out);
-            md_cell(out, r->rule_errors[i].file);
+            md_text(out, r->rule_errors[i].file);
             fprintf(out, ":%u: ", r->rule_errors[i].line);
-            md_cell(out, r->rule_errors[i].message);
+            md_text(out, r->rule_errors[i].message);
             fputs("\n", out);
         }
     }

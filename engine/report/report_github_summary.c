@@ -5,6 +5,7 @@
  * stop and the summary says how many were left out and where they are. */
 #include "report.h"
 #include "report_lost.h"
+#include "internal/md.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,20 +14,6 @@
 
 /* GitHub's cap is 1 MiB a step; the rest of the budget is the closing text. */
 #define SUMMARY_BUDGET (1024 * 1024 - 4096)
-
-/* Table cell text: '|', line breaks and HTML would break the row. */
-static void cell(FILE *out, const char *s)
-{
-    for (const char *p = s ? s : ""; *p; p++) {
-        if (*p == '|') fputs("\\|", out);
-        else if (*p == '\n' || *p == '\r') putc(' ', out);
-        else if (*p == '<') fputs("&lt;", out);
-        else if (*p == '>') fputs("&gt;", out);
-        else if (*p == '&') fputs("&amp;", out);
-        else if (*p == '`') fputs("\\`", out);
-        else putc(*p, out);
-    }
-}
 
 static const char *severity_word(const styr_finding *fi, const styr_report_opts *o)
 {
@@ -47,14 +34,14 @@ static char *finding_row(const styr_finding *fi, const styr_report_opts *o, size
         return NULL;
     }
     fprintf(m, "| %u:%u | %s | `", fi->line, fi->column, severity_word(fi, o));
-    cell(m, fi->rule);
+    md_code(m, fi->rule);
     fputs("` | ", m);
-    cell(m, fi->action ? fi->action : "");
+    md_text(m, fi->action ? fi->action : "");
     fputs(" | ", m);
-    cell(m, fi->message);
+    md_text(m, fi->message);
     if (fi->waiver_reason) {
         fputs(word(o, " *(skäl: ", " *(reason: "), m);
-        cell(m, fi->waiver_reason);
+        md_text(m, fi->waiver_reason);
         fputs(")*", m);
     }
     fputs(" |\n", m);
@@ -76,14 +63,14 @@ void styr_report_github_summary(FILE *out, const styr_file_result *res, size_t n
     for (size_t f = 0; f < n; f++) {
         const styr_file_result *r = &res[f];
         fputs("| ", out);
-        cell(out, r->file);
+        md_text(out, r->file);
         if (r->failed) {
             failed++;
             fputs(word(o, " | – | – | – | – | kunde inte bedömas", " | – | – | – | – | could not be judged"), out);
             if (r->failure.line)
                 fprintf(out, " (%u:%u)", r->failure.line, r->failure.column);
             fputs(": ", out);
-            cell(out, r->failure.message);
+            md_text(out, r->failure.message);
             fputs(" |\n", out);
             continue;
         }
@@ -114,7 +101,7 @@ void styr_report_github_summary(FILE *out, const styr_file_result *res, size_t n
         if (r->failed || (!r->findings.count && !r->nrule_errors))
             continue;
         fputs("\n<details><summary>", out);
-        cell(out, r->file);
+        md_text(out, r->file);
         fprintf(out, word(o, " (%zu fynd)", r->findings.count == 1 ? " (%zu finding)" : " (%zu findings)"),
                 r->findings.count);
         fputs("</summary>\n\n", out);
@@ -145,9 +132,9 @@ void styr_report_github_summary(FILE *out, const styr_file_result *res, size_t n
                     r->findings.dropped);
         for (size_t i = 0; i < r->nrule_errors; i++) {
             fputs(word(o, "\n**Regel kraschade:** ", "\n**Rule crashed:** "), out);
-            cell(out, r->rule_errors[i].file);
+            md_text(out, r->rule_errors[i].file);
             fprintf(out, ":%u: ", r->rule_errors[i].line);
-            cell(out, r->rule_errors[i].message);
+            md_text(out, r->rule_errors[i].message);
             fputs("\n", out);
         }
         fputs("\n</details>\n", out);

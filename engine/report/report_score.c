@@ -13,6 +13,7 @@
 #include "text.h"
 #include "message.h"
 #include "termsafe.h"
+#include "internal/md.h"
 
 /* The Swedish or English text; a macro so that printf formats stay literal
  * and the compiler checks both. */
@@ -813,23 +814,6 @@ void styr_report_sensitivity_json(FILE *out, const styr_sensitivity *s, const st
 }
 
 /* ---- Markdown and CSV --------------------------------------------------- */
-
-/* Text in Markdown (a table cell or a heading): '|' would split a cell,
- * a line break the row, '<' open HTML; control characters are shown as
- * escapes (termsafe.h). */
-static void md_text(FILE *out, const char *s)
-{
-    for (const char *p = s ? s : ""; *p;) {
-        if (*p == '|') fputs("\\|", out);
-        else if (*p == '\n' || *p == '\r') putc(' ', out);
-        else if (*p == '<') fputs("&lt;", out);
-        else {
-            p += styr_fput_safe_char(out, p, NULL);
-            continue;
-        }
-        p++;
-    }
-}
 
 /* "Title (id)" in a Markdown cell, or the id alone. */
 static void md_area(FILE *out, const styr_area_table *t, size_t i)

@@ -1,17 +1,9 @@
 /* rulesdoc.c - Markdown documentation of a ruleset (see rulesdoc.h). */
 #include "rulesdoc.h"
+#include "internal/md.h"
 
 #include <string.h>
 
-static void md(FILE *out, const char *s)
-{
-    for (const char *p = s ? s : ""; *p; p++) {
-        if (*p == '|') fputs("\\|", out);
-        else if (*p == '\n') putc(' ', out);
-        else if (*p == '<') fputs("&lt;", out);
-        else putc(*p, out);
-    }
-}
 
 static const char *const parts[] = {"document.", "plan.", "strategy.", "action.", "area.", "scenario.", NULL};
 static const char *const part_titles[] = {
@@ -20,37 +12,39 @@ static const char *const part_titles[] = {
 
 static void one_rule(FILE *out, const styr_rule *r)
 {
-    fprintf(out, "### `%s`\n\n", r->id);
+    fputs("### `", out);
+    md_code(out, r->id);
+    fputs("`\n\n", out);
     fprintf(out, "- Severity: **%s**%s\n", styr_severity_name(r->severity),
             r->severity != r->declared ? " (changed by the ruleset)" : "");
     fprintf(out, "- Applies to: %s\n", r->scope == STYR_SCOPE_ENGINE ? "every value (checked by the schema)"
                                                                      : styr_scope_name(r->scope));
     fputs("- Declared in: ", out);
-    md(out, r->ruleset);
+    md_text(out, r->ruleset);
     if (r->file) {
         fputs(" (`", out);
-        md(out, r->file);
+        md_code(out, r->file);
         fprintf(out, ":%u`)", r->line);
     }
     fputc('\n', out);
     fputs("- Source: ", out);
-    md(out, r->source ? r->source : "(not stated)");
+    md_text(out, r->source ? r->source : "(not stated)");
     fputc('\n', out);
     if (r->description[1] || r->description[0]) {
         fputs("- Description: ", out);
-        md(out, r->description[1] ? r->description[1] : r->description[0]);
+        md_text(out, r->description[1] ? r->description[1] : r->description[0]);
         fputc('\n', out);
     }
     fputs("- Message (sv): ", out);
-    md(out, r->message[0]);
+    md_text(out, r->message[0]);
     fputs("\n- Message (en): ", out);
-    md(out, r->message[1] ? r->message[1] : r->message[0]);
+    md_text(out, r->message[1] ? r->message[1] : r->message[0]);
     fputc('\n', out);
     if (r->remediation[0] || r->remediation[1]) {
         fputs("- What to do (sv): ", out);
-        md(out, r->remediation[0] ? r->remediation[0] : r->remediation[1]);
+        md_text(out, r->remediation[0] ? r->remediation[0] : r->remediation[1]);
         fputs("\n- What to do (en): ", out);
-        md(out, r->remediation[1] ? r->remediation[1] : r->remediation[0]);
+        md_text(out, r->remediation[1] ? r->remediation[1] : r->remediation[0]);
         fputc('\n', out);
     }
     fputc('\n', out);
@@ -71,7 +65,7 @@ static void registry_doc(const styr_ruleset *rs, FILE *out)
         if (!kind || strcmp(kind, "registry") != 0)
             continue;
         fputs("## Registry `", out);
-        md(out, rs->docs[d]->file);
+        md_code(out, rs->docs[d]->file);
         fputs("`\n\n| List | Name | Level or type | Source |\n|---|---|---|---|\n", out);
         for (int l = 0; lists[l]; l++) {
             const styr_node *list = styr_map_get(root, lists[l], strlen(lists[l]));
@@ -84,11 +78,11 @@ static void registry_doc(const styr_ruleset *rs, FILE *out)
                 const char *type = e->kind == STYR_NODE_MAP ? scalar(styr_map_get(e, "type", 4)) : NULL;
                 const char *src = e->kind == STYR_NODE_MAP ? scalar(styr_map_get(e, "source", 6)) : NULL;
                 fprintf(out, "| %s | ", lists[l]);
-                md(out, name);
+                md_text(out, name);
                 fputs(" | ", out);
-                md(out, level ? level : type ? type : "");
+                md_text(out, level ? level : type ? type : "");
                 fputs(" | ", out);
-                md(out, src ? src : "(not stated)");
+                md_text(out, src ? src : "(not stated)");
                 fputs(" |\n", out);
             }
         }
@@ -98,10 +92,16 @@ static void registry_doc(const styr_ruleset *rs, FILE *out)
 
 void styr_rules_doc(const styr_ruleset *rs, FILE *out)
 {
-    fprintf(out, "# Ruleset `%s`\n\n", rs->name);
+    fputs("# Ruleset `", out);
+    md_code(out, rs->name);
+    fputs("`\n\n", out);
     fputs("Loaded in this order (a later ruleset overrides an earlier one): ", out);
     for (size_t i = 0; i < rs->nchain; i++)
-        fprintf(out, "%s`%s`", i ? ", " : "", rs->chain[i]);
+    {
+        fputs(i ? ", `" : "`", out);
+        md_code(out, rs->chain[i]);
+        fputc('`', out);
+    }
     fprintf(out, ".\n\n%zu rules. Severities: error makes `styr validate` exit 1; warning and info "
                  "are shown but do not (unless `--fail-on` says so).\n\n", rs->nrules);
     for (int p = 0; parts[p]; p++) {
@@ -121,17 +121,19 @@ void styr_rules_doc(const styr_ruleset *rs, FILE *out)
     if (!m)
         return;
     fputs("## Prioritisation model `", out);
-    md(out, m->id);
+    md_code(out, m->id);
     fputs("`\n\n", out);
-    md(out, m->title[1] ? m->title[1] : m->title[0]);
+    md_text(out, m->title[1] ? m->title[1] : m->title[0]);
     fputs("\n\n| Criterion | Label (sv) | Label (en) | Scale | Direction | Value | Default weight |\n"
           "|---|---|---|---|---|---|---:|\n", out);
     for (size_t j = 0; j < m->ncrit; j++) {
         const styr_criterion *c = &m->crit[j];
-        fprintf(out, "| `%s` | ", c->id);
-        md(out, c->label[0]);
+        fputs("| `", out);
+        md_code(out, c->id);
+        fputs("` | ", out);
+        md_text(out, c->label[0]);
         fputs(" | ", out);
-        md(out, c->label[1]);
+        md_text(out, c->label[1]);
         if (c->has_scale)
             fprintf(out, " | %g–%g", c->lo, c->hi);
         else
@@ -140,9 +142,10 @@ void styr_rules_doc(const styr_ruleset *rs, FILE *out)
                 c->assessed ? "assessed" : "computed", c->default_weight);
     }
     for (size_t g = 0; g < m->ngates; g++) {
-        fprintf(out, "%s- Gate `%s`: an area that ", g ? "" : "\nGates (an area failing one is left out):\n\n",
-                m->gates[g].id);
-        md(out, m->gates[g].message[1] ? m->gates[g].message[1] : m->gates[g].message[0]);
+        fputs(g ? "- Gate `" : "\nGates (an area failing one is left out):\n\n- Gate `", out);
+        md_code(out, m->gates[g].id);
+        fputs("`: an area that ", out);
+        md_text(out, m->gates[g].message[1] ? m->gates[g].message[1] : m->gates[g].message[0]);
         fputs(" is left out.\n", out);
     }
 }

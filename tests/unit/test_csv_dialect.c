@@ -103,6 +103,24 @@ static void test_formulas_stay_text(void **state)
     free(en);
 }
 
+/* Line breaks inside quotes: LF and CR LF stay, a CR alone (which would let
+ * a terminal write over the line) becomes CR LF; ESC is shown, not sent. */
+static void breaks(styr_csv *c)
+{
+    styr_csv_text(c, "a\rb");
+    styr_csv_text(c, "c\r\nd");
+    styr_csv_text(c, "e\r");
+    styr_csv_text(c, "\x1b[2Jf\n");
+}
+
+static void test_line_breaks(void **state)
+{
+    (void)state;
+    char *en = row(1, breaks);
+    assert_string_equal(en, "\"a\r\nb\",\"c\r\nd\",\"e\r\n\",\"\\x1B[2Jf\n\"\n");
+    free(en);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -110,6 +128,7 @@ int main(void)
         cmocka_unit_test(test_not_finite),
         cmocka_unit_test(test_quoting),
         cmocka_unit_test(test_formulas_stay_text),
+        cmocka_unit_test(test_line_breaks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

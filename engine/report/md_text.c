@@ -1,0 +1,47 @@
+/* md_text.c - the Markdown escapers every Markdown writer shares (md.h). */
+#include "internal/md.h"
+
+#include <string.h>
+
+#include "termsafe.h"
+
+/* A letter or digit, or a byte of a multi-byte UTF-8 character (å, ä, ö):
+ * what an underscore between two of can neither open nor close emphasis. */
+static int wordish(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+}
+
+void md_text(FILE *out, const char *s)
+{
+    const char *start = s ? s : "";
+    for (const char *p = start; *p;) {
+        if (*p == '\n' || *p == '\r') fputc(' ', out);
+        else if (*p == '<') fputs("&lt;", out);
+        else if (*p == '&') fputs("&amp;", out);
+        else if (*p == '_' && p > start && wordish(p[-1]) && wordish(p[1]))
+            fputc('_', out);   /* benefit_residents stays readable */
+        else if (strchr("|\\`*_[~", *p)) {
+            fputc('\\', out);
+            fputc(*p, out);
+        } else {
+            p += styr_fput_safe_char(out, p, NULL);
+            continue;
+        }
+        p++;
+    }
+}
+
+void md_code(FILE *out, const char *s)
+{
+    for (const char *p = s ? s : ""; *p;) {
+        if (*p == '|') fputs("\\|", out);
+        else if (*p == '`') fputc('\'', out);
+        else if (*p == '\n' || *p == '\r') fputc(' ', out);
+        else {
+            p += styr_fput_safe_char(out, p, NULL);
+            continue;
+        }
+        p++;
+    }
+}
