@@ -273,6 +273,8 @@ fi
 # bidirectional embeddings, overrides and isolates.
 raw_controls() { LC_ALL=C grep -q -P '[\x00-\x08\x0B-\x1F\x7F]|\xC2[\x80-\x9F]|\xE2\x80[\xAA-\xAE]|\xE2\x81[\xA6-\xA9]' "$@"; }
 clean_terminal() { ! raw_controls "$tmp/out" "$tmp/err"; }
+# CSV ends its lines with CR LF (RFC 4180): that CR is the format's own.
+clean_csv() { ! sed 's/\r$//' "$tmp/out" | raw_controls - && ! raw_controls "$tmp/err"; }
 # One summary line a file, whatever the messages hold.
 summaries() { [ "$(grep -c -E '^[^ ]*: [0-9]+ (action|actions|insats|insatser), ' "$tmp/out")" = "$1" ]; }
 printf 'kind: action-plan\nversion: 1\nperiod: {from: 2018, to: 2019}\nactions:\n  - id: "1.1\\e[2K\\rX"\n    owner: "Bell\\a \\e[31mred\\r\\x9b2J \\u202e"\n    strategy: "S\\e]0;title\\a\\x7f"\n' \
@@ -297,6 +299,33 @@ run validate "$tmp/in/"$'\e[2Jmissing\a.yaml' --lang en
 check "a missing file's name with ESC and BEL is escaped in the error" clean_terminal
 run rules list --rules "$forge" --lang en
 check "rules list: control characters in a message template are escaped" clean_terminal
+
+# Every other command that prints a plan's texts: the budget, the follow-up
+# and the comparison, in each format read on a terminal or as Markdown. The
+# plan's document, strategy, action, owner, funder and escalation body hold
+# ESC, CR, BEL, DEL, a C1 control and a bidirectional override.
+c='\e[2J\r\a\x7f\xc2\x9b\u202e'
+printf 'kind: action-plan\nversion: 1\nillustrative: true\ndocument: {title: "Plan%s"}\nperiod: {from: 2018, to: 2019}\nfollow_up: {reports: [UR2], escalate_to: "KS%s"}\nstrategies:\n  - {id: "1", title: "Strategi%s"}\nactions:\n  - id: "1.1%s"\n    strategy: "1"\n    title: "Titel%s"\n    owner: "BRG%s"\n    timeline: {start: 2018-01, end: 2018-06}\n    financing:\n      - {source: "Vinnova%s", type: external-grant, amount_sek: 100000, until: 2018-12}\n' \
+  "$c" "$c" "$c" "$c" "$c" "$c" "$c" > "$tmp/ctl-plan.yaml"
+sed -e 's/amount_sek: 100000/amount_sek: 250000/' -e 's/title: "Titel/title: "Ny titel/' "$tmp/ctl-plan.yaml" > "$tmp/ctl-plan2.yaml"
+printf 'kind: follow-up\nversion: 1\nillustrative: true\nplan: ctl-plan.yaml\nreport: "UR2%s"\nas_of: 2018-08-31\nactions:\n  - {id: "1.1%s", status: delayed, forecast_end: 2019-06, spent_sek: 900000, comment: "Sen%s"}\n' \
+  "$c" "$c" "$c" > "$tmp/ctl-followup.yaml"
+for fmt in text markdown; do
+  for lang in sv en; do
+    run budget "$tmp/ctl-plan.yaml" --format "$fmt" --lang "$lang"
+    check "budget --format $fmt --lang $lang: control characters in the plan are escaped" clean_terminal
+    run followup "$tmp/ctl-followup.yaml" --format "$fmt" --lang "$lang"
+    check "followup --format $fmt --lang $lang: control characters in the follow-up and plan are escaped" clean_terminal
+    run diff "$tmp/ctl-plan.yaml" "$tmp/ctl-plan2.yaml" --format "$fmt" --lang "$lang"
+    check "diff --format $fmt --lang $lang: control characters in both plans are escaped" clean_terminal
+  done
+done
+for cmd in budget followup; do
+  f=$tmp/ctl-plan.yaml
+  [ "$cmd" = followup ] && f=$tmp/ctl-followup.yaml
+  run "$cmd" "$f" --format csv
+  check "$cmd --format csv: control characters are escaped" clean_csv
+done
 
 # Areas whose ids are formulas, hold '|', ESC and a C1 control.
 sed -e 's/^  - id: smart-cities$/  - id: "=HYPERLINK(\\"http:\/\/x\\",\\"a|b\\")"/' \
