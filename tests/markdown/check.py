@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Every Markdown styr writes, read by GitHub's own renderer (cmark-gfm with
+GitHub's extensions: tables, strikethrough, autolinks; raw HTML let through,
+as a page would show it if styr let it through).
+
+A plan, a follow-up and an areas file whose texts hold Markdown and HTML:
+a link hiding its address behind a word, an image, emphasis, strikethrough,
+code, a tag, an entity and a bar. In every report each such text must come
+out as the same characters, shown, and none of it may become markup: no
+link, image, emphasis, code, tag or extra table cell made from the plan.
+
+usage: tests/markdown/check.py STYR
+"""
+import html
+import html.parser
+import os
+import subprocess
+import sys
+import tempfile
+
+# Each piece of the hostile text, and the markup it would become if styr
+# let it through.
+PIECES = [
+    ("[klick](https://example.org/)", ">klick</a>"),
+    ("![bild](https://example.org/x.png)", "<img"),
+    ("**fet**", "<strong>fet"),
+    ("_kursiv_", "<em>kursiv"),
+    ("~~struken~~", "<del>struken"),
+    ("`kod`", "<code>kod"),
+    ("<b>BRG</b>", "<b>BRG"),
+    ("&amp;", None),        # shown as the five characters, not as '&'
+    ("x|y", None),          # one cell, not two
+    ("a\\*b", None),        # a backslash shown, not eaten
+]
+TEXT = " ".join(p for p, _ in PIECES)
+
+
+def yq(s):
+    """A YAML double-quoted scalar."""
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+PLAN = f"""# Illustrative data (tests/markdown/check.py): texts holding Markdown.
+kind: action-plan
+version: 1
+illustrative: true
+document: {{title: {yq("Plan " + TEXT)}}}
+period: {{from: 2018, to: 2019}}
+follow_up: {{reports: [UR2], escalate_to: {yq("KS " + TEXT)}}}
+strategies:
+  - {{id: "1", title: {yq("Strategi " + TEXT)}}}
+actions:
+  - id: "1.1"
+    strategy: "1"
+    title: {yq("Titel " + TEXT)}
+    owner: {yq("Ägare " + TEXT)}
+    timeline: {{start: 2018-01, end: 2018-06}}
+    financing:
+      - {{source: {yq("Finansiär " + TEXT)}, type: external-grant, amount_sek: 100000, until: 2018-12}}
+"""
+
+FOLLOWUP = f"""# Illustrative data (tests/markdown/check.py).
+kind: follow-up
+version: 1
+illustrative: true
+plan: plan.yaml
+report: UR2
+as_of: 2018-08-31
+actions:
+  - {{id: "1.1", status: delayed, forecast_end: 2019-06, spent_sek: 900000, comment: {yq("Kommentar " + TEXT)}}}
+"""
+
+
+class Text(html.parser.HTMLParser):
+    """The text a reader sees: character data with entities resolved."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def render(md):
+    r = subprocess.run(["cmark-gfm", "--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink"],
+                       input=md.encode(), capture_output=True, check=True)
+    return r.stdout.decode()
+
+
+def main():
+    styr = os.path.abspath(sys.argv[1])
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    failures = checks = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        def write(name, text):
+            path = os.path.join(tmp, name)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            return path
+        plan = write("plan.yaml", PLAN)
+        plan2 = write("plan2.yaml", PLAN.replace("amount_sek: 100000", "amount_sek: 250000")
+                      .replace('title: "Titel ', 'title: "Ny titel '))
+        followup = write("followup.yaml", FOLLOWUP)
+        with open(os.path.join(root, "scenarios", "goteborg-areas.yaml"), encoding="utf-8") as f:
+            areas_text = f.read()
+        # The first area's title becomes the hostile text.
+        at = areas_text.index("\n    title: ")
+        end = areas_text.index("\n", at + 1)
+        areas = write("areas.yaml", areas_text[:at] + "\n    title: " + yq("Område " + TEXT) + areas_text[end:])
+        scen = os.path.join(root, "scenarios", "balanserad.yaml")
+        runs = [
+            ("validate markdown", ["validate", plan, "--format", "markdown"]),
+            ("validate github-summary", ["validate", plan, "--format", "github-summary"]),
+            ("budget markdown", ["budget", plan, "--format", "markdown"]),
+            ("followup markdown", ["followup", followup, "--format", "markdown"]),
+            ("diff markdown", ["diff", plan, plan2, "--format", "markdown"]),
+            ("score markdown", ["score", areas, "--scenario", scen, "--format", "markdown"]),
+            ("sensitivity markdown", ["sensitivity", areas, "--scenario", scen, "--samples", "100",
+                                      "--format", "markdown"]),
+        ]
+        for lang in ("sv", "en"):
+            for name, args in runs:
+                env = dict(os.environ, NO_COLOR="1", LANG="C.UTF-8")
+                env.pop("LC_ALL", None)
+                r = subprocess.run([styr, *args, "--lang", lang], capture_output=True, env=env, cwd=tmp)
+                label = f"{name} ({lang})"
+                if r.returncode not in (0, 1):
+                    print(f"FAIL {label}: exit {r.returncode}\n{r.stderr.decode()[:2000]}")
+                    failures += 1
+                    continue
+                md = r.stdout.decode()
+                page = render(md)
+                seen = Text()
+                seen.feed(page)
+                shown = "".join(seen.parts)
+                for piece, markup in PIECES:
+                    checks += 1
+                    if piece not in shown:
+                        print(f"FAIL {label}: {piece!r} is not shown as written")
+                        failures += 1
+                    if markup and markup in page:
+                        print(f"FAIL {label}: {piece!r} became markup ({markup!r} in the page)")
+                        failures += 1
+                checks += 1
+                if TEXT not in shown:   # the whole text, once at least, unbroken
+                    print(f"FAIL {label}: the text is not shown whole anywhere")
+                    failures += 1
+    print(f"markdown: {checks} checks, {failures} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
