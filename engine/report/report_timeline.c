@@ -55,9 +55,8 @@ int styr_timeline_build(const styr_node *plan, const struct styr_followup *fu, s
     for (uint32_t i = 0; i < acts->count; i++) {
         const styr_node *a = styr_seq_item(acts, i);
         size_t len;
+        /* An action without an id (id: ~) is drawn too, as "(utan id)". */
         const char *id = styr_item_id(a, &len);
-        if (!id)
-            continue;
         styr_timeline_row *r = &t->rows[t->nrows];
         const styr_node *tl = get(a, "timeline");
         if (tl && (tl->flags & STYR_NODE_INVALID))
@@ -71,14 +70,14 @@ int styr_timeline_build(const styr_node *plan, const struct styr_followup *fu, s
             r->end = pt, he = 1;
         if (!hs || !he || r->start > r->end)
             continue;
-        r->id = strndup(id, len);
-        if (!r->id) {
+        r->id = id ? strndup(id, len) : NULL;
+        if (id && !r->id) {
             styr_timeline_free(t);
             return -1;
         }
         r->strategy = text_of(get(a, "strategy"));
         r->title = text_of(get(a, "title"));
-        if (fu) {
+        if (fu && id) {
             const styr_followup_action *fa = styr_followup_find(fu, id, len);
             r->status = fa ? fa->status : NULL;
             if (fa && fa->has_forecast && fa->forecast_end > r->end && !(fa->status && strcmp(fa->status, "cancelled") == 0)) {
@@ -177,6 +176,15 @@ static void day_text(int64_t day, char *buf)
     styr_day_text(day, buf);
 }
 
+/* The action's id as the reader sees it; an action without one is named so. */
+static void row_label(FILE *out, const styr_timeline_row *r, int en)
+{
+    if (r->id)
+        html_esc(out, r->id);
+    else
+        fputs(en ? "(no id)" : "(utan id)", out);
+}
+
 /* The chart's numbers as a table (for screen readers and for copying). */
 static void timeline_table(FILE *out, const styr_timeline *t, const size_t *order, const char *uid,
                            const styr_report_opts *o)
@@ -199,7 +207,7 @@ static void timeline_table(FILE *out, const styr_timeline *t, const size_t *orde
         fputs("<tr data-timeline-action=\"", out);
         html_esc(out, r->id);
         fputs("\"><th scope=\"row\">", out);
-        html_esc(out, r->id);
+        row_label(out, r, en);
         fprintf(out, "</th><td>%s</td><td>%s</td><td>%s</td><td>", sd, ed, r->own ? (en ? "yes" : "ja") : (en ? "no" : "nej"));
         for (size_t g = 0; g < r->ngrants; g++) {
             char gu[16];
@@ -324,7 +332,7 @@ void styr_timeline_svg(FILE *out, const styr_timeline *t, const char *uid, const
         html_esc(out, r->id);
         fputs("\"><text x=\"12\" y=\"", out);
         fprintf(out, "%.0f\"><tspan font-weight=\"bold\">", y + 13);
-        html_esc(out, r->id);
+        row_label(out, r, en);
         fputs("</tspan> ", out);
         html_esc_cut(out, r->title, 41);   /* 40 and "…" */
         fputs("</text>", out);
@@ -338,7 +346,7 @@ void styr_timeline_svg(FILE *out, const styr_timeline *t, const char *uid, const
                 x1, y + 3, x2 - x1 > 1 ? x2 - x1 : 1, ROW - 6,
                 r->own || (t->with_status && r->status) ? fill : "none");
         fputs("<title>", out);
-        html_esc(out, r->id);
+        row_label(out, r, en);
         fprintf(out, ": %s – %s%s", sd, ed, r->own ? "" : (en ? " (no timeline: the plan period)" : " (ingen tidplan: planperioden)"));
         if (r->status) {
             fputs(", ", out);
@@ -356,7 +364,7 @@ void styr_timeline_svg(FILE *out, const styr_timeline *t, const char *uid, const
             fprintf(out, "<rect class=\"forecast\" data-forecast-end=\"%s\" x=\"%.2f\" y=\"%.0f\" width=\"%.2f\" height=\"%.0f\" "
                          "fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"><title>",
                     fe, x2, y + 3, f2 - x2 > 1 ? f2 - x2 : 1, ROW - 6, status_fill(r->status));
-            html_esc(out, r->id);
+            row_label(out, r, en);
             fprintf(out, ": %s %s</title></rect>", en ? "forecast end" : "prognos för slut", fe);
         }
         if (r->unfunded) {
