@@ -153,8 +153,11 @@ static void findings_chart(page *p, const styr_file_result *r, const styr_doc *d
         double y = top + (double)row * rowh, x = x0;
         fputs("<g><title>", out);
         html_esc_span(out, rows[k].id, rows[k].len, 0);
-        fprintf(out, ": %zu %s, %zu %s, %zu %s, %zu %s</title>", rows[k].c[2], sevs[2], rows[k].c[1], sevs[1],
-                rows[k].c[0], sevs[0], rows[k].c[3], sevs[3]);
+        /* Each count agrees with its noun: "1 varning", "1 error". */
+        const size_t *n = rows[k].c;
+        fprintf(out, ": %zu %s, %zu %s, %zu info, %zu %s</title>", n[2], n[2] == 1 ? word(p->o, "fel", "error") : sevs[2],
+                n[1], n[1] == 1 ? word(p->o, "varning", "warning") : sevs[1], n[0],
+                n[3], n[3] == 1 ? word(p->o, "undantagen", "waived") : sevs[3]);
         fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">", x0 - 6, y + 14);
         html_esc_span(out, rows[k].id, rows[k].len, 28);
         fputs("</text>", out);
