@@ -227,22 +227,26 @@ styr_mcda_status styr_mcda_ahp_matrix(size_t n, const styr_mcda_judgement *js, s
     /* Name up to a few missing pairs; the array carries all of them. */
     char list[600];
     size_t len = 0, shown = 0;
+    int full = 0;   /* the next pair did not fit: it is left to "..." whole */
     list[0] = '\0';
-    for (size_t i = 0; i < n && shown < 6; i++)
-        for (size_t j = i + 1; j < n && shown < 6; j++)
+    for (size_t i = 0; i < n && shown < 6 && !full; i++)
+        for (size_t j = i + 1; j < n && shown < 6 && !full; j++)
             if (a[i * n + j] == 0.0) {
                 int w = snprintf(list + len, sizeof list - len, "%s(%s, %s)", shown ? ", " : "",
                                  crit_name(names, i, b1, sizeof b1),
                                  crit_name(names, j, b2, sizeof b2));
-                if (w < 0 || (size_t)w >= sizeof list - len)
-                    break;
+                if (w < 0 || (size_t)w >= sizeof list - len) {
+                    list[len] = '\0';   /* snprintf wrote the part that fitted: no cut name */
+                    full = 1;
+                    continue;
+                }
                 len += (size_t)w;
                 shown++;
             }
     return styr_mcda_fail(err, STYR_MCDA_E_INCOMPLETE,
                           "pairwise judgements missing for %zu of %zu pairs: %s%s; every pair of "
                           "criteria needs a judgement (no completion is guessed)",
-                          count, n * (n - 1) / 2, list, count > shown ? ", ..." : "");
+                          count, n * (n - 1) / 2, list, count <= shown ? "" : shown ? ", ..." : "...");
 }
 
 /* Saaty's 1..9 scale and its reciprocals, in increasing order. */

@@ -285,7 +285,24 @@ static void test_judgements(void **state)
         double a2[4];
         assert_int_equal(styr_mcda_ahp_matrix(2, NULL, 0, longn, a2, NULL, 0, &nm, &err), STYR_MCDA_E_INCOMPLETE);
         assert_int_equal(nm, 1);
-        if (!strstr(err.message, ", ...; every pair of criteria needs a judgement"))
+        /* and the part of it that fitted is not shown: no cut name */
+        if (!strstr(err.message, "1 of 1 pairs: ...; every pair of criteria needs a judgement") || strstr(err.message, "xxxx"))
+            fail_msg("%s", err.message);
+        /* a short pair first, then one too long: the first whole, the
+         * second left to "...", and no later pair after the cut */
+        static char lc[595];   /* ", (b, " 594 ")": 601 bytes after "(a, b)" */
+        memset(lc, 'z', sizeof lc - 1);
+        const char *const three[] = {"a", "b", lc};
+        double a3[9];
+        styr_mcda_judgement ab[] = {{0, 2, 3}};   /* (a, c) judged; (a, b) and (b, c) missing */
+        assert_int_equal(styr_mcda_ahp_matrix(3, ab, 1, three, a3, NULL, 0, &nm, &err), STYR_MCDA_E_INCOMPLETE);
+        assert_int_equal(nm, 2);
+        if (!strstr(err.message, "2 of 3 pairs: (a, b), ...; every pair") || strstr(err.message, "zzzz"))
+            fail_msg("%s", err.message);
+        const char *const longer[] = {la, lb, "c"};   /* (la, lb) too long; (la, c) fits */
+        styr_mcda_judgement none[] = {{1, 2, 3}};
+        assert_int_equal(styr_mcda_ahp_matrix(3, none, 1, longer, a3, NULL, 0, &nm, &err), STYR_MCDA_E_INCOMPLETE);
+        if (!strstr(err.message, "2 of 3 pairs: ...; every pair") || strstr(err.message, "xxxx") || strstr(err.message, "(c"))
             fail_msg("%s", err.message);
     }
 
