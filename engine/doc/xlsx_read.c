@@ -19,6 +19,7 @@
 #include <zlib.h>   /* Z_MEM_ERROR, as libzip passes zlib's errors on */
 
 #include "errno_text.h"
+#include "zip_reason.h"
 #include "yaml_explain.h"
 
 #define CHUNK 65536
@@ -284,8 +285,11 @@ static styr_status parse_part(reader *r, const char *entry, part *p, int require
     zip_file_t *zf = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0);
     if (!zf && zip_out_of_memory(zip_get_error(r->zip)))
         return fail(r, STYR_E_NOMEM, "%s", NOMEM(r));
-    if (!zf)
-        return fail(r, STYR_E_SYNTAX, SV(r, "%s: kan inte läsas ur arkivet: %s", "%s: cannot be read from the archive: %s"), entry, zip_strerror(r->zip));
+    if (!zf) {
+        char why[256];
+        return fail(r, STYR_E_SYNTAX, SV(r, "%s: kan inte läsas ur arkivet: %s", "%s: cannot be read from the archive: %s"), entry,
+                    styr_zip_reason(zip_get_error(r->zip), r->lim->lang == STYR_EXPLAIN_EN, why, sizeof why));
+    }
     p->r = r;
     p->entry = entry;
     p->depth = 0;
@@ -312,7 +316,9 @@ static styr_status parse_part(reader *r, const char *entry, part *p, int require
             break;
         }
         if (n < 0) {
-            fail(r, STYR_E_SYNTAX, SV(r, "%s: arkivet är trasigt: %s", "%s: the archive is broken: %s"), entry, zip_file_strerror(zf));
+            char why[256];
+            fail(r, STYR_E_SYNTAX, SV(r, "%s: arkivet är trasigt: %s", "%s: the archive is broken: %s"), entry,
+                 styr_zip_reason(zip_file_get_error(zf), r->lim->lang == STYR_EXPLAIN_EN, why, sizeof why));
             break;
         }
         part_bytes += (size_t)n;
@@ -736,13 +742,14 @@ static styr_status open_failed(reader *r, zip_error_t *ze, int sys_errno)
     if ((code == ZIP_ER_OPEN || code == ZIP_ER_READ) && zip_error_code_system(ze) != 0)
         return fail(r, STYR_E_IO, SV(r, "kan inte läsas: %s", "cannot read: %s"),
                     styr_errno_text(zip_error_code_system(ze), english));
+    char why[256];
     if (code == ZIP_ER_OPEN || code == ZIP_ER_READ)
-        return fail(r, STYR_E_IO, SV(r, "kan inte läsas: %s", "cannot read: %s"), zip_error_strerror(ze));
+        return fail(r, STYR_E_IO, SV(r, "kan inte läsas: %s", "cannot read: %s"), styr_zip_reason(ze, english, why, sizeof why));
     if (code == ZIP_ER_NOZIP && !english)   /* libzip's "Not a zip archive", said with what to do */
         return fail(r, STYR_E_SYNTAX, "inte en .xlsx-arbetsbok: filen är inget zip-arkiv (spara den i Excel som "
                                       "Excel-arbetsbok, .xlsx)");
     return fail(r, STYR_E_SYNTAX, SV(r, "inte en .xlsx-arbetsbok (ett zip-arkiv): %s", "not an .xlsx workbook (a zip archive): %s"),
-                zip_error_strerror(ze));
+                styr_zip_reason(ze, english, why, sizeof why));
 }
 
 styr_status styr_xlsx_read_file(const char *path, const styr_limits *lim, const char *const *wanted,
