@@ -42,6 +42,11 @@ enum { STYR_SARIF_WAIVED_SUPPRESS = 0, STYR_SARIF_WAIVED_OMIT = 1 };
  * item_key is "action" or "area"; file, when not NULL, is added. */
 void styr_report_json_finding(FILE *out, const styr_finding *f, const char *item_key, const char *file);
 
+/* A rule that crashed, ran too long or used too much memory, as the JSON
+ * object of FORMATS.md section 6's rule_errors: {file, line, column,
+ * message}; fallback_file when the error names no file. */
+void styr_report_json_error(FILE *out, const styr_error *e, const char *fallback_file);
+
 /* `file:line:col: severity: message [rule-id]` lines, each followed by an
  * indented line with the rule's remedy (unless o->no_remediation or the
  * finding is waived), then a summary a file. */

@@ -240,6 +240,18 @@ void styr_report_followup_json(FILE *out, const styr_followup *fu, const styr_re
     styr_findings_count(&fu->plan_res.findings, pc);
     fprintf(out, "%s],\n\"summary\": {\"error\": %zu, \"warning\": %zu, \"info\": %zu},\n", fu->res.findings.count ? "\n" : "",
             c[2], c[1], c[0]);
+    /* Rules that crashed (the run exits 2): the follow-up's own, then the
+     * plan's, so that a reader of the JSON alone knows the report is not
+     * whole. */
+    const styr_file_result *sides[2] = {&fu->res, &fu->plan_res};
+    for (int s = 0; s < 2; s++) {
+        fputs(s ? "\"plan_rule_errors\": [" : "\"rule_errors\": [", out);
+        for (size_t i = 0; i < sides[s]->nrule_errors; i++) {
+            fputs(i ? ", " : "", out);
+            styr_report_json_error(out, &sides[s]->rule_errors[i], sides[s]->file);
+        }
+        fputs("],\n", out);
+    }
     fprintf(out, "\"plan_summary\": {\"error\": %zu, \"warning\": %zu, \"info\": %zu}}\n", pc[2], pc[1], pc[0]);
 }
 

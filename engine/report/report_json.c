@@ -6,7 +6,7 @@
 #include "json.h"
 #include "xlsx_read.h"
 
-static void error_object(FILE *out, const styr_error *e, const char *fallback_file)
+void styr_report_json_error(FILE *out, const styr_error *e, const char *fallback_file)
 {
     fputs("{\"file\": ", out);
     styr_json_string(out, e->file[0] ? e->file : fallback_file);
@@ -72,7 +72,7 @@ void styr_report_json(FILE *out, const styr_file_result *res, size_t n, const st
         styr_json_string(out, r->file);
         if (r->failed) {
             fputs(",\n      \"failed\": true,\n      \"error\": ", out);
-            error_object(out, &r->failure, r->file);
+            styr_report_json_error(out, &r->failure, r->file);
             fputs("\n    }", out);
             continue;
         }
@@ -101,7 +101,7 @@ void styr_report_json(FILE *out, const styr_file_result *res, size_t n, const st
         fputs(",\n      \"rule_errors\": [", out);
         for (size_t i = 0; i < r->nrule_errors; i++) {
             fputs(i ? ", " : "", out);
-            error_object(out, &r->rule_errors[i], r->file);
+            styr_report_json_error(out, &r->rule_errors[i], r->file);
         }
         fputs("]\n    }", out);
     }
