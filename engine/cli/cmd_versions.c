@@ -36,11 +36,11 @@ int cmd_followup(options *o)
         styr_report_opts ro = {o->lang, cli_use_color(o), rs->name, STYR_VERSION_STRING, 0, rs->dir, 0};
         cli_worse(&rc, cli_write_report(o, styr_followup_formats, &fu, &ro));
         cli_tell_in_workbook_runs(o, &fu.res);
-        /* The CSV and HTML follow-up reports have no place for a crashed
-         * follow-up rule: it is said on standard error, never left unsaid
-         * behind exit 2 (text and Markdown print it themselves; JSON
-         * carries it in rule_errors, and a reader of the terminal gets it
-         * here too). */
+        /* The CSV follow-up report has no place for a crashed follow-up
+         * rule: it is said on standard error, never left unsaid behind exit
+         * 2 (text and Markdown print it themselves; JSON carries it in
+         * rule_errors and the HTML page at its top, and a reader of the
+         * terminal gets it here too). */
         if (strcmp(o->format, "json") == 0 || strcmp(o->format, "csv") == 0 || strcmp(o->format, "html") == 0)
             for (size_t i = 0; i < fu.res.nrule_errors; i++)
                 styr_error_print(&fu.res.rule_errors[i], stderr, cli_english());

@@ -408,7 +408,8 @@ static const char *const page_css =
     ".status-cancelled{background:#f6c9c9;color:#7d1010}.status-none{background:#fff;color:#7d1010;border:1px dashed #7d1010}"
     ".status-other{background:#eee;color:#333}"
     "tr.escalate td:first-child{border-left:4px solid #b00020}"
-    ".sev-error{color:#b00020}.sev-warning{color:#7a4300}";
+    ".sev-error{color:#b00020}.sev-warning{color:#7a4300}"
+    ".problem{background:#fde8e8;border:1px solid #b00020;padding:.6rem 1rem;border-radius:4px}";
 
 /* The CSS class of a status: status-<name>, status-none or status-other. */
 static const char *status_class(const char *status)
@@ -482,6 +483,17 @@ void styr_report_followup_html(FILE *out, const styr_followup *fu, const styr_re
         html_esc(out, illustrative_note(o));
         fputs("</p>\n", out);
     }
+    /* Rules that crashed (the run exits 2): said first, so that no reader
+     * takes the page for the whole judgement. */
+    const styr_file_result *sides[2] = {&fu->res, &fu->plan_res};
+    for (int s = 0; s < 2; s++)
+        for (size_t i = 0; i < sides[s]->nrule_errors; i++) {
+            const styr_error *e = &sides[s]->rule_errors[i];
+            fputs("<p class=\"problem\" data-rule-error>", out);
+            html_problem_position(out, e->file[0] ? e->file : sides[s]->file, e->line, e->column);
+            html_esc(out, e->message);
+            fputs("</p>\n", out);
+        }
     size_t counts[NSTATUS + 2];
     count_statuses(fu, counts);
     fputs("<p id=\"status-counts\">", out);
