@@ -6,6 +6,7 @@
 #include "report.h"
 #include "report_lost.h"
 #include "internal/md.h"
+#include "internal/html.h"   /* html_esc */
 
 #include <stdlib.h>
 #include <string.h>
@@ -101,7 +102,7 @@ void styr_report_github_summary(FILE *out, const styr_file_result *res, size_t n
         if (r->failed || (!r->findings.count && !r->nrule_errors))
             continue;
         fputs("\n<details><summary>", out);
-        md_text(out, r->file);
+        html_esc(out, r->file);   /* inside HTML, where Markdown's backslashes would show */
         fprintf(out, word(o, " (%zu fynd)", r->findings.count == 1 ? " (%zu finding)" : " (%zu findings)"),
                 r->findings.count);
         fputs("</summary>\n\n", out);

@@ -119,8 +119,16 @@ def main():
             ("sensitivity markdown", ["sensitivity", areas, "--scenario", scen, "--samples", "100",
                                       "--format", "markdown"]),
         ]
+        # A file name holding Markdown: it heads sections and the summary's
+        # <details> (raw HTML, where a backslash would show).
+        odd = write("Plan [klick](mailto:a@b.se) **fet** x|y.yaml", PLAN)
+        odd_pieces = [("[klick](mailto:a@b.se)", ">klick</a>"), ("**fet**", "<strong>fet"), ("x|y", None)]
+        runs_odd = [
+            ("validate markdown, file name", ["validate", odd, "--format", "markdown"]),
+            ("validate github-summary, file name", ["validate", odd, "--format", "github-summary"]),
+        ]
         for lang in ("sv", "en"):
-            for name, args in runs:
+            for name, args in runs + runs_odd:
                 env = dict(os.environ, NO_COLOR="1", LANG="C.UTF-8")
                 env.pop("LC_ALL", None)
                 r = subprocess.run([styr, *args, "--lang", lang], capture_output=True, env=env, cwd=tmp)
@@ -134,7 +142,8 @@ def main():
                 seen = Text()
                 seen.feed(page)
                 shown = "".join(seen.parts)
-                for piece, markup in PIECES:
+                odd_run = (name, args) in runs_odd
+                for piece, markup in odd_pieces if odd_run else PIECES:
                     checks += 1
                     if piece not in shown:
                         print(f"FAIL {label}: {piece!r} is not shown as written")
@@ -142,6 +151,18 @@ def main():
                     if markup and markup in page:
                         print(f"FAIL {label}: {piece!r} became markup ({markup!r} in the page)")
                         failures += 1
+                if odd_run:
+                    # the whole name shown as written, and no backslash of
+                    # an escape showing inside the summary's HTML
+                    checks += 1
+                    if os.path.basename(odd) not in shown:
+                        print(f"FAIL {label}: the file name is not shown as written")
+                        failures += 1
+                    checks += 1
+                    if "\\[klick](mailto" in shown or "\\*\\*fet" in shown:
+                        print(f"FAIL {label}: an escape's backslash shows in the file name")
+                        failures += 1
+                    continue
                 checks += 1
                 if TEXT not in shown:   # the whole text, once at least, unbroken
                     print(f"FAIL {label}: the text is not shown whole anywhere")
