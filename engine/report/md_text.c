@@ -5,11 +5,12 @@
 
 #include "termsafe.h"
 
-/* A letter or digit, or a byte of a multi-byte UTF-8 character (å, ä, ö):
- * what an underscore between two of can neither open nor close emphasis. */
+/* An ASCII letter or digit: an underscore between two can neither open nor
+ * close emphasis. (Not any byte of a multi-byte character: « and " are
+ * punctuation to GitHub, and "«_x_»" is emphasis.) */
 static int wordish(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (unsigned char)c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
 void md_text(FILE *out, const char *s)
@@ -21,7 +22,7 @@ void md_text(FILE *out, const char *s)
         else if (*p == '&') fputs("&amp;", out);
         else if (*p == '_' && p > start && wordish(p[-1]) && wordish(p[1]))
             fputc('_', out);   /* benefit_residents stays readable */
-        else if (strchr("|\\`*_[~", *p)) {
+        else if (strchr("|\\`*_[~#", *p)) {   /* '#': a heading's closing run */
             fputc('\\', out);
             fputc(*p, out);
         } else {
@@ -32,10 +33,10 @@ void md_text(FILE *out, const char *s)
     }
 }
 
-void md_code(FILE *out, const char *s)
+static void code(FILE *out, const char *s, int cell)
 {
     for (const char *p = s ? s : ""; *p;) {
-        if (*p == '|') fputs("\\|", out);
+        if (*p == '|' && cell) fputs("\\|", out);
         else if (*p == '`') fputc('\'', out);
         else if (*p == '\n' || *p == '\r') fputc(' ', out);
         else {
@@ -44,4 +45,14 @@ void md_code(FILE *out, const char *s)
         }
         p++;
     }
+}
+
+void md_code(FILE *out, const char *s)
+{
+    code(out, s, 0);
+}
+
+void md_code_cell(FILE *out, const char *s)
+{
+    code(out, s, 1);
 }

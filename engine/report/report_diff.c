@@ -291,7 +291,7 @@ static void md_value(FILE *out, const styr_node *v)
         return;
     }
     fputc('`', out);
-    md_code(out, buf);
+    md_code_cell(out, buf);
     fputc('`', out);
     free(buf);
 }
@@ -326,9 +326,11 @@ void styr_report_diff_markdown(FILE *out, const styr_diff *d, const styr_report_
         if (it->kind == STYR_DIFF_UNCHANGED)
             continue;
         fprintf(out, "| %s | ", kind_word(it->kind, o));
-        if (it->kind == STYR_DIFF_RENUMBERED)
-            fprintf(out, "%s → %s", it->old_id ? it->old_id : "?", it->new_id ? it->new_id : "?");
-        else
+        if (it->kind == STYR_DIFF_RENUMBERED) {
+            md_text(out, it->old_id ? it->old_id : "?");
+            fputs(" → ", out);
+            md_text(out, it->new_id ? it->new_id : "?");
+        } else
             md_text(out, it->new_id ? it->new_id : it->old_id);
         fputs(" | ", out);
         md_text(out, title_of(it));
@@ -339,7 +341,9 @@ void styr_report_diff_markdown(FILE *out, const styr_diff *d, const styr_report_
         for (size_t k = 0; k < it->nfields; k++) {
             if (k)
                 fputs("| | | ", out);
-            fprintf(out, " | `%s` | ", it->fields[k].path);
+            fputs(" | `", out);
+            md_code_cell(out, it->fields[k].path);
+            fputs("` | ", out);
             md_value(out, it->fields[k].old);
             fputs(" | ", out);
             md_value(out, it->fields[k].new_);
@@ -347,7 +351,9 @@ void styr_report_diff_markdown(FILE *out, const styr_diff *d, const styr_report_
         }
     }
     for (size_t k = 0; k < d->ntop; k++) {
-        fprintf(out, "| %s | | | `%s` | ", word(o, "planen", "plan"), d->top[k].path);
+        fprintf(out, "| %s | | | `", word(o, "planen", "plan"));
+        md_code_cell(out, d->top[k].path);
+        fputs("` | ", out);
         md_value(out, d->top[k].old);
         fputs(" | ", out);
         md_value(out, d->top[k].new_);

@@ -141,16 +141,19 @@ void styr_report_followup_text(FILE *out, const styr_followup *fu, const styr_re
     styr_report_text(out, &fu->res, 1, &fo);
     size_t c[3];
     styr_findings_count(&fu->res.findings, c);
-    fprintf(out, "%s: %zu %s, %zu %s, %zu info; %zu %s\n", fu->res.file, c[2], word(o, "fel", c[2] == 1 ? "error" : "errors"),
+    styr_fput_safe(out, fu->res.file);
+    fprintf(out, ": %zu %s, %zu %s, %zu info; %zu %s\n", c[2], word(o, "fel", c[2] == 1 ? "error" : "errors"),
             c[1], o->lang == STYR_LANG_EN ? (c[1] == 1 ? "warning" : "warnings") : (c[1] == 1 ? "varning" : "varningar"),
             c[0], fu->nescalations, word(o, fu->nescalations == 1 ? "insats lyfts" : "insatser lyfts",
                                          fu->nescalations == 1 ? "action escalated" : "actions escalated"));
     size_t pc[3];
     styr_findings_count(&fu->plan_res.findings, pc);
-    if (pc[2] || pc[1])
-        fprintf(out, "%s: %zu %s, %zu %s (%s)\n", fu->plan_path, pc[2], word(o, "fel", pc[2] == 1 ? "error" : "errors"), pc[1],
+    if (pc[2] || pc[1]) {
+        styr_fput_safe(out, fu->plan_path);
+        fprintf(out, ": %zu %s, %zu %s (%s)\n", pc[2], word(o, "fel", pc[2] == 1 ? "error" : "errors"), pc[1],
                 o->lang == STYR_LANG_EN ? (pc[1] == 1 ? "warning" : "warnings") : (pc[1] == 1 ? "varning" : "varningar"),
                 word(o, "planens egna fynd: styr validate visar dem", "the plan's own findings: styr validate shows them"));
+    }
 }
 
 /* ---- JSON ---------------------------------------------------------------- */

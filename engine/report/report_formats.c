@@ -423,7 +423,7 @@ void styr_report_markdown(FILE *out, const styr_file_result *res, size_t n, cons
                 fprintf(out, "!%s | %s | `", cell, sev);
             } else
                 fprintf(out, "| %u:%u | %s | `", fi->line, fi->column, sev);
-            md_code(out, fi->rule);
+            md_code_cell(out, fi->rule);
             fputs("` | ", out);
             md_text(out, fi->action ? fi->action : "");
             fputs(" | ", out);

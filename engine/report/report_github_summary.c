@@ -35,7 +35,7 @@ static char *finding_row(const styr_finding *fi, const styr_report_opts *o, size
         return NULL;
     }
     fprintf(m, "| %u:%u | %s | `", fi->line, fi->column, severity_word(fi, o));
-    md_code(m, fi->rule);
+    md_code_cell(m, fi->rule);
     fputs("` | ", m);
     md_text(m, fi->action ? fi->action : "");
     fputs(" | ", m);

@@ -25,14 +25,24 @@ static void money(char *buf, size_t cap, double v)
     styr_format_thousands(buf, cap, v, " ");
 }
 
-/* The line every text and Markdown output carries for made-up data. */
-static void illustrative_line(FILE *out, const styr_score_report *r, const styr_report_opts *o, const char *prefix)
+/* The line every text and Markdown output carries for made-up data; the
+ * file's name goes through the format's escaper (put). */
+static void illustrative_line(FILE *out, const styr_score_report *r, const styr_report_opts *o, const char *prefix,
+                              void (*put)(FILE *, const char *))
 {
     if (!r->illustrative)
         return;
-    fprintf(out, word(o, "%sOBS: %s är illustrativa data (illustrative: true), inte stadens bedömningar eller kostnader.\n",
-                      "%sNOTE: %s holds illustrative data (illustrative: true), not the city's assessments or costs.\n"),
-            prefix, r->areas && r->areas->file ? r->areas->file : "areas");
+    fprintf(out, word(o, "%sOBS: ", "%sNOTE: "), prefix);
+    put(out, r->areas && r->areas->file ? r->areas->file : "areas");
+    fputs(word(o, " är illustrativa data (illustrative: true), inte stadens bedömningar eller kostnader.\n",
+               " holds illustrative data (illustrative: true), not the city's assessments or costs.\n"),
+          out);
+}
+
+/* Plain text for the terminal: control characters shown, never obeyed. */
+static void put_safe(FILE *out, const char *s)
+{
+    styr_fput_safe(out, s);
 }
 
 void styr_report_ranked_count(char *buf, size_t cap, size_t ranked, size_t left_out, const styr_report_opts *o)
@@ -452,7 +462,7 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     char count[160];
     styr_report_ranked_count(count, sizeof count, t->n, t->nexcluded, o);
     fprintf(out, ": %s\n", count);
-    illustrative_line(out, r, o, "");
+    illustrative_line(out, r, o, "", put_safe);
     for (size_t e = 0; e < t->nexcluded; e++) {
         fputs(word(o, "  uteslutet: ", "  left out: "), out);
         if (t->excluded[e].title) {
@@ -702,7 +712,7 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
         return;
     size_t n = t->n, cols = n < 8 ? n : 8;
     styr_numtext num;
-    illustrative_line(out, r, o, "");
+    illustrative_line(out, r, o, "", put_safe);
     fputs(word(o, "Känslighet för scenario ", "Sensitivity of scenario "), out);
     styr_fput_safe(out, sr->id ? sr->id : sr->file);
     fprintf(out, word(o, ": %llu viktvektorer (frö %llu), %s\n", ": %llu weight samples (seed %llu), %s\n"),
@@ -837,7 +847,7 @@ void styr_report_score_markdown(FILE *out, const styr_score_report *r, const sty
     char count[160];
     styr_report_ranked_count(count, sizeof count, t->n, t->nexcluded, o);
     fprintf(out, "%s.\n", count);
-    illustrative_line(out, r, o, "\n> ");
+    illustrative_line(out, r, o, "\n> ", md_text);
     for (size_t e = 0; e < t->nexcluded; e++) {
         fputs("- **", out);
         if (t->excluded[e].title) {
@@ -976,7 +986,7 @@ void styr_report_sensitivity_markdown(FILE *out, const styr_sensitivity *s, cons
     md_text(out, sr->id ? sr->id : sr->file);
     fputs("\n\n", out);
     if (r->illustrative) {
-        illustrative_line(out, r, o, "> ");
+        illustrative_line(out, r, o, "> ", md_text);
         fputc('\n', out);
     }
     if (!t || !sr->scored || !s->acceptability)

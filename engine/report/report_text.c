@@ -157,7 +157,13 @@ void styr_report_gnu(FILE *out, const styr_file_result *res, size_t n, const sty
             if (fi->waiver_reason)
                 continue;   /* waived on purpose: nothing for an editor to mark */
             position(out, r->file, fi->line, fi->column, 0);
-            fprintf(out, "%s: %s [%s]\n", sev_word[fi->severity], fi->message, fi->rule);
+            /* One line each, as editors read them: a line break or ESC in
+             * a message is shown, never obeyed (it could forge a line). */
+            fprintf(out, "%s: ", sev_word[fi->severity]);
+            styr_fput_safe(out, fi->message);
+            fputs(" [", out);
+            styr_fput_safe(out, fi->rule);
+            fputs("]\n", out);
         }
         if (r->findings.dropped) {
             position(out, r->file, r->findings.dropped_line, r->findings.dropped_column, 0);
@@ -167,7 +173,9 @@ void styr_report_gnu(FILE *out, const styr_file_result *res, size_t n, const sty
         for (size_t i = 0; i < r->nrule_errors; i++) {
             const styr_error *e = &r->rule_errors[i];
             position(out, e->file[0] ? e->file : r->file, e->line, e->column, 0);
-            fprintf(out, "error: %s [styr]\n", e->message);
+            fputs("error: ", out);
+            styr_fput_safe(out, e->message);
+            fputs(" [styr]\n", out);
         }
     }
 }

@@ -176,10 +176,11 @@ static void day_text(int64_t day, char *buf)
     styr_day_text(day, buf);
 }
 
-/* The action's id as the reader sees it; an action without one is named so. */
+/* The action's id as the reader sees it; an action without one (or with
+ * one of only spaces) is named so. */
 static void row_label(FILE *out, const styr_timeline_row *r, int en)
 {
-    if (r->id)
+    if (r->id && r->id[strspn(r->id, " \t")])
         html_esc(out, r->id);
     else
         fputs(en ? "(no id)" : "(utan id)", out);

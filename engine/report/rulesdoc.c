@@ -122,14 +122,16 @@ void styr_rules_doc(const styr_ruleset *rs, FILE *out)
         return;
     fputs("## Prioritisation model `", out);
     md_code(out, m->id);
-    fputs("`\n\n", out);
+    /* After a label, never at a line's start: there '#', '-', '>' or "1."
+     * would make the title a heading, a list or a quote. */
+    fputs("`\n\nTitle: ", out);
     md_text(out, m->title[1] ? m->title[1] : m->title[0]);
     fputs("\n\n| Criterion | Label (sv) | Label (en) | Scale | Direction | Value | Default weight |\n"
           "|---|---|---|---|---|---|---:|\n", out);
     for (size_t j = 0; j < m->ncrit; j++) {
         const styr_criterion *c = &m->crit[j];
         fputs("| `", out);
-        md_code(out, c->id);
+        md_code_cell(out, c->id);
         fputs("` | ", out);
         md_text(out, c->label[0]);
         fputs(" | ", out);

@@ -282,7 +282,7 @@ printf 'kind: action-plan\nversion: 1\nperiod: {from: 2018, to: 2019}\nactions:\
 esc_name="$tmp/in/"$'\e[2Jname\r.yaml'
 cp "$tmp/ctl.yaml" "$esc_name"
 forge=tests/hostile/outputs/forge
-for fmt in text github markdown; do
+for fmt in text github markdown gnu; do
   run validate "$tmp/ctl.yaml" --lang en --format "$fmt"
   check "validate --format $fmt: control characters in values are escaped" clean_terminal
   run validate "$plan" --rules "$forge" --lang en --format "$fmt"
@@ -320,6 +320,21 @@ for fmt in text markdown; do
     check "diff --format $fmt --lang $lang: control characters in both plans are escaped" clean_terminal
   done
 done
+# The follow-up's plan: named with ESC and CR (its path is printed), and an
+# illustrative areas file so named (score and sensitivity name it).
+esc_plan="$tmp/in/"$'plan\e[2J\r\u202e.yaml'
+cp "$tmp/ctl-plan.yaml" "$esc_plan"
+sed "s|^plan: ctl-plan.yaml|plan: \"plan\\\\e[2J\\\\r\\\\u202e.yaml\"|" "$tmp/ctl-followup.yaml" > "$tmp/in/ctl-followup.yaml"
+for lang in sv en; do
+  run followup "$tmp/in/ctl-followup.yaml" --lang "$lang"
+  check "followup --lang $lang: a plan named with control characters is escaped" clean_terminal
+done
+esc_areas="$tmp/in/"$'areas\e[2J\r.yaml'
+cp "$areas" "$esc_areas"
+run score "$esc_areas" --scenario "$scen" --lang en
+check "score: an illustrative areas file named with control characters is escaped" clean_terminal
+run sensitivity "$esc_areas" --scenario "$scen" --samples 100
+check "sensitivity: an illustrative areas file named with control characters is escaped" clean_terminal
 for cmd in budget followup; do
   f=$tmp/ctl-plan.yaml
   [ "$cmd" = followup ] && f=$tmp/ctl-followup.yaml

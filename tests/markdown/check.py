@@ -14,6 +14,7 @@ usage: tests/markdown/check.py STYR
 import html
 import html.parser
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -31,6 +32,8 @@ PIECES = [
     ("&amp;", None),        # shown as the five characters, not as '&'
     ("x|y", None),          # one cell, not two
     ("a\\*b", None),        # a backslash shown, not eaten
+    ("«_x_»", "<em>x"),     # punctuation beside an underscore: emphasis
+    ("slut #", None),       # a heading's closing '#' would be dropped
 ]
 TEXT = " ".join(p for p, _ in PIECES)
 
@@ -101,6 +104,11 @@ def main():
         plan = write("plan.yaml", PLAN)
         plan2 = write("plan2.yaml", PLAN.replace("amount_sek: 100000", "amount_sek: 250000")
                       .replace('title: "Titel ', 'title: "Ny titel '))
+        # The same plan with its action renumbered to an id holding the text,
+        # and a field whose name holds it (its path is shown in backticks).
+        plan3 = write("plan3.yaml", PLAN.replace('  - id: "1.1"', "  - id: " + yq("1.1 " + TEXT))
+                      .replace("    strategy: \"1\"\n    title", "    " + yq("fält " + TEXT) + ": 2\n    strategy: \"1\"\n    title", 1)
+                      + yq("topp " + TEXT) + ": 2\n")
         followup = write("followup.yaml", FOLLOWUP)
         with open(os.path.join(root, "scenarios", "goteborg-areas.yaml"), encoding="utf-8") as f:
             areas_text = f.read()
@@ -108,6 +116,9 @@ def main():
         at = areas_text.index("\n    title: ")
         end = areas_text.index("\n", at + 1)
         areas = write("areas.yaml", areas_text[:at] + "\n    title: " + yq("Område " + TEXT) + areas_text[end:])
+        # An illustrative areas file whose name holds Markdown: the note
+        # that says so names the file.
+        areas_odd = write("Områden [klick](mailto:a@b.se) **fet** x|y.yaml", areas_text)
         scen = os.path.join(root, "scenarios", "balanserad.yaml")
         runs = [
             ("validate markdown", ["validate", plan, "--format", "markdown"]),
@@ -115,6 +126,7 @@ def main():
             ("budget markdown", ["budget", plan, "--format", "markdown"]),
             ("followup markdown", ["followup", followup, "--format", "markdown"]),
             ("diff markdown", ["diff", plan, plan2, "--format", "markdown"]),
+            ("diff markdown, renumbered", ["diff", plan, plan3, "--format", "markdown"]),
             ("score markdown", ["score", areas, "--scenario", scen, "--format", "markdown"]),
             ("sensitivity markdown", ["sensitivity", areas, "--scenario", scen, "--samples", "100",
                                       "--format", "markdown"]),
@@ -126,6 +138,9 @@ def main():
         runs_odd = [
             ("validate markdown, file name", ["validate", odd, "--format", "markdown"]),
             ("validate github-summary, file name", ["validate", odd, "--format", "github-summary"]),
+            ("score markdown, file name", ["score", areas_odd, "--scenario", scen, "--format", "markdown"]),
+            ("sensitivity markdown, file name", ["sensitivity", areas_odd, "--scenario", scen, "--samples", "100",
+                                                 "--format", "markdown"]),
         ]
         for lang in ("sv", "en"):
             for name, args in runs + runs_odd:
@@ -155,7 +170,8 @@ def main():
                     # the whole name shown as written, and no backslash of
                     # an escape showing inside the summary's HTML
                     checks += 1
-                    if os.path.basename(odd) not in shown:
+                    named = next(a for a in args if "klick" in a)
+                    if os.path.basename(named) not in shown:
                         print(f"FAIL {label}: the file name is not shown as written")
                         failures += 1
                     checks += 1
@@ -163,6 +179,14 @@ def main():
                         print(f"FAIL {label}: an escape's backslash shows in the file name")
                         failures += 1
                     continue
+                # a heading that shows the text shows its last '#' too
+                for h in re.findall(r"<h[1-6]>(.*?)</h[1-6]>", page, re.S):
+                    h = html.unescape(re.sub(r"<[^>]*>", "", h))
+                    if "slut" in h:
+                        checks += 1
+                        if "slut #" not in h:
+                            print(f"FAIL {label}: a heading lost its closing '#': {h!r}")
+                            failures += 1
                 checks += 1
                 if TEXT not in shown:   # the whole text, once at least, unbroken
                     print(f"FAIL {label}: the text is not shown whole anywhere")
