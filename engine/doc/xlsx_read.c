@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <expat.h>
 #include <zip.h>
@@ -757,6 +758,11 @@ styr_status styr_xlsx_read_file(const char *path, const styr_limits *lim, const 
 {
     reader r;
     reader_init(&r, path, lim, book, err);
+    /* libzip calls a folder "operation not supported"; say what it is, as
+     * the YAML loader does. */
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return fail(&r, STYR_E_IO, "%s", SV(&r, "är en mapp, inte en .xlsx-arbetsbok", "is a directory, not an .xlsx workbook"));
     int code = 0;
     errno = 0;
     r.zip = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code);
