@@ -312,11 +312,16 @@ static int api_rule(lua_State *L)
                                  "rule '%s': source must be a text (the seed's line, the city's riktlinje, or \"house policy\")"), id);
     proto.source = (char *)lua_tostring(L, -1);
 
+    /* Where the rule is declared: the innermost Lua line that called rule -
+     * not a C function's frame between them (pcall(rule, {...}) would name
+     * "[C]" and no line). */
     lua_Debug ar;
-    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
-        proto.file = (char *)(ar.source[0] == '@' ? ar.source + 1 : ar.short_src);   /* short_src may be cut */
-        proto.line = ar.currentline > 0 ? (unsigned)ar.currentline : 0;
-    }
+    for (int level = 1; lua_getstack(L, level, &ar); level++)
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            proto.file = (char *)(ar.source[0] == '@' ? ar.source + 1 : ar.short_src);   /* short_src may be cut */
+            proto.line = (unsigned)ar.currentline;
+            break;
+        }
     proto.ruleset = (char *)rs->loading_ruleset;
 
     lua_getfield(L, 1, "check");

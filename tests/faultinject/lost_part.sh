@@ -27,4 +27,12 @@ check "a lost row, to -o: exit 2" test "$rc" = 2
 check "a lost row, to -o: says so in English" grep -qF "cannot write $tmp/summary.md: Cannot allocate memory" "$tmp/err"
 check "a lost row, to -o: the earlier file kept" grep -qx old "$tmp/summary.md"
 check "a lost row, to -o: no temporary file" test -z "$(ls "$tmp" | grep -F '.tmp-')"
+# A diff's HTML shows each changed field's values through a memory stream
+# (report_diff.c, html_value): losing one fails the run as well.
+diffargs=(diff tests/cli/data/diff-best-match-old.yaml tests/cli/data/diff-best-match-new.yaml --format html)
+"$styr" "${diffargs[@]}" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "diff HTML without the shim: exit 0" test "$rc" = 0
+LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" "${diffargs[@]}" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "a diff's lost value, HTML: exit 2" test "$rc" = 2
+check "a diff's lost value, HTML: says so in Swedish" grep -qxF "styr: kan inte skriva standard ut: minnet tog slut" "$tmp/err"
 exit $failed

@@ -250,6 +250,58 @@ static void test_sensitivity_is_a_distribution_and_reproducible(void **state)
     styr_prioritisation_free(&p);
 }
 
+/* Writes an areas file of n copies of one area (under ids a0, a1, ...). */
+static void write_areas(const char *path, size_t n)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("kind: innovation-areas\nversion: 1\nillustrative: true\nareas:\n", f);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "  - {id: a%zu, title: Område %zu, owner: BRG, strategies: [\"2\"], programs: [], cost_sek: %zu,\n"
+                   "     external_funding_sek: 0, assessments: {benefit_residents: 3, benefit_visitors: 3,\n"
+                   "     benefit_business: 3, equality: 3, sustainability: 3, collaboration: 3, feasibility: 3,\n"
+                   "     job_growth: 3}}\n",
+                i, i, 100000 + i);
+    fclose(f);
+}
+
+/* Sensitivity's tables are areas x areas, so it ranks at most
+ * STYR_SENSITIVITY_MAX_AREAS (1000) areas: exactly 1000 are ranked, 1001
+ * are refused with the bound named. */
+static void test_sensitivity_ranks_up_to_the_bound(void **state)
+{
+    (void)state;
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/styr-areas-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    const char *scen[] = {src("scenarios/balanserad.yaml")};
+    for (size_t n = STYR_SENSITIVITY_MAX_AREAS; n <= STYR_SENSITIVITY_MAX_AREAS + 1; n++) {
+        write_areas(path, n);
+        styr_prioritisation p;
+        styr_error err;
+        styr_error_clear(&err);
+        assert_int_equal(styr_prioritise(rs, &run_opts, path, scen, 1, &lim, &p, &err), STYR_OK);
+        assert_true(p.sc[0].scored);
+        assert_int_equal(p.table.n, n);
+        styr_sensitivity_opts so = {.samples = 1, .seed = 1, .spread = -1, .threads = 1};
+        styr_sensitivity s;
+        styr_status st = styr_sensitivity_run(rs, &p, &so, &s, &err);
+        if (n == STYR_SENSITIVITY_MAX_AREAS) {
+            assert_int_equal(st, STYR_OK);
+            assert_non_null(s.acceptability);
+        } else {
+            assert_int_equal(st, STYR_E_LIMIT);
+            assert_non_null(strstr(err.message, "sensitivity ranks at most 1000 areas"));
+            assert_null(s.acceptability);
+        }
+        styr_sensitivity_free(&s);
+        styr_prioritisation_free(&p);
+    }
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_refusals_in_swedish),
         cmocka_unit_test(test_bad_scenarios_do_not_stop_the_others),
         cmocka_unit_test(test_sensitivity_is_a_distribution_and_reproducible),
+        cmocka_unit_test(test_sensitivity_ranks_up_to_the_bound),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
