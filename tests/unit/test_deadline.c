@@ -214,6 +214,26 @@ static void test_one_watchdog(void **state)
     styr_deadline_destroy(&c);
 }
 
+/* Every slot of the watchdog's table (deadline.c's MAX_WATCHED, 64) is
+ * watched, the first too: with all 64 in use the last one made still
+ * passes its limit (a deadline the watchdog never looks at would not). */
+static void test_every_slot_is_watched(void **state)
+{
+    (void)state;
+    static styr_deadline d[64];
+    for (int i = 0; i < 64; i++)
+        styr_deadline_init(&d[i], i == 63 ? 0.05 : 1, NULL, NULL);
+    styr_deadline_arm(&d[63]);
+    int64_t until = styr_now_ns() + 3 * 1000000000LL;
+    while (!styr_deadline_passed(&d[63]) && styr_now_ns() < until)
+        for (int i = 0; i < 100000; i++)
+            sink += (uint64_t)i * 2654435761u;
+    assert_true(styr_deadline_passed(&d[63]));
+    styr_deadline_disarm(&d[63]);
+    for (int i = 0; i < 64; i++)
+        styr_deadline_destroy(&d[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +243,7 @@ int main(void)
         cmocka_unit_test(test_waiting_is_not_stuck),
         cmocka_unit_test(test_limit_is_cpu_time),
         cmocka_unit_test(test_cpu_counted_from_first_look),
+        cmocka_unit_test(test_every_slot_is_watched),
         /* after the parent has a watchdog */
         cmocka_unit_test(test_fork_child_keeps_its_limits),
     };
