@@ -234,6 +234,26 @@ static void test_every_slot_is_watched(void **state)
         styr_deadline_destroy(&d[i]);
 }
 
+/* A deadline made when the watchdog's table is full (a host program with
+ * more than 64 engines at once) still passes its limit: nobody looks at
+ * it, so its calls read their clock at arming, as without a watchdog. */
+static void test_deadline_past_the_table_passes(void **state)
+{
+    (void)state;
+    static styr_deadline d[65];
+    for (int i = 0; i < 65; i++)
+        styr_deadline_init(&d[i], i == 64 ? 0.05 : 1, NULL, NULL);
+    styr_deadline_arm(&d[64]);
+    int64_t until = styr_now_ns() + 3 * 1000000000LL;
+    while (!styr_deadline_passed(&d[64]) && styr_now_ns() < until)
+        for (int i = 0; i < 100000; i++)
+            sink += (uint64_t)i * 2654435761u;
+    assert_true(styr_deadline_passed(&d[64]));
+    styr_deadline_disarm(&d[64]);
+    for (int i = 0; i < 65; i++)
+        styr_deadline_destroy(&d[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +264,7 @@ int main(void)
         cmocka_unit_test(test_limit_is_cpu_time),
         cmocka_unit_test(test_cpu_counted_from_first_look),
         cmocka_unit_test(test_every_slot_is_watched),
+        cmocka_unit_test(test_deadline_past_the_table_passes),
         /* after the parent has a watchdog */
         cmocka_unit_test(test_fork_child_keeps_its_limits),
     };
