@@ -115,9 +115,14 @@ styr_status styr_sensitivity_run(const styr_ruleset *rs, const styr_prioritisati
     size_t n = p->table.n, m = p->table.m;
     if (n > STYR_SENSITIVITY_MAX_AREAS)
         return styr_error_set(err, STYR_E_LIMIT, p->areas.file, 0, 0,
-                              "sensitivity ranks at most %d areas (its tables have a row and a column an "
-                              "area); this file has %zu: use 'styr score' for them all, or a file of the areas "
-                              "in question", STYR_SENSITIVITY_MAX_AREAS, n);
+                              rs->lim.lang == STYR_LANG_EN
+                                  ? "sensitivity ranks at most %d areas (its tables have a row and a column an "
+                                    "area); this file has %zu: use 'styr score' for them all, or a file of the "
+                                    "areas in question"
+                                  : "känslighetsanalysen rangordnar högst %d områden (dess tabeller har en rad och "
+                                    "en kolumn per område); den här filen har %zu: använd 'styr score' för dem "
+                                    "alla, eller en fil med de områden det gäller",
+                              STYR_SENSITIVITY_MAX_AREAS, n);
     out->acceptability = calloc(n * n, sizeof(double));
     out->central = calloc(n * m, sizeof(double));
     out->confidence = calloc(n, sizeof(double));

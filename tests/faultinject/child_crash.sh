@@ -57,6 +57,22 @@ check "workbook writer fails: exit 2" test "$rc" = 2
 check "workbook writer fails: the reason is told" \
   grep -qF "plan.xlsx: fel: arbetsboken kan inte skrivas: Error encountered when creating a tmpfile during file assembly." "$tmp/err"
 check "workbook writer fails: -o kept" grep -qx old "$tmp/plan.xlsx"
+# libxlsxwriter that drops a part it could not allocate says so only on
+# standard error ("[ERROR]... Memory allocation failed.") and returns
+# success: the child keeps what it says in a memory file and the run fails
+# in styr's words, never with libxlsxwriter's English line; also with
+# standard input closed, when (writing to standard output, no -o file) that
+# memory file is descriptor 0.
+for stdin in open closed; do
+  (if [ "$stdin" = closed ]; then exec <&-; fi
+   STYR_TEST_CLOSE=complain TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" validate scenarios/goteborg-2018-2019.yaml \
+     --format xlsx -o - > "$tmp/out" 2> "$tmp/err")
+  rc=$?
+  check "workbook writer complains, standard input $stdin: exit 2" test "$rc" = 2
+  check "workbook writer complains, standard input $stdin: said in styr's words only" \
+    test "$(cat "$tmp/err")" = "standard ut: fel: arbetsboken kan inte skrivas: minnet tog slut"
+  check "workbook writer complains, standard input $stdin: nothing written" test ! -s "$tmp/out"
+done
 # How the child ended decides what is said: an error it sends back is said
 # as it is; a crash (SIGSEGV, SIGBUS, SIGABRT) or the kernel's kill is read
 # as memory running out; another signal is only named.

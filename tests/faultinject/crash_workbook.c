@@ -9,9 +9,12 @@
  * else SIGSEGV. With
  * STYR_TEST_CLOSE=fail it fails as when its temporary files cannot be made
  * (a full disk): an error with a reason (errno), which the child must hand
- * back to styr through its pipe. */
+ * back to styr through its pipe; with STYR_TEST_CLOSE=complain it says on
+ * standard error that an allocation failed and returns success, as the real
+ * one does when it drops a part it could not allocate. */
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -24,6 +27,10 @@ lxw_error workbook_close(lxw_workbook *workbook)
     if (test_close && strcmp(test_close, "fail") == 0) {
         errno = ENOSPC;
         return LXW_ERROR_CREATING_TMPFILE;
+    }
+    if (test_close && strcmp(test_close, "complain") == 0) {
+        fputs("[ERROR][packager.c:1234]: Memory allocation failed.\n", stderr);
+        return LXW_NO_ERROR;
     }
     const char *how = getenv("STYR_CRASH_WORKBOOK");
     if (how && strcmp(how, "fail") == 0)
