@@ -136,9 +136,11 @@ void styr_deadline_init(styr_deadline *d, double limit_s, void (*poke)(void *ud)
     atomic_store(&d->file, NULL);
     atomic_store(&d->line, 0);
     pthread_mutex_lock(&lock);
+    int placed = 0;
     for (int i = 0; i < MAX_WATCHED; i++)
         if (!watched[i]) {
             watched[i] = d;
+            placed = 1;
             break;
         }
     if (!watchdog_started) {
@@ -151,8 +153,10 @@ void styr_deadline_init(styr_deadline *d, double limit_s, void (*poke)(void *ud)
             watchdog_started = 1;
         pthread_attr_destroy(&attr);
     }
-    /* Without a watchdog nobody looks, so each call reads its clock at arming. */
-    atomic_store(&d->lazy, watchdog_started);
+    /* Without a watchdog nobody looks, so each call reads its clock at
+     * arming; so too when the table is full (more than MAX_WATCHED states at
+     * once): the limit still holds, only a call stuck in C goes unseen. */
+    atomic_store(&d->lazy, watchdog_started && placed);
     pthread_mutex_unlock(&lock);
 }
 

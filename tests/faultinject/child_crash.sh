@@ -73,6 +73,15 @@ for stdin in open closed; do
     test "$(cat "$tmp/err")" = "standard ut: fel: arbetsboken kan inte skrivas: minnet tog slut"
   check "workbook writer complains, standard input $stdin: nothing written" test ! -s "$tmp/out"
 done
+# Any other [ERROR] line fails the run too, with the line itself as the
+# reason (it is no memory running out).
+STYR_TEST_CLOSE=complain-other TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" validate scenarios/goteborg-2018-2019.yaml \
+  --format xlsx -o - > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "workbook writer complains of something else: exit 2" test "$rc" = 2
+check "workbook writer complains of something else: its line is the reason" \
+  test "$(cat "$tmp/err")" = "standard ut: fel: arbetsboken kan inte skrivas: [ERROR][packager.c:99]: Error adding file to zip."
+check "workbook writer complains of something else: nothing written" test ! -s "$tmp/out"
 # How the child ended decides what is said: an error it sends back is said
 # as it is; a crash (SIGSEGV, SIGBUS, SIGABRT) or the kernel's kill is read
 # as memory running out; another signal is only named.

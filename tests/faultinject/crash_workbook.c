@@ -11,7 +11,9 @@
  * (a full disk): an error with a reason (errno), which the child must hand
  * back to styr through its pipe; with STYR_TEST_CLOSE=complain it says on
  * standard error that an allocation failed and returns success, as the real
- * one does when it drops a part it could not allocate. */
+ * one does when it drops a part it could not allocate; with
+ * STYR_TEST_CLOSE=complain-other it says another [ERROR] line and returns
+ * success. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -30,6 +32,10 @@ lxw_error workbook_close(lxw_workbook *workbook)
     }
     if (test_close && strcmp(test_close, "complain") == 0) {
         fputs("[ERROR][packager.c:1234]: Memory allocation failed.\n", stderr);
+        return LXW_NO_ERROR;
+    }
+    if (test_close && strcmp(test_close, "complain-other") == 0) {
+        fputs("[ERROR][packager.c:99]: Error adding file to zip.\n", stderr);
         return LXW_NO_ERROR;
     }
     const char *how = getenv("STYR_CRASH_WORKBOOK");

@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -214,6 +215,57 @@ static void test_one_watchdog(void **state)
     styr_deadline_destroy(&c);
 }
 
+static _Atomic int poked;
+static void poke_flag(void *ud)
+{
+    (void)ud;
+    atomic_store(&poked, 1);
+}
+
+/* Every slot of the watchdog's table (deadline.c's MAX_WATCHED, 64) is
+ * watched, the first too: with all 64 in use the last one made is still
+ * poked by the watchdog when it passes its limit (the poke is what stops
+ * a rule's Lua state; a deadline the watchdog does not watch gets none). */
+static void test_every_slot_is_watched(void **state)
+{
+    (void)state;
+    static styr_deadline d[64];
+    atomic_store(&poked, 0);
+    for (int i = 0; i < 64; i++)
+        styr_deadline_init(&d[i], i == 63 ? 0.05 : 1, i == 63 ? poke_flag : NULL, NULL);
+    styr_deadline_arm(&d[63]);
+    int64_t until = styr_now_ns() + 3 * 1000000000LL;
+    while (!atomic_load(&poked) && styr_now_ns() < until)
+        for (int i = 0; i < 100000; i++)
+            sink += (uint64_t)i * 2654435761u;
+    int ok = atomic_load(&poked) && styr_deadline_passed(&d[63]);
+    styr_deadline_disarm(&d[63]);
+    for (int i = 0; i < 64; i++)   /* before the verdict: later tests need the table */
+        styr_deadline_destroy(&d[i]);
+    assert_true(ok);
+}
+
+/* A deadline made when the watchdog's table is full (a host program with
+ * more than 64 engines at once) still passes its limit: nobody looks at
+ * it, so its calls read their clock at arming, as without a watchdog. */
+static void test_deadline_past_the_table_passes(void **state)
+{
+    (void)state;
+    static styr_deadline d[65];
+    for (int i = 0; i < 65; i++)
+        styr_deadline_init(&d[i], i == 64 ? 0.05 : 1, NULL, NULL);
+    styr_deadline_arm(&d[64]);
+    int64_t until = styr_now_ns() + 3 * 1000000000LL;
+    while (!styr_deadline_passed(&d[64]) && styr_now_ns() < until)
+        for (int i = 0; i < 100000; i++)
+            sink += (uint64_t)i * 2654435761u;
+    int ok = styr_deadline_passed(&d[64]);
+    styr_deadline_disarm(&d[64]);
+    for (int i = 0; i < 65; i++)   /* before the verdict: later tests need the table */
+        styr_deadline_destroy(&d[i]);
+    assert_true(ok);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +275,8 @@ int main(void)
         cmocka_unit_test(test_waiting_is_not_stuck),
         cmocka_unit_test(test_limit_is_cpu_time),
         cmocka_unit_test(test_cpu_counted_from_first_look),
+        cmocka_unit_test(test_every_slot_is_watched),
+        cmocka_unit_test(test_deadline_past_the_table_passes),
         /* after the parent has a watchdog */
         cmocka_unit_test(test_fork_child_keeps_its_limits),
     };

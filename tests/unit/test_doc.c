@@ -655,6 +655,11 @@ static void test_alias_depth(void **state)
                          "nesting deeper than 5 levels (through alias '*a')");
     lim.max_depth = 6;
     styr_doc_free(load_len_lim(text, strlen(text), &lim));
+    /* the anchored list's height is its deepest item's, not its last one's */
+    text = "a: &a [[[1]], 2]\nb: [[*a]]\n";
+    lim.max_depth = 5;
+    expect_error_len_lim(text, strlen(text), &lim, STYR_E_LIMIT, 2, 6,
+                         "nesting deeper than 5 levels (through alias '*a')");
 }
 
 /* ---- merge keys ---- */

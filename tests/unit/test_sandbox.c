@@ -433,6 +433,21 @@ static void test_file_longer_than_it_says(void **state)
     lua_pop(styr_sandbox_lua(f->sb), 1);
 }
 
+/* A rule file that cannot be opened (gone since the folder was listed)
+ * says why, not that it is no regular file. */
+static void test_missing_file_says_why(void **state)
+{
+    fixture *f = *state;
+    char gone[80];
+    snprintf(gone, sizeof gone, "%s.gone", f->path);
+    styr_sandbox_new_env(f->sb, gone);
+    styr_error err;
+    assert_int_equal(styr_sandbox_load(f->sb, gone, -1, &err), STYR_E_RULESET);
+    if (strncmp(err.message, "cannot read rule file: ", 23) != 0)
+        fail_msg("message: %s", err.message);
+    lua_pop(styr_sandbox_lua(f->sb), 1);
+}
+
 static void test_environments_are_separate(void **state)
 {
     fixture *f = *state;
@@ -481,6 +496,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_binary_chunk_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_environments_are_separate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_longer_than_it_says, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_missing_file_says_why, setup, teardown),
         cmocka_unit_test_setup_teardown(test_string_metatable_is_locked, setup, teardown),
         cmocka_unit_test_setup_teardown(test_memory_is_counted, setup, teardown),
     };

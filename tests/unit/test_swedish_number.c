@@ -92,6 +92,9 @@ static void test_units(void **state)
     assert_reads("500 kr", 1, 500);
     assert_reads("500:-", 1, 500);
     assert_reads("500 kronor", 1, 500);
+    /* a tab or space after the unit (a cell typed with one) is no part of it */
+    assert_reads("500 kr\t", 1, 500);
+    assert_reads("500 tkr \t ", 1, 500000);
     assert_reads("2 Mkr", 1, 2000000);
     assert_reads("2 MILJARDER KRONOR", 1, 2000000000.0);   /* capitals, an A among them */
     assert_reads("2,5 mnkr", 1, 2500000);
