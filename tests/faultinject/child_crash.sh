@@ -57,6 +57,8 @@ check "workbook writer fails: exit 2" test "$rc" = 2
 check "workbook writer fails: the reason is told" \
   grep -qF "plan.xlsx: fel: arbetsboken kan inte skrivas: Error encountered when creating a tmpfile during file assembly." "$tmp/err"
 check "workbook writer fails: -o kept" grep -qx old "$tmp/plan.xlsx"
+check "workbook writer fails: libxlsxwriter's English [ERROR] line is not passed on" \
+  test "$(grep -c '\[ERROR\]' "$tmp/err")" = 0
 # How the child ended decides what is said: an error it sends back is said
 # as it is; a crash (SIGSEGV, SIGBUS, SIGABRT) or the kernel's kill is read
 # as memory running out; another signal is only named.

@@ -9,9 +9,11 @@
  * else SIGSEGV. With
  * STYR_TEST_CLOSE=fail it fails as when its temporary files cannot be made
  * (a full disk): an error with a reason (errno), which the child must hand
- * back to styr through its pipe. */
+ * back to styr through its pipe; and it says so on standard error in
+ * English, as libxlsxwriter 1.1 does, a line styr must not pass on. */
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -19,9 +21,10 @@
 
 lxw_error workbook_close(lxw_workbook *workbook)
 {
-    (void)workbook;
     const char *test_close = getenv("STYR_TEST_CLOSE");
     if (test_close && strcmp(test_close, "fail") == 0) {
+        fprintf(stderr, "[ERROR] workbook_close(): Error creating tmpfile(s) to assemble '%s'. System error = %s\n",
+                workbook->filename, strerror(ENOSPC));
         errno = ENOSPC;
         return LXW_ERROR_CREATING_TMPFILE;
     }
