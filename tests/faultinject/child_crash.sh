@@ -59,6 +59,20 @@ check "workbook writer fails: the reason is told" \
 check "workbook writer fails: -o kept" grep -qx old "$tmp/plan.xlsx"
 check "workbook writer fails: libxlsxwriter's English [ERROR] line is not passed on" \
   test "$(grep -c '\[ERROR\]' "$tmp/err")" = 0
+# The same with a temporary folder whose name leaves the temporary
+# workbook's name (TMPDIR/styr-XXXXXX) exactly 1023 bytes, the most an
+# error record's file holds: the record still names it whole, so the
+# message names the user's file, not the temporary one.
+long=$tmp
+while [ ${#long} -lt 900 ]; do long=$long/$(printf 'd%.0s' $(seq 100)); done
+long=$long/$(printf 'e%.0s' $(seq $((1011 - ${#long} - 1))))
+mkdir -p "$long"
+echo old > "$tmp/plan.xlsx"
+STYR_TEST_CLOSE=fail TMPDIR=$long LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" convert scenarios/goteborg-2018-2019.yaml -o "$tmp/plan.xlsx" > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "workbook writer fails, temporary name of 1023 bytes: exit 2" test "$rc" = 2
+check "workbook writer fails, temporary name of 1023 bytes: the user's file is named" \
+  grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kan inte skrivas: Error encountered when creating a tmpfile during file assembly." "$tmp/err"
 # How the child ended decides what is said: an error it sends back is said
 # as it is; a crash (SIGSEGV, SIGBUS, SIGABRT) or the kernel's kill is read
 # as memory running out; another signal is only named.
