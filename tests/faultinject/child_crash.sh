@@ -73,6 +73,14 @@ rc=$?
 check "workbook writer fails, temporary name of 1023 bytes: exit 2" test "$rc" = 2
 check "workbook writer fails, temporary name of 1023 bytes: the user's file is named" \
   grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kan inte skrivas: Error encountered when creating a tmpfile during file assembly." "$tmp/err"
+# Longer still (1040 bytes): the record holds only the temporary name's
+# first 1023 bytes, and that is still no reason to name a cut temporary file.
+long=$long/$(printf 'f%.0s' $(seq 16))
+mkdir -p "$long"
+echo old > "$tmp/plan.xlsx"
+STYR_TEST_CLOSE=fail TMPDIR=$long LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" convert scenarios/goteborg-2018-2019.yaml -o "$tmp/plan.xlsx" > "$tmp/out" 2> "$tmp/err"
+check "workbook writer fails, temporary name longer than a record holds: the user's file is named" \
+  grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kan inte skrivas: Error encountered when creating a tmpfile during file assembly." "$tmp/err"
 # How the child ended decides what is said: an error it sends back is said
 # as it is; a crash (SIGSEGV, SIGBUS, SIGABRT) or the kernel's kill is read
 # as memory running out; another signal is only named.
