@@ -209,7 +209,9 @@ int cli_write_workbook(const char *output, cli_xlsx_writer fn, void *ctx)
     styr_error_clear(&err);
     int rc = EXIT_CLEAN;
     if (write_in_child(tmp, fn, ctx, &err) != STYR_OK) {
-        if (strcmp(err.file, tmp) == 0)   /* the user knows the file by the name they gave */
+        /* the user knows the file by the name they gave; a record names
+         * at most sizeof err.file - 1 bytes of a long TMPDIR's file */
+        if (strncmp(err.file, tmp, sizeof err.file - 1) == 0)
             snprintf(err.file, sizeof err.file, "%s", output && strcmp(output, "-") != 0 ? output : CLI_SV("standard ut", "standard output"));
         styr_error_print(&err, stderr, cli_english());
         unlink(tmp);

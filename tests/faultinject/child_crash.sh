@@ -57,6 +57,30 @@ check "workbook writer fails: exit 2" test "$rc" = 2
 check "workbook writer fails: the reason is told" \
   grep -qF "plan.xlsx: fel: arbetsboken kan inte skrivas: Error encountered when creating a tmpfile during file assembly." "$tmp/err"
 check "workbook writer fails: -o kept" grep -qx old "$tmp/plan.xlsx"
+check "workbook writer fails: libxlsxwriter's English [ERROR] line is not passed on" \
+  test "$(grep -c '\[ERROR\]' "$tmp/err")" = 0
+# The same with a temporary folder whose name leaves the temporary
+# workbook's name (TMPDIR/styr-XXXXXX) exactly 1023 bytes, the most an
+# error record's file holds: the record still names it whole, so the
+# message names the user's file, not the temporary one.
+long=$tmp
+while [ ${#long} -lt 900 ]; do long=$long/$(printf 'd%.0s' $(seq 100)); done
+long=$long/$(printf 'e%.0s' $(seq $((1011 - ${#long} - 1))))
+mkdir -p "$long"
+echo old > "$tmp/plan.xlsx"
+STYR_TEST_CLOSE=fail TMPDIR=$long LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" convert scenarios/goteborg-2018-2019.yaml -o "$tmp/plan.xlsx" > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "workbook writer fails, temporary name of 1023 bytes: exit 2" test "$rc" = 2
+check "workbook writer fails, temporary name of 1023 bytes: the user's file is named" \
+  grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kan inte skrivas: Error encountered when creating a tmpfile during file assembly." "$tmp/err"
+# Longer still (1040 bytes): the record holds only the temporary name's
+# first 1023 bytes, and that is still no reason to name a cut temporary file.
+long=$long/$(printf 'f%.0s' $(seq 16))
+mkdir -p "$long"
+echo old > "$tmp/plan.xlsx"
+STYR_TEST_CLOSE=fail TMPDIR=$long LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" convert scenarios/goteborg-2018-2019.yaml -o "$tmp/plan.xlsx" > "$tmp/out" 2> "$tmp/err"
+check "workbook writer fails, temporary name longer than a record holds: the user's file is named" \
+  grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kan inte skrivas: Error encountered when creating a tmpfile during file assembly." "$tmp/err"
 # libxlsxwriter that drops a part it could not allocate says so only on
 # standard error ("[ERROR]... Memory allocation failed.") and returns
 # success: the child keeps what it says in a memory file and the run fails

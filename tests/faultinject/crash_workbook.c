@@ -9,11 +9,12 @@
  * else SIGSEGV. With
  * STYR_TEST_CLOSE=fail it fails as when its temporary files cannot be made
  * (a full disk): an error with a reason (errno), which the child must hand
- * back to styr through its pipe; with STYR_TEST_CLOSE=complain it says on
- * standard error that an allocation failed and returns success, as the real
- * one does when it drops a part it could not allocate; with
- * STYR_TEST_CLOSE=complain-other it says another [ERROR] line and returns
- * success. */
+ * back to styr through its pipe, and says so on standard error in English,
+ * as libxlsxwriter 1.1 does, a line styr must not pass on; with
+ * STYR_TEST_CLOSE=complain it says on standard error that an allocation
+ * failed and returns success, as the real one does when it drops a part it
+ * could not allocate; with STYR_TEST_CLOSE=complain-other it says another
+ * [ERROR] line and returns success. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -24,9 +25,10 @@
 
 lxw_error workbook_close(lxw_workbook *workbook)
 {
-    (void)workbook;
     const char *test_close = getenv("STYR_TEST_CLOSE");
     if (test_close && strcmp(test_close, "fail") == 0) {
+        fprintf(stderr, "[ERROR] workbook_close(): Error creating tmpfile(s) to assemble '%s'. System error = %s\n",
+                workbook->filename, strerror(ENOSPC));
         errno = ENOSPC;
         return LXW_ERROR_CREATING_TMPFILE;
     }

@@ -100,6 +100,24 @@ static void test_same_as_lua(void **state)
 
 /* The work is counted: a pattern with one repetition over a long text is
  * quadratic in Lua's matcher; here it reaches the step limit. */
+/* The number of captures is limited as in Lua (32): 32 position captures
+ * are found, a 33rd is "too many captures", the same error as string.find. */
+static void test_capture_limit_as_lua(void **state)
+{
+    (void)state;
+    lua_State *L = new_state();
+    spend_limit = 0;
+    run(L, "for k = 31, 34 do\n"
+           "  local s, p = ('a'):rep(k), ('()a'):rep(k)\n"
+           "  local a, b = table.pack(pcall(string.find, s, p)), table.pack(pcall(B.find, s, p))\n"
+           "  assert(a.n == b.n, k)\n"
+           "  for i = 1, a.n do assert(tostring(a[i]) == tostring(b[i]), k .. ': ' .. tostring(b[i])) end\n"
+           "  assert(a[1] == (k <= 32), k)\n"
+           "  if not b[1] then assert(tostring(b[2]):find('too many captures', 1, true), b[2]) end\n"
+           "end");
+    lua_close(L);
+}
+
 /* The matcher's depth limit is Lua's to the call: around it ('a?' nested k
  * deep), the same patterns match and the same ones are too complex. */
 static void test_depth_limit_as_lua(void **state)
@@ -182,6 +200,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_as_lua),
         cmocka_unit_test(test_depth_limit_as_lua),
+        cmocka_unit_test(test_capture_limit_as_lua),
         cmocka_unit_test(test_no_spend_hook),
         cmocka_unit_test(test_quadratic_counted),
         cmocka_unit_test(test_plain_find_linear),
