@@ -133,6 +133,11 @@ check "the writer is stopped from outside: exit 2" test "$rc" = 2
 check "the writer is stopped from outside: only the signal named" \
   grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kunde inte skrivas: processen som skrev den stoppades (signal 15)" "$tmp/err"
 check "the writer is stopped from outside: no temporary file" test -z "$(ls "$tmp" | grep -e '^styr-' -e '\.tmp-')"
+run exit; rc=$?
+check "the writer exits without a reason: exit 2" test "$rc" = 2
+check "the writer exits without a reason: said without a signal" \
+  grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kunde inte skrivas" "$tmp/err"
+check "the writer exits without a reason: -o kept" grep -qx old "$tmp/plan.xlsx"
 # A signal that ends styr while the workbook is being written (^C,
 # SIGTERM) removes the half-made replacement of -o; one that styr was started
 # with ignored (nohup, a background job) stays ignored: the run goes on.

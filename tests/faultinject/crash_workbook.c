@@ -4,7 +4,9 @@
  * the crash stays in the child that writes the workbook. STYR_CRASH_WORKBOOK
  * picks how it ends: "abrt" (SIGABRT, as a failed assertion), "term"
  * (SIGTERM, a signal sent from outside), "fail" (no crash: it returns an
- * error, which the child sends back to styr), "sleep" (a second's wait,
+ * error, which the child sends back to styr), "exit" (no crash and no
+ * error record: the process exits with status 3, as a library that calls
+ * exit itself would), "sleep" (a second's wait,
  * then SIGSEGV: the run is still writing when a test signals it); anything
  * else SIGSEGV. With
  * STYR_TEST_CLOSE=fail it fails as when its temporary files cannot be made
@@ -43,6 +45,8 @@ lxw_error workbook_close(lxw_workbook *workbook)
     const char *how = getenv("STYR_CRASH_WORKBOOK");
     if (how && strcmp(how, "fail") == 0)
         return LXW_ERROR_CREATING_XLSX_FILE;
+    if (how && strcmp(how, "exit") == 0)
+        _exit(3);
     if (how && strcmp(how, "sleep") == 0)
         sleep(1);
     raise(how && strcmp(how, "abrt") == 0 ? SIGABRT : how && strcmp(how, "term") == 0 ? SIGTERM : SIGSEGV);
