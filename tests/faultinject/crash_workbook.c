@@ -16,7 +16,7 @@
  * STYR_TEST_CLOSE=complain it says on standard error that an allocation
  * failed and returns success, as the real one does when it drops a part it
  * could not allocate; with STYR_TEST_CLOSE=complain-other it says another
- * [ERROR] line and returns success. */
+ * [ERROR] line (then a second one) and returns success. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -39,7 +39,8 @@ lxw_error workbook_close(lxw_workbook *workbook)
         return LXW_NO_ERROR;
     }
     if (test_close && strcmp(test_close, "complain-other") == 0) {
-        fputs("[ERROR][packager.c:99]: Error adding file to zip.\n", stderr);
+        fputs("[ERROR][packager.c:99]: Error adding file to zip.\n"
+              "[ERROR][packager.c:120]: Error closing zip file.\n", stderr);
         return LXW_NO_ERROR;
     }
     const char *how = getenv("STYR_CRASH_WORKBOOK");
