@@ -98,12 +98,13 @@ for stdin in open closed; do
   check "workbook writer complains, standard input $stdin: nothing written" test ! -s "$tmp/out"
 done
 # Any other [ERROR] line fails the run too, with the line itself as the
-# reason (it is no memory running out).
+# reason (it is no memory running out); only the first such line, on a
+# line of its own.
 STYR_TEST_CLOSE=complain-other TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" validate scenarios/goteborg-2018-2019.yaml \
   --format xlsx -o - > "$tmp/out" 2> "$tmp/err"
 rc=$?
 check "workbook writer complains of something else: exit 2" test "$rc" = 2
-check "workbook writer complains of something else: its line is the reason" \
+check "workbook writer complains of something else: its first line is the reason" \
   test "$(cat "$tmp/err")" = "standard ut: fel: arbetsboken kan inte skrivas: [ERROR][packager.c:99]: Error adding file to zip."
 check "workbook writer complains of something else: nothing written" test ! -s "$tmp/out"
 # How the child ended decides what is said: an error it sends back is said
@@ -133,6 +134,11 @@ check "the writer is stopped from outside: exit 2" test "$rc" = 2
 check "the writer is stopped from outside: only the signal named" \
   grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kunde inte skrivas: processen som skrev den stoppades (signal 15)" "$tmp/err"
 check "the writer is stopped from outside: no temporary file" test -z "$(ls "$tmp" | grep -e '^styr-' -e '\.tmp-')"
+run exit; rc=$?
+check "the writer exits without a reason: exit 2" test "$rc" = 2
+check "the writer exits without a reason: said without a signal" \
+  grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kunde inte skrivas" "$tmp/err"
+check "the writer exits without a reason: -o kept" grep -qx old "$tmp/plan.xlsx"
 # A signal that ends styr while the workbook is being written (^C,
 # SIGTERM) removes the half-made replacement of -o; one that styr was started
 # with ignored (nohup, a background job) stays ignored: the run goes on.

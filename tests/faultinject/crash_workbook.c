@@ -4,7 +4,9 @@
  * the crash stays in the child that writes the workbook. STYR_CRASH_WORKBOOK
  * picks how it ends: "abrt" (SIGABRT, as a failed assertion), "term"
  * (SIGTERM, a signal sent from outside), "fail" (no crash: it returns an
- * error, which the child sends back to styr), "sleep" (a second's wait,
+ * error, which the child sends back to styr), "exit" (no crash and no
+ * error record: the process exits with status 3, as a library that calls
+ * exit itself would), "sleep" (a second's wait,
  * then SIGSEGV: the run is still writing when a test signals it); anything
  * else SIGSEGV. With
  * STYR_TEST_CLOSE=fail it fails as when its temporary files cannot be made
@@ -14,7 +16,7 @@
  * STYR_TEST_CLOSE=complain it says on standard error that an allocation
  * failed and returns success, as the real one does when it drops a part it
  * could not allocate; with STYR_TEST_CLOSE=complain-other it says another
- * [ERROR] line and returns success. */
+ * [ERROR] line (then a second one) and returns success. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -37,12 +39,15 @@ lxw_error workbook_close(lxw_workbook *workbook)
         return LXW_NO_ERROR;
     }
     if (test_close && strcmp(test_close, "complain-other") == 0) {
-        fputs("[ERROR][packager.c:99]: Error adding file to zip.\n", stderr);
+        fputs("[ERROR][packager.c:99]: Error adding file to zip.\n"
+              "[ERROR][packager.c:120]: Error closing zip file.\n", stderr);
         return LXW_NO_ERROR;
     }
     const char *how = getenv("STYR_CRASH_WORKBOOK");
     if (how && strcmp(how, "fail") == 0)
         return LXW_ERROR_CREATING_XLSX_FILE;
+    if (how && strcmp(how, "exit") == 0)
+        _exit(3);
     if (how && strcmp(how, "sleep") == 0)
         sleep(1);
     raise(how && strcmp(how, "abrt") == 0 ? SIGABRT : how && strcmp(how, "term") == 0 ? SIGTERM : SIGSEGV);

@@ -133,6 +133,10 @@ static void test_bad_input(void **state)
                      STYR_MCDA_E_ARG);
     assert_non_null(strstr(err.message, "area 1"));
     assert_int_equal(styr_mcda_rank(s, 1, NULL, -1.0, NULL, rank, NULL), STYR_MCDA_E_ARG);
+    /* only the n scores asked for are read: the NaN after the first is
+     * none of rank's business when n is 1 */
+    assert_int_equal(styr_mcda_rank(s, 1, NULL, STYR_MCDA_TIE_RTOL, NULL, rank, NULL), STYR_MCDA_OK);
+    assert_int_equal(rank[0], 1);
     assert_int_equal(styr_mcda_rank(NULL, 0, NULL, STYR_MCDA_TIE_RTOL, NULL, NULL, NULL),
                      STYR_MCDA_OK);
 }

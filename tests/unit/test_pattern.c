@@ -411,6 +411,38 @@ static void test_reuse(void **state)
     styr_pattern_free(p);
 }
 
+/* An allocator that gives the first `left` blocks and refuses the rest. */
+typedef struct rationed {
+    int left;
+} rationed;
+
+static void *rationed_alloc(size_t size, void *ud)
+{
+    rationed *r = ud;
+    return r->left-- > 0 ? malloc(size) : NULL;
+}
+
+static void rationed_release(void *ptr, void *ud)
+{
+    (void)ud;
+    free(ptr);
+}
+
+/* Memory running out while a pattern compiles is said as memory, not as a
+ * pattern that does not compile (which would blame the rule's author). */
+static void test_compile_out_of_memory(void **state)
+{
+    (void)state;
+    rationed r = {2};   /* the general and the compile context, then nothing */
+    styr_pattern_mem mem = {rationed_alloc, rationed_release, &r, 0};
+    styr_error err;
+    styr_error_clear(&err);
+    styr_pattern *p = styr_pattern_compile_in("ord", "(a|b)+c", 7, &mem, &err);
+    assert_null(p);
+    assert_int_equal(err.code, STYR_E_NOMEM);
+    assert_string_equal(err.message, "out of memory compiling pattern 'ord'");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -427,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_catastrophic_backtracking),
         cmocka_unit_test(test_long_subjects),
         cmocka_unit_test(test_reuse),
+        cmocka_unit_test(test_compile_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -304,6 +304,37 @@ static void test_sensitivity_ranks_up_to_the_bound(void **state)
     unlink(path);
 }
 
+static int cancel_at_once(void *ud, uint64_t done, uint64_t total)
+{
+    (void)done;
+    (void)total;
+    ++*(int *)ud;
+    return 1;
+}
+
+/* A sensitivity run stopped by its progress callback fails with the
+ * sampler's reason, told in the ruleset's language (Swedish by default). */
+static void test_sensitivity_cancelled_in_swedish(void **state)
+{
+    (void)state;
+    const char *scen[] = {src("scenarios/balanserad.yaml")};
+    styr_prioritisation p;
+    styr_error err;
+    styr_error_clear(&err);
+    assert_int_equal(styr_prioritise(rs, &run_opts, src("scenarios/goteborg-areas.yaml"), scen, 1, &lim, &p, &err), STYR_OK);
+    assert_true(p.sc[0].scored);
+    int calls = 0;
+    styr_sensitivity_opts so = {.samples = 100, .seed = 1, .spread = -1, .threads = 1,
+                                .progress = cancel_at_once, .progress_ud = &calls};
+    styr_sensitivity s;
+    assert_int_equal(styr_sensitivity_run(rs, &p, &so, &s, &err), STYR_E_INPUT);
+    assert_int_equal(calls, 1);
+    assert_string_equal(err.message, "känslighetsanalysen misslyckades: SMAA: cancelled");
+    assert_null(s.acceptability);
+    styr_sensitivity_free(&s);
+    styr_prioritisation_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -314,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_bad_scenarios_do_not_stop_the_others),
         cmocka_unit_test(test_sensitivity_is_a_distribution_and_reproducible),
         cmocka_unit_test(test_sensitivity_ranks_up_to_the_bound),
+        cmocka_unit_test(test_sensitivity_cancelled_in_swedish),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -721,6 +721,25 @@ static void test_plan_rows_out_of_order(void **state)
     styr_doc_free(doc);
 }
 
+/* A title row above the header: the list of actions is at the header's row
+ * of Insatser (what a finding about the list names), not at row 1. */
+static void test_plan_header_below_a_title(void **state)
+{
+    (void)state;
+    styr_error err;
+    styr_doc *doc = plan_of("<row r=\"1\">" IS("A1", "Handlingsplan") "</row>"
+                            "<row r=\"2\">" IS("A2", "Insats") IS("B2", "Rubrik") "</row>"
+                            "<row r=\"3\">" IS("A3", "1.1") IS("B3", "Modell") "</row>",
+                            "<row r=\"1\">" IS("A1", "Fält") IS("B1", "Värde") "</row>", &err, STYR_OK);
+    assert_non_null(doc);
+    const styr_node *actions = at(doc->root, "actions");
+    assert_non_null(actions);
+    assert_int_equal(styr_sheet_of_line(actions->line), STYR_SHEET_INSATSER);
+    assert_int_equal(styr_row_of_line(actions->line), 2);
+    assert_string_equal(at(doc->root, "actions.0.id")->u.text, "1.1");
+    styr_doc_free(doc);
+}
+
 static void test_plan_tree(void **state)
 {
     (void)state;
@@ -1202,6 +1221,7 @@ int main(void)
         cmocka_unit_test(test_formulas_and_empty_cells),
         cmocka_unit_test(test_plan_tree),
         cmocka_unit_test(test_plan_rows_out_of_order),
+        cmocka_unit_test(test_plan_header_below_a_title),
         cmocka_unit_test(test_plan_errors),
         cmocka_unit_test(test_number_cells_plain_only),
         cmocka_unit_test(test_exponent_and_boolean_cells),

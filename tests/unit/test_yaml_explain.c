@@ -365,6 +365,17 @@ static void test_invisible_near_error(void **state)
     assert_has(&e9, "U+00A0 (no-break space) on lines 1, 2, 3, 4, 5, 6, 7, 8 and 1 more line.");
     e9 = explain(nine, n9, "could not find expected ':'", "while scanning a simple key", 10, 1, 9, 1, STYR_EXPLAIN_SV);
     assert_has(&e9, "U+00A0 (hårt mellanslag) på rad 1, 2, 3, 4, 5, 6, 7, 8 och 1 rad till.");
+    /* on two lines more: the count, plural in both languages */
+    char ten[220];
+    size_t n10 = 0;
+    for (int i = 1; i <= STYR_ODD_LINES + 2; i++)
+        n10 += (size_t)snprintf(ten + n10, sizeof ten - n10, "k%d:\xc2\xa0%d\n", i, i);
+    n10 += (size_t)snprintf(ten + n10, sizeof ten - n10, "z: 9\n");
+    styr_error e10 = explain(ten, n10, "could not find expected ':'", "while scanning a simple key", 11, 1, 10, 1,
+                             STYR_EXPLAIN_EN);
+    assert_has(&e10, "U+00A0 (no-break space) on lines 1, 2, 3, 4, 5, 6, 7, 8 and 2 more lines.");
+    e10 = explain(ten, n10, "could not find expected ':'", "while scanning a simple key", 11, 1, 10, 1, STYR_EXPLAIN_SV);
+    assert_has(&e10, "U+00A0 (hårt mellanslag) på rad 1, 2, 3, 4, 5, 6, 7, 8 och 2 rader till.");
     /* the no-break space two lines above is named with the one on the error's
      * line, and the error points at the one nearest the error */
     const char t[] = "a:\xc2\xa0" "1\nb: 2\nc:\xc2\xa0" "3\nd: 4\n";
