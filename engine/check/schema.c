@@ -453,7 +453,9 @@ styr_status styr_schema_check(styr_run *run, styr_node *root, const char *type_n
             w.schema_file = rs->docs[i]->file;
     if (!type_known(&w, type_name, strlen(type_name)))
         return styr_error_set(err, STYR_E_RULESET, w.schema_file, 0, 0,
-                              "schema.yaml has no type '%s'", type_name);
+                              run->opts->lang == STYR_LANG_EN ? "schema.yaml has no type '%s'"
+                                                              : "schema.yaml har ingen typ '%s'",
+                              type_name);
     w.root_part = type_part(&w, type_name);
     place at_root = {root, NULL, -1, NULL};
     styr_status st = check_object(&w, type_name, root, &at_root, 0);

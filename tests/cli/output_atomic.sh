@@ -65,6 +65,14 @@ rc=$?
 check "40 links are refused (got exit $rc)" '[ $rc -eq 2 ] && grep -q "kan inte skriva .*link40: för många symboliska länkar" "$tmp/l.err"'
 check "... and the file at their end is as it was" '[ "$(cat "$tmp/l/target")" = "the earlier report" ] && [ -L "$tmp/l/link40" ]'
 
+# With standard input closed (a scheduler may start styr so), the temporary
+# file -o writes is the first descriptor free: 0. It is a file like any
+# other, and the report is written whole.
+mkdir "$tmp/s"
+"$styr" validate scenarios/goteborg-2018-2019.yaml -o "$tmp/s/report.txt" <&- >/dev/null 2> "$tmp/s.err"
+rc=$?
+check "standard input closed: -o writes the report (got exit $rc)" '[ $rc -eq 0 ] && tail -1 "$tmp/s/report.txt" | grep -q "30 insatser" && [ "$(ls "$tmp/s")" = "report.txt" ]'
+
 # The input is never written.
 sum=$(cksum < scenarios/goteborg-2018-2019.yaml)
 "$styr" validate scenarios/goteborg-2018-2019.yaml -o scenarios/goteborg-2018-2019.yaml.out >/dev/null 2>&1

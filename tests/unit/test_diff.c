@@ -107,6 +107,12 @@ static void test_similarity(void **state)
     /* ... also punctuation that opens the text */
     const char *p = "(Etablera) en mätmodell för uppföljning av innovativ organisationskultur";
     assert_true(styr_diff_similarity(a, strlen(a), p, strlen(p)) == 1.0);
+    /* Digits are letters, 9 as much as 0: "Fas 9" and "Fas 8" share three
+     * of their five trigrams each (" fa", "fas", "as ", not "s 9" and " 9 "),
+     * and "9" alone is itself. */
+    double fas = styr_diff_similarity("Fas 9", 5, "Fas 8", 5);
+    assert_true(fas > 0.6 - 1e-12 && fas < 0.6 + 1e-12);
+    assert_true(styr_diff_similarity("9", 1, "9", 1) == 1.0);
     /* A reworded title stays above the pairing threshold; another action does not. */
     const char *c = "Etablera mätmodellen för uppföljning av en innovativ organisationskultur";
     const char *e = "Kommunikationsstrategi för hela Stadens innovationsarbete";

@@ -89,6 +89,10 @@ static const char *lookup(void *ud, const char *name, size_t *len)
         *len = 3;
         return "BRG";
     }
+    if (strlen(name) == 63 && strspn(name, "n") == 63) {   /* the longest placeholder name */
+        *len = 4;
+        return "LONG";
+    }
     return NULL;
 }
 
@@ -114,6 +118,12 @@ static void test_message_placeholders(void **state)
     tmpl[199] = '\0';
     s = styr_message_format(tmpl, lookup, NULL);
     assert_string_equal(s, tmpl);
+    free(s);
+    /* a name of 63 bytes (braces 64 apart) is still a placeholder */
+    char longest[80];
+    snprintf(longest, sizeof longest, "<{%.63s}>", "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn");
+    s = styr_message_format(longest, lookup, NULL);
+    assert_string_equal(s, "<LONG>");
     free(s);
     /* ... and a placeholder after it is still filled */
     char tail[260], want[260];
