@@ -142,6 +142,9 @@ static void test_surrounding_space(void **state)
     expect_date("  2018 ", STYR_DATE_START, "2018-01-01", STYR_DATE_YEAR);
     expect_date("\t2018-03\n", STYR_DATE_END, "2018-03-31", STYR_DATE_MONTH);
     expect_date("\r\n 2018-03-05 \r\n", STYR_DATE_START, "2018-03-05", STYR_DATE_DAY);
+    /* a vertical tab and a form feed (C's isspace) are space too */
+    expect_date("\v2018-03-05\f", STYR_DATE_START, "2018-03-05", STYR_DATE_DAY);
+    expect_date("\f2018\v", STYR_DATE_END, "2018-12-31", STYR_DATE_YEAR);
 }
 
 static void test_bad_month_and_day(void **state)

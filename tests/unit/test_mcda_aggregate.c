@@ -63,6 +63,10 @@ static void test_weighted_sum(void **state)
     assert_int_equal(styr_mcda_weighted_sum(nx, 3, 2, w, score, NULL, NULL), STYR_MCDA_OK);
     /* no areas: nothing to score, so no score array is needed */
     assert_int_equal(styr_mcda_weighted_sum(NULL, 0, 2, w, NULL, NULL, NULL), STYR_MCDA_OK);
+    /* no criteria: an empty matrix needs no array, and the reason is the
+     * weights (nothing to weigh), not a missing matrix; TOPSIS alike */
+    assert_int_equal(styr_mcda_weighted_sum(NULL, 3, 0, w, score, NULL, NULL), STYR_MCDA_E_WEIGHTS);
+    assert_int_equal(styr_mcda_topsis(NULL, 3, 0, w, NULL, score, NULL, NULL, NULL, NULL), STYR_MCDA_E_WEIGHTS);
     assert_int_equal(styr_mcda_weighted_sum(nx, 3, 2, w, NULL, NULL, NULL), STYR_MCDA_E_ARG);
     double zero[] = {0, 0};
     assert_int_equal(styr_mcda_weighted_sum(nx, 3, 2, zero, score, NULL, NULL),

@@ -129,6 +129,11 @@ static void test_blocked_names(void **state)
     expect_failure(f, "string.dump(function() end)", "'string.dump' is not allowed");
     expect_failure(f, "math.random()", "'math.random' is not allowed");
     expect_failure(f, "package.loaded.os.exit()", "'package.loaded' is not allowed");
+    /* a member is blocked in its own library only: table, utf8 and math have
+     * no dump, and string no random, to block */
+    styr_error err;
+    assert_int_equal(run(f, "assert(table.dump == nil and table.random == nil and utf8.randomseed == nil)\n"
+                            "assert(math.dump == nil and string.random == nil)\n", &err), STYR_OK);
 }
 
 /* In a Swedish run (the default language) a rule author reads the
