@@ -1284,6 +1284,28 @@ static void test_nearest_list_bound(void **state)
     styr_ruleset_free(rs);
 }
 
+/* nearest() gives nil when no candidate is near, whatever else the table
+ * holds (a [0] entry is no candidate). */
+static void test_nearest_none_near(void **state)
+{
+    (void)state;
+    ruleset_yaml("nearest0", "");
+    put("nearest0", "n.lua",
+        "rule { id = 'plan.nearest', severity = 'info', message = '{a}',\n"
+        "  check = function(plan)\n"
+        "    local t = {[0] = 'noll', 'strategi'}\n"
+        "    report(plan, nil, {a = tostring(nearest('vattenkraft', t))})\n"
+        "  end }\n");
+    styr_ruleset *rs = load_ok("nearest0");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\n", &res);
+    assert_int_equal(res.nrule_errors, 0);
+    assert_string_equal(first_of(&res, "plan.nearest")->message, "nil");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1317,6 +1339,7 @@ int main(void)
         cmocka_unit_test(test_pairs_walks_lists_and_maps),
         cmocka_unit_test(test_actions_of_strategy_counts),
         cmocka_unit_test(test_nearest_list_bound),
+        cmocka_unit_test(test_nearest_none_near),
         cmocka_unit_test(test_report_position_out_of_range),
         cmocka_unit_test(test_registry),
         cmocka_unit_test(test_bad_rule_declarations),

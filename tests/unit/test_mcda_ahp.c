@@ -385,6 +385,12 @@ static void test_best_fix(void **state)
     assert_near(fix.to, 8, 1e-12);
     assert_true(fix.cr_after < 1e-9);
 
+    /* a matrix AHP refuses (a12 = a21 = 2, not reciprocal): no fix is
+     * suggested, the refusal is passed on */
+    const double bad[9] = {1, 2, 4, 2, 1, 0.5, 0.25, 2, 1};
+    assert_int_equal(styr_mcda_ahp_best_fix(bad, 3, &fix, &found, NULL), STYR_MCDA_E_MATRIX);
+    assert_false(found);
+
     /* Consistent already, or two criteria: nothing to suggest. */
     const double c[9] = {1, 2, 4, 0.5, 1, 2, 0.25, 0.5, 1};
     assert_int_equal(styr_mcda_ahp_best_fix(c, 3, &fix, &found, NULL), STYR_MCDA_OK);

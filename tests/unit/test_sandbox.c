@@ -453,6 +453,18 @@ static void test_missing_file_says_why(void **state)
     lua_pop(styr_sandbox_lua(f->sb), 1);
 }
 
+/* A folder opens like a file, but it is no rule file: it is refused as
+ * such, not read. */
+static void test_directory_is_no_rule_file(void **state)
+{
+    fixture *f = *state;
+    styr_sandbox_new_env(f->sb, ".");
+    styr_error err;
+    assert_int_equal(styr_sandbox_load(f->sb, ".", -1, &err), STYR_E_RULESET);
+    assert_string_equal(err.message, "a rule file must be a regular file");
+    lua_pop(styr_sandbox_lua(f->sb), 1);
+}
+
 static void test_environments_are_separate(void **state)
 {
     fixture *f = *state;
@@ -502,6 +514,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_environments_are_separate, setup, teardown),
         cmocka_unit_test_setup_teardown(test_file_longer_than_it_says, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_file_says_why, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_directory_is_no_rule_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_string_metatable_is_locked, setup, teardown),
         cmocka_unit_test_setup_teardown(test_memory_is_counted, setup, teardown),
     };

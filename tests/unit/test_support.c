@@ -369,6 +369,10 @@ static void test_error_localise(void **state)
     styr_error_set(&e, STYR_E_NOMEM, NULL, 0, 0, "out of memory compiling pattern 'diarienummer'");
     styr_error_localise(&e, 0);
     assert_string_equal(e.message, "minnet tog slut när mönstret 'diarienummer' kompilerades");
+    /* only the engine's own words name a pattern: a rule's "patterns" does not */
+    styr_error_set(&e, STYR_E_RULESET, "areas.lua", 3, 0, "regeln x kraschade: not enough memory compiling patterns");
+    styr_error_localise(&e, 0);
+    assert_string_equal(e.message, "regeln x kraschade: minnet tog slut compiling patterns");
     styr_error_set(&e, STYR_E_NOMEM, NULL, 0, 0, "out of memory; out of memory");
     styr_error_localise(&e, 0);
     assert_string_equal(e.message, "minnet tog slut; minnet tog slut");

@@ -55,6 +55,7 @@ static void test_controls_are_shown(void **state)
     expect("\xc2\x80", "\\u{0080}");                  /* C1's first: a code point, not a byte */
     expect("\xc2\x9f", "\\u{009F}");                  /* C1's last (APC) */
     expect("\xe2\x80\xae" "abc", "\\u{202E}abc");     /* right-to-left override */
+    expect("\xe2\x80\xaa" "abc", "\\u{202A}abc");     /* left-to-right embedding: the range's first */
     expect("\xe2\x81\xa6", "\\u{2066}");              /* an isolate */
 }
 
