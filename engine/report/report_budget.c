@@ -92,8 +92,7 @@ void styr_report_budget_text(FILE *out, const styr_budget *b, const styr_report_
         fputc('\n', out);
     }
     char sources[2048];
-    if (budget_gap_sources(sources, sizeof sources, b, o->lang == STYR_LANG_EN))
-    {
+    if (budget_gap_sources(sources, sizeof sources, b, o->lang == STYR_LANG_EN)) {
         fputs(word(o, "  Glappet: finansieringen från ", "  The gap: the money from "), out);
         styr_fput_safe(out, sources);
         fputs(word(o, " upphör och ersätts inte.\n", " ends and is not replaced.\n"), out);

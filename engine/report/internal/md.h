@@ -13,8 +13,8 @@
  * '`', '*', '_', '[' and '~' would start code, emphasis, a link or image
  * or a strikethrough, and '#' end a heading; all are escaped, except an
  * underscore between two ASCII letters or digits, which GitHub's Markdown
- * never reads as emphasis. Other control
- * characters are shown as escapes (termsafe.h), never obeyed. */
+ * never reads as emphasis. Other control characters are shown as escapes
+ * (termsafe.h), never obeyed. */
 void md_text(FILE *out, const char *s);
 
 /* Writes s as the inside of a code span (`...`), where a backslash escapes
