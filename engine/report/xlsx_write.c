@@ -417,10 +417,17 @@ styr_status styr_xlsx_write_findings(const char *path, const styr_file_result *r
 int styr_xlsx_copy_out(const char *tmp_path, FILE *out)
 {
     FILE *in = fopen(tmp_path, "rb");
-    char buf[65536];
+    /* Pieces smaller than the stream's own buffer: a piece larger than it
+     * goes straight to write(), and when that fails (a full disk) glibc
+     * copies the rest byte by byte and flushes bytes of its buffer it never
+     * filled (valgrind saw it with -o /dev/full). */
+    char buf[4096];
     size_t n;
     int bad = !in;
-    while (in && (n = fread(buf, 1, sizeof buf, in)) > 0)
+    /* Stops at the first write that fails (a full disk): writing on after it
+     * would only repeat the failure, and glibc's stream, once a write of
+     * its buffer has failed, may hand later writes bytes it never filled. */
+    while (in && !bad && (n = fread(buf, 1, sizeof buf, in)) > 0)
         bad |= fwrite(buf, 1, n, out) != n;
     if (in) {
         bad |= ferror(in);
