@@ -247,6 +247,13 @@ int cmd_report(options *o)
         styr_validate_doc(c.rs, &o->run, plan_doc, &plan, &err) != STYR_OK) {
         if (!plan.file)
             plan.file = strdup(plan_file);
+        if (!plan.file) {   /* not even its name could be kept: the page could not say which plan failed */
+            fputs(CLI_SV("styr: minnet tog slut\n", "styr: out of memory\n"), stderr);
+            styr_file_result_free(&plan);
+            styr_doc_free(plan_doc);
+            free_score(&c);
+            return EXIT_FAILED;
+        }
         plan.failed = 1;
         plan.failure = err;
         styr_error_localise(&plan.failure, o->lang == STYR_LANG_EN);

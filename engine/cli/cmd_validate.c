@@ -66,6 +66,10 @@ int cmd_validate(options *o)
                 res[i].failure = err;
                 styr_error_localise(&res[i].failure, o->lang == STYR_LANG_EN);
                 rc = EXIT_FAILED;
+                if (!res[i].file) {
+                    fputs(CLI_SV("styr: minnet tog slut\n", "styr: out of memory\n"), stderr);
+                    goto done;
+                }
                 continue;
             }
             rs = fresh;
@@ -80,6 +84,10 @@ int cmd_validate(options *o)
             res[i].failure = err;
             styr_error_localise(&res[i].failure, o->lang == STYR_LANG_EN);
             rc = EXIT_FAILED;
+            if (!res[i].file) {   /* not even its name could be kept: no report can say which file failed */
+                fputs(CLI_SV("styr: minnet tog slut\n", "styr: out of memory\n"), stderr);
+                goto done;
+            }
             continue;
         }
         if (res[i].nrule_errors || res[i].findings.dropped)

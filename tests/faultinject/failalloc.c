@@ -9,6 +9,9 @@
  *                            (memory gone for good, not a passing spike)
  *   STYR_FAIL_ALLOC_COUNT=F  at exit, the number of allocations made is
  *                            written to file F (how far a sweep must go)
+ *   STYR_FAIL_ALLOC_SIZE=S   only allocations of exactly S bytes are
+ *                            counted (and fail): e.g. every copy of a file's
+ *                            name, a needle the sampled sweeps can miss
  *
  * Only calls that ask for memory are counted (size 0 and realloc to 0 are
  * frees). The count is atomic, but which thread makes the N-th call is
@@ -30,6 +33,7 @@ extern void *__libc_realloc(void *p, size_t n);
 static atomic_ulong calls;
 static unsigned long fail_at;   /* 0: never */
 static int fail_all;
+static size_t only_size;   /* 0: every size */
 
 /* getenv and strtoul allocate nothing, so reading the settings here cannot
  * recurse into malloc. */
@@ -37,8 +41,10 @@ __attribute__((constructor)) static void failalloc_init(void)
 {
     const char *at = getenv("STYR_FAIL_ALLOC");
     const char *all = getenv("STYR_FAIL_ALLOC_ALL");
+    const char *size = getenv("STYR_FAIL_ALLOC_SIZE");
     fail_at = at ? strtoul(at, NULL, 10) : 0;
     fail_all = all && strcmp(all, "1") == 0;
+    only_size = size ? strtoul(size, NULL, 10) : 0;
 }
 
 /* Written with write(2) and a stack buffer: exit handlers may run after
@@ -58,8 +64,10 @@ __attribute__((destructor)) static void failalloc_report(void)
     close(fd);
 }
 
-static int fails_now(void)
+static int fails_now(size_t n)
 {
+    if (only_size && n != only_size)
+        return 0;
     unsigned long k = atomic_fetch_add(&calls, 1) + 1;
     if (fail_at && (k == fail_at || (fail_all && k > fail_at))) {
         errno = ENOMEM;
@@ -70,15 +78,15 @@ static int fails_now(void)
 
 void *malloc(size_t n)
 {
-    return n && fails_now() ? NULL : __libc_malloc(n);
+    return n && fails_now(n) ? NULL : __libc_malloc(n);
 }
 
 void *calloc(size_t n, size_t size)
 {
-    return n && size && fails_now() ? NULL : __libc_calloc(n, size);
+    return n && size && fails_now(n * size) ? NULL : __libc_calloc(n, size);
 }
 
 void *realloc(void *p, size_t n)
 {
-    return n && fails_now() ? NULL : __libc_realloc(p, n);
+    return n && fails_now(n) ? NULL : __libc_realloc(p, n);
 }

@@ -19,8 +19,13 @@ Any other exit code is a failure. Allocations are counted once more with
 the workbook written in the process itself (STYR_NO_FORK), so that N also
 reaches the allocations of the child process that writes a workbook.
 
+--name-copies FILE counts only allocations the size of a copy of FILE's
+name (as the run is given it: made absolute), and tries every one: a
+failure there once left a report without its file's name, and a sample
+of tens of thousands can miss the one copy that matters.
+
     sweep.py STYR FAILALLOC_SO [--all] [--first K] [--last K] [--sample K]
-             [--seed S] [--jobs J] -- ARGS...
+             [--seed S] [--jobs J] [--name-copies FILE] -- ARGS...
 
 By default every allocation is tried (a full sweep: tens of thousands of
 runs for validate of the bundled plan, minutes). --first K --sample M
@@ -46,8 +51,10 @@ import zipfile
 OLD_REPORT = b"an earlier report, kept unless a complete one replaces it\n"
 
 
-def run(styr, so, args, cwd, at=0, fail_all=False, count=None, timeout=60, no_fork=False):
+def run(styr, so, args, cwd, at=0, fail_all=False, count=None, timeout=60, no_fork=False, size=0):
     env = dict(os.environ)
+    if size:
+        env["STYR_FAIL_ALLOC_SIZE"] = str(size)
     env["LD_PRELOAD"] = so
     env["SOURCE_DATE_EPOCH"] = "1780000000"   # a JUnit timestamp or a page's date is no difference
     if no_fork:
@@ -95,6 +102,7 @@ def main():
     ap.add_argument("--sample", type=int, default=0, help="and K more, drawn with --seed")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--name-copies", metavar="FILE", help="only allocations of the size of FILE's name, each")
     ap.add_argument("args", nargs="+", help="styr's arguments (after --)")
     a = ap.parse_args()
     styr, so = os.path.abspath(a.styr), os.path.abspath(a.so)
@@ -112,6 +120,7 @@ def main():
     # the inputs are copied into a fresh folder for each run, so that -o
     # writes there and nothing a run leaves behind can be missed
     src = os.getcwd()
+    size = len(os.fsencode(absolute(a.name_copies, src))) + 1 if a.name_copies else 0
 
     def fresh():
         d = tempfile.mkdtemp(prefix="styr-oom-")
@@ -122,7 +131,7 @@ def main():
 
     base_dir = fresh()
     count_file = os.path.join(base_dir, ".count")
-    rc0, out0, err0 = run(styr, so, [absolute(x, src) for x in a.args], base_dir, count=count_file)
+    rc0, out0, err0 = run(styr, so, [absolute(x, src) for x in a.args], base_dir, count=count_file, size=size)
     with open(count_file) as f:
         total = int(f.read())
     os.remove(count_file)
@@ -133,7 +142,7 @@ def main():
     # (STYR_NO_FORK), the run reaches them, so N goes that far too.
     d = fresh()
     rc_nf, _, _ = run(styr, so, [absolute(x, src) for x in a.args], d, count=count_file.replace(base_dir, d),
-                      no_fork=True)
+                      no_fork=True, size=size)
     with open(os.path.join(d, ".count")) as f:
         total = max(total, int(f.read()))
     shutil.rmtree(d, ignore_errors=True)
@@ -143,7 +152,7 @@ def main():
     # it must count allocations, and memory gone from the first on must
     # change the run.
     d = fresh()
-    rc1, out1, _ = run(styr, so, [absolute(x, src) for x in a.args], d, at=1, fail_all=True)
+    rc1, out1, _ = run(styr, so, [absolute(x, src) for x in a.args], d, at=1, fail_all=True, size=size)
     shutil.rmtree(d, ignore_errors=True)
     if total == 0 or (rc1 == rc0 and out1 == out0):
         sys.exit(f"sweep: {so} does not make allocations fail ({total} counted): is it built with its "
@@ -163,7 +172,7 @@ def main():
     def one(n):
         d = fresh()
         try:
-            rc, out, err = run(styr, so, [absolute(x, src) for x in a.args], d, at=n, fail_all=a.all)
+            rc, out, err = run(styr, so, [absolute(x, src) for x in a.args], d, at=n, fail_all=a.all, size=size)
             files = outputs(d)
         finally:
             shutil.rmtree(d, ignore_errors=True)
