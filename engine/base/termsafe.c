@@ -82,6 +82,11 @@ size_t styr_fput_safe(FILE *out, const char *s)
     return shown;
 }
 
+void styr_put_safe(FILE *out, const char *s)
+{
+    styr_fput_safe(out, s);
+}
+
 size_t styr_fput_safe_lines(FILE *out, const char *s)
 {
     size_t shown = 0;

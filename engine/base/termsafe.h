@@ -16,6 +16,10 @@
  * %-*s). */
 size_t styr_fput_safe(FILE *out, const char *s);
 
+/* styr_fput_safe without its count: the plain-text escaper for writers that
+ * take one as a void (*)(FILE *, const char *) beside Markdown's and HTML's. */
+void styr_put_safe(FILE *out, const char *s);
+
 /* Writes the one character at s (which is not at its terminating NUL) as
  * styr_fput_safe would; returns the bytes of s it consumed and adds the bytes
  * written to *shown (if not NULL). For writers with escapes of their own. */

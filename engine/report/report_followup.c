@@ -74,12 +74,6 @@ static void count_statuses(const styr_followup *fu, size_t counts[NSTATUS + 2])
     }
 }
 
-/* Plain text for the terminal: every control character shown, never obeyed. */
-static void put_safe(FILE *out, const char *s)
-{
-    styr_fput_safe(out, s);
-}
-
 /* The heading; each value from the files goes through put, the format's
  * own escaper (text, Markdown or HTML). */
 static void heading(FILE *out, const styr_followup *fu, const styr_report_opts *o, void (*put)(FILE *, const char *))
@@ -96,7 +90,7 @@ static void heading(FILE *out, const styr_followup *fu, const styr_report_opts *
 
 void styr_report_followup_text(FILE *out, const styr_followup *fu, const styr_report_opts *o)
 {
-    heading(out, fu, o, put_safe);
+    heading(out, fu, o, styr_put_safe);
     fputs(" (", out);
     styr_fput_safe(out, fu->plan_path);
     fputs(")\n", out);

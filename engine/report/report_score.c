@@ -39,12 +39,6 @@ static void illustrative_line(FILE *out, const styr_score_report *r, const styr_
           out);
 }
 
-/* Plain text for the terminal: control characters shown, never obeyed. */
-static void put_safe(FILE *out, const char *s)
-{
-    styr_fput_safe(out, s);
-}
-
 void styr_report_ranked_count(char *buf, size_t cap, size_t ranked, size_t left_out, const styr_report_opts *o)
 {
     snprintf(buf, cap, "%zu %s, %zu %s", ranked,
@@ -462,7 +456,7 @@ void styr_report_score_text(FILE *out, const styr_score_report *r, const styr_re
     char count[160];
     styr_report_ranked_count(count, sizeof count, t->n, t->nexcluded, o);
     fprintf(out, ": %s\n", count);
-    illustrative_line(out, r, o, "", put_safe);
+    illustrative_line(out, r, o, "", styr_put_safe);
     for (size_t e = 0; e < t->nexcluded; e++) {
         fputs(word(o, "  uteslutet: ", "  left out: "), out);
         if (t->excluded[e].title) {
@@ -712,7 +706,7 @@ void styr_report_sensitivity_text(FILE *out, const styr_sensitivity *s, const st
         return;
     size_t n = t->n, cols = n < 8 ? n : 8;
     styr_numtext num;
-    illustrative_line(out, r, o, "", put_safe);
+    illustrative_line(out, r, o, "", styr_put_safe);
     fputs(word(o, "Känslighet för scenario ", "Sensitivity of scenario "), out);
     styr_fput_safe(out, sr->id ? sr->id : sr->file);
     fprintf(out, word(o, ": %llu viktvektorer (frö %llu), %s\n", ": %llu weight samples (seed %llu), %s\n"),

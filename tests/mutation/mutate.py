@@ -16,8 +16,8 @@ killed / (killed + survived).
                            [--work DIR] [--keep] [--jobs N] [--list]
 
 With --coverage a mutant meets only the tests that reach its line, and a C
-line no test executes is a survivor without a run (NOT REACHED; counted as
-survived). --all takes every mutant (a full run); --results records each
+line no test executes is a survivor without a test run (NOT REACHED; counted
+as survived) once it is seen to compile (else INVALID). --all takes every mutant (a full run); --results records each
 verdict and lets an interrupted run resume; README.md says more.
 
 The sample is seeded: the same --seed, --count and --files give the same
@@ -526,7 +526,7 @@ class Coverage:
     (a continuation of a statement, a declaration) falls back to the tests
     that entered its function; a line outside every function, or a file gcov
     never saw, falls back to every test. A mutant that no test reaches is a
-    survivor without a run (NOT REACHED)."""
+    survivor without a test run (NOT REACHED), if it compiles."""
 
     def __init__(self, data):
         self.tests = data["tests"]
@@ -889,8 +889,21 @@ def main():
                 cov.tests_for(mu.path, mu.line)
             t = time.time()
             failing = []
-            if selected == []:
+            if selected == [] and lua:
                 verdict = "NOT REACHED"
+            elif selected == []:
+                # No test runs the line, but a mutant that does not compile
+                # is invalid, not a survivor: built once, tested by nothing.
+                lines[mu.line - 1] = mu.new
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write("\n".join(lines))
+                try:
+                    rc, out = run(["cmake", "--build", build, "-j", str(args.jobs)], work)
+                    verdict = "NOT REACHED" if rc == 0 else "INVALID"
+                    stale = True
+                finally:
+                    with open(path, "w", encoding="utf-8") as f:
+                        f.write(original)
             else:
                 lines[mu.line - 1] = mu.new
                 with open(path, "w", encoding="utf-8") as f:

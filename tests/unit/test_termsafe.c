@@ -88,6 +88,23 @@ static void test_lines_indent_continuations(void **state)
     free(buf);
 }
 
+/* The callback form writes what styr_fput_safe writes, NULL as nothing. */
+static void test_put_safe_is_fput_safe(void **state)
+{
+    (void)state;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    void (*put)(FILE *, const char *) = styr_put_safe;
+    put(f, "a\x1b[2Jb\r");
+    put(f, NULL);
+    put(f, "\xe2\x80\xae" "evil");
+    fclose(f);
+    assert_string_equal(buf, "a\\x1B[2Jb\\r\\u{202E}evil");
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -95,6 +112,7 @@ int main(void)
         cmocka_unit_test(test_controls_are_shown),
         cmocka_unit_test(test_bytes_that_are_not_utf8),
         cmocka_unit_test(test_lines_indent_continuations),
+        cmocka_unit_test(test_put_safe_is_fput_safe),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
