@@ -443,6 +443,35 @@ static void test_compile_out_of_memory(void **state)
     assert_string_equal(err.message, "out of memory compiling pattern 'ord'");
 }
 
+/* Memory running out at each allocation of a compile in turn: the pattern is
+ * either refused as memory, or whole, so that it matches once memory is
+ * back (a pattern kept without its match context or match data would not). */
+static void test_every_allocation_failing(void **state)
+{
+    (void)state;
+    int whole = 0;
+    for (int n = 0; n < 64 && !whole; n++) {
+        rationed r = {n};
+        styr_pattern_mem mem = {rationed_alloc, rationed_release, &r, 0};
+        styr_error err;
+        styr_error_clear(&err);
+        styr_pattern *p = styr_pattern_compile_in("dnr", "(\\d+)/(\\d+)", 11, &mem, &err);
+        if (!p) {
+            assert_int_equal(err.code, STYR_E_NOMEM);
+            assert_string_equal(err.message, "out of memory compiling pattern 'dnr'");
+            continue;
+        }
+        r.left = 1000;   /* memory is back */
+        styr_match g[3];
+        assert_int_equal(styr_pattern_match(p, "dnr 12/345", 10, 0, g, 3, &err), 1);
+        assert_int_equal(g[1].start, 4);
+        assert_int_equal(g[2].end, 10);
+        styr_pattern_free(p);
+        whole = 1;
+    }
+    assert_true(whole);   /* and 64 allocations are enough for one pattern */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -460,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_long_subjects),
         cmocka_unit_test(test_reuse),
         cmocka_unit_test(test_compile_out_of_memory),
+        cmocka_unit_test(test_every_allocation_failing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
