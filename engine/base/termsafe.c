@@ -34,6 +34,13 @@ static int dangerous(uint32_t cp)
            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+size_t styr_control_at(const char *s)
+{
+    uint32_t cp;
+    size_t n = s && *s ? utf8_seq((const unsigned char *)s, &cp) : 0;
+    return n && dangerous(cp) ? n : 0;
+}
+
 int styr_needs_escape(const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");

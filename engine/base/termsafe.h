@@ -33,6 +33,13 @@ void styr_fput_safe_padded(FILE *out, const char *s, size_t width);
  * mistake explained, then libyaml's words). */
 size_t styr_fput_safe_lines(FILE *out, const char *s);
 
+/* The length in bytes of the character at s when it is one styr_fput_safe
+ * shows as an escape (a control character or a bidirectional embedding,
+ * override or isolate), else 0 (also for bytes that are not UTF-8, and at
+ * the terminating NUL). For escapers of other formats: HTML shows the same
+ * characters as U+FFFD. */
+size_t styr_control_at(const char *s);
+
 /* 1 when s holds anything styr_fput_safe would escape. */
 int styr_needs_escape(const char *s);
 

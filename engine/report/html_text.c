@@ -3,6 +3,8 @@
  * names of kinds, severities, criteria and scenarios. */
 #include "internal/html.h"
 
+#include "termsafe.h"
+
 /* ---- text ---------------------------------------------------------------- */
 
 /* Byte length of the valid UTF-8 sequence at s (left bytes remain), or 0. */
@@ -27,8 +29,9 @@ static size_t cp_count(const char *s, size_t len)
 }
 
 /* Writes s[0..len) HTML-escaped (for text and attribute values alike), at
- * most maxcp code points (0: all) with an ellipsis when cut. Invalid UTF-8
- * and control characters become U+FFFD. */
+ * most maxcp code points (0: all) with an ellipsis when cut. Invalid UTF-8,
+ * control characters (C0 but tab and line breaks, DEL, C1) and the
+ * bidirectional embeddings, overrides and isolates become U+FFFD. */
 void html_esc_span(FILE *out, const char *s, size_t len, size_t maxcp)
 {
     int cut = maxcp && cp_count(s, len) > maxcp;
@@ -43,6 +46,13 @@ void html_esc_span(FILE *out, const char *s, size_t len, size_t maxcp)
         if (n == 0) {
             fputs("\xEF\xBF\xBD", out);
             i++;
+            continue;
+        }
+        if (n > 1 && styr_control_at(s + i)) {
+            /* a C1 control or a bidirectional override: a browser would
+             * obey it (reorder what the board reads), not show it */
+            fputs("\xEF\xBF\xBD", out);
+            i += n;
             continue;
         }
         if (n > 1) {

@@ -342,6 +342,23 @@ for cmd in budget followup; do
   check "$cmd --format csv: control characters are escaped" clean_csv
 done
 
+# The HTML pages show the same characters as U+FFFD: a browser would obey a
+# bidirectional override (reorder the sums and names the board reads) or a
+# C1 control, not show it. (A line break, CR included, is white space in HTML.)
+clean_html() { ! sed 's/\r//g' "$tmp/out" | raw_controls - && ! raw_controls "$tmp/err"; }
+for lang in sv en; do
+  run validate "$tmp/ctl-plan.yaml" --format html --lang "$lang"
+  check "validate --format html --lang $lang: no control character or override reaches the page" clean_html
+  run validate "$tmp/ctl.yaml" --format html --lang "$lang"
+  check "validate --format html --lang $lang: ids and owners with controls are replaced" clean_html
+  run budget "$tmp/ctl-plan.yaml" --format html --lang "$lang"
+  check "budget --format html --lang $lang: no control character or override reaches the page" clean_html
+  run followup "$tmp/ctl-followup.yaml" --format html --lang "$lang"
+  check "followup --format html --lang $lang: no control character or override reaches the page" clean_html
+  run diff "$tmp/ctl-plan.yaml" "$tmp/ctl-plan2.yaml" --format html --lang "$lang"
+  check "diff --format html --lang $lang: no control character or override reaches the page" clean_html
+done
+
 # Areas whose ids are formulas, hold '|', ESC and a C1 control.
 sed -e 's/^  - id: smart-cities$/  - id: "=HYPERLINK(\\"http:\/\/x\\",\\"a|b\\")"/' \
     -e 's/^  - id: natverkslarande$/  - id: "+1|2"/' \

@@ -105,6 +105,26 @@ static void test_put_safe_is_fput_safe(void **state)
     free(buf);
 }
 
+/* What other escapers (HTML) ask: which character at s is a control, and
+ * how long it is. */
+static void test_control_at(void **state)
+{
+    (void)state;
+    assert_int_equal(styr_control_at("\x1b[2J"), 1);
+    assert_int_equal(styr_control_at("\x7f"), 1);
+    assert_int_equal(styr_control_at("\xc2\x9b" "2J"), 2);   /* C1 CSI */
+    assert_int_equal(styr_control_at("\xe2\x80\xae"), 3);   /* U+202E */
+    assert_int_equal(styr_control_at("\xe2\x81\xa9"), 3);   /* U+2069 */
+    assert_int_equal(styr_control_at("\xe2\x80\xa9"), 0);   /* U+2029 is not among them */
+    assert_int_equal(styr_control_at("\xe2\x81\xaa"), 0);   /* U+206A neither */
+    assert_int_equal(styr_control_at("\xc3\xa5"), 0);        /* å */
+    assert_int_equal(styr_control_at("\t"), 0);
+    assert_int_equal(styr_control_at("a"), 0);
+    assert_int_equal(styr_control_at(""), 0);
+    assert_int_equal(styr_control_at("\xc2"), 0);   /* not UTF-8: not a control */
+    assert_int_equal(styr_control_at(NULL), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -113,6 +133,7 @@ int main(void)
         cmocka_unit_test(test_bytes_that_are_not_utf8),
         cmocka_unit_test(test_lines_indent_continuations),
         cmocka_unit_test(test_put_safe_is_fput_safe),
+        cmocka_unit_test(test_control_at),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
