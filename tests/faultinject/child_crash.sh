@@ -107,6 +107,17 @@ check "workbook writer complains of something else: exit 2" test "$rc" = 2
 check "workbook writer complains of something else: its first line is the reason" \
   test "$(cat "$tmp/err")" = "standard ut: fel: arbetsboken kan inte skrivas: [ERROR][packager.c:99]: Error adding file to zip."
 check "workbook writer complains of something else: nothing written" test ! -s "$tmp/out"
+# A part that cannot be added to the zip file while errno says memory ran
+# out (zlib packing it): libxlsxwriter cannot tell why, errno can, so the
+# reason is memory running out, not "Error adding file to xlsx file
+# container".
+echo old > "$tmp/plan.xlsx"
+STYR_TEST_CLOSE=zip-nomem TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" convert scenarios/goteborg-2018-2019.yaml -o "$tmp/plan.xlsx" > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "a part cannot be packed for memory: exit 2" test "$rc" = 2
+check "a part cannot be packed for memory: read as memory running out" \
+  grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kan inte skrivas: minnet tog slut" "$tmp/err"
+check "a part cannot be packed for memory: -o kept" grep -qx old "$tmp/plan.xlsx"
 # How the child ended decides what is said: an error it sends back is said
 # as it is; a crash (SIGSEGV, SIGBUS, SIGABRT) or the kernel's kill is read
 # as memory running out; another signal is only named.

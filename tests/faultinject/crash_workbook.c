@@ -16,7 +16,9 @@
  * STYR_TEST_CLOSE=complain it says on standard error that an allocation
  * failed and returns success, as the real one does when it drops a part it
  * could not allocate; with STYR_TEST_CLOSE=complain-other it says another
- * [ERROR] line (then a second one) and returns success. */
+ * [ERROR] line (then a second one) and returns success; with
+ * STYR_TEST_CLOSE=zip-nomem it fails to add a part to the zip file with
+ * errno ENOMEM, as when zlib could not allocate while packing a part. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -42,6 +44,10 @@ lxw_error workbook_close(lxw_workbook *workbook)
         fputs("[ERROR][packager.c:99]: Error adding file to zip.\n"
               "[ERROR][packager.c:120]: Error closing zip file.\n", stderr);
         return LXW_NO_ERROR;
+    }
+    if (test_close && strcmp(test_close, "zip-nomem") == 0) {
+        errno = ENOMEM;
+        return LXW_ERROR_ZIP_FILE_ADD;
     }
     const char *how = getenv("STYR_CRASH_WORKBOOK");
     if (how && strcmp(how, "fail") == 0)
