@@ -118,6 +118,14 @@ check "a part cannot be packed for memory: exit 2" test "$rc" = 2
 check "a part cannot be packed for memory: read as memory running out" \
   grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kan inte skrivas: minnet tog slut" "$tmp/err"
 check "a part cannot be packed for memory: -o kept" grep -qx old "$tmp/plan.xlsx"
+# Reading a workbook when libzip runs out of memory opening it
+# (ZIP_ER_MEMORY): that is said as memory running out, exit 2, not as a
+# file that is no .xlsx workbook.
+STYR_TEST_ZIP_OPEN=memory LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" validate tests/cli/data/plan-small.xlsx > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "libzip out of memory opening a workbook: exit 2" test "$rc" = 2
+check "libzip out of memory opening a workbook: read as memory running out" \
+  grep -qxF "tests/cli/data/plan-small.xlsx: fel: minnet tog slut" "$tmp/out" "$tmp/err"
 # How the child ended decides what is said: an error it sends back is said
 # as it is; a crash (SIGSEGV, SIGBUS, SIGABRT) or the kernel's kill is read
 # as memory running out; another signal is only named.
