@@ -107,6 +107,14 @@ check "workbook writer complains of something else: exit 2" test "$rc" = 2
 check "workbook writer complains of something else: its first line is the reason" \
   test "$(cat "$tmp/err")" = "standard ut: fel: arbetsboken kan inte skrivas: [ERROR][packager.c:99]: Error adding file to zip."
 check "workbook writer complains of something else: nothing written" test ! -s "$tmp/out"
+# The same line without a newline at its end (the last thing written) is
+# the reason as it is.
+STYR_TEST_CLOSE=complain-unended TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" validate scenarios/goteborg-2018-2019.yaml \
+  --format xlsx -o - > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "workbook writer complains without a newline: exit 2" test "$rc" = 2
+check "workbook writer complains without a newline: the line is the reason" \
+  test "$(cat "$tmp/err")" = "standard ut: fel: arbetsboken kan inte skrivas: [ERROR][packager.c:99]: Error adding file to zip."
 # A part that cannot be added to the zip file while errno says memory ran
 # out (zlib packing it): libxlsxwriter cannot tell why, errno can, so the
 # reason is memory running out, not "Error adding file to xlsx file
