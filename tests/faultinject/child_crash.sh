@@ -107,6 +107,33 @@ check "workbook writer complains of something else: exit 2" test "$rc" = 2
 check "workbook writer complains of something else: its first line is the reason" \
   test "$(cat "$tmp/err")" = "standard ut: fel: arbetsboken kan inte skrivas: [ERROR][packager.c:99]: Error adding file to zip."
 check "workbook writer complains of something else: nothing written" test ! -s "$tmp/out"
+# The same line without a newline at its end (the last thing written) is
+# the reason as it is.
+STYR_TEST_CLOSE=complain-unended TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" validate scenarios/goteborg-2018-2019.yaml \
+  --format xlsx -o - > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "workbook writer complains without a newline: exit 2" test "$rc" = 2
+check "workbook writer complains without a newline: the line is the reason" \
+  test "$(cat "$tmp/err")" = "standard ut: fel: arbetsboken kan inte skrivas: [ERROR][packager.c:99]: Error adding file to zip."
+# A part that cannot be added to the zip file while errno says memory ran
+# out (zlib packing it): libxlsxwriter cannot tell why, errno can, so the
+# reason is memory running out, not "Error adding file to xlsx file
+# container".
+echo old > "$tmp/plan.xlsx"
+STYR_TEST_CLOSE=zip-nomem TMPDIR=$tmp LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" convert scenarios/goteborg-2018-2019.yaml -o "$tmp/plan.xlsx" > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "a part cannot be packed for memory: exit 2" test "$rc" = 2
+check "a part cannot be packed for memory: read as memory running out" \
+  grep -qxF "$tmp/plan.xlsx: fel: arbetsboken kan inte skrivas: minnet tog slut" "$tmp/err"
+check "a part cannot be packed for memory: -o kept" grep -qx old "$tmp/plan.xlsx"
+# Reading a workbook when libzip runs out of memory opening it
+# (ZIP_ER_MEMORY): that is said as memory running out, exit 2, not as a
+# file that is no .xlsx workbook.
+STYR_TEST_ZIP_OPEN=memory LD_PRELOAD=$shim LC_ALL=C.UTF-8 "$styr" validate tests/cli/data/plan-small.xlsx > "$tmp/out" 2> "$tmp/err"
+rc=$?
+check "libzip out of memory opening a workbook: exit 2" test "$rc" = 2
+check "libzip out of memory opening a workbook: read as memory running out" \
+  grep -qxF "tests/cli/data/plan-small.xlsx: fel: minnet tog slut" "$tmp/out" "$tmp/err"
 # How the child ended decides what is said: an error it sends back is said
 # as it is; a crash (SIGSEGV, SIGBUS, SIGABRT) or the kernel's kill is read
 # as memory running out; another signal is only named.

@@ -16,13 +16,22 @@
  * STYR_TEST_CLOSE=complain it says on standard error that an allocation
  * failed and returns success, as the real one does when it drops a part it
  * could not allocate; with STYR_TEST_CLOSE=complain-other it says another
- * [ERROR] line (then a second one) and returns success. */
+ * [ERROR] line (then a second one) and returns success; with
+ * STYR_TEST_CLOSE=complain-unended it says such a line without a newline
+ * at its end and returns success; with STYR_TEST_CLOSE=zip-nomem it fails to add a part to the zip file with
+ * errno ENOMEM, as when zlib could not allocate while packing a part.
+ * With STYR_TEST_ZIP_OPEN=memory libzip's zip_open, when styr reads a
+ * workbook, fails as when memory runs out (ZIP_ER_MEMORY); otherwise it is
+ * the real one. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zip.h>
 #include <xlsxwriter.h>
 
 lxw_error workbook_close(lxw_workbook *workbook)
@@ -43,6 +52,14 @@ lxw_error workbook_close(lxw_workbook *workbook)
               "[ERROR][packager.c:120]: Error closing zip file.\n", stderr);
         return LXW_NO_ERROR;
     }
+    if (test_close && strcmp(test_close, "complain-unended") == 0) {
+        fputs("[ERROR][packager.c:99]: Error adding file to zip.", stderr);
+        return LXW_NO_ERROR;
+    }
+    if (test_close && strcmp(test_close, "zip-nomem") == 0) {
+        errno = ENOMEM;
+        return LXW_ERROR_ZIP_FILE_ADD;
+    }
     const char *how = getenv("STYR_CRASH_WORKBOOK");
     if (how && strcmp(how, "fail") == 0)
         return LXW_ERROR_CREATING_XLSX_FILE;
@@ -52,4 +69,16 @@ lxw_error workbook_close(lxw_workbook *workbook)
         sleep(1);
     raise(how && strcmp(how, "abrt") == 0 ? SIGABRT : how && strcmp(how, "term") == 0 ? SIGTERM : SIGSEGV);
     return LXW_NO_ERROR;
+}
+
+zip_t *zip_open(const char *path, int flags, int *errorp)
+{
+    const char *test_open = getenv("STYR_TEST_ZIP_OPEN");
+    if (test_open && strcmp(test_open, "memory") == 0) {
+        if (errorp)
+            *errorp = ZIP_ER_MEMORY;
+        return NULL;
+    }
+    zip_t *(*real)(const char *, int, int *) = (zip_t * (*)(const char *, int, int *)) dlsym(RTLD_NEXT, "zip_open");
+    return real ? real(path, flags, errorp) : NULL;
 }
