@@ -87,6 +87,30 @@ static void test_validate_a_workbook(void **state)
     styr_rules_free(rules);
 }
 
+/* Rules loaded in Swedish judge in Swedish: a finding's message is the
+ * Swedish one, as styr validate prints it (the bundled plan's
+ * plan.owner.default reads "23 av 30 insatser"). */
+static void test_findings_speak_the_rules_language(void **state)
+{
+    (void)state;
+    styr_problem why;
+    styr_rules *rules = styr_rules_load_from("goteborg", search, "sv", &why);
+    assert_non_null(rules);
+    styr_report *r = styr_validate_file(rules, plan, &why);
+    assert_non_null(r);
+    size_t seen = 0;
+    for (size_t i = 0; i < styr_report_count(r); i++) {
+        styr_finding_view f = styr_report_finding(r, i);
+        if (strcmp(f.rule, "plan.owner.default") == 0) {
+            seen++;
+            assert_non_null(strstr(f.message, "23 av 30 insatser"));
+        }
+    }
+    assert_int_equal(seen, 1);
+    styr_report_free(r);
+    styr_rules_free(rules);
+}
+
 static void test_problems_have_positions(void **state)
 {
     (void)state;
@@ -162,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_version),
         cmocka_unit_test(test_validate_the_bundled_plan),
         cmocka_unit_test(test_validate_a_workbook),
+        cmocka_unit_test(test_findings_speak_the_rules_language),
         cmocka_unit_test(test_problems_have_positions),
         cmocka_unit_test(test_report_outlives_its_rules),
         cmocka_unit_test(test_default_path_is_the_installed_folder),

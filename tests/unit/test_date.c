@@ -92,6 +92,11 @@ static void test_fields(void **state)
     /* len bounds the text: "2019-06-15" read as "2019-06" */
     assert_true(styr_date_parse("2019-06-15", 7, STYR_DATE_START, &d, NULL, 0));
     assert_int_equal(d.day, 1);
+    /* and "2019-06" cut at its year is the year, not a year with a broken month */
+    assert_true(styr_date_parse("2019-06", 4, STYR_DATE_END, &d, NULL, 0));
+    assert_int_equal(d.year, 2019);
+    assert_int_equal(d.month, 12);
+    assert_int_equal(d.precision, STYR_DATE_YEAR);
 }
 
 static void test_leap_years(void **state)

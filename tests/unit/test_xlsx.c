@@ -1013,6 +1013,38 @@ static void test_swedish_messages(void **state)
     assert_string_equal(err.message, "cannot read: Not a directory");
 }
 
+/* A workbook plan read from a file speaks the run's language: a sheet
+ * without its header row is refused in Swedish by default and in English
+ * with --lang en (styr_doc_load_xlsx hands the language on to
+ * styr_plan_from_book). */
+static void test_load_xlsx_in_the_runs_language(void **state)
+{
+    (void)state;
+    part noheader[] = {{"xl/workbook.xml", WB, 0}, {"xl/_rels/workbook.xml.rels", RELS, 0},
+                       {"xl/worksheets/sheet1.xml", sheet1("<row>" IS("A1", "Rubrik") "</row>"), 0},
+                       {"xl/worksheets/sheet2.xml", sheet1(""), 0}};
+    size_t len;
+    void *buf = make_zip(noheader, 4, &len);
+    char path[] = "/tmp/styr-test-xlsx-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, buf, len), (ssize_t)len);
+    close(fd);
+    free(buf);
+    styr_limits lim;
+    styr_limits_default(&lim);
+    styr_doc *doc = NULL;
+    styr_error err;
+    assert_int_equal(styr_doc_load_xlsx(path, &lim, &doc, &err), STYR_E_INPUT);
+    assert_null(doc);
+    assert_non_null(strstr(err.message, "ingen rubrikrad: den första kolumnens rubrik ska vara 'Insats'"));
+    lim.lang = STYR_EXPLAIN_EN;
+    assert_int_equal(styr_doc_load_xlsx(path, &lim, &doc, &err), STYR_E_INPUT);
+    assert_null(doc);
+    assert_non_null(strstr(err.message, "no header row: the first column's header must be 'Insats'"));
+    unlink(path);
+}
+
 /* A workbook that is there but that the system will not open (here no file
  * descriptor is left: fopen fails with EMFILE after the file was found) is
  * said with the system's reason in the run's language, not with libzip's
@@ -1226,6 +1258,7 @@ int main(void)
         cmocka_unit_test(test_number_cells_plain_only),
         cmocka_unit_test(test_exponent_and_boolean_cells),
         cmocka_unit_test(test_swedish_messages),
+        cmocka_unit_test(test_load_xlsx_in_the_runs_language),
         cmocka_unit_test(test_open_refused),
         cmocka_unit_test(test_too_long_for_a_cell),
         cmocka_unit_test(test_loss_message_at_its_limit),

@@ -1,0 +1,5 @@
+rule {
+  severity = "error",
+  message = {sv = "x", en = "x"},
+  check = function(a) end,
+}
