@@ -468,9 +468,11 @@ static int pair_up(const styr_node *os, uint32_t no, const styr_node *ns, uint32
                 continue;
             int same = ids_equal(a, b);
             double s = grams_similarity(&og[i], &ng[j], same ? STYR_DIFF_SAME_ID : STYR_DIFF_SAME);
-            /* The same id and no words to compare on either side (no title,
-             * or one of punctuation only, "---"): the same action. */
-            int wordless = (!og[i].title || !og[i].ntitle) && (!ng[j].title || !ng[j].ntitle);
+            /* The same id and no words to compare on one side or both (no
+             * title, or one of punctuation only, "---"): the same action.
+             * Words on one side alone cannot gainsay the id: a placeholder
+             * title given its words is a change, not a removal. */
+            int wordless = (!og[i].title || !og[i].ntitle) || (!ng[j].title || !ng[j].ntitle);
             if (s < STYR_DIFF_SAME && !(same && s >= STYR_DIFF_SAME_ID) && !(same && wordless))
                 continue;
             if (add_pair(&pairs, &npairs, &cap, (pair){s, i, j, same}) < 0)

@@ -682,6 +682,27 @@ static void test_one_criterion_pair_beside_a_big_bucket(void **state)
     assert_true(acc[40 * B + 1] == 1.0 && acc[39 * B + 2] == 1.0);
 }
 
+/* Every value of a perturbed copy is perturbed, the first one too: area 0,
+ * ahead only by its value on the first criterion, stays first in every
+ * copy under noise far below that lead (a copy that left its first value
+ * unwritten put area 0 last). */
+static void test_confidence_perturbs_every_value(void **state)
+{
+    (void)state;
+    double x[N * M];
+    for (size_t q = 0; q < N * M; q++)
+        x[q] = 0.5;
+    x[0] = 1.0;   /* area 0, criterion 0 */
+    styr_mcda_smaa_params p = base_params(x);
+    p.value_noise = 1e-9;
+    p.confidence_samples = 200;
+    static run r;
+    assert_int_equal(smaa(&p, &r), STYR_MCDA_OK);
+    assert_near(r.conf[0], 1.0, 1e-12);
+    for (size_t i = 1; i < N; i++)
+        assert_near(r.conf[i], 0.0, 1e-12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -699,6 +720,7 @@ int main(void)
         cmocka_unit_test(test_progress_and_cancel),
         cmocka_unit_test(test_bad_params),
         cmocka_unit_test(test_constant_column),
+        cmocka_unit_test(test_confidence_perturbs_every_value),
         cmocka_unit_test(test_one_criterion_big_bucket),
         cmocka_unit_test(test_one_criterion_big_top_bucket),
         cmocka_unit_test(test_one_criterion_pair_beside_a_big_bucket),

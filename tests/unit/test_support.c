@@ -398,6 +398,18 @@ static void test_error_localise(void **state)
     styr_error_localise(&e, 0);
     assert_int_equal(strlen(e.message), sizeof e.message - 1);
     assert_string_equal(e.message + sizeof e.message - 14, "minnet tog sl");
+    /* a message that fills the record to its last byte keeps every
+     * character of it, the last one too */
+    memset(tight, 'a', sizeof tight - 1);
+    tight[sizeof tight - 2] = 'z';
+    tight[sizeof tight - 1] = '\0';
+    styr_error_set(&e, STYR_E_RULESET, NULL, 0, 0, "%s", tight);
+    styr_error_localise(&e, 0);
+    assert_int_equal(strlen(e.message), sizeof e.message - 1);
+    assert_int_equal(e.message[sizeof e.message - 2], 'z');
+    /* clearing or localising no record at all is allowed and does nothing */
+    styr_error_clear(NULL);
+    styr_error_localise(NULL, 0);
 }
 
 int main(void)
