@@ -685,6 +685,28 @@ static void test_actions_of_strategy_counts(void **state)
     styr_ruleset_free(rs);
 }
 
+/* An action whose strategy is null names no strategy: not even one whose
+ * id is the text "null" or "~". */
+static void test_actions_of_strategy_null_names_none(void **state)
+{
+    (void)state;
+    ruleset_yaml("countnull", "");
+    put("countnull", "c.lua",
+        "rule { id = 'plan.count', severity = 'info', message = '{a} {b} {c}',\n"
+        "  check = function(plan)\n"
+        "    report(plan, nil, {a = actions_of_strategy('null'), b = actions_of_strategy('~'), c = actions_of_strategy('1')})\n"
+        "  end }\n");
+    styr_ruleset *rs = load_ok("countnull");
+    styr_file_result res;
+    styr_doc *doc = judge(rs, "kind: action-plan\nversion: 1\nstrategies: [{id: 'null'}, {id: '~'}, {id: '1'}]\n"
+                              "actions:\n  - {id: '1.1', strategy: null}\n  - {id: '1.2', strategy: ~}\n"
+                              "  - {id: '1.3', strategy: '1'}\n", &res);
+    assert_string_equal(first_of(&res, "plan.count")->message, "0 0 1");
+    styr_file_result_free(&res);
+    styr_doc_free(doc);
+    styr_ruleset_free(rs);
+}
+
 /* date.parse(nil) is nil and why, in the run's language. */
 static void test_date_parse_nil_says_why(void **state)
 {
@@ -1338,6 +1360,7 @@ int main(void)
         cmocka_unit_test(test_result_free_null),
         cmocka_unit_test(test_pairs_walks_lists_and_maps),
         cmocka_unit_test(test_actions_of_strategy_counts),
+        cmocka_unit_test(test_actions_of_strategy_null_names_none),
         cmocka_unit_test(test_nearest_list_bound),
         cmocka_unit_test(test_nearest_none_near),
         cmocka_unit_test(test_report_position_out_of_range),
