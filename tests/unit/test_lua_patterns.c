@@ -62,7 +62,9 @@ static const char grid[] =
     "  '[%', '[a%', '[^%',\n"
     /* a balance followed by more of the pattern; one closed by NUL, which a
      * Lua string holds after its end but the subject does not */
-    "  '%b()%a+', '%b()b', 'b%b()', '%b(\\0'}\n"
+    "  '%b()%a+', '%b()b', 'b%b()', '%b(\\0',\n"
+    /* an optional item that does not match, then more of the pattern */
+    "  'a?b', 'x?a+', 'b?a?b', '%d?-'}\n"
     "local INITS = {false, 1, 2, 3, 0, -1, -3, 100, -100}\n"
     "local R = {'%0%0', '<%1>', '%%', '%2', 'x', '', '%9', '%x', {a = 'A', b = false, hello = 1},\n"
     "  function(c) return c and c:upper() end, function() return false end, function() return {} end, 7}\n"
@@ -93,7 +95,7 @@ static void test_same_as_lua(void **state)
     spend_limit = 0;
     run(L, grid);
     lua_getglobal(L, "checked");
-    /* 16 subjects x 70 patterns x (9 starts x 3 + 13 replacements x 3) */
+    /* 16 subjects x 74 patterns x (9 starts x 3 + 13 replacements x 3) */
     assert_true(lua_tointeger(L, -1) > 50000);
     lua_close(L);
 }
