@@ -791,16 +791,27 @@ def main():
     if args.earlier:
         # The same run, begun on an earlier commit: a mutant is the same one
         # when its file, line and mutation are (the line number moves when
-        # lines are added above). A key recorded k times there skips its
-        # first k mutants here; the others (a line added since) still run.
+        # lines are added above). A mutant whose number, line and mutation
+        # were all recorded is done; of a key's other mutants, as many are
+        # skipped as the key has records at other numbers (lines that have
+        # moved); the rest (a line added since) still run. Records are
+        # joined from several commits, so one number may stand for two
+        # lines of the same text: each is counted, none merged away.
         if not os.path.exists(args.earlier):
             sys.exit(f"--earlier: no file {args.earlier}")
-        left = {}
-        for r in read_results(args.earlier).values():
-            left[r["key"]] = left.get(r["key"], 0) + 1
+        recorded = {}   # key -> the numbers it was recorded at, once each
+        with open(args.earlier, encoding="utf-8") as f:
+            for raw in f:
+                if raw.strip():
+                    r = json.loads(raw)
+                    recorded.setdefault(r["key"], set()).add(r["id"])
+        here = {mu.ident() for mu in mutants}
+        left = {k: sum(1 for i in ids if i not in here) for k, ids in recorded.items()}
         kept = []
         for mu in mutants:
-            if left.get(mu.key(), 0) > 0:
+            if mu.ident() in recorded.get(mu.key(), ()):
+                earlier += 1
+            elif left.get(mu.key(), 0) > 0:
                 left[mu.key()] -= 1
                 earlier += 1
             else:
