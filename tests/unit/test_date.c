@@ -126,6 +126,8 @@ static void test_reasons_in_swedish(void **state)
         {"2018-03-5", "dagen ska ha två siffror, som i 2018-03-05"},
         {"2018-03-05T10", "oväntad text efter 2018-03-05; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"},
         {"  ", "tomt datum; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"},
+        /* no digits at all: only the form is asked for, no year is counted */
+        {"snart", "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char why[160] = "";
