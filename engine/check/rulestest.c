@@ -219,9 +219,13 @@ static void says(styr_ruleset *rs, const styr_file_result *res, const char *fail
  * of NUL-separated directives. */
 static char *read_directives(const char *path, tally *t)
 {
+    errno = 0;
     FILE *f = fopen(path, "r");
-    if (!f)
+    if (!f) {
+        if (errno == ENOMEM)
+            t->out_of_memory = 1;   /* fopen's own FILE could not be made: not "no directive" */
         return NULL;
+    }
     styr_inputs_note_fd(fileno(f), path);
     size_t cap = 1024, len = 0;
     char *buf = malloc(cap);
